@@ -1,0 +1,135 @@
+/**
+ * The one error type of the library, with stable codes and bilingual messages.
+ *
+ * @module
+ */
+
+/** A path into the input: object keys and array indices, as zod reports them. */
+export type Path = ReadonlyArray<string | number>;
+
+/**
+ * Every error code, with its English and Chinese description. The codes are
+ * part of the public contract (see `docs/errors.md`): they never change
+ * meaning, new ones may be added.
+ */
+export const ERROR_CODES = {
+  NOT_AN_OBJECT: ["the input must be a JSON object", "输入必须是对象"],
+  INVALID_TYPE: ["the value has the wrong type", "取值类型错误"],
+  UNKNOWN_KEY: ["unknown field", "存在未定义的字段"],
+  MISSING_FIELD: ["a required field is missing", "缺少必填字段"],
+  INVALID_PERIOD: ["a period must be a month written YYYY-MM", "费款所属期须为 YYYY-MM 格式的月份"],
+  INVALID_DATE: ["a date must be a calendar date written YYYY-MM-DD", "日期须为 YYYY-MM-DD 格式的有效日期"],
+  INVALID_CLASS: ["the industry class must be an integer from 1 to 8", "行业类别须为 1 至 8 的整数"],
+  INVALID_AMOUNT: [
+    "an amount must be a finite decimal number (a plain decimal string, a finite number or a Decimal)",
+    "金额须为有限的十进制数（十进制字符串、有限数值或 Decimal）",
+  ],
+  NEGATIVE_AMOUNT: ["the amount must not be negative", "金额不得为负数"],
+  AMOUNT_NOT_IN_FEN: ["the amount must be in whole fen (at most two decimals)", "金额须精确到分（最多两位小数）"],
+  INVALID_FRACTION: ["the fraction must be a decimal in [0, 1)", "比例须为 [0, 1) 区间内的小数"],
+  INVALID_RATE: ["the rate must be a decimal in [0, 1]", "费率须为 [0, 1] 区间内的小数"],
+  INVALID_MULTIPLIER: [
+    "the floating multiplier is not a tier of this class's ladder",
+    "浮动费率档次不在该行业类别的浮动档次之内",
+  ],
+  INVALID_STEPS: ["the number of tier steps must be an integer", "浮动档次调整数须为整数"],
+  TIER_STEP_TOO_LARGE: [
+    "a review may move an employer by at most the policy's maxTierSteps tiers",
+    "一次浮动调整不得超过政策规定的最大档数",
+  ],
+  TIER_OUT_OF_RANGE: ["the move leaves the class's ladder of tiers", "调整后的档次超出该行业类别的浮动范围"],
+  INVALID_RESERVE_MONTHS: ["reserve months must be a non-negative decimal", "可支付月数须为非负数"],
+  POLICY_NOT_IN_FORCE: [
+    "the policy is not in force for this date or period (苏府办〔2020〕86号 applies from 2020-05-01)",
+    "该日期或所属期不在政策施行期内（苏府办〔2020〕86号自 2020 年 5 月 1 日起施行）",
+  ],
+  CUT_FRACTION_REQUIRED: [
+    "the period is in the rate-cut window and the policy does not fix the cut: pass cutFraction or cityReserveMonths",
+    "所属期处于阶段性降费期内且政策未规定降费幅度：请提供 cutFraction 或 cityReserveMonths",
+  ],
+  CUT_FRACTION_CONFLICT: [
+    "the cut fraction given contradicts the policy's fixed fraction or the reserve months given",
+    "所给降费幅度与政策规定的幅度或所给可支付月数不一致",
+  ],
+  ENTERPRISE_SIZE_REQUIRED: [
+    "a relief overlay of the policy applies to this period: pass enterpriseSize",
+    "该所属期适用减免政策：请提供企业规模 enterpriseSize",
+  ],
+  PAYROLL_REQUIRED: ["give payroll or employees", "须提供工资总额 payroll 或职工缴费基数 employees"],
+  PAYROLL_CONFLICT: ["give payroll or employees, not both", "payroll 与 employees 只能提供其一"],
+  INVALID_BASE_BOUNDS: ["the base floor exceeds the base ceiling", "缴费基数下限高于上限"],
+  POLICY_WINDOW_REVERSED: ["a window ends before it starts", "期间的截止日期早于起始日期"],
+  POLICY_WINDOWS_OVERLAP: ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"],
+  DUPLICATE_MEMBER: ["a pooling member is listed twice", "统筹地区重复列出"],
+  INVALID_POLICY: ["the policy is inconsistent", "政策参数不一致"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The JSON form of a {@link PoolingError}. */
+export interface PoolingErrorJSON {
+  name: "PoolingError";
+  code: ErrorCode;
+  path: (string | number)[];
+  message: string;
+  messageZh: string;
+}
+
+/** Renders a path as `items[3].payroll`; the empty path is `(input)`. */
+export function formatPath(path: Path): string {
+  if (path.length === 0) return "(input)";
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? part : `.${part}`;
+  }
+  return out;
+}
+
+/**
+ * The one error the library throws for bad input or a rule that cannot be
+ * applied. `code` is stable, `path` points at the offending field, `message`
+ * is English and `messageZh` Chinese. Nothing partially computed accompanies it.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   computeLevy({ period: "2020-04", industryClass: 1, payroll: "100" });
+ * } catch (e) {
+ *   if (e instanceof PoolingError) console.log(e.code, e.path); // "POLICY_NOT_IN_FORCE" ["period"]
+ * }
+ * ```
+ */
+export class PoolingError extends Error {
+  /** Stable machine-readable code, listed in `docs/errors.md`. */
+  readonly code: ErrorCode;
+  /** Path of the offending field in the input (`[]` for the input itself). */
+  readonly path: (string | number)[];
+  /** The message in Chinese. */
+  readonly messageZh: string;
+  /** What was wrong with this particular value, when known. */
+  readonly detail: { en?: string; zh?: string } | undefined;
+
+  constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }) {
+    const [en, zh] = ERROR_CODES[code];
+    const where = formatPath(path);
+    super(`${code} at ${where}: ${en}${detail?.en ? ` (${detail.en})` : ""}`);
+    this.name = "PoolingError";
+    this.code = code;
+    this.path = [...path];
+    this.detail = detail;
+    this.messageZh = `${code}（${where}）：${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
+  }
+
+  /** A plain object for logs and JSON APIs. */
+  toJSON(): PoolingErrorJSON {
+    return { name: "PoolingError", code: this.code, path: this.path, message: this.message, messageZh: this.messageZh };
+  }
+}
+
+/** Prefixes an error's path (used when a batch reports the failing item). @internal */
+export function withPathPrefix(error: unknown, prefix: Path): unknown {
+  if (error instanceof PoolingError) return new PoolingError(error.code, [...prefix, ...error.path], error.detail);
+  return error;
+}

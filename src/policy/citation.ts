@@ -1,0 +1,41 @@
+/**
+ * Citations: which clause of which document produced a value or a figure.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** The document this library implements. */
+export const DOC = "苏府办〔2020〕86号";
+
+/**
+ * A reference to a clause of a document, e.g.
+ * `{ doc: "苏府办〔2020〕86号", clause: "二（一）" }`. `note` says how the
+ * clause is applied when that is not obvious.
+ */
+export interface Citation {
+  doc: string;
+  clause: string;
+  note?: string | undefined;
+}
+
+/** zod schema of a {@link Citation}. */
+export const CitationSchema = z
+  .object({
+    doc: z.string().min(1),
+    clause: z.string(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+/**
+ * Builds a citation of 苏府办〔2020〕86号 (or of another document).
+ *
+ * @example
+ * ```ts
+ * cite("二（三）"); // { doc: "苏府办〔2020〕86号", clause: "二（三）" }
+ * ```
+ */
+export function cite(clause: string, note?: string, doc: string = DOC): Citation {
+  return note === undefined ? { doc, clause } : { doc, clause, note };
+}

@@ -1,0 +1,24 @@
+/**
+ * Attaching relief overlays to a policy.
+ *
+ * @module
+ */
+import { definePolicy } from "./define.js";
+import { resolvePolicy } from "./resolve.js";
+import type { Policy, ReliefOverlay } from "./schema.js";
+
+/**
+ * Returns a new policy with `overlays` added to its relief overlays (R4,
+ * "Relief programs"). Overlays are never on by default: this is how a caller
+ * opts in, e.g. to {@link RELIEF_2020}.
+ *
+ * @example
+ * ```ts
+ * const policy = withReliefOverlays(SUZHOU_2020, RELIEF_2020);
+ * policy.reliefOverlays.length; // 2
+ * ```
+ */
+export function withReliefOverlays(policy: Policy, overlays: readonly ReliefOverlay[]): Policy {
+  const base = resolvePolicy(policy);
+  return definePolicy({ ...base, reliefOverlays: [...base.reliefOverlays, ...overlays] });
+}

@@ -1,0 +1,262 @@
+/**
+ * The `Policy` schema: the rules' parameters as plain, dated, cited data
+ * (the OpenFisca lesson), validated strictly so that no misplaced key is ever
+ * silently dropped.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { D } from "../money.js";
+import {
+  asRateString,
+  dateField,
+  fractionField,
+  integerField,
+  type IsoDate,
+  nonNegativeField,
+  positiveField,
+  rateField,
+} from "../schema/fields.js";
+import { CitationSchema } from "./citation.js";
+
+type RefineCtx = z.core.$RefinementCtx<unknown>;
+
+function codedIssue(ctx: RefineCtx, path: (string | number)[], code: string, en: string, zh: string): void {
+  ctx.addIssue({ code: "custom", path, message: en, params: { code, en, zh } });
+}
+
+function checkReversed(ctx: RefineCtx, path: (string | number)[], w: { from: IsoDate; to?: IsoDate | undefined }): void {
+  if (w.to !== undefined && w.to < w.from) {
+    codedIssue(ctx, [...path, "to"], "POLICY_WINDOW_REVERSED", `${w.from} > ${w.to}`, `${w.from} 晚于 ${w.to}`);
+  }
+}
+
+/** Reports versions whose windows overlap (after sorting by `from`). @internal */
+function checkOverlaps(
+  ctx: RefineCtx,
+  versions: ReadonlyArray<{ from: IsoDate; to?: IsoDate | undefined }>,
+  pathOf: (index: number) => (string | number)[],
+): void {
+  const order = versions.map((v, i) => ({ v, i })).sort((a, b) => (a.v.from < b.v.from ? -1 : a.v.from > b.v.from ? 1 : a.i - b.i));
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1]!;
+    const cur = order[k]!;
+    if (prev.v.to === undefined || cur.v.from <= prev.v.to) {
+      codedIssue(
+        ctx,
+        [...pathOf(cur.i), "from"],
+        "POLICY_WINDOWS_OVERLAP",
+        `starts ${cur.v.from}, inside the window of version ${prev.i} (from ${prev.v.from}${prev.v.to ? ` to ${prev.v.to}` : ", open-ended"})`,
+        `起始于 ${cur.v.from}，与第 ${prev.i} 个版本的施行期间重叠`,
+      );
+    }
+  }
+}
+
+/** One dated, cited version of a parameter. */
+function version<T extends z.ZodType>(value: T) {
+  return z
+    .object({
+      from: dateField(),
+      to: dateField().optional(),
+      value,
+      citation: CitationSchema,
+      note: z.string().optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => checkReversed(ctx, [], v));
+}
+
+/** A parameter that may change over time: versions whose windows do not overlap. */
+function dated<T extends z.ZodType>(value: T) {
+  return z
+    .array(version(value))
+    .min(1)
+    .superRefine((versions, ctx) => checkOverlaps(ctx, versions, (i) => [i]));
+}
+
+const rate = () => asRateString(rateField());
+const fraction = () => asRateString(fractionField());
+const months = () => asRateString(nonNegativeField("INVALID_RESERVE_MONTHS", "A number of months, ≥ 0"));
+const multiplier = () => asRateString(positiveField("INVALID_MULTIPLIER", "A floating multiplier, > 0"));
+
+const CLASS_KEYS = ["1", "2", "3", "4", "5", "6", "7", "8"] as const;
+
+function perClass<T extends z.ZodType>(schema: () => T) {
+  const shape = Object.fromEntries(CLASS_KEYS.map((k) => [k, schema()])) as Record<(typeof CLASS_KEYS)[number], T>;
+  return z.object(shape).strict();
+}
+
+/** A pooling member (统筹地区) of the city-district. */
+export const MemberSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]+$/, "ids are letters, digits, _ and -"),
+    nameZh: z.string().min(1),
+    nameEn: z.string().min(1),
+  })
+  .strict();
+/** A pooling member. */
+export type Member = z.output<typeof MemberSchema>;
+
+/** Enterprise sizes used by relief overlays (企业规模). */
+export const EnterpriseSizeSchema = z.enum(["large", "medium", "small", "micro"]);
+/** An enterprise size: `"large" | "medium" | "small" | "micro"`. */
+export type EnterpriseSize = z.output<typeof EnterpriseSizeSchema>;
+
+/** A relief overlay (R4): a dated waiver or halving of contributions by enterprise size. */
+export const ReliefOverlaySchema = z
+  .object({
+    id: z.string().min(1),
+    from: dateField(),
+    to: dateField(),
+    enterpriseSizes: z.array(EnterpriseSizeSchema).min(1),
+    fraction: asRateString(fractionField({ inclusiveOne: true })),
+    citation: CitationSchema,
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => checkReversed(ctx, [], v));
+/** A relief overlay. */
+export type ReliefOverlay = z.output<typeof ReliefOverlaySchema>;
+
+const RiskLevelSchema = z.enum(["critical", "warning", "normal", "surplus"]);
+
+/** zod schema of a {@link Policy}. */
+export const PolicySchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
+    doc: z.string().min(1),
+    inForce: z
+      .object({ from: dateField(), to: dateField().optional(), citation: CitationSchema })
+      .strict()
+      .superRefine((v, ctx) => checkReversed(ctx, [], v)),
+    members: version(z.array(MemberSchema).min(1)).superRefine((v, ctx) => {
+      const seen = new Set<string>();
+      v.value.forEach((m, i) => {
+        if (seen.has(m.id)) codedIssue(ctx, ["value", i, "id"], "DUPLICATE_MEMBER", m.id, m.id);
+        seen.add(m.id);
+      });
+    }),
+    baseRates: dated(perClass(rate)),
+    floatTiers: dated(
+      z
+        .object({
+          ladders: perClass(() => z.array(multiplier()).min(1)),
+          maxTierSteps: z.number().int().min(1),
+        })
+        .strict()
+        .superRefine((v, ctx) => {
+          for (const k of CLASS_KEYS) {
+            const ladder = v.ladders[k];
+            ladder.forEach((m, i) => {
+              if (i > 0 && new D(ladder[i - 1]!).gte(m)) {
+                codedIssue(ctx, ["ladders", k, i], "INVALID_POLICY", "a ladder must be strictly ascending", "浮动档次须严格递增");
+              }
+            });
+            if (!ladder.includes("1")) {
+              codedIssue(ctx, ["ladders", k], "INVALID_POLICY", "a ladder must contain the base tier 1", "浮动档次须包含基准档 1");
+            }
+          }
+        }),
+    ),
+    rateCut: z
+      .array(version(z.object({ fraction: fraction().optional() }).strict()))
+      .superRefine((versions, ctx) => {
+        versions.forEach((v, i) => {
+          if (v.to === undefined) codedIssue(ctx, [i, "to"], "MISSING_FIELD", "a rate-cut window needs an end date", "降费期须有截止日期");
+        });
+        checkOverlaps(ctx, versions, (i) => [i]);
+      }),
+    nationalCutBands: version(
+      z
+        .array(z.object({ minMonths: months(), fraction: fraction() }).strict())
+        .min(1)
+        .superRefine((bands, ctx) => {
+          bands.forEach((b, i) => {
+            const prev = bands[i - 1];
+            if (prev && !(new D(prev.minMonths).gt(b.minMonths) && new D(prev.fraction).gt(b.fraction))) {
+              codedIssue(ctx, [i], "INVALID_POLICY", "bands go from the highest threshold down, fractions decreasing", "档次须按月数由高到低排列且比例递减");
+            }
+          });
+        }),
+    ),
+    reliefOverlays: z
+      .array(ReliefOverlaySchema)
+      .superRefine((overlays, ctx) => {
+        for (const size of EnterpriseSizeSchema.options) {
+          const idx = overlays.map((o, i) => ({ o, i })).filter(({ o }) => o.enterpriseSizes.includes(size));
+          checkOverlaps(
+            ctx,
+            idx.map(({ o }) => o),
+            (k) => [idx[k]!.i],
+          );
+        }
+      }),
+    provincialReserve: version(
+      z
+        .object({
+          dueMonthDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+          rule: z
+            .object({
+              rate: rate(),
+              base: z.enum(["priorYearIncome", "priorYearBalance"]),
+            })
+            .strict()
+            .optional(),
+        })
+        .strict(),
+    ),
+    opening: version(
+      z
+        .object({
+          dueDate: dateField(),
+          extractionRate: fraction(),
+          balanceYear: integerField("INVALID_POLICY", "The year whose year-end balance is the base"),
+          includeLegacyFunds: z.boolean(),
+        })
+        .strict(),
+    ),
+    poolFloor: version(z.object({ months: months() }).strict()),
+    clawback: version(z.object({ rate: fraction() }).strict()),
+    riskBands: version(
+      z
+        .array(z.object({ level: RiskLevelSchema, fromMonths: months() }).strict())
+        .min(1)
+        .superRefine((bands, ctx) => {
+          if (bands[0] && !new D(bands[0].fromMonths).isZero()) {
+            codedIssue(ctx, [0, "fromMonths"], "INVALID_POLICY", "the first band starts at 0 months", "第一档须从 0 个月起");
+          }
+          bands.forEach((b, i) => {
+            const prev = bands[i - 1];
+            if (prev && new D(prev.fromMonths).gte(b.fromMonths)) {
+              codedIssue(ctx, [i, "fromMonths"], "INVALID_POLICY", "bands must ascend", "档次须递增");
+            }
+          });
+        }),
+    ),
+    deficitCoverage: version(z.object({ autoClaimSubsidy: z.boolean() }).strict()),
+  })
+  .strict();
+
+/**
+ * A policy: the parameters of the rules as plain data, every value dated
+ * (`from`/`to`, inclusive, `YYYY-MM-DD`) and cited (`{ doc, clause }`).
+ * Build one with {@link definePolicy}; the built-in one is `SUZHOU_2020`.
+ */
+export type Policy = z.output<typeof PolicySchema>;
+
+/** A policy as JSON input, before validation. */
+export type PolicyInput = z.input<typeof PolicySchema>;
+
+/** The risk levels of R11. */
+export type RiskLevel = z.output<typeof RiskLevelSchema>;
+
+/** A dated, cited parameter value. */
+export interface ParamVersion<T> {
+  from: IsoDate;
+  to?: IsoDate | undefined;
+  value: T;
+  citation: { doc: string; clause: string; note?: string | undefined };
+  note?: string | undefined;
+}

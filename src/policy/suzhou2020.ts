@@ -1,0 +1,140 @@
+/**
+ * The built-in policy: 苏府办〔2020〕86号, as dated and cited data.
+ * Every number below is followed to its clause; see `docs/interpretations.md`
+ * for the readings the document leaves open.
+ *
+ * @module
+ */
+import { cite, DOC } from "./citation.js";
+import { definePolicy } from "./define.js";
+import type { Policy, PolicyInput } from "./schema.js";
+
+const FROM = "2020-05-01";
+
+/** The national rule behind the floating tiers. */
+const FLOAT_RULE = "人社部发〔2015〕71号";
+/** The national rule behind the phased-cut bands (可支付月数 18–23 → 20%, ≥ 24 → 50%). */
+const CUT_RULE = "人社部发〔2018〕25号";
+
+/** The policy data of 苏府办〔2020〕86号 as JSON (the input of `definePolicy`). @internal */
+export const SUZHOU_2020_DATA = {
+  id: "suzhou-2020",
+  title: {
+    zh: "市政府办公室关于工伤保险市区统筹的实施意见",
+    en: "Implementing opinions of the Suzhou municipal government office on city-district pooling of work-injury insurance",
+  },
+  doc: DOC,
+  inForce: { from: FROM, citation: cite("一（二）", "从 2020 年 5 月 1 日起，实施工伤保险市区统筹") },
+  members: {
+    from: FROM,
+    value: [
+      { id: "municipal", nameZh: "市本级（含姑苏区、苏州高新区）", nameEn: "Municipal level (incl. Gusu District and Suzhou New District)" },
+      { id: "wujiang", nameZh: "吴江区", nameEn: "Wujiang District" },
+      { id: "wuzhong", nameZh: "吴中区", nameEn: "Wuzhong District" },
+      { id: "xiangcheng", nameZh: "相城区", nameEn: "Xiangcheng District" },
+      { id: "sip", nameZh: "苏州工业园区", nameEn: "Suzhou Industrial Park" },
+    ],
+    citation: cite("一（二）", "市本级（含姑苏区、苏州高新区）、吴江区、吴中区、相城区和苏州工业园区纳入市区统筹管理"),
+  },
+  baseRates: [
+    {
+      from: FROM,
+      value: { "1": "0.0015", "2": "0.003", "3": "0.005", "4": "0.006", "5": "0.008", "6": "0.009", "7": "0.011", "8": "0.015" },
+      citation: cite("二（一）", "一类至八类行业基准费率分别为 0.15%、0.3%、0.5%、0.6%、0.8%、0.9%、1.1%、1.5%"),
+    },
+  ],
+  floatTiers: [
+    {
+      from: FROM,
+      value: {
+        ladders: {
+          "1": ["1", "1.2", "1.5"],
+          "2": ["0.5", "0.8", "1", "1.2", "1.5"],
+          "3": ["0.5", "0.8", "1", "1.2", "1.5"],
+          "4": ["0.5", "0.8", "1", "1.2", "1.5"],
+          "5": ["0.5", "0.8", "1", "1.2", "1.5"],
+          "6": ["0.5", "0.8", "1", "1.2", "1.5"],
+          "7": ["0.5", "0.8", "1", "1.2", "1.5"],
+          "8": ["0.5", "0.8", "1", "1.2", "1.5"],
+        },
+        maxTierSteps: 2,
+      },
+      citation: cite(
+        "二（一）",
+        `整体同步实施浮动费率政策; ladders per ${FLOAT_RULE} (class 1 floats up only; classes 2–8 five tiers); at most two tiers per review is the common reading`,
+      ),
+    },
+  ],
+  rateCut: [
+    {
+      from: FROM,
+      to: "2021-04-30",
+      value: {},
+      citation: cite(
+        "二（一）",
+        "2020 年 5 月 1 日起，整体同步执行国家阶段性降费政策至 2021 年 4 月 30 日; the document does not state the fraction applied",
+      ),
+    },
+  ],
+  nationalCutBands: {
+    from: FROM,
+    value: [
+      { minMonths: "24", fraction: "0.5" },
+      { minMonths: "18", fraction: "0.2" },
+    ],
+    citation: cite("阶段性降低工伤保险费率", "累计结余可支付月数 18 至 23 个月下调 20%，24 个月以上下调 50%", CUT_RULE),
+  },
+  reliefOverlays: [],
+  provincialReserve: {
+    from: FROM,
+    value: { dueMonthDay: "06-20" },
+    citation: cite("二（二）", "各地于每年 6 月 20 日前按省规定足额上解省级储备金; the amount follows the provincial rule"),
+  },
+  opening: {
+    from: FROM,
+    value: { dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false },
+    citation: cite("二（二）", "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金"),
+  },
+  poolFloor: {
+    from: FROM,
+    value: { months: "3" },
+    citation: cite("二（二）", "当市区工伤保险统筹基金不足市区备付期 3 个月时……上划"),
+  },
+  clawback: {
+    from: FROM,
+    value: { rate: "0.2" },
+    citation: cite("二（三）", "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政"),
+  },
+  riskBands: {
+    from: FROM,
+    value: [
+      { level: "critical", fromMonths: "0" },
+      { level: "warning", fromMonths: "3" },
+      { level: "normal", fromMonths: "9" },
+      { level: "surplus", fromMonths: "24" },
+    ],
+    citation: cite(
+      "二（五）",
+      "建立健全基金运行风险预警机制; < 3 months: the pool floor of 二（二）; ~9 months: 人社部发〔2015〕72号; ≥ 24 months: the 50% national cut level",
+    ),
+  },
+  deficitCoverage: {
+    from: FROM,
+    value: { autoClaimSubsidy: true },
+    citation: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助; default: the subsidy is claimed"),
+  },
+} as const satisfies Record<keyof PolicyInput, unknown>;
+
+/**
+ * The built-in policy of 苏府办〔2020〕86号: the five pooling members, base
+ * rates of classes 一 to 八, floating tiers, the 2020-05-01 to 2021-04-30
+ * rate-cut window (fraction not fixed: callers pass it), the opening 10%
+ * extraction, the 3-month pool floor, the 20% clawback and the risk bands.
+ *
+ * @example
+ * ```ts
+ * SUZHOU_2020.baseRates[0].value["1"]; // "0.0015"
+ * SUZHOU_2020.members.value.map((m) => m.id); // ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"]
+ * ```
+ */
+export const SUZHOU_2020: Policy = definePolicy(SUZHOU_2020_DATA);

@@ -1,0 +1,58 @@
+import { PoolingError } from "../errors.js";
+import { periodStart } from "../period.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { isIsoDate } from "../schema/fields.js";
+import { versionAt } from "./lookup.js";
+
+/** An inclusive window of calendar dates. */
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * R3 (二（一）): the rate-cut window, inclusive at both ends as the document
+ * writes it.
+ *
+ * @example
+ * ```ts
+ * rateCutWindow(); // { from: "2020-05-01", to: "2021-04-30" }
+ * ```
+ */
+export function rateCutWindow(policy?: Policy): DateWindow {
+  const p = resolvePolicy(policy);
+  const first = [...p.rateCut].sort((a, b) => (a.from < b.from ? -1 : 1))[0];
+  if (!first || first.to === undefined) {
+    throw new PoolingError("INVALID_POLICY", ["policy", "rateCut"], { en: "the policy has no rate-cut window", zh: "政策未规定降费期" });
+  }
+  return { from: first.from, to: first.to };
+}
+
+/** The cut window version covering a period, if any. @internal */
+export function cutWindowForPeriod(policy: Policy, period: string) {
+  return versionAt(policy.rateCut, periodStart(period));
+}
+
+/**
+ * R3: whether a date (`YYYY-MM-DD`) or a period (`YYYY-MM`, judged by its
+ * first day) falls in a rate-cut window of the policy.
+ *
+ * @example
+ * ```ts
+ * isInRateCutWindow("2020-05");    // true
+ * isInRateCutWindow("2021-04-30"); // true
+ * isInRateCutWindow("2021-05");    // false
+ * ```
+ */
+export function isInRateCutWindow(dateOrPeriod: string, policy?: Policy): boolean {
+  const p = resolvePolicy(policy);
+  const path = ["dateOrPeriod"];
+  if (typeof dateOrPeriod === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(dateOrPeriod)) {
+    return versionAt(p.rateCut, periodStart(dateOrPeriod)) !== undefined;
+  }
+  if (!isIsoDate(dateOrPeriod)) {
+    throw new PoolingError("INVALID_DATE", path, { en: "expected YYYY-MM-DD or YYYY-MM", zh: "应为 YYYY-MM-DD 或 YYYY-MM" });
+  }
+  return versionAt(p.rateCut, dateOrPeriod) !== undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Which cut fraction applies to a period (R3), and where it comes from.
+ *
+ * @module
+ */
+import { PoolingError } from "../errors.js";
+import { D, type Dec, ZERO } from "../money.js";
+import type { Citation } from "../policy/citation.js";
+import type { Policy } from "../policy/schema.js";
+import type { Period } from "../schema/fields.js";
+import { cutFractionForMonths } from "./nationalCut.js";
+import { cutWindowForPeriod } from "./rateCutWindow.js";
+
+/** Where the applied cut fraction came from. */
+export type CutSource = "outsideWindow" | "policy" | "caller" | "reserveMonths";
+
+/** The resolved cut of a period. @internal */
+export interface ResolvedCut {
+  fraction: Dec;
+  source: CutSource;
+  citations: Citation[];
+}
+
+/**
+ * Resolves the city-wide cut fraction `f` of a period: 0 outside the window
+ * (whatever is passed); inside it, the policy's fixed fraction, else the
+ * caller's `cutFraction`, else the fraction the city's reserve months qualify
+ * for; none of these is `CUT_FRACTION_REQUIRED`; contradictory values are
+ * `CUT_FRACTION_CONFLICT`.
+ * @internal
+ */
+export function resolveCut(
+  policy: Policy,
+  period: Period,
+  cutFraction: Dec | undefined,
+  cityReserveMonths: Dec | null | undefined,
+): ResolvedCut {
+  const window = cutWindowForPeriod(policy, period);
+  if (!window) return { fraction: ZERO, source: "outsideWindow", citations: [] };
+  const citations: Citation[] = [window.citation];
+  const fromMonths = cityReserveMonths === undefined ? undefined : cutFractionForMonths(policy, cityReserveMonths);
+  if (fromMonths !== undefined) citations.push(policy.nationalCutBands.citation);
+  if (cutFraction !== undefined && fromMonths !== undefined && !cutFraction.eq(fromMonths)) {
+    throw new PoolingError("CUT_FRACTION_CONFLICT", ["cutFraction"], {
+      en: `cutFraction ${cutFraction.toFixed()} but cityReserveMonths qualify for ${fromMonths.toFixed()}`,
+      zh: `cutFraction 为 ${cutFraction.toFixed()}，而 cityReserveMonths 对应 ${fromMonths.toFixed()}`,
+    });
+  }
+  const fixed = window.value.fraction;
+  if (fixed !== undefined) {
+    const given = cutFraction ?? fromMonths;
+    if (given !== undefined && !given.eq(fixed)) {
+      throw new PoolingError("CUT_FRACTION_CONFLICT", [cutFraction !== undefined ? "cutFraction" : "cityReserveMonths"], {
+        en: `the policy fixes the cut at ${fixed}, got ${given.toFixed()}`,
+        zh: `政策规定降费幅度为 ${fixed}，收到 ${given.toFixed()}`,
+      });
+    }
+    return { fraction: given ?? new D(fixed), source: "policy", citations: [window.citation] };
+  }
+  if (cutFraction !== undefined) return { fraction: cutFraction, source: "caller", citations };
+  if (fromMonths !== undefined) return { fraction: fromMonths, source: "reserveMonths", citations };
+  throw new PoolingError("CUT_FRACTION_REQUIRED", ["cutFraction"], {
+    en: `${period} is in the window ${window.from} to ${window.to}`,
+    zh: `${period} 处于 ${window.from} 至 ${window.to} 的降费期内`,
+  });
+}
+

@@ -1,0 +1,57 @@
+/**
+ * Turns zod validation failures into `PoolingError`s.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import { type ErrorCode, ERROR_CODES, type Path, PoolingError } from "../errors.js";
+
+type Issue = z.core.$ZodIssue;
+
+function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);
+}
+
+/** Maps one zod issue to the library's error. @internal */
+export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  switch (issue.code) {
+    case "custom": {
+      const params = issue.params as { code?: unknown; en?: string; zh?: string } | undefined;
+      if (params && isErrorCode(params.code)) {
+        return new PoolingError(params.code, path, { en: params.en, zh: params.zh });
+      }
+      return new PoolingError("INVALID_POLICY", path, { en: issue.message });
+    }
+    case "unrecognized_keys": {
+      const key = issue.keys[0] ?? "";
+      return new PoolingError("UNKNOWN_KEY", [...path, key], {
+        en: `unknown field(s): ${issue.keys.join(", ")}`,
+        zh: `未定义的字段：${issue.keys.join("、")}`,
+      });
+    }
+    case "invalid_type": {
+      if (issue.input === undefined) return new PoolingError("MISSING_FIELD", path);
+      if (issue.expected === "object") return new PoolingError("NOT_AN_OBJECT", path);
+      return new PoolingError("INVALID_TYPE", path, {
+        en: `expected ${issue.expected}`,
+        zh: `应为 ${issue.expected}`,
+      });
+    }
+    default:
+      return new PoolingError("INVALID_TYPE", path, { en: issue.message });
+  }
+}
+
+/**
+ * Validates `input` against `schema` and returns the parsed value, or throws
+ * the `PoolingError` of the first problem found.
+ * @internal
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: Path = []): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  if (!first) throw new PoolingError("INVALID_TYPE", prefix);
+  throw issueToError(first, prefix);
+}

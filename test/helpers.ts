@@ -1,0 +1,28 @@
+import { expect } from "vitest";
+import { PoolingError } from "../src/index.js";
+
+/** Asserts that `fn` throws a PoolingError with this code and path. */
+export function expectPoolingError(fn: () => unknown, code: string, path?: (string | number)[]): PoolingError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, "expected a PoolingError").toBeInstanceOf(PoolingError);
+  const err = caught as PoolingError;
+  expect(err.code).toBe(code);
+  if (path) expect(err.path).toEqual(path);
+  expect(err.message.length).toBeGreaterThan(0);
+  expect(err.messageZh).toMatch(/[\u4e00-\u9fff]/);
+  return err;
+}
+
+/** Deep-freezes a value so that any mutation by the code under test throws. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

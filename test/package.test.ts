@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as src from "../src/index.js";
+
+const root = new URL("..", import.meta.url).pathname;
+
+/** The public runtime API of SPEC §5 this version provides. */
+const EXPECTED_RUNTIME_EXPORTS = [
+  "CitationSchema",
+  "DOC",
+  "ERROR_CODES",
+  "EffectiveRateInputSchema",
+  "EnterpriseSizeSchema",
+  "LevyInputSchema",
+  "MemberSchema",
+  "MoveFloatTierInputSchema",
+  "PolicySchema",
+  "PoolingError",
+  "RELIEF_2020",
+  "ReliefOverlaySchema",
+  "SUZHOU_2020",
+  "baseRate",
+  "cite",
+  "computeLevies",
+  "computeLevy",
+  "definePolicy",
+  "effectiveRate",
+  "floatTiers",
+  "floatedRate",
+  "isInRateCutWindow",
+  "moveFloatTier",
+  "nationalCutFraction",
+  "rateCutWindow",
+  "requiredReserveMonths",
+  "withReliefOverlays",
+];
+
+describe("the package entry", () => {
+  it("exports the API", () => {
+    for (const name of EXPECTED_RUNTIME_EXPORTS) expect(Object.keys(src), name).toContain(name);
+  });
+
+  it("builds ESM and CJS with the same exports and the same results", async () => {
+    const esm = await import(join(root, "dist/index.js"));
+    const cjs = createRequire(import.meta.url)(join(root, "dist/index.cjs"));
+    expect(Object.keys(esm).sort()).toEqual(Object.keys(src).sort());
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(src).sort());
+    const input = { period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" };
+    expect(esm.computeLevy(input)).toEqual(src.computeLevy(input));
+    expect(cjs.computeLevy(input)).toEqual(src.computeLevy(input));
+    expect(() => cjs.computeLevy({})).toThrow(cjs.PoolingError);
+  });
+
+  it("ships type declarations for both, types first in the exports map", () => {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(Object.keys(pkg.exports["."].import)[0]).toBe("types");
+    expect(Object.keys(pkg.exports["."].require)[0]).toBe("types");
+    expect(pkg.sideEffects).toBe(false);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["date-fns", "decimal.js", "zod"]);
+    expect(statSync(join(root, "dist/index.d.ts")).size).toBeGreaterThan(1000);
+    expect(statSync(join(root, "dist/index.d.cts")).size).toBeGreaterThan(1000);
+  });
+});
+
+describe("documentation of every export", () => {
+  const files = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => readFileSync(join(root, "src", f), "utf8"));
+  const all = files.join("\n");
+
+  it.each(EXPECTED_RUNTIME_EXPORTS.filter((n) => typeof (src as Record<string, unknown>)[n] === "function" && !/Schema$/.test(n)))(
+    "%s has TSDoc with an @example",
+    (name) => {
+      const re = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function|class|const) ${name}\\b`);
+      const m = all.match(re);
+      expect(m, `TSDoc of ${name}`).not.toBeNull();
+      expect(m![1]).toContain("@example");
+    },
+  );
+});
+
+describe("time zone independence", () => {
+  it("runs under the TZ the script set", () => {
+    if (process.env.TZ) expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(process.env.TZ);
+    // Every rule works on YYYY-MM strings: the same answer in every zone.
+    expect(src.isInRateCutWindow("2021-04-30")).toBe(true);
+    expect(src.isInRateCutWindow("2020-04-30")).toBe(false);
+    expect(src.computeLevy({ period: "2021-04", industryClass: 1, payroll: "1000", cutFraction: "0.5" }).premium).toBe("0.75");
+  });
+});
