@@ -62,6 +62,35 @@ export const ERROR_CODES = {
   POLICY_WINDOWS_OVERLAP: ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"],
   DUPLICATE_MEMBER: ["a pooling member is listed twice", "统筹地区重复列出"],
   INVALID_POLICY: ["the policy is inconsistent", "政策参数不一致"],
+  INVALID_WEIGHT: ["a weight must be a finite decimal ≥ 0", "分摊权重须为非负数"],
+  NO_POSITIVE_WEIGHT: ["a positive total cannot be apportioned when every weight is zero", "权重全为零时无法分摊正数金额"],
+  UNKNOWN_MEMBER: ["the member is not a pooling member of the policy", "该地区不是政策规定的统筹地区"],
+  DUPLICATE_ENTRY: ["the same member or period is given twice", "同一地区或所属期重复出现"],
+  MISSING_MEMBER: ["a pooling member of the policy is missing", "缺少政策规定的统筹地区"],
+  PERIOD_OUT_OF_ORDER: [
+    "periods must be consecutive months, each settled once, in order",
+    "所属期须为连续月份，按序逐月结算且不得重复",
+  ],
+  SCENARIO_STARTS_AFTER_OPENING: [
+    "the scenario starts after the pool's opening date (二（二）: 2020-06-30)",
+    "测算起始期晚于统筹基金建立日期（二（二）：2020 年 6 月 30 日）",
+  ],
+  REMITTANCE_AMOUNT_REQUIRED: [
+    "the provincial reserve is due and neither an amount nor a policy rule gives it",
+    "省级储备金应上解，但既未提供金额，政策也未规定计算办法",
+  ],
+  REMITTANCE_NOT_DUE: [
+    "provincial remittances are given for a period that is not the remittance month (June)",
+    "非上解月份（6 月）不得提供省级储备金上解额",
+  ],
+  STATEMENT_UNBALANCED: [
+    "a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing",
+    "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额",
+  ],
+  TRANSFER_MISMATCH: [
+    "a transfer between statements has no matching counterpart",
+    "报表之间的调拨没有对应的另一方",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** A stable error code. */

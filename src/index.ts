@@ -43,3 +43,53 @@ export type { CutSource } from "./rates/resolveCut.js";
 export { computeLevy } from "./levy/computeLevy.js";
 export { computeLevies, type LevyBatch } from "./levy/computeLevies.js";
 export { type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "./levy/schema.js";
+
+// ledger (R13)
+export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
+export { checkConservation, type ConservationReport, foldJournal } from "./ledger/fold.js";
+export { ENTRY_KINDS, type EntryKind, type JournalEntry, JournalEntrySchema } from "./ledger/journal.js";
+
+// fund rules (R5–R12)
+export { apportion } from "./fund/apportion.js";
+export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from "./fund/apportionTopUp.js";
+export { clawback } from "./fund/clawback.js";
+export { consolidate, type Consolidation, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
+export { fundStatements } from "./fund/fundStatements.js";
+export { coverDeficit, type CoverDeficitInput, CoverDeficitInputSchema, type DeficitCoverage } from "./fund/coverDeficit.js";
+export { openPooling, type OpenPoolingInput, OpenPoolingInputSchema, type PoolOpening } from "./fund/openPooling.js";
+export { payByPriority, type PriorityPayment, type PriorityClaimsInput, PriorityClaimsInputSchema } from "./fund/payByPriority.js";
+export { poolFloor } from "./fund/poolFloor.js";
+export {
+  provincialRemittance,
+  type ProvincialRemittance,
+  type ProvincialRemittanceInput,
+  ProvincialRemittanceInputSchema,
+} from "./fund/provincialRemittance.js";
+export { assessRisk, reserveMonths } from "./fund/reserveMonths.js";
+
+// settlement and simulation (R14)
+export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
+export type { MemberPeriodReport, PeriodReport, PoolPeriodReport } from "./settlement/report.js";
+export {
+  type ClaimKind,
+  MajorAccidentClaimSchema,
+  type MemberFlows,
+  MemberFlowsSchema,
+  type OpeningMember,
+  OpeningMemberSchema,
+  type PendingClaim,
+  PendingClaimSchema,
+  type PeriodFlows,
+  PeriodFlowsSchema,
+  type Scenario,
+  type ScenarioOpening,
+  ScenarioOpeningSchema,
+  ScenarioSchema,
+  type SettlementOptions,
+  SettlementOptionsSchema,
+  type SettlementState,
+  SettlementStateSchema,
+} from "./settlement/schema.js";
+export { type Settlement, settlePeriod } from "./settlement/settlePeriod.js";
+export { initialState, type Simulation, simulate } from "./settlement/simulate.js";
+export type { MemberYearSummary, YearSummary } from "./settlement/years.js";

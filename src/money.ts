@@ -119,3 +119,10 @@ export function dmin(a: Dec, b: Dec): Dec {
 export function dmax(a: Dec, b: Dec): Dec {
   return a.gte(b) ? a : b;
 }
+
+/** Sum of decimals. @internal */
+export function dsum(values: Iterable<Dec>): Dec {
+  let s = ZERO;
+  for (const v of values) s = s.plus(v);
+  return s;
+}

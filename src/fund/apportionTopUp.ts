@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { PoolingError } from "../errors.js";
+import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
+import { cite, type Citation } from "../policy/citation.js";
+import { moneyField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+import { apportionFen } from "./apportion.js";
+
+/** zod schema of the input of {@link apportionTopUp}. */
+export const TopUpInputSchema = z
+  .object({
+    /** The top-up to raise (yuan, whole fen). */
+    amount: moneyField({ fen: true }),
+    members: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          /** Prior-year year-end cumulative balance: the member's weight (≤ 0: no share). */
+          priorYearBalance: moneyField({ allowNegative: true }),
+          /** What the member can pay now (≤ 0: nothing). */
+          available: moneyField({ allowNegative: true, fen: true }),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** Input of {@link apportionTopUp}. */
+export type TopUpInput = z.input<typeof TopUpInputSchema>;
+
+/** Result of {@link apportionTopUp}. */
+export interface TopUp {
+  /** Each member's contribution, two-decimal yuan, every member listed. */
+  contributions: Record<string, string>;
+  /** What no member could pay: `amount − Σ contributions`. */
+  shortfall: string;
+  citation: Citation;
+}
+
+/** The top-up citation. @internal */
+export const TOP_UP_CITATION: Citation = cite("二（二）", "由各地按上年度工伤保险基金累计结余占比上划，充实市区工伤保险统筹基金");
+
+/**
+ * The top-up split on decimals: shares by positive weight, capped by what each
+ * can pay, the excess re-apportioned among the others; returns the
+ * contributions in input order and the shortfall.
+ * @internal
+ */
+export function apportionTopUpDec(amount: Dec, members: readonly { weight: Dec; available: Dec }[]): { parts: Dec[]; shortfall: Dec } {
+  const parts = members.map(() => ZERO);
+  let active = members.map((m, i) => i).filter((i) => members[i]!.weight.gt(0) && members[i]!.available.gt(0));
+  let remaining = amount;
+  while (remaining.gt(0) && active.length > 0) {
+    const shares = apportionFen(
+      remaining,
+      active.map((i) => members[i]!.weight),
+    );
+    const stillActive: number[] = [];
+    let capped = false;
+    active.forEach((i, k) => {
+      const room = members[i]!.available.minus(parts[i]!);
+      const share = shares[k]!;
+      const paid = dmin(share, room);
+      parts[i] = parts[i]!.plus(paid);
+      if (share.gt(room)) capped = true;
+      if (share.lt(room)) stillActive.push(i);
+    });
+    remaining = amount.minus(dsum(parts));
+    if (!capped) break;
+    active = stillActive;
+  }
+  return { parts, shortfall: dmax(ZERO, amount.minus(dsum(parts))) };
+}
+
+/**
+ * R7 (二（二）): splits a top-up of the pool among the members in proportion
+ * to their prior-year year-end cumulative balances. Members with a zero or
+ * negative balance have no share. Nobody pays more than `available` (no member
+ * is pushed negative): the excess is re-apportioned among the others by the
+ * same largest-remainder rule, and what nobody can pay is the `shortfall`.
+ *
+ * @example
+ * ```ts
+ * apportionTopUp({ amount: "500000.00", members: [
+ *   { id: "A", priorYearBalance: "3000000", available: "9000000" },
+ *   { id: "B", priorYearBalance: "1000000", available: "9000000" },
+ *   { id: "C", priorYearBalance: "-200000", available: "9000000" },
+ * ] });
+ * // { contributions: { A: "375000.00", B: "125000.00", C: "0.00" }, shortfall: "0.00", ... }
+ * ```
+ */
+export function apportionTopUp(input: TopUpInput): TopUp {
+  const v = parseInput(TopUpInputSchema, input);
+  const seen = new Set<string>();
+  v.members.forEach((m, i) => {
+    if (seen.has(m.id)) throw new PoolingError("DUPLICATE_ENTRY", ["members", i, "id"], { en: m.id, zh: m.id });
+    seen.add(m.id);
+  });
+  const { parts, shortfall } = apportionTopUpDec(
+    v.amount,
+    v.members.map((m) => ({ weight: m.priorYearBalance, available: m.available })),
+  );
+  const contributions: Record<string, string> = {};
+  v.members.forEach((m, i) => {
+    contributions[m.id] = formatMoney(parts[i]!);
+  });
+  return { contributions, shortfall: formatMoney(shortfall), citation: TOP_UP_CITATION };
+}

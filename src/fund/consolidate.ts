@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { PoolingError } from "../errors.js";
+import { type Dec, dsum, formatMoney, ZERO } from "../money.js";
+import { cite, type Citation } from "../policy/citation.js";
+import { moneyField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+
+const TransferInSchema = z.object({ from: z.string().min(1), amount: moneyField({ fen: true }), kind: z.string().min(1) }).strict();
+const TransferOutSchema = z.object({ to: z.string().min(1), amount: moneyField({ fen: true }), kind: z.string().min(1) }).strict();
+
+/** zod schema of one fund statement (a member's fund or the pool, for one year). */
+export const FundStatementSchema = z
+  .object({
+    /** Who files it, e.g. `"member:wujiang"` or `"pool"`. */
+    entity: z.string().min(1),
+    /** Balance at the start of the year. */
+    opening: moneyField({ fen: true, allowNegative: true }),
+    /** Income by category (contributions, legacy funds, …). */
+    income: z.record(z.string(), moneyField({ fen: true })),
+    /** Expenditure by category (benefits, …). */
+    expenditure: z.record(z.string(), moneyField({ fen: true })),
+    /** Transfers received, with their sender. */
+    transfersIn: z.array(TransferInSchema),
+    /** Transfers paid, with their recipient. */
+    transfersOut: z.array(TransferOutSchema),
+    /** Balance at the end of the year. */
+    closing: moneyField({ fen: true, allowNegative: true }),
+  })
+  .strict();
+
+/** A fund statement, input form. */
+export type FundStatement = z.input<typeof FundStatementSchema>;
+
+/** Result of {@link consolidate}. */
+export interface Consolidation {
+  /** The entities consolidated, in input order. */
+  entities: string[];
+  opening: string;
+  income: Record<string, string>;
+  expenditure: Record<string, string>;
+  /** Transfers with entities outside the consolidation (e.g. to `province:reserve`). */
+  transfersIn: { from: string; amount: string; kind: string }[];
+  transfersOut: { to: string; amount: string; kind: string }[];
+  closing: string;
+  /** Transfers between consolidated entities, eliminated pairwise. */
+  eliminations: { from: string; to: string; kind: string; amount: string }[];
+  citation: Citation;
+}
+
+/** The budget and final accounts citation. @internal */
+export const CONSOLIDATION_CITATION: Citation = cite("二（四）", "在省统收统支办法出台前，市财政部门合并编报市区工伤保险基金预决算报表");
+
+/**
+ * R12 (二（四））: merges the members' fund statements and the pool's into the
+ * city-district statement municipal finance files. Each statement must balance
+ * (opening + income − expenditure + transfers in − transfers out = closing,
+ * else `STATEMENT_UNBALANCED`); figures are summed by category; every
+ * transfer between two consolidated entities is eliminated against its
+ * counterpart (same parties, kind and amount, else `TRANSFER_MISMATCH`) and
+ * listed.
+ *
+ * @example
+ * ```ts
+ * const c = consolidate([
+ *   { entity: "member:sip", opening: "100.00", income: { contributions: "50.00" }, expenditure: { benefits: "40.00" },
+ *     transfersIn: [], transfersOut: [{ to: "pool", amount: "10.00", kind: "openingExtraction" }], closing: "100.00" },
+ *   { entity: "pool", opening: "0.00", income: {}, expenditure: {},
+ *     transfersIn: [{ from: "member:sip", amount: "10.00", kind: "openingExtraction" }], transfersOut: [], closing: "10.00" },
+ * ]);
+ * c.closing;                 // "110.00"
+ * c.eliminations[0].amount;  // "10.00"
+ * ```
+ */
+export function consolidate(statements: readonly FundStatement[]): Consolidation {
+  const v = parseInput(z.array(FundStatementSchema), statements);
+  const entities = v.map((s) => s.entity);
+  const inSet = new Set<string>();
+  v.forEach((s, i) => {
+    if (inSet.has(s.entity)) throw new PoolingError("DUPLICATE_ENTRY", [i, "entity"], { en: s.entity, zh: s.entity });
+    inSet.add(s.entity);
+    const expected = s.opening
+      .plus(dsum(Object.values(s.income)))
+      .minus(dsum(Object.values(s.expenditure)))
+      .plus(dsum(s.transfersIn.map((t) => t.amount)))
+      .minus(dsum(s.transfersOut.map((t) => t.amount)));
+    if (!expected.eq(s.closing)) {
+      throw new PoolingError("STATEMENT_UNBALANCED", [i, "closing"], {
+        en: `${s.entity}: the figures give ${formatMoney(expected)}, closing is ${formatMoney(s.closing)}`,
+        zh: `${s.entity}：按各项计算为 ${formatMoney(expected)}，年末余额为 ${formatMoney(s.closing)}`,
+      });
+    }
+  });
+  const sumBy = (pick: (s: (typeof v)[number]) => Record<string, Dec>) => {
+    const out = new Map<string, Dec>();
+    for (const s of v) for (const [k, a] of Object.entries(pick(s))) out.set(k, (out.get(k) ?? ZERO).plus(a));
+    return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, a]) => [k, formatMoney(a)]));
+  };
+  // Pair internal transfers: each transfer out to a consolidated entity needs its transfer in.
+  const unmatchedIn = v.map((s) => s.transfersIn.map((t) => ({ ...t, used: false })));
+  const eliminations: Consolidation["eliminations"] = [];
+  const transfersOut: Consolidation["transfersOut"] = [];
+  v.forEach((s, i) => {
+    s.transfersOut.forEach((t, j) => {
+      const { to, amount, kind } = t;
+      if (!inSet.has(to)) {
+        transfersOut.push({ to, amount: formatMoney(amount), kind });
+        return;
+      }
+      const k = entities.indexOf(to);
+      const match = unmatchedIn[k]!.find((u) => !u.used && u.from === s.entity && u.kind === kind && u.amount.eq(amount));
+      if (!match) {
+        throw new PoolingError("TRANSFER_MISMATCH", [i, "transfersOut", j], {
+          en: `${s.entity} → ${to} ${kind} ${formatMoney(amount)} is not in ${to}'s transfers in`,
+          zh: `${s.entity} 调出至 ${to} 的 ${formatMoney(amount)}（${kind}）在 ${to} 的调入中没有对应`,
+        });
+      }
+      match.used = true;
+      eliminations.push({ from: s.entity, to, kind, amount: formatMoney(amount) });
+    });
+  });
+  const transfersIn: Consolidation["transfersIn"] = [];
+  unmatchedIn.forEach((list, k) => {
+    list.forEach((u, j) => {
+      if (u.used) return;
+      if (inSet.has(u.from)) {
+        throw new PoolingError("TRANSFER_MISMATCH", [k, "transfersIn", j], {
+          en: `${u.from} → ${entities[k]} ${u.kind} ${formatMoney(u.amount)} is not in ${u.from}'s transfers out`,
+          zh: `${entities[k]} 自 ${u.from} 调入的 ${formatMoney(u.amount)}（${u.kind}）在 ${u.from} 的调出中没有对应`,
+        });
+      }
+      transfersIn.push({ from: u.from, amount: formatMoney(u.amount), kind: u.kind });
+    });
+  });
+  return {
+    entities,
+    opening: formatMoney(dsum(v.map((s) => s.opening))),
+    income: sumBy((s) => s.income),
+    expenditure: sumBy((s) => s.expenditure),
+    transfersIn,
+    transfersOut,
+    closing: formatMoney(dsum(v.map((s) => s.closing))),
+    eliminations,
+    citation: CONSOLIDATION_CITATION,
+  };
+}

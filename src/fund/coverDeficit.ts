@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { type Dec, dmax, dmin, formatMoney, ZERO } from "../money.js";
+import { cite, type Citation } from "../policy/citation.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { moneyField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+import { CLAWBACK_CITATION, clawbackDec } from "./clawback.js";
+
+/** zod schema of the input of {@link coverDeficit}. */
+export const CoverDeficitInputSchema = z
+  .object({
+    /** The period's gap: expenditure − income (yuan, whole fen, ≥ 0). */
+    gap: moneyField({ fen: true }),
+    /** This year's surplus so far (当期结余); a negative one pays nothing. */
+    currentSurplus: moneyField({ allowNegative: true, fen: true }),
+    /** The balance carried from earlier years (累计结余); a negative one pays nothing. */
+    cumulativeBalance: moneyField({ allowNegative: true, fen: true }),
+    /** The member's sync-induced relief of the period (R4): the cap of the pool's grant. */
+    syncInducedRelief: moneyField({ fen: true }),
+    /** What the pool can pay. */
+    poolAvailable: moneyField({ allowNegative: true, fen: true }),
+    /** Claim the pool subsidy for what remains (default: the policy's `deficitCoverage.autoClaimSubsidy`, true). */
+    claimSubsidy: z.boolean().optional(),
+  })
+  .strict();
+
+/** Input of {@link coverDeficit}. */
+export type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
+
+/** Result of {@link coverDeficit}: each step's amount, in the document's order. */
+export interface DeficitCoverage {
+  gap: string;
+  /** Step 1: this year's surplus (当期结余). */
+  fromCurrentSurplus: string;
+  /** Step 2: the carried cumulative balance (累计结余), down to zero. */
+  fromCumulativeBalance: string;
+  /** Step 3: the pool's grant for the gap the city-wide cut caused, up to the sync-induced relief. */
+  poolGrant: string;
+  /** Step 4: the pool subsidy (补助) claimed for what remains. */
+  poolSubsidy: string;
+  /** R9: 20% of the subsidy, remitted by the member's government to municipal finance. */
+  clawback: string;
+  /** Step 5: what nobody paid, a recorded deficit (累计结余赤字). */
+  uncovered: string;
+  citations: Citation[];
+}
+
+/** Citations of the coverage steps. @internal */
+export const COVERAGE_CITATIONS = {
+  local: cite("二（三）", "各地基金出现当期缺口时，先按序由当地当期结余、累计结余支付"),
+  grant: cite("二（三）", "基金备付期未达到国家阶段性降费政策要求的地区，在累计结余用完后，因市区整体同步执行降费政策造成的缺口，由市区统筹基金予以弥补"),
+  subsidy: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助"),
+  deficit: cite("二（二）", "用于弥补基金累计结余赤字"),
+} as const;
+
+/** Steps 1–2 on decimals. @internal */
+export function coverLocally(gap: Dec, currentSurplus: Dec, cumulativeBalance: Dec) {
+  const fromCurrentSurplus = dmin(gap, dmax(ZERO, currentSurplus));
+  const fromCumulativeBalance = dmin(gap.minus(fromCurrentSurplus), dmax(ZERO, cumulativeBalance));
+  return { fromCurrentSurplus, fromCumulativeBalance, remaining: gap.minus(fromCurrentSurplus).minus(fromCumulativeBalance) };
+}
+
+/**
+ * R8 and R9 (二（三）): how a period's gap is covered, in the document's order:
+ * 1. this year's surplus, 2. the carried cumulative balance down to zero,
+ * 3. the pool's grant up to the member's sync-induced relief (the gap caused by
+ * following the city-wide cut), 4. a pool subsidy for the rest (claimed by
+ * default), with its 20% clawback, 5. what remains is a recorded deficit. The
+ * pool pays at most `poolAvailable` in steps 3 and 4 together.
+ *
+ * @example
+ * ```ts
+ * coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00",
+ *                syncInducedRelief: "150.00", poolAvailable: "1000.00" });
+ * // { fromCurrentSurplus: "100.00", fromCumulativeBalance: "0.00", poolGrant: "150.00",
+ * //   poolSubsidy: "250.00", clawback: "50.00", uncovered: "0.00", ... }
+ * ```
+ */
+export function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage {
+  const p = resolvePolicy(policy);
+  const v = parseInput(CoverDeficitInputSchema, input);
+  const claim = v.claimSubsidy ?? p.deficitCoverage.value.autoClaimSubsidy;
+  const local = coverLocally(v.gap, v.currentSurplus, v.cumulativeBalance);
+  let pool = dmax(ZERO, v.poolAvailable);
+  const poolGrant = dmin(dmin(local.remaining, v.syncInducedRelief), pool);
+  pool = pool.minus(poolGrant);
+  const afterGrant = local.remaining.minus(poolGrant);
+  const poolSubsidy = claim ? dmin(afterGrant, pool) : ZERO;
+  const uncovered = afterGrant.minus(poolSubsidy);
+  const citations: Citation[] = [COVERAGE_CITATIONS.local];
+  if (poolGrant.gt(0)) citations.push(COVERAGE_CITATIONS.grant);
+  if (poolSubsidy.gt(0)) citations.push(COVERAGE_CITATIONS.subsidy, CLAWBACK_CITATION);
+  return {
+    gap: formatMoney(v.gap),
+    fromCurrentSurplus: formatMoney(local.fromCurrentSurplus),
+    fromCumulativeBalance: formatMoney(local.fromCumulativeBalance),
+    poolGrant: formatMoney(poolGrant),
+    poolSubsidy: formatMoney(poolSubsidy),
+    clawback: formatMoney(clawbackDec(p, poolSubsidy)),
+    uncovered: formatMoney(uncovered),
+    citations,
+  };
+}

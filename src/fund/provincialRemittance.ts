@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { PoolingError } from "../errors.js";
+import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
+import { cite, type Citation } from "../policy/citation.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { ACCOUNTS, carriedAccount } from "../ledger/accounts.js";
+import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
+import { integerField, moneyField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+import type { Path } from "../errors.js";
+import { checkMembers } from "./members.js";
+
+/** zod schema of the input of {@link provincialRemittance}. */
+export const ProvincialRemittanceInputSchema = z
+  .object({
+    /** The year whose remittance is due (by 06-20 of that year). */
+    year: integerField("INVALID_DATE", "The year, e.g. 2021"),
+    members: z.array(
+      z
+        .object({
+          id: z.string().min(1),
+          /** The amount, when the caller has it from the provincial rule. */
+          amount: moneyField({ fen: true }).optional(),
+          /** The prior year's fund income, for a policy rule based on it. */
+          priorYearIncome: moneyField().optional(),
+          /** The prior year's year-end cumulative balance, for a policy rule based on it. */
+          priorYearBalance: moneyField({ allowNegative: true }).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/** Input of {@link provincialRemittance}. */
+export type ProvincialRemittanceInput = z.input<typeof ProvincialRemittanceInputSchema>;
+
+/** Result of {@link provincialRemittance}. */
+export interface ProvincialRemittance {
+  /** The due date, e.g. `"2021-06-20"`. */
+  dueDate: string;
+  /** Each member's remittance to the provincial reserve. */
+  remittances: Record<string, string>;
+  /** The entries `member:<id>:carried → province:reserve` in the due month. */
+  journal: JournalEntry[];
+  citation: Citation;
+}
+
+/** The provincial reserve citation. @internal */
+export const PROVINCIAL_CITATION: Citation = cite("二（二）", "各地于每年 6 月 20 日前按省规定足额上解省级储备金");
+
+/** One member's remittance: the amount given, else the policy's rule, else an error. @internal */
+export function remittanceAmount(
+  policy: Policy,
+  m: { amount?: Dec | undefined; priorYearIncome?: Dec | undefined; priorYearBalance?: Dec | undefined },
+  path: Path,
+): Dec {
+  if (m.amount !== undefined) return m.amount;
+  const rule = policy.provincialReserve.value.rule;
+  const base = rule?.base === "priorYearIncome" ? m.priorYearIncome : rule?.base === "priorYearBalance" ? m.priorYearBalance : undefined;
+  if (!rule || base === undefined) {
+    throw new PoolingError("REMITTANCE_AMOUNT_REQUIRED", path, {
+      en: rule ? `the policy's rule needs ${rule.base}` : "the policy carries no provincial rule: give the amount",
+      zh: rule ? `政策规定的计算办法需要 ${rule.base}` : "政策未规定计算办法：请提供金额",
+    });
+  }
+  // R6 rounding point: each remittance, to the fen, half-up.
+  return roundFen(dmax(ZERO, base).times(new D(rule.rate)));
+}
+
+/** The due date of a year's remittance. @internal */
+export function remittanceDueDate(policy: Policy, year: number): string {
+  return `${String(year).padStart(4, "0")}-${policy.provincialReserve.value.dueMonthDay}`;
+}
+
+/**
+ * R6 (二（二）): each member's remittance of the provincial reserve
+ * (省级储备金), due by 06-20 every year. The amount follows the provincial
+ * rule: the caller gives it (`amount`), or the policy carries the rule as data
+ * (a rate and its base) and the caller gives the base. The money leaves the
+ * city-district funds for `province:reserve`.
+ *
+ * @example
+ * ```ts
+ * const r = provincialRemittance({ year: 2021, members: [{ id: "sip", amount: "800000.00" }] });
+ * r.dueDate;          // "2021-06-20"
+ * r.remittances.sip;  // "800000.00"
+ * r.journal[0].to;    // "province:reserve"
+ * ```
+ */
+export function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance {
+  const p = resolvePolicy(policy);
+  const v = parseInput(ProvincialRemittanceInputSchema, input);
+  checkMembers(p, v.members.map((m) => m.id), (i) => ["members", i, "id"], false, ["members"]);
+  const dueDate = remittanceDueDate(p, v.year);
+  const period = dueDate.slice(0, 7);
+  const w = new JournalWriter();
+  const remittances: Record<string, string> = {};
+  v.members.forEach((m, i) => {
+    const amount = remittanceAmount(p, m, ["members", i, "amount"]);
+    remittances[m.id] = formatMoney(amount);
+    w.post(period, carriedAccount(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", PROVINCIAL_CITATION, m.id);
+  });
+  return { dueDate, remittances, journal: w.entries, citation: PROVINCIAL_CITATION };
+}

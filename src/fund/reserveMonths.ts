@@ -1,0 +1,65 @@
+import { D, type Dec, type Numeric } from "../money.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy, RiskLevel } from "../policy/schema.js";
+import { moneyField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+
+const balanceSchema = moneyField({ allowNegative: true });
+const expenditureSchema = moneyField();
+
+/** Reserve months on decimals, truncated to 2 decimals; `null` when unbounded. @internal */
+export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | null {
+  if (annualExpenditure.isZero()) return null;
+  // Truncated (never rounded up) so that no fund is lifted into a higher band by rounding.
+  return balance.times(12).div(annualExpenditure).toDecimalPlaces(2, D.ROUND_DOWN);
+}
+
+/**
+ * R11 (二（五）): how many months of payouts a balance covers (备付期 / 可支付月数):
+ * `balance / (annualExpenditure / 12)`, truncated to two decimals (never
+ * rounded up, so a fund is never lifted into a higher band), negative for a
+ * deficit, and `null` (unbounded) when there is no expenditure.
+ *
+ * @example
+ * ```ts
+ * reserveMonths("900000.00", "3600000.00"); // "3.00"
+ * reserveMonths("100", "0");                // null
+ * ```
+ */
+export function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null {
+  const b = parseInput(balanceSchema, balance, ["balance"]);
+  const e = parseInput(expenditureSchema, annualExpenditure, ["annualExpenditure"]);
+  const m = reserveMonthsDec(b, e);
+  return m === null ? null : m.toFixed(2);
+}
+
+/** The risk level on decimals. @internal */
+export function assessRiskDec(policy: Policy, months: Dec | null): RiskLevel {
+  const bands = policy.riskBands.value;
+  if (months === null) return bands[bands.length - 1]!.level;
+  let level = bands[0]!.level;
+  for (const band of bands) if (months.gte(band.fromMonths)) level = band.level;
+  return level;
+}
+
+/**
+ * R11 (二（五）): the early-warning level of a fund with `reserveMonths` months
+ * of reserves, by the policy's bands: below 3 `"critical"` (the pool floor of
+ * 二（二）), 3 to 9 `"warning"` (人社部发〔2015〕72号: about 9 months is normal),
+ * 9 to 24 `"normal"`, 24 and over `"surplus"`. `null` (unbounded) is `"surplus"`;
+ * a deficit is `"critical"`.
+ *
+ * @example
+ * ```ts
+ * assessRisk("2.99"); // "critical"
+ * assessRisk("9");    // "normal"
+ * assessRisk(null);   // "surplus"
+ * ```
+ */
+export function assessRisk(reserveMonths: Numeric | null, policy?: Policy): RiskLevel {
+  const p = resolvePolicy(policy);
+  if (reserveMonths === null) return assessRiskDec(p, null);
+  const m = parseInput(balanceSchema, reserveMonths, ["reserveMonths"]);
+  return assessRiskDec(p, m);
+}
+

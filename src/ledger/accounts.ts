@@ -1,0 +1,52 @@
+/**
+ * Account names of the journal (R13). Every balance the library reports is
+ * keyed by one of these names.
+ *
+ * - `member:<id>:current`: a member's surplus of this fiscal year (当期结余)
+ * - `member:<id>:carried`: a member's balance carried from earlier years (累计结余)
+ * - `pool`: the city-district pooling fund (市区工伤保险统筹基金)
+ * - `province:reserve`: the provincial reserve (省级储备金), outside the city-district funds
+ * - `fiscal:municipal`, `fiscal:<id>`: municipal finance and each member's government finance
+ * - `external:*`: the world outside: employers, beneficiaries, other income,
+ *   legacy funds, opening balances
+ *
+ * @module
+ */
+
+/** The current-year part of a member's fund. */
+export function currentAccount(member: string): string {
+  return `member:${member}:current`;
+}
+
+/** The carried (cumulative) part of a member's fund. */
+export function carriedAccount(member: string): string {
+  return `member:${member}:carried`;
+}
+
+/** A member government's fiscal account. */
+export function fiscalAccount(member: string): string {
+  return `fiscal:${member}`;
+}
+
+/** Fixed account names. */
+export const ACCOUNTS = {
+  pool: "pool",
+  provinceReserve: "province:reserve",
+  municipalFinance: "fiscal:municipal",
+  employers: "external:employers",
+  beneficiaries: "external:beneficiaries",
+  otherIncome: "external:other-income",
+  legacy: "external:legacy-funds",
+  opening: "external:opening-balances",
+} as const;
+
+/** The kinds of account. */
+export type AccountKind = "fund" | "province" | "fiscal" | "external";
+
+/** Classifies an account name: the city-district funds, the province, fiscal accounts, or the outside world. */
+export function accountKind(account: string): AccountKind {
+  if (account === ACCOUNTS.pool || account.startsWith("member:")) return "fund";
+  if (account.startsWith("province:")) return "province";
+  if (account.startsWith("fiscal:")) return "fiscal";
+  return "external";
+}

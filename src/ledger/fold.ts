@@ -1,0 +1,143 @@
+/**
+ * Balances as a fold over the journal, and the conservation checks (R13).
+ *
+ * @module
+ */
+import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { ACCOUNTS, accountKind } from "./accounts.js";
+import type { JournalEntry } from "./journal.js";
+
+/** Folds journal entries into balances, as decimals. @internal */
+export function foldToMap(journal: Iterable<Pick<JournalEntry, "from" | "to" | "amount">>): Map<string, Dec> {
+  const balances = new Map<string, Dec>();
+  for (const e of journal) {
+    const amount = new D(e.amount);
+    balances.set(e.from, (balances.get(e.from) ?? ZERO).minus(amount));
+    balances.set(e.to, (balances.get(e.to) ?? ZERO).plus(amount));
+  }
+  return balances;
+}
+
+/** Formats a balance map as a plain object with sorted keys. @internal */
+export function formatBalances(balances: ReadonlyMap<string, Dec>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of [...balances.keys()].sort()) out[k] = formatMoney(balances.get(k)!);
+  return out;
+}
+
+/**
+ * Balances of every account, folded from zero over the journal (R13): the
+ * only way the library computes a balance it reports.
+ *
+ * @example
+ * ```ts
+ * foldJournal([{ from: "external:employers", to: "member:sip:current", amount: "10.00" }]);
+ * // { "external:employers": "-10.00", "member:sip:current": "10.00" }
+ * ```
+ */
+export function foldJournal(journal: Iterable<Pick<JournalEntry, "from" | "to" | "amount">>): Record<string, string> {
+  return formatBalances(foldToMap(journal));
+}
+
+/** The result of {@link checkConservation}. */
+export interface ConservationReport {
+  /** All checks hold. */
+  ok: boolean;
+  /** Sum over all accounts, external ones included: always "0.00". */
+  totalOfAllAccounts: string;
+  /** Sum of the city-district funds (members and pool). */
+  funds: string;
+  /** Net income from outside into the funds (employers, other income, legacy funds, opening balances), benefits excepted. */
+  externalIn: string;
+  /** Benefits paid out of the funds. */
+  benefitsOut: string;
+  /** Remittances to the provincial reserve. */
+  provincialOut: string;
+  /** Sum of the fiscal accounts (the clawbacks move only between them): always "0.00". */
+  fiscalTotal: string;
+  /** Entries with a non-positive or malformed amount (must be 0). */
+  badEntries: number;
+  /** The reported balances equal the fold of the journal (when balances were given). */
+  balancesMatchFold: boolean;
+  /** Descriptions of the checks that failed. */
+  failures: string[];
+}
+
+/**
+ * Checks the invariants of R13 on a journal: the sum of all accounts is zero;
+ * the funds' total equals external income − benefits − provincial
+ * remittances (nothing else enters or leaves them); the fiscal accounts sum to
+ * zero on their own; every amount is positive; and, if `balances` are given,
+ * they equal the fold of the journal.
+ *
+ * @example
+ * ```ts
+ * checkConservation(simulate(EXAMPLE_SCENARIO).journal).ok; // true
+ * ```
+ */
+export function checkConservation(
+  journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
+  balances?: Readonly<Record<string, string>>,
+): ConservationReport {
+  const folded = foldToMap(journal);
+  let total = ZERO;
+  let funds = ZERO;
+  let fiscal = ZERO;
+  for (const [account, b] of folded) {
+    total = total.plus(b);
+    const kind = accountKind(account);
+    if (kind === "fund") funds = funds.plus(b);
+    if (kind === "fiscal") fiscal = fiscal.plus(b);
+  }
+  let externalIn = ZERO;
+  let benefitsOut = ZERO;
+  let provincialOut = ZERO;
+  let other = ZERO;
+  let badEntries = 0;
+  for (const e of journal) {
+    const amount = new D(e.amount);
+    if (!/^\d+\.\d{2}$/.test(e.amount) || amount.lte(0)) badEntries++;
+    const from = accountKind(e.from);
+    const to = accountKind(e.to);
+    if (from === to) continue;
+    if (to === "fund") {
+      if (from === "external") externalIn = externalIn.plus(amount);
+      else other = other.plus(amount);
+    } else if (from === "fund") {
+      if (e.to === ACCOUNTS.beneficiaries) benefitsOut = benefitsOut.plus(amount);
+      else if (to === "external") externalIn = externalIn.minus(amount);
+      else if (to === "province") provincialOut = provincialOut.plus(amount);
+      else other = other.minus(amount);
+    }
+  }
+  const failures: string[] = [];
+  if (!total.isZero()) failures.push(`sum of all accounts is ${total.toFixed(2)}, not 0`);
+  if (!funds.eq(externalIn.minus(benefitsOut).minus(provincialOut))) {
+    failures.push(`funds ${funds.toFixed(2)} ≠ external income − benefits − provincial remittances`);
+  }
+  if (!other.isZero()) failures.push(`funds moved to or from fiscal accounts: ${other.toFixed(2)}`);
+  if (!fiscal.isZero()) failures.push(`fiscal accounts sum to ${fiscal.toFixed(2)}, not 0`);
+  if (badEntries > 0) failures.push(`${badEntries} entries with a non-positive or malformed amount`);
+  let balancesMatchFold = true;
+  if (balances) {
+    const expected = formatBalances(folded);
+    const keys = new Set([...Object.keys(expected), ...Object.keys(balances)]);
+    for (const k of keys) {
+      if (new D(expected[k] ?? "0").eq(balances[k] ?? "0")) continue;
+      balancesMatchFold = false;
+      failures.push(`balance of ${k} is ${balances[k] ?? "absent"}, the journal folds to ${expected[k] ?? "0.00"}`);
+    }
+  }
+  return {
+    ok: failures.length === 0,
+    totalOfAllAccounts: formatMoney(total),
+    funds: formatMoney(funds),
+    externalIn: formatMoney(externalIn),
+    benefitsOut: formatMoney(benefitsOut),
+    provincialOut: formatMoney(provincialOut),
+    fiscalTotal: formatMoney(fiscal),
+    badEntries,
+    balancesMatchFold,
+    failures,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Journal entries and the internal journal writer. Every movement of money is
+ * one entry between two named accounts; balances are a fold over the entries.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { PoolingError } from "../errors.js";
+import { type Dec, formatMoney, ZERO } from "../money.js";
+import { type Citation, CitationSchema } from "../policy/citation.js";
+
+/** The kinds of journal entry. */
+export const ENTRY_KINDS = [
+  "openingBalance",
+  "legacyFoldIn",
+  "openingExtraction",
+  "provincialRemittance",
+  "income",
+  "benefit",
+  "carriedToCurrent",
+  "topUp",
+  "majorAccidentBenefit",
+  "cutGapGrant",
+  "subsidy",
+  "deficitCover",
+  "clawback",
+  "yearEndRollover",
+] as const;
+
+/** A kind of journal entry. */
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** zod schema of a {@link JournalEntry}. */
+export const JournalEntrySchema = z
+  .object({
+    seq: z.number().int().min(1),
+    period: z.string(),
+    from: z.string(),
+    to: z.string(),
+    amount: z.string().regex(/^\d+\.\d{2}$/),
+    kind: z.enum(ENTRY_KINDS),
+    member: z.string().optional(),
+    citation: CitationSchema,
+  })
+  .strict();
+
+/**
+ * One movement of money (R13): `amount` (> 0, two decimals) moves from
+ * account `from` to account `to` in `period`, for the reason `kind`, under
+ * the clause `citation`. `member` names the pooling member concerned.
+ */
+export type JournalEntry = z.output<typeof JournalEntrySchema>;
+
+/**
+ * The internal journal writer: appends entries and keeps the running fold of
+ * balances. Used inside one pure function call and never exposed.
+ * @internal
+ */
+export class JournalWriter {
+  readonly entries: JournalEntry[] = [];
+  readonly balances: Map<string, Dec>;
+  private seq: number;
+
+  constructor(balances: ReadonlyMap<string, Dec> = new Map(), nextSeq = 1) {
+    this.balances = new Map(balances);
+    this.seq = nextSeq;
+  }
+
+  /** The next sequence number. */
+  get nextSeq(): number {
+    return this.seq;
+  }
+
+  /** The balance of an account (0 if it never moved). */
+  balance(account: string): Dec {
+    return this.balances.get(account) ?? ZERO;
+  }
+
+  /** Posts `amount` from `from` to `to`; a zero amount posts nothing; a negative one is a bug. */
+  post(period: string, from: string, to: string, amount: Dec, kind: EntryKind, citation: Citation, member?: string): void {
+    if (amount.isZero()) return;
+    if (amount.isNegative() || amount.decimalPlaces() > 2 || from === to) {
+      throw new PoolingError("INVALID_AMOUNT", [], { en: `internal: bad posting ${amount.toFixed()} ${from} → ${to}`, zh: "内部记账错误" });
+    }
+    const entry: JournalEntry = { seq: this.seq++, period, from, to, amount: formatMoney(amount), kind, citation };
+    if (member !== undefined) entry.member = member;
+    this.entries.push(entry);
+    this.balances.set(from, this.balance(from).minus(amount));
+    this.balances.set(to, this.balance(to).plus(amount));
+  }
+}

@@ -1,0 +1,461 @@
+import type { z } from "zod";
+import { type Path, PoolingError, withPathPrefix } from "../errors.js";
+import { allocateByPriority } from "../fund/payByPriority.js";
+import { apportionTopUpDec } from "../fund/apportionTopUp.js";
+import { CLAWBACK_CITATION, clawbackDec } from "../fund/clawback.js";
+import { COVERAGE_CITATIONS } from "../fund/coverDeficit.js";
+import { checkMembers, memberIds } from "../fund/members.js";
+import { postOpening } from "../fund/openPooling.js";
+import { poolFloorDec } from "../fund/poolFloor.js";
+import { PROVINCIAL_CITATION, remittanceAmount } from "../fund/provincialRemittance.js";
+import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
+import { TOP_UP_CITATION } from "../fund/apportionTopUp.js";
+import { computeParsedLevy } from "../levy/computeLevy.js";
+import { ACCOUNTS, accountKind, carriedAccount, currentAccount, fiscalAccount } from "../ledger/accounts.js";
+import { type EntryKind, type JournalEntry, JournalWriter } from "../ledger/journal.js";
+import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
+import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
+import { cite, type Citation } from "../policy/citation.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { assertInForce } from "../rates/lookup.js";
+import { parseInput } from "../schema/parse.js";
+import type { MemberPeriodReport, PeriodReport } from "./report.js";
+import { type PeriodFlows, PeriodFlowsSchema, type SettlementState, SettlementStateSchema } from "./schema.js";
+import { type Claim, fromJSONState, type InternalState, type MemberFigures, toJSONState } from "./state.js";
+
+type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
+
+/** Result of {@link settlePeriod}. */
+export interface Settlement {
+  /** The state after the period, to pass to the next call. */
+  state: SettlementState;
+  /** The entries posted in this period (sequence numbers continue the state's). */
+  journal: JournalEntry[];
+  report: PeriodReport;
+}
+
+const CITATIONS = {
+  income: cite("二（五）", "工伤保险基金实行收支两条线管理，专款专用"),
+  accident: cite("二（二）", "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出"),
+  rollover: cite("二（三）", "当期结余、累计结余; at year end this year's surplus rolls into the carried balance"),
+} as const;
+
+interface MemberAcc {
+  income: Dec;
+  expenditure: Dec;
+  cutRelief: Dec;
+  sync: Dec;
+  gap: Dec;
+  fromCurrentSurplus: Dec;
+  fromCumulativeBalance: Dec;
+  grantClaimed: Dec;
+  subsidyClaimed: Dec;
+  unclaimed: Dec;
+  grantPaid: Dec;
+  subsidyPaid: Dec;
+  deficitPaid: Dec;
+  majorAccidentPaid: Dec;
+  clawback: Dec;
+  topUp: Dec;
+  extraction: Dec;
+  legacyFoldIn: Dec;
+  provincialRemittance: Dec;
+}
+
+function newAcc(): MemberAcc {
+  return {
+    income: ZERO, expenditure: ZERO, cutRelief: ZERO, sync: ZERO, gap: ZERO, fromCurrentSurplus: ZERO,
+    fromCumulativeBalance: ZERO, grantClaimed: ZERO, subsidyClaimed: ZERO, unclaimed: ZERO, grantPaid: ZERO,
+    subsidyPaid: ZERO, deficitPaid: ZERO, majorAccidentPaid: ZERO, clawback: ZERO, topUp: ZERO, extraction: ZERO,
+    legacyFoldIn: ZERO, provincialRemittance: ZERO,
+  };
+}
+
+/** Credits a member from the pool: into the negative part of its current balance first, the rest to carried. */
+function creditMember(w: JournalWriter, period: string, id: string, amount: Dec, kind: EntryKind, citation: Citation): void {
+  const toCurrent = dmin(amount, dmax(ZERO, w.balance(currentAccount(id)).neg()));
+  w.post(period, ACCOUNTS.pool, currentAccount(id), toCurrent, kind, citation, id);
+  w.post(period, ACCOUNTS.pool, carriedAccount(id), amount.minus(toCurrent), kind, citation, id);
+}
+
+/** Debits a member's fund: carried first (down to zero), then current, then carried again for any rest. */
+function debitMember(w: JournalWriter, period: string, id: string, to: string, amount: Dec, kind: EntryKind, citation: Citation): void {
+  const fromCarried = dmin(amount, dmax(ZERO, w.balance(carriedAccount(id))));
+  const fromCurrent = dmin(amount.minus(fromCarried), dmax(ZERO, w.balance(currentAccount(id))));
+  w.post(period, carriedAccount(id), to, fromCarried.plus(amount.minus(fromCarried).minus(fromCurrent)), kind, citation, id);
+  w.post(period, currentAccount(id), to, fromCurrent, kind, citation, id);
+}
+
+/**
+ * Settles one period on the internal state (R14 steps 1–7). Pure: returns a
+ * new state and never changes `s`.
+ * @internal
+ */
+export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix: Path) {
+  const ids = memberIds(p);
+  const flowIds = Object.keys(f.members);
+  checkMembers(p, flowIds, (i) => [...prefix, "members", flowIds[i]!], true, [...prefix, "members"]);
+  if (f.period !== s.nextPeriod) {
+    throw new PoolingError("PERIOD_OUT_OF_ORDER", [...prefix, "period"], {
+      en: `expected ${s.nextPeriod}, got ${f.period}`,
+      zh: `应为 ${s.nextPeriod}，收到 ${f.period}`,
+    });
+  }
+  const period = f.period;
+  assertInForce(p, periodStart(period), [...prefix, "period"]);
+  const month = monthOf(period);
+  const w = new JournalWriter(s.balances, s.nextSeq);
+  const members = new Map<string, MemberFigures>();
+  for (const [id, m] of s.members) members.set(id, { ...m });
+  const acc = new Map<string, MemberAcc>(ids.map((id) => [id, newAcc()]));
+  let poolOpen = s.poolOpen;
+  let extractions = ZERO;
+
+  // Step 1: dated events. The opening extraction (R5) …
+  const openingPeriod = periodOf(p.opening.value.dueDate);
+  if (!poolOpen && period > openingPeriod) {
+    throw new PoolingError("SCENARIO_STARTS_AFTER_OPENING", [...prefix, "period"], {
+      en: `the pool should have opened in ${openingPeriod}`,
+      zh: `统筹基金应于 ${openingPeriod} 建立`,
+    });
+  }
+  if (!poolOpen && period === openingPeriod) {
+    const opened = postOpening(
+      w,
+      p,
+      period,
+      ids.map((id) => ({ id, priorYearBalance: members.get(id)!.priorYearBalance, legacyFunds: members.get(id)!.legacyFunds })),
+      s.options.includeLegacyFunds,
+    );
+    for (const id of ids) {
+      const m = members.get(id)!;
+      acc.get(id)!.legacyFoldIn = m.legacyFunds;
+      acc.get(id)!.extraction = opened.get(id)!;
+      extractions = extractions.plus(opened.get(id)!);
+      m.legacyFunds = ZERO;
+    }
+    poolOpen = true;
+  }
+  // Each member's position before this period's own outflows (after the opening extraction).
+  const before = new Map(ids.map((id) => [id, { current: w.balance(currentAccount(id)), carried: w.balance(carriedAccount(id)) }]));
+  // … and the provincial reserve remittances (R6).
+  const dueMonth = Number(p.provincialReserve.value.dueMonthDay.slice(0, 2));
+  const given = f.provincialRemittances;
+  if (given) {
+    const keys = Object.keys(given);
+    checkMembers(p, keys, (i) => [...prefix, "provincialRemittances", keys[i]!], false, []);
+    if (month !== dueMonth) throw new PoolingError("REMITTANCE_NOT_DUE", [...prefix, "provincialRemittances"]);
+  }
+  if (month === dueMonth) {
+    for (const id of ids) {
+      const m = members.get(id)!;
+      const amount = remittanceAmount(
+        p,
+        { amount: given?.[id], priorYearIncome: m.priorYearIncome, priorYearBalance: m.priorYearBalance },
+        [...prefix, "provincialRemittances", id],
+      );
+      acc.get(id)!.provincialRemittance = amount;
+      debitMember(w, period, id, ACCOUNTS.provinceReserve, amount, "provincialRemittance", PROVINCIAL_CITATION);
+    }
+  }
+
+  // Step 2: income and expenditure; step 4 (local coverage) right after each member's flows.
+  const claims: Claim[] = s.pendingClaims.map((c) => ({ ...c }));
+  const fresh: Claim[] = [];
+  for (const id of ids) {
+    const mf = f.members[id]!;
+    const a = acc.get(id)!;
+    let income = mf.income ?? ZERO;
+    let cutRelief = mf.cutRelief ?? ZERO;
+    let sync = mf.syncInducedRelief ?? ZERO;
+    (mf.levies ?? []).forEach((levyInput, j) => {
+      const path = [...prefix, "members", id, "levies", j];
+      if (levyInput.period !== period) {
+        throw new PoolingError("PERIOD_OUT_OF_ORDER", [...path, "period"], { en: `a levy of ${levyInput.period} in ${period}`, zh: `${period} 中含 ${levyInput.period} 的缴费记录` });
+      }
+      let levy;
+      try {
+        levy = computeParsedLevy(p, levyInput);
+      } catch (e) {
+        throw withPathPrefix(e, path);
+      }
+      income = income.plus(levy.premiumDue);
+      cutRelief = cutRelief.plus(levy.cutRelief);
+      sync = sync.plus(levy.syncInducedRelief);
+    });
+    const expenditure = mf.expenditure;
+    w.post(period, ACCOUNTS.employers, currentAccount(id), income, "income", CITATIONS.income, id);
+    w.post(period, currentAccount(id), ACCOUNTS.beneficiaries, expenditure, "benefit", CITATIONS.income, id);
+    const m = members.get(id)!;
+    m.yearIncome = m.yearIncome.plus(income);
+    m.yearExpenditure = m.yearExpenditure.plus(expenditure);
+    Object.assign(a, { income, expenditure, cutRelief, sync });
+
+    // Step 4 (R8 steps 1–2). The period's gap: its mandatory outflows (benefits and the
+    // provincial remittance) beyond its income. This year's surplus pays first, then the
+    // carried balance down to zero; what the member's own balances cannot pay is claimed.
+    const b = before.get(id)!;
+    const gap = dmax(ZERO, expenditure.plus(a.provincialRemittance).minus(income));
+    a.gap = gap;
+    const deficitBefore = dmax(ZERO, b.current.plus(b.carried).neg());
+    const current = w.balance(currentAccount(id));
+    const carried = w.balance(carriedAccount(id));
+    const deficitNow = dmax(ZERO, current.plus(carried).neg());
+    const remaining = dmax(ZERO, deficitNow.minus(deficitBefore));
+    a.fromCurrentSurplus = dmin(gap, dmax(ZERO, b.current));
+    a.fromCumulativeBalance = dmax(ZERO, gap.minus(a.fromCurrentSurplus).minus(remaining));
+    // Bookkeeping of step 2: the carried balance fills the current part's hole.
+    const fill = dmin(dmax(ZERO, current.neg()), dmax(ZERO, carried));
+    w.post(period, carriedAccount(id), currentAccount(id), fill, "carriedToCurrent", COVERAGE_CITATIONS.local, id);
+    if (remaining.gt(0)) {
+      // R8 steps 3–5: claims on the pool.
+      const grant = dmin(remaining, sync);
+      const subsidy = s.options.claimSubsidy ? remaining.minus(grant) : ZERO;
+      a.grantClaimed = grant;
+      a.subsidyClaimed = subsidy;
+      a.unclaimed = remaining.minus(grant).minus(subsidy);
+      if (grant.gt(0)) fresh.push({ member: id, kind: "cutGapGrant", amount: grant, period, recordedDeficit: false });
+      if (subsidy.gt(0)) fresh.push({ member: id, kind: "subsidy", amount: subsidy, period, recordedDeficit: false });
+    }
+  }
+
+  // Step 3: major-accident claims on the pool.
+  (f.majorAccidentClaims ?? []).forEach((c, j) => {
+    checkMembers(p, [c.member], () => [...prefix, "majorAccidentClaims", j, "member"], false, []);
+    if (c.amount.gt(0)) fresh.push({ member: c.member, kind: "majorAccident", amount: c.amount, period, recordedDeficit: false });
+  });
+  claims.push(...fresh);
+
+  const floor = poolFloorDec(
+    p,
+    ids.map((id) => members.get(id)!.priorYearExpenditure),
+  );
+  const claimed = { majorAccident: ZERO, cutGapGrant: ZERO, subsidy: ZERO, recordedDeficit: ZERO };
+  const paid = { majorAccident: ZERO, cutGapGrant: ZERO, subsidy: ZERO, recordedDeficit: ZERO };
+  let topUp = ZERO;
+  let shortfall = ZERO;
+  let clawbacks = ZERO;
+  let pending: Claim[] = claims;
+
+  const payClaim = (c: Claim, amount: Dec, cls: number): void => {
+    if (amount.isZero()) return;
+    const a = acc.get(c.member)!;
+    if (c.kind === "majorAccident") {
+      w.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, "majorAccidentBenefit", CITATIONS.accident, c.member);
+      a.majorAccidentPaid = a.majorAccidentPaid.plus(amount);
+      paid.majorAccident = paid.majorAccident.plus(amount);
+      return;
+    }
+    const isSubsidy = c.kind === "subsidy";
+    const kind: EntryKind = cls === 3 && !isSubsidy ? "deficitCover" : c.kind;
+    const citation = cls === 3 ? COVERAGE_CITATIONS.deficit : isSubsidy ? COVERAGE_CITATIONS.subsidy : COVERAGE_CITATIONS.grant;
+    creditMember(w, period, c.member, amount, kind, citation);
+    if (cls === 3) {
+      a.deficitPaid = a.deficitPaid.plus(amount);
+      paid.recordedDeficit = paid.recordedDeficit.plus(amount);
+    } else if (isSubsidy) {
+      a.subsidyPaid = a.subsidyPaid.plus(amount);
+      paid.subsidy = paid.subsidy.plus(amount);
+    } else {
+      a.grantPaid = a.grantPaid.plus(amount);
+      paid.cutGapGrant = paid.cutGapGrant.plus(amount);
+    }
+    if (isSubsidy) {
+      // R9: 20% of every subsidy paid, remitted by the member's government to municipal finance.
+      const back = clawbackDec(p, amount);
+      w.post(period, fiscalAccount(c.member), ACCOUNTS.municipalFinance, back, "clawback", CLAWBACK_CITATION, c.member);
+      a.clawback = a.clawback.plus(back);
+      clawbacks = clawbacks.plus(back);
+    }
+  };
+
+  if (poolOpen) {
+    // R10 (d): an earlier recorded deficit is paid only as far as the member is still in deficit
+    // (beyond what this period's own claims cover); the rest of the claim is withdrawn.
+    const room = new Map<string, Dec>();
+    for (const id of ids) {
+      const own = dsum(claims.filter((c) => c.member === id && !c.recordedDeficit && c.kind !== "majorAccident").map((c) => c.amount));
+      const deficit = dmax(ZERO, w.balance(currentAccount(id)).plus(w.balance(carriedAccount(id))).neg());
+      room.set(id, dmax(ZERO, deficit.minus(own)));
+    }
+    const classes: Claim[][] = [[], [], [], []];
+    for (const c of claims) {
+      if (c.kind === "majorAccident") classes[0]!.push(c);
+      else if (c.recordedDeficit) {
+        const r = room.get(c.member)!;
+        const amount = dmin(c.amount, r);
+        room.set(c.member, r.minus(amount));
+        if (amount.gt(0)) classes[3]!.push({ ...c, amount });
+      } else classes[c.kind === "cutGapGrant" ? 1 : 2]!.push(c);
+    }
+    const classTotals = classes.map((cl) => dsum(cl.map((c) => c.amount)));
+    claimed.majorAccident = classTotals[0]!;
+    claimed.cutGapGrant = classTotals[1]!;
+    claimed.subsidy = classTotals[2]!;
+    claimed.recordedDeficit = classTotals[3]!;
+
+    // Step 5 (R7): top up to the floor if the pool, after this period's claims, would stand below it.
+    const need = floor.plus(dsum(classTotals)).minus(w.balance(ACCOUNTS.pool));
+    if (need.gt(0)) {
+      const split = apportionTopUpDec(
+        need,
+        ids.map((id) => ({
+          weight: members.get(id)!.priorYearBalance,
+          available: dmax(ZERO, w.balance(carriedAccount(id)).plus(w.balance(currentAccount(id)))),
+        })),
+      );
+      ids.forEach((id, i) => {
+        const part = split.parts[i]!;
+        acc.get(id)!.topUp = part;
+        debitMember(w, period, id, ACCOUNTS.pool, part, "topUp", TOP_UP_CITATION);
+      });
+      topUp = dsum(split.parts);
+      shortfall = split.shortfall;
+    }
+
+    // Step 6 (R10): pay by priority; a class that cannot be paid in full is paid pro rata, and payment stops.
+    const allocation = allocateByPriority(
+      w.balance(ACCOUNTS.pool),
+      classes.map((cl) => cl.map((c) => c.amount)),
+    );
+    pending = [];
+    classes.forEach((cl, k) => {
+      cl.forEach((c, i) => {
+        const amount = allocation.paid[k]![i]!;
+        payClaim(c, amount, k);
+        const unpaid = c.amount.minus(amount);
+        // What the pool could not pay waits: accident claims as such, the others as recorded deficits (R8 step 5).
+        if (unpaid.gt(0)) pending.push({ ...c, amount: unpaid, recordedDeficit: c.kind !== "majorAccident" });
+      });
+    });
+  }
+
+  // Step 7: year end: roll this year's surplus into the carried balance; this year becomes the prior year.
+  if (month === 12) {
+    for (const id of ids) {
+      const cur = w.balance(currentAccount(id));
+      if (cur.gt(0)) w.post(period, currentAccount(id), carriedAccount(id), cur, "yearEndRollover", CITATIONS.rollover, id);
+      if (cur.lt(0)) w.post(period, carriedAccount(id), currentAccount(id), cur.neg(), "yearEndRollover", CITATIONS.rollover, id);
+      const m = members.get(id)!;
+      m.priorYearBalance = w.balance(carriedAccount(id));
+      m.priorYearExpenditure = m.yearExpenditure;
+      m.priorYearIncome = m.yearIncome;
+      m.yearIncome = ZERO;
+      m.yearExpenditure = ZERO;
+    }
+  }
+
+  // The report.
+  let total = ZERO;
+  let fiscal = ZERO;
+  for (const [account, b] of w.balances) {
+    total = total.plus(b);
+    if (accountKind(account) === "fiscal") fiscal = fiscal.plus(b);
+  }
+  const memberReports: Record<string, MemberPeriodReport> = {};
+  for (const id of ids) {
+    const a = acc.get(id)!;
+    const current = w.balance(currentAccount(id));
+    const carried = w.balance(carriedAccount(id));
+    const balance = current.plus(carried);
+    const months = reserveMonthsDec(balance, members.get(id)!.priorYearExpenditure);
+    memberReports[id] = {
+      income: formatMoney(a.income),
+      expenditure: formatMoney(a.expenditure),
+      cutRelief: formatMoney(a.cutRelief),
+      syncInducedRelief: formatMoney(a.sync),
+      gap: formatMoney(a.gap),
+      fromCurrentSurplus: formatMoney(a.fromCurrentSurplus),
+      fromCumulativeBalance: formatMoney(a.fromCumulativeBalance),
+      grantClaimed: formatMoney(a.grantClaimed),
+      subsidyClaimed: formatMoney(a.subsidyClaimed),
+      unclaimed: formatMoney(a.unclaimed),
+      grantPaid: formatMoney(a.grantPaid),
+      subsidyPaid: formatMoney(a.subsidyPaid),
+      deficitPaid: formatMoney(a.deficitPaid),
+      majorAccidentPaid: formatMoney(a.majorAccidentPaid),
+      clawback: formatMoney(a.clawback),
+      topUp: formatMoney(a.topUp),
+      extraction: formatMoney(a.extraction),
+      legacyFoldIn: formatMoney(a.legacyFoldIn),
+      provincialRemittance: formatMoney(a.provincialRemittance),
+      current: formatMoney(current),
+      carried: formatMoney(carried),
+      balance: formatMoney(balance),
+      pendingClaims: formatMoney(dsum(pending.filter((c) => c.member === id).map((c) => c.amount))),
+      deficit: formatMoney(dmax(ZERO, balance.neg())),
+      reserveMonths: months === null ? null : months.toFixed(2),
+      risk: assessRiskDec(p, months),
+    };
+  }
+  const poolBalance = w.balance(ACCOUNTS.pool);
+  const cityExpenditure = dsum(ids.map((id) => members.get(id)!.priorYearExpenditure));
+  const poolMonths = reserveMonthsDec(poolBalance, cityExpenditure);
+  const fmt4 = (o: typeof paid) => ({
+    majorAccident: formatMoney(o.majorAccident),
+    cutGapGrant: formatMoney(o.cutGapGrant),
+    subsidy: formatMoney(o.subsidy),
+    recordedDeficit: formatMoney(o.recordedDeficit),
+  });
+  const report: PeriodReport = {
+    period,
+    members: memberReports,
+    pool: {
+      open: poolOpen,
+      balance: formatMoney(poolBalance),
+      floor: formatMoney(floor),
+      extractions: formatMoney(extractions),
+      claimed: fmt4(claimed),
+      paid: fmt4(paid),
+      topUp: formatMoney(topUp),
+      shortfall: formatMoney(shortfall),
+      pendingClaims: formatMoney(dsum(pending.map((c) => c.amount))),
+      reserveMonths: poolMonths === null ? null : poolMonths.toFixed(2),
+      risk: assessRiskDec(p, poolMonths),
+    },
+    clawbacks: formatMoney(clawbacks),
+    conservationOk: total.isZero() && fiscal.isZero(),
+  };
+  const state: InternalState = {
+    nextPeriod: nextPeriod(period),
+    poolOpen,
+    nextSeq: w.nextSeq,
+    balances: w.balances,
+    members,
+    pendingClaims: pending,
+    options: s.options,
+  };
+  return { state, journal: w.entries, report };
+}
+
+/**
+ * R14: settles one period for the whole city-district, in the spec's order:
+ * 1. dated events (the opening extraction in 2020-06, the provincial
+ *    remittances every June); 2. each member's income and expenditure;
+ * 3. major-accident claims on the pool; 4. local deficit coverage (R8 steps
+ * 1–2) and the resulting grant and subsidy claims; 5. a top-up if the pool,
+ * after this period's claims, would stand below its floor (R7); 6. the pool
+ * pays by priority (R10), with the 20% clawback of each subsidy (R9);
+ * 7. at year end, the surplus rolls into the carried balance and this year
+ * becomes the prior year. Claims that arise before the pool opens wait and
+ * are paid in the opening period.
+ *
+ * `state` is the `state` of the previous call (or of `initialState`); the
+ * result's `journal` holds this period's entries only.
+ *
+ * @example
+ * ```ts
+ * let { state } = initialState(EXAMPLE_SCENARIO.opening);
+ * const first = settlePeriod(state, EXAMPLE_SCENARIO.periods[0]);
+ * first.report.period;        // "2020-05"
+ * first.state.nextPeriod;     // "2020-06"
+ * ```
+ */
+export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement {
+  const p = resolvePolicy(policy);
+  const s = fromJSONState(p, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
+  const f = parseInput(PeriodFlowsSchema, flows, ["flows"]);
+  const r = settleParsed(p, s, f, ["flows"]);
+  return { state: toJSONState(r.state), journal: r.journal, report: r.report };
+}

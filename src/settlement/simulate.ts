@@ -1,0 +1,106 @@
+import type { z } from "zod";
+import { PoolingError, withPathPrefix } from "../errors.js";
+import { type ConservationReport, checkConservation, formatBalances } from "../ledger/fold.js";
+import type { JournalEntry } from "../ledger/journal.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { parseInput } from "../schema/parse.js";
+import type { PeriodReport } from "./report.js";
+import { type Scenario, ScenarioOpeningSchema, ScenarioSchema, type SettlementOptions, SettlementOptionsSchema, type SettlementState } from "./schema.js";
+import { settleParsed } from "./settlePeriod.js";
+import { initialInternalState, toJSONState } from "./state.js";
+import { summarizeYears, type YearSummary } from "./years.js";
+
+/** Result of {@link simulate}. */
+export interface Simulation {
+  name?: string;
+  /** One report per settled period. */
+  periods: PeriodReport[];
+  /** Yearly summaries (fiscal years, or the part of one the scenario covers). */
+  years: YearSummary[];
+  /** Every entry, opening balances included, in order. */
+  journal: JournalEntry[];
+  /** Final balance of every account: the fold of `journal` from zero. */
+  balances: Record<string, string>;
+  /** The state after the last period, to continue with `settlePeriod`. */
+  finalState: SettlementState;
+  /** R13's invariants, checked by the library over the whole journal. */
+  conservation: ConservationReport;
+}
+
+/**
+ * The state before the first period of a scenario: the opening balances
+ * posted from `external:opening-balances` (in the start period) and each
+ * member's prior-year figures. A scenario may not start after the opening
+ * (2020-06) nor before the policy is in force (2020-05).
+ *
+ * @example
+ * ```ts
+ * const { state, journal } = initialState(EXAMPLE_SCENARIO.opening);
+ * state.nextPeriod; // "2020-05"
+ * journal[0].kind;  // "openingBalance"
+ * ```
+ */
+export function initialState(
+  opening: z.input<typeof ScenarioOpeningSchema>,
+  options?: SettlementOptions,
+  policy?: Policy,
+): { state: SettlementState; journal: JournalEntry[] } {
+  const p = resolvePolicy(policy);
+  const o = parseInput(ScenarioOpeningSchema, opening, ["opening"]);
+  const opts = options === undefined ? undefined : parseInput(SettlementOptionsSchema, options, ["options"]);
+  const r = initialInternalState(p, o, opts, ["opening"]);
+  return { state: toJSONState(r.state), journal: r.journal };
+}
+
+/**
+ * R14: simulates the city-district month by month: `settlePeriod` folded over
+ * the scenario's consecutive periods from its opening data. Member income may
+ * be given as totals or as employer levy records (R4). Returns per-period
+ * reports, yearly summaries, the whole journal, the final balances (the fold
+ * of the journal) and the conservation check of R13.
+ *
+ * @example
+ * ```ts
+ * const sim = simulate(EXAMPLE_SCENARIO);
+ * sim.conservation.ok;               // true
+ * sim.periods.length;                // 32 (2020-05 to 2022-12)
+ * sim.balances["province:reserve"];  // the three June remittances
+ * ```
+ */
+export function simulate(scenario: Scenario, policy?: Policy): Simulation {
+  const p = resolvePolicy(policy);
+  const v = parseInput(ScenarioSchema, scenario);
+  const init = initialInternalState(p, v.opening, v.options, ["opening"]);
+  let state = init.state;
+  const journal: JournalEntry[] = [...init.journal];
+  const periods: PeriodReport[] = [];
+  v.periods.forEach((flows, i) => {
+    if (flows.period !== state.nextPeriod) {
+      throw new PoolingError("PERIOD_OUT_OF_ORDER", ["periods", i, "period"], {
+        en: `expected ${state.nextPeriod}, got ${flows.period}`,
+        zh: `应为 ${state.nextPeriod}，收到 ${flows.period}`,
+      });
+    }
+    let r: ReturnType<typeof settleParsed>;
+    try {
+      r = settleParsed(p, state, flows, []);
+    } catch (e) {
+      throw withPathPrefix(e, ["periods", i]);
+    }
+    state = r.state;
+    for (const e of r.journal) journal.push(e);
+    periods.push(r.report);
+  });
+  const balances = formatBalances(state.balances);
+  const result: Simulation = {
+    periods,
+    years: summarizeYears(p, periods),
+    journal,
+    balances,
+    finalState: toJSONState(state),
+    conservation: checkConservation(journal, balances),
+  };
+  return v.name === undefined ? result : { name: v.name, ...result };
+}
+

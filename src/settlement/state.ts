@@ -1,0 +1,154 @@
+/**
+ * The settlement state: its internal (decimal) form, its JSON form, and the
+ * initial state of a scenario (R14).
+ *
+ * @module
+ */
+import { PoolingError } from "../errors.js";
+import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { periodOf, periodStart } from "../period.js";
+import type { Policy } from "../policy/schema.js";
+import { carriedAccount, currentAccount } from "../ledger/accounts.js";
+import { formatBalances } from "../ledger/fold.js";
+import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
+import { checkMembers, memberIds } from "../fund/members.js";
+import { postOpeningBalance } from "../fund/openPooling.js";
+import { assertInForce } from "../rates/lookup.js";
+import type { z } from "zod";
+import type { ClaimKind, ScenarioOpeningSchema, SettlementOptionsSchema, SettlementState } from "./schema.js";
+import type { Path } from "../errors.js";
+
+/** A member's running figures, as decimals. @internal */
+export interface MemberFigures {
+  priorYearBalance: Dec;
+  priorYearExpenditure: Dec;
+  priorYearIncome: Dec;
+  yearIncome: Dec;
+  yearExpenditure: Dec;
+  legacyFunds: Dec;
+}
+
+/** A claim waiting for the pool, as decimals. @internal */
+export interface Claim {
+  member: string;
+  kind: ClaimKind;
+  amount: Dec;
+  period: string;
+  recordedDeficit: boolean;
+}
+
+/** The state, as decimals. @internal */
+export interface InternalState {
+  nextPeriod: string;
+  poolOpen: boolean;
+  nextSeq: number;
+  balances: Map<string, Dec>;
+  members: Map<string, MemberFigures>;
+  pendingClaims: Claim[];
+  options: { claimSubsidy: boolean; includeLegacyFunds: boolean };
+}
+
+/** Internal → JSON. @internal */
+export function toJSONState(s: InternalState): SettlementState {
+  const members: SettlementState["members"] = {};
+  for (const [id, m] of s.members) {
+    members[id] = {
+      priorYearBalance: formatMoney(m.priorYearBalance),
+      priorYearExpenditure: formatMoney(m.priorYearExpenditure),
+      priorYearIncome: formatMoney(m.priorYearIncome),
+      yearIncome: formatMoney(m.yearIncome),
+      yearExpenditure: formatMoney(m.yearExpenditure),
+      legacyFunds: formatMoney(m.legacyFunds),
+    };
+  }
+  return {
+    nextPeriod: s.nextPeriod,
+    poolOpen: s.poolOpen,
+    nextSeq: s.nextSeq,
+    balances: formatBalances(s.balances),
+    members,
+    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: formatMoney(c.amount) })),
+    options: { ...s.options },
+  };
+}
+
+/** JSON (already schema-validated) → internal, checking members against the policy. @internal */
+export function fromJSONState(policy: Policy, s: SettlementState, prefix: Path): InternalState {
+  const ids = Object.keys(s.members);
+  checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"]);
+  s.pendingClaims.forEach((c, i) => checkMembers(policy, [c.member], () => [...prefix, "pendingClaims", i, "member"], false, []));
+  const members = new Map<string, MemberFigures>();
+  for (const id of memberIds(policy)) {
+    const m = s.members[id]!;
+    members.set(id, {
+      priorYearBalance: new D(m.priorYearBalance),
+      priorYearExpenditure: new D(m.priorYearExpenditure),
+      priorYearIncome: new D(m.priorYearIncome),
+      yearIncome: new D(m.yearIncome),
+      yearExpenditure: new D(m.yearExpenditure),
+      legacyFunds: new D(m.legacyFunds),
+    });
+  }
+  return {
+    nextPeriod: s.nextPeriod,
+    poolOpen: s.poolOpen,
+    nextSeq: s.nextSeq,
+    balances: new Map(Object.entries(s.balances).map(([k, v]) => [k, new D(v)])),
+    members,
+    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: new D(c.amount) })),
+    options: { ...s.options },
+  };
+}
+
+/**
+ * The state before the first period of a scenario, with the opening balances
+ * posted (from `external:opening-balances`) in the first period.
+ * @internal
+ */
+export function initialInternalState(
+  policy: Policy,
+  opening: z.output<typeof ScenarioOpeningSchema>,
+  options: z.output<typeof SettlementOptionsSchema> | undefined,
+  prefix: Path,
+): { state: InternalState; journal: JournalEntry[] } {
+  const ids = Object.keys(opening.members);
+  checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"]);
+  assertInForce(policy, periodStart(opening.start), [...prefix, "start"]);
+  const openingPeriod = periodOf(policy.opening.value.dueDate);
+  if (opening.start > openingPeriod) {
+    throw new PoolingError("SCENARIO_STARTS_AFTER_OPENING", [...prefix, "start"], {
+      en: `${opening.start} is after ${openingPeriod}`,
+      zh: `${opening.start} 晚于 ${openingPeriod}`,
+    });
+  }
+  const w = new JournalWriter();
+  const members = new Map<string, MemberFigures>();
+  for (const id of memberIds(policy)) {
+    const m = opening.members[id]!;
+    postOpeningBalance(w, opening.start, carriedAccount(id), m.priorYearBalance, id);
+    postOpeningBalance(w, opening.start, currentAccount(id), m.currentSurplus, id);
+    members.set(id, {
+      priorYearBalance: m.priorYearBalance,
+      priorYearExpenditure: m.priorYearExpenditure,
+      priorYearIncome: m.priorYearIncome ?? ZERO,
+      yearIncome: m.yearToDateIncome ?? ZERO,
+      yearExpenditure: m.yearToDateExpenditure ?? ZERO,
+      legacyFunds: m.legacyFunds ?? ZERO,
+    });
+  }
+  return {
+    state: {
+      nextPeriod: opening.start,
+      poolOpen: false,
+      nextSeq: w.nextSeq,
+      balances: w.balances,
+      members,
+      pendingClaims: [],
+      options: {
+        claimSubsidy: options?.claimSubsidy ?? policy.deficitCoverage.value.autoClaimSubsidy,
+        includeLegacyFunds: options?.includeLegacyFunds ?? policy.opening.value.includeLegacyFunds,
+      },
+    },
+    journal: w.entries,
+  };
+}
