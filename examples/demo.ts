@@ -1,60 +1,73 @@
 /**
- * `npm run demo`: premiums for a handful of sample employers across the edges
- * of the 2020-05-01 to 2021-04-30 rate-cut window (苏府办〔2020〕86号 二（一）).
- *
- * The employers, payrolls and reserve months are ILLUSTRATIVE, not real data.
+ * `npm run demo`: simulates the city-district pooling of 苏府办〔2020〕86号 on
+ * the built-in EXAMPLE_SCENARIO (ILLUSTRATIVE figures, not real data) and
+ * prints a yearly summary with Chinese and English labels.
  */
-import { computeLevies, computeLevy, type LevyInput, PoolingError, rateCutWindow } from "../src/index.js";
+import { EXAMPLE_SCENARIO, type RiskLevel, SUZHOU_2020, simulate } from "../src/index.js";
 
-/** Illustrative: the city-district's reserve months, which qualify it for the national 50% cut. */
-const CITY_RESERVE_MONTHS = "26";
+const sim = simulate(EXAMPLE_SCENARIO);
+const names = Object.fromEntries(SUZHOU_2020.members.value.map((m) => [m.id, m.nameZh.replace(/（.*）/, "")]));
+const RISK: Record<RiskLevel, string> = { critical: "严重 critical", warning: "预警 warning", normal: "正常 normal", surplus: "充裕 surplus" };
 
-const employers = [
-  { employerId: "A 精密机械", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", ownReserveMonths: "30" },
-  { employerId: "B 软件公司", industryClass: 1, floatMultiplier: "1", payroll: "850000.00", ownReserveMonths: "30" },
-  { employerId: "C 建筑工程", industryClass: 8, floatMultiplier: "1.2", payroll: "1234567.89", ownReserveMonths: "20" },
-  { employerId: "D 物流运输", industryClass: 6, floatMultiplier: "1", payroll: "640000.00", ownReserveMonths: "12" },
-] as const;
-
-const periods = ["2020-05", "2021-04", "2021-05"];
-
-const inputs: LevyInput[] = periods.flatMap((period) =>
-  employers.map((e) => ({ ...e, period, cityReserveMonths: CITY_RESERVE_MONTHS })),
-);
-const { items, totals } = computeLevies(inputs);
-
-const window = rateCutWindow();
-console.log("苏州市区工伤保险费测算（示例数据） / Suzhou city-district work-injury premiums (illustrative data)");
-console.log(`降费期 Rate-cut window: ${window.from} → ${window.to}; city reserve months 可支付月数 = ${CITY_RESERVE_MONTHS}\n`);
-
-const header = ["employer 单位", "period 所属期", "class 类别", "tier 浮动", "payroll 工资总额", "rate 费率", "before cut 降费前", "premium 应缴", "cut relief 降费额", "sync-induced 同步降费缺口"];
-const rows = items.map((l) => [
-  l.employerId ?? "",
-  l.period,
-  String(l.industryClass),
-  l.floatMultiplier,
-  l.payroll,
-  l.effectiveRate,
-  l.premiumBeforeCut,
-  l.premium,
-  l.cutRelief,
-  l.syncInducedRelief,
-]);
-rows.push(["合计 Total", "", "", "", totals.payroll, "", totals.premiumBeforeCut, totals.premium, totals.cutRelief, totals.syncInducedRelief]);
-
-const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-const pad = (s: string, i: number) => (i >= 4 ? " ".repeat(widths[i]! - width(s)) + s : s + " ".repeat(widths[i]! - width(s)));
-const line = (r: string[]) => r.map(pad).join("  ");
-console.log(line(header));
-console.log(widths.map((w) => "-".repeat(w)).join("  "));
-for (const r of rows) console.log(line(r));
-console.log("\nRounding: each premium rounded to the fen, half-up (四舍五入); rates exact. Clauses: 二（一） rates and window, 二（三） sync-induced gap.");
-
-// The other edge: the pooling rules start on 2020-05-01 (一（二）), so 2020-04 is refused, not guessed.
-try {
-  computeLevy({ period: "2020-04", industryClass: 3, payroll: "2000000.00", cutFraction: "0.5" });
-} catch (e) {
-  if (!(e instanceof PoolingError)) throw e;
-  console.log(`\n2020-04 → ${e.code}: ${e.messageZh}`);
+/** Yuan → 万元 with two decimals, grouped, for reading; the library's figures are exact. */
+function wan(yuan: string): string {
+  const negative = yuan.startsWith("-");
+  const digits = (negative ? yuan.slice(1) : yuan).replace(".", "");
+  const fen = BigInt(digits);
+  // 1 万元 = 1,000,000 fen; round half-up to 0.01 万元 (100 元) for display only
+  const hundredths = (fen + 5000n) / 10000n;
+  const whole = (hundredths / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${whole}.${(hundredths % 100n).toString().padStart(2, "0")}`;
 }
+
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const cell = (s: string, i: number) => (i === 0 ? s + " ".repeat(widths[i]! - width(s)) : " ".repeat(widths[i]! - width(s)) + s);
+  console.log(header.map(cell).join("  "));
+  console.log(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const r of rows) console.log(r.map(cell).join("  "));
+}
+
+console.log("苏州市区工伤保险市区统筹模拟（示例数据，非真实数据）");
+console.log("Suzhou work-injury insurance city-district pooling: simulation (ILLUSTRATIVE figures, not real data)");
+console.log(`${EXAMPLE_SCENARIO.opening.start} → ${sim.periods.at(-1)!.period}; amounts in 万元 (10,000 yuan), rounded for display; the library is exact to the fen.\n`);
+
+for (const y of sim.years) {
+  console.log(`══ ${y.year} 年度 (${y.from} → ${y.to}) ══`);
+  table(
+    ["地区 member", "年末结余 balance", "可支付月数 months", "风险 risk", "计提 extraction", "省级上解 provincial", "上划 top-up", "降费补缺 grant", "补助 subsidy", "上解市财政 clawback"],
+    Object.entries(y.members).map(([id, m]) => [
+      `${names[id]} ${id}`,
+      wan(m.balance),
+      m.reserveMonths ?? "∞",
+      RISK[m.risk],
+      wan(m.extraction),
+      wan(m.provincialRemittance),
+      wan(m.topUp),
+      wan(m.grantPaid),
+      wan(m.subsidyPaid),
+      wan(m.clawback),
+    ]),
+  );
+  const p = y.pool;
+  console.log(
+    `\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (3 个月) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 (${RISK[p.risk]})`,
+  );
+  console.log(
+    `  上划合计 top-ups ${wan(p.topUp)}, 缺口 shortfall ${wan(p.shortfall)}; 支付 paid: 重大事故 major accidents ${wan(p.paid.majorAccident)}, ` +
+      `降费补缺 grants ${wan(p.paid.cutGapGrant)}, 补助 subsidies ${wan(p.paid.subsidy)}, 历年赤字 deficits ${wan(p.paid.recordedDeficit)}`,
+  );
+  const warned = Object.entries(y.members).filter(([, m]) => m.warnings.length > 0);
+  if (warned.length > 0) {
+    console.log(`  预警 warnings (二（五）): ${warned.map(([id, m]) => `${names[id]} ${m.warnings.length} 个月 months`).join("; ")}`);
+  }
+  console.log("");
+}
+
+const c = sim.conservation;
+console.log(`守恒检查 conservation (R13): ${c.ok ? "通过 ok" : `失败 FAILED: ${c.failures.join("; ")}`}`);
+console.log(
+  `  journal ${sim.journal.length} entries; all accounts sum to ${c.totalOfAllAccounts}; funds ${wan(c.funds)} = external income ${wan(c.externalIn)} − benefits ${wan(c.benefitsOut)} − provincial ${wan(c.provincialOut)} (万元)`,
+);
+console.log("条款 Clauses: 二（一） rates and cut; 二（二） opening 10%, provincial reserve, 3-month floor and top-ups; 二（三） deficit order, grant, subsidy, 20% clawback; 二（五） warnings.");

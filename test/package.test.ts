@@ -35,11 +35,52 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "rateCutWindow",
   "requiredReserveMonths",
   "withReliefOverlays",
+  // fund engine
+  "ACCOUNTS",
+  "ENTRY_KINDS",
+  "EXAMPLE_SCENARIO",
+  "CoverDeficitInputSchema",
+  "FundStatementSchema",
+  "JournalEntrySchema",
+  "MajorAccidentClaimSchema",
+  "MemberFlowsSchema",
+  "OpenPoolingInputSchema",
+  "OpeningMemberSchema",
+  "PendingClaimSchema",
+  "PeriodFlowsSchema",
+  "PriorityClaimsInputSchema",
+  "ProvincialRemittanceInputSchema",
+  "ScenarioOpeningSchema",
+  "ScenarioSchema",
+  "SettlementOptionsSchema",
+  "SettlementStateSchema",
+  "TopUpInputSchema",
+  "accountKind",
+  "apportion",
+  "apportionTopUp",
+  "assessRisk",
+  "carriedAccount",
+  "checkConservation",
+  "clawback",
+  "consolidate",
+  "coverDeficit",
+  "currentAccount",
+  "fiscalAccount",
+  "foldJournal",
+  "fundStatements",
+  "initialState",
+  "openPooling",
+  "payByPriority",
+  "poolFloor",
+  "provincialRemittance",
+  "reserveMonths",
+  "settlePeriod",
+  "simulate",
 ];
 
 describe("the package entry", () => {
   it("exports the API", () => {
-    for (const name of EXPECTED_RUNTIME_EXPORTS) expect(Object.keys(src), name).toContain(name);
+    expect(Object.keys(src).sort()).toEqual([...EXPECTED_RUNTIME_EXPORTS].sort());
   });
 
   it("builds ESM and CJS with the same exports and the same results", async () => {
@@ -70,7 +111,7 @@ describe("documentation of every export", () => {
     .map((f) => readFileSync(join(root, "src", f), "utf8"));
   const all = files.join("\n");
 
-  it.each(EXPECTED_RUNTIME_EXPORTS.filter((n) => typeof (src as Record<string, unknown>)[n] === "function" && !/Schema$/.test(n)))(
+  it.each(Object.keys(src).filter((n) => typeof (src as Record<string, unknown>)[n] === "function" && !/Schema$/.test(n)))(
     "%s has TSDoc with an @example",
     (name) => {
       const re = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function|class|const) ${name}\\b`);

@@ -13,22 +13,46 @@
  * @module
  */
 
-/** The current-year part of a member's fund. */
+/**
+ * The current-year part of a member's fund (当期结余).
+ * @example
+ * ```ts
+ * currentAccount("sip"); // "member:sip:current"
+ * ```
+ */
 export function currentAccount(member: string): string {
   return `member:${member}:current`;
 }
 
-/** The carried (cumulative) part of a member's fund. */
+/**
+ * The carried (cumulative) part of a member's fund (累计结余).
+ * @example
+ * ```ts
+ * carriedAccount("sip"); // "member:sip:carried"
+ * ```
+ */
 export function carriedAccount(member: string): string {
   return `member:${member}:carried`;
 }
 
-/** A member government's fiscal account. */
+/**
+ * A member government's fiscal account (the clawback is paid from it).
+ * @example
+ * ```ts
+ * fiscalAccount("xiangcheng"); // "fiscal:xiangcheng"
+ * ```
+ */
 export function fiscalAccount(member: string): string {
   return `fiscal:${member}`;
 }
 
-/** Fixed account names. */
+/**
+ * Fixed account names.
+ * @example
+ * ```ts
+ * ACCOUNTS.pool; // "pool"
+ * ```
+ */
 export const ACCOUNTS = {
   pool: "pool",
   provinceReserve: "province:reserve",
@@ -43,7 +67,16 @@ export const ACCOUNTS = {
 /** The kinds of account. */
 export type AccountKind = "fund" | "province" | "fiscal" | "external";
 
-/** Classifies an account name: the city-district funds, the province, fiscal accounts, or the outside world. */
+/**
+ * Classifies an account name: the city-district funds, the province, fiscal
+ * accounts, or the outside world.
+ * @example
+ * ```ts
+ * accountKind("pool");             // "fund"
+ * accountKind("province:reserve"); // "province"
+ * accountKind("external:employers"); // "external"
+ * ```
+ */
 export function accountKind(account: string): AccountKind {
   if (account === ACCOUNTS.pool || account.startsWith("member:")) return "fund";
   if (account.startsWith("province:")) return "province";
