@@ -128,6 +128,22 @@ const small = (): Scenario => ({
   })),
 });
 
+/** Small balances, large payouts: the floor (3 × 60,000 / 12 = 15,000) cannot be reached. From the opening, 2020-06 to 2020-08. */
+function thinScenario(): Scenario {
+  const ids = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"];
+  return {
+    opening: {
+      start: "2020-06",
+      members: Object.fromEntries(ids.map((id) => [id, { priorYearBalance: "1000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00" }])),
+    },
+    periods: ["2020-06", "2020-07", "2020-08"].map((period) => ({
+      period,
+      members: Object.fromEntries(ids.map((id) => [id, { income: "100.00", expenditure: "100.00" }])),
+      ...(period === "2020-06" ? { provincialRemittances: Object.fromEntries(ids.map((id) => [id, "0.00"])) } : {}),
+    })),
+  };
+}
+
 describe("settlement: claims before the opening wait, and are paid in the opening period", () => {
   it("a 2020-05 accident claim and gap are pending, then paid in 2020-06", () => {
     const s = small();
@@ -144,20 +160,8 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     expect(june.members.xiangcheng).toMatchObject({ gap: "1.00", subsidyClaimed: "1.00", balance: "-120.00", deficit: "120.00", clawback: "40.20", extraction: "120.00" });
     expect(r.conservation.ok).toBe(true);
   });
-  it("an unpaid subsidy becomes a recorded deficit, paid later as far as the member is still in deficit", () => {
-    const ids = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"];
-    const s: Scenario = {
-      opening: {
-        start: "2020-06",
-        // small balances, large payouts: the floor (3 × 60,000 / 12 = 15,000) cannot be reached
-        members: Object.fromEntries(ids.map((id) => [id, { priorYearBalance: "1000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00" }])),
-      },
-      periods: ["2020-06", "2020-07", "2020-08"].map((period) => ({
-        period,
-        members: Object.fromEntries(ids.map((id) => [id, { income: "100.00", expenditure: "100.00" }])),
-        ...(period === "2020-06" ? { provincialRemittances: Object.fromEntries(ids.map((id) => [id, "0.00"])) } : {}),
-      })),
-    };
+  it("members top up only what they have; the rest of the floor is a shortfall", () => {
+    const s = thinScenario();
     s.periods[0]!.members.xiangcheng = { income: "0.00", expenditure: "3000.00" };
     s.periods[1]!.members.xiangcheng = { income: "1100.00", expenditure: "0.00" };
     const r = simulate(s);
@@ -175,18 +179,7 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     }
   });
   it("what the pool cannot pay waits as a recorded deficit and is capped by the deficit left", () => {
-    const ids = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"];
-    const s: Scenario = {
-      opening: {
-        start: "2020-06",
-        members: Object.fromEntries(ids.map((id) => [id, { priorYearBalance: "1000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00" }])),
-      },
-      periods: ["2020-06", "2020-07", "2020-08"].map((period) => ({
-        period,
-        members: Object.fromEntries(ids.map((id) => [id, { income: "100.00", expenditure: "100.00" }])),
-        ...(period === "2020-06" ? { provincialRemittances: Object.fromEntries(ids.map((id) => [id, "0.00"])) } : {}),
-      })),
-    };
+    const s = thinScenario();
     s.periods[0]!.members.xiangcheng = { income: "0.00", expenditure: "9000.00" };
     s.periods[1]!.members.xiangcheng = { income: "4000.00", expenditure: "0.00" };
     s.periods[2]!.members.municipal = { income: "20000.00", expenditure: "0.00" };
