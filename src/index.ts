@@ -27,6 +27,7 @@ export {
   type ReliefOverlay,
   ReliefOverlaySchema,
   type RiskLevel,
+  RiskLevelSchema,
 } from "./policy/schema.js";
 export { SUZHOU_2020 } from "./policy/suzhou2020.js";
 
@@ -46,7 +47,7 @@ export { type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "./l
 
 // ledger (R13)
 export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
-export { checkConservation, type ConservationReport, foldJournal } from "./ledger/fold.js";
+export { checkConservation, type ConservationReport, ConservationReportSchema, foldJournal } from "./ledger/fold.js";
 export { ENTRY_KINDS, type EntryKind, type JournalEntry, JournalEntrySchema } from "./ledger/journal.js";
 
 // fund rules (R5–R12)
@@ -69,7 +70,15 @@ export { assessRisk, reserveMonths } from "./fund/reserveMonths.js";
 
 // settlement and simulation (R14)
 export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
-export type { MemberPeriodReport, PeriodReport, PoolPeriodReport } from "./settlement/report.js";
+export {
+  type MemberPeriodReport,
+  MemberPeriodReportSchema,
+  type PeriodReport,
+  PeriodReportSchema,
+  type PoolPeriodReport,
+  PoolPeriodReportSchema,
+} from "./settlement/report.js";
+export { type Settlement, SettlementSchema, type Simulation, SimulationSchema } from "./settlement/results.js";
 export {
   type ClaimKind,
   MajorAccidentClaimSchema,
@@ -90,6 +99,6 @@ export {
   type SettlementState,
   SettlementStateSchema,
 } from "./settlement/schema.js";
-export { type Settlement, settlePeriod } from "./settlement/settlePeriod.js";
-export { initialState, type Simulation, simulate } from "./settlement/simulate.js";
-export type { MemberYearSummary, YearSummary } from "./settlement/years.js";
+export { settlePeriod } from "./settlement/settlePeriod.js";
+export { initialState, simulate } from "./settlement/simulate.js";
+export { type MemberYearSummary, MemberYearSummarySchema, type YearSummary, YearSummarySchema } from "./settlement/years.js";

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { z } from "zod";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
 import { ACCOUNTS, accountKind } from "./accounts.js";
 import type { JournalEntry } from "./journal.js";
@@ -39,29 +40,35 @@ export function foldJournal(journal: Iterable<Pick<JournalEntry, "from" | "to" |
   return formatBalances(foldToMap(journal));
 }
 
+const money = z.string().regex(/^-?\d+\.\d{2}$/);
+
+/** zod schema of the result of {@link checkConservation}. */
+export const ConservationReportSchema = z
+  .object({
+    /** All checks hold. */
+    ok: z.boolean(),
+    /** Sum over all accounts, external ones included: always "0.00". */
+    totalOfAllAccounts: money,
+    /** Sum of the city-district funds (members and pool). */
+    funds: money,
+    /** Net income from outside into the funds (employers, other income, legacy funds, opening balances), benefits excepted. */
+    externalIn: money,
+    /** Benefits paid out of the funds. */
+    benefitsOut: money,
+    /** Remittances to the provincial reserve. */
+    provincialOut: money,
+    /** Sum of the fiscal accounts (the clawbacks move only between them): always "0.00". */
+    fiscalTotal: money,
+    /** Entries with a non-positive or malformed amount (must be 0). */
+    badEntries: z.number().int(),
+    /** The reported balances equal the fold of the journal (when balances were given). */
+    balancesMatchFold: z.boolean(),
+    /** Descriptions of the checks that failed. */
+    failures: z.array(z.string()),
+  })
+  .strict();
 /** The result of {@link checkConservation}. */
-export interface ConservationReport {
-  /** All checks hold. */
-  ok: boolean;
-  /** Sum over all accounts, external ones included: always "0.00". */
-  totalOfAllAccounts: string;
-  /** Sum of the city-district funds (members and pool). */
-  funds: string;
-  /** Net income from outside into the funds (employers, other income, legacy funds, opening balances), benefits excepted. */
-  externalIn: string;
-  /** Benefits paid out of the funds. */
-  benefitsOut: string;
-  /** Remittances to the provincial reserve. */
-  provincialOut: string;
-  /** Sum of the fiscal accounts (the clawbacks move only between them): always "0.00". */
-  fiscalTotal: string;
-  /** Entries with a non-positive or malformed amount (must be 0). */
-  badEntries: number;
-  /** The reported balances equal the fold of the journal (when balances were given). */
-  balancesMatchFold: boolean;
-  /** Descriptions of the checks that failed. */
-  failures: string[];
-}
+export type ConservationReport = z.output<typeof ConservationReportSchema>;
 
 /**
  * Checks the invariants of R13 on a journal: the sum of all accounts is zero;

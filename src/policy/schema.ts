@@ -119,7 +119,8 @@ export const ReliefOverlaySchema = z
 /** A relief overlay. */
 export type ReliefOverlay = z.output<typeof ReliefOverlaySchema>;
 
-const RiskLevelSchema = z.enum(["critical", "warning", "normal", "surplus"]);
+/** The early-warning levels of R11. */
+export const RiskLevelSchema = z.enum(["critical", "warning", "normal", "surplus"]);
 
 /** zod schema of a {@link Policy}. */
 export const PolicySchema = z

@@ -1,88 +1,107 @@
 /**
  * The report of a settled period (R14): what happened, member by member and
- * for the pool, with every figure a two-decimal string.
+ * for the pool, with every figure a two-decimal string. Schemas and types side
+ * by side.
  *
  * @module
  */
-import type { RiskLevel } from "../policy/schema.js";
+import { z } from "zod";
+import { RiskLevelSchema } from "../policy/schema.js";
 
+const money = z.string().regex(/^-?\d+\.\d{2}$/);
+/** Reserve months, two decimals, or null when unbounded. */
+const months = z.string().regex(/^-?\d+\.\d{2}$/).nullable();
+const byClass = z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict();
+
+/** zod schema of one member's figures in a period. */
+export const MemberPeriodReportSchema = z
+  .object({
+    income: money,
+    expenditure: money,
+    cutRelief: money,
+    syncInducedRelief: money,
+    /** The period's gap: max(0, expenditure + provincial remittance − income). */
+    gap: money,
+    /** R8 step 1. */
+    fromCurrentSurplus: money,
+    /** R8 step 2. */
+    fromCumulativeBalance: money,
+    /** R8 step 3, claimed this period. */
+    grantClaimed: money,
+    /** R8 step 4, claimed this period. */
+    subsidyClaimed: money,
+    /** R8 step 5: not claimed (subsidy claiming off), left as a recorded deficit. */
+    unclaimed: money,
+    /** Paid by the pool this period, all classes (R10). */
+    grantPaid: money,
+    subsidyPaid: money,
+    deficitPaid: money,
+    majorAccidentPaid: money,
+    /** R9: remitted by the member's government to municipal finance this period. */
+    clawback: money,
+    /** R7: this member's part of the top-up. */
+    topUp: money,
+    /** R5: the opening extraction (in the opening period). */
+    extraction: money,
+    /** R5: the legacy funds folded in (in the opening period). */
+    legacyFoldIn: money,
+    /** R6: the provincial reserve remittance (in June). */
+    provincialRemittance: money,
+    /** Balances at the end of the period. */
+    current: money,
+    carried: money,
+    /** current + carried. */
+    balance: money,
+    /** Claims of this member still waiting for the pool. */
+    pendingClaims: money,
+    /** The recorded deficit: max(0, −balance). */
+    deficit: money,
+    /** balance / (prior-year expenditure / 12), truncated; null when unbounded. */
+    reserveMonths: months,
+    risk: RiskLevelSchema,
+  })
+  .strict();
 /** One member's figures in a period. */
-export interface MemberPeriodReport {
-  income: string;
-  expenditure: string;
-  cutRelief: string;
-  syncInducedRelief: string;
-  /** The period's gap: max(0, expenditure − income). */
-  gap: string;
-  /** R8 step 1. */
-  fromCurrentSurplus: string;
-  /** R8 step 2. */
-  fromCumulativeBalance: string;
-  /** R8 step 3, claimed this period. */
-  grantClaimed: string;
-  /** R8 step 4, claimed this period. */
-  subsidyClaimed: string;
-  /** R8 step 5: not claimed (subsidy claiming off), left as a recorded deficit. */
-  unclaimed: string;
-  /** Paid by the pool this period, all classes (R10). */
-  grantPaid: string;
-  subsidyPaid: string;
-  deficitPaid: string;
-  majorAccidentPaid: string;
-  /** R9: remitted by the member's government to municipal finance this period. */
-  clawback: string;
-  /** R7: this member's part of the top-up. */
-  topUp: string;
-  /** R5: the opening extraction (in the opening period). */
-  extraction: string;
-  /** R5: the legacy funds folded in (in the opening period). */
-  legacyFoldIn: string;
-  /** R6: the provincial reserve remittance (in June). */
-  provincialRemittance: string;
-  /** Balances at the end of the period. */
-  current: string;
-  carried: string;
-  /** current + carried. */
-  balance: string;
-  /** Claims of this member still waiting for the pool. */
-  pendingClaims: string;
-  /** The recorded deficit: max(0, −balance). */
-  deficit: string;
-  /** balance / (prior-year expenditure / 12), truncated; null when unbounded. */
-  reserveMonths: string | null;
-  risk: RiskLevel;
-}
+export type MemberPeriodReport = z.output<typeof MemberPeriodReportSchema>;
 
+/** zod schema of the pool's figures in a period. */
+export const PoolPeriodReportSchema = z
+  .object({
+    open: z.boolean(),
+    /** Pool balance at the end of the period. */
+    balance: money,
+    /** The floor T = round_fen(3 × Σ prior-year expenditure / 12). */
+    floor: money,
+    /** Extractions received at the opening. */
+    extractions: money,
+    /** The claims due this period, by class (R10). */
+    claimed: byClass,
+    /** What the pool paid, by class. */
+    paid: byClass,
+    /** The top-up raised from the members (R7). */
+    topUp: money,
+    /** What the members could not pay of the top-up needed. */
+    shortfall: money,
+    /** Claims left unpaid at the end of the period (paid later). */
+    pendingClaims: money,
+    reserveMonths: months,
+    risk: RiskLevelSchema,
+  })
+  .strict();
 /** The pool's figures in a period. */
-export interface PoolPeriodReport {
-  open: boolean;
-  /** Pool balance at the end of the period. */
-  balance: string;
-  /** The floor T = round_fen(3 × Σ prior-year expenditure / 12). */
-  floor: string;
-  /** Extractions received at the opening. */
-  extractions: string;
-  /** The claims due this period, by class (R10). */
-  claimed: { majorAccident: string; cutGapGrant: string; subsidy: string; recordedDeficit: string };
-  /** What the pool paid, by class. */
-  paid: { majorAccident: string; cutGapGrant: string; subsidy: string; recordedDeficit: string };
-  /** The top-up raised from the members (R7). */
-  topUp: string;
-  /** What the members could not pay of the top-up needed. */
-  shortfall: string;
-  /** Claims left unpaid at the end of the period (paid later). */
-  pendingClaims: string;
-  reserveMonths: string | null;
-  risk: RiskLevel;
-}
+export type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
 
+/** zod schema of the report of one settled period. */
+export const PeriodReportSchema = z
+  .object({
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    members: z.record(z.string(), MemberPeriodReportSchema),
+    pool: PoolPeriodReportSchema,
+    /** Clawbacks of the period, total (fiscal accounts). */
+    clawbacks: money,
+    /** Invariants checked after the period: all accounts sum to zero, fiscal accounts sum to zero. */
+    conservationOk: z.boolean(),
+  })
+  .strict();
 /** The report of one settled period. */
-export interface PeriodReport {
-  period: string;
-  members: Record<string, MemberPeriodReport>;
-  pool: PoolPeriodReport;
-  /** Clawbacks of the period, total (fiscal accounts). */
-  clawbacks: string;
-  /** Invariants checked after the period: all accounts sum to zero, fiscal accounts sum to zero. */
-  conservationOk: boolean;
-}
+export type PeriodReport = z.output<typeof PeriodReportSchema>;

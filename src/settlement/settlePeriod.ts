@@ -21,19 +21,11 @@ import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
 import { parseInput } from "../schema/parse.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
+import type { Settlement } from "./results.js";
 import { type PeriodFlows, PeriodFlowsSchema, type SettlementState, SettlementStateSchema } from "./schema.js";
 import { type Claim, fromJSONState, type InternalState, type MemberFigures, toJSONState } from "./state.js";
 
 type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
-
-/** Result of {@link settlePeriod}. */
-export interface Settlement {
-  /** The state after the period, to pass to the next call. */
-  state: SettlementState;
-  /** The entries posted in this period (sequence numbers continue the state's). */
-  journal: JournalEntry[];
-  report: PeriodReport;
-}
 
 const CITATIONS = {
   income: cite("二（五）", "工伤保险基金实行收支两条线管理，专款专用"),

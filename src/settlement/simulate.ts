@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
-import { type ConservationReport, checkConservation, formatBalances } from "../ledger/fold.js";
+import { checkConservation, formatBalances } from "../ledger/fold.js";
+import type { Simulation } from "./results.js";
 import type { JournalEntry } from "../ledger/journal.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
@@ -9,24 +10,7 @@ import type { PeriodReport } from "./report.js";
 import { type Scenario, ScenarioOpeningSchema, ScenarioSchema, type SettlementOptions, SettlementOptionsSchema, type SettlementState } from "./schema.js";
 import { settleParsed } from "./settlePeriod.js";
 import { initialInternalState, toJSONState } from "./state.js";
-import { summarizeYears, type YearSummary } from "./years.js";
-
-/** Result of {@link simulate}. */
-export interface Simulation {
-  name?: string;
-  /** One report per settled period. */
-  periods: PeriodReport[];
-  /** Yearly summaries (fiscal years, or the part of one the scenario covers). */
-  years: YearSummary[];
-  /** Every entry, opening balances included, in order. */
-  journal: JournalEntry[];
-  /** Final balance of every account: the fold of `journal` from zero. */
-  balances: Record<string, string>;
-  /** The state after the last period, to continue with `settlePeriod`. */
-  finalState: SettlementState;
-  /** R13's invariants, checked by the library over the whole journal. */
-  conservation: ConservationReport;
-}
+import { summarizeYears } from "./years.js";
 
 /**
  * The state before the first period of a scenario: the opening balances

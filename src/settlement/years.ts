@@ -6,50 +6,64 @@
  */
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
 import { yearOf } from "../period.js";
-import type { Policy, RiskLevel } from "../policy/schema.js";
+import { z } from "zod";
+import { type Policy, RiskLevelSchema } from "../policy/schema.js";
 import type { PeriodReport } from "./report.js";
 
-/** One member's figures over a year. */
-export interface MemberYearSummary {
-  income: string;
-  expenditure: string;
-  cutRelief: string;
-  extraction: string;
-  provincialRemittance: string;
-  topUp: string;
-  grantPaid: string;
-  subsidyPaid: string;
-  deficitPaid: string;
-  majorAccidentPaid: string;
-  clawback: string;
-  /** Balance (current + carried) at the end of the year's last period. */
-  balance: string;
-  reserveMonths: string | null;
-  risk: RiskLevel;
-  /** Periods of the year whose risk was `critical` or `warning`. */
-  warnings: string[];
-}
+const money = z.string().regex(/^-?\d+\.\d{2}$/);
+const months = money.nullable();
 
+/** zod schema of one member's figures over a year. */
+export const MemberYearSummarySchema = z
+  .object({
+    income: money,
+    expenditure: money,
+    cutRelief: money,
+    extraction: money,
+    provincialRemittance: money,
+    topUp: money,
+    grantPaid: money,
+    subsidyPaid: money,
+    deficitPaid: money,
+    majorAccidentPaid: money,
+    clawback: money,
+    /** Balance (current + carried) at the end of the year's last period. */
+    balance: money,
+    reserveMonths: months,
+    risk: RiskLevelSchema,
+    /** Periods of the year whose risk was `critical` or `warning`. */
+    warnings: z.array(z.string()),
+  })
+  .strict();
+/** One member's figures over a year. */
+export type MemberYearSummary = z.output<typeof MemberYearSummarySchema>;
+
+/** zod schema of a year of a simulation. */
+export const YearSummarySchema = z
+  .object({
+    year: z.number().int(),
+    /** The first and last periods of the year the scenario covers. */
+    from: z.string(),
+    to: z.string(),
+    members: z.record(z.string(), MemberYearSummarySchema),
+    pool: z
+      .object({
+        balance: money,
+        floor: money,
+        extractions: money,
+        topUp: money,
+        shortfall: money,
+        paid: z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict(),
+        pendingClaims: money,
+        reserveMonths: months,
+        risk: RiskLevelSchema,
+      })
+      .strict(),
+    clawbacks: money,
+  })
+  .strict();
 /** A year of a simulation. */
-export interface YearSummary {
-  year: number;
-  /** The first and last periods of the year the scenario covers. */
-  from: string;
-  to: string;
-  members: Record<string, MemberYearSummary>;
-  pool: {
-    balance: string;
-    floor: string;
-    extractions: string;
-    topUp: string;
-    shortfall: string;
-    paid: { majorAccident: string; cutGapGrant: string; subsidy: string; recordedDeficit: string };
-    pendingClaims: string;
-    reserveMonths: string | null;
-    risk: RiskLevel;
-  };
-  clawbacks: string;
-}
+export type YearSummary = z.output<typeof YearSummarySchema>;
 
 const MEMBER_SUMS = [
   "income", "expenditure", "cutRelief", "extraction", "provincialRemittance", "topUp", "grantPaid", "subsidyPaid",

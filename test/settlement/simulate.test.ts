@@ -9,6 +9,8 @@ import {
   initialState,
   type PeriodFlows,
   type Scenario,
+  SettlementSchema,
+  SimulationSchema,
   settlePeriod,
   simulate,
 } from "../../src/index.js";
@@ -91,6 +93,12 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
       expect(c.eliminations.length).toBeGreaterThan(0);
     }
     expect(consolidate(fundStatements(sim.journal, 2022)).closing).toBe(sim.conservation.funds);
+  });
+  it("matches its result schema, and settlePeriod's results match theirs", () => {
+    expect(SimulationSchema.parse(sim)).toEqual(sim);
+    const { state } = initialState(EXAMPLE_SCENARIO.opening);
+    const r = settlePeriod(state, EXAMPLE_SCENARIO.periods[0]!);
+    expect(SettlementSchema.parse(r)).toEqual(r);
   });
   it("is deterministic and does not mutate the scenario", () => {
     const frozen = deepFreeze(structuredClone(EXAMPLE_SCENARIO));

@@ -1,0 +1,46 @@
+/**
+ * zod schemas of the results of `settlePeriod` and `simulate` (R14), for
+ * callers that validate what they receive or export JSON Schemas.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ConservationReportSchema } from "../ledger/fold.js";
+import { JournalEntrySchema } from "../ledger/journal.js";
+import { PeriodReportSchema } from "./report.js";
+import { SettlementStateSchema } from "./schema.js";
+import { YearSummarySchema } from "./years.js";
+
+/** zod schema of the result of `settlePeriod`. */
+export const SettlementSchema = z
+  .object({
+    /** The state after the period, to pass to the next call. */
+    state: SettlementStateSchema,
+    /** The entries posted in this period (sequence numbers continue the state's). */
+    journal: z.array(JournalEntrySchema),
+    report: PeriodReportSchema,
+  })
+  .strict();
+/** Result of `settlePeriod`. */
+export type Settlement = z.output<typeof SettlementSchema>;
+
+/** zod schema of the result of `simulate`. */
+export const SimulationSchema = z
+  .object({
+    name: z.string().optional(),
+    /** One report per settled period. */
+    periods: z.array(PeriodReportSchema),
+    /** Yearly summaries (fiscal years, or the part of one the scenario covers). */
+    years: z.array(YearSummarySchema),
+    /** Every entry, opening balances included, in order. */
+    journal: z.array(JournalEntrySchema),
+    /** Final balance of every account: the fold of `journal` from zero. */
+    balances: z.record(z.string(), z.string().regex(/^-?\d+\.\d{2}$/)),
+    /** The state after the last period, to continue with `settlePeriod`. */
+    finalState: SettlementStateSchema,
+    /** R13's invariants, checked by the library over the whole journal. */
+    conservation: ConservationReportSchema,
+  })
+  .strict();
+/** Result of `simulate`. */
+export type Simulation = z.output<typeof SimulationSchema>;
