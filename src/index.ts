@@ -102,3 +102,7 @@ export {
 export { settlePeriod } from "./settlement/settlePeriod.js";
 export { initialState, simulate } from "./settlement/simulate.js";
 export { type MemberYearSummary, MemberYearSummarySchema, type YearSummary, YearSummarySchema } from "./settlement/years.js";
+
+// boundary helpers
+export { type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
+export { type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";

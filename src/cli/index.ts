@@ -1,0 +1,181 @@
+/**
+ * `wi-pooling`: the command-line interface. The only code of the package
+ * with I/O; everything it computes comes from the library.
+ *
+ * @module
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { PoolingError } from "../errors.js";
+import { schemas, toJSONSchema, type SchemaName } from "../explain/schemas.js";
+import { EXAMPLE_SCENARIO } from "../settlement/exampleScenario.js";
+import { simulate } from "../settlement/simulate.js";
+import type { Scenario } from "../settlement/schema.js";
+import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
+import { runLevy } from "./levy.js";
+import { renderReport } from "./report.js";
+import { formatYearlySummary } from "./summary.js";
+
+const HELP: Record<string, string> = {
+  main: `wi-pooling: Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号)
+
+Usage:
+  wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--policy FILE] [--relief-2020]
+  wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE]
+  wi-pooling schema <Name> | --all --out-dir DIR
+  wi-pooling <command> --help
+
+Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written.
+退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败。`,
+  levy: `wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--policy FILE] [--relief-2020]
+
+Computes each employer's premium (R4, 二（一）). A CSV file has a header row whose columns
+are computeLevy's input fields (employerId, period, industryClass, payroll, floatMultiplier,
+cutFraction, cityReserveMonths, ownCutFraction, ownReserveMonths, enterpriseSize, employees,
+baseFloor, baseCeiling); empty cells are absent; employees is a ;-separated list. A JSON file is
+an array of such objects. Output: every result field and a totals row, as CSV (default) or JSON.
+
+If any record is invalid, nothing is written to stdout: every bad record is listed on stderr
+with its line in the file (the header is line 1), the field and the reason, in English and
+Chinese, and the exit code is 2. Files are streamed; progress shows on stderr at a terminal.
+
+  --json           write JSON ({ items, totals }) instead of CSV
+  --out FILE       write to FILE instead of stdout (written whole or not at all)
+  --policy FILE    use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
+  --relief-2020    apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)`,
+  simulate: `wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE]
+
+Simulates the city-district month by month (R14). Without a file it runs the built-in
+EXAMPLE_SCENARIO (illustrative figures). Prints the yearly summary (中文/English).
+
+  --json             print the whole result (periods, years, journal, balances, conservation) as JSON
+  --report FILE      also write a self-contained HTML report with SVG charts
+  --policy FILE      use a policy from a JSON file instead of SUZHOU_2020`,
+  schema: `wi-pooling schema <Name> | --all --out-dir DIR
+
+Prints the JSON Schema (draft 2020-12) of an input: ${Object.keys(schemas).join(", ")}.
+  --all --out-dir DIR   write every schema to DIR/<Name>.schema.json`,
+};
+
+function usage(command: string, message: string): never {
+  throw new CliError(EXIT.usage, `${message}\n\n${HELP[command] ?? HELP.main}`);
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+function parse(command: string, args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const r = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+  } catch (e) {
+    return usage(command, (e as Error).message);
+  }
+}
+
+async function levy(args: string[]): Promise<number> {
+  const { values, positionals } = parse("levy", args, {
+    json: { type: "boolean" },
+    out: { type: "string" },
+    policy: { type: "string" },
+    "relief-2020": { type: "boolean" },
+  });
+  if (values.help) return print(HELP.levy!);
+  if (positionals.length !== 1) usage("levy", "levy takes one file / 需要一个输入文件");
+  const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
+  return runLevy({ file: positionals[0]!, json: Boolean(values.json), out: values.out as string | undefined, policy });
+}
+
+async function simulateCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse("simulate", args, {
+    json: { type: "boolean" },
+    report: { type: "string" },
+    policy: { type: "string" },
+  });
+  if (values.help) return print(HELP.simulate!);
+  if (positionals.length > 1) usage("simulate", "simulate takes at most one file / 至多一个情景文件");
+  const policy = await loadPolicy(values.policy as string | undefined, false);
+  const file = positionals[0];
+  const scenario = file ? (parseJson(await readText(file), file) as Scenario) : EXAMPLE_SCENARIO;
+  let sim;
+  try {
+    sim = simulate(scenario, policy);
+  } catch (e) {
+    if (e instanceof PoolingError) throw new CliError(EXIT.invalidInput, describeError(e, file ?? "EXAMPLE_SCENARIO"));
+    throw e;
+  }
+  if (values.report) {
+    try {
+      await writeFile(values.report as string, renderReport(sim, policy), "utf8");
+    } catch (e) {
+      throw new CliError(EXIT.io, `cannot write ${values.report}: ${(e as Error).message}\n无法写入 ${values.report}`);
+    }
+  }
+  return print(values.json ? JSON.stringify(sim, null, 2) : formatYearlySummary(sim, policy));
+}
+
+async function schema(args: string[]): Promise<number> {
+  const { values, positionals } = parse("schema", args, { all: { type: "boolean" }, "out-dir": { type: "string" } });
+  if (values.help) return print(HELP.schema!);
+  if (values.all) {
+    const dir = values["out-dir"] as string | undefined;
+    if (!dir || positionals.length > 0) usage("schema", "--all needs --out-dir DIR and no name");
+    try {
+      await mkdir(dir, { recursive: true });
+      for (const name of Object.keys(schemas) as SchemaName[]) {
+        await writeFile(join(dir, `${name}.schema.json`), `${JSON.stringify(toJSONSchema(name), null, 2)}\n`, "utf8");
+      }
+    } catch (e) {
+      throw new CliError(EXIT.io, `cannot write to ${dir}: ${(e as Error).message}`);
+    }
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) usage("schema", "schema takes one name / 需要一个结构名称");
+  const name = positionals[0]!;
+  if (!Object.hasOwn(schemas, name)) usage("schema", `unknown schema ${name}; known: ${Object.keys(schemas).join(", ")}`);
+  return print(JSON.stringify(toJSONSchema(name as SchemaName), null, 2));
+}
+
+function print(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return EXIT.ok;
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "levy":
+        return await levy(rest);
+      case "simulate":
+        return await simulateCommand(rest);
+      case "schema":
+        return await schema(rest);
+      case undefined:
+      case "--help":
+      case "-h":
+      case "help":
+        return print(HELP.main!);
+      default:
+        return usage("main", `unknown command ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`unexpected error (please report it): ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT.internal;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`${String(e)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -1,0 +1,146 @@
+/**
+ * `wi-pooling levy`: premiums for a CSV or JSON file of employer records,
+ * streamed, validated in full before anything is written.
+ *
+ * @module
+ */
+import { once } from "node:events";
+import { constants, createReadStream, createWriteStream } from "node:fs";
+import { access, mkdtemp, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, basename } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { parse } from "csv-parse";
+import { PoolingError } from "../errors.js";
+import { computeLevy } from "../levy/computeLevy.js";
+import type { Levy, LevyInput } from "../levy/schema.js";
+import { LevyInputSchema } from "../levy/schema.js";
+import { type Dec, formatAmount, formatMoney, ZERO } from "../money.js";
+import type { Policy } from "../policy/schema.js";
+import { formatCitation } from "../explain/explain.js";
+import { CliError, describeError, EXIT, parseJson, readText } from "./io.js";
+
+/** The columns of the output, in order. */
+export const LEVY_COLUMNS = [
+  "employerId", "period", "industryClass", "payroll", "baseRate", "floatMultiplier", "floatedRate", "cutFraction", "cutSource",
+  "ownCutFraction", "effectiveRate", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefFraction",
+  "reliefWaived", "premiumDue", "clauses",
+] as const;
+
+const TOTAL_KEYS = ["premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"] as const;
+const INPUT_KEYS = new Set(Object.keys(LevyInputSchema.shape));
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** A CSV row → a levy input: empty cells are absent; `employees` is a `;`-separated list. */
+function rowToInput(row: Record<string, string>): LevyInput {
+  const input: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v === "") continue;
+    input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
+  }
+  return input as LevyInput;
+}
+
+/** Yields each CSV record with its line in the file (the header is line 1). */
+async function* csvRecords(path: string, headerErrors: string[]): AsyncIterable<{ input: unknown; where: string }> {
+  const parser = createReadStream(path).pipe(
+    parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, info: true, relax_column_count: false }),
+  );
+  let checked = false;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (!checked) {
+        checked = true;
+        const unknown = Object.keys(record).filter((k) => !INPUT_KEYS.has(k));
+        if (unknown.length > 0) {
+          headerErrors.push(`line 1: unknown column(s) ${unknown.join(", ")}; columns are computeLevy's input fields: ${[...INPUT_KEYS].join(", ")}\n        第 1 行：未定义的列 ${unknown.join("、")}`);
+          return;
+        }
+      }
+      yield { input: rowToInput(record), where: `line ${info.lines}` };
+    }
+  } catch (e) {
+    throw new CliError(EXIT.invalidInput, `${path}: ${(e as Error).message}\n${path}：CSV 格式错误`);
+  }
+}
+
+/** Yields each item of a JSON array with its index. */
+async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where: string }> {
+  const data = parseJson(await readText(path), path);
+  const items = Array.isArray(data) ? data : null;
+  if (!items) throw new CliError(EXIT.invalidInput, `${path}: expected a JSON array of levy inputs\n${path}：应为缴费记录的 JSON 数组`);
+  for (const [i, input] of items.entries()) yield { input, where: `item ${i}` };
+}
+
+/** Writes to a stream, waiting when it asks to. */
+async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out, "drain");
+}
+
+/** Runs the levy command. Returns the exit code. */
+export async function runLevy(opts: { file: string; json: boolean; out?: string | undefined; policy: Policy }): Promise<number> {
+  const { file, json, out, policy } = opts;
+  try {
+    await access(file, constants.R_OK);
+  } catch {
+    throw new CliError(EXIT.io, `cannot read ${file}\n无法读取 ${file}`);
+  }
+  const headerErrors: string[] = [];
+  const records = /\.json$/i.test(file) ? jsonRecords(file) : csvRecords(file, headerErrors);
+  const tmpDir = await mkdtemp(join(out ? dirname(out) : tmpdir(), ".wi-pooling-"));
+  const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
+  const tmp = createWriteStream(tmpPath);
+  const errors: string[] = [];
+  const totals: Record<string, Dec> = Object.fromEntries(TOTAL_KEYS.map((k) => [k, ZERO]));
+  let payroll = ZERO;
+  let count = 0;
+  const progress = process.stderr.isTTY;
+  try {
+    await write(tmp, json ? '{"items":[' : `${LEVY_COLUMNS.join(",")}\n`);
+    for await (const { input, where } of records) {
+      let levy: Levy;
+      try {
+        levy = computeLevy(input as LevyInput, policy);
+      } catch (e) {
+        if (!(e instanceof PoolingError)) throw e;
+        errors.push(describeError(e, where));
+        continue;
+      }
+      count++;
+      if (progress && count % 10_000 === 0) process.stderr.write(`\r${count} records…`);
+      if (errors.length > 0) continue; // nothing will be written: validate the rest only
+      payroll = payroll.plus(levy.payroll);
+      for (const k of TOTAL_KEYS) totals[k] = totals[k]!.plus(levy[k]);
+      if (json) await write(tmp, `${count > 1 ? "," : ""}\n${JSON.stringify(levy)}`);
+      else {
+        const row = LEVY_COLUMNS.map((c) => (c === "clauses" ? [...new Set(levy.citations.map(formatCitation))].join("; ") : String(levy[c] ?? "")));
+        await write(tmp, `${row.map(csvCell).join(",")}\n`);
+      }
+    }
+    if (progress && count >= 10_000) process.stderr.write(`\r${count} records.\n`);
+    const allErrors = [...headerErrors, ...errors];
+    if (allErrors.length > 0) {
+      tmp.end();
+      await once(tmp, "close");
+      process.stderr.write(`${allErrors.length} invalid record(s); nothing was written. / ${allErrors.length} 条记录有误，未输出任何结果。\n${allErrors.join("\n")}\n`);
+      return EXIT.invalidInput;
+    }
+    const t = Object.fromEntries(TOTAL_KEYS.map((k) => [k, formatMoney(totals[k]!)]));
+    if (json) await write(tmp, `\n],"totals":${JSON.stringify({ payroll: formatAmount(payroll), ...t })}}\n`);
+    else {
+      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : c === "payroll" ? formatAmount(payroll) : (t[c] ?? "")));
+      await write(tmp, `${row.map(csvCell).join(",")}\n`);
+    }
+    tmp.end();
+    await once(tmp, "close");
+    if (out) await rename(tmpPath, out);
+    else await pipeline(createReadStream(tmpPath), process.stdout, { end: false });
+    return EXIT.ok;
+  } finally {
+    if (!tmp.closed) tmp.destroy();
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+}

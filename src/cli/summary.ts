@@ -1,0 +1,84 @@
+/**
+ * The yearly summary of a simulation as text, with Chinese and English labels
+ * (used by `wi-pooling simulate` and `npm run demo`). Pure: returns a string.
+ *
+ * @module
+ */
+import type { RiskLevel } from "../policy/schema.js";
+import type { Policy } from "../policy/schema.js";
+import type { Simulation } from "../settlement/results.js";
+
+const RISK: Record<RiskLevel, string> = { critical: "严重 critical", warning: "预警 warning", normal: "正常 normal", surplus: "充裕 surplus" };
+
+/** Yuan → 万元 with two decimals and thousands separators, rounded half-up for display only. @internal */
+export function wan(yuan: string): string {
+  const negative = yuan.startsWith("-");
+  const fen = BigInt((negative ? yuan.slice(1) : yuan).replace(".", ""));
+  const hundredths = (fen + 5000n) / 10000n; // 0.01 万元 = 100 元 = 10,000 fen
+  const whole = (hundredths / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative && hundredths !== 0n ? "-" : ""}${whole}.${(hundredths % 100n).toString().padStart(2, "0")}`;
+}
+
+/** Display width: CJK characters take two columns. @internal */
+export function displayWidth(s: string): number {
+  return [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+}
+
+/** A text table, first column left-aligned, the others right-aligned. @internal */
+export function textTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  const cell = (s: string, i: number) => (i === 0 ? s + " ".repeat(widths[i]! - displayWidth(s)) : " ".repeat(widths[i]! - displayWidth(s)) + s);
+  return [header.map(cell).join("  "), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map((r) => r.map(cell).join("  "))].join("\n");
+}
+
+/**
+ * The yearly summary: each member's balance, reserve months and risk, its
+ * extraction, remittance, top-ups, grants, subsidies and clawbacks; the pool
+ * against its floor; warnings; and the conservation check.
+ * @internal
+ */
+export function formatYearlySummary(sim: Simulation, policy: Policy): string {
+  const names = Object.fromEntries(policy.members.value.map((m) => [m.id, m.nameZh.replace(/（.*）/, "")]));
+  const out: string[] = [];
+  out.push("苏州市区工伤保险市区统筹模拟 / Suzhou work-injury insurance city-district pooling: simulation");
+  if (sim.name) out.push(sim.name);
+  out.push(`${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""}; 金额单位万元 amounts in 万元 (10,000 yuan), rounded for display; the figures are exact to the fen.\n`);
+  for (const y of sim.years) {
+    out.push(`══ ${y.year} 年度 (${y.from} → ${y.to}) ══`);
+    out.push(
+      textTable(
+        ["地区 member", "年末结余 balance", "可支付月数 months", "风险 risk", "计提 extraction", "省级上解 provincial", "上划 top-up", "降费补缺 grant", "补助 subsidy", "上解市财政 clawback"],
+        Object.entries(y.members).map(([id, m]) => [
+          `${names[id] ?? id} ${id}`,
+          wan(m.balance),
+          m.reserveMonths ?? "∞",
+          RISK[m.risk],
+          wan(m.extraction),
+          wan(m.provincialRemittance),
+          wan(m.topUp),
+          wan(m.grantPaid),
+          wan(m.subsidyPaid),
+          wan(m.clawback),
+        ]),
+      ),
+    );
+    const p = y.pool;
+    out.push(`\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (3 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${RISK[p.risk]})`);
+    out.push(
+      `  上划合计 top-ups ${wan(p.topUp)}, 缺口 shortfall ${wan(p.shortfall)}; 支付 paid: 重大事故 major accidents ${wan(p.paid.majorAccident)}, ` +
+        `降费补缺 grants ${wan(p.paid.cutGapGrant)}, 补助 subsidies ${wan(p.paid.subsidy)}, 历年赤字 deficits ${wan(p.paid.recordedDeficit)}`,
+    );
+    const warned = Object.entries(y.members).filter(([, m]) => m.warnings.length > 0);
+    if (warned.length > 0) {
+      out.push(`  预警 warnings (二（五）): ${warned.map(([id, m]) => `${names[id] ?? id} ${m.warnings.length} 个月 months`).join("; ")}`);
+    }
+    out.push("");
+  }
+  const c = sim.conservation;
+  out.push(`守恒检查 conservation (R13): ${c.ok ? "通过 ok" : `失败 FAILED: ${c.failures.join("; ")}`}`);
+  out.push(
+    `  journal ${sim.journal.length} entries; all accounts sum to ${c.totalOfAllAccounts}; funds ${wan(c.funds)} = external income ${wan(c.externalIn)} − benefits ${wan(c.benefitsOut)} − provincial ${wan(c.provincialOut)} (万元)`,
+  );
+  out.push("条款 Clauses: 二（一） rates and cut; 二（二） opening 10%, provincial reserve, 3-month floor and top-ups; 二（三） deficit order, grant, subsidy, 20% clawback; 二（五） warnings.");
+  return out.join("\n");
+}

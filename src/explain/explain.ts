@@ -1,0 +1,215 @@
+/**
+ * `explain`: a step-by-step account of a result, in Chinese or English, with
+ * each figure, each rounding point and the clause behind it.
+ *
+ * @module
+ */
+import { PoolingError } from "../errors.js";
+import type { DeficitCoverage } from "../fund/coverDeficit.js";
+import type { Levy } from "../levy/schema.js";
+import { D, formatMoney } from "../money.js";
+import { type Citation, DOC } from "../policy/citation.js";
+import type { PeriodReport } from "../settlement/report.js";
+
+/** One step of an explanation. */
+export interface ExplanationStep {
+  /** The sentence, in the requested language. */
+  text: string;
+  /** The clause behind the step, if any. */
+  citation?: Citation;
+}
+
+/** Result of {@link explain}. */
+export interface Explanation {
+  lang: "zh" | "en";
+  kind: "levy" | "deficitCoverage" | "settlement";
+  title: string;
+  steps: ExplanationStep[];
+  /** Title and steps as numbered lines, each followed by its clause. */
+  text: string;
+}
+
+/** Renders a citation as `苏府办〔2020〕86号 二（三）`. */
+export function formatCitation(c: Citation): string {
+  return c.clause ? `${c.doc} ${c.clause}` : c.doc;
+}
+
+const C = (clause: string, doc = DOC): Citation => ({ doc, clause });
+
+type Lang = "zh" | "en";
+const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
+
+/** Shows an exact product and its rounding to the fen. */
+function rounded(lang: Lang, a: string, b: string, result: string): string {
+  const exact = new D(a).times(b);
+  const shown = exact.toFixed();
+  if (exact.eq(result)) return `${a} × ${b} = ${result}`;
+  return `${a} × ${b} = ${shown} → ${result} ${t(lang, "（四舍五入到分）", "(rounded half-up to the fen)")}`;
+}
+
+function explainLevy(l: Levy, lang: Lang): Explanation {
+  const steps: ExplanationStep[] = [];
+  const who = l.employerId ? `${l.employerId}, ` : "";
+  steps.push({
+    text: t(lang, `行业基准费率：第 ${l.industryClass} 类 ${l.baseRate}`, `Base rate of class ${l.industryClass}: ${l.baseRate}`),
+    citation: C("二（一）"),
+  });
+  steps.push({
+    text: t(lang, `浮动费率：${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate}（费率不作舍入）`, `Floated rate: ${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate} (rates are never rounded)`),
+    citation: { doc: DOC, clause: "二（一）", note: "人社部发〔2015〕71号" },
+  });
+  const cutText: Record<string, [string, string]> = {
+    outsideWindow: [`所属期 ${l.period} 不在阶段性降费期内，降费比例为 0`, `${l.period} is outside the rate-cut window: no cut`],
+    policy: [`所属期 ${l.period} 在降费期内，降费比例 ${l.cutFraction} 由政策规定`, `${l.period} is in the rate-cut window; the policy fixes the cut at ${l.cutFraction}`],
+    caller: [`所属期 ${l.period} 在降费期内，降费比例 ${l.cutFraction} 由调用方提供`, `${l.period} is in the rate-cut window; the caller gives the cut, ${l.cutFraction}`],
+    reserveMonths: [
+      `所属期 ${l.period} 在降费期内，按市区累计结余可支付月数对应国家降费档次，降费比例 ${l.cutFraction}`,
+      `${l.period} is in the rate-cut window; the city's reserve months qualify for a cut of ${l.cutFraction} under the national bands`,
+    ],
+  };
+  const [zh, en] = cutText[l.cutSource] ?? ["", ""];
+  steps.push({ text: t(lang, zh, en), citation: C("二（一）") });
+  steps.push({
+    text: t(lang, `实际费率：${l.floatedRate} × (1 − ${l.cutFraction}) = ${l.effectiveRate}`, `Effective rate: ${l.floatedRate} × (1 − ${l.cutFraction}) = ${l.effectiveRate}`),
+  });
+  steps.push({
+    text: t(lang, `降费前应缴费额：${rounded(lang, l.payroll, l.floatedRate, l.premiumBeforeCut)}`, `Premium before the cut: ${rounded(lang, l.payroll, l.floatedRate, l.premiumBeforeCut)}`),
+  });
+  steps.push({
+    text: t(lang, `应缴费额：${rounded(lang, l.payroll, l.effectiveRate, l.premium)}`, `Premium: ${rounded(lang, l.payroll, l.effectiveRate, l.premium)}`),
+  });
+  steps.push({
+    text: t(lang, `降费额：${l.premiumBeforeCut} − ${l.premium} = ${l.cutRelief}`, `Cut relief: ${l.premiumBeforeCut} − ${l.premium} = ${l.cutRelief}`),
+  });
+  if (l.cutFraction !== "0") {
+    steps.push({
+      text:
+        l.syncInducedRelief === "0.00"
+          ? t(lang, `本地自身可享降费比例 ${l.ownCutFraction} 不低于市区降费比例，同步降费缺口为 0.00`, `The district's own cut ${l.ownCutFraction} is at least the city's: no sync-induced relief`)
+          : t(
+              lang,
+              `因市区整体同步降费造成的缺口：按本地自身降费比例 ${l.ownCutFraction} 应缴 ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}，减去应缴 ${l.premium}，得 ${l.syncInducedRelief}`,
+              `Sync-induced relief: at the district's own cut ${l.ownCutFraction} the premium would be ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}; less the premium ${l.premium}: ${l.syncInducedRelief}`,
+            ),
+      citation: C("二（三）"),
+    });
+  }
+  if (l.reliefFraction !== "0") {
+    const overlay = l.citations.find((c) => c.doc !== DOC && c.doc.startsWith("人社部发〔2020〕"));
+    steps.push({
+      text: t(
+        lang,
+        `阶段性减免：${rounded(lang, l.premium, l.reliefFraction, l.reliefWaived)}；实缴 ${l.premium} − ${l.reliefWaived} = ${l.premiumDue}`,
+        `Relief programme: ${rounded(lang, l.premium, l.reliefFraction, l.reliefWaived)}; due ${l.premium} − ${l.reliefWaived} = ${l.premiumDue}`,
+      ),
+      ...(overlay ? { citation: overlay } : {}),
+    });
+  }
+  return finish(lang, "levy", t(lang, `工伤保险费计算（${who}所属期 ${l.period}）`, `Work-injury premium (${who}period ${l.period})`), steps);
+}
+
+function explainCoverage(r: DeficitCoverage, lang: Lang): Explanation {
+  const steps: ExplanationStep[] = [
+    { text: t(lang, `当期缺口：${r.gap}`, `The period's gap: ${r.gap}`), citation: C("二（三）") },
+    { text: t(lang, `第一步，当地当期结余支付 ${r.fromCurrentSurplus}`, `Step 1: this year's surplus pays ${r.fromCurrentSurplus}`), citation: C("二（三）") },
+    { text: t(lang, `第二步，当地累计结余支付 ${r.fromCumulativeBalance}（至多用完为止）`, `Step 2: the carried balance pays ${r.fromCumulativeBalance} (down to zero at most)`), citation: C("二（三）") },
+    {
+      text: t(lang, `第三步，因市区整体同步执行降费政策造成的缺口，由市区统筹基金弥补 ${r.poolGrant}（以同步降费缺口为限）`, `Step 3: the pool grants ${r.poolGrant} for the gap the city-wide cut caused (at most the sync-induced relief)`),
+      citation: C("二（三）"),
+    },
+    { text: t(lang, `第四步，仍存在缺口的，申请市区统筹基金补助 ${r.poolSubsidy}`, `Step 4: a pool subsidy of ${r.poolSubsidy} for the rest`), citation: C("二（三）") },
+    {
+      text: t(lang, `补助上解：${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}，由当地政府通过财力结算上解市级财政`, `Clawback: ${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}, remitted by the district government to municipal finance`),
+      citation: C("二（三）"),
+    },
+    { text: t(lang, `未弥补部分（累计结余赤字）：${r.uncovered}`, `Left uncovered (a recorded deficit): ${r.uncovered}`), citation: C("二（二）") },
+  ];
+  return finish(lang, "deficitCoverage", t(lang, "基金缺口弥补顺序", "How the gap is covered"), steps);
+}
+
+function explainReport(r: PeriodReport, lang: Lang): Explanation {
+  const steps: ExplanationStep[] = [];
+  if (r.pool.extractions !== "0.00") {
+    steps.push({
+      text: t(lang, `统筹基金建立：各地按 2019 年末累计结余的 10% 计提上解，合计 ${r.pool.extractions}`, `Opening: each member transfers 10% of its 2019 year-end balance, ${r.pool.extractions} in all`),
+      citation: C("二（二）"),
+    });
+  }
+  for (const [id, m] of Object.entries(r.members)) {
+    const parts = [
+      t(lang, `收入 ${m.income}，支出 ${m.expenditure}`, `income ${m.income}, expenditure ${m.expenditure}`),
+      m.provincialRemittance !== "0.00" ? t(lang, `上解省级储备金 ${m.provincialRemittance}`, `provincial reserve ${m.provincialRemittance}`) : "",
+      m.gap !== "0.00"
+        ? t(
+            lang,
+            `缺口 ${m.gap}：当期结余 ${m.fromCurrentSurplus}、累计结余 ${m.fromCumulativeBalance}，申请降费补缺 ${m.grantClaimed}、补助 ${m.subsidyClaimed}`,
+            `gap ${m.gap}: surplus ${m.fromCurrentSurplus}, carried ${m.fromCumulativeBalance}, grant claimed ${m.grantClaimed}, subsidy claimed ${m.subsidyClaimed}`,
+          )
+        : "",
+      m.topUp !== "0.00" ? t(lang, `上划 ${m.topUp}`, `top-up ${m.topUp}`) : "",
+      m.clawback !== "0.00" ? t(lang, `补助上解市财政 ${m.clawback}`, `clawback ${m.clawback}`) : "",
+      t(lang, `期末结余 ${m.balance}（可支付 ${m.reserveMonths ?? "∞"} 个月）`, `balance ${m.balance} (${m.reserveMonths ?? "∞"} months)`),
+    ].filter(Boolean);
+    steps.push({ text: `${id}: ${parts.join(t(lang, "；", "; "))}`, citation: C(m.gap !== "0.00" ? "二（三）" : "二（二）") });
+  }
+  if (r.pool.open) {
+    steps.push({
+      text: t(
+        lang,
+        `备付下限（3 个月）${r.pool.floor}；应付 重大事故 ${r.pool.claimed.majorAccident}、降费补缺 ${r.pool.claimed.cutGapGrant}、补助 ${r.pool.claimed.subsidy}、历年赤字 ${r.pool.claimed.recordedDeficit}；各地上划 ${r.pool.topUp}，缺口 ${r.pool.shortfall}`,
+        `Floor (3 months) ${r.pool.floor}; due: major accidents ${r.pool.claimed.majorAccident}, grants ${r.pool.claimed.cutGapGrant}, subsidies ${r.pool.claimed.subsidy}, deficits ${r.pool.claimed.recordedDeficit}; members' top-up ${r.pool.topUp}, shortfall ${r.pool.shortfall}`,
+      ),
+      citation: C("二（二）"),
+    });
+    steps.push({
+      text: t(
+        lang,
+        `统筹基金按顺序支付：重大事故 ${r.pool.paid.majorAccident}、降费补缺 ${r.pool.paid.cutGapGrant}、补助 ${r.pool.paid.subsidy}、历年赤字 ${r.pool.paid.recordedDeficit}；补助上解市财政合计 ${r.clawbacks}；期末余额 ${r.pool.balance}`,
+        `The pool pays in order: major accidents ${r.pool.paid.majorAccident}, grants ${r.pool.paid.cutGapGrant}, subsidies ${r.pool.paid.subsidy}, deficits ${r.pool.paid.recordedDeficit}; clawbacks ${r.clawbacks}; pool balance ${r.pool.balance}`,
+      ),
+      citation: C("二（三）"),
+    });
+  } else {
+    steps.push({ text: t(lang, `统筹基金尚未建立；待付 ${r.pool.pendingClaims}`, `The pool is not yet open; pending claims ${r.pool.pendingClaims}`), citation: C("二（二）") });
+  }
+  steps.push({ text: t(lang, `守恒检查：${r.conservationOk ? "通过" : "未通过"}`, `Conservation: ${r.conservationOk ? "ok" : "FAILED"}`) });
+  return finish(lang, "settlement", t(lang, `市区统筹结算（${r.period}）`, `City-district settlement (${r.period})`), steps);
+}
+
+function finish(lang: Lang, kind: Explanation["kind"], title: string, steps: ExplanationStep[]): Explanation {
+  const lines = [title, ...steps.map((s, i) => `${i + 1}. ${s.text}${s.citation ? ` — ${formatCitation(s.citation)}` : ""}`)];
+  return { lang, kind, title, steps, text: lines.join("\n") };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
+
+/**
+ * A step-by-step account of a levy (`computeLevy`), a deficit coverage
+ * (`coverDeficit`) or a settlement (`settlePeriod`, or one of
+ * `simulate(...).periods`), in Chinese (`zh`, default) or English, with each
+ * figure, each rounding point and the clause behind it.
+ *
+ * @example
+ * ```ts
+ * const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8",
+ *                            payroll: "2000000.00", cutFraction: "0.2" });
+ * console.log(explain(levy, { lang: "en" }).text);
+ * // Work-injury premium (period 2020-09)
+ * // 1. Base rate of class 3: 0.005 — 苏府办〔2020〕86号 二（一）
+ * // …
+ * ```
+ */
+export function explain(result: unknown, options: { lang?: "zh" | "en" } = {}): Explanation {
+  const lang = options.lang ?? "zh";
+  if (lang !== "zh" && lang !== "en") throw new PoolingError("INVALID_TYPE", ["lang"], { en: "lang is zh or en", zh: "lang 须为 zh 或 en" });
+  if (isObject(result)) {
+    if ("premiumBeforeCut" in result && "effectiveRate" in result) return explainLevy(result as unknown as Levy, lang);
+    if ("fromCurrentSurplus" in result && "poolGrant" in result) return explainCoverage(result as unknown as DeficitCoverage, lang);
+    if ("report" in result && isObject(result.report)) return explainReport(result.report as unknown as PeriodReport, lang);
+    if ("pool" in result && "members" in result && "period" in result) return explainReport(result as unknown as PeriodReport, lang);
+  }
+  throw new PoolingError("INVALID_TYPE", ["result"], {
+    en: "explain takes a levy, a deficit coverage or a settlement result",
+    zh: "explain 仅接受缴费、缺口弥补或结算结果",
+  });
+}

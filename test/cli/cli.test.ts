@@ -1,0 +1,133 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { computeLevies, EXAMPLE_SCENARIO, simulate } from "../../src/index.js";
+
+const root = new URL("../..", import.meta.url).pathname;
+const cli = join(root, "dist/cli.js");
+const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: root });
+const dir = mkdtempSync(join(tmpdir(), "wi-cli-"));
+const file = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe("wi-pooling levy", () => {
+  it("writes every result field and a totals row, equal to computeLevies", () => {
+    const r = run("levy", "examples/data/levies.csv");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe(
+      "employerId,period,industryClass,payroll,baseRate,floatMultiplier,floatedRate,cutFraction,cutSource,ownCutFraction,effectiveRate,premiumBeforeCut,premium,cutRelief,syncInducedRelief,reliefFraction,reliefWaived,premiumDue,clauses",
+    );
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toBe("E001 精密机械,2020-09,3,2000000.00,0.005,0.8,0.004,0.2,caller,0,0.0032,8000.00,6400.00,1600.00,1600.00,0,0.00,6400.00,苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）");
+    expect(lines[3]!.startsWith('"E003 建筑工程, 一公司",2021-07,8,')).toBe(true);
+    expect(lines[6]).toBe("TOTAL 合计,,,4724572.89,,,,,,,,37512.24,32726.24,4786.00,4480.00,,0.00,32726.24,");
+  });
+  it("--json gives { items, totals } equal to computeLevies", () => {
+    const r = run("levy", "examples/data/levies.csv", "--json");
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const expected = computeLevies([
+      { employerId: "E001 精密机械", period: "2020-09", industryClass: "3", payroll: "2000000.00", floatMultiplier: "0.8", cutFraction: "0.2" },
+      { employerId: "E002 软件公司", period: "2020-09", industryClass: "1", payroll: "850000.00", floatMultiplier: "1.2", cutFraction: "0.2", ownCutFraction: "0.2" },
+      { employerId: "E003 建筑工程, 一公司", period: "2021-07", industryClass: "8", payroll: "1234567.89", floatMultiplier: "1.2" },
+      { employerId: "E004 物流运输", period: "2021-04", industryClass: "6", payroll: "640000.00", floatMultiplier: "1", cutFraction: "0.5", ownCutFraction: "0" },
+      { employerId: "E005 小微商贸", period: "2021-07", industryClass: "2", payroll: "5.00" },
+    ]);
+    expect(out).toEqual(expected);
+  });
+  it("reads JSON arrays and writes --out whole", () => {
+    const input = file("in.json", JSON.stringify([{ period: "2021-07", industryClass: 2, payroll: "5.00" }]));
+    const out = join(dir, "out.csv");
+    const r = run("levy", input, "--out", out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(out, "utf8").trim().split("\n").at(-1)).toBe("TOTAL 合计,,,5.00,,,,,,,,0.02,0.02,0.00,0.00,,0.00,0.02,");
+  });
+  it("lists every bad row by line, field and reason in both languages, writes nothing and exits 2", () => {
+    const bad = file(
+      "bad.csv",
+      "employerId,period,industryClass,payroll,cutFraction\nA,2020-09,3,2000000.00,0.2\nB,2020-04,1,100,\n\"C,\nquoted\",2021-07,9,100,\nD,2021-07,2,-5,\n",
+    );
+    const out = join(dir, "never.csv");
+    const r = run("levy", bad, "--out", out);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(existsSync(out)).toBe(false);
+    expect(r.stderr).toContain("3 invalid record(s); nothing was written.");
+    expect(r.stderr).toContain("line 3: POLICY_NOT_IN_FORCE at period");
+    expect(r.stderr).toContain("line 5: INVALID_CLASS at industryClass"); // the quoted field spans lines 4–5
+    expect(r.stderr).toContain("line 6: NEGATIVE_AMOUNT at payroll");
+    expect(r.stderr).toContain("金额不得为负数");
+  });
+  it("refuses unknown columns, unreadable files and bad arguments with their exit codes", () => {
+    const r1 = run("levy", file("cols.csv", "period,industryClass,salary\n2021-07,1,1\n"));
+    expect(r1.status).toBe(2);
+    expect(r1.stderr).toContain("line 1: unknown column(s) salary");
+    expect(r1.stdout).toBe("");
+    expect(run("levy", join(dir, "missing.csv")).status).toBe(4);
+    expect(run("levy").status).toBe(3);
+    expect(run("levy", "a.csv", "--frob").status).toBe(3);
+    expect(run("levy", file("x.json", "{not json")).status).toBe(2);
+  });
+  it("--relief-2020 opts into the 2020 overlay", () => {
+    const input = file("relief.json", JSON.stringify([{ period: "2020-07", industryClass: 3, payroll: "100000", cutFraction: "0.5", enterpriseSize: "small" }]));
+    const out = JSON.parse(run("levy", input, "--json", "--relief-2020").stdout);
+    expect(out.items[0]).toMatchObject({ premium: "250.00", reliefWaived: "250.00", premiumDue: "0.00" });
+  });
+});
+
+describe("wi-pooling simulate", () => {
+  it("runs EXAMPLE_SCENARIO without a file and prints the yearly summary", () => {
+    const r = run("simulate");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("══ 2021 年度 (2021-01 → 2021-12) ══");
+    expect(r.stdout).toContain("守恒检查 conservation (R13): 通过 ok");
+  });
+  it("--json prints the whole result; a scenario file works the same", () => {
+    const scenario = file("scenario.json", JSON.stringify(EXAMPLE_SCENARIO));
+    const r = run("simulate", scenario, "--json");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(simulate(EXAMPLE_SCENARIO))));
+  });
+  it("--report writes one self-contained HTML file with SVG charts and both languages", () => {
+    const report = join(dir, "report.html");
+    expect(run("simulate", "--report", report).status).toBe(0);
+    const html = readFileSync(report, "utf8");
+    expect(html.match(/<svg /g)).toHaveLength(4);
+    expect(html).toContain("统筹基金与 3 个月备付下限 / The pool against its 3-month floor");
+    expect(html).toContain("各地可支付月数 / Each member's reserve months");
+    expect(html).toContain("Grants, subsidies, clawbacks and top-ups per period");
+    expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+  it("bad scenarios exit 2 with the error's path", () => {
+    const s = JSON.parse(JSON.stringify(EXAMPLE_SCENARIO));
+    s.periods[3].members.sip.income = "-1.00";
+    const r = run("simulate", file("bad-scenario.json", JSON.stringify(s)));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("NEGATIVE_AMOUNT at periods[3].members.sip.income");
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("wi-pooling schema and help", () => {
+  it("prints a JSON Schema", () => {
+    const r = run("schema", "LevyInput");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ title: "LevyInput", type: "object", required: ["period", "industryClass"], additionalProperties: false });
+    expect(run("schema", "Nope").status).toBe(3);
+  });
+  it("has --help on every command", () => {
+    for (const args of [["--help"], ["levy", "--help"], ["simulate", "--help"], ["schema", "--help"]]) {
+      const r = run(...args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("wi-pooling");
+    }
+    expect(run("frob").status).toBe(3);
+  });
+});

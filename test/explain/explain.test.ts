@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { computeLevy, coverDeficit, EXAMPLE_SCENARIO, explain, initialState, RELIEF_2020, settlePeriod, SUZHOU_2020, simulate, withReliefOverlays } from "../../src/index.js";
+import { expectPoolingError } from "../helpers.js";
+
+describe("explain", () => {
+  const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" });
+
+  it("walks a levy through every figure and clause, in Chinese by default", () => {
+    const e = explain(levy);
+    expect(e.kind).toBe("levy");
+    expect(e.lang).toBe("zh");
+    expect(e.text.split("\n")).toEqual([
+      "工伤保险费计算（所属期 2020-09）",
+      "1. 行业基准费率：第 3 类 0.005 — 苏府办〔2020〕86号 二（一）",
+      "2. 浮动费率：0.005 × 0.8 = 0.004（费率不作舍入） — 苏府办〔2020〕86号 二（一）",
+      "3. 所属期 2020-09 在降费期内，降费比例 0.2 由调用方提供 — 苏府办〔2020〕86号 二（一）",
+      "4. 实际费率：0.004 × (1 − 0.2) = 0.0032",
+      "5. 降费前应缴费额：2000000.00 × 0.004 = 8000.00",
+      "6. 应缴费额：2000000.00 × 0.0032 = 6400.00",
+      "7. 降费额：8000.00 − 6400.00 = 1600.00",
+      "8. 因市区整体同步降费造成的缺口：按本地自身降费比例 0 应缴 2000000.00 × 0.004 = 8000.00，减去应缴 6400.00，得 1600.00 — 苏府办〔2020〕86号 二（三）",
+    ]);
+  });
+  it("shows each rounding point, in English", () => {
+    const e = explain(computeLevy({ period: "2021-07", industryClass: 2, payroll: "5.00" }), { lang: "en" });
+    expect(e.text).toContain("Premium: 5.00 × 0.003 = 0.015 → 0.02 (rounded half-up to the fen)");
+    expect(e.text).toContain("2021-07 is outside the rate-cut window: no cut");
+    const relief = computeLevy(
+      { period: "2020-05", industryClass: 1, floatMultiplier: "1.5", payroll: "10000", cutFraction: "0.5", enterpriseSize: "large" },
+      withReliefOverlays(SUZHOU_2020, RELIEF_2020),
+    );
+    expect(explain(relief, { lang: "en" }).text).toContain("Relief programme: 11.25 × 0.5 = 5.625 → 5.63 (rounded half-up to the fen); due 11.25 − 5.63 = 5.62 — 人社部发〔2020〕11号 一");
+  });
+  it("walks a deficit through the coverage order (SPEC §8 R8/R9)", () => {
+    const e = explain(coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" }), { lang: "en" });
+    expect(e.kind).toBe("deficitCoverage");
+    expect(e.steps.map((s) => s.citation?.clause)).toEqual(["二（三）", "二（三）", "二（三）", "二（三）", "二（三）", "二（三）", "二（二）"]);
+    expect(e.text).toContain("Step 3: the pool grants 150.00");
+    expect(e.text).toContain("Clawback: 250.00 × 0.2 = 50.00");
+  });
+  it("explains a settlement and a simulated period", () => {
+    const { state } = initialState(EXAMPLE_SCENARIO.opening);
+    const first = settlePeriod(state, EXAMPLE_SCENARIO.periods[0]!);
+    expect(explain(first).text).toContain("统筹基金尚未建立");
+    const june = simulate(EXAMPLE_SCENARIO).periods[1]!;
+    const e = explain(june, { lang: "en" });
+    expect(e.kind).toBe("settlement");
+    expect(e.text).toContain("Opening: each member transfers 10% of its 2019 year-end balance, 222000000.00 in all — 苏府办〔2020〕86号 二（二）");
+    expect(e.text).toContain("members' top-up 22500000.00");
+  });
+  it("refuses what it cannot explain", () => {
+    expectPoolingError(() => explain({}), "INVALID_TYPE", ["result"]);
+    expectPoolingError(() => explain(levy, { lang: "fr" as never }), "INVALID_TYPE", ["lang"]);
+  });
+});
