@@ -58,7 +58,14 @@ export { consolidate, type Consolidation, type FundStatement, FundStatementSchem
 export { fundStatements } from "./fund/fundStatements.js";
 export { coverDeficit, type CoverDeficitInput, CoverDeficitInputSchema, type DeficitCoverage } from "./fund/coverDeficit.js";
 export { openPooling, type OpenPoolingInput, OpenPoolingInputSchema, type PoolOpening } from "./fund/openPooling.js";
-export { payByPriority, type PriorityPayment, type PriorityClaimsInput, PriorityClaimsInputSchema } from "./fund/payByPriority.js";
+export {
+  payByPriority,
+  type PriorityClaimsInput,
+  PriorityClaimsInputSchema,
+  type PriorityClass,
+  type PriorityPayment,
+  type PriorityPaymentLine,
+} from "./fund/payByPriority.js";
 export { poolFloor } from "./fund/poolFloor.js";
 export {
   provincialRemittance,
@@ -81,6 +88,7 @@ export {
 export { type Settlement, SettlementSchema, type Simulation, SimulationSchema } from "./settlement/results.js";
 export {
   type ClaimKind,
+  ClaimKindSchema,
   MajorAccidentClaimSchema,
   type MemberFlows,
   MemberFlowsSchema,

@@ -1,19 +1,29 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("..", import.meta.url).pathname;
-const run = (file: string) => execFileSync(process.execPath, ["--import", "tsx", join(root, "examples", file)], { encoding: "utf8", cwd: root });
+const run = (file: string, ...args: string[]) =>
+  execFileSync(process.execPath, ["--import", "tsx", join(root, "examples", file), ...args], { encoding: "utf8", cwd: root });
 
-describe("examples run", () => {
-  it("every example is listed here", () => {
-    expect(readdirSync(join(root, "examples")).sort()).toEqual(["demo.ts", "levy-window.ts"]);
+describe("every example runs (none can rot)", () => {
+  it("lists them all here", () => {
+    expect(readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual([
+      "csv-batch.ts",
+      "custom-policy.ts",
+      "deficit.ts",
+      "demo.ts",
+      "levy-window.ts",
+      "one-employer.ts",
+      "simulation-report.ts",
+    ]);
   });
   it("demo: the simulation's yearly summary, conservation ok", () => {
     const out = run("demo.ts");
-    expect(out).toContain("2020 年度 (2020-05 → 2020-12)");
-    expect(out).toContain("2022 年度 (2022-01 → 2022-12)");
+    expect(out).toContain("══ 2020 年度 (2020-05 → 2020-12) ══");
+    expect(out).toContain("══ 2022 年度 (2022-01 → 2022-12) ══");
     expect(out).toContain("守恒检查 conservation (R13): 通过 ok");
     expect(out).toMatch(/相城区 xiangcheng .* 1,410\.00 +890\.00 +178\.00/);
   });
@@ -21,5 +31,28 @@ describe("examples run", () => {
     const out = run("levy-window.ts");
     expect(out).toMatch(/合计 Total +14173703\.67 +111771\.66 +74514\.44 +37257\.22 +19093\.34/);
     expect(out).toContain("2020-04 → POLICY_NOT_IN_FORCE");
+  });
+  it("one-employer: the premium and its explanation", () => {
+    const out = run("one-employer.ts");
+    expect(out).toContain("premium 6400.00, cut relief 1600.00, effective rate 0.0032");
+    expect(out).toContain("6. Premium: 2000000.00 × 0.0032 = 6400.00");
+  });
+  it("csv-batch: totals of the sample file", () => {
+    expect(run("csv-batch.ts")).toContain("total premium 32726.24; cut relief 4786.00; sync-induced 4480.00");
+  });
+  it("deficit: the coverage order", () => {
+    const out = run("deficit.ts");
+    expect(out).toContain("第四步，仍存在缺口的，申请市区统筹基金补助 250.00");
+    expect(out).toContain("without claiming: grant 150.00, subsidy 0.00, uncovered 250.00");
+  });
+  it("simulation-report: consolidated 2021 and the report file", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "wi-ex-")), "report.html");
+    const text = run("simulation-report.ts", out);
+    expect(text).toContain("conservation ok");
+    expect(text).toContain("2021: opening 1974185000.00");
+    expect(readFileSync(out, "utf8")).toContain("<svg ");
+  });
+  it("custom-policy: a fixed cut, a later rate table, and an overlap refused", () => {
+    expect(run("custom-policy.ts").split("\n").slice(0, 4)).toEqual(["7.50", "0.005", "0.007", expect.stringMatching(/^POLICY_WINDOWS_OVERLAP baseRates\.1\.from /)]);
   });
 });

@@ -29,7 +29,13 @@ export interface Explanation {
   text: string;
 }
 
-/** Renders a citation as `苏府办〔2020〕86号 二（三）`. */
+/**
+ * Renders a citation as `苏府办〔2020〕86号 二（三）`.
+ * @example
+ * ```ts
+ * formatCitation({ doc: "苏府办〔2020〕86号", clause: "二（三）" }); // "苏府办〔2020〕86号 二（三）"
+ * ```
+ */
 export function formatCitation(c: Citation): string {
   return c.clause ? `${c.doc} ${c.clause}` : c.doc;
 }

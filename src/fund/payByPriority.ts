@@ -8,10 +8,11 @@ import { parseInput } from "../schema/parse.js";
 import { apportionFen } from "./apportion.js";
 import { CLAWBACK_CITATION, clawbackDec } from "./clawback.js";
 
+/** A class of claim on the pool (R10): (a) major accidents, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits. */
+export type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
+
 /** The classes of claim on the pool, in the order the pool pays them (R10). */
-export const PRIORITY_CLASSES = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"] as const;
-/** A class of claim on the pool. */
-export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"];
 
 /** The priority citation. @internal */
 export const PRIORITY_CITATION: Citation = cite(

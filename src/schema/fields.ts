@@ -32,14 +32,18 @@ export function addCodedIssue(ctx: TransformCtx, code: ErrorCode, en?: string, z
 /** The JSON Schema that stands for each custom field in exported JSON Schemas. @internal */
 export const FIELD_JSON_SCHEMA = new WeakMap<z.ZodType, Record<string, unknown>>();
 
-function field<T>(
+/**
+ * A field whose input type is `I` for TypeScript callers, checked at run time
+ * for any value (JSON callers), and parsed to `T`.
+ */
+function field<T, I>(
   jsonSchema: Record<string, unknown>,
   parse: (value: unknown, ctx: TransformCtx) => T | typeof z.NEVER,
-): z.ZodType<T, unknown> {
+): z.ZodType<T, I> {
   const base = z.custom<unknown>();
   FIELD_JSON_SCHEMA.set(base, jsonSchema);
   const schema = base.transform((value, ctx) => parse(value, ctx as unknown as TransformCtx));
-  return schema as unknown as z.ZodType<T, unknown>;
+  return schema as unknown as z.ZodType<T, I>;
 }
 
 function describe(value: unknown): string {
@@ -59,7 +63,7 @@ const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A period `YYYY-MM`. */
-export function periodField(): z.ZodType<Period, unknown> {
+export function periodField(): z.ZodType<Period, string> {
   return field({ type: "string", pattern: PERIOD_RE.source, description: "A month, YYYY-MM (费款所属期)" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (typeof v !== "string" || !PERIOD_RE.test(v)) {
@@ -75,7 +79,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 /** A calendar date `YYYY-MM-DD`. */
-export function dateField(): z.ZodType<IsoDate, unknown> {
+export function dateField(): z.ZodType<IsoDate, string> {
   return field({ type: "string", format: "date", description: "A calendar date, YYYY-MM-DD" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describe(v)}`);
@@ -84,7 +88,7 @@ export function dateField(): z.ZodType<IsoDate, unknown> {
 }
 
 /** An industry class 1–8, as a number or a digit string. */
-export function industryClassField(): z.ZodType<IndustryClass, unknown> {
+export function industryClassField(): z.ZodType<IndustryClass, number | string> {
   return field(
     {
       anyOf: [
@@ -125,7 +129,7 @@ interface DecimalFieldOptions {
   description: string;
 }
 
-function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, unknown> {
+function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
   const min = opts.min ? tryDecimal(opts.min.value) : null;
   const max = opts.max ? tryDecimal(opts.max.value) : null;
   return field({ ...NUMERIC_JSON, description: opts.description }, (v, ctx) => {
@@ -149,7 +153,7 @@ function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, unknown> {
 }
 
 /** A money amount in yuan, ≥ 0 unless `allowNegative`; `fen` requires whole fen. */
-export function moneyField(options: { allowNegative?: boolean; fen?: boolean } = {}): z.ZodType<Dec, unknown> {
+export function moneyField(options: { allowNegative?: boolean; fen?: boolean } = {}): z.ZodType<Dec, Numeric> {
   return decimalField({
     invalid: "INVALID_AMOUNT",
     ...(options.allowNegative ? {} : { min: { value: 0, code: "NEGATIVE_AMOUNT" as const } }),
@@ -159,7 +163,7 @@ export function moneyField(options: { allowNegative?: boolean; fen?: boolean } =
 }
 
 /** A fraction in [0, 1), e.g. a cut or relief fraction. */
-export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodType<Dec, unknown> {
+export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodType<Dec, Numeric> {
   return decimalField({
     invalid: "INVALID_FRACTION",
     min: { value: 0, code: "INVALID_FRACTION" },
@@ -169,7 +173,7 @@ export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodTy
 }
 
 /** A rate in [0, 1]. */
-export function rateField(): z.ZodType<Dec, unknown> {
+export function rateField(): z.ZodType<Dec, Numeric> {
   return decimalField({
     invalid: "INVALID_RATE",
     min: { value: 0, code: "INVALID_RATE" },
@@ -179,19 +183,19 @@ export function rateField(): z.ZodType<Dec, unknown> {
 }
 
 /** A non-negative decimal such as a number of months. */
-export function nonNegativeField(code: ErrorCode, description: string): z.ZodType<Dec, unknown> {
+export function nonNegativeField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
   return decimalField({ invalid: code, min: { value: 0, code }, description });
 }
 
 /** A positive decimal, such as a floating multiplier. */
-export function positiveField(code: ErrorCode, description: string): z.ZodType<Dec, unknown> {
+export function positiveField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
   return decimalField({ invalid: code, min: { value: 0, code, exclusive: true }, description });
 }
 
 /** An integer (number or integer string), e.g. tier steps. */
-export function integerField(code: ErrorCode, description: string): z.ZodType<number, unknown> {
+export function integerField(code: ErrorCode, description: string): z.ZodType<number, Numeric> {
   const inner = decimalField({ invalid: code, integer: code, description });
-  return inner.transform((d) => d.toNumber()) as unknown as z.ZodType<number, unknown>;
+  return inner.transform((d) => d.toNumber()) as unknown as z.ZodType<number, Numeric>;
 }
 
 /**
@@ -199,6 +203,6 @@ export function integerField(code: ErrorCode, description: string): z.ZodType<nu
  * (policies keep their numbers as strings).
  * @internal
  */
-export function asRateString(schema: z.ZodType<Dec, unknown>): z.ZodType<string, unknown> {
-  return schema.transform((d) => formatRate(d)) as unknown as z.ZodType<string, unknown>;
+export function asRateString(schema: z.ZodType<Dec, Numeric>): z.ZodType<string, Numeric> {
+  return schema.transform((d) => formatRate(d)) as unknown as z.ZodType<string, Numeric>;
 }

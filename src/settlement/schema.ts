@@ -111,7 +111,8 @@ export const ScenarioSchema = z
 /** A scenario. */
 export type Scenario = z.input<typeof ScenarioSchema>;
 
-const ClaimKindSchema = z.enum(["majorAccident", "cutGapGrant", "subsidy"]);
+/** The kinds of claim on the pool: major-accident benefits, cut-gap grants, subsidies. */
+export const ClaimKindSchema = z.enum(["majorAccident", "cutGapGrant", "subsidy"]);
 /** The kinds of claim on the pool. */
 export type ClaimKind = z.output<typeof ClaimKindSchema>;
 
