@@ -43,7 +43,7 @@ export type { CutSource } from "./rates/resolveCut.js";
 // levy (R4)
 export { computeLevy } from "./levy/computeLevy.js";
 export { computeLevies, type LevyBatch } from "./levy/computeLevies.js";
-export { type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "./levy/schema.js";
+export { type Levy, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals } from "./levy/schema.js";
 
 // ledger (R13)
 export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
@@ -56,7 +56,7 @@ export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from ".
 export { clawback } from "./fund/clawback.js";
 export { consolidate, type Consolidation, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
 export { fundStatements } from "./fund/fundStatements.js";
-export { coverDeficit, type CoverDeficitInput, CoverDeficitInputSchema, type DeficitCoverage } from "./fund/coverDeficit.js";
+export { coverDeficit, type CoverDeficitInput, CoverDeficitInputSchema, type DeficitCoverage, DeficitCoverageSchema } from "./fund/coverDeficit.js";
 export { openPooling, type OpenPoolingInput, OpenPoolingInputSchema, type PoolOpening } from "./fund/openPooling.js";
 export {
   payByPriority,

@@ -57,6 +57,8 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "TopUpInputSchema",
   "ConservationReportSchema",
   "ClaimKindSchema",
+  "LevySchema",
+  "DeficitCoverageSchema",
   "explain",
   "formatCitation",
   "schemas",

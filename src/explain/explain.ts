@@ -8,7 +8,12 @@ import { PoolingError } from "../errors.js";
 import type { DeficitCoverage } from "../fund/coverDeficit.js";
 import type { Levy } from "../levy/schema.js";
 import { D, formatMoney } from "../money.js";
-import { type Citation, DOC } from "../policy/citation.js";
+import { z } from "zod";
+import { type Citation, CitationSchema, DOC } from "../policy/citation.js";
+import { parseInput } from "../schema/parse.js";
+import { LevySchema } from "../levy/schema.js";
+import { DeficitCoverageSchema } from "../fund/coverDeficit.js";
+import { PeriodReportSchema } from "../settlement/report.js";
 import type { PeriodReport } from "../settlement/report.js";
 
 /** One step of an explanation. */
@@ -37,7 +42,8 @@ export interface Explanation {
  * ```
  */
 export function formatCitation(c: Citation): string {
-  return c.clause ? `${c.doc} ${c.clause}` : c.doc;
+  const v = parseInput(CitationSchema, c, ["citation"]);
+  return v.clause ? `${v.doc} ${v.clause}` : v.doc;
 }
 
 const C = (clause: string, doc = DOC): Citation => ({ doc, clause });
@@ -189,6 +195,8 @@ function finish(lang: Lang, kind: Explanation["kind"], title: string, steps: Exp
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
 
+const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional() }).strict();
+
 /**
  * A step-by-step account of a levy (`computeLevy`), a deficit coverage
  * (`coverDeficit`) or a settlement (`settlePeriod`, or one of
@@ -206,13 +214,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * ```
  */
 export function explain(result: unknown, options: { lang?: "zh" | "en" } = {}): Explanation {
-  const lang = options.lang ?? "zh";
-  if (lang !== "zh" && lang !== "en") throw new PoolingError("INVALID_TYPE", ["lang"], { en: "lang is zh or en", zh: "lang 须为 zh 或 en" });
+  const lang = parseInput(ExplainOptionsSchema, options, ["options"]).lang ?? "zh";
   if (isObject(result)) {
-    if ("premiumBeforeCut" in result && "effectiveRate" in result) return explainLevy(result as unknown as Levy, lang);
-    if ("fromCurrentSurplus" in result && "poolGrant" in result) return explainCoverage(result as unknown as DeficitCoverage, lang);
-    if ("report" in result && isObject(result.report)) return explainReport(result.report as unknown as PeriodReport, lang);
-    if ("pool" in result && "members" in result && "period" in result) return explainReport(result as unknown as PeriodReport, lang);
+    if ("premiumBeforeCut" in result) return explainLevy(parseInput(LevySchema, result, ["result"]), lang);
+    if ("fromCurrentSurplus" in result) return explainCoverage(parseInput(DeficitCoverageSchema, result, ["result"]), lang);
+    if ("report" in result) return explainReport(parseInput(PeriodReportSchema, result.report, ["result", "report"]), lang);
+    if ("pool" in result) return explainReport(parseInput(PeriodReportSchema, result, ["result"]), lang);
   }
   throw new PoolingError("INVALID_TYPE", ["result"], {
     en: "explain takes a levy, a deficit coverage or a settlement result",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Dec, dmax, dmin, formatMoney, ZERO } from "../money.js";
-import { cite, type Citation } from "../policy/citation.js";
+import { type Citation, CitationSchema, cite } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
@@ -28,23 +28,30 @@ export const CoverDeficitInputSchema = z
 /** Input of {@link coverDeficit}. */
 export type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 
+const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/);
+
+/** zod schema of the result of {@link coverDeficit}: each step's amount, in the document's order. */
+export const DeficitCoverageSchema = z
+  .object({
+    gap: moneyOut,
+    /** Step 1: this year's surplus (当期结余). */
+    fromCurrentSurplus: moneyOut,
+    /** Step 2: the carried cumulative balance (累计结余), down to zero. */
+    fromCumulativeBalance: moneyOut,
+    /** Step 3: the pool's grant for the gap the city-wide cut caused, up to the sync-induced relief. */
+    poolGrant: moneyOut,
+    /** Step 4: the pool subsidy (补助) claimed for what remains. */
+    poolSubsidy: moneyOut,
+    /** R9: 20% of the subsidy, remitted by the member's government to municipal finance. */
+    clawback: moneyOut,
+    /** Step 5: what nobody paid, a recorded deficit (累计结余赤字). */
+    uncovered: moneyOut,
+    citations: z.array(CitationSchema),
+  })
+  .strict();
+
 /** Result of {@link coverDeficit}: each step's amount, in the document's order. */
-export interface DeficitCoverage {
-  gap: string;
-  /** Step 1: this year's surplus (当期结余). */
-  fromCurrentSurplus: string;
-  /** Step 2: the carried cumulative balance (累计结余), down to zero. */
-  fromCumulativeBalance: string;
-  /** Step 3: the pool's grant for the gap the city-wide cut caused, up to the sync-induced relief. */
-  poolGrant: string;
-  /** Step 4: the pool subsidy (补助) claimed for what remains. */
-  poolSubsidy: string;
-  /** R9: 20% of the subsidy, remitted by the member's government to municipal finance. */
-  clawback: string;
-  /** Step 5: what nobody paid, a recorded deficit (累计结余赤字). */
-  uncovered: string;
-  citations: Citation[];
-}
+export type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
 
 /** Citations of the coverage steps. @internal */
 export const COVERAGE_CITATIONS = {

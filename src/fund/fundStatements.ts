@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
 import { yearOf } from "../period.js";
-import { accountKind } from "../ledger/accounts.js";
+import { kindOf } from "../ledger/accounts.js";
 import { JournalEntrySchema, type JournalEntry } from "../ledger/journal.js";
 import { integerField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -16,7 +16,7 @@ const CATEGORY: Partial<Record<JournalEntry["kind"], string>> = {
 
 /** The fund entity of an account: `member:<id>` for both parts of a member's fund, `pool`; else null. */
 function entityOf(account: string): string | null {
-  if (accountKind(account) !== "fund") return null;
+  if (kindOf(account) !== "fund") return null;
   if (account.startsWith("member:")) return account.slice(0, account.lastIndexOf(":"));
   return account;
 }
@@ -69,10 +69,10 @@ export function fundStatements(journal: readonly JournalEntry[], year: number): 
       get(from).tout.push({ to, amount: e.amount, kind: e.kind });
       get(to).tin.push({ from, amount: e.amount, kind: e.kind });
     } else if (to) {
-      if (accountKind(e.from) === "external") add(get(to).income, category, amount);
+      if (kindOf(e.from) === "external") add(get(to).income, category, amount);
       else get(to).tin.push({ from: e.from, amount: e.amount, kind: e.kind });
     } else if (from) {
-      if (accountKind(e.to) === "external") add(get(from).expenditure, category, amount);
+      if (kindOf(e.to) === "external") add(get(from).expenditure, category, amount);
       else get(from).tout.push({ to: e.to, amount: e.amount, kind: e.kind });
     }
   }

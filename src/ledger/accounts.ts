@@ -12,6 +12,11 @@
  *
  * @module
  */
+import { z } from "zod";
+import { parseInput } from "../schema/parse.js";
+
+const memberId = z.string().regex(/^[A-Za-z0-9_-]+$/, "member ids are letters, digits, _ and -");
+const accountName = z.string().min(1);
 
 /**
  * The current-year part of a member's fund (当期结余).
@@ -21,7 +26,7 @@
  * ```
  */
 export function currentAccount(member: string): string {
-  return `member:${member}:current`;
+  return `member:${parseInput(memberId, member, ["member"])}:current`;
 }
 
 /**
@@ -32,7 +37,7 @@ export function currentAccount(member: string): string {
  * ```
  */
 export function carriedAccount(member: string): string {
-  return `member:${member}:carried`;
+  return `member:${parseInput(memberId, member, ["member"])}:carried`;
 }
 
 /**
@@ -43,7 +48,7 @@ export function carriedAccount(member: string): string {
  * ```
  */
 export function fiscalAccount(member: string): string {
-  return `fiscal:${member}`;
+  return `fiscal:${parseInput(memberId, member, ["member"])}`;
 }
 
 /**
@@ -78,6 +83,12 @@ export type AccountKind = "fund" | "province" | "fiscal" | "external";
  * ```
  */
 export function accountKind(account: string): AccountKind {
+  parseInput(accountName, account, ["account"]);
+  return kindOf(account);
+}
+
+/** {@link accountKind} without validation, for internal loops. @internal */
+export function kindOf(account: string): AccountKind {
   if (account === ACCOUNTS.pool || account.startsWith("member:")) return "fund";
   if (account.startsWith("province:")) return "province";
   if (account.startsWith("fiscal:")) return "fiscal";

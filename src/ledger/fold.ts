@@ -5,8 +5,13 @@
  */
 import { z } from "zod";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
-import { ACCOUNTS, accountKind } from "./accounts.js";
-import type { JournalEntry } from "./journal.js";
+import { ACCOUNTS, kindOf } from "./accounts.js";
+import { type JournalEntry, JournalEntrySchema } from "./journal.js";
+import { parseInput } from "../schema/parse.js";
+
+/** A journal as `foldJournal` and `checkConservation` accept it: entries, of which only `from`, `to` and `amount` are required. */
+const JournalInputSchema = z.array(JournalEntrySchema.partial({ seq: true, period: true, kind: true, citation: true, member: true }));
+const BalancesSchema = z.record(z.string(), z.string().regex(/^-?\d+\.\d{2}$/));
 
 /** Folds journal entries into balances, as decimals. @internal */
 export function foldToMap(journal: Iterable<Pick<JournalEntry, "from" | "to" | "amount">>): Map<string, Dec> {
@@ -36,8 +41,8 @@ export function formatBalances(balances: ReadonlyMap<string, Dec>): Record<strin
  * // { "external:employers": "-10.00", "member:sip:current": "10.00" }
  * ```
  */
-export function foldJournal(journal: Iterable<Pick<JournalEntry, "from" | "to" | "amount">>): Record<string, string> {
-  return formatBalances(foldToMap(journal));
+export function foldJournal(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[]): Record<string, string> {
+  return formatBalances(foldToMap(parseInput(JournalInputSchema, journal, ["journal"])));
 }
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
@@ -86,13 +91,15 @@ export function checkConservation(
   journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
   balances?: Readonly<Record<string, string>>,
 ): ConservationReport {
+  parseInput(JournalInputSchema, journal, ["journal"]);
+  if (balances !== undefined) parseInput(BalancesSchema, balances, ["balances"]);
   const folded = foldToMap(journal);
   let total = ZERO;
   let funds = ZERO;
   let fiscal = ZERO;
   for (const [account, b] of folded) {
     total = total.plus(b);
-    const kind = accountKind(account);
+    const kind = kindOf(account);
     if (kind === "fund") funds = funds.plus(b);
     if (kind === "fiscal") fiscal = fiscal.plus(b);
   }
@@ -104,8 +111,8 @@ export function checkConservation(
   for (const e of journal) {
     const amount = new D(e.amount);
     if (!/^\d+\.\d{2}$/.test(e.amount) || amount.lte(0)) badEntries++;
-    const from = accountKind(e.from);
-    const to = accountKind(e.to);
+    const from = kindOf(e.from);
+    const to = kindOf(e.to);
     if (from === to) continue;
     if (to === "fund") {
       if (from === "external") externalIn = externalIn.plus(amount);

@@ -4,12 +4,10 @@
  * @module
  */
 import { z } from "zod";
-import type { Citation } from "../policy/citation.js";
+import { CitationSchema } from "../policy/citation.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";
-import type { CutSource } from "../rates/resolveCut.js";
 import {
   fractionField,
-  type IndustryClass,
   industryClassField,
   moneyField,
   nonNegativeField,
@@ -52,36 +50,44 @@ export const LevyInputSchema = z
 /** One employer's levy input, as JSON or with `Decimal` values. */
 export type LevyInput = z.input<typeof LevyInputSchema>;
 
+const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/);
+const decimalOut = z.string().regex(/^-?\d+(\.\d+)?$/);
+
+/** zod schema of one employer's levy ({@link Levy}), the result of `computeLevy`. */
+export const LevySchema = z
+  .object({
+    employerId: z.string().optional(),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    industryClass: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(8)]),
+    /** The wage base used (the clamped sum when `employees` were given). */
+    payroll: decimalOut,
+    baseRate: decimalOut,
+    floatMultiplier: decimalOut,
+    floatedRate: decimalOut,
+    cutFraction: decimalOut,
+    cutSource: z.enum(["outsideWindow", "policy", "caller", "reserveMonths"]),
+    ownCutFraction: decimalOut,
+    effectiveRate: decimalOut,
+    /** `round_fen(payroll × floatedRate)`. */
+    premiumBeforeCut: moneyOut,
+    /** `round_fen(payroll × effectiveRate)`. */
+    premium: moneyOut,
+    /** `premiumBeforeCut − premium`. */
+    cutRelief: moneyOut,
+    /** `round_fen(payroll × floated × (1 − ownCut)) − premium` when `ownCut < cut`, else 0. */
+    syncInducedRelief: moneyOut,
+    /** The relief overlay fraction applied (`"0"` when none). */
+    reliefFraction: decimalOut,
+    /** `round_fen(premium × reliefFraction)`. */
+    reliefWaived: moneyOut,
+    /** What the employer pays: `premium − reliefWaived`. */
+    premiumDue: moneyOut,
+    citations: z.array(CitationSchema),
+  })
+  .strict();
+
 /** One employer's levy (R4). Rates are exact decimal strings; money is two-decimal yuan. */
-export interface Levy {
-  employerId?: string;
-  period: string;
-  industryClass: IndustryClass;
-  /** The wage base used (the clamped sum when `employees` were given). */
-  payroll: string;
-  baseRate: string;
-  floatMultiplier: string;
-  floatedRate: string;
-  cutFraction: string;
-  cutSource: CutSource;
-  ownCutFraction: string;
-  effectiveRate: string;
-  /** `round_fen(payroll × floatedRate)`. */
-  premiumBeforeCut: string;
-  /** `round_fen(payroll × effectiveRate)`. */
-  premium: string;
-  /** `premiumBeforeCut − premium`. */
-  cutRelief: string;
-  /** `round_fen(payroll × floated × (1 − ownCut)) − premium` when `ownCut < cut`, else 0. */
-  syncInducedRelief: string;
-  /** The relief overlay fraction applied (`"0"` when none). */
-  reliefFraction: string;
-  /** `round_fen(premium × reliefFraction)`. */
-  reliefWaived: string;
-  /** What the employer pays: `premium − reliefWaived`. */
-  premiumDue: string;
-  citations: Citation[];
-}
+export type Levy = z.output<typeof LevySchema>;
 
 /** Totals of a batch of levies. */
 export interface LevyTotals {

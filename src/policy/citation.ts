@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { parseInput } from "../schema/parse.js";
 
 /** The document this library implements. */
 export const DOC = "苏府办〔2020〕86号";
@@ -37,5 +38,5 @@ export const CitationSchema = z
  * ```
  */
 export function cite(clause: string, note?: string, doc: string = DOC): Citation {
-  return note === undefined ? { doc, clause } : { doc, clause, note };
+  return parseInput(CitationSchema, note === undefined ? { doc, clause } : { doc, clause, note });
 }

@@ -5,7 +5,9 @@
  */
 import { definePolicy } from "./define.js";
 import { resolvePolicy } from "./resolve.js";
-import type { Policy, ReliefOverlay } from "./schema.js";
+import { z } from "zod";
+import { parseInput } from "../schema/parse.js";
+import { type Policy, type ReliefOverlay, ReliefOverlaySchema } from "./schema.js";
 
 /**
  * Returns a new policy with `overlays` added to its relief overlays (R4,
@@ -20,5 +22,6 @@ import type { Policy, ReliefOverlay } from "./schema.js";
  */
 export function withReliefOverlays(policy: Policy, overlays: readonly ReliefOverlay[]): Policy {
   const base = resolvePolicy(policy);
-  return definePolicy({ ...base, reliefOverlays: [...base.reliefOverlays, ...overlays] });
+  const added = parseInput(z.array(ReliefOverlaySchema), overlays, ["overlays"]);
+  return definePolicy({ ...base, reliefOverlays: [...base.reliefOverlays, ...added] });
 }

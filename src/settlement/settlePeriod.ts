@@ -11,7 +11,7 @@ import { PROVINCIAL_CITATION, remittanceAmount } from "../fund/provincialRemitta
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
 import { TOP_UP_CITATION } from "../fund/apportionTopUp.js";
 import { computeParsedLevy } from "../levy/computeLevy.js";
-import { ACCOUNTS, accountKind, carriedAccount, currentAccount, fiscalAccount } from "../ledger/accounts.js";
+import { ACCOUNTS, carriedAccount, currentAccount, fiscalAccount, kindOf } from "../ledger/accounts.js";
 import { type EntryKind, type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
 import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
@@ -343,7 +343,7 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
   let fiscal = ZERO;
   for (const [account, b] of w.balances) {
     total = total.plus(b);
-    if (accountKind(account) === "fiscal") fiscal = fiscal.plus(b);
+    if (kindOf(account) === "fiscal") fiscal = fiscal.plus(b);
   }
   const memberReports: Record<string, MemberPeriodReport> = {};
   for (const id of ids) {
