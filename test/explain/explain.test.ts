@@ -50,6 +50,7 @@ describe("explain", () => {
   });
   it("refuses what it cannot explain", () => {
     expectPoolingError(() => explain({}), "INVALID_TYPE", ["result"]);
-    expectPoolingError(() => explain(levy, { lang: "fr" as never }), "INVALID_TYPE", ["lang"]);
+    expectPoolingError(() => explain(levy, { lang: "fr" as never }), "INVALID_TYPE", ["options", "lang"]);
+    expectPoolingError(() => explain({ premiumBeforeCut: "1.00" }), "MISSING_FIELD", ["result", "period"]);
   });
 });
