@@ -42,7 +42,7 @@ export type { CutSource } from "./rates/resolveCut.js";
 
 // levy (R4)
 export { computeLevy } from "./levy/computeLevy.js";
-export { computeLevies, type LevyBatch } from "./levy/computeLevies.js";
+export { computeLevies, type LevyBatch, streamLevies } from "./levy/computeLevies.js";
 export { type Levy, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals } from "./levy/schema.js";
 
 // ledger (R13)

@@ -57,6 +57,7 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "TopUpInputSchema",
   "ConservationReportSchema",
   "ClaimKindSchema",
+  "streamLevies",
   "LevySchema",
   "DeficitCoverageSchema",
   "explain",

@@ -1,10 +1,9 @@
 import { PoolingError, withPathPrefix } from "../errors.js";
-import { type Dec, formatAmount, formatMoney, ZERO } from "../money.js";
+import { D, type Dec, formatAmount, formatMoney, ZERO } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { parseInput } from "../schema/parse.js";
-import { computeParsedLevy } from "./computeLevy.js";
-import { type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "./schema.js";
+import { createLevyCalculator, type LevyCalculator } from "./fastLevy.js";
+import type { Levy, LevyInput, LevyTotals } from "./schema.js";
 
 /** Result of {@link computeLevies}. */
 export interface LevyBatch {
@@ -12,13 +11,97 @@ export interface LevyBatch {
   totals: LevyTotals;
 }
 
-const TOTAL_KEYS = ["premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"] as const;
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** Running totals: integer fen while exact, decimals beyond. */
+class Totals {
+  // premiumBeforeCut, premium, cutRelief, syncInducedRelief, payroll (reliefWaived and premiumDue follow)
+  private readonly fen = [0, 0, 0, 0, 0];
+  private readonly rest: Dec[] = [ZERO, ZERO, ZERO, ZERO, ZERO];
+  private waived: Dec = ZERO;
+
+  /** Adds a fast-path result from its amounts in fen. */
+  addFen(amounts: readonly number[]): void {
+    for (let i = 0; i < 5; i++) {
+      const next = this.fen[i]! + amounts[i]!;
+      if (next <= MAX) this.fen[i] = next;
+      else this.rest[i] = this.rest[i]!.plus(amounts[i]!);
+    }
+  }
+
+  /** Adds any result from its strings. */
+  add(levy: Levy): void {
+    const texts = [levy.premiumBeforeCut, levy.premium, levy.cutRelief, levy.syncInducedRelief, levy.payroll];
+    for (let i = 0; i < 5; i++) this.rest[i] = this.rest[i]!.plus(new D(texts[i]!).times(100));
+    this.waived = this.waived.plus(levy.reliefWaived);
+  }
+
+  result(): LevyTotals {
+    const yuan = (i: number) => new D(this.fen[i]!).plus(this.rest[i]!).div(100);
+    const premium = yuan(1);
+    return {
+      payroll: formatAmount(yuan(4)),
+      premiumBeforeCut: formatMoney(yuan(0)),
+      premium: formatMoney(premium),
+      cutRelief: formatMoney(yuan(2)),
+      syncInducedRelief: formatMoney(yuan(3)),
+      reliefWaived: formatMoney(this.waived),
+      premiumDue: formatMoney(premium.minus(this.waived)),
+    };
+  }
+}
+
+/** One record through the calculator, its amounts into the totals; errors carry the record's index. */
+function compute(levy: LevyCalculator, totals: Totals, input: LevyInput, i: number): Levy {
+  let item: Levy;
+  try {
+    item = levy.compute(input);
+  } catch (e) {
+    throw withPathPrefix(e, [i]);
+  }
+  if (levy.lastFast) totals.addFen(levy.lastFen);
+  else totals.add(item);
+  return item;
+}
+
+function assertIterable(inputs: unknown): asserts inputs is Iterable<LevyInput> {
+  if (inputs === null || typeof inputs !== "object" || typeof (inputs as Iterable<unknown>)[Symbol.iterator] !== "function") {
+    throw new PoolingError("INVALID_TYPE", [], { en: "expected an array or iterable of levy inputs", zh: "应为缴费记录数组或可迭代对象" });
+  }
+}
+
+/**
+ * R4 as a stream: yields each employer's levy, identical to
+ * {@link computeLevy}, without holding the batch; the generator's return
+ * value is the totals. The first bad item throws a `PoolingError` whose path
+ * starts with its index.
+ *
+ * @example
+ * ```ts
+ * const stream = streamLevies(readRecords()); // any iterable of LevyInput
+ * let step = stream.next();
+ * while (!step.done) { write(step.value); step = stream.next(); }
+ * const totals = step.value; // { premium: "…", … }
+ * ```
+ */
+export function* streamLevies(inputs: Iterable<LevyInput>, policy?: Policy): Generator<Levy, LevyTotals, undefined> {
+  const p = resolvePolicy(policy);
+  assertIterable(inputs);
+  const levy = createLevyCalculator(p);
+  const totals = new Totals();
+  let i = 0;
+  for (const input of inputs) {
+    yield compute(levy, totals, input, i++);
+  }
+  return totals.result();
+}
 
 /**
  * R4 in batch: the levies of many employers, item by item identical to
- * {@link computeLevy}, with totals that are the exact sums of the items.
- * The first bad item throws a `PoolingError` whose path starts with its
- * index; no partial result is returned.
+ * {@link computeLevy} (a fast exact path computes common records in scaled
+ * integers), with totals that are the exact sums of the items. Takes any
+ * iterable. The first bad item throws a `PoolingError` whose path starts with
+ * its index; no partial result is returned.
  *
  * @example
  * ```ts
@@ -32,35 +115,11 @@ const TOTAL_KEYS = ["premiumBeforeCut", "premium", "cutRelief", "syncInducedReli
  */
 export function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): LevyBatch {
   const p = resolvePolicy(policy);
-  if (inputs === null || typeof inputs !== "object" || typeof (inputs as Iterable<unknown>)[Symbol.iterator] !== "function") {
-    throw new PoolingError("INVALID_TYPE", [], { en: "expected an array or iterable of levy inputs", zh: "应为缴费记录数组或可迭代对象" });
-  }
+  assertIterable(inputs);
+  const levy = createLevyCalculator(p);
+  const totals = new Totals();
   const items: Levy[] = [];
-  let payroll: Dec = ZERO;
-  const sums: Record<(typeof TOTAL_KEYS)[number], Dec> = {
-    premiumBeforeCut: ZERO, premium: ZERO, cutRelief: ZERO, syncInducedRelief: ZERO, reliefWaived: ZERO, premiumDue: ZERO,
-  };
   let i = 0;
-  for (const input of inputs) {
-    let levy: Levy;
-    try {
-      levy = computeParsedLevy(p, parseInput(LevyInputSchema, input));
-    } catch (e) {
-      throw withPathPrefix(e, [i]);
-    }
-    items.push(levy);
-    payroll = payroll.plus(levy.payroll);
-    for (const k of TOTAL_KEYS) sums[k] = sums[k].plus(levy[k]);
-    i++;
-  }
-  const totals: LevyTotals = {
-    payroll: formatAmount(payroll),
-    premiumBeforeCut: formatMoney(sums.premiumBeforeCut),
-    premium: formatMoney(sums.premium),
-    cutRelief: formatMoney(sums.cutRelief),
-    syncInducedRelief: formatMoney(sums.syncInducedRelief),
-    reliefWaived: formatMoney(sums.reliefWaived),
-    premiumDue: formatMoney(sums.premiumDue),
-  };
-  return { items, totals };
+  for (const input of inputs) items.push(compute(levy, totals, input, i++));
+  return { items, totals: totals.result() };
 }

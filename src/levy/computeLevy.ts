@@ -13,7 +13,8 @@ import { type Levy, type LevyInput, LevyInputSchema } from "./schema.js";
 
 type ParsedLevyInput = z.output<typeof LevyInputSchema>;
 
-const SYNC_CITATION: Citation = cite("二（三）", "因市区整体同步执行降费政策造成的缺口");
+/** The citation of the sync-induced relief. @internal */
+export const SYNC_CITATION: Citation = cite("二（三）", "因市区整体同步执行降费政策造成的缺口");
 
 function payrollOf(v: ParsedLevyInput): Dec {
   if (v.payroll !== undefined && v.employees !== undefined) throw new PoolingError("PAYROLL_CONFLICT", ["employees"]);

@@ -265,11 +265,14 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
   if (poolOpen) {
     // R10 (d): an earlier recorded deficit is paid only as far as the member is still in deficit
     // (beyond what this period's own claims cover); the rest of the claim is withdrawn.
+    const own = new Map<string, Dec>();
+    for (const c of claims) {
+      if (!c.recordedDeficit && c.kind !== "majorAccident") own.set(c.member, (own.get(c.member) ?? ZERO).plus(c.amount));
+    }
     const room = new Map<string, Dec>();
     for (const id of ids) {
-      const own = dsum(claims.filter((c) => c.member === id && !c.recordedDeficit && c.kind !== "majorAccident").map((c) => c.amount));
       const deficit = dmax(ZERO, w.balance(currentAccount(id)).plus(w.balance(carriedAccount(id))).neg());
-      room.set(id, dmax(ZERO, deficit.minus(own)));
+      room.set(id, dmax(ZERO, deficit.minus(own.get(id) ?? ZERO)));
     }
     const classes: Claim[][] = [[], [], [], []];
     for (const c of claims) {
@@ -345,6 +348,8 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     total = total.plus(b);
     if (kindOf(account) === "fiscal") fiscal = fiscal.plus(b);
   }
+  const pendingByMember = new Map<string, Dec>();
+  for (const c of pending) pendingByMember.set(c.member, (pendingByMember.get(c.member) ?? ZERO).plus(c.amount));
   const memberReports: Record<string, MemberPeriodReport> = {};
   for (const id of ids) {
     const a = acc.get(id)!;
@@ -375,7 +380,7 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
       current: formatMoney(current),
       carried: formatMoney(carried),
       balance: formatMoney(balance),
-      pendingClaims: formatMoney(dsum(pending.filter((c) => c.member === id).map((c) => c.amount))),
+      pendingClaims: formatMoney(pendingByMember.get(id) ?? ZERO),
       deficit: formatMoney(dmax(ZERO, balance.neg())),
       reserveMonths: months === null ? null : months.toFixed(2),
       risk: assessRiskDec(p, months),

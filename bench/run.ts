@@ -1,0 +1,222 @@
+/**
+ * `npm run bench`: speed of the library, measured against baselines in the same run.
+ *
+ * 1. Batch levies: `computeLevies` (the exact fast path, validation included)
+ *    against a naive per-record decimal.js loop and a plain float64 loop
+ *    (inexact: the speed limit). The two baselines skip validation but build
+ *    the same result records as `computeLevies` (the same fields, as strings),
+ *    so that all three do the same job.
+ * 2. A differential check on LEVY_DIFF records (default 1,000,000): the fast
+ *    path against the independent decimal.js computation, field by field.
+ * 3. `simulate` for 5, 50 and 500 members over 120 months, and how its time
+ *    grows with members × months.
+ *
+ * Environment: LEVY_N (records timed, default 300,000), LEVY_DIFF, SIM_MONTHS (default 120).
+ */
+import { Decimal } from "decimal.js";
+import { computeLevies, definePolicy, type LevyInput, type Scenario, SUZHOU_2020, simulate } from "../dist/index.js";
+
+const N = Number(process.env.LEVY_N ?? 300_000);
+const DIFF = Number(process.env.LEVY_DIFF ?? 1_000_000);
+const MONTHS = Number(process.env.SIM_MONTHS ?? 120);
+
+/** A small deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const BASE = ["0.0015", "0.003", "0.005", "0.006", "0.008", "0.009", "0.011", "0.015"];
+const LADDER1 = ["1", "1.2", "1.5"];
+const LADDER = ["0.5", "0.8", "1", "1.2", "1.5"];
+const PERIODS = ["2020-05", "2020-09", "2021-04", "2021-05", "2021-07", "2022-01"];
+const inWindow = (p: string) => p <= "2021-04";
+
+function records(n: number, seed: number, maxPayrollFen = 10_000_000_000): LevyInput[] {
+  const rnd = prng(seed);
+  const out: LevyInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const cls = 1 + Math.floor(rnd() * 8);
+    const ladder = cls === 1 ? LADDER1 : LADDER;
+    const period = PERIODS[Math.floor(rnd() * PERIODS.length)]!;
+    const fen = Math.floor(rnd() * maxPayrollFen);
+    const r: LevyInput = {
+      employerId: `E${i}`,
+      period,
+      industryClass: cls,
+      payroll: `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`,
+      floatMultiplier: ladder[Math.floor(rnd() * ladder.length)]!,
+    };
+    if (inWindow(period)) {
+      r.cutFraction = rnd() < 0.5 ? "0.5" : "0.2";
+      r.ownCutFraction = rnd() < 0.5 ? "0" : "0.5";
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+const Dx = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP });
+const CITATIONS = SUZHOU_2020.baseRates[0]!.citation;
+const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+
+/** The naive per-record decimal.js loop: no validation, no caching, exact. */
+function naiveDecimal(inputs: LevyInput[]) {
+  return inputs.map((r) => {
+    const payroll = new Dx(r.payroll as string);
+    const floated = new Dx(BASE[(r.industryClass as number) - 1]!).times(r.floatMultiplier as string);
+    const f = r.cutFraction !== undefined ? new Dx(r.cutFraction as string) : new Dx(0);
+    const own = r.ownCutFraction !== undefined ? new Dx(r.ownCutFraction as string) : new Dx(0);
+    const before = fen(payroll.times(floated));
+    const premium = fen(payroll.times(floated).times(new Dx(1).minus(f)));
+    const sync = own.gte(f) ? new Dx(0) : fen(payroll.times(floated).times(new Dx(1).minus(own))).minus(premium);
+    return {
+      employerId: r.employerId,
+      period: r.period,
+      industryClass: r.industryClass,
+      payroll: payroll.toFixed(2),
+      baseRate: BASE[(r.industryClass as number) - 1],
+      floatMultiplier: r.floatMultiplier,
+      floatedRate: floated.toFixed(),
+      cutFraction: f.toFixed(),
+      cutSource: "caller",
+      ownCutFraction: own.toFixed(),
+      effectiveRate: floated.times(new Dx(1).minus(f)).toFixed(),
+      premiumBeforeCut: before.toFixed(2),
+      premium: premium.toFixed(2),
+      cutRelief: before.minus(premium).toFixed(2),
+      syncInducedRelief: sync.toFixed(2),
+      reliefFraction: "0",
+      reliefWaived: "0.00",
+      premiumDue: premium.toFixed(2),
+      citations: [CITATIONS],
+    };
+  });
+}
+
+/** The plain float64 loop: inexact, the speed limit. */
+function float64(inputs: LevyInput[]) {
+  return inputs.map((r) => {
+    const payroll = Number(r.payroll);
+    const floated = Number(BASE[(r.industryClass as number) - 1]) * Number(r.floatMultiplier);
+    const f = r.cutFraction !== undefined ? Number(r.cutFraction) : 0;
+    const own = r.ownCutFraction !== undefined ? Number(r.ownCutFraction) : 0;
+    const before = Math.round(payroll * floated * 100) / 100;
+    const premium = Math.round(payroll * floated * (1 - f) * 100) / 100;
+    const sync = own >= f ? 0 : Math.round(payroll * floated * (1 - own) * 100) / 100 - premium;
+    return {
+      employerId: r.employerId,
+      period: r.period,
+      industryClass: r.industryClass,
+      payroll: payroll.toFixed(2),
+      baseRate: BASE[(r.industryClass as number) - 1],
+      floatMultiplier: r.floatMultiplier,
+      floatedRate: String(floated),
+      cutFraction: String(f),
+      cutSource: "caller",
+      ownCutFraction: String(own),
+      effectiveRate: String(floated * (1 - f)),
+      premiumBeforeCut: before.toFixed(2),
+      premium: premium.toFixed(2),
+      cutRelief: (before - premium).toFixed(2),
+      syncInducedRelief: sync.toFixed(2),
+      reliefFraction: "0",
+      reliefWaived: "0.00",
+      premiumDue: premium.toFixed(2),
+      citations: [CITATIONS],
+    };
+  });
+}
+
+function time(fn: () => unknown, runs = 5): number {
+  fn(); // warm up
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)]!;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+console.log(`node ${process.version}; ${N.toLocaleString("en-US")} levy records; median of 5 runs after a warm-up\n`);
+const inputs = records(N, 42);
+const tFast = time(() => computeLevies(inputs));
+const tDec = time(() => naiveDecimal(inputs));
+const tFloat = time(() => float64(inputs));
+console.log("batch levies            ms     records/s");
+console.log(`computeLevies (exact) ${tFast.toFixed(0).padStart(6)}  ${fmt((N / tFast) * 1000).padStart(12)}`);
+console.log(`naive decimal.js loop ${tDec.toFixed(0).padStart(6)}  ${fmt((N / tDec) * 1000).padStart(12)}`);
+console.log(`float64 loop (inexact)${tFloat.toFixed(0).padStart(6)}  ${fmt((N / tFloat) * 1000).padStart(12)}`);
+const speedup = tDec / tFast;
+const vsFloat = tFast / tFloat;
+console.log(`\nratio: computeLevies is ${speedup.toFixed(1)}× the naive decimal loop (target ≥ 8×): ${speedup >= 8 ? "met" : "NOT met"}`);
+console.log(`ratio: computeLevies takes ${vsFloat.toFixed(2)}× the float64 loop's time (target ≤ 3×): ${vsFloat <= 3 ? "met" : "NOT met"}`);
+
+// differential: the fast path against the independent exact decimal computation
+let mismatches = 0;
+let floatMismatches = 0;
+const CHUNK = 100_000;
+for (let done = 0; done < DIFF; done += CHUNK) {
+  const n = Math.min(CHUNK, DIFF - done);
+  // payrolls up to 10^12 yuan, and every 7th an exact half-fen product
+  const chunk = records(n, 1000 + done, 100_000_000_000_000).map((r, i) => (i % 7 === 0 ? { ...r, industryClass: 2, floatMultiplier: "0.5", payroll: `${(i % 1000) + 1}.${i % 2 ? "00" : "01"}` } : r));
+  const fast = computeLevies(chunk).items;
+  const exact = naiveDecimal(chunk);
+  const approx = float64(chunk);
+  for (let i = 0; i < n; i++) {
+    const a = fast[i]!;
+    const b = exact[i]!;
+    if (a.premiumBeforeCut !== b.premiumBeforeCut || a.premium !== b.premium || a.cutRelief !== b.cutRelief || a.syncInducedRelief !== b.syncInducedRelief) mismatches++;
+    if (approx[i]!.premium !== b.premium || approx[i]!.premiumBeforeCut !== b.premiumBeforeCut) floatMismatches++;
+  }
+}
+console.log(`\ndifferential: ${DIFF.toLocaleString("en-US")} records (payrolls to 10^12 yuan, half-fen edges): fast path vs exact decimal: ${mismatches} mismatches; the float64 loop: ${floatMismatches.toLocaleString("en-US")} wrong premiums`);
+
+// simulate: growth in members × months
+function scenario(members: number, months: number): { policy: ReturnType<typeof definePolicy>; scenario: Scenario } {
+  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+  const ids = Array.from({ length: members }, (_, i) => `m${i}`);
+  json.members.value = ids.map((id) => ({ id, nameZh: id, nameEn: id }));
+  const policy = definePolicy(json);
+  const rnd = prng(members);
+  const periods = [];
+  let y = 2020;
+  let m = 5;
+  for (let k = 0; k < months; k++) {
+    const period = `${y}-${String(m).padStart(2, "0")}`;
+    const flows: Scenario["periods"][number] = {
+      period,
+      members: Object.fromEntries(ids.map((id) => [id, { income: `${900000 + Math.floor(rnd() * 300000)}.00`, expenditure: `${900000 + Math.floor(rnd() * 300000)}.00`, syncInducedRelief: "100000.00" }])),
+    };
+    if (m === 6) flows.provincialRemittances = Object.fromEntries(ids.map((id) => [id, "20000.00"]));
+    if (k % 17 === 5) flows.majorAccidentClaims = [{ member: ids[k % members]!, amount: "3000000.00" }];
+    periods.push(flows);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  const opening = { start: "2020-05", members: Object.fromEntries(ids.map((id, i) => [id, { priorYearBalance: `${(i % 7) * 3000000}.00`, priorYearExpenditure: "12600000.00", currentSurplus: "0.00" }])) };
+  return { policy, scenario: { opening, periods } };
+}
+console.log(`\nsimulate over ${MONTHS} months       ms   µs per member-month`);
+const perUnit: number[] = [];
+for (const members of [5, 50, 500]) {
+  const { policy, scenario: s } = scenario(members, MONTHS);
+  const t = time(() => simulate(s, policy), members >= 500 ? 2 : 3);
+  perUnit.push((t * 1000) / (members * MONTHS));
+  console.log(`${String(members).padStart(4)} members            ${t.toFixed(0).padStart(7)}   ${perUnit.at(-1)!.toFixed(1).padStart(8)}`);
+}
+const growth = perUnit[2]! / perUnit[1]!;
+console.log(`growth: time per member-month at 500 members is ${growth.toFixed(2)}× that at 50 (linear in members × months means ≈ 1): ${growth <= 1.5 ? "linear" : "NOT linear"}`);
