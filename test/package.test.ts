@@ -131,7 +131,7 @@ describe("documentation of every export", () => {
   it.each(Object.keys(src).filter((n) => typeof (src as Record<string, unknown>)[n] === "function" && !/Schema$/.test(n)))(
     "%s has TSDoc with an @example",
     (name) => {
-      const re = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function\\*?|class|const) \s*${name}\\b`);
+      const re = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function\\*?|class|const)\\s*${name}\\b`);
       const m = all.match(re);
       expect(m, `TSDoc of ${name}`).not.toBeNull();
       expect(m![1]).toContain("@example");
