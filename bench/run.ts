@@ -169,18 +169,23 @@ const CHUNK = 100_000;
 for (let done = 0; done < DIFF; done += CHUNK) {
   const n = Math.min(CHUNK, DIFF - done);
   // payrolls up to 10^12 yuan, and every 7th an exact half-fen product
-  const chunk = records(n, 1000 + done, 100_000_000_000_000).map((r, i) => (i % 7 === 0 ? { ...r, industryClass: 2, floatMultiplier: "0.5", payroll: `${(i % 1000) + 1}.${i % 2 ? "00" : "01"}` } : r));
+  const chunk = records(n, 1000 + done, 100_000_000_000_000).map((r, i) =>
+    i % 7 === 0 ? { ...r, industryClass: 2, floatMultiplier: "0.5", payroll: `${(i % 1000) + 1}.${i % 2 ? "00" : "01"}` } : r,
+  );
   const fast = computeLevies(chunk).items;
   const exact = naiveDecimal(chunk);
   const approx = float64(chunk);
   for (let i = 0; i < n; i++) {
     const a = fast[i]!;
     const b = exact[i]!;
-    if (a.premiumBeforeCut !== b.premiumBeforeCut || a.premium !== b.premium || a.cutRelief !== b.cutRelief || a.syncInducedRelief !== b.syncInducedRelief) mismatches++;
+    if (a.premiumBeforeCut !== b.premiumBeforeCut || a.premium !== b.premium || a.cutRelief !== b.cutRelief || a.syncInducedRelief !== b.syncInducedRelief)
+      mismatches++;
     if (approx[i]!.premium !== b.premium || approx[i]!.premiumBeforeCut !== b.premiumBeforeCut) floatMismatches++;
   }
 }
-console.log(`\ndifferential: ${DIFF.toLocaleString("en-US")} records (payrolls to 10^12 yuan, half-fen edges): fast path vs exact decimal: ${mismatches} mismatches; the float64 loop: ${floatMismatches.toLocaleString("en-US")} wrong premiums`);
+console.log(
+  `\ndifferential: ${DIFF.toLocaleString("en-US")} records (payrolls to 10^12 yuan, half-fen edges): fast path vs exact decimal: ${mismatches} mismatches; the float64 loop: ${floatMismatches.toLocaleString("en-US")} wrong premiums`,
+);
 
 // simulate: growth in members × months
 function scenario(members: number, months: number): { policy: ReturnType<typeof definePolicy>; scenario: Scenario } {
@@ -196,7 +201,12 @@ function scenario(members: number, months: number): { policy: ReturnType<typeof 
     const period = `${y}-${String(m).padStart(2, "0")}`;
     const flows: Scenario["periods"][number] = {
       period,
-      members: Object.fromEntries(ids.map((id) => [id, { income: `${900000 + Math.floor(rnd() * 300000)}.00`, expenditure: `${900000 + Math.floor(rnd() * 300000)}.00`, syncInducedRelief: "100000.00" }])),
+      members: Object.fromEntries(
+        ids.map((id) => [
+          id,
+          { income: `${900000 + Math.floor(rnd() * 300000)}.00`, expenditure: `${900000 + Math.floor(rnd() * 300000)}.00`, syncInducedRelief: "100000.00" },
+        ]),
+      ),
     };
     if (m === 6) flows.provincialRemittances = Object.fromEntries(ids.map((id) => [id, "20000.00"]));
     if (k % 17 === 5) flows.majorAccidentClaims = [{ member: ids[k % members]!, amount: "3000000.00" }];
@@ -207,7 +217,12 @@ function scenario(members: number, months: number): { policy: ReturnType<typeof 
       y++;
     }
   }
-  const opening = { start: "2020-05", members: Object.fromEntries(ids.map((id, i) => [id, { priorYearBalance: `${(i % 7) * 3000000}.00`, priorYearExpenditure: "12600000.00", currentSurplus: "0.00" }])) };
+  const opening = {
+    start: "2020-05",
+    members: Object.fromEntries(
+      ids.map((id, i) => [id, { priorYearBalance: `${(i % 7) * 3000000}.00`, priorYearExpenditure: "12600000.00", currentSurplus: "0.00" }]),
+    ),
+  };
   return { policy, scenario: { opening, periods } };
 }
 console.log(`\nsimulate over ${MONTHS} months       ms   µs per member-month`);
@@ -219,4 +234,6 @@ for (const members of [5, 50, 500]) {
   console.log(`${String(members).padStart(4)} members            ${t.toFixed(0).padStart(7)}   ${perUnit.at(-1)!.toFixed(1).padStart(8)}`);
 }
 const growth = perUnit[2]! / perUnit[1]!;
-console.log(`growth: time per member-month at 500 members is ${growth.toFixed(2)}× that at 50 (linear in members × months means ≈ 1): ${growth <= 1.5 ? "linear" : "NOT linear"}`);
+console.log(
+  `growth: time per member-month at 500 members is ${growth.toFixed(2)}× that at 50 (linear in members × months means ≈ 1): ${growth <= 1.5 ? "linear" : "NOT linear"}`,
+);

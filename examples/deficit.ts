@@ -17,5 +17,12 @@ const coverage = coverDeficit({
 console.log(explain(coverage, { lang: "zh" }).text);
 
 // The same gap when the member does not claim the subsidy (二（三） "可申请"): the rest is a recorded deficit.
-const unclaimed = coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00", claimSubsidy: false });
+const unclaimed = coverDeficit({
+  gap: "500.00",
+  currentSurplus: "100.00",
+  cumulativeBalance: "0.00",
+  syncInducedRelief: "150.00",
+  poolAvailable: "1000.00",
+  claimSubsidy: false,
+});
 console.log(`without claiming: grant ${unclaimed.poolGrant}, subsidy ${unclaimed.poolSubsidy}, uncovered ${unclaimed.uncovered}`);

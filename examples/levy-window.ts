@@ -18,16 +18,25 @@ const employers = [
 
 const periods = ["2020-05", "2021-04", "2021-05"];
 
-const inputs: LevyInput[] = periods.flatMap((period) =>
-  employers.map((e) => ({ ...e, period, cityReserveMonths: CITY_RESERVE_MONTHS })),
-);
+const inputs: LevyInput[] = periods.flatMap((period) => employers.map((e) => ({ ...e, period, cityReserveMonths: CITY_RESERVE_MONTHS })));
 const { items, totals } = computeLevies(inputs);
 
 const window = rateCutWindow();
 console.log("苏州市区工伤保险费测算（示例数据） / Suzhou city-district work-injury premiums (illustrative data)");
 console.log(`降费期 Rate-cut window: ${window.from} → ${window.to}; city reserve months 可支付月数 = ${CITY_RESERVE_MONTHS}\n`);
 
-const header = ["employer 单位", "period 所属期", "class 类别", "tier 浮动", "payroll 工资总额", "rate 费率", "before cut 降费前", "premium 应缴", "cut relief 降费额", "sync-induced 同步降费缺口"];
+const header = [
+  "employer 单位",
+  "period 所属期",
+  "class 类别",
+  "tier 浮动",
+  "payroll 工资总额",
+  "rate 费率",
+  "before cut 降费前",
+  "premium 应缴",
+  "cut relief 降费额",
+  "sync-induced 同步降费缺口",
+];
 const rows = items.map((l) => [
   l.employerId ?? "",
   l.period,

@@ -17,7 +17,9 @@ console.log(explain(sim.periods.find((p) => p.period === "2020-06")!, { lang: "e
 
 // the city-district's consolidated statement for 2021 (二（四）)
 const city = consolidate(fundStatements(sim.journal, 2021));
-console.log(`2021: opening ${city.opening}, contributions ${city.income.contributions}, benefits ${city.expenditure.benefits}, closing ${city.closing}, ${city.eliminations.length} transfers eliminated`);
+console.log(
+  `2021: opening ${city.opening}, contributions ${city.income.contributions}, benefits ${city.expenditure.benefits}, closing ${city.closing}, ${city.eliminations.length} transfers eliminated`,
+);
 
 const out = process.argv[2] ?? join(tmpdir(), "wi-pooling-report.html");
 writeFileSync(out, renderReport(sim, SUZHOU_2020));

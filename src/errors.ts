@@ -28,15 +28,9 @@ export const ERROR_CODES = {
   AMOUNT_NOT_IN_FEN: ["the amount must be in whole fen (at most two decimals)", "金额须精确到分（最多两位小数）"],
   INVALID_FRACTION: ["the fraction must be a decimal in [0, 1)", "比例须为 [0, 1) 区间内的小数"],
   INVALID_RATE: ["the rate must be a decimal in [0, 1]", "费率须为 [0, 1] 区间内的小数"],
-  INVALID_MULTIPLIER: [
-    "the floating multiplier is not a tier of this class's ladder",
-    "浮动费率档次不在该行业类别的浮动档次之内",
-  ],
+  INVALID_MULTIPLIER: ["the floating multiplier is not a tier of this class's ladder", "浮动费率档次不在该行业类别的浮动档次之内"],
   INVALID_STEPS: ["the number of tier steps must be an integer", "浮动档次调整数须为整数"],
-  TIER_STEP_TOO_LARGE: [
-    "a review may move an employer by at most the policy's maxTierSteps tiers",
-    "一次浮动调整不得超过政策规定的最大档数",
-  ],
+  TIER_STEP_TOO_LARGE: ["a review may move an employer by at most the policy's maxTierSteps tiers", "一次浮动调整不得超过政策规定的最大档数"],
   TIER_OUT_OF_RANGE: ["the move leaves the class's ladder of tiers", "调整后的档次超出该行业类别的浮动范围"],
   INVALID_RESERVE_MONTHS: ["reserve months must be a non-negative decimal", "可支付月数须为非负数"],
   POLICY_NOT_IN_FORCE: [
@@ -67,10 +61,7 @@ export const ERROR_CODES = {
   UNKNOWN_MEMBER: ["the member is not a pooling member of the policy", "该地区不是政策规定的统筹地区"],
   DUPLICATE_ENTRY: ["the same member or period is given twice", "同一地区或所属期重复出现"],
   MISSING_MEMBER: ["a pooling member of the policy is missing", "缺少政策规定的统筹地区"],
-  PERIOD_OUT_OF_ORDER: [
-    "periods must be consecutive months, each settled once, in order",
-    "所属期须为连续月份，按序逐月结算且不得重复",
-  ],
+  PERIOD_OUT_OF_ORDER: ["periods must be consecutive months, each settled once, in order", "所属期须为连续月份，按序逐月结算且不得重复"],
   SCENARIO_STARTS_AFTER_OPENING: [
     "the scenario starts after the pool's opening date (二（二）: 2020-06-30)",
     "测算起始期晚于统筹基金建立日期（二（二）：2020 年 6 月 30 日）",
@@ -79,18 +70,12 @@ export const ERROR_CODES = {
     "the provincial reserve is due and neither an amount nor a policy rule gives it",
     "省级储备金应上解，但既未提供金额，政策也未规定计算办法",
   ],
-  REMITTANCE_NOT_DUE: [
-    "provincial remittances are given for a period that is not the remittance month (June)",
-    "非上解月份（6 月）不得提供省级储备金上解额",
-  ],
+  REMITTANCE_NOT_DUE: ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"],
   STATEMENT_UNBALANCED: [
     "a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing",
     "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额",
   ],
-  TRANSFER_MISMATCH: [
-    "a transfer between statements has no matching counterpart",
-    "报表之间的调拨没有对应的另一方",
-  ],
+  TRANSFER_MISMATCH: ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** A stable error code. */

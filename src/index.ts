@@ -6,10 +6,43 @@
  *
  * @packageDocumentation
  */
-export { ERROR_CODES, type ErrorCode, PoolingError, type PoolingErrorJSON, type Path } from "./errors.js";
+export { ERROR_CODES, type ErrorCode, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
+// boundary helpers
+export { type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
+export { type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
+// fund rules (R5–R12)
+export { apportion } from "./fund/apportion.js";
+export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from "./fund/apportionTopUp.js";
+export { clawback } from "./fund/clawback.js";
+export { type Consolidation, consolidate, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
+export { type CoverDeficitInput, CoverDeficitInputSchema, coverDeficit, type DeficitCoverage, DeficitCoverageSchema } from "./fund/coverDeficit.js";
+export { fundStatements } from "./fund/fundStatements.js";
+export { type OpenPoolingInput, OpenPoolingInputSchema, openPooling, type PoolOpening } from "./fund/openPooling.js";
+export {
+  type PriorityClaimsInput,
+  PriorityClaimsInputSchema,
+  type PriorityClass,
+  type PriorityPayment,
+  type PriorityPaymentLine,
+  payByPriority,
+} from "./fund/payByPriority.js";
+export { poolFloor } from "./fund/poolFloor.js";
+export {
+  type ProvincialRemittance,
+  type ProvincialRemittanceInput,
+  ProvincialRemittanceInputSchema,
+  provincialRemittance,
+} from "./fund/provincialRemittance.js";
+export { assessRisk, reserveMonths } from "./fund/reserveMonths.js";
+// ledger (R13)
+export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
+export { type ConservationReport, ConservationReportSchema, checkConservation, foldJournal } from "./ledger/fold.js";
+export { ENTRY_KINDS, type EntryKind, type JournalEntry, JournalEntrySchema } from "./ledger/journal.js";
+export { computeLevies, type LevyBatch, streamLevies } from "./levy/computeLevies.js";
+// levy (R4)
+export { computeLevy } from "./levy/computeLevy.js";
+export { type Levy, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals } from "./levy/schema.js";
 export type { Money, Numeric } from "./money.js";
-export type { IndustryClass, IsoDate, Period } from "./schema/fields.js";
-
 // policy data
 export { type Citation, CitationSchema, cite, DOC } from "./policy/citation.js";
 export { definePolicy } from "./policy/define.js";
@@ -30,51 +63,15 @@ export {
   RiskLevelSchema,
 } from "./policy/schema.js";
 export { SUZHOU_2020 } from "./policy/suzhou2020.js";
-
 // rates (R1–R3)
 export { baseRate } from "./rates/baseRate.js";
-export { effectiveRate, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema } from "./rates/effectiveRate.js";
+export { type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, effectiveRate } from "./rates/effectiveRate.js";
 export { floatedRate, floatTiers } from "./rates/floatTiers.js";
-export { moveFloatTier, type MoveFloatTierInput, MoveFloatTierInputSchema } from "./rates/moveFloatTier.js";
+export { type MoveFloatTierInput, MoveFloatTierInputSchema, moveFloatTier } from "./rates/moveFloatTier.js";
 export { nationalCutFraction, requiredReserveMonths } from "./rates/nationalCut.js";
 export { type DateWindow, isInRateCutWindow, rateCutWindow } from "./rates/rateCutWindow.js";
 export type { CutSource } from "./rates/resolveCut.js";
-
-// levy (R4)
-export { computeLevy } from "./levy/computeLevy.js";
-export { computeLevies, type LevyBatch, streamLevies } from "./levy/computeLevies.js";
-export { type Levy, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals } from "./levy/schema.js";
-
-// ledger (R13)
-export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
-export { checkConservation, type ConservationReport, ConservationReportSchema, foldJournal } from "./ledger/fold.js";
-export { ENTRY_KINDS, type EntryKind, type JournalEntry, JournalEntrySchema } from "./ledger/journal.js";
-
-// fund rules (R5–R12)
-export { apportion } from "./fund/apportion.js";
-export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from "./fund/apportionTopUp.js";
-export { clawback } from "./fund/clawback.js";
-export { consolidate, type Consolidation, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
-export { fundStatements } from "./fund/fundStatements.js";
-export { coverDeficit, type CoverDeficitInput, CoverDeficitInputSchema, type DeficitCoverage, DeficitCoverageSchema } from "./fund/coverDeficit.js";
-export { openPooling, type OpenPoolingInput, OpenPoolingInputSchema, type PoolOpening } from "./fund/openPooling.js";
-export {
-  payByPriority,
-  type PriorityClaimsInput,
-  PriorityClaimsInputSchema,
-  type PriorityClass,
-  type PriorityPayment,
-  type PriorityPaymentLine,
-} from "./fund/payByPriority.js";
-export { poolFloor } from "./fund/poolFloor.js";
-export {
-  provincialRemittance,
-  type ProvincialRemittance,
-  type ProvincialRemittanceInput,
-  ProvincialRemittanceInputSchema,
-} from "./fund/provincialRemittance.js";
-export { assessRisk, reserveMonths } from "./fund/reserveMonths.js";
-
+export type { IndustryClass, IsoDate, Period } from "./schema/fields.js";
 // settlement and simulation (R14)
 export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
 export {
@@ -110,7 +107,3 @@ export {
 export { settlePeriod } from "./settlement/settlePeriod.js";
 export { initialState, simulate } from "./settlement/simulate.js";
 export { type MemberYearSummary, MemberYearSummarySchema, type YearSummary, YearSummarySchema } from "./settlement/years.js";
-
-// boundary helpers
-export { type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
-export { type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";

@@ -10,15 +10,11 @@ const run = (file: string, ...args: string[]) =>
 
 describe("every example runs (none can rot)", () => {
   it("lists them all here", () => {
-    expect(readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts")).sort()).toEqual([
-      "csv-batch.ts",
-      "custom-policy.ts",
-      "deficit.ts",
-      "demo.ts",
-      "levy-window.ts",
-      "one-employer.ts",
-      "simulation-report.ts",
-    ]);
+    expect(
+      readdirSync(join(root, "examples"))
+        .filter((f) => f.endsWith(".ts"))
+        .sort(),
+    ).toEqual(["csv-batch.ts", "custom-policy.ts", "deficit.ts", "demo.ts", "levy-window.ts", "one-employer.ts", "simulation-report.ts"]);
   });
   it("demo: the simulation's yearly summary, conservation ok", () => {
     const out = run("demo.ts");
@@ -53,6 +49,11 @@ describe("every example runs (none can rot)", () => {
     expect(readFileSync(out, "utf8")).toContain("<svg ");
   });
   it("custom-policy: a fixed cut, a later rate table, and an overlap refused", () => {
-    expect(run("custom-policy.ts").split("\n").slice(0, 4)).toEqual(["7.50", "0.005", "0.007", expect.stringMatching(/^POLICY_WINDOWS_OVERLAP baseRates\.1\.from /)]);
+    expect(run("custom-policy.ts").split("\n").slice(0, 4)).toEqual([
+      "7.50",
+      "0.005",
+      "0.007",
+      expect.stringMatching(/^POLICY_WINDOWS_OVERLAP baseRates\.1\.from /),
+    ]);
   });
 });

@@ -42,15 +42,32 @@ function check(call: () => unknown, negativeResultAllowed = false): void {
   walk(result, (key, value) => {
     if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
     if (typeof value === "string" && /^-\d+\.\d{2}$/.test(value) && !(negativeResultAllowed && key === "")) {
-      expect(["balance", "current", "carried", "deficit", "opening", "closing", "funds", "externalIn", "totalOfAllAccounts", "fiscalTotal", "poolRemaining", "priorYearBalance"].some((k) => key.includes(k)) || /^(member|pool|fiscal|external|province)/.test(key), `negative ${key}=${value}`).toBe(true);
+      expect(
+        [
+          "balance",
+          "current",
+          "carried",
+          "deficit",
+          "opening",
+          "closing",
+          "funds",
+          "externalIn",
+          "totalOfAllAccounts",
+          "fiscalTotal",
+          "poolRemaining",
+          "priorYearBalance",
+        ].some((k) => key.includes(k)) || /^(member|pool|fiscal|external|province)/.test(key),
+        `negative ${key}=${value}`,
+      ).toBe(true);
     }
   });
 }
 
 function walk(value: unknown, visit: (key: string, value: unknown) => void, key = ""): void {
   visit(key, value);
-  if (Array.isArray(value)) value.forEach((v) => walk(v, visit, key));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, visit, k);
+  if (Array.isArray(value)) {
+    for (const v of value) walk(v, visit, key);
+  } else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, visit, k);
 }
 
 const LEVY = { period: "2020-09", industryClass: 3, payroll: "2000000.00", floatMultiplier: "0.8", cutFraction: "0.2" };

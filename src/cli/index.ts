@@ -8,10 +8,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { PoolingError } from "../errors.js";
-import { schemas, toJSONSchema, type SchemaName } from "../explain/schemas.js";
+import { type SchemaName, schemas, toJSONSchema } from "../explain/schemas.js";
 import { EXAMPLE_SCENARIO } from "../settlement/exampleScenario.js";
-import { simulate } from "../settlement/simulate.js";
+import type { Simulation } from "../settlement/results.js";
 import type { Scenario } from "../settlement/schema.js";
+import { simulate } from "../settlement/simulate.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
 import { renderReport } from "./report.js";
@@ -97,7 +98,7 @@ async function simulateCommand(args: string[]): Promise<number> {
   const policy = await loadPolicy(values.policy as string | undefined, false);
   const file = positionals[0];
   const scenario = file ? (parseJson(await readText(file), file) as Scenario) : EXAMPLE_SCENARIO;
-  let sim;
+  let sim: Simulation;
   try {
     sim = simulate(scenario, policy);
   } catch (e) {

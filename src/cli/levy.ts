@@ -8,23 +8,39 @@ import { once } from "node:events";
 import { constants, createReadStream, createWriteStream } from "node:fs";
 import { access, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, basename } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { PoolingError } from "../errors.js";
+import { formatCitation } from "../explain/explain.js";
 import { computeLevy } from "../levy/computeLevy.js";
 import type { Levy, LevyInput } from "../levy/schema.js";
 import { LevyInputSchema } from "../levy/schema.js";
 import { type Dec, formatAmount, formatMoney, ZERO } from "../money.js";
 import type { Policy } from "../policy/schema.js";
-import { formatCitation } from "../explain/explain.js";
 import { CliError, describeError, EXIT, parseJson, readText } from "./io.js";
 
 /** The columns of the output, in order. */
 export const LEVY_COLUMNS = [
-  "employerId", "period", "industryClass", "payroll", "baseRate", "floatMultiplier", "floatedRate", "cutFraction", "cutSource",
-  "ownCutFraction", "effectiveRate", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefFraction",
-  "reliefWaived", "premiumDue", "clauses",
+  "employerId",
+  "period",
+  "industryClass",
+  "payroll",
+  "baseRate",
+  "floatMultiplier",
+  "floatedRate",
+  "cutFraction",
+  "cutSource",
+  "ownCutFraction",
+  "effectiveRate",
+  "premiumBeforeCut",
+  "premium",
+  "cutRelief",
+  "syncInducedRelief",
+  "reliefFraction",
+  "reliefWaived",
+  "premiumDue",
+  "clauses",
 ] as const;
 
 const TOTAL_KEYS = ["premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"] as const;
@@ -56,7 +72,9 @@ async function* csvRecords(path: string, headerErrors: string[]): AsyncIterable<
         checked = true;
         const unknown = Object.keys(record).filter((k) => !INPUT_KEYS.has(k));
         if (unknown.length > 0) {
-          headerErrors.push(`line 1: unknown column(s) ${unknown.join(", ")}; columns are computeLevy's input fields: ${[...INPUT_KEYS].join(", ")}\n        第 1 行：未定义的列 ${unknown.join("、")}`);
+          headerErrors.push(
+            `line 1: unknown column(s) ${unknown.join(", ")}; columns are computeLevy's input fields: ${[...INPUT_KEYS].join(", ")}\n        第 1 行：未定义的列 ${unknown.join("、")}`,
+          );
           return;
         }
       }
@@ -125,7 +143,9 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
     if (allErrors.length > 0) {
       tmp.end();
       await once(tmp, "close");
-      process.stderr.write(`${allErrors.length} invalid record(s); nothing was written. / ${allErrors.length} 条记录有误，未输出任何结果。\n${allErrors.join("\n")}\n`);
+      process.stderr.write(
+        `${allErrors.length} invalid record(s); nothing was written. / ${allErrors.length} 条记录有误，未输出任何结果。\n${allErrors.join("\n")}\n`,
+      );
       return EXIT.invalidInput;
     }
     const t = Object.fromEntries(TOTAL_KEYS.map((k) => [k, formatMoney(totals[k]!)]));

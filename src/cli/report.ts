@@ -106,7 +106,9 @@ function stackedBars(title: string, unit: string, labels: string[], series: Seri
       if (v === 0) return;
       const h = (ih * v) / max;
       const yTop = M.top + ih - (ih * base) / max - h;
-      bars.push(`<rect x="${(M.left + slot * k + slot * 0.15).toFixed(1)}" y="${yTop.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[i % COLORS.length]}"><title>${esc(`${label} ${s.name}: ${v.toLocaleString("en-US")}`)}</title></rect>`);
+      bars.push(
+        `<rect x="${(M.left + slot * k + slot * 0.15).toFixed(1)}" y="${yTop.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[i % COLORS.length]}"><title>${esc(`${label} ${s.name}: ${v.toLocaleString("en-US")}`)}</title></rect>`,
+      );
       base += v;
     });
   });
@@ -146,12 +148,17 @@ export function renderReport(sim: Simulation, policy: Policy): string {
   );
   const sumMembers = (f: (m: Simulation["periods"][number]["members"][string]) => string) =>
     sim.periods.map((p) => Object.values(p.members).reduce((s, m) => s + wanNumber(f(m)), 0));
-  const flows = stackedBars("每期降费补缺、补助、上解、上划 / Grants, subsidies, clawbacks and top-ups per period (二（二）, 二（三）)", "万元 (10,000 yuan)", labels, [
-    { name: "降费补缺 grants", values: sim.periods.map((p) => wanNumber(p.pool.paid.cutGapGrant)) },
-    { name: "补助 subsidies", values: sim.periods.map((p) => wanNumber(p.pool.paid.subsidy)) },
-    { name: "上解市财政 clawbacks", values: sim.periods.map((p) => wanNumber(p.clawbacks)) },
-    { name: "上划 top-ups", values: sumMembers((m) => m.topUp) },
-  ]);
+  const flows = stackedBars(
+    "每期降费补缺、补助、上解、上划 / Grants, subsidies, clawbacks and top-ups per period (二（二）, 二（三）)",
+    "万元 (10,000 yuan)",
+    labels,
+    [
+      { name: "降费补缺 grants", values: sim.periods.map((p) => wanNumber(p.pool.paid.cutGapGrant)) },
+      { name: "补助 subsidies", values: sim.periods.map((p) => wanNumber(p.pool.paid.subsidy)) },
+      { name: "上解市财政 clawbacks", values: sim.periods.map((p) => wanNumber(p.clawbacks)) },
+      { name: "上划 top-ups", values: sumMembers((m) => m.topUp) },
+    ],
+  );
   const yearRows = sim.years
     .map(
       (y) =>

@@ -4,8 +4,7 @@
  *
  * @module
  */
-import type { RiskLevel } from "../policy/schema.js";
-import type { Policy } from "../policy/schema.js";
+import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
 
 const RISK: Record<RiskLevel, string> = { critical: "严重 critical", warning: "预警 warning", normal: "正常 normal", surplus: "充裕 surplus" };
@@ -42,12 +41,25 @@ export function formatYearlySummary(sim: Simulation, policy: Policy): string {
   const out: string[] = [];
   out.push("苏州市区工伤保险市区统筹模拟 / Suzhou work-injury insurance city-district pooling: simulation");
   if (sim.name) out.push(sim.name);
-  out.push(`${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""}; 金额单位万元 amounts in 万元 (10,000 yuan), rounded for display; the figures are exact to the fen.\n`);
+  out.push(
+    `${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""}; 金额单位万元 amounts in 万元 (10,000 yuan), rounded for display; the figures are exact to the fen.\n`,
+  );
   for (const y of sim.years) {
     out.push(`══ ${y.year} 年度 (${y.from} → ${y.to}) ══`);
     out.push(
       textTable(
-        ["地区 member", "年末结余 balance", "可支付月数 months", "风险 risk", "计提 extraction", "省级上解 provincial", "上划 top-up", "降费补缺 grant", "补助 subsidy", "上解市财政 clawback"],
+        [
+          "地区 member",
+          "年末结余 balance",
+          "可支付月数 months",
+          "风险 risk",
+          "计提 extraction",
+          "省级上解 provincial",
+          "上划 top-up",
+          "降费补缺 grant",
+          "补助 subsidy",
+          "上解市财政 clawback",
+        ],
         Object.entries(y.members).map(([id, m]) => [
           `${names[id] ?? id} ${id}`,
           wan(m.balance),
@@ -63,7 +75,9 @@ export function formatYearlySummary(sim: Simulation, policy: Policy): string {
       ),
     );
     const p = y.pool;
-    out.push(`\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (3 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${RISK[p.risk]})`);
+    out.push(
+      `\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (3 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${RISK[p.risk]})`,
+    );
     out.push(
       `  上划合计 top-ups ${wan(p.topUp)}, 缺口 shortfall ${wan(p.shortfall)}; 支付 paid: 重大事故 major accidents ${wan(p.paid.majorAccident)}, ` +
         `降费补缺 grants ${wan(p.paid.cutGapGrant)}, 补助 subsidies ${wan(p.paid.subsidy)}, 历年赤字 deficits ${wan(p.paid.recordedDeficit)}`,
@@ -79,6 +93,8 @@ export function formatYearlySummary(sim: Simulation, policy: Policy): string {
   out.push(
     `  journal ${sim.journal.length} entries; all accounts sum to ${c.totalOfAllAccounts}; funds ${wan(c.funds)} = external income ${wan(c.externalIn)} − benefits ${wan(c.benefitsOut)} − provincial ${wan(c.provincialOut)} (万元)`,
   );
-  out.push("条款 Clauses: 二（一） rates and cut; 二（二） opening 10%, provincial reserve, 3-month floor and top-ups; 二（三） deficit order, grant, subsidy, 20% clawback; 二（五） warnings.");
+  out.push(
+    "条款 Clauses: 二（一） rates and cut; 二（二） opening 10%, provincial reserve, 3-month floor and top-ups; 二（三） deficit order, grant, subsidy, 20% clawback; 二（五） warnings.",
+  );
   return out.join("\n");
 }

@@ -4,17 +4,18 @@
  *
  * @module
  */
+
+import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import type { DeficitCoverage } from "../fund/coverDeficit.js";
+import { DeficitCoverageSchema } from "../fund/coverDeficit.js";
 import type { Levy } from "../levy/schema.js";
+import { LevySchema } from "../levy/schema.js";
 import { D, formatMoney } from "../money.js";
-import { z } from "zod";
 import { type Citation, CitationSchema, DOC } from "../policy/citation.js";
 import { parseInput } from "../schema/parse.js";
-import { LevySchema } from "../levy/schema.js";
-import { DeficitCoverageSchema } from "../fund/coverDeficit.js";
-import { PeriodReportSchema } from "../settlement/report.js";
 import type { PeriodReport } from "../settlement/report.js";
+import { PeriodReportSchema } from "../settlement/report.js";
 
 /** One step of an explanation. */
 export interface ExplanationStep {
@@ -67,13 +68,23 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
     citation: C("二（一）"),
   });
   steps.push({
-    text: t(lang, `浮动费率：${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate}（费率不作舍入）`, `Floated rate: ${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate} (rates are never rounded)`),
+    text: t(
+      lang,
+      `浮动费率：${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate}（费率不作舍入）`,
+      `Floated rate: ${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate} (rates are never rounded)`,
+    ),
     citation: { doc: DOC, clause: "二（一）", note: "人社部发〔2015〕71号" },
   });
   const cutText: Record<string, [string, string]> = {
     outsideWindow: [`所属期 ${l.period} 不在阶段性降费期内，降费比例为 0`, `${l.period} is outside the rate-cut window: no cut`],
-    policy: [`所属期 ${l.period} 在降费期内，降费比例 ${l.cutFraction} 由政策规定`, `${l.period} is in the rate-cut window; the policy fixes the cut at ${l.cutFraction}`],
-    caller: [`所属期 ${l.period} 在降费期内，降费比例 ${l.cutFraction} 由调用方提供`, `${l.period} is in the rate-cut window; the caller gives the cut, ${l.cutFraction}`],
+    policy: [
+      `所属期 ${l.period} 在降费期内，降费比例 ${l.cutFraction} 由政策规定`,
+      `${l.period} is in the rate-cut window; the policy fixes the cut at ${l.cutFraction}`,
+    ],
+    caller: [
+      `所属期 ${l.period} 在降费期内，降费比例 ${l.cutFraction} 由调用方提供`,
+      `${l.period} is in the rate-cut window; the caller gives the cut, ${l.cutFraction}`,
+    ],
     reserveMonths: [
       `所属期 ${l.period} 在降费期内，按市区累计结余可支付月数对应国家降费档次，降费比例 ${l.cutFraction}`,
       `${l.period} is in the rate-cut window; the city's reserve months qualify for a cut of ${l.cutFraction} under the national bands`,
@@ -82,10 +93,18 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
   const [zh, en] = cutText[l.cutSource] ?? ["", ""];
   steps.push({ text: t(lang, zh, en), citation: C("二（一）") });
   steps.push({
-    text: t(lang, `实际费率：${l.floatedRate} × (1 − ${l.cutFraction}) = ${l.effectiveRate}`, `Effective rate: ${l.floatedRate} × (1 − ${l.cutFraction}) = ${l.effectiveRate}`),
+    text: t(
+      lang,
+      `实际费率：${l.floatedRate} × (1 − ${l.cutFraction}) = ${l.effectiveRate}`,
+      `Effective rate: ${l.floatedRate} × (1 − ${l.cutFraction}) = ${l.effectiveRate}`,
+    ),
   });
   steps.push({
-    text: t(lang, `降费前应缴费额：${rounded(lang, l.payroll, l.floatedRate, l.premiumBeforeCut)}`, `Premium before the cut: ${rounded(lang, l.payroll, l.floatedRate, l.premiumBeforeCut)}`),
+    text: t(
+      lang,
+      `降费前应缴费额：${rounded(lang, l.payroll, l.floatedRate, l.premiumBeforeCut)}`,
+      `Premium before the cut: ${rounded(lang, l.payroll, l.floatedRate, l.premiumBeforeCut)}`,
+    ),
   });
   steps.push({
     text: t(lang, `应缴费额：${rounded(lang, l.payroll, l.effectiveRate, l.premium)}`, `Premium: ${rounded(lang, l.payroll, l.effectiveRate, l.premium)}`),
@@ -97,7 +116,11 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
     steps.push({
       text:
         l.syncInducedRelief === "0.00"
-          ? t(lang, `本地自身可享降费比例 ${l.ownCutFraction} 不低于市区降费比例，同步降费缺口为 0.00`, `The district's own cut ${l.ownCutFraction} is at least the city's: no sync-induced relief`)
+          ? t(
+              lang,
+              `本地自身可享降费比例 ${l.ownCutFraction} 不低于市区降费比例，同步降费缺口为 0.00`,
+              `The district's own cut ${l.ownCutFraction} is at least the city's: no sync-induced relief`,
+            )
           : t(
               lang,
               `因市区整体同步降费造成的缺口：按本地自身降费比例 ${l.ownCutFraction} 应缴 ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}，减去应缴 ${l.premium}，得 ${l.syncInducedRelief}`,
@@ -124,14 +147,32 @@ function explainCoverage(r: DeficitCoverage, lang: Lang): Explanation {
   const steps: ExplanationStep[] = [
     { text: t(lang, `当期缺口：${r.gap}`, `The period's gap: ${r.gap}`), citation: C("二（三）") },
     { text: t(lang, `第一步，当地当期结余支付 ${r.fromCurrentSurplus}`, `Step 1: this year's surplus pays ${r.fromCurrentSurplus}`), citation: C("二（三）") },
-    { text: t(lang, `第二步，当地累计结余支付 ${r.fromCumulativeBalance}（至多用完为止）`, `Step 2: the carried balance pays ${r.fromCumulativeBalance} (down to zero at most)`), citation: C("二（三）") },
     {
-      text: t(lang, `第三步，因市区整体同步执行降费政策造成的缺口，由市区统筹基金弥补 ${r.poolGrant}（以同步降费缺口为限）`, `Step 3: the pool grants ${r.poolGrant} for the gap the city-wide cut caused (at most the sync-induced relief)`),
+      text: t(
+        lang,
+        `第二步，当地累计结余支付 ${r.fromCumulativeBalance}（至多用完为止）`,
+        `Step 2: the carried balance pays ${r.fromCumulativeBalance} (down to zero at most)`,
+      ),
       citation: C("二（三）"),
     },
-    { text: t(lang, `第四步，仍存在缺口的，申请市区统筹基金补助 ${r.poolSubsidy}`, `Step 4: a pool subsidy of ${r.poolSubsidy} for the rest`), citation: C("二（三）") },
     {
-      text: t(lang, `补助上解：${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}，由当地政府通过财力结算上解市级财政`, `Clawback: ${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}, remitted by the district government to municipal finance`),
+      text: t(
+        lang,
+        `第三步，因市区整体同步执行降费政策造成的缺口，由市区统筹基金弥补 ${r.poolGrant}（以同步降费缺口为限）`,
+        `Step 3: the pool grants ${r.poolGrant} for the gap the city-wide cut caused (at most the sync-induced relief)`,
+      ),
+      citation: C("二（三）"),
+    },
+    {
+      text: t(lang, `第四步，仍存在缺口的，申请市区统筹基金补助 ${r.poolSubsidy}`, `Step 4: a pool subsidy of ${r.poolSubsidy} for the rest`),
+      citation: C("二（三）"),
+    },
+    {
+      text: t(
+        lang,
+        `补助上解：${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}，由当地政府通过财力结算上解市级财政`,
+        `Clawback: ${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}, remitted by the district government to municipal finance`,
+      ),
       citation: C("二（三）"),
     },
     { text: t(lang, `未弥补部分（累计结余赤字）：${r.uncovered}`, `Left uncovered (a recorded deficit): ${r.uncovered}`), citation: C("二（二）") },
@@ -143,7 +184,11 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
   const steps: ExplanationStep[] = [];
   if (r.pool.extractions !== "0.00") {
     steps.push({
-      text: t(lang, `统筹基金建立：各地按 2019 年末累计结余的 10% 计提上解，合计 ${r.pool.extractions}`, `Opening: each member transfers 10% of its 2019 year-end balance, ${r.pool.extractions} in all`),
+      text: t(
+        lang,
+        `统筹基金建立：各地按 2019 年末累计结余的 10% 计提上解，合计 ${r.pool.extractions}`,
+        `Opening: each member transfers 10% of its 2019 year-end balance, ${r.pool.extractions} in all`,
+      ),
       citation: C("二（二）"),
     });
   }
@@ -182,7 +227,10 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
       citation: C("二（三）"),
     });
   } else {
-    steps.push({ text: t(lang, `统筹基金尚未建立；待付 ${r.pool.pendingClaims}`, `The pool is not yet open; pending claims ${r.pool.pendingClaims}`), citation: C("二（二）") });
+    steps.push({
+      text: t(lang, `统筹基金尚未建立；待付 ${r.pool.pendingClaims}`, `The pool is not yet open; pending claims ${r.pool.pendingClaims}`),
+      citation: C("二（二）"),
+    });
   }
   steps.push({ text: t(lang, `守恒检查：${r.conservationOk ? "通过" : "未通过"}`, `Conservation: ${r.conservationOk ? "ok" : "FAILED"}`) });
   return finish(lang, "settlement", t(lang, `市区统筹结算（${r.period}）`, `City-district settlement (${r.period})`), steps);

@@ -19,13 +19,7 @@ import { PolicySchema } from "../policy/schema.js";
 import { EffectiveRateInputSchema } from "../rates/effectiveRate.js";
 import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
-import {
-  PeriodFlowsSchema,
-  ScenarioOpeningSchema,
-  ScenarioSchema,
-  SettlementOptionsSchema,
-  SettlementStateSchema,
-} from "../settlement/schema.js";
+import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
 
 /**
  * The zod schema of every input of the library, keyed by its type name.

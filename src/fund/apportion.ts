@@ -40,9 +40,7 @@ export function apportionFen(totalYuan: Dec, weights: readonly Dec[]): Dec[] {
     allotted = allotted.plus(q);
   }
   const leftover = total.minus(allotted).toNumber(); // < weights.length
-  const order = weights
-    .map((w, i) => i)
-    .sort((a, b) => remainders[b]!.comparedTo(remainders[a]!) || weights[b]!.comparedTo(weights[a]!) || a - b);
+  const order = weights.map((_w, i) => i).sort((a, b) => remainders[b]!.comparedTo(remainders[a]!) || weights[b]!.comparedTo(weights[a]!) || a - b);
   for (let k = 0; k < leftover; k++) {
     const i = order[k]!;
     parts[i] = parts[i]!.plus(1);

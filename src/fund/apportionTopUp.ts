@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
-import { cite, type Citation } from "../policy/citation.js";
+import { type Citation, cite } from "../policy/citation.js";
 import { moneyField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { apportionFen } from "./apportion.js";
@@ -48,7 +48,7 @@ export const TOP_UP_CITATION: Citation = cite("二（二）", "由各地按上�
  */
 export function apportionTopUpDec(amount: Dec, members: readonly { weight: Dec; available: Dec }[]): { parts: Dec[]; shortfall: Dec } {
   const parts = members.map(() => ZERO);
-  let active = members.map((m, i) => i).filter((i) => members[i]!.weight.gt(0) && members[i]!.available.gt(0));
+  let active = members.map((_m, i) => i).filter((i) => members[i]!.weight.gt(0) && members[i]!.available.gt(0));
   let remaining = amount;
   while (remaining.gt(0) && active.length > 0) {
     const shares = apportionFen(

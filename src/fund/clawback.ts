@@ -1,5 +1,5 @@
 import { D, type Dec, formatMoney, type Numeric, roundFen } from "../money.js";
-import { cite, type Citation } from "../policy/citation.js";
+import { type Citation, cite } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";

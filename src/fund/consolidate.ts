@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dsum, formatMoney, ZERO } from "../money.js";
-import { cite, type Citation } from "../policy/citation.js";
+import { type Citation, cite } from "../policy/citation.js";
 import { moneyField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { kindOf } from "../ledger/accounts.js";
+import { type JournalEntry, JournalEntrySchema } from "../ledger/journal.js";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
 import { yearOf } from "../period.js";
-import { kindOf } from "../ledger/accounts.js";
-import { JournalEntrySchema, type JournalEntry } from "../ledger/journal.js";
 import { integerField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import type { FundStatement } from "./consolidate.js";
@@ -39,7 +39,14 @@ function entityOf(account: string): string | null {
 export function fundStatements(journal: readonly JournalEntry[], year: number): FundStatement[] {
   const entries = parseInput(z.array(JournalEntrySchema), journal, ["journal"]);
   const y = parseInput(integerField("INVALID_DATE", "A fiscal year"), year, ["year"]);
-  type Acc = { opening: Dec; closing: Dec; income: Map<string, Dec>; expenditure: Map<string, Dec>; tin: FundStatement["transfersIn"]; tout: FundStatement["transfersOut"] };
+  type Acc = {
+    opening: Dec;
+    closing: Dec;
+    income: Map<string, Dec>;
+    expenditure: Map<string, Dec>;
+    tin: FundStatement["transfersIn"];
+    tout: FundStatement["transfersOut"];
+  };
   const byEntity = new Map<string, Acc>();
   const get = (e: string): Acc => {
     let a = byEntity.get(e);

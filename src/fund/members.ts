@@ -21,7 +21,10 @@ export function checkMembers(policy: Policy, ids: readonly string[], pathOf: (i:
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (!known.has(id)) {
-      throw new PoolingError("UNKNOWN_MEMBER", pathOf(i), { en: `${id}; members are ${[...known].join(", ")}`, zh: `${id}；统筹地区为 ${[...known].join("、")}` });
+      throw new PoolingError("UNKNOWN_MEMBER", pathOf(i), {
+        en: `${id}; members are ${[...known].join(", ")}`,
+        zh: `${id}；统筹地区为 ${[...known].join("、")}`,
+      });
     }
     if (seen.has(id)) throw new PoolingError("DUPLICATE_ENTRY", pathOf(i), { en: id, zh: id });
     seen.add(id);

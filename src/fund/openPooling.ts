@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
-import { periodOf } from "../period.js";
-import { cite, type Citation } from "../policy/citation.js";
-import { resolvePolicy } from "../policy/resolve.js";
-import type { Policy } from "../policy/schema.js";
 import { ACCOUNTS, carriedAccount } from "../ledger/accounts.js";
 import { foldJournal } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
+import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
+import { periodOf } from "../period.js";
+import { type Citation, cite } from "../policy/citation.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { checkMembers } from "./members.js";
@@ -72,13 +72,7 @@ export function extractionOf(policy: Policy, m: OpeningMember, includeLegacy: bo
  * must already be in the writer). Returns the extractions.
  * @internal
  */
-export function postOpening(
-  w: JournalWriter,
-  policy: Policy,
-  period: string,
-  members: readonly OpeningMember[],
-  includeLegacy: boolean,
-): Map<string, Dec> {
+export function postOpening(w: JournalWriter, policy: Policy, period: string, members: readonly OpeningMember[], includeLegacy: boolean): Map<string, Dec> {
   for (const m of members) {
     w.post(period, ACCOUNTS.legacy, carriedAccount(m.id), m.legacyFunds, "legacyFoldIn", OPENING_CITATIONS.legacy, m.id);
   }
@@ -119,7 +113,13 @@ export function postOpeningBalance(w: JournalWriter, period: string, account: st
 export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpening {
   const p = resolvePolicy(policy);
   const v = parseInput(OpenPoolingInputSchema, input);
-  checkMembers(p, v.members.map((m) => m.id), (i) => ["members", i, "id"], true, ["members"]);
+  checkMembers(
+    p,
+    v.members.map((m) => m.id),
+    (i) => ["members", i, "id"],
+    true,
+    ["members"],
+  );
   const period = periodOf(p.opening.value.dueDate);
   const w = new JournalWriter();
   const members = v.members.map((m) => ({ id: m.id, priorYearBalance: m.priorYearBalance, legacyFunds: m.legacyFunds ?? ZERO }));

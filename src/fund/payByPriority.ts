@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type Dec, dmax, dsum, formatMoney, ZERO } from "../money.js";
-import { cite, type Citation } from "../policy/citation.js";
+import { type Citation, cite } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
@@ -44,8 +44,7 @@ export function allocateByPriority(available: Dec, classes: readonly (readonly D
   return { paid, remaining: left };
 }
 
-const claimList = () =>
-  z.array(z.object({ member: z.string().min(1), amount: moneyField({ fen: true }) }).strict()).optional();
+const claimList = () => z.array(z.object({ member: z.string().min(1), amount: moneyField({ fen: true }) }).strict()).optional();
 
 /** zod schema of the input of {@link payByPriority}. */
 export const PriorityClaimsInputSchema = z

@@ -1,14 +1,14 @@
 import { z } from "zod";
+import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
-import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
-import { cite, type Citation } from "../policy/citation.js";
-import { resolvePolicy } from "../policy/resolve.js";
-import type { Policy } from "../policy/schema.js";
 import { ACCOUNTS, carriedAccount } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
+import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
+import { type Citation, cite } from "../policy/citation.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
 import { integerField, moneyField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
-import type { Path } from "../errors.js";
 import { checkMembers } from "./members.js";
 
 /** zod schema of the input of {@link provincialRemittance}. */
@@ -91,7 +91,13 @@ export function remittanceDueDate(policy: Policy, year: number): string {
 export function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance {
   const p = resolvePolicy(policy);
   const v = parseInput(ProvincialRemittanceInputSchema, input);
-  checkMembers(p, v.members.map((m) => m.id), (i) => ["members", i, "id"], false, ["members"]);
+  checkMembers(
+    p,
+    v.members.map((m) => m.id),
+    (i) => ["members", i, "id"],
+    false,
+    ["members"],
+  );
   const dueDate = remittanceDueDate(p, v.year);
   const period = dueDate.slice(0, 7);
   const w = new JournalWriter();

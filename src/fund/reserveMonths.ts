@@ -62,4 +62,3 @@ export function assessRisk(reserveMonths: Numeric | null, policy?: Policy): Risk
   const m = parseInput(balanceSchema, reserveMonths, ["reserveMonths"]);
   return assessRiskDec(p, m);
 }
-

@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { parseInput } from "../schema/parse.js";
 import { ACCOUNTS, kindOf } from "./accounts.js";
 import { type JournalEntry, JournalEntrySchema } from "./journal.js";
-import { parseInput } from "../schema/parse.js";
 
 /** A journal as `foldJournal` and `checkConservation` accept it: entries, of which only `from`, `to` and `amount` are required. */
 const JournalInputSchema = z.array(JournalEntrySchema.partial({ seq: true, period: true, kind: true, citation: true, member: true }));

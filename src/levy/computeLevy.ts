@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { D, type Dec, dmax, dmin, formatAmount, formatMoney, formatRate, ONE, roundFen, ZERO } from "../money.js";
 import { periodStart } from "../period.js";
-import { cite, type Citation } from "../policy/citation.js";
+import { type Citation, cite } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { assertOnLadder, baseRateAt, ladderAt, versionAt } from "../rates/lookup.js";
@@ -64,8 +64,7 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput): Levy {
       });
     }
   }
-  const ownCut =
-    v.ownCutFraction ?? (v.ownReserveMonths !== undefined ? cutFractionForMonths(p, v.ownReserveMonths) : ZERO);
+  const ownCut = v.ownCutFraction ?? (v.ownReserveMonths !== undefined ? cutFractionForMonths(p, v.ownReserveMonths) : ZERO);
 
   const floated = base.rate.times(m); // exact
   const effective = floated.times(ONE.minus(cut.fraction)); // exact
@@ -74,9 +73,7 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput): Levy {
   const premium = roundFen(payroll.times(effective));
   const cutRelief = premiumBeforeCut.minus(premium);
   // R4 / 二（三）: the relief caused by following the city's cut rather than the district's own.
-  const syncInducedRelief = ownCut.gte(cut.fraction)
-    ? ZERO
-    : roundFen(payroll.times(floated).times(ONE.minus(ownCut))).minus(premium);
+  const syncInducedRelief = ownCut.gte(cut.fraction) ? ZERO : roundFen(payroll.times(floated).times(ONE.minus(ownCut))).minus(premium);
 
   const citations: Citation[] = [base.version.citation, tiers.version.citation, ...cut.citations];
   if (cut.fraction.gt(0) && !syncInducedRelief.isZero()) citations.push(SYNC_CITATION);

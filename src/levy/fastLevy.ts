@@ -11,9 +11,9 @@
 import { D, formatRate, ONE } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import type { Policy } from "../policy/schema.js";
+import { parseInput } from "../schema/parse.js";
 import { computeParsedLevy, SYNC_CITATION } from "./computeLevy.js";
 import { type Levy, type LevyInput, LevyInputSchema } from "./schema.js";
-import { parseInput } from "../schema/parse.js";
 
 /** An optional numeric field the fast path accepts: absent, a number, or a plain decimal string. */
 function numericOk(v: unknown): boolean {
@@ -21,8 +21,16 @@ function numericOk(v: unknown): boolean {
 }
 
 const FAST_KEYS = new Set([
-  "employerId", "period", "industryClass", "payroll", "floatMultiplier", "cutFraction", "cityReserveMonths", "ownCutFraction",
-  "ownReserveMonths", "enterpriseSize",
+  "employerId",
+  "period",
+  "industryClass",
+  "payroll",
+  "floatMultiplier",
+  "cutFraction",
+  "cityReserveMonths",
+  "ownCutFraction",
+  "ownReserveMonths",
+  "enterpriseSize",
 ]);
 const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** What a numeric string may look like on the fast path (never a "|", so cache keys cannot collide). */

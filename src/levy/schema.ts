@@ -6,14 +6,7 @@
 import { z } from "zod";
 import { CitationSchema } from "../policy/citation.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";
-import {
-  fractionField,
-  industryClassField,
-  moneyField,
-  nonNegativeField,
-  periodField,
-  positiveField,
-} from "../schema/fields.js";
+import { fractionField, industryClassField, moneyField, nonNegativeField, periodField, positiveField } from "../schema/fields.js";
 
 /** zod schema of one employer's levy input ({@link LevyInput}). */
 export const LevyInputSchema = z

@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { definePolicy } from "./define.js";
-import { resolvePolicy } from "./resolve.js";
+
 import { z } from "zod";
 import { parseInput } from "../schema/parse.js";
+import { definePolicy } from "./define.js";
+import { resolvePolicy } from "./resolve.js";
 import { type Policy, type ReliefOverlay, ReliefOverlaySchema } from "./schema.js";
 
 /**

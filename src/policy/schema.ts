@@ -7,16 +7,7 @@
  */
 import { z } from "zod";
 import { D } from "../money.js";
-import {
-  asRateString,
-  dateField,
-  fractionField,
-  integerField,
-  type IsoDate,
-  nonNegativeField,
-  positiveField,
-  rateField,
-} from "../schema/fields.js";
+import { asRateString, dateField, fractionField, type IsoDate, integerField, nonNegativeField, positiveField, rateField } from "../schema/fields.js";
 import { CitationSchema } from "./citation.js";
 
 type RefineCtx = z.core.$RefinementCtx<unknown>;
@@ -161,14 +152,12 @@ export const PolicySchema = z
           }
         }),
     ),
-    rateCut: z
-      .array(version(z.object({ fraction: fraction().optional() }).strict()))
-      .superRefine((versions, ctx) => {
-        versions.forEach((v, i) => {
-          if (v.to === undefined) codedIssue(ctx, [i, "to"], "MISSING_FIELD", "a rate-cut window needs an end date", "降费期须有截止日期");
-        });
-        checkOverlaps(ctx, versions, (i) => [i]);
-      }),
+    rateCut: z.array(version(z.object({ fraction: fraction().optional() }).strict())).superRefine((versions, ctx) => {
+      versions.forEach((v, i) => {
+        if (v.to === undefined) codedIssue(ctx, [i, "to"], "MISSING_FIELD", "a rate-cut window needs an end date", "降费期须有截止日期");
+      });
+      checkOverlaps(ctx, versions, (i) => [i]);
+    }),
     nationalCutBands: version(
       z
         .array(z.object({ minMonths: months(), fraction: fraction() }).strict())
@@ -182,18 +171,16 @@ export const PolicySchema = z
           });
         }),
     ),
-    reliefOverlays: z
-      .array(ReliefOverlaySchema)
-      .superRefine((overlays, ctx) => {
-        for (const size of EnterpriseSizeSchema.options) {
-          const idx = overlays.map((o, i) => ({ o, i })).filter(({ o }) => o.enterpriseSizes.includes(size));
-          checkOverlaps(
-            ctx,
-            idx.map(({ o }) => o),
-            (k) => [idx[k]!.i],
-          );
-        }
-      }),
+    reliefOverlays: z.array(ReliefOverlaySchema).superRefine((overlays, ctx) => {
+      for (const size of EnterpriseSizeSchema.options) {
+        const idx = overlays.map((o, i) => ({ o, i })).filter(({ o }) => o.enterpriseSizes.includes(size));
+        checkOverlaps(
+          ctx,
+          idx.map(({ o }) => o),
+          (k) => [idx[k]!.i],
+        );
+      }
+    }),
     provincialReserve: version(
       z
         .object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatRate, ONE } from "../money.js";
+import { periodStart } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
@@ -7,7 +8,6 @@ import { fractionField, industryClassField, nonNegativeField, periodField, posit
 import { parseInput } from "../schema/parse.js";
 import { assertOnLadder, baseRateAt, ladderAt } from "./lookup.js";
 import { type CutSource, resolveCut } from "./resolveCut.js";
-import { periodStart } from "../period.js";
 
 /** zod schema of the input of {@link effectiveRate}. */
 export const EffectiveRateInputSchema = z

@@ -7,14 +7,11 @@
 import { type Path, PoolingError } from "../errors.js";
 import { D, type Dec } from "../money.js";
 import { inWindow, periodStart } from "../period.js";
-import type { IndustryClass, IsoDate, Period } from "../schema/fields.js";
 import type { ParamVersion, Policy } from "../policy/schema.js";
+import type { IndustryClass, IsoDate, Period } from "../schema/fields.js";
 
 /** The version in force on `date`, or `undefined`. @internal */
-export function versionAt<V extends { from: IsoDate; to?: IsoDate | undefined }>(
-  versions: readonly V[],
-  date: IsoDate,
-): V | undefined {
+export function versionAt<V extends { from: IsoDate; to?: IsoDate | undefined }>(versions: readonly V[], date: IsoDate): V | undefined {
   for (const v of versions) if (inWindow(date, v)) return v;
   return undefined;
 }
@@ -30,12 +27,7 @@ export function assertInForce(policy: Policy, date: IsoDate, path: Path): void {
 }
 
 /** The version of a dated parameter in force at the start of `period`, or `POLICY_NOT_IN_FORCE`. @internal */
-export function paramForPeriod<T>(
-  policy: Policy,
-  versions: readonly ParamVersion<T>[],
-  period: Period,
-  path: Path,
-): ParamVersion<T> {
+export function paramForPeriod<T>(policy: Policy, versions: readonly ParamVersion<T>[], period: Period, path: Path): ParamVersion<T> {
   const date = periodStart(period);
   assertInForce(policy, date, path);
   const v = versionAt(versions, date);

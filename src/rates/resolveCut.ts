@@ -29,12 +29,7 @@ export interface ResolvedCut {
  * `CUT_FRACTION_CONFLICT`.
  * @internal
  */
-export function resolveCut(
-  policy: Policy,
-  period: Period,
-  cutFraction: Dec | undefined,
-  cityReserveMonths: Dec | null | undefined,
-): ResolvedCut {
+export function resolveCut(policy: Policy, period: Period, cutFraction: Dec | undefined, cityReserveMonths: Dec | null | undefined): ResolvedCut {
   const window = cutWindowForPeriod(policy, period);
   if (!window) return { fraction: ZERO, source: "outsideWindow", citations: [] };
   const citations: Citation[] = [window.citation];
@@ -64,4 +59,3 @@ export function resolveCut(
     zh: `${period} 处于 ${window.from} 至 ${window.to} 的降费期内`,
   });
 }
-

@@ -36,10 +36,7 @@ export const FIELD_JSON_SCHEMA = new WeakMap<z.ZodType, Record<string, unknown>>
  * A field whose input type is `I` for TypeScript callers, checked at run time
  * for any value (JSON callers), and parsed to `T`.
  */
-function field<T, I>(
-  jsonSchema: Record<string, unknown>,
-  parse: (value: unknown, ctx: TransformCtx) => T | typeof z.NEVER,
-): z.ZodType<T, I> {
+function field<T, I>(jsonSchema: Record<string, unknown>, parse: (value: unknown, ctx: TransformCtx) => T | typeof z.NEVER): z.ZodType<T, I> {
   const base = z.custom<unknown>();
   FIELD_JSON_SCHEMA.set(base, jsonSchema);
   const schema = base.transform((value, ctx) => parse(value, ctx as unknown as TransformCtx));
@@ -109,10 +106,7 @@ export function industryClassField(): z.ZodType<IndustryClass, number | string> 
 }
 
 const NUMERIC_JSON = {
-  anyOf: [
-    { type: "string", pattern: "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$" },
-    { type: "number" },
-  ],
+  anyOf: [{ type: "string", pattern: "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$" }, { type: "number" }],
 };
 
 interface DecimalFieldOptions {
@@ -178,7 +172,7 @@ export function rateField(): z.ZodType<Dec, Numeric> {
     invalid: "INVALID_RATE",
     min: { value: 0, code: "INVALID_RATE" },
     max: { value: 1, code: "INVALID_RATE" },
-    description: "A rate in [0, 1], e.g. \"0.0015\"",
+    description: 'A rate in [0, 1], e.g. "0.0015"',
   });
 }
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { z } from "zod";
-import { type ErrorCode, ERROR_CODES, type Path, PoolingError } from "../errors.js";
+import { ERROR_CODES, type ErrorCode, type Path, PoolingError } from "../errors.js";
 
 type Issue = z.core.$ZodIssue;
 

@@ -4,9 +4,10 @@
  *
  * @module
  */
+
+import type { LevyInput } from "../levy/schema.js";
 import { D, type Dec, formatMoney, roundFen } from "../money.js";
 import { nextPeriod, yearOf } from "../period.js";
-import type { LevyInput } from "../levy/schema.js";
 import type { MemberFlows, PeriodFlows, Scenario } from "./schema.js";
 
 /** Illustrative yearly parameters of a member whose income is given as totals. */
@@ -107,7 +108,13 @@ function buildPeriods(): PeriodFlows[] {
       // Illustrative provincial reserve remittances: 2% of a year's contributions without cut.
       const remit: Record<string, string> = {};
       for (const [id, m] of Object.entries(TOTALS)) {
-        remit[id] = formatMoney(roundFen(grow(m.monthlyIncome, GROWTH.income, Math.max(0, years - 1)).times(12).times("0.02")));
+        remit[id] = formatMoney(
+          roundFen(
+            grow(m.monthlyIncome, GROWTH.income, Math.max(0, years - 1))
+              .times(12)
+              .times("0.02"),
+          ),
+        );
       }
       remit.xiangcheng = "1700000.00";
       flows.provincialRemittances = remit;

@@ -10,7 +10,10 @@ import { RiskLevelSchema } from "../policy/schema.js";
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
 /** Reserve months, two decimals, or null when unbounded. */
-const months = z.string().regex(/^-?\d+\.\d{2}$/).nullable();
+const months = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .nullable();
 const byClass = z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict();
 
 /** zod schema of one member's figures in a period. */

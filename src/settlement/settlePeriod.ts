@@ -1,21 +1,21 @@
 import type { z } from "zod";
 import { type Path, PoolingError, withPathPrefix } from "../errors.js";
-import { allocateByPriority } from "../fund/payByPriority.js";
-import { apportionTopUpDec } from "../fund/apportionTopUp.js";
+import { apportionTopUpDec, TOP_UP_CITATION } from "../fund/apportionTopUp.js";
 import { CLAWBACK_CITATION, clawbackDec } from "../fund/clawback.js";
 import { COVERAGE_CITATIONS } from "../fund/coverDeficit.js";
 import { checkMembers, memberIds } from "../fund/members.js";
 import { postOpening } from "../fund/openPooling.js";
+import { allocateByPriority } from "../fund/payByPriority.js";
 import { poolFloorDec } from "../fund/poolFloor.js";
 import { PROVINCIAL_CITATION, remittanceAmount } from "../fund/provincialRemittance.js";
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
-import { TOP_UP_CITATION } from "../fund/apportionTopUp.js";
-import { computeParsedLevy } from "../levy/computeLevy.js";
 import { ACCOUNTS, carriedAccount, currentAccount, fiscalAccount, kindOf } from "../ledger/accounts.js";
-import { type EntryKind, type JournalEntry, JournalWriter } from "../ledger/journal.js";
+import { type EntryKind, JournalWriter } from "../ledger/journal.js";
+import { computeParsedLevy } from "../levy/computeLevy.js";
+import type { Levy } from "../levy/schema.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
 import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
-import { cite, type Citation } from "../policy/citation.js";
+import { type Citation, cite } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
@@ -57,10 +57,25 @@ interface MemberAcc {
 
 function newAcc(): MemberAcc {
   return {
-    income: ZERO, expenditure: ZERO, cutRelief: ZERO, sync: ZERO, gap: ZERO, fromCurrentSurplus: ZERO,
-    fromCumulativeBalance: ZERO, grantClaimed: ZERO, subsidyClaimed: ZERO, unclaimed: ZERO, grantPaid: ZERO,
-    subsidyPaid: ZERO, deficitPaid: ZERO, majorAccidentPaid: ZERO, clawback: ZERO, topUp: ZERO, extraction: ZERO,
-    legacyFoldIn: ZERO, provincialRemittance: ZERO,
+    income: ZERO,
+    expenditure: ZERO,
+    cutRelief: ZERO,
+    sync: ZERO,
+    gap: ZERO,
+    fromCurrentSurplus: ZERO,
+    fromCumulativeBalance: ZERO,
+    grantClaimed: ZERO,
+    subsidyClaimed: ZERO,
+    unclaimed: ZERO,
+    grantPaid: ZERO,
+    subsidyPaid: ZERO,
+    deficitPaid: ZERO,
+    majorAccidentPaid: ZERO,
+    clawback: ZERO,
+    topUp: ZERO,
+    extraction: ZERO,
+    legacyFoldIn: ZERO,
+    provincialRemittance: ZERO,
   };
 }
 
@@ -142,11 +157,11 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
   if (month === dueMonth) {
     for (const id of ids) {
       const m = members.get(id)!;
-      const amount = remittanceAmount(
-        p,
-        { amount: given?.[id], priorYearIncome: m.priorYearIncome, priorYearBalance: m.priorYearBalance },
-        [...prefix, "provincialRemittances", id],
-      );
+      const amount = remittanceAmount(p, { amount: given?.[id], priorYearIncome: m.priorYearIncome, priorYearBalance: m.priorYearBalance }, [
+        ...prefix,
+        "provincialRemittances",
+        id,
+      ]);
       acc.get(id)!.provincialRemittance = amount;
       debitMember(w, period, id, ACCOUNTS.provinceReserve, amount, "provincialRemittance", PROVINCIAL_CITATION);
     }
@@ -164,9 +179,12 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     (mf.levies ?? []).forEach((levyInput, j) => {
       const path = [...prefix, "members", id, "levies", j];
       if (levyInput.period !== period) {
-        throw new PoolingError("PERIOD_OUT_OF_ORDER", [...path, "period"], { en: `a levy of ${levyInput.period} in ${period}`, zh: `${period} 中含 ${levyInput.period} 的缴费记录` });
+        throw new PoolingError("PERIOD_OUT_OF_ORDER", [...path, "period"], {
+          en: `a levy of ${levyInput.period} in ${period}`,
+          zh: `${period} 中含 ${levyInput.period} 的缴费记录`,
+        });
       }
-      let levy;
+      let levy: Levy;
       try {
         levy = computeParsedLevy(p, levyInput);
       } catch (e) {
@@ -271,7 +289,13 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     }
     const room = new Map<string, Dec>();
     for (const id of ids) {
-      const deficit = dmax(ZERO, w.balance(currentAccount(id)).plus(w.balance(carriedAccount(id))).neg());
+      const deficit = dmax(
+        ZERO,
+        w
+          .balance(currentAccount(id))
+          .plus(w.balance(carriedAccount(id)))
+          .neg(),
+      );
       room.set(id, dmax(ZERO, deficit.minus(own.get(id) ?? ZERO)));
     }
     const classes: Claim[][] = [[], [], [], []];

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
 import { checkConservation, formatBalances } from "../ledger/fold.js";
-import type { Simulation } from "./results.js";
 import type { JournalEntry } from "../ledger/journal.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "./report.js";
+import type { Simulation } from "./results.js";
 import { type Scenario, ScenarioOpeningSchema, ScenarioSchema, type SettlementOptions, SettlementOptionsSchema, type SettlementState } from "./schema.js";
 import { settleParsed } from "./settlePeriod.js";
 import { initialInternalState, toJSONState } from "./state.js";
@@ -87,4 +87,3 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
   };
   return v.name === undefined ? result : { name: v.name, ...result };
 }
-

@@ -4,19 +4,20 @@
  *
  * @module
  */
+
+import type { z } from "zod";
+import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
-import { D, type Dec, formatMoney, ZERO } from "../money.js";
-import { periodOf, periodStart } from "../period.js";
-import type { Policy } from "../policy/schema.js";
+import { checkMembers, memberIds } from "../fund/members.js";
+import { postOpeningBalance } from "../fund/openPooling.js";
 import { carriedAccount, currentAccount } from "../ledger/accounts.js";
 import { formatBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { checkMembers, memberIds } from "../fund/members.js";
-import { postOpeningBalance } from "../fund/openPooling.js";
+import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { periodOf, periodStart } from "../period.js";
+import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
-import type { z } from "zod";
 import type { ClaimKind, ScenarioOpeningSchema, SettlementOptionsSchema, SettlementState } from "./schema.js";
-import type { Path } from "../errors.js";
 
 /** A member's running figures, as decimals. @internal */
 export interface MemberFigures {
@@ -76,7 +77,9 @@ export function toJSONState(s: InternalState): SettlementState {
 export function fromJSONState(policy: Policy, s: SettlementState, prefix: Path): InternalState {
   const ids = Object.keys(s.members);
   checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"]);
-  s.pendingClaims.forEach((c, i) => checkMembers(policy, [c.member], () => [...prefix, "pendingClaims", i, "member"], false, []));
+  s.pendingClaims.forEach((c, i) => {
+    checkMembers(policy, [c.member], () => [...prefix, "pendingClaims", i, "member"], false, []);
+  });
   const members = new Map<string, MemberFigures>();
   for (const id of memberIds(policy)) {
     const m = s.members[id]!;

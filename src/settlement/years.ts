@@ -4,9 +4,10 @@
  *
  * @module
  */
+
+import { z } from "zod";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
 import { yearOf } from "../period.js";
-import { z } from "zod";
 import { type Policy, RiskLevelSchema } from "../policy/schema.js";
 import type { PeriodReport } from "./report.js";
 
@@ -66,8 +67,17 @@ export const YearSummarySchema = z
 export type YearSummary = z.output<typeof YearSummarySchema>;
 
 const MEMBER_SUMS = [
-  "income", "expenditure", "cutRelief", "extraction", "provincialRemittance", "topUp", "grantPaid", "subsidyPaid",
-  "deficitPaid", "majorAccidentPaid", "clawback",
+  "income",
+  "expenditure",
+  "cutRelief",
+  "extraction",
+  "provincialRemittance",
+  "topUp",
+  "grantPaid",
+  "subsidyPaid",
+  "deficitPaid",
+  "majorAccidentPaid",
+  "clawback",
 ] as const;
 
 /** Sums period reports by calendar (fiscal) year. @internal */

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,7 +24,9 @@ describe("wi-pooling levy", () => {
       "employerId,period,industryClass,payroll,baseRate,floatMultiplier,floatedRate,cutFraction,cutSource,ownCutFraction,effectiveRate,premiumBeforeCut,premium,cutRelief,syncInducedRelief,reliefFraction,reliefWaived,premiumDue,clauses",
     );
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toBe("E001 精密机械,2020-09,3,2000000.00,0.005,0.8,0.004,0.2,caller,0,0.0032,8000.00,6400.00,1600.00,1600.00,0,0.00,6400.00,苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）");
+    expect(lines[1]).toBe(
+      "E001 精密机械,2020-09,3,2000000.00,0.005,0.8,0.004,0.2,caller,0,0.0032,8000.00,6400.00,1600.00,1600.00,0,0.00,6400.00,苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）",
+    );
     expect(lines[3]!.startsWith('"E003 建筑工程, 一公司",2021-07,8,')).toBe(true);
     expect(lines[6]).toBe("TOTAL 合计,,,4724572.89,,,,,,,,37512.24,32726.24,4786.00,4480.00,,0.00,32726.24,");
   });
@@ -34,9 +36,25 @@ describe("wi-pooling levy", () => {
     const out = JSON.parse(r.stdout);
     const expected = computeLevies([
       { employerId: "E001 精密机械", period: "2020-09", industryClass: "3", payroll: "2000000.00", floatMultiplier: "0.8", cutFraction: "0.2" },
-      { employerId: "E002 软件公司", period: "2020-09", industryClass: "1", payroll: "850000.00", floatMultiplier: "1.2", cutFraction: "0.2", ownCutFraction: "0.2" },
+      {
+        employerId: "E002 软件公司",
+        period: "2020-09",
+        industryClass: "1",
+        payroll: "850000.00",
+        floatMultiplier: "1.2",
+        cutFraction: "0.2",
+        ownCutFraction: "0.2",
+      },
       { employerId: "E003 建筑工程, 一公司", period: "2021-07", industryClass: "8", payroll: "1234567.89", floatMultiplier: "1.2" },
-      { employerId: "E004 物流运输", period: "2021-04", industryClass: "6", payroll: "640000.00", floatMultiplier: "1", cutFraction: "0.5", ownCutFraction: "0" },
+      {
+        employerId: "E004 物流运输",
+        period: "2021-04",
+        industryClass: "6",
+        payroll: "640000.00",
+        floatMultiplier: "1",
+        cutFraction: "0.5",
+        ownCutFraction: "0",
+      },
       { employerId: "E005 小微商贸", period: "2021-07", industryClass: "2", payroll: "5.00" },
     ]);
     expect(out).toEqual(expected);
@@ -52,7 +70,7 @@ describe("wi-pooling levy", () => {
   it("lists every bad row by line, field and reason in both languages, writes nothing and exits 2", () => {
     const bad = file(
       "bad.csv",
-      "employerId,period,industryClass,payroll,cutFraction\nA,2020-09,3,2000000.00,0.2\nB,2020-04,1,100,\n\"C,\nquoted\",2021-07,9,100,\nD,2021-07,2,-5,\n",
+      'employerId,period,industryClass,payroll,cutFraction\nA,2020-09,3,2000000.00,0.2\nB,2020-04,1,100,\n"C,\nquoted",2021-07,9,100,\nD,2021-07,2,-5,\n',
     );
     const out = join(dir, "never.csv");
     const r = run("levy", bad, "--out", out);
@@ -76,7 +94,10 @@ describe("wi-pooling levy", () => {
     expect(run("levy", file("x.json", "{not json")).status).toBe(2);
   });
   it("--relief-2020 opts into the 2020 overlay", () => {
-    const input = file("relief.json", JSON.stringify([{ period: "2020-07", industryClass: 3, payroll: "100000", cutFraction: "0.5", enterpriseSize: "small" }]));
+    const input = file(
+      "relief.json",
+      JSON.stringify([{ period: "2020-07", industryClass: 3, payroll: "100000", cutFraction: "0.5", enterpriseSize: "small" }]),
+    );
     const out = JSON.parse(run("levy", input, "--json", "--relief-2020").stdout);
     expect(out.items[0]).toMatchObject({ premium: "250.00", reliefWaived: "250.00", premiumDue: "0.00" });
   });

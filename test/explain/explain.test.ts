@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { computeLevy, coverDeficit, EXAMPLE_SCENARIO, explain, initialState, RELIEF_2020, settlePeriod, SUZHOU_2020, simulate, withReliefOverlays } from "../../src/index.js";
+import {
+  computeLevy,
+  coverDeficit,
+  EXAMPLE_SCENARIO,
+  explain,
+  initialState,
+  RELIEF_2020,
+  SUZHOU_2020,
+  settlePeriod,
+  simulate,
+  withReliefOverlays,
+} from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
 describe("explain", () => {
@@ -29,10 +40,15 @@ describe("explain", () => {
       { period: "2020-05", industryClass: 1, floatMultiplier: "1.5", payroll: "10000", cutFraction: "0.5", enterpriseSize: "large" },
       withReliefOverlays(SUZHOU_2020, RELIEF_2020),
     );
-    expect(explain(relief, { lang: "en" }).text).toContain("Relief programme: 11.25 × 0.5 = 5.625 → 5.63 (rounded half-up to the fen); due 11.25 − 5.63 = 5.62 — 人社部发〔2020〕11号 一");
+    expect(explain(relief, { lang: "en" }).text).toContain(
+      "Relief programme: 11.25 × 0.5 = 5.625 → 5.63 (rounded half-up to the fen); due 11.25 − 5.63 = 5.62 — 人社部发〔2020〕11号 一",
+    );
   });
   it("walks a deficit through the coverage order (SPEC §8 R8/R9)", () => {
-    const e = explain(coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" }), { lang: "en" });
+    const e = explain(
+      coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" }),
+      { lang: "en" },
+    );
     expect(e.kind).toBe("deficitCoverage");
     expect(e.steps.map((s) => s.citation?.clause)).toEqual(["二（三）", "二（三）", "二（三）", "二（三）", "二（三）", "二（三）", "二（二）"]);
     expect(e.text).toContain("Step 3: the pool grants 150.00");

@@ -115,12 +115,23 @@ describe("apportionTopUp (R7: shares by prior-year balance, capped, re-apportion
   });
   it("rejects duplicates and bad amounts", () => {
     expectPoolingError(
-      () => apportionTopUp({ amount: "1.00", members: [{ id: "A", priorYearBalance: "1", available: "1" }, { id: "A", priorYearBalance: "1", available: "1" }] }),
+      () =>
+        apportionTopUp({
+          amount: "1.00",
+          members: [
+            { id: "A", priorYearBalance: "1", available: "1" },
+            { id: "A", priorYearBalance: "1", available: "1" },
+          ],
+        }),
       "DUPLICATE_ENTRY",
       ["members", 1, "id"],
     );
     expectPoolingError(() => apportionTopUp({ amount: "-1.00", members: [] }), "NEGATIVE_AMOUNT", ["amount"]);
-    expectPoolingError(() => apportionTopUp({ amount: "1.00", members: [{ id: "A", priorYearBalance: "1", available: "0.001" }] }), "AMOUNT_NOT_IN_FEN", ["members", 0, "available"]);
+    expectPoolingError(() => apportionTopUp({ amount: "1.00", members: [{ id: "A", priorYearBalance: "1", available: "0.001" }] }), "AMOUNT_NOT_IN_FEN", [
+      "members",
+      0,
+      "available",
+    ]);
   });
 
   it("property: caps never exceeded, contributions + shortfall = amount, no share without a positive balance", () => {
@@ -144,7 +155,8 @@ describe("apportionTopUp (R7: shares by prior-year balance, capped, re-apportion
         // a shortfall only when every member with a share is exhausted
         if (fen(r.shortfall) > 0n) {
           for (const m of members) {
-            if (new Decimal(m.priorYearBalance).gt(0) && new Decimal(m.available).gt(0)) expect(r.contributions[m.id]).toBe(new Decimal(m.available).toFixed(2));
+            if (new Decimal(m.priorYearBalance).gt(0) && new Decimal(m.available).gt(0))
+              expect(r.contributions[m.id]).toBe(new Decimal(m.available).toFixed(2));
           }
         }
       }),

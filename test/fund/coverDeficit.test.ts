@@ -26,15 +26,32 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
   });
   it("negative surplus or balance pays nothing", () => {
     const r = coverDeficit({ gap: "10.00", currentSurplus: "-5.00", cumulativeBalance: "-100.00", syncInducedRelief: "0", poolAvailable: "3.00" });
-    expect(r).toMatchObject({ fromCurrentSurplus: "0.00", fromCumulativeBalance: "0.00", poolGrant: "0.00", poolSubsidy: "3.00", clawback: "0.60", uncovered: "7.00" });
+    expect(r).toMatchObject({
+      fromCurrentSurplus: "0.00",
+      fromCumulativeBalance: "0.00",
+      poolGrant: "0.00",
+      poolSubsidy: "3.00",
+      clawback: "0.60",
+      uncovered: "7.00",
+    });
   });
   it("without subsidy claiming the rest is a recorded deficit", () => {
-    const r = coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00", claimSubsidy: false });
+    const r = coverDeficit({
+      gap: "500.00",
+      currentSurplus: "100.00",
+      cumulativeBalance: "0.00",
+      syncInducedRelief: "150.00",
+      poolAvailable: "1000.00",
+      claimSubsidy: false,
+    });
     expect(r).toMatchObject({ poolGrant: "150.00", poolSubsidy: "0.00", clawback: "0.00", uncovered: "250.00" });
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
     json.deficitCoverage.value.autoClaimSubsidy = false;
     const noClaim = definePolicy(json);
-    expect(coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" }, noClaim).uncovered).toBe("250.00");
+    expect(
+      coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" }, noClaim)
+        .uncovered,
+    ).toBe("250.00");
   });
   it("clawback rounds half-up", () => {
     expect(clawback("250.00")).toBe("50.00");
@@ -48,8 +65,14 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
     expectPoolingError(() => clawback("1.005"), "AMOUNT_NOT_IN_FEN", ["subsidy"]);
   });
   it("rejects bad input", () => {
-    expectPoolingError(() => coverDeficit({ gap: "-1.00", currentSurplus: "0", cumulativeBalance: "0", syncInducedRelief: "0", poolAvailable: "0" }), "NEGATIVE_AMOUNT", ["gap"]);
-    expectPoolingError(() => coverDeficit({ gap: "1.00", currentSurplus: "0", cumulativeBalance: "0", syncInducedRelief: "0" } as never), "MISSING_FIELD", ["poolAvailable"]);
+    expectPoolingError(
+      () => coverDeficit({ gap: "-1.00", currentSurplus: "0", cumulativeBalance: "0", syncInducedRelief: "0", poolAvailable: "0" }),
+      "NEGATIVE_AMOUNT",
+      ["gap"],
+    );
+    expectPoolingError(() => coverDeficit({ gap: "1.00", currentSurplus: "0", cumulativeBalance: "0", syncInducedRelief: "0" } as never), "MISSING_FIELD", [
+      "poolAvailable",
+    ]);
   });
 
   it("properties: order, caps and the clawback", () => {
@@ -76,7 +99,8 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
         }
         expect(d(r.poolGrant).lte(input.syncInducedRelief)).toBe(true);
         expect(d(r.poolGrant).plus(r.poolSubsidy).lte(Decimal.max(0, input.poolAvailable))).toBe(true);
-        if (d(r.poolSubsidy).gt(0)) expect(r.poolGrant).toBe(Decimal.min(input.syncInducedRelief, d(r.gap).minus(r.fromCurrentSurplus).minus(r.fromCumulativeBalance)).toFixed(2));
+        if (d(r.poolSubsidy).gt(0))
+          expect(r.poolGrant).toBe(Decimal.min(input.syncInducedRelief, d(r.gap).minus(r.fromCurrentSurplus).minus(r.fromCumulativeBalance)).toFixed(2));
         if (!input.claimSubsidy) expect(r.poolSubsidy).toBe("0.00");
         expect(r.clawback).toBe(d(r.poolSubsidy).times("0.2").toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
       }),

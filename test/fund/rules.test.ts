@@ -59,17 +59,33 @@ describe("openPooling (R5: 二（二）)", () => {
     expectPoolingError(() => openPooling({ members: ALL_ZERO }), "MISSING_MEMBER", ["members"]);
     expectPoolingError(() => openPooling({ members: [...ALL_ZERO, { id: "gusu", priorYearBalance: "1" }] }), "UNKNOWN_MEMBER", ["members", 4, "id"]);
     expectPoolingError(() => openPooling({ members: [...ALL_ZERO, ALL_ZERO[0]!] }), "DUPLICATE_ENTRY", ["members", 4, "id"]);
-    expectPoolingError(() => openPooling({ members: [{ id: "municipal", priorYearBalance: "1.234" }, ...ALL_ZERO] }), "AMOUNT_NOT_IN_FEN", ["members", 0, "priorYearBalance"]);
+    expectPoolingError(() => openPooling({ members: [{ id: "municipal", priorYearBalance: "1.234" }, ...ALL_ZERO] }), "AMOUNT_NOT_IN_FEN", [
+      "members",
+      0,
+      "priorYearBalance",
+    ]);
   });
 });
 
 describe("provincialRemittance (R6: 二（二）)", () => {
   it("is due on 06-20 and leaves the city-district funds", () => {
-    const r = provincialRemittance({ year: 2021, members: [{ id: "sip", amount: "800000.00" }, { id: "wujiang", amount: "0" }] });
+    const r = provincialRemittance({
+      year: 2021,
+      members: [
+        { id: "sip", amount: "800000.00" },
+        { id: "wujiang", amount: "0" },
+      ],
+    });
     expect(r.dueDate).toBe("2021-06-20");
     expect(r.remittances).toEqual({ sip: "800000.00", wujiang: "0.00" });
     expect(r.journal).toHaveLength(1);
-    expect(r.journal[0]).toMatchObject({ period: "2021-06", from: "member:sip:carried", to: "province:reserve", amount: "800000.00", kind: "provincialRemittance" });
+    expect(r.journal[0]).toMatchObject({
+      period: "2021-06",
+      from: "member:sip:carried",
+      to: "province:reserve",
+      amount: "800000.00",
+      kind: "provincialRemittance",
+    });
     const c = checkConservation(r.journal);
     expect(c.provincialOut).toBe("800000.00");
     expect(c.ok).toBe(true);
@@ -197,11 +213,11 @@ describe("consolidate (R12: 二（四））", () => {
       "TRANSFER_MISMATCH",
       [0, "transfersOut", 0],
     );
-    expectPoolingError(
-      () => consolidate([{ ...member, transfersOut: [member.transfersOut[1]!], closing: "105.00" }, pool]),
-      "TRANSFER_MISMATCH",
-      [1, "transfersIn", 0],
-    );
+    expectPoolingError(() => consolidate([{ ...member, transfersOut: [member.transfersOut[1]!], closing: "105.00" }, pool]), "TRANSFER_MISMATCH", [
+      1,
+      "transfersIn",
+      0,
+    ]);
     expectPoolingError(() => consolidate([member, member]), "DUPLICATE_ENTRY", [1, "entity"]);
   });
   it("a pool statement alone keeps its transfers as external", () => {

@@ -114,11 +114,9 @@ describe("computeLevy: the rate-cut window's edges (二（一）)", () => {
     const levy = computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000" }, fixed);
     expect(levy).toMatchObject({ cutFraction: "0.5", cutSource: "policy", premium: "7.50", premiumBeforeCut: "15.00" });
     expect(computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000", cutFraction: "0.5" }, fixed).premium).toBe("7.50");
-    expectPoolingError(
-      () => computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000", cutFraction: "0.2" }, fixed),
-      "CUT_FRACTION_CONFLICT",
-      ["cutFraction"],
-    );
+    expectPoolingError(() => computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000", cutFraction: "0.2" }, fixed), "CUT_FRACTION_CONFLICT", [
+      "cutFraction",
+    ]);
   });
 });
 
@@ -163,11 +161,9 @@ describe("computeLevy: per-employee bases", () => {
   it("rejects payroll and employees together, neither, and reversed bounds", () => {
     expectPoolingError(() => computeLevy({ period: "2021-06", industryClass: 8, payroll: "1", employees: ["1"] }), "PAYROLL_CONFLICT", ["employees"]);
     expectPoolingError(() => computeLevy({ period: "2021-06", industryClass: 8 }), "PAYROLL_REQUIRED", ["payroll"]);
-    expectPoolingError(
-      () => computeLevy({ period: "2021-06", industryClass: 8, employees: ["1"], baseFloor: "10", baseCeiling: "5" }),
-      "INVALID_BASE_BOUNDS",
-      ["baseCeiling"],
-    );
+    expectPoolingError(() => computeLevy({ period: "2021-06", industryClass: 8, employees: ["1"], baseFloor: "10", baseCeiling: "5" }), "INVALID_BASE_BOUNDS", [
+      "baseCeiling",
+    ]);
     expectPoolingError(() => computeLevy({ period: "2021-06", industryClass: 8, payroll: "1", baseFloor: "10" }), "INVALID_BASE_BOUNDS", ["baseFloor"]);
     expectPoolingError(() => computeLevy({ period: "2021-06", industryClass: 8, employees: ["1", "-2"] }), "NEGATIVE_AMOUNT", ["employees", 1]);
   });
@@ -192,15 +188,16 @@ describe("computeLevy: the opt-in 2020 relief overlay (人社部发〔2020〕11�
   });
   it("rounds the waived half half-up, and premiumDue + reliefWaived = premium", () => {
     // class 1 × 1.5 = 0.00225; × 0.5 cut = 0.001125; payroll 10000 → 11.25; halved 5.625 → 5.63
-    const levy = computeLevy({ period: "2020-05", industryClass: 1, floatMultiplier: "1.5", payroll: "10000", cutFraction: "0.5", enterpriseSize: "large" }, withRelief);
+    const levy = computeLevy(
+      { period: "2020-05", industryClass: 1, floatMultiplier: "1.5", payroll: "10000", cutFraction: "0.5", enterpriseSize: "large" },
+      withRelief,
+    );
     expect(levy).toMatchObject({ premium: "11.25", reliefWaived: "5.63", premiumDue: "5.62" });
   });
   it("needs the enterprise size in an overlay's months, and not after", () => {
-    expectPoolingError(
-      () => computeLevy({ period: "2020-12", industryClass: 3, payroll: "1", cutFraction: "0.5" }, withRelief),
-      "ENTERPRISE_SIZE_REQUIRED",
-      ["enterpriseSize"],
-    );
+    expectPoolingError(() => computeLevy({ period: "2020-12", industryClass: 3, payroll: "1", cutFraction: "0.5" }, withRelief), "ENTERPRISE_SIZE_REQUIRED", [
+      "enterpriseSize",
+    ]);
     expect(computeLevy({ period: "2021-01", industryClass: 3, payroll: "100", cutFraction: "0.5" }, withRelief).reliefWaived).toBe("0.00");
   });
 });

@@ -5,7 +5,17 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeLevies, computeLevy, floatTiers, type LevyInput, PoolingError, RELIEF_2020, SUZHOU_2020, streamLevies, withReliefOverlays } from "../../src/index.js";
+import {
+  computeLevies,
+  computeLevy,
+  floatTiers,
+  type LevyInput,
+  PoolingError,
+  RELIEF_2020,
+  SUZHOU_2020,
+  streamLevies,
+  withReliefOverlays,
+} from "../../src/index.js";
 
 const periodArb = fc.constantFrom("2020-05", "2020-06", "2020-12", "2021-04", "2021-05", "2021-07", "2023-01", "2020-04", "2020-13");
 /** Payrolls up to 10^12 yuan, as strings and numbers, with 0–3 decimals. */
@@ -15,7 +25,12 @@ const payrollArb = fc.oneof(
   // exact half-fen products: class 2 at 0.5 is 0.0015, so odd multiples of 1/3 fen… and 0.015 × 5.00
   fc.constantFrom("5.00", "15", "25.00", "1000.005", "0.01", "0", "1e5", "-1", " 1"),
 );
-const numArb = (values: string[]) => fc.oneof(fc.constantFrom(...values), fc.constantFrom(...values).map(Number), fc.constantFrom(...values).map((v) => new Decimal(v)));
+const numArb = (values: string[]) =>
+  fc.oneof(
+    fc.constantFrom(...values),
+    fc.constantFrom(...values).map(Number),
+    fc.constantFrom(...values).map((v) => new Decimal(v)),
+  );
 
 const inputArb: fc.Arbitrary<LevyInput> = fc
   .record(

@@ -115,7 +115,14 @@ describe("national cut bands (R3, 人社部发〔2018〕25号)", () => {
 describe("effectiveRate (R1–R3)", () => {
   it("composes base, tier and cut exactly", () => {
     const r = effectiveRate({ industryClass: 3, period: "2020-09", floatMultiplier: "0.8", cutFraction: "0.2" });
-    expect(r).toMatchObject({ baseRate: "0.005", floatMultiplier: "0.8", floatedRate: "0.004", cutFraction: "0.2", effectiveRate: "0.0032", cutSource: "caller" });
+    expect(r).toMatchObject({
+      baseRate: "0.005",
+      floatMultiplier: "0.8",
+      floatedRate: "0.004",
+      cutFraction: "0.2",
+      effectiveRate: "0.0032",
+      cutSource: "caller",
+    });
     expect(effectiveRate({ industryClass: 1, period: "2022-01" })).toMatchObject({ floatedRate: "0.0015", cutFraction: "0", effectiveRate: "0.0015" });
     expect(effectiveRate({ industryClass: 8, period: "2020-05", floatMultiplier: "1.5", cutFraction: "0.5" }).effectiveRate).toBe("0.01125");
   });

@@ -27,10 +27,15 @@ describe("R13 conservation over generated scenarios", () => {
           // the sum over all accounts is zero; fiscal accounts sum to zero on their own
           const total = Object.values(folded).reduce((s, v) => s.plus(v), new Decimal(0));
           expect(total.isZero()).toBe(true);
-          const fiscal = Object.entries(folded).filter(([k]) => accountKind(k) === "fiscal").reduce((s, [, v]) => s.plus(v), new Decimal(0));
+          const fiscal = Object.entries(folded)
+            .filter(([k]) => accountKind(k) === "fiscal")
+            .reduce((s, [, v]) => s.plus(v), new Decimal(0));
           expect(fiscal.isZero()).toBe(true);
           // the funds' total changes exactly by external income − benefits − provincial remittances
-          const funds = (b: Record<string, string>) => Object.entries(b).filter(([k]) => accountKind(k) === "fund").reduce((s, [, v]) => s.plus(v), new Decimal(0));
+          const funds = (b: Record<string, string>) =>
+            Object.entries(b)
+              .filter(([k]) => accountKind(k) === "fund")
+              .reduce((s, [, v]) => s.plus(v), new Decimal(0));
           let external = new Decimal(0);
           for (const e of r.journal) {
             const f = accountKind(e.from);

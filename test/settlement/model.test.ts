@@ -24,7 +24,9 @@ function largestRemainder(total: bigint, weights: bigint[]): bigint[] {
   const parts = weights.map((w) => (total * w) / sum);
   const rems = weights.map((w, i) => total * w - parts[i]! * sum);
   let left = total - parts.reduce((a, b) => a + b, 0n);
-  const order = weights.map((_, i) => i).sort((i, j) => (rems[j]! > rems[i]! ? 1 : rems[j]! < rems[i]! ? -1 : weights[j]! > weights[i]! ? 1 : weights[j]! < weights[i]! ? -1 : i - j));
+  const order = weights
+    .map((_, i) => i)
+    .sort((i, j) => (rems[j]! > rems[i]! ? 1 : rems[j]! < rems[i]! ? -1 : weights[j]! > weights[i]! ? 1 : weights[j]! < weights[i]! ? -1 : i - j));
   for (const i of order) {
     if (left === 0n) break;
     parts[i]! += 1n;
@@ -118,7 +120,10 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
       const paid = { a: 0n, b: 0n, c: 0n } as Record<Id, bigint>;
       let active = IDS.filter((id) => md.priorBalance[id] > 0n && md.fund[id] > 0n);
       while (need > 0n && active.length > 0) {
-        const shares = largestRemainder(need, active.map((id) => md.priorBalance[id]));
+        const shares = largestRemainder(
+          need,
+          active.map((id) => md.priorBalance[id]),
+        );
         let capped = false;
         const still: Id[] = [];
         active.forEach((id, k) => {
@@ -145,7 +150,10 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
       if (stop) pay = cl.map(() => 0n);
       else if (total <= max(0n, md.pool)) pay = cl.map((c) => c.amount);
       else {
-        pay = largestRemainder(max(0n, md.pool), cl.map((c) => c.amount));
+        pay = largestRemainder(
+          max(0n, md.pool),
+          cl.map((c) => c.amount),
+        );
         stop = true;
       }
       cl.forEach((c, i) => {
@@ -188,7 +196,9 @@ class SettleCommand implements fc.Command<Model, Real> {
     for (const id of IDS) {
       expect(fen(b[`member:${id}:current`]) + fen(b[`member:${id}:carried`]), `fund of ${id} in ${flows.period}`).toBe(md.fund[id]);
       expect(-fen(b[`fiscal:${id}`]), `clawbacks of ${id}`).toBe(md.clawedBack[id]);
-      expect(fen(r.report.members[id]!.pendingClaims), `pending claims of ${id}`).toBe(md.claims.filter((c) => c.member === id).reduce((s, c) => s + c.amount, 0n));
+      expect(fen(r.report.members[id]!.pendingClaims), `pending claims of ${id}`).toBe(
+        md.claims.filter((c) => c.member === id).reduce((s, c) => s + c.amount, 0n),
+      );
     }
     expect(fen(b.pool), `pool in ${flows.period}`).toBe(md.pool);
     expect(fen(b["province:reserve"])).toBe(md.province);
@@ -213,7 +223,10 @@ describe("model-based: settlePeriod against a naive model", () => {
           const md: Model = {
             period: opening.start,
             open: false,
-            fund: Object.fromEntries(IDS.map((id) => [id, fen(opening.members[id].priorYearBalance) + fen(opening.members[id].currentSurplus)])) as Record<Id, bigint>,
+            fund: Object.fromEntries(IDS.map((id) => [id, fen(opening.members[id].priorYearBalance) + fen(opening.members[id].currentSurplus)])) as Record<
+              Id,
+              bigint
+            >,
             pool: 0n,
             province: 0n,
             clawedBack: { a: 0n, b: 0n, c: 0n },

@@ -63,7 +63,14 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
     expect(nov.grantPaid).toBe("1704054.05");
     expect(nov.subsidyPaid).toBe("0.00");
     const dec = at("2020-12").members.xiangcheng;
-    expect(dec).toMatchObject({ syncInducedRelief: "3525000.00", grantClaimed: "3525000.00", grantPaid: "3525000.00", subsidyPaid: "375000.00", clawback: "75000.00", balance: "0.00" });
+    expect(dec).toMatchObject({
+      syncInducedRelief: "3525000.00",
+      grantClaimed: "3525000.00",
+      grantPaid: "3525000.00",
+      subsidyPaid: "375000.00",
+      clawback: "75000.00",
+      balance: "0.00",
+    });
     const may21 = at("2021-05").members.xiangcheng;
     expect(may21).toMatchObject({ syncInducedRelief: "0.00", grantPaid: "0.00", subsidyPaid: "676500.00", clawback: "135300.00" });
     expect(sim.balances["fiscal:xiangcheng"]).toBe(d(sim.balances["fiscal:municipal"]!).neg().toFixed(2));
@@ -126,13 +133,18 @@ const small = (): Scenario => ({
   opening: {
     start: "2020-05",
     members: Object.fromEntries(
-      ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => [id, { priorYearBalance: "1200.00", priorYearExpenditure: "1200.00", currentSurplus: "0.00" }]),
+      ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => [
+        id,
+        { priorYearBalance: "1200.00", priorYearExpenditure: "1200.00", currentSurplus: "0.00" },
+      ]),
     ),
   },
   periods: ["2020-05", "2020-06", "2020-07"].map((period) => ({
     period,
     members: Object.fromEntries(["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => [id, { income: "100.00", expenditure: "100.00" }])),
-    ...(period === "2020-06" ? { provincialRemittances: Object.fromEntries(["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => [id, "1.00"])) } : {}),
+    ...(period === "2020-06"
+      ? { provincialRemittances: Object.fromEntries(["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => [id, "1.00"])) }
+      : {}),
   })),
 });
 
@@ -160,12 +172,26 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     const r = simulate(s);
     const may = r.periods[0]!;
     expect(may.pool).toMatchObject({ open: false, pendingClaims: "350.00" });
-    expect(may.members.xiangcheng).toMatchObject({ gap: "1500.00", fromCumulativeBalance: "1200.00", grantClaimed: "100.00", subsidyClaimed: "200.00", balance: "-300.00", pendingClaims: "300.00" });
+    expect(may.members.xiangcheng).toMatchObject({
+      gap: "1500.00",
+      fromCumulativeBalance: "1200.00",
+      grantClaimed: "100.00",
+      subsidyClaimed: "200.00",
+      balance: "-300.00",
+      pendingClaims: "300.00",
+    });
     const june = r.periods[1]!;
     // June: the extraction (10% of the 2019 balance, 120.00) still leaves the member, deepening its deficit,
     // which is not a claim; the remittance (1.00) is a new gap, claimed as a subsidy.
     expect(june.pool.paid).toEqual({ majorAccident: "50.00", cutGapGrant: "100.00", subsidy: "201.00", recordedDeficit: "0.00" });
-    expect(june.members.xiangcheng).toMatchObject({ gap: "1.00", subsidyClaimed: "1.00", balance: "-120.00", deficit: "120.00", clawback: "40.20", extraction: "120.00" });
+    expect(june.members.xiangcheng).toMatchObject({
+      gap: "1.00",
+      subsidyClaimed: "1.00",
+      balance: "-120.00",
+      deficit: "120.00",
+      clawback: "40.20",
+      extraction: "120.00",
+    });
     expect(r.conservation.ok).toBe(true);
   });
   it("members top up only what they have; the rest of the floor is a shortfall", () => {
@@ -192,7 +218,7 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     s.periods[1]!.members.xiangcheng = { income: "4000.00", expenditure: "0.00" };
     s.periods[2]!.members.municipal = { income: "20000.00", expenditure: "0.00" };
     const r = simulate(s);
-    const [june, july, aug] = r.periods as [typeof r.periods[0], typeof r.periods[0], typeof r.periods[0]];
+    const [june, july, aug] = r.periods as [(typeof r.periods)[0], (typeof r.periods)[0], (typeof r.periods)[0]];
     // June: claim 8,100; the pool has 500 + 3,600 = 4,100 and pays it pro rata (one claim: all of it)
     expect(june.members.xiangcheng).toMatchObject({ subsidyClaimed: "8100.00", subsidyPaid: "4100.00", pendingClaims: "4000.00", balance: "-4000.00" });
     expect(june.pool.balance).toBe("0.00");
