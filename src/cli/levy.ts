@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { PoolingError } from "../errors.js";
 import { formatCitation } from "../explain/explain.js";
-import { computeLevy } from "../levy/computeLevy.js";
+import { createLevyCalculator } from "../levy/fastLevy.js";
 import type { Levy, LevyInput } from "../levy/schema.js";
 import { LevyInputSchema } from "../levy/schema.js";
 import { type Dec, formatAmount, formatMoney, ZERO } from "../money.js";
@@ -112,6 +112,7 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
   const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
   const tmp = createWriteStream(tmpPath);
   const errors: string[] = [];
+  const calc = createLevyCalculator(policy);
   const totals: Record<string, Dec> = Object.fromEntries(TOTAL_KEYS.map((k) => [k, ZERO]));
   let payroll = ZERO;
   let count = 0;
@@ -121,7 +122,7 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
     for await (const { input, where } of records) {
       let levy: Levy;
       try {
-        levy = computeLevy(input as LevyInput, policy);
+        levy = calc.compute(input as LevyInput);
       } catch (e) {
         if (!(e instanceof PoolingError)) throw e;
         errors.push(describeError(e, where));

@@ -22,9 +22,10 @@ class Totals {
 
   /** Adds a fast-path result from its amounts in fen. */
   addFen(amounts: readonly number[]): void {
+    const fen = this.fen;
     for (let i = 0; i < 5; i++) {
-      const next = this.fen[i]! + amounts[i]!;
-      if (next <= MAX) this.fen[i] = next;
+      const next = fen[i]! + amounts[i]!;
+      if (next <= MAX) fen[i] = next;
       else this.rest[i] = this.rest[i]!.plus(amounts[i]!);
     }
   }
@@ -120,6 +121,16 @@ export function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): Lev
   const totals = new Totals();
   const items: Levy[] = [];
   let i = 0;
-  for (const input of inputs) items.push(compute(levy, totals, input, i++));
+  try {
+    for (const input of inputs) {
+      const item = levy.compute(input);
+      if (levy.lastFast) totals.addFen(levy.lastFen);
+      else totals.add(item);
+      items.push(item);
+      i++;
+    }
+  } catch (e) {
+    throw withPathPrefix(e, [i]);
+  }
   return { items, totals: totals.result() };
 }

@@ -103,6 +103,7 @@ const CENTS = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i
 
 /** Fen (a non-negative integer) as two-decimal yuan. */
 export function fenToYuan(fen: number | bigint): string {
+  if (fen === 0) return "0.00";
   if (typeof fen === "number") {
     const cents = fen % 100;
     return `${(fen - cents) / 100}.${CENTS[cents]}`;
@@ -276,10 +277,13 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
       sync = typeof own === "bigint" || typeof premium === "bigint" ? BigInt(own) - BigInt(premium) : own - premium;
     }
     const relief = typeof before === "bigint" || typeof premium === "bigint" ? BigInt(before) - BigInt(premium) : before - premium;
-    const premiumText = fenToYuan(premium);
+    const beforeText = fenToYuan(before);
+    const premiumText = premium === before ? beforeText : fenToYuan(premium);
     const syncText = fenToYuan(sync);
     const citations = (combo.cutPositive && syncText !== "0.00" ? combo.citationsWithSync : combo.citations) as Citation[];
-    const payrollOut = fenToYuan(fen);
+    // the payroll as given when it is already written with two decimals and no leading zero
+    const n = payrollText!.length;
+    const payrollOut = n >= 4 && payrollText!.charCodeAt(n - 3) === 46 && (payrollText!.charCodeAt(0) !== 48 || n === 4) ? payrollText! : fenToYuan(fen);
     if (typeof before === "number" && typeof premium === "number" && typeof relief === "number" && typeof sync === "number") {
       lastFen[0] = before;
       lastFen[1] = premium;
@@ -288,7 +292,6 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
       lastFen[4] = fen;
       calc.lastFast = true;
     }
-    const beforeText = fenToYuan(before);
     const reliefText = fenToYuan(relief);
     // Two literal shapes (with and without employerId, which comes first as in computeLevy): spreading is slow.
     const levy: Levy =
