@@ -20,6 +20,8 @@ declare const ERROR_CODES: {
     readonly INVALID_STEPS: readonly ["the number of tier steps must be an integer", "浮动档次调整数须为整数"];
     readonly TIER_STEP_TOO_LARGE: readonly ["a review may move an employer by at most the policy's maxTierSteps tiers", "一次浮动调整不得超过政策规定的最大档数"];
     readonly TIER_OUT_OF_RANGE: readonly ["the move leaves the class's ladder of tiers", "调整后的档次超出该行业类别的浮动范围"];
+    readonly INVALID_NUMBER: readonly ["the value must be a finite decimal number ≥ 0", "取值须为非负的有限十进制数"];
+    readonly NO_MATCHING_BAND: readonly ["no band of the caller's table matches the indicators", "调用方提供的档次表中没有与指标相符的档次"];
     readonly INVALID_RESERVE_MONTHS: readonly ["reserve months must be a non-negative decimal", "可支付月数须为非负数"];
     readonly POLICY_NOT_IN_FORCE: readonly ["the policy is not in force for this date or period (苏府办〔2020〕86号 applies from 2020-05-01)", "该日期或所属期不在政策施行期内（苏府办〔2020〕86号自 2020 年 5 月 1 日起施行）"];
     readonly CUT_FRACTION_REQUIRED: readonly ["the period is in the rate-cut window and the policy does not fix the cut: pass cutFraction or cityReserveMonths", "所属期处于阶段性降费期内且政策未规定降费幅度：请提供 cutFraction 或 cityReserveMonths"];
@@ -150,6 +152,24 @@ declare const schemas: Readonly<{
         industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
         current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        date: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    ReviewFloatTierInput: z.ZodObject<{
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        indicators: z.ZodObject<{
+            payoutRatio: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            accidentRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>;
+        bands: z.ZodArray<z.ZodObject<{
+            payoutRatioBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            accidentRateBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        }, z.core.$strict>>;
+        atLadderEnd: z.ZodOptional<z.ZodEnum<{
+            error: "error";
+            stay: "stay";
+        }>>;
         date: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
     }, z.core.$strict>;
     OpenPoolingInput: z.ZodObject<{
@@ -1225,6 +1245,33 @@ interface DateWindow {
 }
 declare function rateCutWindow(policy?: Policy): DateWindow;
 declare function isInRateCutWindow(dateOrPeriod: string, policy?: Policy): boolean;
+declare const ReviewFloatTierInputSchema: z.ZodObject<{
+    industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+    current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    indicators: z.ZodObject<{
+        payoutRatio: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        accidentRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    bands: z.ZodArray<z.ZodObject<{
+        payoutRatioBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        accidentRateBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    }, z.core.$strict>>;
+    atLadderEnd: z.ZodOptional<z.ZodEnum<{
+        error: "error";
+        stay: "stay";
+    }>>;
+    date: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+}, z.core.$strict>;
+type ReviewFloatTierInput = z.input<typeof ReviewFloatTierInputSchema>;
+interface FloatTierReview {
+    multiplier: string;
+    steps: number;
+    moved: number;
+    band: number;
+    citations: Citation[];
+}
+declare function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): FloatTierReview;
 declare const MemberFlowsSchema: z.ZodObject<{
     income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -1952,4 +1999,4 @@ declare const YearSummarySchema: z.ZodObject<{
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DOC, type DateWindow, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, moveFloatTier, nationalCutFraction, openPooling, payByPriority, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, schemas, settlePeriod, simulate, streamLevies, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DOC, type DateWindow, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, moveFloatTier, nationalCutFraction, openPooling, payByPriority, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, toJSONSchema, withReliefOverlays };

@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   INVALID_STEPS: ["the number of tier steps must be an integer", "浮动档次调整数须为整数"],
   TIER_STEP_TOO_LARGE: ["a review may move an employer by at most the policy's maxTierSteps tiers", "一次浮动调整不得超过政策规定的最大档数"],
   TIER_OUT_OF_RANGE: ["the move leaves the class's ladder of tiers", "调整后的档次超出该行业类别的浮动范围"],
+  INVALID_NUMBER: ["the value must be a finite decimal number ≥ 0", "取值须为非负的有限十进制数"],
+  NO_MATCHING_BAND: ["no band of the caller's table matches the indicators", "调用方提供的档次表中没有与指标相符的档次"],
   INVALID_RESERVE_MONTHS: ["reserve months must be a non-negative decimal", "可支付月数须为非负数"],
   POLICY_NOT_IN_FORCE: [
     "the policy is not in force for this date or period (苏府办〔2020〕86号 applies from 2020-05-01)",

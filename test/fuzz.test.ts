@@ -80,6 +80,15 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["floatedRate", fc.tuple(anyInput, anyInput, anyInput)],
   ["moveFloatTier", fc.tuple(fc.oneof(anyInput, mutated({ industryClass: 3, current: "1", steps: 1 })))],
   ["isInRateCutWindow", fc.tuple(anyInput)],
+  [
+    "reviewFloatTier",
+    fc.tuple(
+      fc.oneof(
+        anyInput,
+        mutated({ industryClass: 3, current: "1", indicators: { payoutRatio: "0.3" }, bands: [{ payoutRatioBelow: "0.5", steps: -1 }, { steps: 0 }] }),
+      ),
+    ),
+  ],
   ["rateCutWindow", fc.tuple(anyInput)],
   ["nationalCutFraction", fc.tuple(anyInput)],
   ["requiredReserveMonths", fc.tuple(anyInput)],

@@ -57,6 +57,8 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "TopUpInputSchema",
   "ConservationReportSchema",
   "ClaimKindSchema",
+  "reviewFloatTier",
+  "ReviewFloatTierInputSchema",
   "streamLevies",
   "LevySchema",
   "DeficitCoverageSchema",

@@ -18,6 +18,7 @@ import { LevyInputSchema } from "../levy/schema.js";
 import { PolicySchema } from "../policy/schema.js";
 import { EffectiveRateInputSchema } from "../rates/effectiveRate.js";
 import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
+import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
 
@@ -35,6 +36,7 @@ export const schemas = Object.freeze({
   LevyInputs: z.array(LevyInputSchema),
   EffectiveRateInput: EffectiveRateInputSchema,
   MoveFloatTierInput: MoveFloatTierInputSchema,
+  ReviewFloatTierInput: ReviewFloatTierInputSchema,
   OpenPoolingInput: OpenPoolingInputSchema,
   ProvincialRemittanceInput: ProvincialRemittanceInputSchema,
   TopUpInput: TopUpInputSchema,
