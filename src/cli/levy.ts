@@ -12,11 +12,11 @@ import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { PoolingError } from "../errors.js";
-import { formatCitation } from "../explain/explain.js";
+import { citationText } from "../explain/explain.js";
+import { Totals } from "../levy/computeLevies.js";
 import { createLevyCalculator } from "../levy/fastLevy.js";
 import type { Levy, LevyInput } from "../levy/schema.js";
 import { LevyInputSchema } from "../levy/schema.js";
-import { type Dec, formatAmount, formatMoney, ZERO } from "../money.js";
 import type { Policy } from "../policy/schema.js";
 import { CliError, describeError, EXIT, parseJson, readText } from "./io.js";
 
@@ -43,7 +43,7 @@ export const LEVY_COLUMNS = [
   "clauses",
 ] as const;
 
-const TOTAL_KEYS = ["premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"] as const;
+const TOTAL_COLUMNS = new Set<string>(["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"]);
 const INPUT_KEYS = new Set(Object.keys(LevyInputSchema.shape));
 
 function csvCell(v: string): string {
@@ -93,6 +93,23 @@ async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where
   for (const [i, input] of items.entries()) yield { input, where: `item ${i}` };
 }
 
+const clausesCache = new WeakMap<object, string>();
+
+/** The distinct clauses of a result, e.g. "苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）" (cached: batches share citation arrays). */
+function clauses(levy: Levy): string {
+  let text = clausesCache.get(levy.citations);
+  if (text === undefined) {
+    text = [...new Set(levy.citations.map(citationText))].join("; ");
+    clausesCache.set(levy.citations, text);
+  }
+  return text;
+}
+
+/** One output row, in the order of LEVY_COLUMNS; only the free-text cells can need quoting. */
+function csvRow(l: Levy): string {
+  return `${csvCell(l.employerId ?? "")},${l.period},${l.industryClass},${l.payroll},${l.baseRate},${l.floatMultiplier},${l.floatedRate},${l.cutFraction},${l.cutSource},${l.ownCutFraction},${l.effectiveRate},${l.premiumBeforeCut},${l.premium},${l.cutRelief},${l.syncInducedRelief},${l.reliefFraction},${l.reliefWaived},${l.premiumDue},${csvCell(clauses(l))}\n`;
+}
+
 /** Writes to a stream, waiting when it asks to. */
 async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, "drain");
@@ -113,9 +130,9 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
   const tmp = createWriteStream(tmpPath);
   const errors: string[] = [];
   const calc = createLevyCalculator(policy);
-  const totals: Record<string, Dec> = Object.fromEntries(TOTAL_KEYS.map((k) => [k, ZERO]));
-  let payroll = ZERO;
+  const totals = new Totals();
   let count = 0;
+  let buffer = "";
   const progress = process.stderr.isTTY;
   try {
     await write(tmp, json ? '{"items":[' : `${LEVY_COLUMNS.join(",")}\n`);
@@ -131,14 +148,16 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
       count++;
       if (progress && count % 10_000 === 0) process.stderr.write(`\r${count} records…`);
       if (errors.length > 0) continue; // nothing will be written: validate the rest only
-      payroll = payroll.plus(levy.payroll);
-      for (const k of TOTAL_KEYS) totals[k] = totals[k]!.plus(levy[k]);
-      if (json) await write(tmp, `${count > 1 ? "," : ""}\n${JSON.stringify(levy)}`);
-      else {
-        const row = LEVY_COLUMNS.map((c) => (c === "clauses" ? [...new Set(levy.citations.map(formatCitation))].join("; ") : String(levy[c] ?? "")));
-        await write(tmp, `${row.map(csvCell).join(",")}\n`);
+      if (calc.lastFast) totals.addFen(calc.lastFen);
+      else totals.add(levy);
+      if (json) buffer += `${count > 1 ? "," : ""}\n${JSON.stringify(levy)}`;
+      else buffer += csvRow(levy);
+      if (buffer.length > 1 << 16) {
+        await write(tmp, buffer);
+        buffer = "";
       }
     }
+    if (buffer) await write(tmp, buffer);
     if (progress && count >= 10_000) process.stderr.write(`\r${count} records.\n`);
     const allErrors = [...headerErrors, ...errors];
     if (allErrors.length > 0) {
@@ -149,10 +168,10 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
       );
       return EXIT.invalidInput;
     }
-    const t = Object.fromEntries(TOTAL_KEYS.map((k) => [k, formatMoney(totals[k]!)]));
-    if (json) await write(tmp, `\n],"totals":${JSON.stringify({ payroll: formatAmount(payroll), ...t })}}\n`);
+    const t: Record<string, string> = { ...totals.result() };
+    if (json) await write(tmp, `\n],"totals":${JSON.stringify(totals.result())}}\n`);
     else {
-      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : c === "payroll" ? formatAmount(payroll) : (t[c] ?? "")));
+      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? t[c]! : ""));
       await write(tmp, `${row.map(csvCell).join(",")}\n`);
     }
     tmp.end();

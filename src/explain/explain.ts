@@ -43,8 +43,12 @@ export interface Explanation {
  * ```
  */
 export function formatCitation(c: Citation): string {
-  const v = parseInput(CitationSchema, c, ["citation"]);
-  return v.clause ? `${v.doc} ${v.clause}` : v.doc;
+  return citationText(parseInput(CitationSchema, c, ["citation"]));
+}
+
+/** {@link formatCitation} for citations the library made itself. @internal */
+export function citationText(c: Citation): string {
+  return c.clause ? `${c.doc} ${c.clause}` : c.doc;
 }
 
 const C = (clause: string, doc = DOC): Citation => ({ doc, clause });
@@ -237,7 +241,7 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
 }
 
 function finish(lang: Lang, kind: Explanation["kind"], title: string, steps: ExplanationStep[]): Explanation {
-  const lines = [title, ...steps.map((s, i) => `${i + 1}. ${s.text}${s.citation ? ` — ${formatCitation(s.citation)}` : ""}`)];
+  const lines = [title, ...steps.map((s, i) => `${i + 1}. ${s.text}${s.citation ? ` — ${citationText(s.citation)}` : ""}`)];
   return { lang, kind, title, steps, text: lines.join("\n") };
 }
 

@@ -13,8 +13,8 @@ export interface LevyBatch {
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-/** Running totals: integer fen while exact, decimals beyond. */
-class Totals {
+/** Running totals: integer fen while exact, decimals beyond. @internal */
+export class Totals {
   // premiumBeforeCut, premium, cutRelief, syncInducedRelief, payroll (reliefWaived and premiumDue follow)
   private readonly fen = [0, 0, 0, 0, 0];
   private readonly rest: Dec[] = [ZERO, ZERO, ZERO, ZERO, ZERO];
@@ -52,8 +52,8 @@ class Totals {
   }
 }
 
-/** One record through the calculator, its amounts into the totals; errors carry the record's index. */
-function compute(levy: LevyCalculator, totals: Totals, input: LevyInput, i: number): Levy {
+/** One record through the calculator, its amounts into the totals; errors carry the record's index. @internal */
+export function compute(levy: LevyCalculator, totals: Totals, input: LevyInput, i: number): Levy {
   let item: Levy;
   try {
     item = levy.compute(input);

@@ -93,8 +93,7 @@ export function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): F
   const { payoutRatio, accidentRate } = v.indicators;
   const band = v.bands.findIndex(
     (b) =>
-      (b.payoutRatioBelow === undefined || payoutRatio.lt(b.payoutRatioBelow)) &&
-      (b.accidentRateBelow === undefined || (accidentRate !== undefined && accidentRate.lt(b.accidentRateBelow))),
+      (b.payoutRatioBelow === undefined || payoutRatio.lt(b.payoutRatioBelow)) && (b.accidentRateBelow === undefined || accidentRate?.lt(b.accidentRateBelow)),
   );
   if (band < 0) {
     throw new PoolingError("NO_MATCHING_BAND", ["bands"], { en: `payout ratio ${payoutRatio.toFixed()}`, zh: `支缴率 ${payoutRatio.toFixed()}` });
