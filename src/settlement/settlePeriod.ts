@@ -94,6 +94,104 @@ function debitMember(w: JournalWriter, period: string, id: string, to: string, a
   w.post(period, currentAccount(id), to, fromCurrent, kind, citation, id);
 }
 
+/** What the steps of a period leave for its report. */
+interface PeriodOutcome {
+  period: string;
+  ids: readonly string[];
+  w: JournalWriter;
+  members: ReadonlyMap<string, MemberFigures>;
+  acc: ReadonlyMap<string, MemberAcc>;
+  pending: readonly Claim[];
+  poolOpen: boolean;
+  floor: Dec;
+  extractions: Dec;
+  claimed: ClassAmounts;
+  paid: ClassAmounts;
+  topUp: Dec;
+  shortfall: Dec;
+  clawbacks: Dec;
+}
+
+type ClassAmounts = { majorAccident: Dec; cutGapGrant: Dec; subsidy: Dec; recordedDeficit: Dec };
+
+/** The report of a settled period: figures as two-decimal strings, reserve months, risk levels, the conservation check. */
+function buildReport(p: Policy, o: PeriodOutcome): PeriodReport {
+  const { period, ids, w, members, acc, pending, poolOpen, floor, extractions, claimed, paid, topUp, shortfall, clawbacks } = o;
+  let total = ZERO;
+  let fiscal = ZERO;
+  for (const [account, b] of w.balances) {
+    total = total.plus(b);
+    if (kindOf(account) === "fiscal") fiscal = fiscal.plus(b);
+  }
+  const pendingByMember = new Map<string, Dec>();
+  for (const c of pending) pendingByMember.set(c.member, (pendingByMember.get(c.member) ?? ZERO).plus(c.amount));
+  const memberReports: Record<string, MemberPeriodReport> = {};
+  for (const id of ids) {
+    const a = acc.get(id)!;
+    const current = w.balance(currentAccount(id));
+    const carried = w.balance(carriedAccount(id));
+    const balance = current.plus(carried);
+    const months = reserveMonthsDec(balance, members.get(id)!.priorYearExpenditure);
+    memberReports[id] = {
+      income: formatMoney(a.income),
+      expenditure: formatMoney(a.expenditure),
+      cutRelief: formatMoney(a.cutRelief),
+      syncInducedRelief: formatMoney(a.sync),
+      gap: formatMoney(a.gap),
+      fromCurrentSurplus: formatMoney(a.fromCurrentSurplus),
+      fromCumulativeBalance: formatMoney(a.fromCumulativeBalance),
+      grantClaimed: formatMoney(a.grantClaimed),
+      subsidyClaimed: formatMoney(a.subsidyClaimed),
+      unclaimed: formatMoney(a.unclaimed),
+      grantPaid: formatMoney(a.grantPaid),
+      subsidyPaid: formatMoney(a.subsidyPaid),
+      deficitPaid: formatMoney(a.deficitPaid),
+      majorAccidentPaid: formatMoney(a.majorAccidentPaid),
+      clawback: formatMoney(a.clawback),
+      topUp: formatMoney(a.topUp),
+      extraction: formatMoney(a.extraction),
+      legacyFoldIn: formatMoney(a.legacyFoldIn),
+      provincialRemittance: formatMoney(a.provincialRemittance),
+      current: formatMoney(current),
+      carried: formatMoney(carried),
+      balance: formatMoney(balance),
+      pendingClaims: formatMoney(pendingByMember.get(id) ?? ZERO),
+      deficit: formatMoney(dmax(ZERO, balance.neg())),
+      reserveMonths: months === null ? null : months.toFixed(2),
+      risk: assessRiskDec(p, months),
+    };
+  }
+  const poolBalance = w.balance(ACCOUNTS.pool);
+  const cityExpenditure = dsum(ids.map((id) => members.get(id)!.priorYearExpenditure));
+  const poolMonths = reserveMonthsDec(poolBalance, cityExpenditure);
+  const fmt4 = (o: ClassAmounts) => ({
+    majorAccident: formatMoney(o.majorAccident),
+    cutGapGrant: formatMoney(o.cutGapGrant),
+    subsidy: formatMoney(o.subsidy),
+    recordedDeficit: formatMoney(o.recordedDeficit),
+  });
+  const report: PeriodReport = {
+    period,
+    members: memberReports,
+    pool: {
+      open: poolOpen,
+      balance: formatMoney(poolBalance),
+      floor: formatMoney(floor),
+      extractions: formatMoney(extractions),
+      claimed: fmt4(claimed),
+      paid: fmt4(paid),
+      topUp: formatMoney(topUp),
+      shortfall: formatMoney(shortfall),
+      pendingClaims: formatMoney(dsum(pending.map((c) => c.amount))),
+      reserveMonths: poolMonths === null ? null : poolMonths.toFixed(2),
+      risk: assessRiskDec(p, poolMonths),
+    },
+    clawbacks: formatMoney(clawbacks),
+    conservationOk: total.isZero() && fiscal.isZero(),
+  };
+  return report;
+}
+
 /**
  * Settles one period on the internal state (R14 steps 1–7). Pure: returns a
  * new state and never changes `s`.
@@ -365,79 +463,7 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     }
   }
 
-  // The report.
-  let total = ZERO;
-  let fiscal = ZERO;
-  for (const [account, b] of w.balances) {
-    total = total.plus(b);
-    if (kindOf(account) === "fiscal") fiscal = fiscal.plus(b);
-  }
-  const pendingByMember = new Map<string, Dec>();
-  for (const c of pending) pendingByMember.set(c.member, (pendingByMember.get(c.member) ?? ZERO).plus(c.amount));
-  const memberReports: Record<string, MemberPeriodReport> = {};
-  for (const id of ids) {
-    const a = acc.get(id)!;
-    const current = w.balance(currentAccount(id));
-    const carried = w.balance(carriedAccount(id));
-    const balance = current.plus(carried);
-    const months = reserveMonthsDec(balance, members.get(id)!.priorYearExpenditure);
-    memberReports[id] = {
-      income: formatMoney(a.income),
-      expenditure: formatMoney(a.expenditure),
-      cutRelief: formatMoney(a.cutRelief),
-      syncInducedRelief: formatMoney(a.sync),
-      gap: formatMoney(a.gap),
-      fromCurrentSurplus: formatMoney(a.fromCurrentSurplus),
-      fromCumulativeBalance: formatMoney(a.fromCumulativeBalance),
-      grantClaimed: formatMoney(a.grantClaimed),
-      subsidyClaimed: formatMoney(a.subsidyClaimed),
-      unclaimed: formatMoney(a.unclaimed),
-      grantPaid: formatMoney(a.grantPaid),
-      subsidyPaid: formatMoney(a.subsidyPaid),
-      deficitPaid: formatMoney(a.deficitPaid),
-      majorAccidentPaid: formatMoney(a.majorAccidentPaid),
-      clawback: formatMoney(a.clawback),
-      topUp: formatMoney(a.topUp),
-      extraction: formatMoney(a.extraction),
-      legacyFoldIn: formatMoney(a.legacyFoldIn),
-      provincialRemittance: formatMoney(a.provincialRemittance),
-      current: formatMoney(current),
-      carried: formatMoney(carried),
-      balance: formatMoney(balance),
-      pendingClaims: formatMoney(pendingByMember.get(id) ?? ZERO),
-      deficit: formatMoney(dmax(ZERO, balance.neg())),
-      reserveMonths: months === null ? null : months.toFixed(2),
-      risk: assessRiskDec(p, months),
-    };
-  }
-  const poolBalance = w.balance(ACCOUNTS.pool);
-  const cityExpenditure = dsum(ids.map((id) => members.get(id)!.priorYearExpenditure));
-  const poolMonths = reserveMonthsDec(poolBalance, cityExpenditure);
-  const fmt4 = (o: typeof paid) => ({
-    majorAccident: formatMoney(o.majorAccident),
-    cutGapGrant: formatMoney(o.cutGapGrant),
-    subsidy: formatMoney(o.subsidy),
-    recordedDeficit: formatMoney(o.recordedDeficit),
-  });
-  const report: PeriodReport = {
-    period,
-    members: memberReports,
-    pool: {
-      open: poolOpen,
-      balance: formatMoney(poolBalance),
-      floor: formatMoney(floor),
-      extractions: formatMoney(extractions),
-      claimed: fmt4(claimed),
-      paid: fmt4(paid),
-      topUp: formatMoney(topUp),
-      shortfall: formatMoney(shortfall),
-      pendingClaims: formatMoney(dsum(pending.map((c) => c.amount))),
-      reserveMonths: poolMonths === null ? null : poolMonths.toFixed(2),
-      risk: assessRiskDec(p, poolMonths),
-    },
-    clawbacks: formatMoney(clawbacks),
-    conservationOk: total.isZero() && fiscal.isZero(),
-  };
+  const report = buildReport(p, { period, ids, w, members, acc, pending, poolOpen, floor, extractions, claimed, paid, topUp, shortfall, clawbacks });
   const state: InternalState = {
     nextPeriod: nextPeriod(period),
     poolOpen,
