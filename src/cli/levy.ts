@@ -105,9 +105,9 @@ function clauses(levy: Levy): string {
   return text;
 }
 
-/** One output row, in the order of LEVY_COLUMNS; only the free-text cells can need quoting. */
+/** One output row, in the order of LEVY_COLUMNS. */
 function csvRow(l: Levy): string {
-  return `${csvCell(l.employerId ?? "")},${l.period},${l.industryClass},${l.payroll},${l.baseRate},${l.floatMultiplier},${l.floatedRate},${l.cutFraction},${l.cutSource},${l.ownCutFraction},${l.effectiveRate},${l.premiumBeforeCut},${l.premium},${l.cutRelief},${l.syncInducedRelief},${l.reliefFraction},${l.reliefWaived},${l.premiumDue},${csvCell(clauses(l))}\n`;
+  return `${LEVY_COLUMNS.map((c) => csvCell(c === "clauses" ? clauses(l) : String(l[c] ?? ""))).join(",")}\n`;
 }
 
 /** Writes to a stream, waiting when it asks to. */
@@ -148,8 +148,7 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
       count++;
       if (progress && count % 10_000 === 0) process.stderr.write(`\r${count} records…`);
       if (errors.length > 0) continue; // nothing will be written: validate the rest only
-      if (calc.lastFast) totals.addFen(calc.lastFen);
-      else totals.add(levy);
+      totals.addLast(calc, levy);
       if (json) buffer += `${count > 1 ? "," : ""}\n${JSON.stringify(levy)}`;
       else buffer += csvRow(levy);
       if (buffer.length > 1 << 16) {

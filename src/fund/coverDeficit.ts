@@ -3,7 +3,7 @@ import { type Dec, dmax, dmin, formatMoney, ZERO } from "../money.js";
 import { type Citation, CitationSchema, cite } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { moneyField } from "../schema/fields.js";
+import { MoneyStringSchema, moneyField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { CLAWBACK_CITATION, clawbackDec } from "./clawback.js";
 
@@ -28,7 +28,7 @@ export const CoverDeficitInputSchema = z
 /** Input of {@link coverDeficit}. */
 export type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 
-const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/);
+const moneyOut = MoneyStringSchema;
 
 /** zod schema of the result of {@link coverDeficit}: each step's amount, in the document's order. */
 export const DeficitCoverageSchema = z

@@ -5,13 +5,14 @@
  */
 import { z } from "zod";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { MoneyStringSchema } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { ACCOUNTS, kindOf } from "./accounts.js";
 import { type JournalEntry, JournalEntrySchema } from "./journal.js";
 
 /** A journal as `foldJournal` and `checkConservation` accept it: entries, of which only `from`, `to` and `amount` are required. */
 const JournalInputSchema = z.array(JournalEntrySchema.partial({ seq: true, period: true, kind: true, citation: true, member: true }));
-const BalancesSchema = z.record(z.string(), z.string().regex(/^-?\d+\.\d{2}$/));
+const BalancesSchema = z.record(z.string(), MoneyStringSchema);
 
 /** Folds journal entries into balances, as decimals. @internal */
 export function foldToMap(journal: Iterable<Pick<JournalEntry, "from" | "to" | "amount">>): Map<string, Dec> {
@@ -45,7 +46,7 @@ export function foldJournal(journal: readonly Pick<JournalEntry, "from" | "to" |
   return formatBalances(foldToMap(parseInput(JournalInputSchema, journal, ["journal"])));
 }
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/);
+const money = MoneyStringSchema;
 
 /** zod schema of the result of {@link checkConservation}. */
 export const ConservationReportSchema = z

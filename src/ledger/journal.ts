@@ -8,6 +8,7 @@ import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, formatMoney, ZERO } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
+import { AmountStringSchema } from "../schema/fields.js";
 
 /** The kinds of journal entry. */
 export const ENTRY_KINDS = [
@@ -37,7 +38,7 @@ export const JournalEntrySchema = z
     period: z.string(),
     from: z.string(),
     to: z.string(),
-    amount: z.string().regex(/^\d+\.\d{2}$/),
+    amount: AmountStringSchema,
     kind: z.enum(ENTRY_KINDS),
     member: z.string().optional(),
     citation: CitationSchema,

@@ -20,6 +20,12 @@ export class Totals {
   private readonly rest: Dec[] = [ZERO, ZERO, ZERO, ZERO, ZERO];
   private waived: Dec = ZERO;
 
+  /** Adds the calculator's last result: from its amounts in fen when the fast path made it, else from its strings. */
+  addLast(levy: LevyCalculator, item: Levy): void {
+    if (levy.lastFast) this.addFen(levy.lastFen);
+    else this.add(item);
+  }
+
   /** Adds a fast-path result from its amounts in fen. */
   addFen(amounts: readonly number[]): void {
     const fen = this.fen;
@@ -60,8 +66,7 @@ export function compute(levy: LevyCalculator, totals: Totals, input: LevyInput, 
   } catch (e) {
     throw withPathPrefix(e, [i]);
   }
-  if (levy.lastFast) totals.addFen(levy.lastFen);
-  else totals.add(item);
+  totals.addLast(levy, item);
   return item;
 }
 
@@ -124,8 +129,7 @@ export function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): Lev
   try {
     for (const input of inputs) {
       const item = levy.compute(input);
-      if (levy.lastFast) totals.addFen(levy.lastFen);
-      else totals.add(item);
+      totals.addLast(levy, item);
       items.push(item);
       i++;
     }

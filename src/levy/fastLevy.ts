@@ -11,6 +11,7 @@
 import { D, formatRate, ONE } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import type { Policy } from "../policy/schema.js";
+import { PERIOD_RE } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { computeParsedLevy, SYNC_CITATION } from "./computeLevy.js";
 import { type Levy, type LevyInput, LevyInputSchema } from "./schema.js";
@@ -32,7 +33,6 @@ const FAST_KEYS = new Set([
   "ownReserveMonths",
   "enterpriseSize",
 ]);
-const PERIOD_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** What a numeric string may look like on the fast path (never a "|", so cache keys cannot collide). */
 const DECIMAL_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const SIZE_RE = /^[a-z]+$/;

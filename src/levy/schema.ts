@@ -6,7 +6,16 @@
 import { z } from "zod";
 import { CitationSchema } from "../policy/citation.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";
-import { fractionField, industryClassField, moneyField, nonNegativeField, periodField, positiveField } from "../schema/fields.js";
+import {
+  fractionField,
+  industryClassField,
+  MoneyStringSchema,
+  moneyField,
+  nonNegativeField,
+  PeriodStringSchema,
+  periodField,
+  positiveField,
+} from "../schema/fields.js";
 
 /** zod schema of one employer's levy input ({@link LevyInput}). */
 export const LevyInputSchema = z
@@ -43,14 +52,14 @@ export const LevyInputSchema = z
 /** One employer's levy input, as JSON or with `Decimal` values. */
 export type LevyInput = z.input<typeof LevyInputSchema>;
 
-const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/);
+const moneyOut = MoneyStringSchema;
 const decimalOut = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 /** zod schema of one employer's levy ({@link Levy}), the result of `computeLevy`. */
 export const LevySchema = z
   .object({
     employerId: z.string().optional(),
-    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    period: PeriodStringSchema,
     industryClass: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(8)]),
     /** The wage base used (the clamped sum when `employees` were given). */
     payroll: decimalOut,

@@ -2,7 +2,7 @@ import { PoolingError } from "../errors.js";
 import { periodStart } from "../period.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { isIsoDate } from "../schema/fields.js";
+import { isIsoDate, PERIOD_RE } from "../schema/fields.js";
 import { versionAt } from "./lookup.js";
 
 /** An inclusive window of calendar dates. */
@@ -48,7 +48,7 @@ export function cutWindowForPeriod(policy: Policy, period: string) {
 export function isInRateCutWindow(dateOrPeriod: string, policy?: Policy): boolean {
   const p = resolvePolicy(policy);
   const path = ["dateOrPeriod"];
-  if (typeof dateOrPeriod === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(dateOrPeriod)) {
+  if (typeof dateOrPeriod === "string" && PERIOD_RE.test(dateOrPeriod)) {
     return versionAt(p.rateCut, periodStart(dateOrPeriod)) !== undefined;
   }
   if (!isIsoDate(dateOrPeriod)) {

@@ -56,7 +56,8 @@ function missing(ctx: TransformCtx): typeof z.NEVER {
   return addCodedIssue(ctx, "MISSING_FIELD");
 }
 
-const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** A period `YYYY-MM`. @internal */
+export const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A period `YYYY-MM`. */
@@ -200,3 +201,12 @@ export function integerField(code: ErrorCode, description: string): z.ZodType<nu
 export function asRateString(schema: z.ZodType<Dec, Numeric>): z.ZodType<string, Numeric> {
   return schema.transform((d) => formatRate(d)) as unknown as z.ZodType<string, Numeric>;
 }
+
+/** Money as the library writes it: yuan with two decimals, signed (`"-3.00"`, `"1234.50"`). @internal */
+export const MoneyStringSchema = z.string().regex(/^-?\d+\.\d{2}$/);
+
+/** An amount as the library writes it: yuan with two decimals, never negative. @internal */
+export const AmountStringSchema = z.string().regex(/^\d+\.\d{2}$/);
+
+/** A period as the library writes it, `YYYY-MM`. @internal */
+export const PeriodStringSchema = z.string().regex(PERIOD_RE);

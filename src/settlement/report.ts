@@ -7,14 +7,14 @@
  */
 import { z } from "zod";
 import { RiskLevelSchema } from "../policy/schema.js";
+import { MoneyStringSchema, PeriodStringSchema } from "../schema/fields.js";
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/);
+const money = MoneyStringSchema;
 /** Reserve months, two decimals, or null when unbounded. */
-const months = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .nullable();
-const byClass = z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict();
+const months = MoneyStringSchema.nullable();
+/** Amounts by class of claim on the pool (R10). @internal */
+export const ClassAmountsSchema = z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict();
+const byClass = ClassAmountsSchema;
 
 /** zod schema of one member's figures in a period. */
 export const MemberPeriodReportSchema = z
@@ -97,7 +97,7 @@ export type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
 /** zod schema of the report of one settled period. */
 export const PeriodReportSchema = z
   .object({
-    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    period: PeriodStringSchema,
     members: z.record(z.string(), MemberPeriodReportSchema),
     pool: PoolPeriodReportSchema,
     /** Clawbacks of the period, total (fiscal accounts). */

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
+import { MoneyStringSchema } from "../schema/fields.js";
 import { PeriodReportSchema } from "./report.js";
 import { SettlementStateSchema } from "./schema.js";
 import { YearSummarySchema } from "./years.js";
@@ -35,7 +36,7 @@ export const SimulationSchema = z
     /** Every entry, opening balances included, in order. */
     journal: z.array(JournalEntrySchema),
     /** Final balance of every account: the fold of `journal` from zero. */
-    balances: z.record(z.string(), z.string().regex(/^-?\d+\.\d{2}$/)),
+    balances: z.record(z.string(), MoneyStringSchema),
     /** The state after the last period, to continue with `settlePeriod`. */
     finalState: SettlementStateSchema,
     /** R13's invariants, checked by the library over the whole journal. */

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
-import { moneyField, periodField } from "../schema/fields.js";
+import { AmountStringSchema, MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -121,7 +121,7 @@ export const PendingClaimSchema = z
   .object({
     member: z.string(),
     kind: ClaimKindSchema,
-    amount: z.string().regex(/^\d+\.\d{2}$/),
+    amount: AmountStringSchema,
     /** The period the claim arose in. */
     period: z.string(),
     /** An unpaid remainder from an earlier period in which the pool was open: a recorded deficit (R10 (d)). */
@@ -131,7 +131,7 @@ export const PendingClaimSchema = z
 /** A claim on the pool waiting to be paid. */
 export type PendingClaim = z.output<typeof PendingClaimSchema>;
 
-const moneyString = z.string().regex(/^-?\d+\.\d{2}$/);
+const moneyString = MoneyStringSchema;
 
 /** A member's running figures in the state. */
 export const MemberStateSchema = z
@@ -158,7 +158,7 @@ export const MemberStateSchema = z
  */
 export const SettlementStateSchema = z
   .object({
-    nextPeriod: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    nextPeriod: PeriodStringSchema,
     poolOpen: z.boolean(),
     nextSeq: z.number().int().min(1),
     balances: z.record(z.string(), moneyString),

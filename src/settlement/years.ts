@@ -9,9 +9,10 @@ import { z } from "zod";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
 import { yearOf } from "../period.js";
 import { type Policy, RiskLevelSchema } from "../policy/schema.js";
-import type { PeriodReport } from "./report.js";
+import { MoneyStringSchema } from "../schema/fields.js";
+import { ClassAmountsSchema, type PeriodReport } from "./report.js";
 
-const money = z.string().regex(/^-?\d+\.\d{2}$/);
+const money = MoneyStringSchema;
 const months = money.nullable();
 
 /** zod schema of one member's figures over a year. */
@@ -54,7 +55,7 @@ export const YearSummarySchema = z
         extractions: money,
         topUp: money,
         shortfall: money,
-        paid: z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict(),
+        paid: ClassAmountsSchema,
         pendingClaims: money,
         reserveMonths: months,
         risk: RiskLevelSchema,
