@@ -32,6 +32,8 @@ declare const ERROR_CODES: {
     readonly INVALID_BASE_BOUNDS: readonly ["the base floor exceeds the base ceiling", "缴费基数下限高于上限"];
     readonly POLICY_WINDOW_REVERSED: readonly ["a window ends before it starts", "期间的截止日期早于起始日期"];
     readonly POLICY_WINDOWS_OVERLAP: readonly ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"];
+    readonly POLICY_PARAMETER_GAP: readonly ["a parameter has no version for part of the policy's life", "某参数在政策施行期内存在没有版本的期间"];
+    readonly PERIOD_REQUIRED: readonly ["the parameter changes during the policy's life: give the period the figure is for", "该参数在政策施行期内有多个版本：请提供计算所属期"];
     readonly DUPLICATE_MEMBER: readonly ["a pooling member is listed twice", "统筹地区重复列出"];
     readonly INVALID_POLICY: readonly ["the policy is inconsistent", "政策参数不一致"];
     readonly INVALID_WEIGHT: readonly ["a weight must be a finite decimal ≥ 0", "分摊权重须为非负数"];
@@ -196,6 +198,7 @@ declare const schemas: Readonly<{
             priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
             available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         }, z.core.$strict>>;
+        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
     }, z.core.$strict>;
     CoverDeficitInput: z.ZodObject<{
         gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -204,6 +207,7 @@ declare const schemas: Readonly<{
         syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
     }, z.core.$strict>;
     PriorityClaimsInput: z.ZodObject<{
         poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -223,10 +227,11 @@ declare const schemas: Readonly<{
             member: z.ZodString;
             amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
             origin: z.ZodOptional<z.ZodEnum<{
-                subsidy: "subsidy";
                 cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
             }>>;
         }, z.core.$strict>>>;
+        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
     }, z.core.$strict>;
     FundStatement: z.ZodObject<{
         entity: z.ZodString;
@@ -269,12 +274,12 @@ declare const schemas: Readonly<{
         to: z.ZodString;
         amount: z.ZodString;
         kind: z.ZodEnum<{
-            clawback: "clawback";
-            subsidy: "subsidy";
-            cutGapGrant: "cutGapGrant";
             income: "income";
-            topUp: "topUp";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
             legacyFoldIn: "legacyFoldIn";
+            topUp: "topUp";
+            clawback: "clawback";
             provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
@@ -323,9 +328,9 @@ declare const schemas: Readonly<{
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
             kind: z.ZodEnum<{
-                subsidy: "subsidy";
                 majorAccident: "majorAccident";
                 cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
             }>;
             amount: z.ZodString;
             period: z.ZodString;
@@ -428,6 +433,7 @@ declare const schemas: Readonly<{
     }, z.core.$strict>;
     Policy: z.ZodObject<{
         id: z.ZodString;
+        version: z.ZodString;
         title: z.ZodObject<{
             zh: z.ZodString;
             en: z.ZodString;
@@ -435,14 +441,14 @@ declare const schemas: Readonly<{
         doc: z.ZodString;
         inForce: z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
         }, z.core.$strict>;
-        members: z.ZodObject<{
+        until: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        members: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodArray<z.ZodObject<{
@@ -456,7 +462,7 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
+        }, z.core.$strict>>;
         baseRates: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
@@ -513,7 +519,7 @@ declare const schemas: Readonly<{
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
-        nationalCutBands: z.ZodObject<{
+        nationalCutBands: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodArray<z.ZodObject<{
@@ -526,7 +532,7 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
+        }, z.core.$strict>>;
         reliefOverlays: z.ZodArray<z.ZodObject<{
             id: z.ZodString;
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -545,7 +551,7 @@ declare const schemas: Readonly<{
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
-        provincialReserve: z.ZodObject<{
+        provincialReserve: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
@@ -564,8 +570,8 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
-        opening: z.ZodObject<{
+        }, z.core.$strict>>;
+        opening: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
@@ -580,8 +586,8 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
-        poolFloor: z.ZodObject<{
+        }, z.core.$strict>>;
+        poolFloor: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
@@ -593,8 +599,8 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
-        clawback: z.ZodObject<{
+        }, z.core.$strict>>;
+        clawback: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
@@ -606,8 +612,8 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
-        riskBands: z.ZodObject<{
+        }, z.core.$strict>>;
+        riskBands: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodArray<z.ZodObject<{
@@ -625,8 +631,8 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
-        deficitCoverage: z.ZodObject<{
+        }, z.core.$strict>>;
+        deficitCoverage: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
@@ -638,27 +644,94 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
             note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
+        }, z.core.$strict>>;
+        clauses: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                income: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                majorAccident: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                rollover: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                localCoverage: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                cutGapGrant: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                subsidy: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                recordedDeficit: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                legacyFoldIn: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                balancesHeld: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                topUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                priority: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                consolidation: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                syncInducedRelief: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                floatReview: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
     }, z.core.$strict>;
 }>;
 type SchemaName = keyof typeof schemas;
 declare function toJSONSchema(name: SchemaName): Record<string, unknown>;
 declare function apportion(total: Numeric, weights: readonly Numeric[]): string[];
-declare const TopUpInputSchema: z.ZodObject<{
-    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    members: z.ZodArray<z.ZodObject<{
-        id: z.ZodString;
-        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type TopUpInput = z.input<typeof TopUpInputSchema>;
-interface TopUp {
-    contributions: Record<string, string>;
-    shortfall: string;
-    citation: Citation;
-}
-declare function apportionTopUp(input: TopUpInput): TopUp;
 declare const MemberSchema: z.ZodObject<{
     id: z.ZodString;
     nameZh: z.ZodString;
@@ -697,8 +770,11 @@ declare const RiskLevelSchema: z.ZodEnum<{
     normal: "normal";
     surplus: "surplus";
 }>;
+declare const CLAUSE_NAMES: readonly ["income", "majorAccident", "rollover", "localCoverage", "cutGapGrant", "subsidy", "recordedDeficit", "legacyFoldIn", "balancesHeld", "topUp", "priority", "consolidation", "syncInducedRelief", "floatReview"];
+type ClauseName = (typeof CLAUSE_NAMES)[number];
 declare const PolicySchema: z.ZodObject<{
     id: z.ZodString;
+    version: z.ZodString;
     title: z.ZodObject<{
         zh: z.ZodString;
         en: z.ZodString;
@@ -706,14 +782,14 @@ declare const PolicySchema: z.ZodObject<{
     doc: z.ZodString;
     inForce: z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         citation: z.ZodObject<{
             doc: z.ZodString;
             clause: z.ZodString;
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
     }, z.core.$strict>;
-    members: z.ZodObject<{
+    until: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    members: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodArray<z.ZodObject<{
@@ -727,7 +803,7 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
+    }, z.core.$strict>>;
     baseRates: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
@@ -784,7 +860,7 @@ declare const PolicySchema: z.ZodObject<{
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
-    nationalCutBands: z.ZodObject<{
+    nationalCutBands: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodArray<z.ZodObject<{
@@ -797,7 +873,7 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
+    }, z.core.$strict>>;
     reliefOverlays: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -816,7 +892,7 @@ declare const PolicySchema: z.ZodObject<{
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
-    provincialReserve: z.ZodObject<{
+    provincialReserve: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
@@ -835,8 +911,8 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
-    opening: z.ZodObject<{
+    }, z.core.$strict>>;
+    opening: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
@@ -851,8 +927,8 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
-    poolFloor: z.ZodObject<{
+    }, z.core.$strict>>;
+    poolFloor: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
@@ -864,8 +940,8 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
-    clawback: z.ZodObject<{
+    }, z.core.$strict>>;
+    clawback: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
@@ -877,8 +953,8 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
-    riskBands: z.ZodObject<{
+    }, z.core.$strict>>;
+    riskBands: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodArray<z.ZodObject<{
@@ -896,8 +972,8 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
-    deficitCoverage: z.ZodObject<{
+    }, z.core.$strict>>;
+    deficitCoverage: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
@@ -909,7 +985,89 @@ declare const PolicySchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
         note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
+    }, z.core.$strict>>;
+    clauses: z.ZodArray<z.ZodObject<{
+        from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        value: z.ZodObject<{
+            income: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            majorAccident: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            rollover: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            localCoverage: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            cutGapGrant: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            subsidy: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            recordedDeficit: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            legacyFoldIn: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            balancesHeld: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            topUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            priority: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            consolidation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            syncInducedRelief: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            floatReview: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        citation: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
 }, z.core.$strict>;
 type Policy = z.output<typeof PolicySchema>;
 type PolicyInput = z.input<typeof PolicySchema>;
@@ -925,7 +1083,23 @@ interface ParamVersion<T> {
     };
     note?: string | undefined;
 }
-declare function clawback(subsidy: Numeric, policy?: Policy): string;
+declare const TopUpInputSchema: z.ZodObject<{
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    members: z.ZodArray<z.ZodObject<{
+        id: z.ZodString;
+        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>>;
+    period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+}, z.core.$strict>;
+type TopUpInput = z.input<typeof TopUpInputSchema>;
+interface TopUp {
+    contributions: Record<string, string>;
+    shortfall: string;
+    citation: Citation;
+}
+declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
+declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
 declare const FundStatementSchema: z.ZodObject<{
     entity: z.ZodString;
     opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -968,7 +1142,7 @@ interface Consolidation {
     }[];
     citation: Citation;
 }
-declare function consolidate(statements: readonly FundStatement[]): Consolidation;
+declare function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation;
 declare const CoverDeficitInputSchema: z.ZodObject<{
     gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -976,6 +1150,7 @@ declare const CoverDeficitInputSchema: z.ZodObject<{
     syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+    period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
 }, z.core.$strict>;
 type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 declare const DeficitCoverageSchema: z.ZodObject<{
@@ -985,12 +1160,17 @@ declare const DeficitCoverageSchema: z.ZodObject<{
     poolGrant: z.ZodString;
     poolSubsidy: z.ZodString;
     clawback: z.ZodString;
+    clawbackRate: z.ZodString;
     uncovered: z.ZodString;
     citations: z.ZodArray<z.ZodObject<{
         doc: z.ZodString;
         clause: z.ZodString;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
 }, z.core.$strict>;
 type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
 declare function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage;
@@ -1003,12 +1183,12 @@ declare const JournalEntrySchema: z.ZodObject<{
     to: z.ZodString;
     amount: z.ZodString;
     kind: z.ZodEnum<{
-        clawback: "clawback";
-        subsidy: "subsidy";
-        cutGapGrant: "cutGapGrant";
         income: "income";
-        topUp: "topUp";
+        cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
         legacyFoldIn: "legacyFoldIn";
+        topUp: "topUp";
+        clawback: "clawback";
         provincialRemittance: "provincialRemittance";
         openingBalance: "openingBalance";
         openingExtraction: "openingExtraction";
@@ -1027,6 +1207,21 @@ declare const JournalEntrySchema: z.ZodObject<{
 }, z.core.$strict>;
 type JournalEntry = z.output<typeof JournalEntrySchema>;
 declare function fundStatements(journal: readonly JournalEntry[], year: number): FundStatement[];
+type ContinuousName = "members" | "baseRates" | "floatTiers" | "nationalCutBands" | "provincialReserve" | "opening" | "poolFloor" | "clawback" | "riskBands" | "deficitCoverage" | "clauses";
+type ValueOf<K extends ContinuousName> = Policy[K][number]["value"];
+type PolicyParams = {
+    readonly [K in ContinuousName]: ParamVersion<ValueOf<K>>;
+} & {
+    readonly policy: PolicyRef;
+    readonly period: Period;
+    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
+};
+interface PolicyRef {
+    id: string;
+    version: string;
+}
+declare function policyRef(policy: Policy): PolicyRef;
+declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const OpenPoolingInputSchema: z.ZodObject<{
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
@@ -1064,10 +1259,11 @@ declare const PriorityClaimsInputSchema: z.ZodObject<{
         member: z.ZodString;
         amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         origin: z.ZodOptional<z.ZodEnum<{
-            subsidy: "subsidy";
             cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
         }>>;
     }, z.core.$strict>>>;
+    period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
 }, z.core.$strict>;
 type PriorityClaimsInput = z.input<typeof PriorityClaimsInputSchema>;
 interface PriorityPaymentLine {
@@ -1085,7 +1281,7 @@ interface PriorityPayment {
     citations: Citation[];
 }
 declare function payByPriority(input: PriorityClaimsInput, policy?: Policy): PriorityPayment;
-declare function poolFloor(priorYearExpenditures: readonly Numeric[], policy?: Policy): string;
+declare function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string;
 declare const ProvincialRemittanceInputSchema: z.ZodObject<{
     year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
     members: z.ZodArray<z.ZodObject<{
@@ -1104,7 +1300,7 @@ interface ProvincialRemittance {
 }
 declare function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance;
 declare function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null;
-declare function assessRisk(reserveMonths: Numeric | null, policy?: Policy): RiskLevel;
+declare function assessRisk(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): RiskLevel;
 declare function currentAccount(member: string): string;
 declare function carriedAccount(member: string): string;
 declare function fiscalAccount(member: string): string;
@@ -1237,8 +1433,8 @@ declare const MoveFloatTierInputSchema: z.ZodObject<{
 }, z.core.$strict>;
 type MoveFloatTierInput = z.input<typeof MoveFloatTierInputSchema>;
 declare function moveFloatTier(input: MoveFloatTierInput, policy?: Policy): string;
-declare function nationalCutFraction(reserveMonths: Numeric | null, policy?: Policy): string;
-declare function requiredReserveMonths(cutFraction: Numeric, policy?: Policy): string;
+declare function nationalCutFraction(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): string;
+declare function requiredReserveMonths(cutFraction: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
 interface DateWindow {
     from: string;
     to: string;
@@ -1425,17 +1621,17 @@ declare const ScenarioSchema: z.ZodObject<{
 }, z.core.$strict>;
 type Scenario = z.input<typeof ScenarioSchema>;
 declare const ClaimKindSchema: z.ZodEnum<{
-    subsidy: "subsidy";
     majorAccident: "majorAccident";
     cutGapGrant: "cutGapGrant";
+    subsidy: "subsidy";
 }>;
 type ClaimKind = z.output<typeof ClaimKindSchema>;
 declare const PendingClaimSchema: z.ZodObject<{
     member: z.ZodString;
     kind: z.ZodEnum<{
-        subsidy: "subsidy";
         majorAccident: "majorAccident";
         cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
     }>;
     amount: z.ZodString;
     period: z.ZodString;
@@ -1458,9 +1654,9 @@ declare const SettlementStateSchema: z.ZodObject<{
     pendingClaims: z.ZodArray<z.ZodObject<{
         member: z.ZodString;
         kind: z.ZodEnum<{
-            subsidy: "subsidy";
             majorAccident: "majorAccident";
             cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
         }>;
         amount: z.ZodString;
         period: z.ZodString;
@@ -1620,9 +1816,9 @@ declare const SettlementSchema: z.ZodObject<{
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
             kind: z.ZodEnum<{
-                subsidy: "subsidy";
                 majorAccident: "majorAccident";
                 cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
             }>;
             amount: z.ZodString;
             period: z.ZodString;
@@ -1640,12 +1836,12 @@ declare const SettlementSchema: z.ZodObject<{
         to: z.ZodString;
         amount: z.ZodString;
         kind: z.ZodEnum<{
-            clawback: "clawback";
-            subsidy: "subsidy";
-            cutGapGrant: "cutGapGrant";
             income: "income";
-            topUp: "topUp";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
             legacyFoldIn: "legacyFoldIn";
+            topUp: "topUp";
+            clawback: "clawback";
             provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
@@ -1854,12 +2050,12 @@ declare const SimulationSchema: z.ZodObject<{
         to: z.ZodString;
         amount: z.ZodString;
         kind: z.ZodEnum<{
-            clawback: "clawback";
-            subsidy: "subsidy";
-            cutGapGrant: "cutGapGrant";
             income: "income";
-            topUp: "topUp";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
             legacyFoldIn: "legacyFoldIn";
+            topUp: "topUp";
+            clawback: "clawback";
             provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
@@ -1893,9 +2089,9 @@ declare const SimulationSchema: z.ZodObject<{
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
             kind: z.ZodEnum<{
-                subsidy: "subsidy";
                 majorAccident: "majorAccident";
                 cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
             }>;
             amount: z.ZodString;
             period: z.ZodString;
@@ -1999,4 +2195,4 @@ declare const YearSummarySchema: z.ZodObject<{
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DOC, type DateWindow, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, moveFloatTier, nationalCutFraction, openPooling, payByPriority, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DOC, type DateWindow, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, toJSONSchema, withReliefOverlays };

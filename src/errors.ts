@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   INVALID_BASE_BOUNDS: ["the base floor exceeds the base ceiling", "缴费基数下限高于上限"],
   POLICY_WINDOW_REVERSED: ["a window ends before it starts", "期间的截止日期早于起始日期"],
   POLICY_WINDOWS_OVERLAP: ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"],
+  POLICY_PARAMETER_GAP: ["a parameter has no version for part of the policy's life", "某参数在政策施行期内存在没有版本的期间"],
+  PERIOD_REQUIRED: ["the parameter changes during the policy's life: give the period the figure is for", "该参数在政策施行期内有多个版本：请提供计算所属期"],
   DUPLICATE_MEMBER: ["a pooling member is listed twice", "统筹地区重复列出"],
   INVALID_POLICY: ["the policy is inconsistent", "政策参数不一致"],
   INVALID_WEIGHT: ["a weight must be a finite decimal ≥ 0", "分摊权重须为非负数"],

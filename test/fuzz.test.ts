@@ -98,6 +98,8 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["streamLevies", fc.tuple(fc.oneof(anyInput, fc.array(fc.oneof(anyInput, mutated(LEVY)), { maxLength: 4 }))).map(([x]) => [x])],
   ["definePolicy", fc.tuple(fc.oneof(anyInput, mutated(JSON.parse(JSON.stringify(lib.SUZHOU_2020)))))],
   ["apportion", fc.tuple(anyInput, fc.oneof(anyInput, fc.array(anyInput, { maxLength: 4 })))],
+  ["paramsAt", fc.tuple(fc.constant(lib.SUZHOU_2020), anyInput)],
+  ["policyRef", fc.tuple(anyInput)],
   ["apportionTopUp", fc.tuple(fc.oneof(anyInput, mutated(TOPUP)))],
   ["coverDeficit", fc.tuple(fc.oneof(anyInput, mutated(COVER)))],
   ["clawback", fc.tuple(anyInput)],

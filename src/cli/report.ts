@@ -6,6 +6,9 @@
  *
  * @module
  */
+
+import { periodOf } from "../period.js";
+import { paramsAt } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
 import { wan } from "./summary.js";
@@ -125,9 +128,10 @@ const wanNumber = (yuan: string) => Number(yuan) / 10_000;
  */
 export function renderReport(sim: Simulation, policy: Policy): string {
   const labels = sim.periods.map((p) => p.period);
-  const ids = policy.members.value.map((m) => m.id);
+  const members = paramsAt(policy, sim.periods[0]?.period ?? periodOf(policy.inForce.from)).members.value;
+  const ids = members.map((m) => m.id);
   const name = (id: string) => {
-    const m = policy.members.value.find((x) => x.id === id)!;
+    const m = members.find((x) => x.id === id)!;
     return `${m.nameZh.replace(/（.*）/, "")} ${m.id}`;
   };
   const pool = lineChart("统筹基金与 3 个月备付下限 / The pool against its 3-month floor (二（二）)", "万元 (10,000 yuan)", labels, [

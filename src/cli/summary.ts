@@ -37,7 +37,7 @@ export function textTable(header: string[], rows: string[][]): string {
  * @internal
  */
 export function formatYearlySummary(sim: Simulation, policy: Policy): string {
-  const names = Object.fromEntries(policy.members.value.map((m) => [m.id, m.nameZh.replace(/（.*）/, "")]));
+  const names = Object.fromEntries(policy.members[0]!.value.map((m) => [m.id, m.nameZh.replace(/（.*）/, "")]));
   const out: string[] = [];
   out.push("苏州市区工伤保险市区统筹模拟 / Suzhou work-injury insurance city-district pooling: simulation");
   if (sim.name) out.push(sim.name);

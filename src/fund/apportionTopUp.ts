@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
-import { type Citation, cite } from "../policy/citation.js";
-import { moneyField } from "../schema/fields.js";
+import type { Citation } from "../policy/citation.js";
+import { paramFor } from "../policy/paramsAt.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { moneyField, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { apportionFen } from "./apportion.js";
 
@@ -22,6 +25,8 @@ export const TopUpInputSchema = z
         })
         .strict(),
     ),
+    /** The period of the top-up: selects the clause cited when the policy has several versions of it. */
+    period: periodField().optional(),
   })
   .strict();
 
@@ -36,9 +41,6 @@ export interface TopUp {
   shortfall: string;
   citation: Citation;
 }
-
-/** The top-up citation. @internal */
-export const TOP_UP_CITATION: Citation = cite("二（二）", "由各地按上年度工伤保险基金累计结余占比上划，充实市区工伤保险统筹基金");
 
 /**
  * The top-up split on decimals: shares by positive weight, capped by what each
@@ -89,8 +91,10 @@ export function apportionTopUpDec(amount: Dec, members: readonly { weight: Dec; 
  * // { contributions: { A: "375000.00", B: "125000.00", C: "0.00" }, shortfall: "0.00", ... }
  * ```
  */
-export function apportionTopUp(input: TopUpInput): TopUp {
+export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
+  const p = resolvePolicy(policy);
   const v = parseInput(TopUpInputSchema, input);
+  const citation = paramFor(p, "clauses", v.period, ["period"]).value.topUp;
   const seen = new Set<string>();
   v.members.forEach((m, i) => {
     if (seen.has(m.id)) throw new PoolingError("DUPLICATE_ENTRY", ["members", i, "id"], { en: m.id, zh: m.id });
@@ -104,5 +108,5 @@ export function apportionTopUp(input: TopUpInput): TopUp {
   v.members.forEach((m, i) => {
     contributions[m.id] = formatMoney(parts[i]!);
   });
-  return { contributions, shortfall: formatMoney(shortfall), citation: TOP_UP_CITATION };
+  return { contributions, shortfall: formatMoney(shortfall), citation };
 }

@@ -1,19 +1,16 @@
 import { D, type Dec, formatMoney, type Numeric, roundFen } from "../money.js";
-import { type Citation, cite } from "../policy/citation.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { paramFor } from "../policy/paramsAt.js";
+import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { moneyField } from "../schema/fields.js";
+import { moneyField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 
 const subsidySchema = moneyField({ fen: true });
 
-/** The clawback citation. @internal */
-export const CLAWBACK_CITATION: Citation = cite("二（三）", "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政");
-
-/** The clawback on decimals. @internal */
-export function clawbackDec(policy: Policy, subsidy: Dec): Dec {
+/** The clawback on decimals at `rate` (the version in force). @internal */
+export function clawbackDec(rate: string, subsidy: Dec): Dec {
   // R9 rounding point: the clawback, to the fen, half-up.
-  return roundFen(subsidy.times(new D(policy.clawback.value.rate)));
+  return roundFen(subsidy.times(new D(rate)));
 }
 
 /**
@@ -27,7 +24,8 @@ export function clawbackDec(policy: Policy, subsidy: Dec): Dec {
  * clawback("0.03");   // "0.01"
  * ```
  */
-export function clawback(subsidy: Numeric, policy?: Policy): string {
-  const p = resolvePolicy(policy);
-  return formatMoney(clawbackDec(p, parseInput(subsidySchema, subsidy, ["subsidy"])));
+export function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+  const rate = paramFor(p, "clawback", period).value.rate;
+  return formatMoney(clawbackDec(rate, parseInput(subsidySchema, subsidy, ["subsidy"])));
 }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dsum, formatMoney, ZERO } from "../money.js";
-import { type Citation, cite } from "../policy/citation.js";
+import type { Citation } from "../policy/citation.js";
+import { paramFor } from "../policy/paramsAt.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 
@@ -47,9 +50,6 @@ export interface Consolidation {
   citation: Citation;
 }
 
-/** The budget and final accounts citation. @internal */
-export const CONSOLIDATION_CITATION: Citation = cite("二（四）", "在省统收统支办法出台前，市财政部门合并编报市区工伤保险基金预决算报表");
-
 /**
  * R12 (二（四））: merges the members' fund statements and the pool's into the
  * city-district statement municipal finance files. Each statement must balance
@@ -71,7 +71,8 @@ export const CONSOLIDATION_CITATION: Citation = cite("二（四）", "在省统�
  * c.eliminations[0].amount;  // "10.00"
  * ```
  */
-export function consolidate(statements: readonly FundStatement[]): Consolidation {
+export function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation {
+  const citation = paramFor(resolvePolicy(policy), "clauses", undefined).value.consolidation;
   const v = parseInput(z.array(FundStatementSchema), statements);
   const entities = v.map((s) => s.entity);
   const inSet = new Set<string>();
@@ -140,6 +141,6 @@ export function consolidate(statements: readonly FundStatement[]): Consolidation
     transfersOut,
     closing: formatMoney(dsum(v.map((s) => s.closing))),
     eliminations,
-    citation: CONSOLIDATION_CITATION,
+    citation,
   };
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { type Dec, dmax, dmin, formatMoney, ZERO } from "../money.js";
-import { type Citation, CitationSchema, cite } from "../policy/citation.js";
+import { type Citation, CitationSchema } from "../policy/citation.js";
+import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { MoneyStringSchema, moneyField } from "../schema/fields.js";
+import { MoneyStringSchema, moneyField, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
-import { CLAWBACK_CITATION, clawbackDec } from "./clawback.js";
+import { clawbackDec } from "./clawback.js";
 
 /** zod schema of the input of {@link coverDeficit}. */
 export const CoverDeficitInputSchema = z
@@ -22,6 +23,8 @@ export const CoverDeficitInputSchema = z
     poolAvailable: moneyField({ allowNegative: true, fen: true }),
     /** Claim the pool subsidy for what remains (default: the policy's `deficitCoverage.autoClaimSubsidy`, true). */
     claimSubsidy: z.boolean().optional(),
+    /** The period the gap is for: it selects the clawback rate and the default of `claimSubsidy` in force. Required when the policy has several versions of either. */
+    period: periodField().optional(),
   })
   .strict();
 
@@ -44,22 +47,18 @@ export const DeficitCoverageSchema = z
     poolSubsidy: moneyOut,
     /** R9: 20% of the subsidy, remitted by the member's government to municipal finance. */
     clawback: moneyOut,
+    /** The clawback rate the policy had in force (e.g. `"0.2"`). */
+    clawbackRate: z.string(),
     /** Step 5: what nobody paid, a recorded deficit (累计结余赤字). */
     uncovered: moneyOut,
     citations: z.array(CitationSchema),
+    /** The policy that produced the figures. */
+    policy: z.object({ id: z.string(), version: z.string() }).strict(),
   })
   .strict();
 
 /** Result of {@link coverDeficit}: each step's amount, in the document's order. */
 export type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
-
-/** Citations of the coverage steps. @internal */
-export const COVERAGE_CITATIONS = {
-  local: cite("二（三）", "各地基金出现当期缺口时，先按序由当地当期结余、累计结余支付"),
-  grant: cite("二（三）", "基金备付期未达到国家阶段性降费政策要求的地区，在累计结余用完后，因市区整体同步执行降费政策造成的缺口，由市区统筹基金予以弥补"),
-  subsidy: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助"),
-  deficit: cite("二（二）", "用于弥补基金累计结余赤字"),
-} as const;
 
 /** Steps 1–2 on decimals. @internal */
 export function coverLocally(gap: Dec, currentSurplus: Dec, cumulativeBalance: Dec) {
@@ -87,7 +86,9 @@ export function coverLocally(gap: Dec, currentSurplus: Dec, cumulativeBalance: D
 export function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage {
   const p = resolvePolicy(policy);
   const v = parseInput(CoverDeficitInputSchema, input);
-  const claim = v.claimSubsidy ?? p.deficitCoverage.value.autoClaimSubsidy;
+  const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
+  const clauses: PolicyParams["clauses"]["value"] = paramFor(p, "clauses", v.period, ["period"]).value;
+  const claim = v.claimSubsidy ?? paramFor(p, "deficitCoverage", v.period, ["period"]).value.autoClaimSubsidy;
   const local = coverLocally(v.gap, v.currentSurplus, v.cumulativeBalance);
   let pool = dmax(ZERO, v.poolAvailable);
   const poolGrant = dmin(dmin(local.remaining, v.syncInducedRelief), pool);
@@ -95,17 +96,19 @@ export function coverDeficit(input: CoverDeficitInput, policy?: Policy): Deficit
   const afterGrant = local.remaining.minus(poolGrant);
   const poolSubsidy = claim ? dmin(afterGrant, pool) : ZERO;
   const uncovered = afterGrant.minus(poolSubsidy);
-  const citations: Citation[] = [COVERAGE_CITATIONS.local];
-  if (poolGrant.gt(0)) citations.push(COVERAGE_CITATIONS.grant);
-  if (poolSubsidy.gt(0)) citations.push(COVERAGE_CITATIONS.subsidy, CLAWBACK_CITATION);
+  const citations: Citation[] = [clauses.localCoverage];
+  if (poolGrant.gt(0)) citations.push(clauses.cutGapGrant);
+  if (poolSubsidy.gt(0)) citations.push(clauses.subsidy, clawbackVersion.citation);
   return {
     gap: formatMoney(v.gap),
     fromCurrentSurplus: formatMoney(local.fromCurrentSurplus),
     fromCumulativeBalance: formatMoney(local.fromCumulativeBalance),
     poolGrant: formatMoney(poolGrant),
     poolSubsidy: formatMoney(poolSubsidy),
-    clawback: formatMoney(clawbackDec(p, poolSubsidy)),
+    clawback: formatMoney(clawbackDec(clawbackVersion.value.rate, poolSubsidy)),
+    clawbackRate: clawbackVersion.value.rate,
     uncovered: formatMoney(uncovered),
     citations,
+    policy: policyRef(p),
   };
 }

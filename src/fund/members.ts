@@ -4,11 +4,16 @@
  * @module
  */
 import { type Path, PoolingError } from "../errors.js";
+import { paramFor } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
+import type { Period } from "../schema/fields.js";
 
-/** The policy's member ids, in the policy's order. @internal */
-export function memberIds(policy: Policy): string[] {
-  return policy.members.value.map((m) => m.id);
+/**
+ * The policy's member ids in force for `period`, in the policy's order
+ * (without a period: its only version, else `PERIOD_REQUIRED`). @internal
+ */
+export function memberIds(policy: Policy, period?: Period): string[] {
+  return paramFor(policy, "members", period).value.map((m) => m.id);
 }
 
 /**
@@ -16,8 +21,8 @@ export function memberIds(policy: Policy): string[] {
  * and, when `complete`, all of them.
  * @internal
  */
-export function checkMembers(policy: Policy, ids: readonly string[], pathOf: (i: number) => Path, complete: boolean, missingPath: Path): void {
-  const known = new Set(memberIds(policy));
+export function checkMembers(policy: Policy, ids: readonly string[], pathOf: (i: number) => Path, complete: boolean, missingPath: Path, period?: Period): void {
+  const known = new Set(memberIds(policy, period));
   const seen = new Set<string>();
   ids.forEach((id, i) => {
     if (!known.has(id)) {

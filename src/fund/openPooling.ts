@@ -4,7 +4,8 @@ import { foldJournal } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
 import { periodOf } from "../period.js";
-import { type Citation, cite } from "../policy/citation.js";
+import type { Citation } from "../policy/citation.js";
+import { type PolicyParams, paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
@@ -46,12 +47,13 @@ export interface PoolOpening {
   citations: Citation[];
 }
 
-/** Citations of the opening. @internal */
-export const OPENING_CITATIONS = {
-  legacy: cite("二（二）", "取消我市原有的市级统筹储备金和调剂金制度，原储备金和调剂金纳入本地基金结余"),
-  extraction: cite("二（二）", "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金"),
-  balances: cite("二（二）", "各地基金累计结余由市级统一管理，暂委托各地财政部门属地存放"),
-} as const;
+/**
+ * The parameters of the opening: those in force in the policy's first period
+ * (the opening is a one-time event of the policy's start). @internal
+ */
+export function openingParams(policy: Policy): PolicyParams {
+  return paramsAt(policy, periodOf(policy.inForce.from));
+}
 
 /** One member's opening data on decimals. @internal */
 export interface OpeningMember {
@@ -61,10 +63,10 @@ export interface OpeningMember {
 }
 
 /** The extraction of one member: `round_fen(rate × max(0, base))`. @internal */
-export function extractionOf(policy: Policy, m: OpeningMember, includeLegacy: boolean): Dec {
+export function extractionOf(params: PolicyParams, m: OpeningMember, includeLegacy: boolean): Dec {
   const base = includeLegacy ? m.priorYearBalance.plus(m.legacyFunds) : m.priorYearBalance;
   // R5 rounding point: each extraction, to the fen, half-up.
-  return roundFen(dmax(ZERO, base).times(new D(policy.opening.value.extractionRate)));
+  return roundFen(dmax(ZERO, base).times(new D(params.opening.value.extractionRate)));
 }
 
 /**
@@ -72,23 +74,29 @@ export function extractionOf(policy: Policy, m: OpeningMember, includeLegacy: bo
  * must already be in the writer). Returns the extractions.
  * @internal
  */
-export function postOpening(w: JournalWriter, policy: Policy, period: string, members: readonly OpeningMember[], includeLegacy: boolean): Map<string, Dec> {
+export function postOpening(
+  w: JournalWriter,
+  params: PolicyParams,
+  period: string,
+  members: readonly OpeningMember[],
+  includeLegacy: boolean,
+): Map<string, Dec> {
   for (const m of members) {
-    w.post(period, ACCOUNTS.legacy, carriedAccount(m.id), m.legacyFunds, "legacyFoldIn", OPENING_CITATIONS.legacy, m.id);
+    w.post(period, ACCOUNTS.legacy, carriedAccount(m.id), m.legacyFunds, "legacyFoldIn", params.clauses.value.legacyFoldIn, m.id);
   }
   const extractions = new Map<string, Dec>();
   for (const m of members) {
-    const x = extractionOf(policy, m, includeLegacy);
+    const x = extractionOf(params, m, includeLegacy);
     extractions.set(m.id, x);
-    w.post(period, carriedAccount(m.id), ACCOUNTS.pool, x, "openingExtraction", OPENING_CITATIONS.extraction, m.id);
+    w.post(period, carriedAccount(m.id), ACCOUNTS.pool, x, "openingExtraction", params.opening.citation, m.id);
   }
   return extractions;
 }
 
 /** Posts an opening balance (positive or negative) into an account. @internal */
-export function postOpeningBalance(w: JournalWriter, period: string, account: string, amount: Dec, member: string): void {
-  if (amount.gt(0)) w.post(period, ACCOUNTS.opening, account, amount, "openingBalance", OPENING_CITATIONS.balances, member);
-  else if (amount.lt(0)) w.post(period, account, ACCOUNTS.opening, amount.neg(), "openingBalance", OPENING_CITATIONS.balances, member);
+export function postOpeningBalance(w: JournalWriter, period: string, account: string, amount: Dec, member: string, citation: Citation): void {
+  if (amount.gt(0)) w.post(period, ACCOUNTS.opening, account, amount, "openingBalance", citation, member);
+  else if (amount.lt(0)) w.post(period, account, ACCOUNTS.opening, amount.neg(), "openingBalance", citation, member);
 }
 
 /**
@@ -113,18 +121,21 @@ export function postOpeningBalance(w: JournalWriter, period: string, account: st
 export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpening {
   const p = resolvePolicy(policy);
   const v = parseInput(OpenPoolingInputSchema, input);
+  const params = openingParams(p);
   checkMembers(
     p,
     v.members.map((m) => m.id),
     (i) => ["members", i, "id"],
     true,
     ["members"],
+    params.period,
   );
-  const period = periodOf(p.opening.value.dueDate);
+  const period = periodOf(params.opening.value.dueDate);
+  const balancesHeld = params.clauses.value.balancesHeld;
   const w = new JournalWriter();
   const members = v.members.map((m) => ({ id: m.id, priorYearBalance: m.priorYearBalance, legacyFunds: m.legacyFunds ?? ZERO }));
-  for (const m of members) postOpeningBalance(w, period, carriedAccount(m.id), m.priorYearBalance, m.id);
-  const extractions = postOpening(w, p, period, members, v.includeLegacyFunds ?? p.opening.value.includeLegacyFunds);
+  for (const m of members) postOpeningBalance(w, period, carriedAccount(m.id), m.priorYearBalance, m.id, balancesHeld);
+  const extractions = postOpening(w, params, period, members, v.includeLegacyFunds ?? params.opening.value.includeLegacyFunds);
   const balances = foldJournal(w.entries);
   return {
     period,
@@ -132,6 +143,6 @@ export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpeni
     balances,
     poolBalance: balances[ACCOUNTS.pool] ?? "0.00",
     journal: w.entries,
-    citations: [OPENING_CITATIONS.legacy, OPENING_CITATIONS.extraction, OPENING_CITATIONS.balances],
+    citations: [params.clauses.value.legacyFoldIn, params.opening.citation, balancesHeld],
   };
 }

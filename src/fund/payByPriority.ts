@@ -1,24 +1,19 @@
 import { z } from "zod";
 import { type Dec, dmax, dsum, formatMoney, ZERO } from "../money.js";
-import { type Citation, cite } from "../policy/citation.js";
+import type { Citation } from "../policy/citation.js";
+import { paramFor } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { moneyField } from "../schema/fields.js";
+import { moneyField, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { apportionFen } from "./apportion.js";
-import { CLAWBACK_CITATION, clawbackDec } from "./clawback.js";
+import { clawbackDec } from "./clawback.js";
 
 /** A class of claim on the pool (R10): (a) major accidents, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits. */
 export type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
 
 /** The classes of claim on the pool, in the order the pool pays them (R10). */
 const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"];
-
-/** The priority citation. @internal */
-export const PRIORITY_CITATION: Citation = cite(
-  "二（二）",
-  "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出; order (a) major accidents, (b) cut-gap grants 二（三）, (c) subsidies 二（三）, (d) earlier deficits",
-);
 
 /**
  * Allocates what the pool has among classes of claims in priority order: a
@@ -69,6 +64,8 @@ export const PriorityClaimsInputSchema = z
           .strict(),
       )
       .optional(),
+    /** The period paid in: it selects the clawback rate in force. Required when the policy has several versions of it. */
+    period: periodField().optional(),
   })
   .strict();
 
@@ -117,6 +114,8 @@ export interface PriorityPayment {
 export function payByPriority(input: PriorityClaimsInput, policy?: Policy): PriorityPayment {
   const p = resolvePolicy(policy);
   const v = parseInput(PriorityClaimsInputSchema, input);
+  const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
+  const priorityCitation = paramFor(p, "clauses", v.period, ["period"]).value.priority;
   const lists: { member: string; amount: Dec; origin?: "cutGapGrant" | "subsidy" | undefined }[][] = PRIORITY_CLASSES.map((k) => v[k] ?? []);
   const { paid, remaining } = allocateByPriority(
     v.poolAvailable,
@@ -134,12 +133,12 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
         claimed: formatMoney(c.amount),
         paid: formatMoney(amount),
         unpaid: formatMoney(c.amount.minus(amount)),
-        clawback: formatMoney(withClawback ? clawbackDec(p, amount) : ZERO),
+        clawback: formatMoney(withClawback ? clawbackDec(clawbackVersion.value.rate, amount) : ZERO),
       };
     });
     const total = dsum(paid[i]!);
     totals[k] = formatMoney(total);
     if (proRataClass === null && total.lt(dsum(lists[i]!.map((c) => c.amount)))) proRataClass = k;
   });
-  return { classes, paid: totals, proRataClass, poolRemaining: formatMoney(remaining), citations: [PRIORITY_CITATION, CLAWBACK_CITATION] };
+  return { classes, paid: totals, proRataClass, poolRemaining: formatMoney(remaining), citations: [priorityCitation, clawbackVersion.citation] };
 }

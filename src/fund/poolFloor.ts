@@ -1,16 +1,17 @@
 import { z } from "zod";
 import { D, type Dec, dsum, formatMoney, type Numeric, roundFen } from "../money.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { paramFor } from "../policy/paramsAt.js";
+import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { moneyField } from "../schema/fields.js";
+import { moneyField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 
 const expendituresSchema = z.array(moneyField());
 
-/** The floor on decimals: `round_fen(months × Σ / 12)`. @internal */
-export function poolFloorDec(policy: Policy, priorYearExpenditures: readonly Dec[]): Dec {
+/** The floor on decimals: `round_fen(months × Σ / 12)`, `months` from the version in force. @internal */
+export function poolFloorDec(months: string, priorYearExpenditures: readonly Dec[]): Dec {
   // R7 rounding point: the floor, to the fen, half-up.
-  return roundFen(new D(policy.poolFloor.value.months).times(dsum(priorYearExpenditures)).div(12));
+  return roundFen(new D(months).times(dsum(priorYearExpenditures)).div(12));
 }
 
 /**
@@ -22,7 +23,8 @@ export function poolFloorDec(policy: Policy, priorYearExpenditures: readonly Dec
  * poolFloor(["2400000.00", "1200000.00"]); // "900000.00"
  * ```
  */
-export function poolFloor(priorYearExpenditures: readonly Numeric[], policy?: Policy): string {
-  const p = resolvePolicy(policy);
-  return formatMoney(poolFloorDec(p, parseInput(expendituresSchema, priorYearExpenditures, ["priorYearExpenditures"])));
+export function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+  const months = paramFor(p, "poolFloor", period).value.months;
+  return formatMoney(poolFloorDec(months, parseInput(expendituresSchema, priorYearExpenditures, ["priorYearExpenditures"])));
 }

@@ -4,7 +4,9 @@ import { PoolingError } from "../errors.js";
 import { ACCOUNTS, carriedAccount } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
-import { type Citation, cite } from "../policy/citation.js";
+import { inWindow } from "../period.js";
+import type { Citation } from "../policy/citation.js";
+import { inForceOn } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { integerField, moneyField } from "../schema/fields.js";
@@ -46,17 +48,13 @@ export interface ProvincialRemittance {
   citation: Citation;
 }
 
-/** The provincial reserve citation. @internal */
-export const PROVINCIAL_CITATION: Citation = cite("二（二）", "各地于每年 6 月 20 日前按省规定足额上解省级储备金");
-
 /** One member's remittance: the amount given, else the policy's rule, else an error. @internal */
 export function remittanceAmount(
-  policy: Policy,
+  rule: ProvincialRule | undefined,
   m: { amount?: Dec | undefined; priorYearIncome?: Dec | undefined; priorYearBalance?: Dec | undefined },
   path: Path,
 ): Dec {
   if (m.amount !== undefined) return m.amount;
-  const rule = policy.provincialReserve.value.rule;
   const base = rule?.base === "priorYearIncome" ? m.priorYearIncome : rule?.base === "priorYearBalance" ? m.priorYearBalance : undefined;
   if (!rule || base === undefined) {
     throw new PoolingError("REMITTANCE_AMOUNT_REQUIRED", path, {
@@ -68,9 +66,21 @@ export function remittanceAmount(
   return roundFen(dmax(ZERO, base).times(new D(rule.rate)));
 }
 
-/** The due date of a year's remittance. @internal */
-export function remittanceDueDate(policy: Policy, year: number): string {
-  return `${String(year).padStart(4, "0")}-${policy.provincialReserve.value.dueMonthDay}`;
+/** The provincial rule as data: a rate and its base. @internal */
+export type ProvincialRule = NonNullable<Policy["provincialReserve"][number]["value"]["rule"]>;
+
+/**
+ * The version of the remittance rule whose window holds `year`'s due date,
+ * with that date; `POLICY_NOT_IN_FORCE` when the policy is not in force then.
+ * @internal
+ */
+export function remittanceRuleFor(policy: Policy, year: number, path: Path) {
+  const y = String(year).padStart(4, "0");
+  for (const version of policy.provincialReserve) {
+    const dueDate = `${y}-${version.value.dueMonthDay}`;
+    if (inWindow(dueDate, version) && inForceOn(policy, dueDate)) return { version, dueDate };
+  }
+  throw new PoolingError("POLICY_NOT_IN_FORCE", path, { en: `no remittance is due under this policy in ${y}`, zh: `本政策在 ${y} 年没有应上解的省级储备金` });
 }
 
 /**
@@ -91,21 +101,22 @@ export function remittanceDueDate(policy: Policy, year: number): string {
 export function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance {
   const p = resolvePolicy(policy);
   const v = parseInput(ProvincialRemittanceInputSchema, input);
+  const { version, dueDate } = remittanceRuleFor(p, v.year, ["year"]);
+  const period = dueDate.slice(0, 7);
   checkMembers(
     p,
     v.members.map((m) => m.id),
     (i) => ["members", i, "id"],
     false,
     ["members"],
+    period,
   );
-  const dueDate = remittanceDueDate(p, v.year);
-  const period = dueDate.slice(0, 7);
   const w = new JournalWriter();
   const remittances: Record<string, string> = {};
   v.members.forEach((m, i) => {
-    const amount = remittanceAmount(p, m, ["members", i, "amount"]);
+    const amount = remittanceAmount(version.value.rule, m, ["members", i, "amount"]);
     remittances[m.id] = formatMoney(amount);
-    w.post(period, carriedAccount(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", PROVINCIAL_CITATION, m.id);
+    w.post(period, carriedAccount(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", version.citation, m.id);
   });
-  return { dueDate, remittances, journal: w.entries, citation: PROVINCIAL_CITATION };
+  return { dueDate, remittances, journal: w.entries, citation: version.citation };
 }

@@ -1,7 +1,8 @@
 import { D, type Dec, type Numeric } from "../money.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { paramFor } from "../policy/paramsAt.js";
+import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
-import { moneyField } from "../schema/fields.js";
+import { moneyField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 
 const balanceSchema = moneyField({ allowNegative: true });
@@ -34,8 +35,7 @@ export function reserveMonths(balance: Numeric, annualExpenditure: Numeric): str
 }
 
 /** The risk level on decimals. @internal */
-export function assessRiskDec(policy: Policy, months: Dec | null): RiskLevel {
-  const bands = policy.riskBands.value;
+export function assessRiskDec(bands: Policy["riskBands"][number]["value"], months: Dec | null): RiskLevel {
   if (months === null) return bands[bands.length - 1]!.level;
   let level = bands[0]!.level;
   for (const band of bands) if (months.gte(band.fromMonths)) level = band.level;
@@ -56,9 +56,10 @@ export function assessRiskDec(policy: Policy, months: Dec | null): RiskLevel {
  * assessRisk(null);   // "surplus"
  * ```
  */
-export function assessRisk(reserveMonths: Numeric | null, policy?: Policy): RiskLevel {
-  const p = resolvePolicy(policy);
-  if (reserveMonths === null) return assessRiskDec(p, null);
+export function assessRisk(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): RiskLevel {
+  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+  const bands = paramFor(p, "riskBands", period).value;
+  if (reserveMonths === null) return assessRiskDec(bands, null);
   const m = parseInput(balanceSchema, reserveMonths, ["reserveMonths"]);
-  return assessRiskDec(p, m);
+  return assessRiskDec(bands, m);
 }

@@ -2,7 +2,8 @@ import type { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { D, type Dec, dmax, dmin, formatAmount, formatMoney, formatRate, ONE, roundFen, ZERO } from "../money.js";
 import { periodStart } from "../period.js";
-import { type Citation, cite } from "../policy/citation.js";
+import type { Citation } from "../policy/citation.js";
+import { paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { assertOnLadder, baseRateAt, ladderAt, versionAt } from "../rates/lookup.js";
@@ -12,9 +13,6 @@ import { parseInput } from "../schema/parse.js";
 import { type Levy, type LevyInput, LevyInputSchema } from "./schema.js";
 
 type ParsedLevyInput = z.output<typeof LevyInputSchema>;
-
-/** The citation of the sync-induced relief. @internal */
-export const SYNC_CITATION: Citation = cite("二（三）", "因市区整体同步执行降费政策造成的缺口");
 
 function payrollOf(v: ParsedLevyInput): Dec {
   if (v.payroll !== undefined && v.employees !== undefined) throw new PoolingError("PAYROLL_CONFLICT", ["employees"]);
@@ -55,8 +53,10 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput): Levy {
   const m = v.floatMultiplier ?? ONE;
   assertOnLadder(tiers.ladder, m, v.industryClass, ["floatMultiplier"]);
   const cut = resolveCut(p, v.period, v.cutFraction, v.cityReserveMonths);
+  const params = paramsAt(p, v.period);
+  const bands = params.nationalCutBands.value;
   if (v.ownCutFraction !== undefined && v.ownReserveMonths !== undefined) {
-    const fromMonths = cutFractionForMonths(p, v.ownReserveMonths);
+    const fromMonths = cutFractionForMonths(bands, v.ownReserveMonths);
     if (!fromMonths.eq(v.ownCutFraction)) {
       throw new PoolingError("CUT_FRACTION_CONFLICT", ["ownCutFraction"], {
         en: `ownCutFraction ${v.ownCutFraction.toFixed()} but ownReserveMonths qualify for ${fromMonths.toFixed()}`,
@@ -64,7 +64,7 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput): Levy {
       });
     }
   }
-  const ownCut = v.ownCutFraction ?? (v.ownReserveMonths !== undefined ? cutFractionForMonths(p, v.ownReserveMonths) : ZERO);
+  const ownCut = v.ownCutFraction ?? (v.ownReserveMonths !== undefined ? cutFractionForMonths(bands, v.ownReserveMonths) : ZERO);
 
   const floated = base.rate.times(m); // exact
   const effective = floated.times(ONE.minus(cut.fraction)); // exact
@@ -76,7 +76,7 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput): Levy {
   const syncInducedRelief = ownCut.gte(cut.fraction) ? ZERO : roundFen(payroll.times(floated).times(ONE.minus(ownCut))).minus(premium);
 
   const citations: Citation[] = [base.version.citation, tiers.version.citation, ...cut.citations];
-  if (cut.fraction.gt(0) && !syncInducedRelief.isZero()) citations.push(SYNC_CITATION);
+  if (cut.fraction.gt(0) && !syncInducedRelief.isZero()) citations.push(params.clauses.value.syncInducedRelief);
 
   // Relief overlays (opt-in), applied after the cut on the rounded premium.
   let reliefFraction = ZERO;

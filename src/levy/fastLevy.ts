@@ -10,10 +10,11 @@
  */
 import { D, formatRate, ONE } from "../money.js";
 import type { Citation } from "../policy/citation.js";
+import { paramsAt } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import { PERIOD_RE } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
-import { computeParsedLevy, SYNC_CITATION } from "./computeLevy.js";
+import { computeParsedLevy } from "./computeLevy.js";
 import { type Levy, type LevyInput, LevyInputSchema } from "./schema.js";
 
 /** An optional numeric field the fast path accepts: absent, a number, or a plain decimal string. */
@@ -206,7 +207,7 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
           ownEffective: own.gte(cut) ? null : scaled(formatRate(floated.times(ONE.minus(own)))),
           cutPositive: cut.gt(0),
           citations: Object.freeze(l.citations),
-          citationsWithSync: Object.freeze([...l.citations, SYNC_CITATION]),
+          citationsWithSync: Object.freeze([...l.citations, paramsAt(policy, l.period).clauses.value.syncInducedRelief]),
         };
       }
     } catch {

@@ -4,6 +4,11 @@
  * @module
  */
 import { withPathPrefix } from "../errors.js";
+import { type Period, periodField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+
+const periodSchema = periodField();
+
 import { definePolicy, isDefinedPolicy } from "./define.js";
 import type { Policy } from "./schema.js";
 import { SUZHOU_2020 } from "./suzhou2020.js";
@@ -22,4 +27,17 @@ export function resolvePolicy(policy: unknown): Policy {
   } catch (e) {
     throw withPathPrefix(e, ["policy"]);
   }
+}
+
+/**
+ * The `(…, period?, policy?)` tail of a rule that reads one dated parameter:
+ * a string second-to-last argument is the period (validated), an object is
+ * the policy (the 0.4 call shape, kept). @internal
+ */
+export function periodAndPolicy(periodOrPolicy: unknown, policy: unknown): { period: Period | undefined; policy: Policy } {
+  if (typeof periodOrPolicy === "string") {
+    return { period: parseInput(periodSchema, periodOrPolicy, ["period"]), policy: resolvePolicy(policy) };
+  }
+  if (periodOrPolicy === undefined) return { period: undefined, policy: resolvePolicy(policy) };
+  return { period: undefined, policy: resolvePolicy(periodOrPolicy) };
 }

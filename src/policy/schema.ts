@@ -113,23 +113,109 @@ export type ReliefOverlay = z.output<typeof ReliefOverlaySchema>;
 /** The early-warning levels of R11. */
 export const RiskLevelSchema = z.enum(["critical", "warning", "normal", "surplus"]);
 
+/**
+ * The named clauses the rules cite where no parameter carries the quote
+ * (a rule that reads a parameter cites that parameter's own citation).
+ * Keeping the quotes here, beside the values, keeps them out of the code.
+ */
+export const CLAUSE_NAMES = [
+  "income",
+  "majorAccident",
+  "rollover",
+  "localCoverage",
+  "cutGapGrant",
+  "subsidy",
+  "recordedDeficit",
+  "legacyFoldIn",
+  "balancesHeld",
+  "topUp",
+  "priority",
+  "consolidation",
+  "syncInducedRelief",
+  "floatReview",
+] as const;
+/** The name of a clause the rules cite (see {@link CLAUSE_NAMES}). */
+export type ClauseName = (typeof CLAUSE_NAMES)[number];
+
+const ClausesSchema = z.object(Object.fromEntries(CLAUSE_NAMES.map((k) => [k, CitationSchema])) as Record<ClauseName, typeof CitationSchema>).strict();
+
+/** The day after an ISO date, computed on the string (no time zone involved). @internal */
+function nextDay(date: IsoDate): IsoDate {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  if (d < days) return `${date.slice(0, 8)}${String(d + 1).padStart(2, "0")}`;
+  if (m < 12) return `${date.slice(0, 5)}${String(m + 1).padStart(2, "0")}-01`;
+  return `${String(y + 1).padStart(4, "0")}-01-01`;
+}
+
+/** The parameters that must cover the policy's whole life without a gap. */
+const CONTINUOUS_PARAMETERS = [
+  "members",
+  "baseRates",
+  "floatTiers",
+  "nationalCutBands",
+  "provincialReserve",
+  "opening",
+  "poolFloor",
+  "clawback",
+  "riskBands",
+  "deficitCoverage",
+  "clauses",
+] as const;
+
+/** Reports a parameter whose versions leave a day of the policy's life uncovered. @internal */
+function checkNoGaps(
+  ctx: RefineCtx,
+  name: string,
+  versions: ReadonlyArray<{ from: IsoDate; to?: IsoDate | undefined }>,
+  start: IsoDate,
+  until: IsoDate | undefined,
+): void {
+  const sorted = [...versions].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let covered: IsoDate = start;
+  for (const v of sorted) {
+    if (v.from > covered) {
+      codedIssue(
+        ctx,
+        [name],
+        "POLICY_PARAMETER_GAP",
+        `no version covers ${covered} to the day before ${v.from}`,
+        `${covered} 起至 ${v.from} 前没有施行中的版本`,
+      );
+      return;
+    }
+    if (v.to === undefined) return;
+    if (v.to >= covered) covered = nextDay(v.to);
+  }
+  if (until === undefined || covered <= until) {
+    codedIssue(ctx, [name], "POLICY_PARAMETER_GAP", `no version covers ${covered} onwards`, `${covered} 起没有施行中的版本`);
+  }
+}
+
 /** zod schema of a {@link Policy}. */
 export const PolicySchema = z
   .object({
     id: z.string().min(1),
+    version: z.string().min(1),
     title: z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict(),
     doc: z.string().min(1),
-    inForce: z
-      .object({ from: dateField(), to: dateField().optional(), citation: CitationSchema })
-      .strict()
-      .superRefine((v, ctx) => checkReversed(ctx, [], v)),
-    members: version(z.array(MemberSchema).min(1)).superRefine((v, ctx) => {
-      const seen = new Set<string>();
-      v.value.forEach((m, i) => {
-        if (seen.has(m.id)) codedIssue(ctx, ["value", i, "id"], "DUPLICATE_MEMBER", m.id, m.id);
-        seen.add(m.id);
-      });
-    }),
+    inForce: z.object({ from: dateField(), citation: CitationSchema }).strict(),
+    until: dateField().optional(),
+    members: dated(
+      z
+        .array(MemberSchema)
+        .min(1)
+        .superRefine((members, ctx) => {
+          const seen = new Set<string>();
+          members.forEach((m, i) => {
+            if (seen.has(m.id)) codedIssue(ctx, [i, "id"], "DUPLICATE_MEMBER", m.id, m.id);
+            seen.add(m.id);
+          });
+        }),
+    ),
     baseRates: dated(perClass(rate)),
     floatTiers: dated(
       z
@@ -158,7 +244,7 @@ export const PolicySchema = z
       });
       checkOverlaps(ctx, versions, (i) => [i]);
     }),
-    nationalCutBands: version(
+    nationalCutBands: dated(
       z
         .array(z.object({ minMonths: months(), fraction: fraction() }).strict())
         .min(1)
@@ -181,7 +267,7 @@ export const PolicySchema = z
         );
       }
     }),
-    provincialReserve: version(
+    provincialReserve: dated(
       z
         .object({
           dueMonthDay: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
@@ -195,7 +281,7 @@ export const PolicySchema = z
         })
         .strict(),
     ),
-    opening: version(
+    opening: dated(
       z
         .object({
           dueDate: dateField(),
@@ -205,9 +291,9 @@ export const PolicySchema = z
         })
         .strict(),
     ),
-    poolFloor: version(z.object({ months: months() }).strict()),
-    clawback: version(z.object({ rate: fraction() }).strict()),
-    riskBands: version(
+    poolFloor: dated(z.object({ months: months() }).strict()),
+    clawback: dated(z.object({ rate: fraction() }).strict()),
+    riskBands: dated(
       z
         .array(z.object({ level: RiskLevelSchema, fromMonths: months() }).strict())
         .min(1)
@@ -223,9 +309,17 @@ export const PolicySchema = z
           });
         }),
     ),
-    deficitCoverage: version(z.object({ autoClaimSubsidy: z.boolean() }).strict()),
+    deficitCoverage: dated(z.object({ autoClaimSubsidy: z.boolean() }).strict()),
+    clauses: dated(ClausesSchema),
   })
-  .strict();
+  .strict()
+  .superRefine((policy, ctx) => {
+    if (policy.until !== undefined && policy.until < policy.inForce.from) {
+      codedIssue(ctx, ["until"], "POLICY_WINDOW_REVERSED", `${policy.inForce.from} > ${policy.until}`, `${policy.inForce.from} 晚于 ${policy.until}`);
+      return;
+    }
+    for (const name of CONTINUOUS_PARAMETERS) checkNoGaps(ctx, name, policy[name], policy.inForce.from, policy.until);
+  });
 
 /**
  * A policy: the parameters of the rules as plain data, every value dated

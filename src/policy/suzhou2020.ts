@@ -14,28 +14,32 @@ const FROM = "2020-05-01";
 /** The national rule behind the floating tiers. */
 const FLOAT_RULE = "人社部发〔2015〕71号";
 /** The national rule behind the phased-cut bands (可支付月数 18–23 → 20%, ≥ 24 → 50%). */
-const CUT_RULE = "人社部发〔2018〕25号";
+const CUT_RULE = "国办发〔2019〕13号";
 
 /** The policy data of 苏府办〔2020〕86号 as JSON (the input of `definePolicy`). @internal */
 export const SUZHOU_2020_DATA = {
   id: "suzhou-2020",
+  version: "1.0",
   title: {
     zh: "市政府办公室关于工伤保险市区统筹的实施意见",
     en: "Implementing opinions of the Suzhou municipal government office on city-district pooling of work-injury insurance",
   },
   doc: DOC,
   inForce: { from: FROM, citation: cite("一（二）", "从 2020 年 5 月 1 日起，实施工伤保险市区统筹") },
-  members: {
-    from: FROM,
-    value: [
-      { id: "municipal", nameZh: "市本级（含姑苏区、苏州高新区）", nameEn: "Municipal level (incl. Gusu District and Suzhou New District)" },
-      { id: "wujiang", nameZh: "吴江区", nameEn: "Wujiang District" },
-      { id: "wuzhong", nameZh: "吴中区", nameEn: "Wuzhong District" },
-      { id: "xiangcheng", nameZh: "相城区", nameEn: "Xiangcheng District" },
-      { id: "sip", nameZh: "苏州工业园区", nameEn: "Suzhou Industrial Park" },
-    ],
-    citation: cite("一（二）", "市本级（含姑苏区、苏州高新区）、吴江区、吴中区、相城区和苏州工业园区纳入市区统筹管理"),
-  },
+  members: [
+    {
+      from: FROM,
+      value: [
+        { id: "municipal", nameZh: "市本级（含姑苏区、苏州高新区）", nameEn: "Municipal level (incl. Gusu District and Suzhou New District)" },
+        { id: "wujiang", nameZh: "吴江区", nameEn: "Wujiang District" },
+        { id: "wuzhong", nameZh: "吴中区", nameEn: "Wuzhong District" },
+        { id: "xiangcheng", nameZh: "相城区", nameEn: "Xiangcheng District" },
+        { id: "sip", nameZh: "苏州工业园区", nameEn: "Suzhou Industrial Park" },
+      ],
+      citation: cite("一（二）", "市本级（含姑苏区、苏州高新区）、吴江区、吴中区、相城区和苏州工业园区纳入市区统筹管理"),
+    },
+  ],
+
   baseRates: [
     {
       from: FROM,
@@ -73,54 +77,106 @@ export const SUZHOU_2020_DATA = {
       citation: cite("二（一）", "2020 年 5 月 1 日起，整体同步执行国家阶段性降费政策至 2021 年 4 月 30 日; the document does not state the fraction applied"),
     },
   ],
-  nationalCutBands: {
-    from: FROM,
-    value: [
-      { minMonths: "24", fraction: "0.5" },
-      { minMonths: "18", fraction: "0.2" },
-    ],
-    citation: cite("阶段性降低工伤保险费率", "累计结余可支付月数 18 至 23 个月下调 20%，24 个月以上下调 50%", CUT_RULE),
-  },
+  nationalCutBands: [
+    {
+      from: FROM,
+      value: [
+        { minMonths: "24", fraction: "0.5" },
+        { minMonths: "18", fraction: "0.2" },
+      ],
+      citation: cite("阶段性降低工伤保险费率", "累计结余可支付月数 18 至 23 个月下调 20%，24 个月以上下调 50%", CUT_RULE),
+    },
+  ],
+
   reliefOverlays: [],
-  provincialReserve: {
-    from: FROM,
-    value: { dueMonthDay: "06-20" },
-    citation: cite("二（二）", "各地于每年 6 月 20 日前按省规定足额上解省级储备金; the amount follows the provincial rule"),
-  },
-  opening: {
-    from: FROM,
-    value: { dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false },
-    citation: cite("二（二）", "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金"),
-  },
-  poolFloor: {
-    from: FROM,
-    value: { months: "3" },
-    citation: cite("二（二）", "当市区工伤保险统筹基金不足市区备付期 3 个月时……上划"),
-  },
-  clawback: {
-    from: FROM,
-    value: { rate: "0.2" },
-    citation: cite("二（三）", "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政"),
-  },
-  riskBands: {
-    from: FROM,
-    value: [
-      { level: "critical", fromMonths: "0" },
-      { level: "warning", fromMonths: "3" },
-      { level: "normal", fromMonths: "9" },
-      { level: "surplus", fromMonths: "24" },
-    ],
-    citation: cite(
-      "二（五）",
-      "建立健全基金运行风险预警机制; < 3 months: the pool floor of 二（二）; ~9 months: 人社部发〔2015〕72号; ≥ 24 months: the 50% national cut level",
-    ),
-  },
-  deficitCoverage: {
-    from: FROM,
-    value: { autoClaimSubsidy: true },
-    citation: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助; default: the subsidy is claimed"),
-  },
-} as const satisfies Record<keyof PolicyInput, unknown>;
+  provincialReserve: [
+    {
+      from: FROM,
+      value: { dueMonthDay: "06-20" },
+      citation: cite("二（二）", "各地于每年 6 月 20 日前按省规定足额上解省级储备金; the amount follows the provincial rule"),
+    },
+  ],
+
+  opening: [
+    {
+      from: FROM,
+      value: { dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false },
+      citation: cite("二（二）", "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金"),
+    },
+  ],
+
+  poolFloor: [
+    {
+      from: FROM,
+      value: { months: "3" },
+      citation: cite("二（二）", "当市区工伤保险统筹基金不足市区备付期 3 个月时……上划"),
+    },
+  ],
+
+  clawback: [
+    {
+      from: FROM,
+      value: { rate: "0.2" },
+      citation: cite("二（三）", "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政"),
+    },
+  ],
+
+  riskBands: [
+    {
+      from: FROM,
+      value: [
+        { level: "critical", fromMonths: "0" },
+        { level: "warning", fromMonths: "3" },
+        { level: "normal", fromMonths: "9" },
+        { level: "surplus", fromMonths: "24" },
+      ],
+      citation: cite(
+        "二（五）",
+        "建立健全基金运行风险预警机制; < 3 months: the pool floor of 二（二）; ~9 months: 人社部发〔2015〕72号; ≥ 24 months: the 50% national cut level",
+      ),
+    },
+  ],
+
+  deficitCoverage: [
+    {
+      from: FROM,
+      value: { autoClaimSubsidy: true },
+      citation: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助; default: the subsidy is claimed"),
+    },
+  ],
+
+  clauses: [
+    {
+      from: FROM,
+      value: {
+        income: cite("二（五）", "工伤保险基金实行收支两条线管理，专款专用"),
+        majorAccident: cite("二（二）", "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出"),
+        rollover: cite("二（三）", "当期结余、累计结余; at year end this year's surplus rolls into the carried balance"),
+        localCoverage: cite("二（三）", "各地基金出现当期缺口时，先按序由当地当期结余、累计结余支付"),
+        cutGapGrant: cite(
+          "二（三）",
+          "基金备付期未达到国家阶段性降费政策要求的地区，在累计结余用完后，因市区整体同步执行降费政策造成的缺口，由市区统筹基金予以弥补",
+        ),
+        subsidy: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助"),
+        recordedDeficit: cite("二（二）", "用于弥补基金累计结余赤字"),
+        legacyFoldIn: cite("二（二）", "取消我市原有的市级统筹储备金和调剂金制度，原储备金和调剂金纳入本地基金结余"),
+        balancesHeld: cite("二（二）", "各地基金累计结余由市级统一管理，暂委托各地财政部门属地存放"),
+        topUp: cite("二（二）", "由各地按上年度工伤保险基金累计结余占比上划，充实市区工伤保险统筹基金"),
+        priority: cite(
+          "二（二）",
+          "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出; order (a) major accidents, (b) cut-gap grants 二（三）, (c) subsidies 二（三）, (d) earlier deficits: the library's default, the document ranks none",
+        ),
+        consolidation: cite("二（四）", "在省统收统支办法出台前，市财政部门合并编报市区工伤保险基金预决算报表"),
+        syncInducedRelief: cite("二（三）", "因市区整体同步执行降费政策造成的缺口"),
+        floatReview: cite(
+          "二（一）",
+          "整体同步实施浮动费率政策; indicator-based review is local practice (人社部发〔2015〕71号): the band table is the caller's",
+        ),
+      },
+      citation: cite("二", "the clauses the rules cite, quoted where they apply"),
+    },
+  ],
+} as const satisfies Record<Exclude<keyof PolicyInput, "until">, unknown>;
 
 /**
  * The built-in policy of 苏府办〔2020〕86号: the five pooling members, base

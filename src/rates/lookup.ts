@@ -6,25 +6,12 @@
  */
 import { type Path, PoolingError } from "../errors.js";
 import { D, type Dec } from "../money.js";
-import { inWindow, periodStart } from "../period.js";
+import { periodStart } from "../period.js";
+import { assertInForce, versionAt } from "../policy/paramsAt.js";
 import type { ParamVersion, Policy } from "../policy/schema.js";
 import type { IndustryClass, IsoDate, Period } from "../schema/fields.js";
 
-/** The version in force on `date`, or `undefined`. @internal */
-export function versionAt<V extends { from: IsoDate; to?: IsoDate | undefined }>(versions: readonly V[], date: IsoDate): V | undefined {
-  for (const v of versions) if (inWindow(date, v)) return v;
-  return undefined;
-}
-
-/** Throws `POLICY_NOT_IN_FORCE` unless the policy is in force on `date`. @internal */
-export function assertInForce(policy: Policy, date: IsoDate, path: Path): void {
-  if (!inWindow(date, policy.inForce)) {
-    throw new PoolingError("POLICY_NOT_IN_FORCE", path, {
-      en: `${date} is outside ${policy.inForce.from}${policy.inForce.to ? ` to ${policy.inForce.to}` : " onwards"}`,
-      zh: `${date} 不在 ${policy.inForce.from}${policy.inForce.to ? ` 至 ${policy.inForce.to}` : " 起"}的施行期内`,
-    });
-  }
-}
+export { assertInForce, versionAt } from "../policy/paramsAt.js";
 
 /** The version of a dated parameter in force at the start of `period`, or `POLICY_NOT_IN_FORCE`. @internal */
 export function paramForPeriod<T>(policy: Policy, versions: readonly ParamVersion<T>[], period: Period, path: Path): ParamVersion<T> {

@@ -1,16 +1,17 @@
 import { PoolingError } from "../errors.js";
 import { D, type Dec, formatRate, type Numeric } from "../money.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { paramFor } from "../policy/paramsAt.js";
+import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { fractionField, nonNegativeField } from "../schema/fields.js";
+import { fractionField, nonNegativeField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 
 const monthsSchema = nonNegativeField("INVALID_RESERVE_MONTHS", "Reserve months (可支付月数), ≥ 0");
 const fractionSchema = fractionField();
 
 /** The national cut fraction for `months` (`null` = unbounded). @internal */
-export function cutFractionForMonths(policy: Policy, months: Dec | null): Dec {
-  for (const band of policy.nationalCutBands.value) {
+export function cutFractionForMonths(bands: Policy["nationalCutBands"][number]["value"], months: Dec | null): Dec {
+  for (const band of bands) {
     if (months === null || months.gte(band.minMonths)) return new D(band.fraction);
   }
   return new D(0);
@@ -34,9 +35,10 @@ export function parseReserveMonths(value: unknown, path: (string | number)[]): D
  * nationalCutFraction(17.99);  // "0"
  * ```
  */
-export function nationalCutFraction(reserveMonths: Numeric | null, policy?: Policy): string {
-  const p = resolvePolicy(policy);
-  return formatRate(cutFractionForMonths(p, parseReserveMonths(reserveMonths, ["reserveMonths"])));
+export function nationalCutFraction(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+  const bands = paramFor(p, "nationalCutBands", period).value;
+  return formatRate(cutFractionForMonths(bands, parseReserveMonths(reserveMonths, ["reserveMonths"])));
 }
 
 /**
@@ -51,11 +53,11 @@ export function nationalCutFraction(reserveMonths: Numeric | null, policy?: Poli
  * requiredReserveMonths("0");   // "0"
  * ```
  */
-export function requiredReserveMonths(cutFraction: Numeric, policy?: Policy): string {
-  const p = resolvePolicy(policy);
+export function requiredReserveMonths(cutFraction: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
   const f = parseInput(fractionSchema, cutFraction, ["cutFraction"]);
   if (f.isZero()) return "0";
-  const bands = p.nationalCutBands.value;
+  const bands = paramFor(p, "nationalCutBands", period).value;
   for (let i = bands.length - 1; i >= 0; i--) {
     const band = bands[i]!;
     if (f.lte(band.fraction)) return formatRate(new D(band.minMonths));

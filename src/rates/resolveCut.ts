@@ -6,6 +6,7 @@
 import { PoolingError } from "../errors.js";
 import { D, type Dec, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
+import { paramsAt } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import type { Period } from "../schema/fields.js";
 import { cutFractionForMonths } from "./nationalCut.js";
@@ -33,8 +34,9 @@ export function resolveCut(policy: Policy, period: Period, cutFraction: Dec | un
   const window = cutWindowForPeriod(policy, period);
   if (!window) return { fraction: ZERO, source: "outsideWindow", citations: [] };
   const citations: Citation[] = [window.citation];
-  const fromMonths = cityReserveMonths === undefined ? undefined : cutFractionForMonths(policy, cityReserveMonths);
-  if (fromMonths !== undefined) citations.push(policy.nationalCutBands.citation);
+  const bands = paramsAt(policy, period).nationalCutBands;
+  const fromMonths = cityReserveMonths === undefined ? undefined : cutFractionForMonths(bands.value, cityReserveMonths);
+  if (fromMonths !== undefined) citations.push(bands.citation);
   if (cutFraction !== undefined && fromMonths !== undefined && !cutFraction.eq(fromMonths)) {
     throw new PoolingError("CUT_FRACTION_CONFLICT", ["cutFraction"], {
       en: `cutFraction ${cutFraction.toFixed()} but cityReserveMonths qualify for ${fromMonths.toFixed()}`,

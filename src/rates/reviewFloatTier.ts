@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
-import { type Citation, cite } from "../policy/citation.js";
+import { periodOf } from "../period.js";
+import type { Citation } from "../policy/citation.js";
+import { paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, industryClassField, integerField, nonNegativeField, positiveField } from "../schema/fields.js";
@@ -61,11 +63,6 @@ export interface FloatTierReview {
   citations: Citation[];
 }
 
-const REVIEW_CITATION = cite(
-  "二（一）",
-  "整体同步实施浮动费率政策; indicator-based review is local practice (人社部发〔2015〕71号): the band table is the caller's",
-);
-
 /**
  * R2 (二（一）, 人社部发〔2015〕71号): an indicator-based review of an
  * employer's floating tier, by a band table the caller supplies (there is no
@@ -113,5 +110,11 @@ export function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): F
     }
     j = Math.min(ladder.length - 1, Math.max(0, j));
   }
-  return { multiplier: ladder[j]!, steps, moved: j - i, band, citations: [version.citation, REVIEW_CITATION] };
+  return {
+    multiplier: ladder[j]!,
+    steps,
+    moved: j - i,
+    band,
+    citations: [version.citation, paramsAt(p, periodOf(v.date ?? p.inForce.from)).clauses.value.floatReview],
+  };
 }

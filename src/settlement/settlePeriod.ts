@@ -1,13 +1,12 @@
 import type { z } from "zod";
 import { type Path, PoolingError, withPathPrefix } from "../errors.js";
-import { apportionTopUpDec, TOP_UP_CITATION } from "../fund/apportionTopUp.js";
-import { CLAWBACK_CITATION, clawbackDec } from "../fund/clawback.js";
-import { COVERAGE_CITATIONS } from "../fund/coverDeficit.js";
+import { apportionTopUpDec } from "../fund/apportionTopUp.js";
+import { clawbackDec } from "../fund/clawback.js";
 import { checkMembers, memberIds } from "../fund/members.js";
-import { postOpening } from "../fund/openPooling.js";
+import { openingParams, postOpening } from "../fund/openPooling.js";
 import { allocateByPriority } from "../fund/payByPriority.js";
 import { poolFloorDec } from "../fund/poolFloor.js";
-import { PROVINCIAL_CITATION, remittanceAmount } from "../fund/provincialRemittance.js";
+import { remittanceAmount } from "../fund/provincialRemittance.js";
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
 import { ACCOUNTS, carriedAccount, currentAccount, fiscalAccount, kindOf } from "../ledger/accounts.js";
 import { type EntryKind, JournalWriter } from "../ledger/journal.js";
@@ -15,7 +14,8 @@ import { computeParsedLevy } from "../levy/computeLevy.js";
 import type { Levy } from "../levy/schema.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
 import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
-import { type Citation, cite } from "../policy/citation.js";
+import type { Citation } from "../policy/citation.js";
+import { type PolicyParams, paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
@@ -26,12 +26,6 @@ import { type PeriodFlows, PeriodFlowsSchema, type SettlementState, SettlementSt
 import { type Claim, fromJSONState, type InternalState, type MemberFigures, toJSONState } from "./state.js";
 
 type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
-
-const CITATIONS = {
-  income: cite("二（五）", "工伤保险基金实行收支两条线管理，专款专用"),
-  accident: cite("二（二）", "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出"),
-  rollover: cite("二（三）", "当期结余、累计结余; at year end this year's surplus rolls into the carried balance"),
-} as const;
 
 interface MemberAcc {
   income: Dec;
@@ -115,7 +109,7 @@ interface PeriodOutcome {
 type ClassAmounts = { majorAccident: Dec; cutGapGrant: Dec; subsidy: Dec; recordedDeficit: Dec };
 
 /** The report of a settled period: figures as two-decimal strings, reserve months, risk levels, the conservation check. */
-function buildReport(p: Policy, o: PeriodOutcome): PeriodReport {
+function buildReport(params: PolicyParams, o: PeriodOutcome): PeriodReport {
   const { period, ids, w, members, acc, pending, poolOpen, floor, extractions, claimed, paid, topUp, shortfall, clawbacks } = o;
   let total = ZERO;
   let fiscal = ZERO;
@@ -158,7 +152,7 @@ function buildReport(p: Policy, o: PeriodOutcome): PeriodReport {
       pendingClaims: formatMoney(pendingByMember.get(id) ?? ZERO),
       deficit: formatMoney(dmax(ZERO, balance.neg())),
       reserveMonths: months === null ? null : months.toFixed(2),
-      risk: assessRiskDec(p, months),
+      risk: assessRiskDec(params.riskBands.value, months),
     };
   }
   const poolBalance = w.balance(ACCOUNTS.pool);
@@ -184,7 +178,7 @@ function buildReport(p: Policy, o: PeriodOutcome): PeriodReport {
       shortfall: formatMoney(shortfall),
       pendingClaims: formatMoney(dsum(pending.map((c) => c.amount))),
       reserveMonths: poolMonths === null ? null : poolMonths.toFixed(2),
-      risk: assessRiskDec(p, poolMonths),
+      risk: assessRiskDec(params.riskBands.value, poolMonths),
     },
     clawbacks: formatMoney(clawbacks),
     conservationOk: total.isZero() && fiscal.isZero(),
@@ -198,9 +192,11 @@ function buildReport(p: Policy, o: PeriodOutcome): PeriodReport {
  * @internal
  */
 export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix: Path) {
-  const ids = memberIds(p);
+  const params = paramsAt(p, f.period, [...prefix, "period"]);
+  const clauses = params.clauses.value;
+  const ids = memberIds(p, f.period);
   const flowIds = Object.keys(f.members);
-  checkMembers(p, flowIds, (i) => [...prefix, "members", flowIds[i]!], true, [...prefix, "members"]);
+  checkMembers(p, flowIds, (i) => [...prefix, "members", flowIds[i]!], true, [...prefix, "members"], f.period);
   if (f.period !== s.nextPeriod) {
     throw new PoolingError("PERIOD_OUT_OF_ORDER", [...prefix, "period"], {
       en: `expected ${s.nextPeriod}, got ${f.period}`,
@@ -218,7 +214,8 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
   let extractions = ZERO;
 
   // Step 1: dated events. The opening extraction (R5) …
-  const openingPeriod = periodOf(p.opening.value.dueDate);
+  const opening = openingParams(p);
+  const openingPeriod = periodOf(opening.opening.value.dueDate);
   if (!poolOpen && period > openingPeriod) {
     throw new PoolingError("SCENARIO_STARTS_AFTER_OPENING", [...prefix, "period"], {
       en: `the pool should have opened in ${openingPeriod}`,
@@ -228,7 +225,7 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
   if (!poolOpen && period === openingPeriod) {
     const opened = postOpening(
       w,
-      p,
+      opening,
       period,
       ids.map((id) => ({ id, priorYearBalance: members.get(id)!.priorYearBalance, legacyFunds: members.get(id)!.legacyFunds })),
       s.options.includeLegacyFunds,
@@ -245,23 +242,24 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
   // Each member's position before this period's own outflows (after the opening extraction).
   const before = new Map(ids.map((id) => [id, { current: w.balance(currentAccount(id)), carried: w.balance(carriedAccount(id)) }]));
   // … and the provincial reserve remittances (R6).
-  const dueMonth = Number(p.provincialReserve.value.dueMonthDay.slice(0, 2));
+  const provincial = params.provincialReserve;
+  const dueMonth = Number(provincial.value.dueMonthDay.slice(0, 2));
   const given = f.provincialRemittances;
   if (given) {
     const keys = Object.keys(given);
-    checkMembers(p, keys, (i) => [...prefix, "provincialRemittances", keys[i]!], false, []);
+    checkMembers(p, keys, (i) => [...prefix, "provincialRemittances", keys[i]!], false, [], period);
     if (month !== dueMonth) throw new PoolingError("REMITTANCE_NOT_DUE", [...prefix, "provincialRemittances"]);
   }
   if (month === dueMonth) {
     for (const id of ids) {
       const m = members.get(id)!;
-      const amount = remittanceAmount(p, { amount: given?.[id], priorYearIncome: m.priorYearIncome, priorYearBalance: m.priorYearBalance }, [
-        ...prefix,
-        "provincialRemittances",
-        id,
-      ]);
+      const amount = remittanceAmount(
+        provincial.value.rule,
+        { amount: given?.[id], priorYearIncome: m.priorYearIncome, priorYearBalance: m.priorYearBalance },
+        [...prefix, "provincialRemittances", id],
+      );
       acc.get(id)!.provincialRemittance = amount;
-      debitMember(w, period, id, ACCOUNTS.provinceReserve, amount, "provincialRemittance", PROVINCIAL_CITATION);
+      debitMember(w, period, id, ACCOUNTS.provinceReserve, amount, "provincialRemittance", provincial.citation);
     }
   }
 
@@ -293,8 +291,8 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
       sync = sync.plus(levy.syncInducedRelief);
     });
     const expenditure = mf.expenditure;
-    w.post(period, ACCOUNTS.employers, currentAccount(id), income, "income", CITATIONS.income, id);
-    w.post(period, currentAccount(id), ACCOUNTS.beneficiaries, expenditure, "benefit", CITATIONS.income, id);
+    w.post(period, ACCOUNTS.employers, currentAccount(id), income, "income", clauses.income, id);
+    w.post(period, currentAccount(id), ACCOUNTS.beneficiaries, expenditure, "benefit", clauses.income, id);
     const m = members.get(id)!;
     m.yearIncome = m.yearIncome.plus(income);
     m.yearExpenditure = m.yearExpenditure.plus(expenditure);
@@ -315,7 +313,7 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     a.fromCumulativeBalance = dmax(ZERO, gap.minus(a.fromCurrentSurplus).minus(remaining));
     // Bookkeeping of step 2: the carried balance fills the current part's hole.
     const fill = dmin(dmax(ZERO, current.neg()), dmax(ZERO, carried));
-    w.post(period, carriedAccount(id), currentAccount(id), fill, "carriedToCurrent", COVERAGE_CITATIONS.local, id);
+    w.post(period, carriedAccount(id), currentAccount(id), fill, "carriedToCurrent", clauses.localCoverage, id);
     if (remaining.gt(0)) {
       // R8 steps 3–5: claims on the pool.
       const grant = dmin(remaining, sync);
@@ -330,13 +328,13 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
 
   // Step 3: major-accident claims on the pool.
   (f.majorAccidentClaims ?? []).forEach((c, j) => {
-    checkMembers(p, [c.member], () => [...prefix, "majorAccidentClaims", j, "member"], false, []);
+    checkMembers(p, [c.member], () => [...prefix, "majorAccidentClaims", j, "member"], false, [], period);
     if (c.amount.gt(0)) fresh.push({ member: c.member, kind: "majorAccident", amount: c.amount, period, recordedDeficit: false });
   });
   claims.push(...fresh);
 
   const floor = poolFloorDec(
-    p,
+    params.poolFloor.value.months,
     ids.map((id) => members.get(id)!.priorYearExpenditure),
   );
   const claimed = { majorAccident: ZERO, cutGapGrant: ZERO, subsidy: ZERO, recordedDeficit: ZERO };
@@ -350,14 +348,14 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     if (amount.isZero()) return;
     const a = acc.get(c.member)!;
     if (c.kind === "majorAccident") {
-      w.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, "majorAccidentBenefit", CITATIONS.accident, c.member);
+      w.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, "majorAccidentBenefit", clauses.majorAccident, c.member);
       a.majorAccidentPaid = a.majorAccidentPaid.plus(amount);
       paid.majorAccident = paid.majorAccident.plus(amount);
       return;
     }
     const isSubsidy = c.kind === "subsidy";
     const kind: EntryKind = cls === 3 && !isSubsidy ? "deficitCover" : c.kind;
-    const citation = cls === 3 ? COVERAGE_CITATIONS.deficit : isSubsidy ? COVERAGE_CITATIONS.subsidy : COVERAGE_CITATIONS.grant;
+    const citation = cls === 3 ? clauses.recordedDeficit : isSubsidy ? clauses.subsidy : clauses.cutGapGrant;
     creditMember(w, period, c.member, amount, kind, citation);
     if (cls === 3) {
       a.deficitPaid = a.deficitPaid.plus(amount);
@@ -371,8 +369,8 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     }
     if (isSubsidy) {
       // R9: 20% of every subsidy paid, remitted by the member's government to municipal finance.
-      const back = clawbackDec(p, amount);
-      w.post(period, fiscalAccount(c.member), ACCOUNTS.municipalFinance, back, "clawback", CLAWBACK_CITATION, c.member);
+      const back = clawbackDec(params.clawback.value.rate, amount);
+      w.post(period, fiscalAccount(c.member), ACCOUNTS.municipalFinance, back, "clawback", params.clawback.citation, c.member);
       a.clawback = a.clawback.plus(back);
       clawbacks = clawbacks.plus(back);
     }
@@ -425,7 +423,7 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
       ids.forEach((id, i) => {
         const part = split.parts[i]!;
         acc.get(id)!.topUp = part;
-        debitMember(w, period, id, ACCOUNTS.pool, part, "topUp", TOP_UP_CITATION);
+        debitMember(w, period, id, ACCOUNTS.pool, part, "topUp", clauses.topUp);
       });
       topUp = dsum(split.parts);
       shortfall = split.shortfall;
@@ -452,8 +450,8 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
   if (month === 12) {
     for (const id of ids) {
       const cur = w.balance(currentAccount(id));
-      if (cur.gt(0)) w.post(period, currentAccount(id), carriedAccount(id), cur, "yearEndRollover", CITATIONS.rollover, id);
-      if (cur.lt(0)) w.post(period, carriedAccount(id), currentAccount(id), cur.neg(), "yearEndRollover", CITATIONS.rollover, id);
+      if (cur.gt(0)) w.post(period, currentAccount(id), carriedAccount(id), cur, "yearEndRollover", clauses.rollover, id);
+      if (cur.lt(0)) w.post(period, carriedAccount(id), currentAccount(id), cur.neg(), "yearEndRollover", clauses.rollover, id);
       const m = members.get(id)!;
       m.priorYearBalance = w.balance(carriedAccount(id));
       m.priorYearExpenditure = m.yearExpenditure;
@@ -463,7 +461,7 @@ export function settleParsed(p: Policy, s: InternalState, f: ParsedFlows, prefix
     }
   }
 
-  const report = buildReport(p, { period, ids, w, members, acc, pending, poolOpen, floor, extractions, claimed, paid, topUp, shortfall, clawbacks });
+  const report = buildReport(params, { period, ids, w, members, acc, pending, poolOpen, floor, extractions, claimed, paid, topUp, shortfall, clawbacks });
   const state: InternalState = {
     nextPeriod: nextPeriod(period),
     poolOpen,

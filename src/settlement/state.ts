@@ -9,12 +9,13 @@ import type { z } from "zod";
 import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
 import { checkMembers, memberIds } from "../fund/members.js";
-import { postOpeningBalance } from "../fund/openPooling.js";
+import { openingParams, postOpeningBalance } from "../fund/openPooling.js";
 import { carriedAccount, currentAccount } from "../ledger/accounts.js";
 import { formatBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
 import { periodOf, periodStart } from "../period.js";
+import { paramsAt } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
 import type { ClaimKind, ScenarioOpeningSchema, SettlementOptionsSchema, SettlementState } from "./schema.js";
@@ -76,12 +77,13 @@ export function toJSONState(s: InternalState): SettlementState {
 /** JSON (already schema-validated) → internal, checking members against the policy. @internal */
 export function fromJSONState(policy: Policy, s: SettlementState, prefix: Path): InternalState {
   const ids = Object.keys(s.members);
-  checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"]);
+  const at = s.nextPeriod;
+  checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"], at);
   s.pendingClaims.forEach((c, i) => {
-    checkMembers(policy, [c.member], () => [...prefix, "pendingClaims", i, "member"], false, []);
+    checkMembers(policy, [c.member], () => [...prefix, "pendingClaims", i, "member"], false, [], at);
   });
   const members = new Map<string, MemberFigures>();
-  for (const id of memberIds(policy)) {
+  for (const id of memberIds(policy, at)) {
     const m = s.members[id]!;
     members.set(id, {
       priorYearBalance: new D(m.priorYearBalance),
@@ -115,9 +117,11 @@ export function initialInternalState(
   prefix: Path,
 ): { state: InternalState; journal: JournalEntry[] } {
   const ids = Object.keys(opening.members);
-  checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"]);
   assertInForce(policy, periodStart(opening.start), [...prefix, "start"]);
-  const openingPeriod = periodOf(policy.opening.value.dueDate);
+  const params = paramsAt(policy, opening.start, [...prefix, "start"]);
+  const openingVersion = openingParams(policy).opening;
+  checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"], opening.start);
+  const openingPeriod = periodOf(openingVersion.value.dueDate);
   if (opening.start > openingPeriod) {
     throw new PoolingError("SCENARIO_STARTS_AFTER_OPENING", [...prefix, "start"], {
       en: `${opening.start} is after ${openingPeriod}`,
@@ -126,10 +130,11 @@ export function initialInternalState(
   }
   const w = new JournalWriter();
   const members = new Map<string, MemberFigures>();
-  for (const id of memberIds(policy)) {
+  const held = params.clauses.value.balancesHeld;
+  for (const id of memberIds(policy, opening.start)) {
     const m = opening.members[id]!;
-    postOpeningBalance(w, opening.start, carriedAccount(id), m.priorYearBalance, id);
-    postOpeningBalance(w, opening.start, currentAccount(id), m.currentSurplus, id);
+    postOpeningBalance(w, opening.start, carriedAccount(id), m.priorYearBalance, id, held);
+    postOpeningBalance(w, opening.start, currentAccount(id), m.currentSurplus, id, held);
     members.set(id, {
       priorYearBalance: m.priorYearBalance,
       priorYearExpenditure: m.priorYearExpenditure,
@@ -148,8 +153,8 @@ export function initialInternalState(
       members,
       pendingClaims: [],
       options: {
-        claimSubsidy: options?.claimSubsidy ?? policy.deficitCoverage.value.autoClaimSubsidy,
-        includeLegacyFunds: options?.includeLegacyFunds ?? policy.opening.value.includeLegacyFunds,
+        claimSubsidy: options?.claimSubsidy ?? params.deficitCoverage.value.autoClaimSubsidy,
+        includeLegacyFunds: options?.includeLegacyFunds ?? openingVersion.value.includeLegacyFunds,
       },
     },
     journal: w.entries,

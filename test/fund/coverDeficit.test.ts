@@ -46,7 +46,7 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
     });
     expect(r).toMatchObject({ poolGrant: "150.00", poolSubsidy: "0.00", clawback: "0.00", uncovered: "250.00" });
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
-    json.deficitCoverage.value.autoClaimSubsidy = false;
+    json.deficitCoverage[0].value.autoClaimSubsidy = false;
     const noClaim = definePolicy(json);
     expect(
       coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" }, noClaim)

@@ -96,7 +96,7 @@ describe("computeLevy: the rate-cut window's edges (二（一）)", () => {
   it("the city's reserve months give the cut through the national bands", () => {
     const levy = computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: "30" });
     expect(levy).toMatchObject({ cutFraction: "0.5", cutSource: "reserveMonths", premium: "40.00" });
-    expect(levy.citations.map((c) => c.doc)).toContain("人社部发〔2018〕25号");
+    expect(levy.citations.map((c) => c.doc)).toContain("国办发〔2019〕13号");
     expect(computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: "23.5" }).cutFraction).toBe("0.2");
     expect(computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: null }).cutFraction).toBe("0.5");
   });

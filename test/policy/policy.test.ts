@@ -8,15 +8,15 @@ describe("SUZHOU_2020 (SPEC §3)", () => {
   it("holds the document's values with their clauses", () => {
     expect(SUZHOU_2020.doc).toBe("苏府办〔2020〕86号");
     expect(SUZHOU_2020.inForce).toMatchObject({ from: "2020-05-01", citation: { clause: "一（二）" } });
-    expect(SUZHOU_2020.members.value.map((m) => m.nameZh)).toEqual(["市本级（含姑苏区、苏州高新区）", "吴江区", "吴中区", "相城区", "苏州工业园区"]);
+    expect(SUZHOU_2020.members[0].value.map((m) => m.nameZh)).toEqual(["市本级（含姑苏区、苏州高新区）", "吴江区", "吴中区", "相城区", "苏州工业园区"]);
     expect(SUZHOU_2020.baseRates).toHaveLength(1);
     expect(SUZHOU_2020.baseRates[0]!.citation.clause).toBe("二（一）");
     expect(SUZHOU_2020.rateCut).toEqual([expect.objectContaining({ from: "2020-05-01", to: "2021-04-30", value: {} })]);
-    expect(SUZHOU_2020.opening.value).toEqual({ dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false });
-    expect(SUZHOU_2020.opening.citation.clause).toBe("二（二）");
-    expect(SUZHOU_2020.poolFloor.value.months).toBe("3");
-    expect(SUZHOU_2020.clawback).toMatchObject({ value: { rate: "0.2" }, citation: { clause: "二（三）" } });
-    expect(SUZHOU_2020.provincialReserve.value.dueMonthDay).toBe("06-20");
+    expect(SUZHOU_2020.opening[0].value).toEqual({ dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false });
+    expect(SUZHOU_2020.opening[0].citation.clause).toBe("二（二）");
+    expect(SUZHOU_2020.poolFloor[0].value.months).toBe("3");
+    expect(SUZHOU_2020.clawback).toMatchObject([{ value: { rate: "0.2" }, citation: { clause: "二（三）" } }]);
+    expect(SUZHOU_2020.provincialReserve[0].value.dueMonthDay).toBe("06-20");
     expect(SUZHOU_2020.reliefOverlays).toEqual([]);
   });
   it("cites a clause for every parameter", () => {
@@ -50,8 +50,8 @@ describe("definePolicy validation", () => {
     b.baseRates[0].value["9"] = "0.02";
     expectPoolingError(() => definePolicy(b), "UNKNOWN_KEY", ["baseRates", 0, "value", "9"]);
     const c = clone();
-    c.clawback.citation.page = 3;
-    expectPoolingError(() => definePolicy(c), "UNKNOWN_KEY", ["clawback", "citation", "page"]);
+    c.clawback[0].citation.page = 3;
+    expectPoolingError(() => definePolicy(c), "UNKNOWN_KEY", ["clawback", 0, "citation", "page"]);
   });
   it("rejects a rate table missing a class", () => {
     const p = clone();
@@ -70,8 +70,8 @@ describe("definePolicy validation", () => {
     p.rateCut[0].to = "2020-04-30";
     expectPoolingError(() => definePolicy(p), "POLICY_WINDOW_REVERSED", ["rateCut", 0, "to"]);
     const q = clone();
-    q.inForce.to = "2019-01-01";
-    expectPoolingError(() => definePolicy(q), "POLICY_WINDOW_REVERSED", ["inForce", "to"]);
+    q.until = "2019-01-01";
+    expectPoolingError(() => definePolicy(q), "POLICY_WINDOW_REVERSED", ["until"]);
   });
   it("rejects overlapping versions, and accepts adjacent ones", () => {
     const p = clone();
@@ -94,8 +94,8 @@ describe("definePolicy validation", () => {
   });
   it("rejects duplicate members", () => {
     const p = clone();
-    p.members.value.push({ ...p.members.value[2] });
-    expectPoolingError(() => definePolicy(p), "DUPLICATE_MEMBER", ["members", "value", 5, "id"]);
+    p.members[0].value.push({ ...p.members[0].value[2] });
+    expectPoolingError(() => definePolicy(p), "DUPLICATE_MEMBER", ["members", 0, "value", 5, "id"]);
   });
   it("rejects ladders that are not ascending or lack the base tier", () => {
     const p = clone();
@@ -111,10 +111,11 @@ describe("definePolicy validation", () => {
   });
   it("reports a bad policy argument under the path 'policy'", () => {
     const p = clone();
-    p.poolFloor.value.months = "-3";
+    p.poolFloor[0].value.months = "-3";
     expectPoolingError(() => computeLevy({ period: "2021-05", industryClass: 1, payroll: "1" }, p), "INVALID_RESERVE_MONTHS", [
       "policy",
       "poolFloor",
+      0,
       "value",
       "months",
     ]);
@@ -122,10 +123,10 @@ describe("definePolicy validation", () => {
   it("normalises numbers to plain decimal strings", () => {
     const p = clone();
     p.baseRates[0].value["1"] = 0.0015;
-    p.clawback.value.rate = "0.20";
+    p.clawback[0].value.rate = "0.20";
     const q = definePolicy(p);
     expect(q.baseRates[0]!.value["1"]).toBe("0.0015");
-    expect(q.clawback.value.rate).toBe("0.2");
+    expect(q.clawback[0]!.value.rate).toBe("0.2");
   });
   it("withReliefOverlays adds overlays without touching the original", () => {
     const q = withReliefOverlays(SUZHOU_2020, RELIEF_2020);

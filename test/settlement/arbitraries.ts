@@ -6,7 +6,7 @@ import { definePolicy, type PeriodFlows, type Scenario, SUZHOU_2020 } from "../.
 export const TRIO = (() => {
   const json = JSON.parse(JSON.stringify(SUZHOU_2020));
   json.id = "trio";
-  json.members.value = [
+  json.members[0].value = [
     { id: "a", nameZh: "甲", nameEn: "A" },
     { id: "b", nameZh: "乙", nameEn: "B" },
     { id: "c", nameZh: "丙", nameEn: "C" },
