@@ -37,6 +37,9 @@ export interface Explanation {
 
 /**
  * Renders a citation as `苏府办〔2020〕86号 二（三）`.
+ * @param c - a citation `{ doc, clause, note? }`
+ * @returns `doc clause`
+ * @throws PoolingError `NOT_AN_OBJECT`, `UNKNOWN_KEY`, `MISSING_FIELD`
  * @example
  * ```ts
  * formatCitation({ doc: "苏府办〔2020〕86号", clause: "二（三）" }); // "苏府办〔2020〕86号 二（三）"
@@ -148,38 +151,43 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
 }
 
 function explainCoverage(r: DeficitCoverage, lang: Lang): Explanation {
+  // The result's citations, in the order coverDeficit adds them: the local order,
+  // then the grant's clause (when a grant was paid), then the subsidy's and the clawback's.
+  const [local, ...rest] = r.citations;
+  const grant = r.poolGrant !== "0.00" ? rest.shift() : undefined;
+  const subsidy = r.poolSubsidy !== "0.00" ? rest.shift() : undefined;
+  const clawbackCitation = r.poolSubsidy !== "0.00" ? rest.shift() : undefined;
+  const deficit = r.uncovered !== "0.00" ? rest.shift() : undefined;
+  const cited = (text: string, citation: Citation | undefined): ExplanationStep => (citation ? { text, citation } : { text });
   const steps: ExplanationStep[] = [
-    { text: t(lang, `当期缺口：${r.gap}`, `The period's gap: ${r.gap}`), citation: C("二（三）") },
-    { text: t(lang, `第一步，当地当期结余支付 ${r.fromCurrentSurplus}`, `Step 1: this year's surplus pays ${r.fromCurrentSurplus}`), citation: C("二（三）") },
-    {
-      text: t(
+    cited(t(lang, `当期缺口：${r.gap}`, `The period's gap: ${r.gap}`), local),
+    cited(t(lang, `第一步，当地当期结余支付 ${r.fromCurrentSurplus}`, `Step 1: this year's surplus pays ${r.fromCurrentSurplus}`), local),
+    cited(
+      t(
         lang,
         `第二步，当地累计结余支付 ${r.fromCumulativeBalance}（至多用完为止）`,
         `Step 2: the carried balance pays ${r.fromCumulativeBalance} (down to zero at most)`,
       ),
-      citation: C("二（三）"),
-    },
-    {
-      text: t(
+      local,
+    ),
+    cited(
+      t(
         lang,
         `第三步，因市区整体同步执行降费政策造成的缺口，由市区统筹基金弥补 ${r.poolGrant}（以同步降费缺口为限）`,
         `Step 3: the pool grants ${r.poolGrant} for the gap the city-wide cut caused (at most the sync-induced relief)`,
       ),
-      citation: C("二（三）"),
-    },
-    {
-      text: t(lang, `第四步，仍存在缺口的，申请市区统筹基金补助 ${r.poolSubsidy}`, `Step 4: a pool subsidy of ${r.poolSubsidy} for the rest`),
-      citation: C("二（三）"),
-    },
-    {
-      text: t(
+      grant,
+    ),
+    cited(t(lang, `第四步，仍存在缺口的，申请市区统筹基金补助 ${r.poolSubsidy}`, `Step 4: a pool subsidy of ${r.poolSubsidy} for the rest`), subsidy),
+    cited(
+      t(
         lang,
-        `补助上解：${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}，由当地政府通过财力结算上解市级财政`,
-        `Clawback: ${rounded(lang, r.poolSubsidy, "0.2", r.clawback)}, remitted by the district government to municipal finance`,
+        `补助上解（比例 ${r.clawbackRate}）：${rounded(lang, r.poolSubsidy, r.clawbackRate, r.clawback)}，由当地政府通过财力结算上解市级财政`,
+        `Clawback (rate ${r.clawbackRate}): ${rounded(lang, r.poolSubsidy, r.clawbackRate, r.clawback)}, remitted by the district government to municipal finance`,
       ),
-      citation: C("二（三）"),
-    },
-    { text: t(lang, `未弥补部分（累计结余赤字）：${r.uncovered}`, `Left uncovered (a recorded deficit): ${r.uncovered}`), citation: C("二（二）") },
+      clawbackCitation,
+    ),
+    cited(t(lang, `未弥补部分（累计结余赤字）：${r.uncovered}`, `Left uncovered (a recorded deficit): ${r.uncovered}`), deficit),
   ];
   return finish(lang, "deficitCoverage", t(lang, "基金缺口弥补顺序", "How the gap is covered"), steps);
 }
@@ -255,6 +263,10 @@ const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional() })
  * `simulate(...).periods`), in Chinese (`zh`, default) or English, with each
  * figure, each rounding point and the clause behind it.
  *
+ * @param result - a result of `computeLevy`, `coverDeficit` or `settlePeriod` (or one of `simulate(...).periods`)
+ * @param options - `{ lang: "zh" | "en" }`, Chinese by default
+ * @returns the title, the steps with their clauses, and the same as numbered text
+ * @throws PoolingError `INVALID_TYPE` for anything else, and the schema codes of a malformed result
  * @example
  * ```ts
  * const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8",

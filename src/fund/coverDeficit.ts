@@ -99,6 +99,7 @@ export function coverDeficit(input: CoverDeficitInput, policy?: Policy): Deficit
   const citations: Citation[] = [clauses.localCoverage];
   if (poolGrant.gt(0)) citations.push(clauses.cutGapGrant);
   if (poolSubsidy.gt(0)) citations.push(clauses.subsidy, clawbackVersion.citation);
+  if (uncovered.gt(0)) citations.push(clauses.recordedDeficit);
   return {
     gap: formatMoney(v.gap),
     fromCurrentSurplus: formatMoney(local.fromCurrentSurplus),

@@ -32,6 +32,11 @@ export const CitationSchema = z
 /**
  * Builds a citation of 苏府办〔2020〕86号 (or of another document).
  *
+ * @param clause - the clause, e.g. `"二（三）"`
+ * @param note - how the clause applies, optional
+ * @param doc - the document (default: 苏府办〔2020〕86号; pass the policy's own `doc` for another policy)
+ * @returns a validated citation `{ doc, clause, note? }`
+ * @throws PoolingError `INVALID_TYPE` for a non-string
  * @example
  * ```ts
  * cite("二（三）"); // { doc: "苏府办〔2020〕86号", clause: "二（三）" }

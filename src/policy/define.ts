@@ -22,6 +22,9 @@ function deepFreeze<T>(value: T): T {
  * duplicate members and malformed values are `PoolingError`s with the path of
  * the field. Numbers are normalised to plain decimal strings.
  *
+ * @param json - the policy as JSON (e.g. a clone of `SUZHOU_2020` with changes)
+ * @returns the validated, deeply frozen policy
+ * @throws PoolingError `UNKNOWN_KEY`, `MISSING_FIELD`, `POLICY_WINDOW_REVERSED`, `POLICY_WINDOWS_OVERLAP`, `POLICY_PARAMETER_GAP`, `DUPLICATE_MEMBER`, `INVALID_POLICY`, `INVALID_RATE`, and the field codes of its values
  * @example
  * ```ts
  * const json = JSON.parse(JSON.stringify(SUZHOU_2020));

@@ -15,6 +15,10 @@ import { type Policy, type ReliefOverlay, ReliefOverlaySchema } from "./schema.j
  * "Relief programs"). Overlays are never on by default: this is how a caller
  * opts in, e.g. to {@link RELIEF_2020}.
  *
+ * @param policy - the policy to extend
+ * @param overlays - relief overlays (e.g. `RELIEF_2020`)
+ * @returns a new policy with the overlays added; the original is unchanged
+ * @throws PoolingError `POLICY_WINDOWS_OVERLAP` and the codes of `definePolicy`
  * @example
  * ```ts
  * const policy = withReliefOverlays(SUZHOU_2020, RELIEF_2020);

@@ -91,6 +91,9 @@ export function assertInForce(policy: Policy, date: IsoDate, path: Path): void {
 /**
  * The policy's `{ id, version }`, the same (frozen) object on every call.
  *
+ * @param policy - a policy (validated if it did not come from `definePolicy`)
+ * @returns `{ id, version }`
+ * @throws PoolingError the codes of `definePolicy` for an invalid policy
  * @example
  * ```ts
  * policyRef(SUZHOU_2020); // { id: "suzhou-2020", version: "1.0" }

@@ -16,6 +16,11 @@ const periodSchema = periodField();
  * @param industryClass - class 1 to 8 (一类 to 八类), a number or a digit string
  * @param period - the period `YYYY-MM` (费款所属期)
  * @param policy - defaults to `SUZHOU_2020`
+ * @param industryClass - the industry class (行业类别), 1 to 8, as a number or a string
+ * @param period - the period (费款所属期), `YYYY-MM`
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the class's base rate in force, an exact decimal string (e.g. `"0.005"`)
+ * @throws PoolingError `INVALID_CLASS`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`
  * @example
  * ```ts
  * baseRate(1, "2020-05"); // "0.0015"

@@ -39,6 +39,10 @@ export interface EffectiveRate {
  * exact. Inside the rate-cut window `f` comes from the policy, `cutFraction`
  * or `cityReserveMonths`; outside it `f` is 0 whatever is passed.
  *
+ * @param input - `{ industryClass, period, floatMultiplier?, cutFraction?, cityReserveMonths? }`
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns base, floated and effective rates, the cut fraction and where it came from
+ * @throws PoolingError `INVALID_CLASS`, `INVALID_MULTIPLIER`, `INVALID_FRACTION`, `CUT_FRACTION_REQUIRED`, `CUT_FRACTION_CONFLICT`, `POLICY_NOT_IN_FORCE`, `UNKNOWN_KEY`
  * @example
  * ```ts
  * effectiveRate({ industryClass: 3, period: "2020-09", floatMultiplier: "0.8", cutFraction: "0.2" });

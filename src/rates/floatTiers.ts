@@ -15,6 +15,10 @@ const multiplierSchema = positiveField("INVALID_MULTIPLIER", "A floating multipl
  * class, lowest first, as in force when the policy starts. Class 1 floats
  * up only; classes 2–8 have five tiers.
  *
+ * @param industryClass - the industry class, 1 to 8
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the class's ladder of multipliers, ascending, in force from the policy's start
+ * @throws PoolingError `INVALID_CLASS`
  * @example
  * ```ts
  * floatTiers(1); // ["1", "1.2", "1.5"]
@@ -31,6 +35,12 @@ export function floatTiers(industryClass: number | string, policy?: Policy): str
  * R2: the floated rate `base × multiplier` (exact, never rounded). The
  * multiplier must be a tier of the class's ladder (`INVALID_MULTIPLIER`).
  *
+ * @param industryClass - the industry class, 1 to 8
+ * @param floatMultiplier - a tier of the class's ladder (e.g. `"0.8"`)
+ * @param period - the period, `YYYY-MM`
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns `base × multiplier`, exact (rates are never rounded)
+ * @throws PoolingError `INVALID_CLASS`, `INVALID_MULTIPLIER`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`
  * @example
  * ```ts
  * floatedRate(3, "0.8", "2020-09"); // "0.004"

@@ -26,6 +26,10 @@ export type MoveFloatTierInput = z.input<typeof MoveFloatTierInputSchema>;
  * Moving more than the policy's `maxTierSteps` (2) is `TIER_STEP_TOO_LARGE`;
  * leaving the ladder is `TIER_OUT_OF_RANGE`: an error, never a clamp.
  *
+ * @param input - `{ industryClass, current, steps, date? }`
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the new multiplier
+ * @throws PoolingError `INVALID_MULTIPLIER`, `INVALID_STEPS`, `TIER_STEP_TOO_LARGE`, `TIER_OUT_OF_RANGE`, `INVALID_CLASS`
  * @example
  * ```ts
  * moveFloatTier({ industryClass: 3, current: "1", steps: -2 }); // "0.5"

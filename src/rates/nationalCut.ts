@@ -28,6 +28,11 @@ export function parseReserveMonths(value: unknown, path: (string | number)[]): D
  * 24 or more → `"0.5"`, 18 up to 24 → `"0.2"` (bands read as continuous, so
  * 23.5 months is 20%), otherwise `"0"`. `null` means unbounded (no expenditure).
  *
+ * @param reserveMonths - reserve months (累计结余可支付月数), ≥ 0; `null` for unbounded
+ * @param periodOrPolicy - the period whose bands apply (`YYYY-MM`; required only when the bands have several versions), or the policy
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns `"0"`, `"0.2"` or `"0.5"` (the policy's bands)
+ * @throws PoolingError `INVALID_RESERVE_MONTHS`, `INVALID_PERIOD`, `PERIOD_REQUIRED`
  * @example
  * ```ts
  * nationalCutFraction(24);     // "0.5"
@@ -46,6 +51,11 @@ export function nationalCutFraction(reserveMonths: Numeric | null, periodOrPolic
  * that qualify for a cut of at least `cutFraction` (`"0"` for no cut). A
  * fraction above every band is `INVALID_FRACTION`.
  *
+ * @param cutFraction - a cut fraction in [0, 1)
+ * @param periodOrPolicy - the period whose bands apply, or the policy
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the fewest reserve months that qualify for the cut
+ * @throws PoolingError `INVALID_FRACTION`, `INVALID_PERIOD`, `PERIOD_REQUIRED`
  * @example
  * ```ts
  * requiredReserveMonths("0.2"); // "18"

@@ -15,6 +15,9 @@ export interface DateWindow {
  * R3 (二（一）): the rate-cut window, inclusive at both ends as the document
  * writes it.
  *
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the first rate-cut window, inclusive dates `{ from, to }`
+ * @throws PoolingError `INVALID_POLICY` when the policy has no rate-cut window
  * @example
  * ```ts
  * rateCutWindow(); // { from: "2020-05-01", to: "2021-04-30" }
@@ -38,6 +41,10 @@ export function cutWindowForPeriod(policy: Policy, period: string) {
  * R3: whether a date (`YYYY-MM-DD`) or a period (`YYYY-MM`, judged by its
  * first day) falls in a rate-cut window of the policy.
  *
+ * @param dateOrPeriod - a date `YYYY-MM-DD` or a period `YYYY-MM` (judged by its first day)
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns `true` when it falls in one of the policy's rate-cut windows
+ * @throws PoolingError `INVALID_DATE` for anything else
  * @example
  * ```ts
  * isInRateCutWindow("2020-05");    // true

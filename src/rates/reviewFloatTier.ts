@@ -71,6 +71,10 @@ export interface FloatTierReview {
  * policy's `maxTierSteps` (`TIER_STEP_TOO_LARGE`), and leaving the ladder is
  * `TIER_OUT_OF_RANGE` unless `atLadderEnd: "stay"`.
  *
+ * @param input - the employer's class, current tier, indicators and the caller's band table
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the new multiplier, the steps of the matched band, the tiers actually moved and the citations
+ * @throws PoolingError `NO_MATCHING_BAND`, `TIER_STEP_TOO_LARGE`, `TIER_OUT_OF_RANGE`, `INVALID_MULTIPLIER`, `INVALID_NUMBER`, `UNKNOWN_KEY`
  * @example
  * ```ts
  * const bands = [

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   computeLevy,
   coverDeficit,
+  definePolicy,
   EXAMPLE_SCENARIO,
   explain,
   initialState,
@@ -44,15 +45,37 @@ describe("explain", () => {
       "Relief programme: 11.25 × 0.5 = 5.625 → 5.63 (rounded half-up to the fen); due 11.25 − 5.63 = 5.62 — 人社部发〔2020〕11号 一",
     );
   });
-  it("walks a deficit through the coverage order (SPEC §8 R8/R9)", () => {
+  it("walks a deficit through the coverage order (R8/R9 worked example)", () => {
     const e = explain(
       coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" }),
       { lang: "en" },
     );
     expect(e.kind).toBe("deficitCoverage");
-    expect(e.steps.map((s) => s.citation?.clause)).toEqual(["二（三）", "二（三）", "二（三）", "二（三）", "二（三）", "二（三）", "二（二）"]);
+    // Nothing is left uncovered, so the last step cites no clause.
+    expect(e.steps.map((s) => s.citation?.clause)).toEqual(["二（三）", "二（三）", "二（三）", "二（三）", "二（三）", "二（三）", undefined]);
     expect(e.text).toContain("Step 3: the pool grants 150.00");
-    expect(e.text).toContain("Clawback: 250.00 × 0.2 = 50.00");
+    expect(e.text).toContain("Clawback (rate 0.2): 250.00 × 0.2 = 50.00");
+    const short = explain(
+      coverDeficit({ gap: "500.00", currentSurplus: "0.00", cumulativeBalance: "0.00", syncInducedRelief: "0.00", poolAvailable: "100.00" }),
+      { lang: "en" },
+    );
+    expect(short.steps.at(-1)).toEqual({ text: "Left uncovered (a recorded deficit): 400.00", citation: expect.objectContaining({ clause: "二（二）" }) });
+  });
+  it("shows the clawback rate the result used, from a dated policy (20% to 2022, 30% from 2023)", () => {
+    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    json.clawback = [
+      { ...json.clawback[0], to: "2022-12-31" },
+      { ...json.clawback[0], from: "2023-01-01", value: { rate: "0.3" } },
+    ];
+    const policy = definePolicy(json);
+    const input = { gap: "250.00", currentSurplus: "0.00", cumulativeBalance: "0.00", syncInducedRelief: "0.00", poolAvailable: "1000.00" };
+    const in2020 = coverDeficit({ ...input, period: "2020-09" }, policy);
+    const in2023 = coverDeficit({ ...input, period: "2023-03" }, policy);
+    expect([in2020.clawback, in2020.clawbackRate, in2023.clawback, in2023.clawbackRate]).toEqual(["50.00", "0.2", "75.00", "0.3"]);
+    expect(explain(in2020, { lang: "en" }).text).toContain("Clawback (rate 0.2): 250.00 × 0.2 = 50.00");
+    expect(explain(in2023, { lang: "en" }).text).toContain("Clawback (rate 0.3): 250.00 × 0.3 = 75.00");
+    expect(explain(in2023, { lang: "zh" }).text).toContain("补助上解（比例 0.3）：250.00 × 0.3 = 75.00");
+    expect(() => coverDeficit(input, policy)).toThrow(expect.objectContaining({ code: "PERIOD_REQUIRED" }));
   });
   it("explains a settlement and a simulated period", () => {
     const { state } = initialState(EXAMPLE_SCENARIO.opening);
