@@ -69,9 +69,10 @@ export type SchemaName = keyof typeof schemas;
  */
 export function toJSONSchema(name: SchemaName): Record<string, unknown> {
   if (typeof name !== "string" || !Object.hasOwn(schemas, name)) {
+    const shown = typeof name === "string" ? JSON.stringify(name.slice(0, 40)) : typeof name;
     throw new PoolingError("INVALID_TYPE", ["name"], {
-      en: `unknown schema ${JSON.stringify(name)}; known: ${Object.keys(schemas).join(", ")}`,
-      zh: `没有名为 ${JSON.stringify(name)} 的结构；可用：${Object.keys(schemas).join("、")}`,
+      en: `unknown schema ${shown}; known: ${Object.keys(schemas).join(", ")}`,
+      zh: `没有名为 ${shown} 的结构；可用：${Object.keys(schemas).join("、")}`,
     });
   }
   const json = z.toJSONSchema(schemas[name], {

@@ -8,8 +8,10 @@ import { type Policy, PolicySchema } from "./schema.js";
 
 const DEFINED = new WeakSet<object>();
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+/** Freezes a value and everything it holds. @internal */
+export function deepFreeze<T>(value: T): T {
+  // Recurse even into frozen objects: a frozen object may still hold unfrozen ones.
+  if (value && typeof value === "object") {
     Object.freeze(value);
     for (const v of Object.values(value)) deepFreeze(v);
   }

@@ -5,6 +5,7 @@
  * @module
  */
 import { cite } from "./citation.js";
+import { deepFreeze } from "./define.js";
 import type { ReliefOverlay } from "./schema.js";
 
 /**
@@ -20,7 +21,7 @@ import type { ReliefOverlay } from "./schema.js";
  *               enterpriseSize: "small" }, policy).reliefWaived; // "250.00"
  * ```
  */
-export const RELIEF_2020: readonly ReliefOverlay[] = Object.freeze([
+export const RELIEF_2020: readonly ReliefOverlay[] = deepFreeze([
   Object.freeze({
     id: "2020-sme-exemption",
     from: "2020-02-01",

@@ -78,10 +78,16 @@ function perClass<T extends z.ZodType>(schema: () => T) {
   return z.object(shape).strict();
 }
 
+/** Names a member id may not take: every property of a plain object (they would shadow it in a lookup). */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** A pooling member (统筹地区) of the city-district. */
 export const MemberSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]+$/, "ids are letters, digits, _ and -"),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, "ids are letters, digits, _ and -")
+      .refine((id) => !RESERVED_IDS.has(id) && id !== "city", { message: "a reserved name (an Object property, or `city`: municipal finance's account)" }),
     nameZh: z.string().min(1),
     nameEn: z.string().min(1),
   })

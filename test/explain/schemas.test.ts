@@ -28,3 +28,11 @@ describe("schemas and toJSONSchema", () => {
     expectPoolingError(() => toJSONSchema("Nope" as SchemaName), "INVALID_TYPE", ["name"]);
   });
 });
+
+describe("toJSONSchema on hostile input", () => {
+  it("answers a bigint or an object with a PoolingError, not a TypeError", () => {
+    for (const bad of [10n, {}, null, Symbol.iterator]) {
+      expect(() => toJSONSchema(bad as never)).toThrow(expect.objectContaining({ code: "INVALID_TYPE" }));
+    }
+  });
+});

@@ -134,3 +134,17 @@ describe("definePolicy validation", () => {
     expect(SUZHOU_2020.reliefOverlays).toEqual([]);
   });
 });
+
+describe("hostile policy input", () => {
+  it("refuses member ids that are Object properties or municipal finance's name", () => {
+    for (const id of ["__proto__", "constructor", "toString", "city"]) {
+      const p = clone();
+      p.members[0].value[4] = { id, nameZh: "某区", nameEn: "Some district" };
+      expectPoolingError(() => definePolicy(p), "INVALID_POLICY", ["members", 0, "value", 4, "id"]);
+    }
+  });
+  it("RELIEF_2020 is deeply frozen: no caller can widen an overlay for the next one", () => {
+    expect(() => (RELIEF_2020[0]!.enterpriseSizes as string[]).push("large")).toThrow(TypeError);
+    expect(RELIEF_2020[0]!.enterpriseSizes).toEqual(["medium", "small", "micro"]);
+  });
+});
