@@ -162,7 +162,15 @@ export function outputSchemas(): Record<string, Json> {
   };
 }
 
-/** Names served at `/schemas/{Name}`: the library's inputs, then the outputs above. */
+/**
+ * Names served at `/schemas/{Name}`: the library's inputs, then the outputs above.
+ *
+ * @example
+ * ```ts
+ * schemaNames().includes("Scenario"); // true (an input)
+ * schemaNames().includes("Simulation"); // true (an output)
+ * ```
+ */
 export function schemaNames(): string[] {
   return [...Object.keys(schemas), ...Object.keys(outputSchemas())];
 }
