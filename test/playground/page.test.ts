@@ -16,7 +16,7 @@ function findChromium(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return fromEnv;
   const which = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" });
-  const path = which.stdout.trim().split("\n")[0];
+  const path = (which.stdout ?? "").trim().split("\n")[0];
   if (which.status !== 0 || !path) {
     throw new Error(
       "No Chromium found for the browser tests: install Debian's chromium (as root: apt-get update && apt-get install -y chromium; .ci/run does this) or set CHROMIUM_PATH to a Chromium binary.",
@@ -35,6 +35,14 @@ const ARGS = [
   "--disable-sync",
 ];
 const LEVY = { period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" };
+
+const chromiumPath: string | Error = (() => {
+  try {
+    return findChromium();
+  } catch (e) {
+    return e as Error;
+  }
+})();
 
 let context: BrowserContext;
 let userDataDir: string;
@@ -58,7 +66,8 @@ function watch(page: Page, allowedOrigin: string): void {
 }
 
 beforeAll(async () => {
-  const executablePath = findChromium(); // throws (fails the suite) when there is none
+  if (chromiumPath instanceof Error) throw chromiumPath; // fails the suite: never a silent skip
+  const executablePath = chromiumPath;
   mkdirSync(artifacts, { recursive: true });
   service = createService({ log: () => {} });
   base = (await service.listen(0, "127.0.0.1")).url;
@@ -79,6 +88,10 @@ afterAll(async () => {
 });
 
 describe("the playground page in headless Chromium", () => {
+  it("finds the machine's Chromium ($CHROMIUM_PATH or chromium on PATH)", () => {
+    if (chromiumPath instanceof Error) expect.fail(chromiumPath.message);
+  });
+
   it("is served at / with a strict CSP", async () => {
     const r = await fetch(`${base}/`);
     expect(r.status).toBe(200);
