@@ -340,6 +340,8 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
       "Content-Length": body.length,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
+      // a body left unread (an early 4xx) is not drained: the connection closes instead
+      ...(req.complete ? {} : { Connection: "close" }),
       ...reply.headers,
     });
     res.end(req.method === "HEAD" ? undefined : body);
