@@ -1,3 +1,4 @@
+import { cp } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 export default defineConfig([
@@ -23,5 +24,22 @@ export default defineConfig([
     splitting: false,
     noExternal: ["csv-parse"],
     banner: { js: "#!/usr/bin/env node" },
+  },
+  {
+    // the playground page: the library bundled for the browser (one classic script, so that it opens from file://), with its HTML and CSS
+    entry: { playground: "src/playground/main.ts" },
+    format: ["iife"],
+    platform: "browser",
+    outDir: "dist/playground",
+    outExtension: () => ({ js: ".js" }),
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    minify: true,
+    target: "es2020",
+    noExternal: [/.*/],
+    onSuccess: async () => {
+      for (const f of ["index.html", "style.css"]) await cp(`src/playground/${f}`, `dist/playground/${f}`);
+    },
   },
 ]);

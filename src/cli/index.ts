@@ -15,7 +15,9 @@ import type { Scenario } from "../settlement/schema.js";
 import { simulate } from "../settlement/simulate.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
+import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { renderReport } from "./report.js";
+import { runServe, SERVE_HELP } from "./serve.js";
 import { formatYearlySummary } from "./summary.js";
 
 const HELP: Record<string, string> = {
@@ -25,6 +27,7 @@ Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--policy FILE] [--relief-2020]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE]
   wi-pooling schema <Name> | --all --out-dir DIR
+  wi-pooling serve [--port N] [--host H] [--max-body BYTES] | wi-pooling playground --out DIR
   wi-pooling <command> --help
 
 Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written.
@@ -57,6 +60,8 @@ EXAMPLE_SCENARIO (illustrative figures). Prints the yearly summary (中文/Engli
 
 Prints the JSON Schema (draft 2020-12) of an input: ${Object.keys(schemas).join(", ")}.
   --all --out-dir DIR   write every schema to DIR/<Name>.schema.json`,
+  serve: SERVE_HELP,
+  playground: PLAYGROUND_HELP,
 };
 
 function usage(command: string, message: string): never {
@@ -153,6 +158,23 @@ export async function main(argv: string[]): Promise<number> {
         return await simulateCommand(rest);
       case "schema":
         return await schema(rest);
+      case "serve": {
+        const o = {
+          port: { type: "string" },
+          host: { type: "string" },
+          "max-body": { type: "string" },
+          policy: { type: "string" },
+          "relief-2020": { type: "boolean" },
+        } as const;
+        const { values } = parse("serve", rest, o);
+        return values.help ? print(HELP.serve!) : await runServe(values);
+      }
+      case "playground": {
+        const { values, positionals } = parse("playground", rest, { out: { type: "string" } });
+        if (values.help) return print(HELP.playground!);
+        if (!values.out || positionals.length > 0) usage("playground", "playground needs --out DIR / 需要 --out 目录");
+        return await writePlayground(values.out as string);
+      }
       case undefined:
       case "--help":
       case "-h":

@@ -1,0 +1,43 @@
+/**
+ * `wi-pooling playground --out DIR`: writes the playground page (HTML, one
+ * JS bundle of the library, CSS) as static files, to open from disk.
+ *
+ * @module
+ */
+import { existsSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CliError, EXIT } from "./io.js";
+
+/** Help text of `wi-pooling playground`. */
+export const PLAYGROUND_HELP = `wi-pooling playground --out DIR
+
+Writes the playground page to DIR (index.html, playground.js, style.css): open DIR/index.html
+in a browser, no server needed; the library runs in the page, nothing is sent anywhere.`;
+
+/** The files of the page. */
+export const PLAYGROUND_FILES = ["index.html", "playground.js", "style.css"] as const;
+
+/**
+ * Copies the built page to `out`; returns the exit code.
+ *
+ * @example
+ * ```ts
+ * await writePlayground("./wi-playground"); // then open ./wi-playground/index.html
+ * ```
+ */
+export async function writePlayground(out: string): Promise<number> {
+  const from = [fileURLToPath(new URL("./playground/", import.meta.url)), fileURLToPath(new URL("../../dist/playground/", import.meta.url))].find((d) =>
+    existsSync(join(d, "index.html")),
+  );
+  if (!from) throw new CliError(EXIT.io, "the playground files are missing from this installation (npm run build)\n安装包中缺少页面文件");
+  try {
+    await mkdir(out, { recursive: true });
+    for (const f of PLAYGROUND_FILES) await copyFile(join(from, f), join(out, f));
+  } catch (e) {
+    throw new CliError(EXIT.io, `cannot write to ${out}: ${(e as Error).message}\n无法写入 ${out}`);
+  }
+  process.stderr.write(`wrote ${join(out, "index.html")}\n`);
+  return EXIT.ok;
+}

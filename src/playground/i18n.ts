@@ -1,0 +1,131 @@
+/**
+ * The page's words in Chinese and English.
+ *
+ * @module
+ */
+
+/** A language of the page. */
+export type Lang = "zh" | "en";
+
+const zh = {
+  title: "苏州工伤保险市区统筹（苏府办〔2020〕86号）",
+  tabCalc: "费率计算",
+  tabBatch: "批量计算（CSV）",
+  tabSim: "统筹模拟",
+  note: "本页面在浏览器中运行本库，不向任何服务器发送数据。",
+  calcTitle: "工伤保险费计算",
+  fClass: "行业类别",
+  fTier: "浮动费率档次",
+  fPayroll: "工资总额（元）",
+  fPeriod: "费款所属期（YYYY-MM）",
+  fCut: "阶段性降费幅度（降费期内，如 0.2；期外留空）",
+  compute: "计算",
+  premium: "应缴工伤保险费",
+  yuan: "元",
+  steps: "计算步骤",
+  batchTitle: "批量计算：上传用人单位 CSV",
+  batchHelp: "首行为字段名（employerId, period, industryClass, payroll, floatMultiplier, cutFraction, …），与命令行 wi-pooling levy 相同。",
+  csvFile: "选择 CSV 文件",
+  totals: "合计",
+  badRows: "有误的记录",
+  noBadRows: "没有有误的记录。",
+  levies: "缴费明细",
+  downloadCsv: "下载 CSV",
+  downloadJson: "下载 JSON",
+  simTitle: "统筹模拟：情景",
+  scenario: "情景（JSON，默认为 EXAMPLE_SCENARIO）",
+  scenarioFile: "或从文件载入",
+  reset: "恢复示例",
+  simulate: "运行模拟",
+  line: "第几行 line",
+  goodBad: "正确 / 有误记录数",
+  units: "金额单位：万元（图表）",
+  conservation: "守恒检查",
+  badJson: "情景不是有效的 JSON：",
+  fields: {} as Record<string, string>,
+};
+
+const FIELDS_ZH: Record<string, string> = {
+  employerId: "用人单位",
+  period: "所属期",
+  industryClass: "行业类别",
+  payroll: "工资总额",
+  baseRate: "基准费率",
+  floatMultiplier: "浮动档次",
+  floatedRate: "浮动后费率",
+  cutFraction: "降费幅度",
+  cutSource: "降费依据",
+  ownCutFraction: "本地降费幅度",
+  effectiveRate: "实际费率",
+  premiumBeforeCut: "降费前保险费",
+  premium: "保险费",
+  cutRelief: "降费减收",
+  syncInducedRelief: "同步降费减收",
+  reliefFraction: "减免比例",
+  reliefWaived: "减免额",
+  premiumDue: "应缴额",
+};
+const FIELDS_EN: Record<string, string> = {
+  employerId: "employer",
+  period: "period",
+  industryClass: "class",
+  payroll: "payroll",
+  baseRate: "base rate",
+  floatMultiplier: "float tier",
+  floatedRate: "floated rate",
+  cutFraction: "cut",
+  cutSource: "cut source",
+  ownCutFraction: "own cut",
+  effectiveRate: "effective rate",
+  premiumBeforeCut: "premium before cut",
+  premium: "premium",
+  cutRelief: "cut relief",
+  syncInducedRelief: "sync-induced relief",
+  reliefFraction: "relief fraction",
+  reliefWaived: "relief waived",
+  premiumDue: "premium due",
+};
+
+const en: typeof zh = {
+  title: "Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号)",
+  tabCalc: "Premium calculator",
+  tabBatch: "Batch (CSV)",
+  tabSim: "Pool simulation",
+  note: "This page runs the library in your browser; nothing is sent to any server.",
+  calcTitle: "Work-injury premium",
+  fClass: "Industry class",
+  fTier: "Floating tier",
+  fPayroll: "Payroll (yuan)",
+  fPeriod: "Period (YYYY-MM)",
+  fCut: "Phased cut (in the cut window, e.g. 0.2; empty outside it)",
+  compute: "Compute",
+  premium: "Premium",
+  yuan: "yuan",
+  steps: "Steps",
+  batchTitle: "Batch: upload employer records (CSV)",
+  batchHelp:
+    "The header names computeLevy's input fields (employerId, period, industryClass, payroll, floatMultiplier, cutFraction, …), as for the CLI's wi-pooling levy.",
+  csvFile: "Choose a CSV file",
+  totals: "Totals",
+  badRows: "Bad records",
+  noBadRows: "No bad records.",
+  levies: "Levies",
+  downloadCsv: "Download CSV",
+  downloadJson: "Download JSON",
+  simTitle: "Pool simulation: scenario",
+  scenario: "Scenario (JSON; EXAMPLE_SCENARIO to start)",
+  scenarioFile: "Or load a file",
+  reset: "Reset to the example",
+  simulate: "Run the simulation",
+  line: "line",
+  goodBad: "good / bad records",
+  units: "charts in 万元 (10,000 yuan)",
+  conservation: "conservation",
+  badJson: "The scenario is not valid JSON:",
+  fields: FIELDS_EN,
+};
+zh.fields = FIELDS_ZH;
+zh.line = "第";
+
+/** The page's words, by language. */
+export const TEXT: Record<Lang, typeof zh> = { zh, en };

@@ -1,0 +1,60 @@
+/**
+ * Batches of levies with every bad record reported: an adapter over the
+ * library's `computeLevy` / `computeLevies`. The figures are the library's;
+ * only the bookkeeping of which record failed is done here. Runs in Node and
+ * in a browser (the playground uses it too).
+ *
+ * @module
+ */
+import { computeLevies, computeLevy, type LevyBatch, type Policy, PoolingError, type PoolingErrorJSON, SUZHOU_2020 } from "../index.js";
+
+/** One bad record of a batch: the library's error (its path starts with the record's index) and, for CSV, its line. */
+export interface BatchError extends PoolingErrorJSON {
+  /** The record's index in the batch (0-based). */
+  index: number;
+  /** The record's line in the CSV file (the header is line 1), for CSV input. */
+  line?: number;
+}
+
+/** The outcome of {@link leviesWithErrors}: good records' levies and totals, and every bad record. */
+export interface CollectedBatch extends LevyBatch {
+  errors: BatchError[];
+}
+
+/**
+ * Computes a batch, reporting every bad record instead of stopping at the
+ * first: `items` and `totals` are `computeLevies` of the good records,
+ * `errors` lists each bad record with its index (and its line, when `lines`
+ * gives them). When every record is good the result is `computeLevies`'s own
+ * plus `errors: []`.
+ *
+ * @example
+ * ```ts
+ * const r = leviesWithErrors([{ period: "2021-07", industryClass: 2, payroll: "5.00" }, { period: "2019-01", industryClass: 2, payroll: "1" }]);
+ * r.items.length; // 1
+ * r.errors[0].code; // "POLICY_NOT_IN_FORCE"
+ * ```
+ */
+export function leviesWithErrors(inputs: readonly unknown[], policy: Policy = SUZHOU_2020, lines?: readonly number[]): CollectedBatch {
+  try {
+    return { ...computeLevies(inputs as never, policy), errors: [] };
+  } catch (e) {
+    if (!(e instanceof PoolingError)) throw e;
+  }
+  // TODO(collect): use computeLevies(..., { errors: "collect" }) once the library has a collect mode.
+  const good: unknown[] = [];
+  const errors: BatchError[] = [];
+  inputs.forEach((input, index) => {
+    try {
+      computeLevy(input as never, policy);
+      good.push(input);
+    } catch (e) {
+      if (!(e instanceof PoolingError)) throw e;
+      // the error as computeLevies reports it: the record's index first in the path
+      const batchError = new PoolingError(e.code, [index, ...e.path], e.detail).toJSON();
+      const line = lines?.[index];
+      errors.push(line === undefined ? { ...batchError, index } : { ...batchError, index, line });
+    }
+  });
+  return { ...computeLevies(good as never, policy), errors };
+}

@@ -1,0 +1,407 @@
+/**
+ * The OpenAPI 3.1 document of the service, generated from the library's own
+ * schemas: request bodies from `toJSONSchema`, responses from the exported zod
+ * schemas through zod's `z.toJSONSchema`; every example is computed by the
+ * library when the document is built.
+ *
+ * @module
+ */
+import { z } from "zod";
+import {
+  computeLevy,
+  DeficitCoverageSchema,
+  EXAMPLE_SCENARIO,
+  explain,
+  LevySchema,
+  PeriodReportSchema,
+  type Policy,
+  PolicySchema,
+  type SchemaName,
+  SimulationSchema,
+  SUZHOU_2020,
+  schemas,
+  simulate,
+  toJSONSchema,
+} from "../index.js";
+import { leviesWithErrors } from "./batch.js";
+import { levyBatchCsv } from "./csv.js";
+import { policyAt } from "./policyAt.js";
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const MONEY = { type: "string", pattern: "^-?\\d+\\.\\d{2}$", description: "yuan, exact to the fen" };
+const LEVY_TOTALS: Json = {
+  type: "object",
+  properties: Object.fromEntries(
+    ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"].map((k) => [
+      k,
+      k === "payroll" ? { type: "string" } : MONEY,
+    ]),
+  ),
+  required: ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"],
+  additionalProperties: false,
+};
+
+/** The JSON body of every error response: a `PoolingError`'s `toJSON()`, or one of the service's own codes. */
+const ERROR_BODY: Json = {
+  type: "object",
+  properties: {
+    name: { type: "string", description: '"PoolingError" (the library) or "ServiceError" (the service)' },
+    code: { type: "string", description: "a stable code: the library's (docs/errors.md) or the service's (docs/service.md)" },
+    path: { type: "array", items: { type: ["string", "integer"] } },
+    message: { type: "string" },
+    messageZh: { type: "string" },
+    line: { type: "integer", description: "for a CSV file: the line (the header is line 1)" },
+    errors: { type: "array", items: ref("BatchError"), description: "for a batch: every bad record" },
+  },
+  required: ["code", "path", "message", "messageZh"],
+};
+
+const BATCH_ERROR: Json = {
+  type: "object",
+  properties: {
+    name: { const: "PoolingError" },
+    code: { type: "string" },
+    path: { type: "array", items: { type: ["string", "integer"] } },
+    message: { type: "string" },
+    messageZh: { type: "string" },
+    index: { type: "integer", minimum: 0 },
+    line: { type: "integer", minimum: 1 },
+  },
+  required: ["name", "code", "path", "message", "messageZh", "index"],
+  additionalProperties: false,
+};
+
+const CITATION: Json = {
+  type: "object",
+  properties: { doc: { type: "string" }, clause: { type: "string" }, note: { type: "string" } },
+  required: ["doc"],
+};
+
+const EXPLANATION: Json = {
+  type: "object",
+  properties: {
+    lang: { enum: ["zh", "en"] },
+    kind: { enum: ["levy", "deficitCoverage", "settlement"] },
+    title: { type: "string" },
+    steps: { type: "array", items: { type: "object", properties: { text: { type: "string" }, citation: CITATION }, required: ["text"] } },
+    text: { type: "string" },
+  },
+  required: ["lang", "kind", "title", "steps", "text"],
+  additionalProperties: false,
+};
+
+/**
+ * A JSON Schema made fit to live under `components/schemas/<name>`: its
+ * `$schema` dropped, its `$defs` moved beside it as `<name>_<def>`, and its
+ * references rewritten.
+ */
+function component(name: string, schema: Json, out: Record<string, Json>): void {
+  const { $schema: _, $defs, ...rest } = schema as Json & { $defs?: Record<string, Json> };
+  const rewrite = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(rewrite);
+    if (v === null || typeof v !== "object") return v;
+    const o: Json = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "$ref" && typeof x === "string") {
+        o[k] = x === "#" ? `#/components/schemas/${name}` : x.replace(/^#\/\$defs\//, `#/components/schemas/${name}_`);
+      } else o[k] = rewrite(x);
+    }
+    return o;
+  };
+  out[name] = rewrite(rest) as Json;
+  for (const [d, s] of Object.entries($defs ?? {})) out[`${name}_${d}`] = rewrite(s) as Json;
+}
+
+const output = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" }) as Json;
+
+/**
+ * The JSON Schemas of the service's outputs that the library has no
+ * `toJSONSchema` name for: generated from the exported zod schemas
+ * (`LevySchema`, `SimulationSchema`, …) or, where there is none, written here.
+ *
+ * @example
+ * ```ts
+ * outputSchemas().Levy.required.includes("premium"); // true
+ * ```
+ */
+export function outputSchemas(): Record<string, Json> {
+  return {
+    Levy: output(LevySchema),
+    LevyBatch: { type: "object", properties: { items: { type: "array", items: ref("Levy") }, totals: ref("LevyTotals") }, required: ["items", "totals"] },
+    LevyTotals: LEVY_TOTALS,
+    CollectedLevyBatch: {
+      type: "object",
+      properties: { items: { type: "array", items: ref("Levy") }, totals: ref("LevyTotals"), errors: { type: "array", items: ref("BatchError") } },
+      required: ["items", "totals", "errors"],
+    },
+    BatchError: BATCH_ERROR,
+    Simulation: output(SimulationSchema),
+    DeficitCoverage: output(DeficitCoverageSchema),
+    PeriodReport: output(PeriodReportSchema),
+    PolicyData: output(PolicySchema),
+    PolicyAt: {
+      type: "object",
+      properties: { at: { type: "string", format: "date" } },
+      required: ["at"],
+      description: "the policy with each dated parameter reduced to the version in force on `at` (or null)",
+    },
+    Explanation: EXPLANATION,
+    ExplainInput: {
+      anyOf: [ref("Levy"), ref("DeficitCoverage"), ref("PeriodReport")],
+      description: "a result of computeLevy, coverDeficit or settlePeriod (or one of simulate(...).periods)",
+    },
+    Health: {
+      type: "object",
+      properties: { status: { const: "ok" }, name: { type: "string" }, version: { type: "string" }, policy: { type: "string" } },
+      required: ["status", "name", "version", "policy"],
+    },
+    Error: ERROR_BODY,
+  };
+}
+
+/**
+ * Names served at `/schemas/{Name}`: the library's inputs, then the outputs above.
+ *
+ * @example
+ * ```ts
+ * schemaNames().includes("Scenario"); // true (an input)
+ * schemaNames().includes("Simulation"); // true (an output)
+ * ```
+ */
+export function schemaNames(): string[] {
+  return [...Object.keys(schemas), ...Object.keys(outputSchemas())];
+}
+
+/**
+ * The JSON Schema served at `/schemas/{name}`: `toJSONSchema(name)` for an
+ * input of the library, otherwise an output schema; `undefined` if unknown.
+ *
+ * @example
+ * ```ts
+ * schemaByName("LevyInput")?.title; // "LevyInput"
+ * schemaByName("Nope"); // undefined
+ * ```
+ */
+export function schemaByName(name: string): Json | undefined {
+  if (Object.hasOwn(schemas, name)) return toJSONSchema(name as SchemaName);
+  const out = outputSchemas();
+  if (Object.hasOwn(out, name)) return { $schema: "https://json-schema.org/draft/2020-12/schema", ...out[name], title: name };
+  return undefined;
+}
+
+const json = (schema: Json, example: unknown) => ({ "application/json": { schema, example } });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      {
+        description: ERROR_TEXT[s] ?? "error",
+        content: json(ref("Error"), EXAMPLE_ERRORS[s] ?? EXAMPLE_ERRORS[400]),
+      },
+    ]),
+  );
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "invalid input: the library's PoolingError (or INVALID_JSON / INVALID_CSV)",
+  404: "unknown route or name",
+  405: "wrong method (see the Allow header)",
+  413: "body larger than --max-body",
+  415: "wrong Content-Type",
+  501: "not implemented yet",
+};
+
+const EXAMPLE_ERRORS: Record<number, Json> = {
+  400: {
+    name: "PoolingError",
+    code: "INVALID_CLASS",
+    path: ["industryClass"],
+    message: "INVALID_CLASS at industryClass: the industry class must be an integer from 1 to 8",
+    messageZh: "INVALID_CLASS（industryClass）：行业类别须为 1 至 8 的整数",
+  },
+  404: { name: "ServiceError", code: "NOT_FOUND", path: [], message: "no such route: /nope", messageZh: "没有这个地址：/nope" },
+  405: {
+    name: "ServiceError",
+    code: "METHOD_NOT_ALLOWED",
+    path: [],
+    message: "GET is not allowed here; allowed: POST",
+    messageZh: "此地址不接受 GET；可用：POST",
+  },
+  413: { name: "ServiceError", code: "PAYLOAD_TOO_LARGE", path: [], message: "the body exceeds 52428800 bytes", messageZh: "请求体超过 52428800 字节" },
+  415: {
+    name: "ServiceError",
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    path: [],
+    message: "Content-Type must be application/json",
+    messageZh: "Content-Type 须为 application/json",
+  },
+  501: {
+    name: "ServiceError",
+    code: "NOT_IMPLEMENTED",
+    path: [],
+    message: "budget execution is not in the library yet",
+    messageZh: "预算执行功能尚未实现",
+  },
+};
+
+/** The example inputs of the document. */
+export const EXAMPLES = {
+  levyInput: { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" },
+  badLevyInput: { employerId: "E002", period: "2020-09", industryClass: 9, payroll: "1000.00", cutFraction: "0.2" },
+  scenario: { ...EXAMPLE_SCENARIO, name: "EXAMPLE_SCENARIO, first two periods", periods: EXAMPLE_SCENARIO.periods.slice(0, 2) },
+};
+
+let cached: { policy: Policy; doc: Json } | undefined;
+
+/**
+ * The OpenAPI 3.1 document of the service for a policy (cached per policy).
+ *
+ * @example
+ * ```ts
+ * const doc = openApiDocument();
+ * doc.openapi; // "3.1.0"
+ * Object.keys(doc.paths).includes("/levy"); // true
+ * ```
+ */
+export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0"): Json {
+  if (cached?.policy === policy && (cached.doc.info as Json).version === version) return cached.doc;
+  const components: Record<string, Json> = {};
+  for (const name of Object.keys(schemas) as SchemaName[]) component(name, toJSONSchema(name), components);
+  for (const [name, s] of Object.entries(outputSchemas())) component(name, s, components);
+
+  const levy = computeLevy(EXAMPLES.levyInput, policy);
+  const levyInputs = [EXAMPLES.levyInput, { employerId: "E005", period: "2021-07", industryClass: 2, payroll: "5.00" }];
+  const batch = leviesWithErrors(levyInputs, policy);
+  const { errors: _, ...plainBatch } = batch;
+  const collected = leviesWithErrors([...levyInputs, EXAMPLES.badLevyInput], policy);
+  const sim = simulate(EXAMPLES.scenario, policy);
+  const csvIn = "employerId,period,industryClass,payroll,floatMultiplier,cutFraction\nE001,2020-09,3,2000000.00,0.8,0.2\nE005,2021-07,2,5.00,,\n";
+
+  const doc: Json = {
+    openapi: "3.1.0",
+    info: {
+      title: "suzhou-wi-pooling service",
+      version,
+      summary: "Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号) over HTTP",
+      description:
+        "An adapter over the suzhou-wi-pooling library: every figure is the library's, byte for byte. Money is a two-decimal string in yuan, rates exact decimal strings. Errors: { code, path, message, messageZh }.",
+      license: { name: "MIT", identifier: "MIT" },
+    },
+    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+    servers: [{ url: "http://127.0.0.1:8080" }],
+    paths: {
+      "/health": {
+        get: {
+          operationId: "health",
+          summary: "Liveness",
+          responses: { "200": { description: "up", content: json(ref("Health"), { status: "ok", name: "suzhou-wi-pooling", version, policy: policy.id }) } },
+        },
+      },
+      "/policy": {
+        get: {
+          operationId: "policy",
+          summary: "The policy the service applies; with ?at=YYYY-MM the versions in force on that month's first day",
+          parameters: [{ name: "at", in: "query", required: false, schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" }, example: "2020-09" }],
+          responses: {
+            "200": {
+              description: "the policy (PolicyData), or with ?at the versions in force (PolicyAt)",
+              content: json({ oneOf: [ref("PolicyData"), ref("PolicyAt")] }, policy),
+            },
+            ...errors(400),
+          },
+        },
+      },
+      "/schemas/{name}": {
+        get: {
+          operationId: "schema",
+          summary: "The JSON Schema (draft 2020-12) of an input or output",
+          parameters: [{ name: "name", in: "path", required: true, schema: { enum: schemaNames() }, example: "LevyInput" }],
+          responses: {
+            "200": { description: "a JSON Schema", content: json({ type: "object" }, toJSONSchema("LevyInput")) },
+            ...errors(404),
+          },
+        },
+      },
+      "/openapi.json": {
+        get: {
+          operationId: "openapi",
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }, { openapi: "3.1.0" }) } },
+        },
+      },
+      "/levy": {
+        post: {
+          operationId: "levy",
+          summary: "One employer's premium (computeLevy, R4)",
+          requestBody: { required: true, content: json(ref("LevyInput"), EXAMPLES.levyInput) },
+          responses: { "200": { description: "computeLevy's result", content: json(ref("Levy"), levy) }, ...errors(400, 413, 415) },
+        },
+      },
+      "/levies": {
+        post: {
+          operationId: "levies",
+          summary: "A batch of premiums (computeLevies): a JSON array, or text/csv with the CLI's columns",
+          parameters: [
+            {
+              name: "errors",
+              in: "query",
+              required: false,
+              schema: { enum: ["collect"] },
+              description: "collect: answer 200 with the good records' levies and totals and every bad record (index, line, codes)",
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { ...json(ref("LevyInputs"), levyInputs), "text/csv": { schema: { type: "string" }, example: csvIn } },
+          },
+          responses: {
+            "200": {
+              description: "computeLevies's result ({ items, totals }); with ?errors=collect also errors; with Accept: text/csv the CLI's CSV",
+              content: {
+                ...json({ oneOf: [ref("LevyBatch"), ref("CollectedLevyBatch")] }, plainBatch),
+                "text/csv": { schema: { type: "string" }, example: levyBatchCsv(batch) },
+              },
+            },
+            ...errors(400, 413, 415),
+          },
+        },
+      },
+      "/simulate": {
+        post: {
+          operationId: "simulate",
+          summary: "Simulates a scenario month by month (simulate, R14)",
+          requestBody: { required: true, content: json(ref("Scenario"), EXAMPLES.scenario) },
+          responses: { "200": { description: "simulate's result", content: json(ref("Simulation"), sim) }, ...errors(400, 413, 415) },
+        },
+      },
+      "/explain": {
+        post: {
+          operationId: "explain",
+          summary: "Step-by-step explanation of a levy, a deficit coverage or a settlement period (explain)",
+          parameters: [{ name: "lang", in: "query", required: false, schema: { enum: ["zh", "en"] }, example: "en" }],
+          requestBody: { required: true, content: json(ref("ExplainInput"), levy) },
+          responses: {
+            "200": { description: "explain's result", content: json(ref("Explanation"), explain(levy, { lang: "en" })) },
+            ...errors(400, 413, 415),
+          },
+        },
+      },
+      "/budget-execution": {
+        post: {
+          operationId: "budgetExecution",
+          summary: "Budget execution (coming: the library has no budgetExecution yet; answers 501)",
+          requestBody: { required: true, content: json({ type: "object" }, {}) },
+          responses: { ...errors(501, 413, 415) },
+        },
+      },
+    },
+    components: { schemas: components },
+  };
+  // the collected-batch example lives on the component, where it is validated like the others
+  (components.CollectedLevyBatch as Json).examples = [collected];
+  (components.PolicyAt as Json).examples = [policyAt(policy, "2020-09")];
+  cached = { policy, doc };
+  return doc;
+}

@@ -1,0 +1,28 @@
+import { request } from "node:http";
+import { createService, type ServiceOptions } from "../../src/service/server.js";
+
+/** Starts a service on an ephemeral port with its access log captured. */
+export async function startService(options: ServiceOptions = {}) {
+  const logLines: string[] = [];
+  const service = createService({ log: (l) => logLines.push(l), ...options });
+  await service.listen(0, "127.0.0.1");
+  return { service, url: service.url, logLines };
+}
+
+/** A raw HTTP request (node:http), for what fetch will not send: wrong lengths, stalled bodies. */
+export function rawRequest(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string | number>; body?: Buffer | string },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: opts.method ?? "GET", headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", (e) => reject(e));
+    if (opts.body !== undefined) req.write(opts.body, () => {});
+    req.end();
+  });
+}

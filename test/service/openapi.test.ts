@@ -1,0 +1,72 @@
+import { compileErrors, validate } from "@readme/openapi-parser";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { SUZHOU_2020, schemas } from "../../src/index.js";
+import { openApiDocument, schemaByName, schemaNames } from "../../src/service/openapi.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document read back in tests
+type Json = Record<string, any>;
+const doc = openApiDocument(SUZHOU_2020, "0.0.0") as Json;
+
+/** Every (where, schema, example) of the document: request bodies, responses, and examples on components. */
+function examples(): { where: string; schema: Json; example: unknown }[] {
+  const out: { where: string; schema: Json; example: unknown }[] = [];
+  for (const [path, item] of Object.entries(doc.paths as Json)) {
+    for (const [method, op] of Object.entries(item as Json)) {
+      const bodies: [string, Json][] = [];
+      if (op.requestBody) bodies.push([`${method} ${path} request`, op.requestBody.content]);
+      for (const [status, r] of Object.entries(op.responses as Json)) bodies.push([`${method} ${path} ${status}`, (r as Json).content ?? {}]);
+      for (const [where, content] of bodies) {
+        for (const [type, media] of Object.entries(content)) {
+          const m = media as Json;
+          expect(m.example, `${where} ${type} has an example`).toBeDefined();
+          out.push({ where: `${where} ${type}`, schema: m.schema, example: m.example });
+        }
+      }
+    }
+  }
+  for (const [name, s] of Object.entries(doc.components.schemas as Json)) {
+    for (const [i, example] of ((s as Json).examples ?? []).entries())
+      out.push({ where: `components.${name}[${i}]`, schema: { $ref: `#/components/schemas/${name}` }, example });
+  }
+  return out;
+}
+
+describe("the OpenAPI document", () => {
+  it("is valid OpenAPI 3.1 (@readme/openapi-parser)", async () => {
+    const result = await validate(structuredClone(doc) as never);
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("has a request and response schema with an example for every endpoint", () => {
+    for (const [path, item] of Object.entries(doc.paths as Json)) {
+      for (const [method, op] of Object.entries(item as Json)) {
+        if (method === "post") expect(op.requestBody?.content?.["application/json"]?.schema, `${path} request`).toBeDefined();
+        const ok = op.responses["200"] ?? op.responses["501"];
+        expect(ok?.content?.["application/json"]?.schema, `${path} response`).toBeDefined();
+      }
+    }
+  });
+
+  it("every example validates against its schema (ajv, draft 2020-12)", () => {
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ $id: "urn:wi:openapi", components: doc.components } as Json);
+    const all = examples();
+    expect(all.length).toBeGreaterThan(15);
+    // the validator does reject: a levy without its premium
+    const levyCheck = ajv.compile({ $ref: "urn:wi:openapi#/components/schemas/Levy" });
+    const { premium: _, ...noPremium } = doc.paths["/levy"].post.responses["200"].content["application/json"].example;
+    expect(levyCheck(noPremium)).toBe(false);
+    for (const { where, schema, example } of all) {
+      const s = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"urn:wi:openapi#/components/'));
+      const check = ajv.compile(s);
+      expect(check(example), `${where}: ${JSON.stringify(check.errors?.slice(0, 3))}`).toBe(true);
+    }
+  });
+
+  it("serves every input schema as the library's toJSONSchema, and the output schemas", () => {
+    for (const name of Object.keys(schemas)) expect(schemaNames()).toContain(name);
+    for (const name of ["Levy", "LevyBatch", "Simulation", "Explanation", "Error"]) expect(schemaByName(name)?.title).toBe(name);
+  });
+});

@@ -1,0 +1,319 @@
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { connect } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEVY_COLUMNS } from "../../src/cli/levy.js";
+import { computeLevies, computeLevy, EXAMPLE_SCENARIO, explain, type PoolingError, SUZHOU_2020, schemas, simulate, toJSONSchema } from "../../src/index.js";
+import { LEVY_CSV_COLUMNS } from "../../src/service/csv.js";
+import { openApiDocument } from "../../src/service/openapi.js";
+import { rawRequest, startService } from "./helpers.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON read back in tests
+type Json = Record<string, any>;
+const root = new URL("../..", import.meta.url).pathname;
+const LEVY = { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" };
+const csvFile = readFileSync(join(root, "examples/data/levies.csv"), "utf8");
+
+let url: string;
+let stop: () => Promise<void>;
+let logLines: string[];
+
+beforeAll(async () => {
+  const s = await startService({ maxBody: 64 * 1024 });
+  url = s.url;
+  logLines = s.logLines;
+  stop = () => s.service.close();
+});
+afterAll(async () => stop());
+
+const post = (path: string, body: string, type = "application/json", headers: Record<string, string> = {}) =>
+  fetch(`${url}${path}`, { method: "POST", headers: { "content-type": type, ...headers }, body });
+
+describe("happy paths: the library's output, byte for byte", () => {
+  it("GET /health", async () => {
+    const r = await fetch(`${url}/health`);
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ status: "ok", name: "suzhou-wi-pooling", policy: SUZHOU_2020.id });
+  });
+
+  it("GET /policy and ?at=YYYY-MM", async () => {
+    expect(await (await fetch(`${url}/policy`)).text()).toBe(JSON.stringify(SUZHOU_2020));
+    const in2020 = (await (await fetch(`${url}/policy?at=2020-09`)).json()) as Json;
+    expect(in2020.at).toBe("2020-09-01");
+    expect(in2020.baseRates).toEqual(SUZHOU_2020.baseRates[0]);
+    expect(in2020.rateCut).toEqual(SUZHOU_2020.rateCut[0]);
+    const in2021 = (await (await fetch(`${url}/policy?at=2021-07`)).json()) as Json;
+    expect(in2021.rateCut).toBeNull(); // the phased cut ended on 2021-04-30
+    expect(in2021.members).toEqual(SUZHOU_2020.members);
+  });
+
+  it("GET /schemas/{Name}: inputs from toJSONSchema, outputs from the zod schemas", async () => {
+    for (const name of Object.keys(schemas) as (keyof typeof schemas)[]) {
+      expect(await (await fetch(`${url}/schemas/${name}`)).text()).toBe(JSON.stringify(toJSONSchema(name)));
+    }
+    const levy = (await (await fetch(`${url}/schemas/Levy`)).json()) as Json;
+    expect(levy.required).toContain("premium");
+    expect((await fetch(`${url}/schemas/Simulation`)).status).toBe(200);
+  });
+
+  it("POST /levy", async () => {
+    const r = await post("/levy", JSON.stringify(LEVY));
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(await r.text()).toBe(JSON.stringify(computeLevy(LEVY)));
+  });
+
+  it("POST /levies: JSON array", async () => {
+    const items = [LEVY, { ...LEVY, employerId: "E2", period: "2021-07", cutFraction: undefined }];
+    const r = await post("/levies", JSON.stringify(items));
+    expect(await r.text()).toBe(JSON.stringify(computeLevies(JSON.parse(JSON.stringify(items)))));
+  });
+
+  it("POST /levies: text/csv, JSON out and the CLI's CSV out (same bytes as `wi-pooling levy`)", async () => {
+    const json = await post("/levies", csvFile, "text/csv");
+    expect(json.status).toBe(200);
+    const cliJson = spawnSync(process.execPath, [join(root, "dist/cli.js"), "levy", "examples/data/levies.csv", "--json"], { cwd: root, encoding: "utf8" });
+    expect(await json.json()).toEqual(JSON.parse(cliJson.stdout));
+    const csv = await post("/levies", csvFile, "text/csv; charset=utf-8", { accept: "text/csv" });
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const cli = spawnSync(process.execPath, [join(root, "dist/cli.js"), "levy", "examples/data/levies.csv"], { cwd: root, encoding: "utf8" });
+    expect(cli.status).toBe(0);
+    expect(await csv.text()).toBe(cli.stdout);
+    expect([...LEVY_CSV_COLUMNS]).toEqual([...LEVY_COLUMNS]);
+  });
+
+  it("POST /levies?errors=collect: good rows, totals, and every bad row with its line and codes", async () => {
+    const bad = `${csvFile.trimEnd()}\nE006,2019-01,2,100.00,,,,\nE007,2020-09,9,100.00,1,0.2,,\n`;
+    const r = await post("/levies?errors=collect", bad, "text/csv");
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as Json;
+    expect(body.items).toHaveLength(5);
+    expect(body.totals).toEqual(
+      JSON.parse(spawnSync(process.execPath, [join(root, "dist/cli.js"), "levy", "examples/data/levies.csv", "--json"], { cwd: root, encoding: "utf8" }).stdout)
+        .totals,
+    );
+    expect(body.errors.map((e: { line: number; code: string; index: number }) => [e.line, e.index, e.code])).toEqual([
+      [7, 5, "POLICY_NOT_IN_FORCE"],
+      [8, 6, "INVALID_CLASS"],
+    ]);
+    expect(body.errors[1].path).toEqual([6, "industryClass"]);
+    // without collect: 400 listing every bad row
+    const strict = await post("/levies", bad, "text/csv");
+    expect(strict.status).toBe(400);
+    const err = (await strict.json()) as Json;
+    expect(err).toMatchObject({ code: "POLICY_NOT_IN_FORCE", line: 7 });
+    expect(err.errors).toHaveLength(2);
+    // the same error as computeLevies reports for the first bad record
+    const inputs = [LEVY, { ...LEVY, industryClass: 9 }];
+    const e400 = (await (await post("/levies", JSON.stringify(inputs))).json()) as Json;
+    let expected: unknown;
+    try {
+      computeLevies(inputs);
+    } catch (e) {
+      expected = (e as PoolingError).toJSON();
+    }
+    const { errors, index, ...first } = e400;
+    expect(first).toEqual(expected);
+    expect(index).toBe(1);
+    expect(errors).toHaveLength(1);
+  });
+
+  it("POST /simulate", async () => {
+    const r = await post("/simulate", JSON.stringify(EXAMPLE_SCENARIO));
+    expect(r.status).toBe(200);
+    expect(await r.text()).toBe(JSON.stringify(simulate(EXAMPLE_SCENARIO)));
+  });
+
+  it("POST /explain?lang=zh|en", async () => {
+    const levy = computeLevy(LEVY);
+    for (const lang of ["zh", "en"] as const) {
+      expect(await (await post(`/explain?lang=${lang}`, JSON.stringify(levy))).text()).toBe(JSON.stringify(explain(levy, { lang })));
+    }
+    expect(await (await post("/explain", JSON.stringify(levy))).text()).toBe(JSON.stringify(explain(levy)));
+    expect((await post("/explain?lang=fr", JSON.stringify(levy))).status).toBe(400);
+  });
+
+  it("GET /openapi.json", async () => {
+    expect(await (await fetch(`${url}/openapi.json`)).text()).toBe(JSON.stringify(openApiDocument(SUZHOU_2020, "0.0.0")));
+  });
+
+  it("writes an access log line per request", () => {
+    expect(logLines.some((l) => /"GET \/health" 200 \d+ [\d.]+ms$/.test(l))).toBe(true);
+  });
+});
+
+describe("errors", () => {
+  it("400 with the library's PoolingError JSON", async () => {
+    const r = await post("/levy", JSON.stringify({ ...LEVY, industryClass: 9 }));
+    expect(r.status).toBe(400);
+    let expected: unknown;
+    try {
+      computeLevy({ ...LEVY, industryClass: 9 });
+    } catch (e) {
+      expected = JSON.parse(JSON.stringify(e));
+    }
+    expect(await r.json()).toEqual(expected);
+  });
+
+  it("400 INVALID_JSON for a malformed body, and for bad query values", async () => {
+    const r = await post("/levy", '{"period": "2020-09",');
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ code: "INVALID_JSON", path: [], message: expect.any(String), messageZh: expect.any(String) });
+    expect(((await (await fetch(`${url}/policy?at=2020-13`)).json()) as { code: string }).code).toBe("INVALID_PERIOD");
+    expect((await post("/levies?errors=all", "[]")).status).toBe(400);
+    expect(((await (await post("/levies", "{}")).json()) as { code: string }).code).toBe("INVALID_TYPE");
+    const csv = (await (await post("/levies", "employerId,bogus\nE1,2\n", "text/csv")).json()) as Json;
+    expect(csv).toMatchObject({ code: "UNKNOWN_KEY", line: 1 });
+    expect(((await (await post("/levies", 'employerId,period\n"E1,2020-09\n', "text/csv")).json()) as { code: string }).code).toBe("INVALID_CSV");
+  });
+
+  it("404 for an unknown route or schema", async () => {
+    const r = await fetch(`${url}/nope`);
+    expect(r.status).toBe(404);
+    expect(await r.json()).toMatchObject({ code: "NOT_FOUND" });
+    expect((await fetch(`${url}/schemas/Nope`)).status).toBe(404);
+  });
+
+  it("405 with an Allow header", async () => {
+    const r = await fetch(`${url}/levy`);
+    expect(r.status).toBe(405);
+    expect(r.headers.get("allow")).toBe("POST");
+    expect(((await r.json()) as Json).code).toBe("METHOD_NOT_ALLOWED");
+    const h = await post("/health", "{}");
+    expect(h.status).toBe(405);
+    expect(h.headers.get("allow")).toBe("GET, HEAD");
+  });
+
+  it("415 for a wrong or missing content type", async () => {
+    expect((await post("/levy", JSON.stringify(LEVY), "text/plain")).status).toBe(415);
+    expect((await post("/simulate", "a,b\n", "text/csv")).status).toBe(415);
+    const r = await rawRequest(`${url}/levy`, { method: "POST", body: "{}" });
+    expect(r.status).toBe(415);
+    expect(JSON.parse(r.text).code).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("413 from Content-Length, without reading the body", async () => {
+    // declares 10 MB, sends 1 KB: the answer comes before the rest
+    const r = await rawRequest(`${url}/levies`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": 10 * 1024 * 1024 },
+      body: "[".padEnd(1024, " "),
+    });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.text).code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("413 from the streamed bytes (chunked, no Content-Length)", async () => {
+    const big = `[${Array.from({ length: 2000 }, () => JSON.stringify(LEVY)).join(",")}]`;
+    expect(big.length).toBeGreaterThan(64 * 1024);
+    const r = await rawRequest(`${url}/levies`, { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" }, body: big });
+    expect(r.status).toBe(413);
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
+  it("501 for /budget-execution (not in the library yet)", async () => {
+    const r = await post("/budget-execution", "{}");
+    expect(r.status).toBe(501);
+    expect(await r.json()).toMatchObject({ code: "NOT_IMPLEMENTED", path: [], message: expect.any(String), messageZh: expect.any(String) });
+  });
+
+  it("a stalled client times out (408) and the service carries on", async () => {
+    const s = await startService({ headersTimeout: 300, requestTimeout: 600, checkInterval: 100 });
+    try {
+      const { port } = new URL(s.url);
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), "127.0.0.1", () =>
+          socket.write("POST /levy HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"),
+        );
+        let text = "";
+        socket.on("data", (d) => {
+          text += d.toString();
+        });
+        socket.on("close", () => resolve(text));
+        socket.on("error", reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect((await fetch(`${s.url}/health`)).status).toBe(200);
+    } finally {
+      await s.service.close();
+    }
+  });
+});
+
+describe("under load", () => {
+  it("200 concurrent mixed requests: every answer correct, the process alive", async () => {
+    const levy = JSON.stringify(computeLevy(LEVY));
+    const small = { ...EXAMPLE_SCENARIO, periods: EXAMPLE_SCENARIO.periods.slice(0, 3) };
+    const sim = JSON.stringify(simulate(small));
+    const kinds = [
+      async () => {
+        const r = await post("/levy", JSON.stringify(LEVY));
+        return r.status === 200 && (await r.text()) === levy;
+      },
+      async () => {
+        const r = await post("/levy", JSON.stringify({ ...LEVY, payroll: "-1" }));
+        return r.status === 400 && ((await r.json()) as Json).code === "NEGATIVE_AMOUNT";
+      },
+      async () => {
+        const r = await post("/levy", "{not json");
+        return r.status === 400 && ((await r.json()) as Json).code === "INVALID_JSON";
+      },
+      async () => {
+        const r = await post("/simulate", JSON.stringify(small));
+        return r.status === 200 && (await r.text()) === sim;
+      },
+      async () => {
+        const r = await post("/levies?errors=collect", csvFile, "text/csv");
+        return r.status === 200 && ((await r.json()) as Json).items.length === 5;
+      },
+      async () => (await fetch(`${url}/nope`)).status === 404,
+      async () => (await post("/levy", JSON.stringify(LEVY), "text/plain")).status === 415,
+      async () => (await post("/levy", "null")).status === 400,
+    ];
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => kinds[i % kinds.length]!()));
+    expect(results.filter((ok) => !ok)).toHaveLength(0);
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+});
+
+describe("wi-pooling serve (the built CLI)", () => {
+  it("SIGTERM finishes the request in flight and exits 0", async () => {
+    const child = spawn(process.execPath, [join(root, "dist/cli.js"), "serve", "--port", "0"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    const base = await new Promise<string>((resolve, reject) => {
+      child.stderr.on("data", (d) => {
+        stderr += d.toString();
+        const m = /listening on (http:\/\/[^\s]+)/.exec(stderr);
+        if (m) resolve(m[1]!);
+      });
+      child.on("exit", () => reject(new Error(stderr)));
+    });
+    const body = JSON.stringify(LEVY);
+    const { port } = new URL(base);
+    const answer = new Promise<string>((resolve) => {
+      const socket = connect(Number(port), "127.0.0.1", () => {
+        socket.write(
+          `POST /levy HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
+        );
+        setTimeout(() => {
+          child.kill("SIGTERM");
+          setTimeout(() => socket.write(body.slice(10)), 200);
+        }, 100);
+      });
+      let text = "";
+      socket.on("data", (d) => {
+        text += d.toString();
+      });
+      socket.on("close", () => resolve(text));
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    const text = await answer;
+    expect(text).toMatch(/^HTTP\/1\.1 200/);
+    expect(text.endsWith(JSON.stringify(computeLevy(LEVY)))).toBe(true);
+    expect(stderr).toMatch(/"POST \/levy" 200/);
+  });
+});
