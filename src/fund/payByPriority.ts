@@ -12,8 +12,8 @@ import { clawbackDec } from "./clawback.js";
 /** A class of claim on the pool (R10): (a) major accidents, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits. */
 export type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
 
-/** The classes of claim on the pool, in the order the pool pays them (R10). */
-const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"];
+/** The classes of claim on the pool, in the order the pool pays them (R10). @internal */
+export const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"];
 
 /**
  * Allocates what the pool has among classes of claims in priority order: a
@@ -37,6 +37,56 @@ export function allocateByPriority(available: Dec, classes: readonly (readonly D
     return shares;
   });
   return { paid, remaining: left };
+}
+
+/** Where a recorded deficit came from: a cut-gap grant or a subsidy (R8 steps 3–4). */
+export type DeficitOrigin = "cutGapGrant" | "subsidy";
+
+/**
+ * R9: whether a payment of this class carries the clawback: subsidies, and
+ * recorded deficits that were subsidies (the default origin).
+ * @internal
+ */
+export function carriesClawback(priorityClass: PriorityClass, origin: DeficitOrigin | undefined): boolean {
+  return priorityClass === "subsidy" || (priorityClass === "recordedDeficit" && origin !== "cutGapGrant");
+}
+
+/** A claim on the pool, on decimals. @internal */
+export interface PriorityClaim {
+  member: string;
+  amount: Dec;
+  origin?: DeficitOrigin | undefined;
+}
+
+/** One claim's outcome, on decimals. @internal */
+export interface PriorityLine {
+  paid: Dec;
+  clawback: Dec;
+}
+
+/**
+ * R10 and R9 on decimals: the one implementation used by {@link payByPriority}
+ * and by the settlement. Pays the classes in {@link PRIORITY_CLASSES} order
+ * ({@link allocateByPriority}) and computes each line's clawback at `clawbackRate`.
+ * @internal
+ */
+export function payByPriorityCore(
+  available: Dec,
+  claims: Readonly<Record<PriorityClass, readonly PriorityClaim[]>>,
+  clawbackRate: string,
+): { lines: Record<PriorityClass, PriorityLine[]>; remaining: Dec } {
+  const { paid, remaining } = allocateByPriority(
+    available,
+    PRIORITY_CLASSES.map((priorityClass) => claims[priorityClass].map((claim) => claim.amount)),
+  );
+  const lines = {} as Record<PriorityClass, PriorityLine[]>;
+  PRIORITY_CLASSES.forEach((priorityClass, classIndex) => {
+    lines[priorityClass] = claims[priorityClass].map((claim, claimIndex) => {
+      const amount = paid[classIndex]![claimIndex]!;
+      return { paid: amount, clawback: carriesClawback(priorityClass, claim.origin) ? clawbackDec(clawbackRate, amount) : ZERO };
+    });
+  });
+  return { lines, remaining };
 }
 
 const claimList = () => z.array(z.object({ member: z.string().min(1), amount: moneyField({ fen: true }) }).strict()).optional();
@@ -116,29 +166,25 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
   const v = parseInput(PriorityClaimsInputSchema, input);
   const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
   const priorityCitation = paramFor(p, "clauses", v.period, ["period"]).value.priority;
-  const lists: { member: string; amount: Dec; origin?: "cutGapGrant" | "subsidy" | undefined }[][] = PRIORITY_CLASSES.map((k) => v[k] ?? []);
-  const { paid, remaining } = allocateByPriority(
-    v.poolAvailable,
-    lists.map((l) => l.map((c) => c.amount)),
-  );
+  const claims = {} as Record<PriorityClass, PriorityClaim[]>;
+  for (const priorityClass of PRIORITY_CLASSES) claims[priorityClass] = v[priorityClass] ?? [];
+  const { lines, remaining } = payByPriorityCore(v.poolAvailable, claims, clawbackVersion.value.rate);
   const classes = {} as Record<PriorityClass, PriorityPaymentLine[]>;
   const totals = {} as Record<PriorityClass, string>;
   let proRataClass: PriorityClass | null = null;
-  PRIORITY_CLASSES.forEach((k, i) => {
-    classes[k] = lists[i]!.map((c, j) => {
-      const amount = paid[i]![j]!;
-      const withClawback = k === "subsidy" || (k === "recordedDeficit" && c.origin !== "cutGapGrant");
-      return {
-        member: c.member,
-        claimed: formatMoney(c.amount),
-        paid: formatMoney(amount),
-        unpaid: formatMoney(c.amount.minus(amount)),
-        clawback: formatMoney(withClawback ? clawbackDec(clawbackVersion.value.rate, amount) : ZERO),
-      };
-    });
-    const total = dsum(paid[i]!);
-    totals[k] = formatMoney(total);
-    if (proRataClass === null && total.lt(dsum(lists[i]!.map((c) => c.amount)))) proRataClass = k;
-  });
+  for (const priorityClass of PRIORITY_CLASSES) {
+    const classClaims = claims[priorityClass];
+    const classLines = lines[priorityClass];
+    classes[priorityClass] = classClaims.map((claim, i) => ({
+      member: claim.member,
+      claimed: formatMoney(claim.amount),
+      paid: formatMoney(classLines[i]!.paid),
+      unpaid: formatMoney(claim.amount.minus(classLines[i]!.paid)),
+      clawback: formatMoney(classLines[i]!.clawback),
+    }));
+    const total = dsum(classLines.map((line) => line.paid));
+    totals[priorityClass] = formatMoney(total);
+    if (proRataClass === null && total.lt(dsum(classClaims.map((claim) => claim.amount)))) proRataClass = priorityClass;
+  }
   return { classes, paid: totals, proRataClass, poolRemaining: formatMoney(remaining), citations: [priorityCitation, clawbackVersion.citation] };
 }

@@ -6,7 +6,8 @@
  * - `member:<id>:carried`: a member's balance carried from earlier years (累计结余)
  * - `pool`: the city-district pooling fund (市区工伤保险统筹基金)
  * - `province:reserve`: the provincial reserve (省级储备金), outside the city-district funds
- * - `fiscal:municipal`, `fiscal:<id>`: municipal finance and each member's government finance
+ * - `fiscal:city`: municipal finance (市财政), an account of its own, never a member's name
+ * - `fiscal:<id>`: each member's government finance (市本级's included: `fiscal:municipal`)
  * - `external:*`: the world outside: employers, beneficiaries, other income,
  *   legacy funds, opening balances
  *
@@ -61,7 +62,7 @@ export function fiscalAccount(member: string): string {
 export const ACCOUNTS = {
   pool: "pool",
   provinceReserve: "province:reserve",
-  municipalFinance: "fiscal:municipal",
+  municipalFinance: "fiscal:city",
   employers: "external:employers",
   beneficiaries: "external:beneficiaries",
   otherIncome: "external:other-income",

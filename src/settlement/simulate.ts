@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
 import { checkConservation, formatBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
+import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
@@ -78,6 +79,7 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
   });
   const balances = formatBalances(state.balances);
   const result: Simulation = {
+    policy: policyRef(p),
     periods,
     years: summarizeYears(p, periods),
     journal,
