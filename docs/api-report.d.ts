@@ -1086,6 +1086,21 @@ interface ParamVersion<T> {
     };
     note?: string | undefined;
 }
+type ContinuousName = "members" | "baseRates" | "floatTiers" | "nationalCutBands" | "provincialReserve" | "opening" | "poolFloor" | "clawback" | "riskBands" | "deficitCoverage" | "clauses";
+type ValueOf<K extends ContinuousName> = Policy[K][number]["value"];
+type PolicyParams = {
+    readonly [K in ContinuousName]: ParamVersion<ValueOf<K>>;
+} & {
+    readonly policy: PolicyRef;
+    readonly period: Period;
+    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
+};
+interface PolicyRef {
+    id: string;
+    version: string;
+}
+declare function policyRef(policy: Policy): PolicyRef;
+declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const TopUpInputSchema: z.ZodObject<{
     amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     members: z.ZodArray<z.ZodObject<{
@@ -1100,6 +1115,7 @@ interface TopUp {
     contributions: Record<string, string>;
     shortfall: string;
     citation: Citation;
+    policy: PolicyRef;
 }
 declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
 declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
@@ -1212,21 +1228,6 @@ declare const JournalEntrySchema: z.ZodObject<{
 }, z.core.$strict>;
 type JournalEntry = z.output<typeof JournalEntrySchema>;
 declare function fundStatements(journal: readonly JournalEntry[], year: number): FundStatement[];
-type ContinuousName = "members" | "baseRates" | "floatTiers" | "nationalCutBands" | "provincialReserve" | "opening" | "poolFloor" | "clawback" | "riskBands" | "deficitCoverage" | "clauses";
-type ValueOf<K extends ContinuousName> = Policy[K][number]["value"];
-type PolicyParams = {
-    readonly [K in ContinuousName]: ParamVersion<ValueOf<K>>;
-} & {
-    readonly policy: PolicyRef;
-    readonly period: Period;
-    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
-};
-interface PolicyRef {
-    id: string;
-    version: string;
-}
-declare function policyRef(policy: Policy): PolicyRef;
-declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const OpenPoolingInputSchema: z.ZodObject<{
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
@@ -1243,6 +1244,8 @@ interface PoolOpening {
     poolBalance: string;
     journal: JournalEntry[];
     citations: Citation[];
+    extractionRate: string;
+    policy: PolicyRef;
 }
 declare function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpening;
 type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
@@ -1284,6 +1287,8 @@ interface PriorityPayment {
     proRataClass: PriorityClass | null;
     poolRemaining: string;
     citations: Citation[];
+    clawbackRate: string;
+    policy: PolicyRef;
 }
 declare function payByPriority(input: PriorityClaimsInput, policy?: Policy): PriorityPayment;
 declare function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string;
@@ -1302,6 +1307,7 @@ interface ProvincialRemittance {
     remittances: Record<string, string>;
     journal: JournalEntry[];
     citation: Citation;
+    policy: PolicyRef;
 }
 declare function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance;
 declare function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null;

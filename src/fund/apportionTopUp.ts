@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
-import { paramFor } from "../policy/paramsAt.js";
+import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
@@ -40,6 +40,8 @@ export interface TopUp {
   /** What no member could pay: `amount − Σ contributions`. */
   shortfall: string;
   citation: Citation;
+  /** The policy that produced the figures. */
+  policy: PolicyRef;
 }
 
 /**
@@ -108,5 +110,5 @@ export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
   v.members.forEach((m, i) => {
     contributions[m.id] = formatMoney(parts[i]!);
   });
-  return { contributions, shortfall: formatMoney(shortfall), citation };
+  return { contributions, shortfall: formatMoney(shortfall), citation, policy: policyRef(p) };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Dec, dmax, dsum, formatMoney, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
-import { paramFor } from "../policy/paramsAt.js";
+import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
@@ -143,6 +143,10 @@ export interface PriorityPayment {
   /** What the pool has left. */
   poolRemaining: string;
   citations: Citation[];
+  /** The clawback rate in force in the period (R9, e.g. `"0.2"`). */
+  clawbackRate: string;
+  /** The policy that produced the figures. */
+  policy: PolicyRef;
 }
 
 /**
@@ -186,5 +190,13 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
     totals[priorityClass] = formatMoney(total);
     if (proRataClass === null && total.lt(dsum(classClaims.map((claim) => claim.amount)))) proRataClass = priorityClass;
   }
-  return { classes, paid: totals, proRataClass, poolRemaining: formatMoney(remaining), citations: [priorityCitation, clawbackVersion.citation] };
+  return {
+    classes,
+    paid: totals,
+    proRataClass,
+    poolRemaining: formatMoney(remaining),
+    citations: [priorityCitation, clawbackVersion.citation],
+    clawbackRate: clawbackVersion.value.rate,
+    policy: policyRef(p),
+  };
 }

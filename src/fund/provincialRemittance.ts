@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
-import { ACCOUNTS, carriedAccount } from "../ledger/accounts.js";
+import { ACCOUNTS, carriedAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
 import { inWindow } from "../period.js";
 import type { Citation } from "../policy/citation.js";
-import { inForceOn } from "../policy/paramsAt.js";
+import { inForceOn, type PolicyRef, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { integerField, moneyField } from "../schema/fields.js";
@@ -46,6 +46,8 @@ export interface ProvincialRemittance {
   /** The entries `member:<id>:carried → province:reserve` in the due month. */
   journal: JournalEntry[];
   citation: Citation;
+  /** The policy that produced the figures. */
+  policy: PolicyRef;
 }
 
 /** One member's remittance: the amount given, else the policy's rule, else an error. @internal */
@@ -116,7 +118,7 @@ export function provincialRemittance(input: ProvincialRemittanceInput, policy?: 
   v.members.forEach((m, i) => {
     const amount = remittanceAmount(version.value.rule, m, ["members", i, "amount"]);
     remittances[m.id] = formatMoney(amount);
-    w.post(period, carriedAccount(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", version.citation, m.id);
+    w.post(period, carriedAccountOf(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", version.citation, m.id);
   });
-  return { dueDate, remittances, journal: w.entries, citation: version.citation };
+  return { dueDate, remittances, journal: w.entries, citation: version.citation, policy: policyRef(p) };
 }

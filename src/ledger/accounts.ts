@@ -53,6 +53,24 @@ export function fiscalAccount(member: string): string {
 }
 
 /**
+ * {@link currentAccount} without validation, for member ids already checked
+ * against the policy (whose ids follow the same pattern). @internal
+ */
+export function currentAccountOf(member: string): string {
+  return `member:${member}:current`;
+}
+
+/** {@link carriedAccount} without validation, for member ids already checked against the policy. @internal */
+export function carriedAccountOf(member: string): string {
+  return `member:${member}:carried`;
+}
+
+/** {@link fiscalAccount} without validation, for member ids already checked against the policy. @internal */
+export function fiscalAccountOf(member: string): string {
+  return `fiscal:${member}`;
+}
+
+/**
  * Fixed account names.
  * @example
  * ```ts

@@ -8,7 +8,7 @@
 import { openingParams } from "../fund/openPooling.js";
 import { PRIORITY_CLASSES } from "../fund/payByPriority.js";
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
-import { ACCOUNTS, carriedAccount, currentAccount, kindOf } from "../ledger/accounts.js";
+import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
 import { type Dec, dmax, dsum, formatMoney, ZERO } from "../money.js";
 import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
@@ -42,8 +42,8 @@ function formatMonths(months: Dec | null): string | null {
 function memberReport(context: PeriodContext, id: string, pendingClaims: Dec): MemberPeriodReport {
   const { writer, params } = context;
   const figures = context.figures.get(id)!;
-  const current = writer.balance(currentAccount(id));
-  const carried = writer.balance(carriedAccount(id));
+  const current = writer.balance(currentAccountOf(id));
+  const carried = writer.balance(carriedAccountOf(id));
   const balance = current.plus(carried);
   const months = reserveMonthsDec(balance, context.members.get(id)!.priorYearExpenditure);
   return {

@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { type Path, PoolingError } from "../errors.js";
 import { checkMembers, memberIds as membersInForce } from "../fund/members.js";
 import { poolFloorDec } from "../fund/poolFloor.js";
-import { carriedAccount, currentAccount } from "../ledger/accounts.js";
+import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { dsum } from "../money.js";
 import { monthOf, nextPeriod, periodStart } from "../period.js";
@@ -85,7 +85,7 @@ export function settleParsed(
   // Step 1: dated events: the opening (R5), then the provincial remittances (R6).
   const opening = openPoolWhenDue(context, state.poolOpen);
   const before = new Map<string, BalancesBefore>(
-    memberIds.map((id) => [id, { current: writer.balance(currentAccount(id)), carried: writer.balance(carriedAccount(id)) }]),
+    memberIds.map((id) => [id, { current: writer.balance(currentAccountOf(id)), carried: writer.balance(carriedAccountOf(id)) }]),
   );
   remitProvincialReserve(context, flows.provincialRemittances);
   // Step 2: each member's income and expenditure.

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { clawback, coverDeficit, definePolicy, type PeriodFlows, poolFloor, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
+import {
+  apportionTopUp,
+  clawback,
+  coverDeficit,
+  definePolicy,
+  openPooling,
+  type PeriodFlows,
+  payByPriority,
+  policyRef,
+  poolFloor,
+  type Scenario,
+  SUZHOU_2020,
+  simulate,
+} from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
 /** SUZHOU_2020 with three members, a clawback of 20% to 2022-12-31 and 30% from 2023-01-01, and a floor of 3 months to 2021-12-31 and 4 from 2022-01-01. */
@@ -62,6 +75,17 @@ describe("dated parameters: each period uses the version in force", () => {
     const input = { gap: "250.00", currentSurplus: "0.00", cumulativeBalance: "0.00", syncInducedRelief: "0.00", poolAvailable: "1000.00" };
     expect(coverDeficit({ ...input, period: "2020-09" }, DATED)).toMatchObject({ poolSubsidy: "250.00", clawback: "50.00", clawbackRate: "0.2" });
     expect(coverDeficit({ ...input, period: "2023-01" }, DATED)).toMatchObject({ poolSubsidy: "250.00", clawback: "75.00", clawbackRate: "0.3" });
+  });
+
+  it("the fund rules' results carry the policy and the rate they used", () => {
+    const claims = { poolAvailable: "1000.00", subsidy: [{ member: "a", amount: "250.00" }] };
+    expect(payByPriority({ ...claims, period: "2020-09" }, DATED)).toMatchObject({ clawbackRate: "0.2", policy: policyRef(DATED) });
+    const in2023 = payByPriority({ ...claims, period: "2023-01" }, DATED);
+    expect(in2023.clawbackRate).toBe("0.3");
+    expect(in2023.classes.subsidy[0]!.clawback).toBe("75.00");
+    const opening = openPooling({ members: ["a", "b", "c"].map((id) => ({ id, priorYearBalance: "1000.00" })) }, DATED);
+    expect(opening).toMatchObject({ extractionRate: "0.1", policy: { id: "dated", version: DATED.version } });
+    expect(apportionTopUp({ amount: "1.00", members: [{ id: "a", priorYearBalance: "1", available: "5" }] }).policy).toEqual(policyRef(SUZHOU_2020));
   });
 
   it("the floor: 3 months to 2021, 4 from 2022, through the public rule", () => {

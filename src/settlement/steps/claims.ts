@@ -8,7 +8,7 @@
 import type { z } from "zod";
 import { coverageSteps } from "../../fund/coverDeficit.js";
 import { checkMembers } from "../../fund/members.js";
-import { carriedAccount, currentAccount } from "../../ledger/accounts.js";
+import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
 import { type Dec, dmax, dmin, formatMoney, ZERO } from "../../money.js";
 import type { PeriodFlowsSchema } from "../schema.js";
 import type { Claim } from "../state.js";
@@ -72,10 +72,10 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
     figures.grantClaimed = steps.poolGrant;
     figures.subsidyClaimed = steps.poolSubsidy;
     figures.unclaimed = steps.uncovered;
-    const current = writer.balance(currentAccount(id));
-    const carried = writer.balance(carriedAccount(id));
+    const current = writer.balance(currentAccountOf(id));
+    const carried = writer.balance(carriedAccountOf(id));
     const fill = dmin(dmax(ZERO, current.neg()), dmax(ZERO, carried));
-    writer.post(period, carriedAccount(id), currentAccount(id), fill, "carriedToCurrent", clauses.localCoverage, id);
+    writer.post(period, carriedAccountOf(id), currentAccountOf(id), fill, "carriedToCurrent", clauses.localCoverage, id);
     if (steps.poolGrant.gt(0)) claims.push({ member: id, kind: "cutGapGrant", amount: steps.poolGrant, period, recordedDeficit: false });
     if (steps.poolSubsidy.gt(0)) claims.push({ member: id, kind: "subsidy", amount: steps.poolSubsidy, period, recordedDeficit: false });
   }

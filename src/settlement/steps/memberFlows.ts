@@ -7,7 +7,7 @@
  */
 import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../../errors.js";
-import { ACCOUNTS, currentAccount } from "../../ledger/accounts.js";
+import { ACCOUNTS, currentAccountOf } from "../../ledger/accounts.js";
 import { computeParsedLevy } from "../../levy/computeLevy.js";
 import type { Levy } from "../../levy/schema.js";
 import { ZERO } from "../../money.js";
@@ -54,8 +54,8 @@ export function postMemberFlows(context: PeriodContext, flows: Readonly<Record<s
     const memberFlows = flows[id]!;
     const { income, cutRelief, syncInducedRelief } = memberIncome(context, id, memberFlows);
     const expenditure = memberFlows.expenditure;
-    context.writer.post(context.period, ACCOUNTS.employers, currentAccount(id), income, "income", incomeCitation, id);
-    context.writer.post(context.period, currentAccount(id), ACCOUNTS.beneficiaries, expenditure, "benefit", incomeCitation, id);
+    context.writer.post(context.period, ACCOUNTS.employers, currentAccountOf(id), income, "income", incomeCitation, id);
+    context.writer.post(context.period, currentAccountOf(id), ACCOUNTS.beneficiaries, expenditure, "benefit", incomeCitation, id);
     const member = memberOf(context, id);
     member.yearIncome = member.yearIncome.plus(income);
     member.yearExpenditure = member.yearExpenditure.plus(expenditure);

@@ -6,7 +6,7 @@
  * @module
  */
 import { type DeficitOrigin, PRIORITY_CLASSES, type PriorityClass, payByPriorityCore } from "../../fund/payByPriority.js";
-import { ACCOUNTS, fiscalAccount } from "../../ledger/accounts.js";
+import { ACCOUNTS, fiscalAccountOf } from "../../ledger/accounts.js";
 import type { EntryKind } from "../../ledger/journal.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../../money.js";
 import type { Citation } from "../../policy/citation.js";
@@ -122,7 +122,7 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
       figures[PAID_FIGURE[priorityClass]] = figures[PAID_FIGURE[priorityClass]].plus(amount);
       paid[priorityClass] = paid[priorityClass].plus(amount);
       // R9: the clawback of a subsidy paid, from the member's government to municipal finance.
-      writer.post(period, fiscalAccount(claim.member), ACCOUNTS.municipalFinance, clawback, "clawback", params.clawback.citation, claim.member);
+      writer.post(period, fiscalAccountOf(claim.member), ACCOUNTS.municipalFinance, clawback, "clawback", params.clawback.citation, claim.member);
       figures.clawback = figures.clawback.plus(clawback);
       clawbacks = clawbacks.plus(clawback);
       const unpaid = claim.amount.minus(amount);

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { carriedAccount, currentAccount } from "../../ledger/accounts.js";
+import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
 import { ZERO } from "../../money.js";
 import { memberOf, type PeriodContext } from "./context.js";
 
@@ -22,11 +22,11 @@ export function closeYearWhenDue(context: PeriodContext): void {
   const { writer, period } = context;
   const rollover = context.params.clauses.value.rollover;
   for (const id of context.memberIds) {
-    const current = writer.balance(currentAccount(id));
-    if (current.gt(0)) writer.post(period, currentAccount(id), carriedAccount(id), current, "yearEndRollover", rollover, id);
-    if (current.lt(0)) writer.post(period, carriedAccount(id), currentAccount(id), current.neg(), "yearEndRollover", rollover, id);
+    const current = writer.balance(currentAccountOf(id));
+    if (current.gt(0)) writer.post(period, currentAccountOf(id), carriedAccountOf(id), current, "yearEndRollover", rollover, id);
+    if (current.lt(0)) writer.post(period, carriedAccountOf(id), currentAccountOf(id), current.neg(), "yearEndRollover", rollover, id);
     const member = memberOf(context, id);
-    member.priorYearBalance = writer.balance(carriedAccount(id));
+    member.priorYearBalance = writer.balance(carriedAccountOf(id));
     member.priorYearExpenditure = member.yearExpenditure;
     member.priorYearIncome = member.yearIncome;
     member.yearIncome = ZERO;
