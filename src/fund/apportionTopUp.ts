@@ -83,6 +83,12 @@ export function apportionTopUpDec(amount: Dec, members: readonly { weight: Dec; 
  * is pushed negative): the excess is re-apportioned among the others by the
  * same largest-remainder rule, and what nobody can pay is the `shortfall`.
  *
+ * @param input the top-up to raise and each member's prior-year balance (its weight) and what it can pay;
+ *   optionally the `period` (selects the clause cited).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns every member's contribution, the shortfall, the citation and `policy: { id, version }`.
+ * @throws PoolingError `DUPLICATE_ENTRY` (a member twice), `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`,
+ *   `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
  * @example
  * ```ts
  * apportionTopUp({ amount: "500000.00", members: [

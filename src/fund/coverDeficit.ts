@@ -65,7 +65,7 @@ export const DeficitCoverageSchema = z
     poolGrant: moneyOut,
     /** Step 4: the pool subsidy (补助) claimed for what remains. */
     poolSubsidy: moneyOut,
-    /** R9: 20% of the subsidy, remitted by the member's government to municipal finance. */
+    /** R9: the clawback rate in force times the subsidy, remitted by the member's government to municipal finance. */
     clawback: moneyOut,
     /** The clawback rate the policy had in force (e.g. `"0.2"`). */
     clawbackRate: z.string(),
@@ -134,9 +134,17 @@ export function coverageSteps(input: CoverageInputs): CoverageSteps {
  * 1. this year's surplus, 2. the carried cumulative balance down to zero,
  * 3. the pool's grant up to the member's sync-induced relief (the gap caused by
  * following the city-wide cut), 4. a pool subsidy for the rest (claimed by
- * default), with its 20% clawback, 5. what remains is a recorded deficit. The
+ * default), with its clawback (R9), 5. what remains is a recorded deficit. The
  * pool pays at most `poolAvailable` in steps 3 and 4 together.
  *
+ * @param input the gap, the member's surplus and carried balance, its sync-induced relief, what the pool can pay;
+ *   optionally `claimSubsidy`, the `period` (selects the clawback rate and the default of `claimSubsidy` in force)
+ *   and the member's `deficitBefore`/`deficitAfter` (what the pool is asked for is then the growth of the deficit).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns each step's amount, the clawback and the rate it used, the citations and `policy: { id, version }`.
+ * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
+ *   `AMOUNT_OUT_OF_RANGE` (bad input; `MISSING_FIELD` also for one of `deficitBefore`/`deficitAfter` without the other),
+ *   `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED` (the policy has several clawback versions and no period is given).
  * @example
  * ```ts
  * coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00",

@@ -111,6 +111,13 @@ export function postOpeningBalance(w: JournalWriter, period: string, account: st
  * balance as reported, before the fold-in (`includeLegacyFunds` changes it).
  * The balances stay the members'. Every member of the policy must be given.
  *
+ * @param input every member of the policy with its 2019 year-end balance and its legacy funds; optionally
+ *   `includeLegacyFunds`.
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the period, each extraction, the balances (the fold of the journal), the pool's balance, the journal,
+ *   the citations, the extraction rate used and `policy: { id, version }`.
+ * @throws PoolingError `MISSING_MEMBER`, `UNKNOWN_MEMBER`, `DUPLICATE_MEMBER` (the members against the policy),
+ *   `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE`.
  * @example
  * ```ts
  * const opening = openPooling({ members: [

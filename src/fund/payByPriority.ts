@@ -100,7 +100,7 @@ export const PriorityClaimsInputSchema = z
     majorAccident: claimList(),
     /** (b) cut-gap grants (R8 step 3). */
     cutGapGrant: claimList(),
-    /** (c) subsidies (R8 step 4); each carries the 20% clawback. */
+    /** (c) subsidies (R8 step 4); each carries the clawback (R9). */
     subsidy: claimList(),
     /** (d) earlier recorded deficits; those that were subsidies (the default `origin`) carry the clawback. */
     recordedDeficit: z
@@ -154,8 +154,14 @@ export interface PriorityPayment {
  * benefits, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits.
  * If it cannot pay a class in full it pays that class pro rata (largest
  * remainder) and stops; later classes wait. Subsidies, and deficits that were
- * subsidies, carry the 20% clawback (R9).
+ * subsidies, carry the clawback at the rate in force (R9).
  *
+ * @param input what the pool has, the claims of each named class, and the `period` paid in (selects the clawback rate).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns each claim's outcome by class, the totals, the class paid pro rata, what the pool has left, the
+ *   clawback rate used and `policy: { id, version }`.
+ * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
+ *   `AMOUNT_OUT_OF_RANGE` (bad input), `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
  * @example
  * ```ts
  * const r = payByPriority({ poolAvailable: "100.00",

@@ -92,6 +92,12 @@ export function remittanceRuleFor(policy: Policy, year: number, path: Path) {
  * (a rate and its base) and the caller gives the base. The money leaves the
  * city-district funds for `province:reserve`.
  *
+ * @param input the year and, per member, the amount or the base of the policy's rule.
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the due date, each remittance, the journal, the citation and `policy: { id, version }`.
+ * @throws PoolingError `POLICY_NOT_IN_FORCE` (no remittance due that year), `UNKNOWN_MEMBER`, `DUPLICATE_MEMBER`,
+ *   `REMITTANCE_AMOUNT_REQUIRED` (neither an amount nor a rule), `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`,
+ *   `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE`.
  * @example
  * ```ts
  * const r = provincialRemittance({ year: 2021, members: [{ id: "sip", amount: "800000.00" }] });

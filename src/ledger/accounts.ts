@@ -21,6 +21,9 @@ const accountName = z.string().min(1);
 
 /**
  * The current-year part of a member's fund (当期结余).
+ * @param member a member id (letters, digits, `_` and `-`).
+ * @returns the account name `member:<id>:current`.
+ * @throws PoolingError `INVALID_TYPE` for an id that is not a member id.
  * @example
  * ```ts
  * currentAccount("sip"); // "member:sip:current"
@@ -32,6 +35,9 @@ export function currentAccount(member: string): string {
 
 /**
  * The carried (cumulative) part of a member's fund (累计结余).
+ * @param member a member id (letters, digits, `_` and `-`).
+ * @returns the account name `member:<id>:carried`.
+ * @throws PoolingError `INVALID_TYPE` for an id that is not a member id.
  * @example
  * ```ts
  * carriedAccount("sip"); // "member:sip:carried"
@@ -43,6 +49,9 @@ export function carriedAccount(member: string): string {
 
 /**
  * A member government's fiscal account (the clawback is paid from it).
+ * @param member a member id (letters, digits, `_` and `-`).
+ * @returns the account name `fiscal:<id>` (never municipal finance's `fiscal:city`).
+ * @throws PoolingError `INVALID_TYPE` for an id that is not a member id.
  * @example
  * ```ts
  * fiscalAccount("xiangcheng"); // "fiscal:xiangcheng"
@@ -94,6 +103,9 @@ export type AccountKind = "fund" | "province" | "fiscal" | "external";
 /**
  * Classifies an account name: the city-district funds, the province, fiscal
  * accounts, or the outside world.
+ * @param account an account name.
+ * @returns `"fund"`, `"province"`, `"fiscal"` or `"external"`.
+ * @throws PoolingError `INVALID_TYPE` for an empty or non-string name.
  * @example
  * ```ts
  * accountKind("pool");             // "fund"

@@ -128,13 +128,13 @@ export function settleParsed(
 }
 
 /**
- * R14: settles one period for the whole city-district, in the spec's order:
+ * R14: settles one period for the whole city-district, in this order:
  * 1. dated events (the opening extraction in 2020-06, the provincial
  *    remittances every June); 2. each member's income and expenditure;
  * 3. major-accident claims on the pool; 4. local deficit coverage (R8 steps
  * 1–2) and the resulting grant and subsidy claims; 5. a top-up if the pool,
  * after this period's claims, would stand below its floor (R7); 6. the pool
- * pays by priority (R10), with the 20% clawback of each subsidy (R9);
+ * pays by priority (R10), with the clawback of each subsidy at the rate in force (R9);
  * 7. at year end, the surplus rolls into the carried balance and this year
  * becomes the prior year. Claims that arise before the pool opens wait and
  * are paid in the opening period.
@@ -142,6 +142,17 @@ export function settleParsed(
  * `state` is the `state` of the previous call (or of `initialState`); the
  * result's `journal` holds this period's entries only.
  *
+ * @param state the state after the previous period (`initialState(...).state` before the first).
+ * @param flows the period's flows: each member's income (totals or levy records) and expenditure, the
+ *   major-accident claims, the provincial remittances in June.
+ * @param policy the policy (default `SUZHOU_2020`); the parameters in force in the period are used.
+ * @returns the next state, the period's journal entries, its report (with `policy` and the `parameters` it
+ *   used) and `policy: { id, version }`.
+ * @throws PoolingError `PERIOD_OUT_OF_ORDER` (not the state's next period, or a levy of another period),
+ *   `POLICY_NOT_IN_FORCE`, `SCENARIO_STARTS_AFTER_OPENING`, `MISSING_MEMBER`, `UNKNOWN_MEMBER`,
+ *   `REMITTANCE_NOT_DUE`, `REMITTANCE_AMOUNT_REQUIRED`, the input codes of the state and flows (`MISSING_FIELD`,
+ *   `UNKNOWN_KEY`, `INVALID_AMOUNT`, …) and those of `computeLevy` for levy records; `INTERNAL_INVARIANT` only on
+ *   a defect of the library.
  * @example
  * ```ts
  * let { state } = initialState(EXAMPLE_SCENARIO.opening);
