@@ -14,16 +14,11 @@ import {
   simulate,
 } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
+import { trioPolicyJson } from "./arbitraries.js";
 
 /** SUZHOU_2020 with three members, a clawback of 20% to 2022-12-31 and 30% from 2023-01-01, and a floor of 3 months to 2021-12-31 and 4 from 2022-01-01. */
 const DATED = (() => {
-  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
-  json.id = "dated";
-  json.members[0].value = [
-    { id: "a", nameZh: "甲", nameEn: "A" },
-    { id: "b", nameZh: "乙", nameEn: "B" },
-    { id: "c", nameZh: "丙", nameEn: "C" },
-  ];
+  const json = trioPolicyJson("dated");
   const [clawbackVersion] = json.clawback;
   json.clawback = [
     { ...clawbackVersion, to: "2022-12-31" },
