@@ -143,7 +143,7 @@ function opening(m: { balance2019: string; monthlyExpenditure: string; legacyFun
 }
 
 /**
- * The built-in scenario, **illustrative figures**: the five members
+ * The built-in scenario (SPEC §5), **illustrative figures**: the five members
  * from 2020-05 to 2022-12, with 2019 year-end balances and expenditure and
  * the 2020 surplus so far. It exercises every rule: the opening extraction
  * (2020-06) and legacy fold-in, three provincial remittances (each June), the
