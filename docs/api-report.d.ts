@@ -47,6 +47,7 @@ declare const ERROR_CODES: {
     readonly REMITTANCE_NOT_DUE: readonly ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"];
     readonly STATEMENT_UNBALANCED: readonly ["a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing", "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额"];
     readonly TRANSFER_MISMATCH: readonly ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"];
+    readonly INTERNAL_INVARIANT: readonly ["an invariant of the library's ledger failed (a defect of the library: please report it)", "库内部账务不变量校验失败（属程序缺陷，请报告）"];
 };
 type ErrorCode = keyof typeof ERROR_CODES;
 interface PoolingErrorJSON {
@@ -208,6 +209,8 @@ declare const schemas: Readonly<{
         poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         claimSubsidy: z.ZodOptional<z.ZodBoolean>;
         period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     }, z.core.$strict>;
     PriorityClaimsInput: z.ZodObject<{
         poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -1083,6 +1086,21 @@ interface ParamVersion<T> {
     };
     note?: string | undefined;
 }
+type ContinuousName = "members" | "baseRates" | "floatTiers" | "nationalCutBands" | "provincialReserve" | "opening" | "poolFloor" | "clawback" | "riskBands" | "deficitCoverage" | "clauses";
+type ValueOf<K extends ContinuousName> = Policy[K][number]["value"];
+type PolicyParams = {
+    readonly [K in ContinuousName]: ParamVersion<ValueOf<K>>;
+} & {
+    readonly policy: PolicyRef;
+    readonly period: Period;
+    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
+};
+interface PolicyRef {
+    id: string;
+    version: string;
+}
+declare function policyRef(policy: Policy): PolicyRef;
+declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const TopUpInputSchema: z.ZodObject<{
     amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     members: z.ZodArray<z.ZodObject<{
@@ -1097,6 +1115,7 @@ interface TopUp {
     contributions: Record<string, string>;
     shortfall: string;
     citation: Citation;
+    policy: PolicyRef;
 }
 declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
 declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
@@ -1151,6 +1170,8 @@ declare const CoverDeficitInputSchema: z.ZodObject<{
     poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     claimSubsidy: z.ZodOptional<z.ZodBoolean>;
     period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
 }, z.core.$strict>;
 type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 declare const DeficitCoverageSchema: z.ZodObject<{
@@ -1207,21 +1228,6 @@ declare const JournalEntrySchema: z.ZodObject<{
 }, z.core.$strict>;
 type JournalEntry = z.output<typeof JournalEntrySchema>;
 declare function fundStatements(journal: readonly JournalEntry[], year: number): FundStatement[];
-type ContinuousName = "members" | "baseRates" | "floatTiers" | "nationalCutBands" | "provincialReserve" | "opening" | "poolFloor" | "clawback" | "riskBands" | "deficitCoverage" | "clauses";
-type ValueOf<K extends ContinuousName> = Policy[K][number]["value"];
-type PolicyParams = {
-    readonly [K in ContinuousName]: ParamVersion<ValueOf<K>>;
-} & {
-    readonly policy: PolicyRef;
-    readonly period: Period;
-    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
-};
-interface PolicyRef {
-    id: string;
-    version: string;
-}
-declare function policyRef(policy: Policy): PolicyRef;
-declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const OpenPoolingInputSchema: z.ZodObject<{
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
@@ -1238,6 +1244,8 @@ interface PoolOpening {
     poolBalance: string;
     journal: JournalEntry[];
     citations: Citation[];
+    extractionRate: string;
+    policy: PolicyRef;
 }
 declare function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpening;
 type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
@@ -1279,6 +1287,8 @@ interface PriorityPayment {
     proRataClass: PriorityClass | null;
     poolRemaining: string;
     citations: Citation[];
+    clawbackRate: string;
+    policy: PolicyRef;
 }
 declare function payByPriority(input: PriorityClaimsInput, policy?: Policy): PriorityPayment;
 declare function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string;
@@ -1297,6 +1307,7 @@ interface ProvincialRemittance {
     remittances: Record<string, string>;
     journal: JournalEntry[];
     citation: Citation;
+    policy: PolicyRef;
 }
 declare function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance;
 declare function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null;
@@ -1307,7 +1318,7 @@ declare function fiscalAccount(member: string): string;
 declare const ACCOUNTS: {
     readonly pool: "pool";
     readonly provinceReserve: "province:reserve";
-    readonly municipalFinance: "fiscal:municipal";
+    readonly municipalFinance: "fiscal:city";
     readonly employers: "external:employers";
     readonly beneficiaries: "external:beneficiaries";
     readonly otherIncome: "external:other-income";
@@ -1734,6 +1745,15 @@ declare const PoolPeriodReportSchema: z.ZodObject<{
 type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
 declare const PeriodReportSchema: z.ZodObject<{
     period: z.ZodString;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+    parameters: z.ZodObject<{
+        clawbackRate: z.ZodString;
+        poolFloorMonths: z.ZodString;
+        openingExtractionRate: z.ZodString;
+    }, z.core.$strict>;
     members: z.ZodRecord<z.ZodString, z.ZodObject<{
         income: z.ZodString;
         expenditure: z.ZodString;
@@ -1860,6 +1880,15 @@ declare const SettlementSchema: z.ZodObject<{
     }, z.core.$strict>>;
     report: z.ZodObject<{
         period: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        parameters: z.ZodObject<{
+            clawbackRate: z.ZodString;
+            poolFloorMonths: z.ZodString;
+            openingExtractionRate: z.ZodString;
+        }, z.core.$strict>;
         members: z.ZodRecord<z.ZodString, z.ZodObject<{
             income: z.ZodString;
             expenditure: z.ZodString;
@@ -1924,12 +1953,29 @@ declare const SettlementSchema: z.ZodObject<{
         clawbacks: z.ZodString;
         conservationOk: z.ZodBoolean;
     }, z.core.$strict>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
 }, z.core.$strict>;
 type Settlement = z.output<typeof SettlementSchema>;
 declare const SimulationSchema: z.ZodObject<{
     name: z.ZodOptional<z.ZodString>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
     periods: z.ZodArray<z.ZodObject<{
         period: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        parameters: z.ZodObject<{
+            clawbackRate: z.ZodString;
+            poolFloorMonths: z.ZodString;
+            openingExtractionRate: z.ZodString;
+        }, z.core.$strict>;
         members: z.ZodRecord<z.ZodString, z.ZodObject<{
             income: z.ZodString;
             expenditure: z.ZodString;

@@ -80,6 +80,10 @@ export const ERROR_CODES = {
     "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额",
   ],
   TRANSFER_MISMATCH: ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"],
+  INTERNAL_INVARIANT: [
+    "an invariant of the library's ledger failed (a defect of the library: please report it)",
+    "库内部账务不变量校验失败（属程序缺陷，请报告）",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** A stable error code. */

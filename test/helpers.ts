@@ -26,3 +26,8 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The entries of a journal that move money from an account to itself (R13: there must be none). */
+export function noSelfTransfers<E extends { seq: number; from: string; to: string }>(journal: readonly E[]): E[] {
+  return journal.filter((entry) => entry.from === entry.to);
+}

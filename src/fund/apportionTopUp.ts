@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
-import { paramFor } from "../policy/paramsAt.js";
+import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
@@ -40,6 +40,8 @@ export interface TopUp {
   /** What no member could pay: `amount − Σ contributions`. */
   shortfall: string;
   citation: Citation;
+  /** The policy that produced the figures. */
+  policy: PolicyRef;
 }
 
 /**
@@ -81,6 +83,12 @@ export function apportionTopUpDec(amount: Dec, members: readonly { weight: Dec; 
  * is pushed negative): the excess is re-apportioned among the others by the
  * same largest-remainder rule, and what nobody can pay is the `shortfall`.
  *
+ * @param input the top-up to raise and each member's prior-year balance (its weight) and what it can pay;
+ *   optionally the `period` (selects the clause cited).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns every member's contribution, the shortfall, the citation and `policy: { id, version }`.
+ * @throws PoolingError `DUPLICATE_ENTRY` (a member twice), `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`,
+ *   `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
  * @example
  * ```ts
  * apportionTopUp({ amount: "500000.00", members: [
@@ -108,5 +116,5 @@ export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
   v.members.forEach((m, i) => {
     contributions[m.id] = formatMoney(parts[i]!);
   });
-  return { contributions, shortfall: formatMoney(shortfall), citation };
+  return { contributions, shortfall: formatMoney(shortfall), citation, policy: policyRef(p) };
 }

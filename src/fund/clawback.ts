@@ -15,9 +15,16 @@ export function clawbackDec(rate: string, subsidy: Dec): Dec {
 
 /**
  * R9 (二（三）): what a member's government remits to municipal finance for a
- * pool subsidy: `round_fen(20% × subsidy)`, half-up. A fiscal transfer
+ * pool subsidy: `round_fen(rate × subsidy)`, half-up, at the rate in force in the period (20% in `SUZHOU_2020`). A fiscal transfer
  * between governments, outside the insurance funds.
  *
+ * @param subsidy the subsidy paid (yuan, whole fen, ≥ 0).
+ * @param periodOrPolicy the period the subsidy was paid in (selects the rate in force; required when the policy
+ *   has several clawback versions), or the policy (the 0.4 call shape).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the clawback, two-decimal yuan: `round_fen(rate × subsidy)`, half-up.
+ * @throws PoolingError `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE` (the subsidy),
+ *   `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
  * @example
  * ```ts
  * clawback("250.00"); // "50.00"

@@ -25,8 +25,28 @@ export const CoverDeficitInputSchema = z
     claimSubsidy: z.boolean().optional(),
     /** The period the gap is for: it selects the clawback rate and the default of `claimSubsidy` in force. Required when the policy has several versions of either. */
     period: periodField().optional(),
+    /**
+     * The member's recorded deficit (max(0, −(current + carried))) before the period's
+     * outflows. Given with `deficitAfter`, what the member's own balances could not pay
+     * (and the pool is asked for) is the growth of its deficit, `deficitAfter − deficitBefore`,
+     * as the settlement measures it; omitted, it is the gap beyond steps 1–2.
+     */
+    deficitBefore: moneyField({ fen: true }).optional(),
+    /** The member's recorded deficit after the period's outflows; given with `deficitBefore`. */
+    deficitAfter: moneyField({ fen: true }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.deficitBefore === undefined) !== (v.deficitAfter === undefined)) {
+      const missing = v.deficitBefore === undefined ? "deficitBefore" : "deficitAfter";
+      ctx.addIssue({
+        code: "custom",
+        path: [missing],
+        message: `${missing} is required with the other`,
+        params: { code: "MISSING_FIELD", en: "deficitBefore and deficitAfter go together", zh: "deficitBefore 与 deficitAfter 须同时提供" },
+      });
+    }
+  });
 
 /** Input of {@link coverDeficit}. */
 export type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
@@ -45,7 +65,7 @@ export const DeficitCoverageSchema = z
     poolGrant: moneyOut,
     /** Step 4: the pool subsidy (补助) claimed for what remains. */
     poolSubsidy: moneyOut,
-    /** R9: 20% of the subsidy, remitted by the member's government to municipal finance. */
+    /** R9: the clawback rate in force times the subsidy, remitted by the member's government to municipal finance. */
     clawback: moneyOut,
     /** The clawback rate the policy had in force (e.g. `"0.2"`). */
     clawbackRate: z.string(),
@@ -60,11 +80,53 @@ export const DeficitCoverageSchema = z
 /** Result of {@link coverDeficit}: each step's amount, in the document's order. */
 export type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
 
-/** Steps 1–2 on decimals. @internal */
-export function coverLocally(gap: Dec, currentSurplus: Dec, cumulativeBalance: Dec) {
-  const fromCurrentSurplus = dmin(gap, dmax(ZERO, currentSurplus));
-  const fromCumulativeBalance = dmin(gap.minus(fromCurrentSurplus), dmax(ZERO, cumulativeBalance));
-  return { fromCurrentSurplus, fromCumulativeBalance, remaining: gap.minus(fromCurrentSurplus).minus(fromCumulativeBalance) };
+/** The inputs of R8's coverage, on decimals. @internal */
+export interface CoverageInputs {
+  gap: Dec;
+  currentSurplus: Dec;
+  cumulativeBalance: Dec;
+  syncInducedRelief: Dec;
+  /** What the pool can pay now; `null` when the claims are made before the pool pays them (the settlement: R10 pays them by priority). */
+  poolAvailable: Dec | null;
+  claimSubsidy: boolean;
+  /** The growth of the member's recorded deficit over the period, when measured on its accounts (see {@link coverDeficit}). */
+  deficitGrowth?: Dec | undefined;
+}
+
+/** R8 steps 1–5 on decimals: each step's amount. @internal */
+export interface CoverageSteps {
+  fromCurrentSurplus: Dec;
+  fromCumulativeBalance: Dec;
+  /** What the member's own balances could not pay: the claim on the pool (steps 3–5). */
+  remaining: Dec;
+  poolGrant: Dec;
+  poolSubsidy: Dec;
+  uncovered: Dec;
+}
+
+/**
+ * R8 steps 1–5 on decimals: the one implementation used by {@link coverDeficit}
+ * and by the settlement. Step 1 takes this year's surplus; what the member's own
+ * balances cannot pay is the gap beyond steps 1–2, or, when the settlement gives
+ * it, the growth of the member's recorded deficit; step 2 is the rest of the gap
+ * (never negative); steps 3–4 split what remains into the grant (up to the
+ * sync-induced relief) and the subsidy, both capped by what the pool has when
+ * that is known; step 5 is the rest.
+ * @internal
+ */
+export function coverageSteps(input: CoverageInputs): CoverageSteps {
+  const { gap, syncInducedRelief, claimSubsidy } = input;
+  const fromCurrentSurplus = dmin(gap, dmax(ZERO, input.currentSurplus));
+  const afterSurplus = gap.minus(fromCurrentSurplus);
+  const remaining = input.deficitGrowth ?? afterSurplus.minus(dmin(afterSurplus, dmax(ZERO, input.cumulativeBalance)));
+  const fromCumulativeBalance = dmax(ZERO, afterSurplus.minus(remaining));
+  let poolLeft = input.poolAvailable === null ? null : dmax(ZERO, input.poolAvailable);
+  const capByPool = (amount: Dec): Dec => (poolLeft === null ? amount : dmin(amount, poolLeft));
+  const poolGrant = capByPool(dmin(remaining, syncInducedRelief));
+  if (poolLeft !== null) poolLeft = poolLeft.minus(poolGrant);
+  const afterGrant = remaining.minus(poolGrant);
+  const poolSubsidy = claimSubsidy ? capByPool(afterGrant) : ZERO;
+  return { fromCurrentSurplus, fromCumulativeBalance, remaining, poolGrant, poolSubsidy, uncovered: afterGrant.minus(poolSubsidy) };
 }
 
 /**
@@ -72,9 +134,17 @@ export function coverLocally(gap: Dec, currentSurplus: Dec, cumulativeBalance: D
  * 1. this year's surplus, 2. the carried cumulative balance down to zero,
  * 3. the pool's grant up to the member's sync-induced relief (the gap caused by
  * following the city-wide cut), 4. a pool subsidy for the rest (claimed by
- * default), with its 20% clawback, 5. what remains is a recorded deficit. The
+ * default), with its clawback (R9), 5. what remains is a recorded deficit. The
  * pool pays at most `poolAvailable` in steps 3 and 4 together.
  *
+ * @param input the gap, the member's surplus and carried balance, its sync-induced relief, what the pool can pay;
+ *   optionally `claimSubsidy`, the `period` (selects the clawback rate and the default of `claimSubsidy` in force)
+ *   and the member's `deficitBefore`/`deficitAfter` (what the pool is asked for is then the growth of the deficit).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns each step's amount, the clawback and the rate it used, the citations and `policy: { id, version }`.
+ * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
+ *   `AMOUNT_OUT_OF_RANGE` (bad input; `MISSING_FIELD` also for one of `deficitBefore`/`deficitAfter` without the other),
+ *   `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED` (the policy has several clawback versions and no period is given).
  * @example
  * ```ts
  * coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00",
@@ -89,21 +159,24 @@ export function coverDeficit(input: CoverDeficitInput, policy?: Policy): Deficit
   const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
   const clauses: PolicyParams["clauses"]["value"] = paramFor(p, "clauses", v.period, ["period"]).value;
   const claim = v.claimSubsidy ?? paramFor(p, "deficitCoverage", v.period, ["period"]).value.autoClaimSubsidy;
-  const local = coverLocally(v.gap, v.currentSurplus, v.cumulativeBalance);
-  let pool = dmax(ZERO, v.poolAvailable);
-  const poolGrant = dmin(dmin(local.remaining, v.syncInducedRelief), pool);
-  pool = pool.minus(poolGrant);
-  const afterGrant = local.remaining.minus(poolGrant);
-  const poolSubsidy = claim ? dmin(afterGrant, pool) : ZERO;
-  const uncovered = afterGrant.minus(poolSubsidy);
+  const steps = coverageSteps({
+    gap: v.gap,
+    currentSurplus: v.currentSurplus,
+    cumulativeBalance: v.cumulativeBalance,
+    syncInducedRelief: v.syncInducedRelief,
+    poolAvailable: v.poolAvailable,
+    claimSubsidy: claim,
+    deficitGrowth: v.deficitBefore === undefined || v.deficitAfter === undefined ? undefined : dmax(ZERO, v.deficitAfter.minus(v.deficitBefore)),
+  });
+  const { poolGrant, poolSubsidy, uncovered } = steps;
   const citations: Citation[] = [clauses.localCoverage];
   if (poolGrant.gt(0)) citations.push(clauses.cutGapGrant);
   if (poolSubsidy.gt(0)) citations.push(clauses.subsidy, clawbackVersion.citation);
   if (uncovered.gt(0)) citations.push(clauses.recordedDeficit);
   return {
     gap: formatMoney(v.gap),
-    fromCurrentSurplus: formatMoney(local.fromCurrentSurplus),
-    fromCumulativeBalance: formatMoney(local.fromCumulativeBalance),
+    fromCurrentSurplus: formatMoney(steps.fromCurrentSurplus),
+    fromCumulativeBalance: formatMoney(steps.fromCumulativeBalance),
     poolGrant: formatMoney(poolGrant),
     poolSubsidy: formatMoney(poolSubsidy),
     clawback: formatMoney(clawbackDec(clawbackVersion.value.rate, poolSubsidy)),

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ACCOUNTS, carriedAccount } from "../ledger/accounts.js";
+import { ACCOUNTS, carriedAccountOf } from "../ledger/accounts.js";
 import { foldJournal } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
 import { periodOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
-import { type PolicyParams, paramsAt } from "../policy/paramsAt.js";
+import { type PolicyParams, type PolicyRef, paramsAt, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
@@ -45,6 +45,10 @@ export interface PoolOpening {
   poolBalance: string;
   journal: JournalEntry[];
   citations: Citation[];
+  /** The extraction rate the opening used (the version in force at the opening, e.g. `"0.1"`). */
+  extractionRate: string;
+  /** The policy that produced the figures. */
+  policy: PolicyRef;
 }
 
 /**
@@ -82,13 +86,13 @@ export function postOpening(
   includeLegacy: boolean,
 ): Map<string, Dec> {
   for (const m of members) {
-    w.post(period, ACCOUNTS.legacy, carriedAccount(m.id), m.legacyFunds, "legacyFoldIn", params.clauses.value.legacyFoldIn, m.id);
+    w.post(period, ACCOUNTS.legacy, carriedAccountOf(m.id), m.legacyFunds, "legacyFoldIn", params.clauses.value.legacyFoldIn, m.id);
   }
   const extractions = new Map<string, Dec>();
   for (const m of members) {
     const x = extractionOf(params, m, includeLegacy);
     extractions.set(m.id, x);
-    w.post(period, carriedAccount(m.id), ACCOUNTS.pool, x, "openingExtraction", params.opening.citation, m.id);
+    w.post(period, carriedAccountOf(m.id), ACCOUNTS.pool, x, "openingExtraction", params.opening.citation, m.id);
   }
   return extractions;
 }
@@ -107,6 +111,13 @@ export function postOpeningBalance(w: JournalWriter, period: string, account: st
  * balance as reported, before the fold-in (`includeLegacyFunds` changes it).
  * The balances stay the members'. Every member of the policy must be given.
  *
+ * @param input every member of the policy with its 2019 year-end balance and its legacy funds; optionally
+ *   `includeLegacyFunds`.
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the period, each extraction, the balances (the fold of the journal), the pool's balance, the journal,
+ *   the citations, the extraction rate used and `policy: { id, version }`.
+ * @throws PoolingError `MISSING_MEMBER`, `UNKNOWN_MEMBER`, `DUPLICATE_MEMBER` (the members against the policy),
+ *   `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE`.
  * @example
  * ```ts
  * const opening = openPooling({ members: [
@@ -134,7 +145,7 @@ export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpeni
   const balancesHeld = params.clauses.value.balancesHeld;
   const w = new JournalWriter();
   const members = v.members.map((m) => ({ id: m.id, priorYearBalance: m.priorYearBalance, legacyFunds: m.legacyFunds ?? ZERO }));
-  for (const m of members) postOpeningBalance(w, period, carriedAccount(m.id), m.priorYearBalance, m.id, balancesHeld);
+  for (const m of members) postOpeningBalance(w, period, carriedAccountOf(m.id), m.priorYearBalance, m.id, balancesHeld);
   const extractions = postOpening(w, params, period, members, v.includeLegacyFunds ?? params.opening.value.includeLegacyFunds);
   const balances = foldJournal(w.entries);
   return {
@@ -144,5 +155,7 @@ export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpeni
     poolBalance: balances[ACCOUNTS.pool] ?? "0.00",
     journal: w.entries,
     citations: [params.clauses.value.legacyFoldIn, params.opening.citation, balancesHeld],
+    extractionRate: params.opening.value.extractionRate,
+    policy: policyRef(p),
   };
 }

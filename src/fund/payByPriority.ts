@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type Dec, dmax, dsum, formatMoney, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
-import { paramFor } from "../policy/paramsAt.js";
+import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
@@ -12,8 +12,8 @@ import { clawbackDec } from "./clawback.js";
 /** A class of claim on the pool (R10): (a) major accidents, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits. */
 export type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
 
-/** The classes of claim on the pool, in the order the pool pays them (R10). */
-const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"];
+/** The classes of claim on the pool, in the order the pool pays them (R10). @internal */
+export const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"];
 
 /**
  * Allocates what the pool has among classes of claims in priority order: a
@@ -39,6 +39,56 @@ export function allocateByPriority(available: Dec, classes: readonly (readonly D
   return { paid, remaining: left };
 }
 
+/** Where a recorded deficit came from: a cut-gap grant or a subsidy (R8 steps 3–4). */
+export type DeficitOrigin = "cutGapGrant" | "subsidy";
+
+/**
+ * R9: whether a payment of this class carries the clawback: subsidies, and
+ * recorded deficits that were subsidies (the default origin).
+ * @internal
+ */
+export function carriesClawback(priorityClass: PriorityClass, origin: DeficitOrigin | undefined): boolean {
+  return priorityClass === "subsidy" || (priorityClass === "recordedDeficit" && origin !== "cutGapGrant");
+}
+
+/** A claim on the pool, on decimals. @internal */
+export interface PriorityClaim {
+  member: string;
+  amount: Dec;
+  origin?: DeficitOrigin | undefined;
+}
+
+/** One claim's outcome, on decimals. @internal */
+export interface PriorityLine {
+  paid: Dec;
+  clawback: Dec;
+}
+
+/**
+ * R10 and R9 on decimals: the one implementation used by {@link payByPriority}
+ * and by the settlement. Pays the classes in {@link PRIORITY_CLASSES} order
+ * ({@link allocateByPriority}) and computes each line's clawback at `clawbackRate`.
+ * @internal
+ */
+export function payByPriorityCore(
+  available: Dec,
+  claims: Readonly<Record<PriorityClass, readonly PriorityClaim[]>>,
+  clawbackRate: string,
+): { lines: Record<PriorityClass, PriorityLine[]>; remaining: Dec } {
+  const { paid, remaining } = allocateByPriority(
+    available,
+    PRIORITY_CLASSES.map((priorityClass) => claims[priorityClass].map((claim) => claim.amount)),
+  );
+  const lines = {} as Record<PriorityClass, PriorityLine[]>;
+  PRIORITY_CLASSES.forEach((priorityClass, classIndex) => {
+    lines[priorityClass] = claims[priorityClass].map((claim, claimIndex) => {
+      const amount = paid[classIndex]![claimIndex]!;
+      return { paid: amount, clawback: carriesClawback(priorityClass, claim.origin) ? clawbackDec(clawbackRate, amount) : ZERO };
+    });
+  });
+  return { lines, remaining };
+}
+
 const claimList = () => z.array(z.object({ member: z.string().min(1), amount: moneyField({ fen: true }) }).strict()).optional();
 
 /** zod schema of the input of {@link payByPriority}. */
@@ -50,7 +100,7 @@ export const PriorityClaimsInputSchema = z
     majorAccident: claimList(),
     /** (b) cut-gap grants (R8 step 3). */
     cutGapGrant: claimList(),
-    /** (c) subsidies (R8 step 4); each carries the 20% clawback. */
+    /** (c) subsidies (R8 step 4); each carries the clawback (R9). */
     subsidy: claimList(),
     /** (d) earlier recorded deficits; those that were subsidies (the default `origin`) carry the clawback. */
     recordedDeficit: z
@@ -93,6 +143,10 @@ export interface PriorityPayment {
   /** What the pool has left. */
   poolRemaining: string;
   citations: Citation[];
+  /** The clawback rate in force in the period (R9, e.g. `"0.2"`). */
+  clawbackRate: string;
+  /** The policy that produced the figures. */
+  policy: PolicyRef;
 }
 
 /**
@@ -100,8 +154,14 @@ export interface PriorityPayment {
  * benefits, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits.
  * If it cannot pay a class in full it pays that class pro rata (largest
  * remainder) and stops; later classes wait. Subsidies, and deficits that were
- * subsidies, carry the 20% clawback (R9).
+ * subsidies, carry the clawback at the rate in force (R9).
  *
+ * @param input what the pool has, the claims of each named class, and the `period` paid in (selects the clawback rate).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns each claim's outcome by class, the totals, the class paid pro rata, what the pool has left, the
+ *   clawback rate used and `policy: { id, version }`.
+ * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
+ *   `AMOUNT_OUT_OF_RANGE` (bad input), `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
  * @example
  * ```ts
  * const r = payByPriority({ poolAvailable: "100.00",
@@ -116,29 +176,33 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
   const v = parseInput(PriorityClaimsInputSchema, input);
   const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
   const priorityCitation = paramFor(p, "clauses", v.period, ["period"]).value.priority;
-  const lists: { member: string; amount: Dec; origin?: "cutGapGrant" | "subsidy" | undefined }[][] = PRIORITY_CLASSES.map((k) => v[k] ?? []);
-  const { paid, remaining } = allocateByPriority(
-    v.poolAvailable,
-    lists.map((l) => l.map((c) => c.amount)),
-  );
+  const claims = {} as Record<PriorityClass, PriorityClaim[]>;
+  for (const priorityClass of PRIORITY_CLASSES) claims[priorityClass] = v[priorityClass] ?? [];
+  const { lines, remaining } = payByPriorityCore(v.poolAvailable, claims, clawbackVersion.value.rate);
   const classes = {} as Record<PriorityClass, PriorityPaymentLine[]>;
   const totals = {} as Record<PriorityClass, string>;
   let proRataClass: PriorityClass | null = null;
-  PRIORITY_CLASSES.forEach((k, i) => {
-    classes[k] = lists[i]!.map((c, j) => {
-      const amount = paid[i]![j]!;
-      const withClawback = k === "subsidy" || (k === "recordedDeficit" && c.origin !== "cutGapGrant");
-      return {
-        member: c.member,
-        claimed: formatMoney(c.amount),
-        paid: formatMoney(amount),
-        unpaid: formatMoney(c.amount.minus(amount)),
-        clawback: formatMoney(withClawback ? clawbackDec(clawbackVersion.value.rate, amount) : ZERO),
-      };
-    });
-    const total = dsum(paid[i]!);
-    totals[k] = formatMoney(total);
-    if (proRataClass === null && total.lt(dsum(lists[i]!.map((c) => c.amount)))) proRataClass = k;
-  });
-  return { classes, paid: totals, proRataClass, poolRemaining: formatMoney(remaining), citations: [priorityCitation, clawbackVersion.citation] };
+  for (const priorityClass of PRIORITY_CLASSES) {
+    const classClaims = claims[priorityClass];
+    const classLines = lines[priorityClass];
+    classes[priorityClass] = classClaims.map((claim, i) => ({
+      member: claim.member,
+      claimed: formatMoney(claim.amount),
+      paid: formatMoney(classLines[i]!.paid),
+      unpaid: formatMoney(claim.amount.minus(classLines[i]!.paid)),
+      clawback: formatMoney(classLines[i]!.clawback),
+    }));
+    const total = dsum(classLines.map((line) => line.paid));
+    totals[priorityClass] = formatMoney(total);
+    if (proRataClass === null && total.lt(dsum(classClaims.map((claim) => claim.amount)))) proRataClass = priorityClass;
+  }
+  return {
+    classes,
+    paid: totals,
+    proRataClass,
+    poolRemaining: formatMoney(remaining),
+    citations: [priorityCitation, clawbackVersion.citation],
+    clawbackRate: clawbackVersion.value.rate,
+    policy: policyRef(p),
+  };
 }

@@ -15,9 +15,16 @@ export function poolFloorDec(months: string, priorYearExpenditures: readonly Dec
 }
 
 /**
- * R7 (二（二）): the pool floor (备付期), 3 months of city-district payouts:
- * `round_fen(3 × Σ members' prior-year fund expenditure / 12)`.
+ * R7 (二（二）): the pool floor (备付期), the policy's months (3 in `SUZHOU_2020`) of city-district payouts:
+ * `round_fen(months × Σ members' prior-year fund expenditure / 12)`, with the months in force in the period.
  *
+ * @param priorYearExpenditures the members' prior-year fund expenditure (yuan).
+ * @param periodOrPolicy the period the floor is for (selects the months in force; required when the policy has
+ *   several versions of the floor), or the policy (the 0.4 call shape).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the floor, two-decimal yuan: `round_fen(months × Σ / 12)`, half-up.
+ * @throws PoolingError `INVALID_TYPE`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_OUT_OF_RANGE`, `INVALID_PERIOD`,
+ *   `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
  * @example
  * ```ts
  * poolFloor(["2400000.00", "1200000.00"]); // "900000.00"

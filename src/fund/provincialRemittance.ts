@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
-import { ACCOUNTS, carriedAccount } from "../ledger/accounts.js";
+import { ACCOUNTS, carriedAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
 import { inWindow } from "../period.js";
 import type { Citation } from "../policy/citation.js";
-import { inForceOn } from "../policy/paramsAt.js";
+import { inForceOn, type PolicyRef, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { integerField, moneyField } from "../schema/fields.js";
@@ -46,6 +46,8 @@ export interface ProvincialRemittance {
   /** The entries `member:<id>:carried → province:reserve` in the due month. */
   journal: JournalEntry[];
   citation: Citation;
+  /** The policy that produced the figures. */
+  policy: PolicyRef;
 }
 
 /** One member's remittance: the amount given, else the policy's rule, else an error. @internal */
@@ -90,6 +92,12 @@ export function remittanceRuleFor(policy: Policy, year: number, path: Path) {
  * (a rate and its base) and the caller gives the base. The money leaves the
  * city-district funds for `province:reserve`.
  *
+ * @param input the year and, per member, the amount or the base of the policy's rule.
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the due date, each remittance, the journal, the citation and `policy: { id, version }`.
+ * @throws PoolingError `POLICY_NOT_IN_FORCE` (no remittance due that year), `UNKNOWN_MEMBER`, `DUPLICATE_MEMBER`,
+ *   `REMITTANCE_AMOUNT_REQUIRED` (neither an amount nor a rule), `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`,
+ *   `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE`.
  * @example
  * ```ts
  * const r = provincialRemittance({ year: 2021, members: [{ id: "sip", amount: "800000.00" }] });
@@ -116,7 +124,7 @@ export function provincialRemittance(input: ProvincialRemittanceInput, policy?: 
   v.members.forEach((m, i) => {
     const amount = remittanceAmount(version.value.rule, m, ["members", i, "amount"]);
     remittances[m.id] = formatMoney(amount);
-    w.post(period, carriedAccount(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", version.citation, m.id);
+    w.post(period, carriedAccountOf(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", version.citation, m.id);
   });
-  return { dueDate, remittances, journal: w.entries, citation: version.citation };
+  return { dueDate, remittances, journal: w.entries, citation: version.citation, policy: policyRef(p) };
 }

@@ -6,7 +6,8 @@
  * - `member:<id>:carried`: a member's balance carried from earlier years (累计结余)
  * - `pool`: the city-district pooling fund (市区工伤保险统筹基金)
  * - `province:reserve`: the provincial reserve (省级储备金), outside the city-district funds
- * - `fiscal:municipal`, `fiscal:<id>`: municipal finance and each member's government finance
+ * - `fiscal:city`: municipal finance (市财政), an account of its own, never a member's name
+ * - `fiscal:<id>`: each member's government finance (市本级's included: `fiscal:municipal`)
  * - `external:*`: the world outside: employers, beneficiaries, other income,
  *   legacy funds, opening balances
  *
@@ -20,6 +21,9 @@ const accountName = z.string().min(1);
 
 /**
  * The current-year part of a member's fund (当期结余).
+ * @param member a member id (letters, digits, `_` and `-`).
+ * @returns the account name `member:<id>:current`.
+ * @throws PoolingError `INVALID_TYPE` for an id that is not a member id.
  * @example
  * ```ts
  * currentAccount("sip"); // "member:sip:current"
@@ -31,6 +35,9 @@ export function currentAccount(member: string): string {
 
 /**
  * The carried (cumulative) part of a member's fund (累计结余).
+ * @param member a member id (letters, digits, `_` and `-`).
+ * @returns the account name `member:<id>:carried`.
+ * @throws PoolingError `INVALID_TYPE` for an id that is not a member id.
  * @example
  * ```ts
  * carriedAccount("sip"); // "member:sip:carried"
@@ -42,6 +49,9 @@ export function carriedAccount(member: string): string {
 
 /**
  * A member government's fiscal account (the clawback is paid from it).
+ * @param member a member id (letters, digits, `_` and `-`).
+ * @returns the account name `fiscal:<id>` (never municipal finance's `fiscal:city`).
+ * @throws PoolingError `INVALID_TYPE` for an id that is not a member id.
  * @example
  * ```ts
  * fiscalAccount("xiangcheng"); // "fiscal:xiangcheng"
@@ -49,6 +59,24 @@ export function carriedAccount(member: string): string {
  */
 export function fiscalAccount(member: string): string {
   return `fiscal:${parseInput(memberId, member, ["member"])}`;
+}
+
+/**
+ * {@link currentAccount} without validation, for member ids already checked
+ * against the policy (whose ids follow the same pattern). @internal
+ */
+export function currentAccountOf(member: string): string {
+  return `member:${member}:current`;
+}
+
+/** {@link carriedAccount} without validation, for member ids already checked against the policy. @internal */
+export function carriedAccountOf(member: string): string {
+  return `member:${member}:carried`;
+}
+
+/** {@link fiscalAccount} without validation, for member ids already checked against the policy. @internal */
+export function fiscalAccountOf(member: string): string {
+  return `fiscal:${member}`;
 }
 
 /**
@@ -61,7 +89,7 @@ export function fiscalAccount(member: string): string {
 export const ACCOUNTS = {
   pool: "pool",
   provinceReserve: "province:reserve",
-  municipalFinance: "fiscal:municipal",
+  municipalFinance: "fiscal:city",
   employers: "external:employers",
   beneficiaries: "external:beneficiaries",
   otherIncome: "external:other-income",
@@ -75,6 +103,9 @@ export type AccountKind = "fund" | "province" | "fiscal" | "external";
 /**
  * Classifies an account name: the city-district funds, the province, fiscal
  * accounts, or the outside world.
+ * @param account an account name.
+ * @returns `"fund"`, `"province"`, `"fiscal"` or `"external"`.
+ * @throws PoolingError `INVALID_TYPE` for an empty or non-string name.
  * @example
  * ```ts
  * accountKind("pool");             // "fund"

@@ -77,11 +77,25 @@ export class JournalWriter {
     return this.balances.get(account) ?? ZERO;
   }
 
-  /** Posts `amount` from `from` to `to`; a zero amount posts nothing; a negative one is a bug. */
+  /**
+   * Posts `amount` from `from` to `to`; a zero amount posts nothing.
+   * Invariants of every entry (R13): the amount is positive and in whole fen,
+   * and no entry goes from an account to itself.
+   * @throws PoolingError `INTERNAL_INVARIANT` when an invariant fails (a defect of the library, never of the input).
+   */
   post(period: string, from: string, to: string, amount: Dec, kind: EntryKind, citation: Citation, member?: string): void {
     if (amount.isZero()) return;
-    if (amount.isNegative() || amount.decimalPlaces() > 2 || from === to) {
-      throw new PoolingError("INVALID_AMOUNT", [], { en: `internal: bad posting ${amount.toFixed()} ${from} → ${to}`, zh: "内部记账错误" });
+    if (from === to) {
+      throw new PoolingError("INTERNAL_INVARIANT", [], {
+        en: `internal: an entry from an account to itself (${from}, ${kind}, ${amount.toFixed()})`,
+        zh: `内部记账错误：同一账户自转（${from}）`,
+      });
+    }
+    if (amount.isNegative() || amount.decimalPlaces() > 2) {
+      throw new PoolingError("INTERNAL_INVARIANT", [], {
+        en: `internal: bad posting ${amount.toFixed()} ${from} → ${to}`,
+        zh: "内部记账错误：金额为负或不足一分",
+      });
     }
     const entry: JournalEntry = { seq: this.seq++, period, from, to, amount: formatMoney(amount), kind, citation };
     if (member !== undefined) entry.member = member;

@@ -94,10 +94,34 @@ export const PoolPeriodReportSchema = z
 /** The pool's figures in a period. */
 export type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
 
+/** zod schema of the policy that produced a result: its `id` and `version`. */
+export const PolicyRefSchema = z.object({ id: z.string(), version: z.string() }).strict();
+
+/**
+ * zod schema of the parameters a settled period used: the versions in force
+ * in the period, as the policy writes them (decimal strings).
+ */
+export const PeriodParametersSchema = z
+  .object({
+    /** R9: the clawback rate in force in the period (e.g. `"0.2"`). */
+    clawbackRate: z.string(),
+    /** R7: the pool floor's months of city-district payouts in force in the period (e.g. `"3"`). */
+    poolFloorMonths: z.string(),
+    /** R5: the opening extraction rate (of the opening's version, e.g. `"0.1"`). */
+    openingExtractionRate: z.string(),
+  })
+  .strict();
+/** The parameters a settled period used. */
+export type PeriodParameters = z.output<typeof PeriodParametersSchema>;
+
 /** zod schema of the report of one settled period. */
 export const PeriodReportSchema = z
   .object({
     period: PeriodStringSchema,
+    /** The policy that produced the figures. */
+    policy: PolicyRefSchema,
+    /** The parameters in force that the period used. */
+    parameters: PeriodParametersSchema,
     members: z.record(z.string(), MemberPeriodReportSchema),
     pool: PoolPeriodReportSchema,
     /** Clawbacks of the period, total (fiscal accounts). */

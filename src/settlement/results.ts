@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
 import { MoneyStringSchema } from "../schema/fields.js";
-import { PeriodReportSchema } from "./report.js";
+import { PeriodReportSchema, PolicyRefSchema } from "./report.js";
 import { SettlementStateSchema } from "./schema.js";
 import { YearSummarySchema } from "./years.js";
 
@@ -20,6 +20,8 @@ export const SettlementSchema = z
     /** The entries posted in this period (sequence numbers continue the state's). */
     journal: z.array(JournalEntrySchema),
     report: PeriodReportSchema,
+    /** The policy that produced the figures. */
+    policy: PolicyRefSchema,
   })
   .strict();
 /** Result of `settlePeriod`. */
@@ -29,6 +31,8 @@ export type Settlement = z.output<typeof SettlementSchema>;
 export const SimulationSchema = z
   .object({
     name: z.string().optional(),
+    /** The policy that produced the figures. */
+    policy: PolicyRefSchema,
     /** One report per settled period. */
     periods: z.array(PeriodReportSchema),
     /** Yearly summaries (fiscal years, or the part of one the scenario covers). */

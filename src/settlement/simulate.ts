@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
 import { checkConservation, formatBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
+import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
@@ -18,6 +19,12 @@ import { summarizeYears } from "./years.js";
  * member's prior-year figures. A scenario may not start after the opening
  * (2020-06) nor before the policy is in force (2020-05).
  *
+ * @param opening the scenario's start period and each member's opening data.
+ * @param options `claimSubsidy`, `includeLegacyFunds` (defaults: the policy's).
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the state to pass to the first `settlePeriod` and the opening-balance entries.
+ * @throws PoolingError `SCENARIO_STARTS_AFTER_OPENING`, `POLICY_NOT_IN_FORCE`, `MISSING_MEMBER`, `UNKNOWN_MEMBER`,
+ *   and the input codes (`MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `AMOUNT_NOT_IN_FEN`, …).
  * @example
  * ```ts
  * const { state, journal } = initialState(EXAMPLE_SCENARIO.opening);
@@ -44,6 +51,12 @@ export function initialState(
  * reports, yearly summaries, the whole journal, the final balances (the fold
  * of the journal) and the conservation check of R13.
  *
+ * @param scenario the opening data, the consecutive periods' flows and the options.
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns `policy: { id, version }`, the period reports (each with the parameters it used), the yearly
+ *   summaries, the journal, the final balances, the final state and the conservation check.
+ * @throws PoolingError those of {@link initialState} and `settlePeriod`, with the path of the period
+ *   (`periods[i]…`); `PERIOD_OUT_OF_ORDER` for periods that are not consecutive.
  * @example
  * ```ts
  * const sim = simulate(EXAMPLE_SCENARIO);
@@ -78,6 +91,7 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
   });
   const balances = formatBalances(state.balances);
   const result: Simulation = {
+    policy: policyRef(p),
     periods,
     years: summarizeYears(p, periods),
     journal,

@@ -10,7 +10,7 @@ import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
 import { checkMembers, memberIds } from "../fund/members.js";
 import { openingParams, postOpeningBalance } from "../fund/openPooling.js";
-import { carriedAccount, currentAccount } from "../ledger/accounts.js";
+import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { formatBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
@@ -133,8 +133,8 @@ export function initialInternalState(
   const held = params.clauses.value.balancesHeld;
   for (const id of memberIds(policy, opening.start)) {
     const m = opening.members[id]!;
-    postOpeningBalance(w, opening.start, carriedAccount(id), m.priorYearBalance, id, held);
-    postOpeningBalance(w, opening.start, currentAccount(id), m.currentSurplus, id, held);
+    postOpeningBalance(w, opening.start, carriedAccountOf(id), m.priorYearBalance, id, held);
+    postOpeningBalance(w, opening.start, currentAccountOf(id), m.currentSurplus, id, held);
     members.set(id, {
       priorYearBalance: m.priorYearBalance,
       priorYearExpenditure: m.priorYearExpenditure,

@@ -53,6 +53,29 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
         .uncovered,
     ).toBe("250.00");
   });
+  it("with the member's deficit before and after, what the pool is asked for is the deficit's growth (the settlement's measure)", () => {
+    const base = { gap: "300.00", currentSurplus: "500.00", cumulativeBalance: "-1000.00", syncInducedRelief: "100.00", poolAvailable: "1000.00" };
+    // by the steps alone, this year's surplus pays the whole gap
+    expect(coverDeficit(base)).toMatchObject({ fromCurrentSurplus: "300.00", fromCumulativeBalance: "0.00", poolGrant: "0.00", poolSubsidy: "0.00" });
+    // the member's deficit grew from 500.00 to 800.00: the growth is claimed
+    expect(coverDeficit({ ...base, deficitBefore: "500.00", deficitAfter: "800.00" })).toMatchObject({
+      fromCurrentSurplus: "300.00",
+      fromCumulativeBalance: "0.00",
+      poolGrant: "100.00",
+      poolSubsidy: "200.00",
+      clawback: "40.00",
+      uncovered: "0.00",
+    });
+    // without a deficit's growth, steps 1–2 pay what the gap leaves
+    expect(coverDeficit({ ...base, currentSurplus: "-100.00", cumulativeBalance: "500.00", deficitBefore: "0.00", deficitAfter: "0.00" })).toMatchObject({
+      fromCurrentSurplus: "0.00",
+      fromCumulativeBalance: "300.00",
+      poolGrant: "0.00",
+      poolSubsidy: "0.00",
+    });
+    expectPoolingError(() => coverDeficit({ ...base, deficitBefore: "500.00" }), "MISSING_FIELD", ["deficitAfter"]);
+    expectPoolingError(() => coverDeficit({ ...base, deficitAfter: "500.00" }), "MISSING_FIELD", ["deficitBefore"]);
+  });
   it("clawback rounds half-up", () => {
     expect(clawback("250.00")).toBe("50.00");
     expect(clawback("0.03")).toBe("0.01"); // 0.006

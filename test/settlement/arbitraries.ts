@@ -2,17 +2,20 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { definePolicy, type PeriodFlows, type Scenario, SUZHOU_2020 } from "../../src/index.js";
 
-/** A three-member policy, to keep generated scenarios small. */
-export const TRIO = (() => {
+/** The JSON of SUZHOU_2020 with three members a, b, c and the given id, to change before `definePolicy`. */
+export function trioPolicyJson(id: string) {
   const json = JSON.parse(JSON.stringify(SUZHOU_2020));
-  json.id = "trio";
+  json.id = id;
   json.members[0].value = [
     { id: "a", nameZh: "甲", nameEn: "A" },
     { id: "b", nameZh: "乙", nameEn: "B" },
     { id: "c", nameZh: "丙", nameEn: "C" },
   ];
-  return definePolicy(json);
-})();
+  return json;
+}
+
+/** A three-member policy, to keep generated scenarios small. */
+export const TRIO = definePolicy(trioPolicyJson("trio"));
 export const IDS = ["a", "b", "c"] as const;
 
 /** Money in whole fen, as a string, from `min` to `max` yuan. */

@@ -2,6 +2,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { accountKind, checkConservation, foldJournal, initialState, settlePeriod, simulate } from "../../src/index.js";
+import { noSelfTransfers } from "../helpers.js";
 import { IDS, scenarioArb, TRIO } from "./arbitraries.js";
 
 const d = (s: string | undefined) => new Decimal(s ?? "0");
@@ -24,6 +25,8 @@ describe("R13 conservation over generated scenarios", () => {
           // every amount positive, two decimals
           for (const e of r.journal) expect(e.amount).toMatch(/^\d+\.\d{2}$/);
           for (const e of r.journal) expect(d(e.amount).gt(0)).toBe(true);
+          // no entry moves money from an account to itself
+          for (const e of r.journal) expect(e.from, `entry ${e.seq}`).not.toBe(e.to);
           // the sum over all accounts is zero; fiscal accounts sum to zero on their own
           const total = Object.values(folded).reduce((s, v) => s.plus(v), new Decimal(0));
           expect(total.isZero()).toBe(true);
@@ -66,6 +69,7 @@ describe("R13 conservation over generated scenarios", () => {
       fc.property(scenarioArb(18), (scenario) => {
         const sim = simulate(scenario, TRIO);
         expect(sim.conservation.ok).toBe(true);
+        expect(noSelfTransfers(sim.journal)).toEqual([]);
         expect(foldJournal(sim.journal)).toEqual(sim.balances);
         let { state } = initialState(scenario.opening, scenario.options, TRIO);
         for (const [i, flows] of scenario.periods.entries()) {

@@ -73,7 +73,7 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
     });
     const may21 = at("2021-05").members.xiangcheng;
     expect(may21).toMatchObject({ syncInducedRelief: "0.00", grantPaid: "0.00", subsidyPaid: "676500.00", clawback: "135300.00" });
-    expect(sim.balances["fiscal:xiangcheng"]).toBe(d(sim.balances["fiscal:municipal"]!).neg().toFixed(2));
+    expect(sim.balances["fiscal:xiangcheng"]).toBe(d(sim.balances["fiscal:city"]!).neg().toFixed(2));
     const y2021 = sim.years.find((y) => y.year === 2021)!;
     expect(y2021.members.xiangcheng.grantPaid).toBe("14100000.00");
     expect(y2021.clawbacks).toBe(d(y2021.members.xiangcheng.subsidyPaid).times("0.2").toFixed(2));
@@ -308,7 +308,7 @@ describe("checkConservation catches a broken journal", () => {
     const r = checkConservation(sim.journal, tampered);
     expect(r.ok).toBe(false);
     expect(r.balancesMatchFold).toBe(false);
-    const leak = [...sim.journal, { from: "pool", to: "fiscal:municipal", amount: "1.00" }];
+    const leak = [...sim.journal, { from: "pool", to: "fiscal:city", amount: "1.00" }];
     expect(checkConservation(leak).ok).toBe(false);
   });
 });

@@ -1,0 +1,97 @@
+/**
+ * Steps 3–4 of a period (R8, R10): each member's local coverage of its gap
+ * and its claims on the pool, by the same rule as `coverDeficit`; the
+ * major-accident claims.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import { coverageSteps } from "../../fund/coverDeficit.js";
+import { checkMembers } from "../../fund/members.js";
+import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
+import { type Dec, dmax, dmin, formatMoney, ZERO } from "../../money.js";
+import type { PeriodFlowsSchema } from "../schema.js";
+import type { Claim } from "../state.js";
+import { figuresOf, type PeriodContext } from "./context.js";
+import { memberDeficit } from "./postings.js";
+
+/** A member's balances before the period's own outflows (after the opening extraction). @internal */
+export interface BalancesBefore {
+  current: Dec;
+  carried: Dec;
+}
+
+/**
+ * R8 steps 1–5 for each member, after its flows and remittance are posted:
+ * the gap (benefits and remittance beyond income) is covered by this year's
+ * surplus, then the carried balance; what the member's own balances could not
+ * pay (the growth of its recorded deficit) is claimed from the pool as a grant
+ * up to its sync-induced relief and a subsidy for the rest (when claiming is
+ * on). The carried balance then fills the current part's hole (bookkeeping).
+ * Returns the claims, in member order, grant before subsidy.
+ * @internal
+ */
+export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap<string, BalancesBefore>): Claim[] {
+  const { writer, period } = context;
+  const clauses = context.params.clauses.value;
+  const claims: Claim[] = [];
+  for (const id of context.memberIds) {
+    const figures = figuresOf(context, id);
+    const balancesBefore = before.get(id)!;
+    const gap = dmax(ZERO, figures.expenditure.plus(figures.provincialRemittance).minus(figures.income));
+    const deficitBefore = dmax(ZERO, balancesBefore.current.plus(balancesBefore.carried).neg());
+    const deficitAfter = memberDeficit(writer, id);
+    const deficitGrowth = dmax(ZERO, deficitAfter.minus(deficitBefore));
+    const steps = coverageSteps({
+      gap,
+      currentSurplus: balancesBefore.current,
+      cumulativeBalance: balancesBefore.carried,
+      syncInducedRelief: figures.syncInducedRelief,
+      poolAvailable: null,
+      claimSubsidy: context.options.claimSubsidy,
+      deficitGrowth,
+    });
+    context.trace?.coverage.push({
+      member: id,
+      input: {
+        gap: formatMoney(gap),
+        currentSurplus: formatMoney(balancesBefore.current),
+        cumulativeBalance: formatMoney(balancesBefore.carried),
+        syncInducedRelief: formatMoney(figures.syncInducedRelief),
+        // The claims are made before the pool pays them (R10): the pool caps nothing here.
+        poolAvailable: formatMoney(deficitGrowth),
+        claimSubsidy: context.options.claimSubsidy,
+        period,
+        deficitBefore: formatMoney(deficitBefore),
+        deficitAfter: formatMoney(deficitAfter),
+      },
+    });
+    figures.gap = gap;
+    figures.fromCurrentSurplus = steps.fromCurrentSurplus;
+    figures.fromCumulativeBalance = steps.fromCumulativeBalance;
+    figures.grantClaimed = steps.poolGrant;
+    figures.subsidyClaimed = steps.poolSubsidy;
+    figures.unclaimed = steps.uncovered;
+    const current = writer.balance(currentAccountOf(id));
+    const carried = writer.balance(carriedAccountOf(id));
+    const fill = dmin(dmax(ZERO, current.neg()), dmax(ZERO, carried));
+    writer.post(period, carriedAccountOf(id), currentAccountOf(id), fill, "carriedToCurrent", clauses.localCoverage, id);
+    if (steps.poolGrant.gt(0)) claims.push({ member: id, kind: "cutGapGrant", amount: steps.poolGrant, period, recordedDeficit: false });
+    if (steps.poolSubsidy.gt(0)) claims.push({ member: id, kind: "subsidy", amount: steps.poolSubsidy, period, recordedDeficit: false });
+  }
+  return claims;
+}
+
+/**
+ * The period's major-accident claims on the pool (R10 (a)).
+ * @throws PoolingError `UNKNOWN_MEMBER` for a claim of a member not in force.
+ * @internal
+ */
+export function majorAccidentClaims(context: PeriodContext, given: z.output<typeof PeriodFlowsSchema>["majorAccidentClaims"]): Claim[] {
+  const claims: Claim[] = [];
+  (given ?? []).forEach((claim, index) => {
+    checkMembers(context.policy, [claim.member], () => [...context.prefix, "majorAccidentClaims", index, "member"], false, [], context.period);
+    if (claim.amount.gt(0)) claims.push({ member: claim.member, kind: "majorAccident", amount: claim.amount, period: context.period, recordedDeficit: false });
+  });
+  return claims;
+}

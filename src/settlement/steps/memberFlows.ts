@@ -1,0 +1,64 @@
+/**
+ * Step 2 of a period (R14): each member's income and expenditure. Income is
+ * given as a total or computed from employer levy records (R4), which also
+ * supply the cut relief and the sync-induced relief.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import { PoolingError, withPathPrefix } from "../../errors.js";
+import { ACCOUNTS, currentAccountOf } from "../../ledger/accounts.js";
+import { computeParsedLevy } from "../../levy/computeLevy.js";
+import type { Levy } from "../../levy/schema.js";
+import { ZERO } from "../../money.js";
+import type { PeriodFlowsSchema } from "../schema.js";
+import { figuresOf, memberOf, type PeriodContext } from "./context.js";
+
+type ParsedMemberFlows = z.output<typeof PeriodFlowsSchema>["members"][string];
+
+/** A member's income, cut relief and sync-induced relief of the period: the totals given plus the levies'. */
+function memberIncome(context: PeriodContext, member: string, flows: ParsedMemberFlows) {
+  let income = flows.income ?? ZERO;
+  let cutRelief = flows.cutRelief ?? ZERO;
+  let syncInducedRelief = flows.syncInducedRelief ?? ZERO;
+  (flows.levies ?? []).forEach((levyInput, index) => {
+    const path = [...context.prefix, "members", member, "levies", index];
+    if (levyInput.period !== context.period) {
+      throw new PoolingError("PERIOD_OUT_OF_ORDER", [...path, "period"], {
+        en: `a levy of ${levyInput.period} in ${context.period}`,
+        zh: `${context.period} 中含 ${levyInput.period} 的缴费记录`,
+      });
+    }
+    let levy: Levy;
+    try {
+      levy = computeParsedLevy(context.policy, levyInput);
+    } catch (e) {
+      throw withPathPrefix(e, path);
+    }
+    income = income.plus(levy.premiumDue);
+    cutRelief = cutRelief.plus(levy.cutRelief);
+    syncInducedRelief = syncInducedRelief.plus(levy.syncInducedRelief);
+  });
+  return { income, cutRelief, syncInducedRelief };
+}
+
+/**
+ * Posts each member's income (from employers) and benefits (to beneficiaries)
+ * on its current part and adds them to its year-to-date figures.
+ * @throws PoolingError `PERIOD_OUT_OF_ORDER` (a levy of another period) and the levy's own codes.
+ * @internal
+ */
+export function postMemberFlows(context: PeriodContext, flows: Readonly<Record<string, ParsedMemberFlows>>): void {
+  const incomeCitation = context.params.clauses.value.income;
+  for (const id of context.memberIds) {
+    const memberFlows = flows[id]!;
+    const { income, cutRelief, syncInducedRelief } = memberIncome(context, id, memberFlows);
+    const expenditure = memberFlows.expenditure;
+    context.writer.post(context.period, ACCOUNTS.employers, currentAccountOf(id), income, "income", incomeCitation, id);
+    context.writer.post(context.period, currentAccountOf(id), ACCOUNTS.beneficiaries, expenditure, "benefit", incomeCitation, id);
+    const member = memberOf(context, id);
+    member.yearIncome = member.yearIncome.plus(income);
+    member.yearExpenditure = member.yearExpenditure.plus(expenditure);
+    Object.assign(figuresOf(context, id), { income, expenditure, cutRelief, syncInducedRelief });
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Step 1 of a period (R5): the opening of the pool, in the period of its due
+ * date: the legacy fold-in and each member's extraction, by the same posting
+ * function as `openPooling`.
+ *
+ * @module
+ */
+import { PoolingError } from "../../errors.js";
+import { openingParams, postOpening } from "../../fund/openPooling.js";
+import { type Dec, dsum, ZERO } from "../../money.js";
+import { periodOf } from "../../period.js";
+import { figuresOf, memberOf, type PeriodContext } from "./context.js";
+
+/**
+ * Opens the pool when the period is the opening's; refuses a closed pool after
+ * it. Returns whether the pool is open after the step and the extractions it received.
+ * @throws PoolingError `SCENARIO_STARTS_AFTER_OPENING` when the pool is still closed after its opening period.
+ * @internal
+ */
+export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { poolOpen: boolean; extractions: Dec } {
+  const { period, writer, memberIds } = context;
+  const opening = openingParams(context.policy);
+  const openingPeriod = periodOf(opening.opening.value.dueDate);
+  if (!poolOpen && period > openingPeriod) {
+    throw new PoolingError("SCENARIO_STARTS_AFTER_OPENING", [...context.prefix, "period"], {
+      en: `the pool should have opened in ${openingPeriod}`,
+      zh: `统筹基金应于 ${openingPeriod} 建立`,
+    });
+  }
+  if (poolOpen || period !== openingPeriod) return { poolOpen, extractions: ZERO };
+  const openingMembers = memberIds.map((id) => ({
+    id,
+    priorYearBalance: memberOf(context, id).priorYearBalance,
+    legacyFunds: memberOf(context, id).legacyFunds,
+  }));
+  const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds);
+  for (const id of memberIds) {
+    const member = memberOf(context, id);
+    const figures = figuresOf(context, id);
+    figures.legacyFoldIn = member.legacyFunds;
+    figures.extraction = extractions.get(id)!;
+    member.legacyFunds = ZERO;
+  }
+  return { poolOpen: true, extractions: dsum(extractions.values()) };
+}

@@ -1,0 +1,133 @@
+/**
+ * Step 6 of a period (R10, R9): the claims on the pool sorted into the named
+ * priority classes, and paid by the same rule as `payByPriority`, each
+ * subsidy with its clawback.
+ *
+ * @module
+ */
+import { type DeficitOrigin, PRIORITY_CLASSES, type PriorityClass, payByPriorityCore } from "../../fund/payByPriority.js";
+import { ACCOUNTS, fiscalAccountOf } from "../../ledger/accounts.js";
+import type { EntryKind } from "../../ledger/journal.js";
+import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../../money.js";
+import type { Citation } from "../../policy/citation.js";
+import type { Claim } from "../state.js";
+import { type ClassAmounts, figuresOf, type PeriodContext, zeroClassAmounts } from "./context.js";
+import { creditMemberFromPool, memberDeficit } from "./postings.js";
+
+/** The claims of a period by priority class, in the order the pool pays them. @internal */
+export type ClaimsByClass = Record<PriorityClass, Claim[]>;
+
+/** The priority class of a claim: a waiting grant or subsidy is a recorded deficit (R8 step 5). */
+function priorityClassOf(claim: Claim): PriorityClass {
+  if (claim.kind === "majorAccident") return "majorAccident";
+  return claim.recordedDeficit ? "recordedDeficit" : claim.kind;
+}
+
+/** The origin of a recorded deficit: the kind of claim it was. */
+function originOf(claim: Claim): DeficitOrigin | undefined {
+  return claim.kind === "majorAccident" ? undefined : claim.kind;
+}
+
+/**
+ * Sorts the claims into priority classes. An earlier recorded deficit is kept
+ * only as far as the member is still in deficit beyond what this period's own
+ * claims cover; the rest of it is withdrawn.
+ * @internal
+ */
+export function claimsByClass(context: PeriodContext, claims: readonly Claim[]): ClaimsByClass {
+  const ownClaims = new Map<string, Dec>();
+  for (const claim of claims) {
+    if (!claim.recordedDeficit && claim.kind !== "majorAccident") ownClaims.set(claim.member, (ownClaims.get(claim.member) ?? ZERO).plus(claim.amount));
+  }
+  const room = new Map<string, Dec>();
+  for (const id of context.memberIds) room.set(id, dmax(ZERO, memberDeficit(context.writer, id).minus(ownClaims.get(id) ?? ZERO)));
+  const byClass: ClaimsByClass = { majorAccident: [], cutGapGrant: [], subsidy: [], recordedDeficit: [] };
+  for (const claim of claims) {
+    const priorityClass = priorityClassOf(claim);
+    if (priorityClass !== "recordedDeficit") {
+      byClass[priorityClass].push(claim);
+      continue;
+    }
+    const memberRoom = room.get(claim.member)!;
+    const amount = dmin(claim.amount, memberRoom);
+    room.set(claim.member, memberRoom.minus(amount));
+    if (amount.gt(0)) byClass.recordedDeficit.push({ ...claim, amount });
+  }
+  return byClass;
+}
+
+/** The total of each class. @internal */
+export function classTotals(byClass: ClaimsByClass): ClassAmounts {
+  const totals = zeroClassAmounts();
+  for (const priorityClass of PRIORITY_CLASSES) totals[priorityClass] = dsum(byClass[priorityClass].map((claim) => claim.amount));
+  return totals;
+}
+
+/** The journal kind, citation and report figure of a payment of a class. */
+function paymentPosting(context: PeriodContext, priorityClass: PriorityClass, claim: Claim): { kind: EntryKind; citation: Citation } {
+  const clauses = context.params.clauses.value;
+  switch (priorityClass) {
+    case "majorAccident":
+      return { kind: "majorAccidentBenefit", citation: clauses.majorAccident };
+    case "cutGapGrant":
+      return { kind: "cutGapGrant", citation: clauses.cutGapGrant };
+    case "subsidy":
+      return { kind: "subsidy", citation: clauses.subsidy };
+    case "recordedDeficit":
+      return { kind: claim.kind === "subsidy" ? "subsidy" : "deficitCover", citation: clauses.recordedDeficit };
+  }
+}
+
+const PAID_FIGURE = {
+  majorAccident: "majorAccidentPaid",
+  cutGapGrant: "grantPaid",
+  subsidy: "subsidyPaid",
+  recordedDeficit: "deficitPaid",
+} as const satisfies Record<PriorityClass, string>;
+
+/**
+ * The pool pays the classes by priority; a class it cannot pay in full is paid
+ * pro rata and payment stops. A major-accident benefit goes to the
+ * beneficiaries, the others into the member's fund. Each clawback is a fiscal
+ * transfer from the member's government to municipal finance. What was not
+ * paid waits: accident claims as such, the others as recorded deficits.
+ * @internal
+ */
+export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByClass): { paid: ClassAmounts; clawbacks: Dec; pending: Claim[] } {
+  const { writer, period, params } = context;
+  const claims = {} as Record<PriorityClass, { member: string; amount: Dec; origin: DeficitOrigin | undefined }[]>;
+  for (const priorityClass of PRIORITY_CLASSES) {
+    claims[priorityClass] = byClass[priorityClass].map((claim) => ({ member: claim.member, amount: claim.amount, origin: originOf(claim) }));
+  }
+  const available = writer.balance(ACCOUNTS.pool);
+  context.trace?.payments.push({
+    poolAvailable: formatMoney(available),
+    majorAccident: claims.majorAccident.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount) })),
+    cutGapGrant: claims.cutGapGrant.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount) })),
+    subsidy: claims.subsidy.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount) })),
+    recordedDeficit: claims.recordedDeficit.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount), origin: claim.origin ?? "subsidy" })),
+    period,
+  });
+  const { lines } = payByPriorityCore(available, claims, params.clawback.value.rate);
+  const paid = zeroClassAmounts();
+  let clawbacks = ZERO;
+  const pending: Claim[] = [];
+  for (const priorityClass of PRIORITY_CLASSES) {
+    byClass[priorityClass].forEach((claim, index) => {
+      const { paid: amount, clawback } = lines[priorityClass][index]!;
+      const figures = figuresOf(context, claim.member);
+      const { kind, citation } = paymentPosting(context, priorityClass, claim);
+      if (priorityClass === "majorAccident") writer.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, kind, citation, claim.member);
+      else creditMemberFromPool(writer, period, claim.member, amount, kind, citation);
+      figures[PAID_FIGURE[priorityClass]] = figures[PAID_FIGURE[priorityClass]].plus(amount);
+      paid[priorityClass] = paid[priorityClass].plus(amount);
+      // R9: the clawback of a subsidy paid, from the member's government to municipal finance.
+      writer.post(period, fiscalAccountOf(claim.member), ACCOUNTS.municipalFinance, clawback, "clawback", params.clawback.citation, claim.member);
+      figures.clawback = figures.clawback.plus(clawback);
+      clawbacks = clawbacks.plus(clawback);
+      const unpaid = claim.amount.minus(amount);
+      if (unpaid.gt(0)) pending.push({ ...claim, amount: unpaid, recordedDeficit: claim.kind !== "majorAccident" });
+    });
+  }
+  return { paid, clawbacks, pending };
+}
