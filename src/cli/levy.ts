@@ -11,13 +11,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { PoolingError } from "../errors.js";
-import { citationText } from "../explain/explain.js";
-import { Totals } from "../levy/computeLevies.js";
-import { createLevyCalculator } from "../levy/fastLevy.js";
-import type { Levy, LevyInput } from "../levy/schema.js";
-import { LevyInputSchema } from "../levy/schema.js";
-import type { Policy } from "../policy/schema.js";
+import { type Citation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
 import { CliError, describeError, EXIT, parseJson, readText } from "./io.js";
 
 /** The columns of the output, in order. */
@@ -93,6 +87,11 @@ async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where
   for (const [i, input] of items.entries()) yield { input, where: `item ${i}` };
 }
 
+/** A citation as text, e.g. "苏府办〔2020〕86号 二（一）" (the library's own citations: already valid). */
+function citationText(c: Citation): string {
+  return c.clause ? `${c.doc} ${c.clause}` : c.doc;
+}
+
 const clausesCache = new WeakMap<object, string>();
 
 /** The distinct clauses of a result, e.g. "苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）" (cached: batches share citation arrays). */
@@ -129,26 +128,37 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
   const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
   const tmp = createWriteStream(tmpPath);
   const errors: string[] = [];
-  const calc = createLevyCalculator(policy);
-  const totals = new Totals();
   let count = 0;
   let buffer = "";
   const progress = process.stderr.isTTY;
+  // The source records pass through the library's stream one at a time, so the outcome of a record is that of the last one read.
+  let where = "";
+  async function* inputs(): AsyncIterable<LevyInput> {
+    for await (const record of records) {
+      where = record.where;
+      yield record.input as LevyInput;
+    }
+  }
+  const stream = streamLevies(inputs(), { errors: "collect" }, policy);
+  let totals: LevyTotals;
   try {
     await write(tmp, json ? '{"items":[' : `${LEVY_COLUMNS.join(",")}\n`);
-    for await (const { input, where } of records) {
-      let levy: Levy;
-      try {
-        levy = calc.compute(input as LevyInput);
-      } catch (e) {
-        if (!(e instanceof PoolingError)) throw e;
-        errors.push(describeError(e, where));
+    for (let next = await stream.next(); ; next = await stream.next()) {
+      if (next.done) {
+        totals = next.value;
+        break;
+      }
+      const outcome = next.value;
+      if (!outcome.ok) {
+        // the record's own error, its path without the batch index, as the record is named by its line
+        const e = outcome.error;
+        errors.push(describeError(new PoolingError(e.code, e.path.slice(1), e.detail), where));
         continue;
       }
+      const levy = outcome.levy;
       count++;
       if (progress && count % 10_000 === 0) process.stderr.write(`\r${count} records…`);
       if (errors.length > 0) continue; // nothing will be written: validate the rest only
-      totals.addLast(calc, levy);
       if (json) buffer += `${count > 1 ? "," : ""}\n${JSON.stringify(levy)}`;
       else buffer += csvRow(levy);
       if (buffer.length > 1 << 16) {
@@ -167,10 +177,10 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
       );
       return EXIT.invalidInput;
     }
-    const t: Record<string, string> = { ...totals.result() };
-    if (json) await write(tmp, `\n],"totals":${JSON.stringify(totals.result())}}\n`);
+    const t: Record<string, unknown> = { ...totals };
+    if (json) await write(tmp, `\n],"totals":${JSON.stringify(totals)}}\n`);
     else {
-      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? t[c]! : ""));
+      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? String(t[c]) : ""));
       await write(tmp, `${row.map(csvCell).join(",")}\n`);
     }
     tmp.end();
