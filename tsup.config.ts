@@ -8,7 +8,18 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: false, // `npm run build` empties dist first: the three builds run side by side
+    target: "node18",
+    splitting: false,
+    treeshake: true,
+  },
+  {
+    // the presentation entry (suzhou-wi-pooling/report), built on its own so that each entry's declarations stand alone
+    entry: { report: "src/report.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    clean: false,
     target: "node18",
     splitting: false,
     treeshake: true,

@@ -14,7 +14,7 @@
  * Environment: LEVY_N (records timed, default 300,000), LEVY_DIFF, SIM_MONTHS (default 120).
  */
 import { Decimal } from "decimal.js";
-import { computeLevies, definePolicy, type LevyInput, type Scenario, SUZHOU_2020, simulate } from "../dist/index.js";
+import { computeLevies, definePolicy, type LevyInput, policyRef, type Scenario, SUZHOU_2020, simulate } from "../dist/index.js";
 
 const N = Number(process.env.LEVY_N ?? 300_000);
 const DIFF = Number(process.env.LEVY_DIFF ?? 1_000_000);
@@ -64,6 +64,8 @@ function records(n: number, seed: number, maxPayrollFen = 10_000_000_000): LevyI
 
 const Dx = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP });
 const CITATIONS = SUZHOU_2020.baseRates[0]!.citation;
+/** Every levy carries its policy's { id, version }: the baselines too, so that all three build the same records. */
+const POLICY = policyRef(SUZHOU_2020);
 const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 
 /** The naive per-record decimal.js loop: no validation, no caching, exact. */
@@ -96,6 +98,7 @@ function naiveDecimal(inputs: LevyInput[]) {
       reliefWaived: "0.00",
       premiumDue: premium.toFixed(2),
       citations: [CITATIONS],
+      policy: POLICY,
     };
   });
 }
@@ -130,6 +133,7 @@ function float64(inputs: LevyInput[]) {
       reliefWaived: "0.00",
       premiumDue: premium.toFixed(2),
       citations: [CITATIONS],
+      policy: POLICY,
     };
   });
 }

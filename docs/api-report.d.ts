@@ -71,6 +71,7 @@ declare class PoolingError extends Error {
     });
     toJSON(): PoolingErrorJSON;
 }
+declare function isPoolingError(x: unknown): x is PoolingError;
 declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
 interface Citation {
     doc: string;
@@ -1392,6 +1393,10 @@ declare const LevySchema: z.ZodObject<{
         clause: z.ZodString;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
 }, z.core.$strict>;
 type Levy = z.output<typeof LevySchema>;
 interface LevyTotals {
@@ -1402,20 +1407,70 @@ interface LevyTotals {
     syncInducedRelief: string;
     reliefWaived: string;
     premiumDue: string;
+    policy: PolicyRef;
 }
 interface LevyBatch {
     items: Levy[];
     totals: LevyTotals;
 }
+interface LevyRecordError {
+    index: number;
+    employerId?: string;
+    error: PoolingError;
+}
+interface LevyBatchWithErrors extends LevyBatch {
+    errors: LevyRecordError[];
+}
+type LevyOutcome = {
+    ok: true;
+    index: number;
+    levy: Levy;
+} | ({
+    ok: false;
+} & LevyRecordError);
+declare const LevyBatchOptionsSchema: z.ZodObject<{
+    errors: z.ZodOptional<z.ZodEnum<{
+        throw: "throw";
+        collect: "collect";
+    }>>;
+}, z.core.$strict>;
+type LevyBatchOptions = z.input<typeof LevyBatchOptionsSchema>;
+declare function streamLevies(inputs: Iterable<LevyInput>, options: LevyBatchOptions & {
+    errors: "collect";
+}, policy?: Policy): Generator<LevyOutcome, LevyTotals, undefined>;
+declare function streamLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions & {
+    errors?: "throw";
+}, policy?: Policy): Generator<Levy, LevyTotals, undefined>;
+declare function streamLevies(inputs: AsyncIterable<LevyInput>, options: LevyBatchOptions & {
+    errors: "collect";
+}, policy?: Policy): AsyncGenerator<LevyOutcome, LevyTotals, undefined>;
+declare function streamLevies(inputs: AsyncIterable<LevyInput>, options?: LevyBatchOptions & {
+    errors?: "throw";
+}, policy?: Policy): AsyncGenerator<Levy, LevyTotals, undefined>;
 declare function streamLevies(inputs: Iterable<LevyInput>, policy?: Policy): Generator<Levy, LevyTotals, undefined>;
+declare function computeLevies(inputs: Iterable<LevyInput>, options: LevyBatchOptions & {
+    errors: "collect";
+}, policy?: Policy): LevyBatchWithErrors;
+declare function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions & {
+    errors?: "throw";
+}, policy?: Policy): LevyBatch;
+declare function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions, policy?: Policy): LevyBatch | LevyBatchWithErrors;
 declare function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): LevyBatch;
+type CutSource = "outsideWindow" | "policy" | "caller" | "reserveMonths";
 declare function computeLevy(input: LevyInput, policy?: Policy): Levy;
+declare const SyncInducedReliefInputSchema: z.ZodObject<{
+    payroll: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    floatedRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    ownCutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+}, z.core.$strict>;
+type SyncInducedReliefInput = z.input<typeof SyncInducedReliefInputSchema>;
+declare function syncInducedRelief(input: SyncInducedReliefInput): Money;
 declare function definePolicy(json: unknown): Policy;
 declare function withReliefOverlays(policy: Policy, overlays: readonly ReliefOverlay[]): Policy;
 declare const RELIEF_2020: readonly ReliefOverlay[];
 declare const SUZHOU_2020: Policy;
 declare function baseRate(industryClass: number | string, period: string, policy?: Policy): string;
-type CutSource = "outsideWindow" | "policy" | "caller" | "reserveMonths";
 declare const EffectiveRateInputSchema: z.ZodObject<{
     industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
     period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -2241,4 +2296,4 @@ declare const YearSummarySchema: z.ZodObject<{
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DOC, type DateWindow, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DOC, type DateWindow, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };

@@ -4,8 +4,8 @@
  * prints a yearly summary with Chinese and English labels — the same summary
  * as `wi-pooling simulate`.
  */
-import { formatYearlySummary } from "../src/cli/summary.js";
 import { EXAMPLE_SCENARIO, SUZHOU_2020, simulate } from "../src/index.js";
+import { formatSummary } from "../src/report.js";
 
 console.log("示例数据，非真实数据 / ILLUSTRATIVE figures, not real data");
-console.log(formatYearlySummary(simulate(EXAMPLE_SCENARIO), SUZHOU_2020));
+console.log(formatSummary(simulate(EXAMPLE_SCENARIO), SUZHOU_2020));

@@ -6,8 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderReport } from "../src/cli/report.js";
 import { consolidate, EXAMPLE_SCENARIO, explain, fundStatements, SUZHOU_2020, simulate } from "../src/index.js";
+import { renderReport } from "../src/report.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);
 console.log(`periods ${sim.periods.length}, journal entries ${sim.journal.length}, conservation ${sim.conservation.ok ? "ok" : "FAILED"}`);

@@ -98,6 +98,13 @@ export interface PoolingErrorJSON {
   messageZh: string;
 }
 
+/**
+ * The brand every {@link PoolingError} carries: a registered symbol, so that
+ * the ESM and the CJS copies of the package (loaded side by side in one
+ * process) recognise each other's errors, where `instanceof` cannot.
+ */
+const BRAND = Symbol.for("suzhou-wi-pooling.PoolingError");
+
 /** Renders a path as `items[3].payroll`; the empty path is `(input)`. */
 export function formatPath(path: Path): string {
   if (path.length === 0) return "(input)";
@@ -142,6 +149,7 @@ export class PoolingError extends Error {
     this.path = [...path];
     this.detail = detail;
     this.messageZh = `${code}（${where}）：${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** A plain object for logs and JSON APIs. */
@@ -150,8 +158,30 @@ export class PoolingError extends Error {
   }
 }
 
+/**
+ * True when `x` is a {@link PoolingError} from any copy of this package: the
+ * ESM and CJS builds (or two installed versions from 0.5 on) each have their
+ * own class, so `instanceof` is false across them; this test is not.
+ *
+ * @param x - anything caught
+ * @returns whether `x` is a `PoolingError` (narrowing its type)
+ * @throws never
+ *
+ * @example
+ * ```ts
+ * try {
+ *   computeLevy({ period: "2020-04", industryClass: 1, payroll: "100" });
+ * } catch (e) {
+ *   if (isPoolingError(e)) console.log(e.code); // "POLICY_NOT_IN_FORCE"
+ * }
+ * ```
+ */
+export function isPoolingError(x: unknown): x is PoolingError {
+  return x instanceof PoolingError || (typeof x === "object" && x !== null && (x as { [BRAND]?: unknown })[BRAND] === true);
+}
+
 /** Prefixes an error's path (used when a batch reports the failing item). @internal */
 export function withPathPrefix(error: unknown, prefix: Path): unknown {
-  if (error instanceof PoolingError) return new PoolingError(error.code, [...prefix, ...error.path], error.detail);
+  if (isPoolingError(error)) return new PoolingError(error.code, [...prefix, ...error.path], error.detail);
   return error;
 }

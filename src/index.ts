@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { ERROR_CODES, type ErrorCode, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
+export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
 // boundary helpers
 export { type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
 export { type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
@@ -38,10 +38,20 @@ export { assessRisk, reserveMonths } from "./fund/reserveMonths.js";
 export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
 export { type ConservationReport, ConservationReportSchema, checkConservation, foldJournal } from "./ledger/fold.js";
 export { ENTRY_KINDS, type EntryKind, type JournalEntry, JournalEntrySchema } from "./ledger/journal.js";
-export { computeLevies, type LevyBatch, streamLevies } from "./levy/computeLevies.js";
+export {
+  computeLevies,
+  type LevyBatch,
+  type LevyBatchOptions,
+  LevyBatchOptionsSchema,
+  type LevyBatchWithErrors,
+  type LevyOutcome,
+  type LevyRecordError,
+  streamLevies,
+} from "./levy/computeLevies.js";
 // levy (R4)
 export { computeLevy } from "./levy/computeLevy.js";
 export { type Levy, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals } from "./levy/schema.js";
+export { type SyncInducedReliefInput, SyncInducedReliefInputSchema, syncInducedRelief } from "./levy/syncInducedRelief.js";
 export type { Money, Numeric } from "./money.js";
 // policy data
 export { type Citation, CitationSchema, cite, DOC } from "./policy/citation.js";

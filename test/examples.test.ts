@@ -8,6 +8,36 @@ const root = new URL("..", import.meta.url).pathname;
 const run = (file: string, ...args: string[]) =>
   execFileSync(process.execPath, ["--import", "tsx", join(root, "examples", file), ...args], { encoding: "utf8", cwd: root });
 
+describe("the examples and the CLI use only the public entries", () => {
+  const specifiers = (file: string) => [...readFileSync(file, "utf8").matchAll(/^(?:import|export)[^;]*?from "([^"]+)"/gms)].map((m) => m[1]!);
+  it("examples import the package entry (../src/index.js) or its report entry (../src/report.js), never a deep path", () => {
+    for (const f of readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts"))) {
+      for (const spec of specifiers(join(root, "examples", f)).filter((s) => s.startsWith("."))) {
+        expect(["../src/index.js", "../src/report.js"], `${f} imports ${spec}`).toContain(spec);
+      }
+    }
+  });
+  it("the CLI imports the package entry (../index.js), the report entry (../report.js), the adapters (service, playground) or its own modules", () => {
+    for (const f of readdirSync(join(root, "src/cli"))) {
+      for (const spec of specifiers(join(root, "src/cli", f)).filter((s) => s.startsWith("."))) {
+        const ok = spec === "../index.js" || spec === "../report.js" || /^\.\.\/(service|playground)\/[\w-]+\.js$/.test(spec) || /^\.\/[\w-]+\.js$/.test(spec);
+        expect(ok, `src/cli/${f} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+  it("the service and the playground are adapters: they import only the public entries or each other", () => {
+    for (const dir of ["src/service", "src/playground"]) {
+      for (const f of readdirSync(join(root, dir)).filter((x) => x.endsWith(".ts"))) {
+        for (const spec of specifiers(join(root, dir, f)).filter((s) => s.startsWith("."))) {
+          const ok =
+            spec === "../index.js" || spec === "../report.js" || /^\.\.\/(service|playground)\/[\w-]+\.js$/.test(spec) || /^\.\/[\w-]+\.js$/.test(spec);
+          expect(ok, `${dir}/${f} imports ${spec}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
 describe("every example runs (none can rot)", () => {
   it("lists them all here", () => {
     expect(

@@ -125,6 +125,8 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["fiscalAccount", fc.tuple(anyInput)],
   ["withReliefOverlays", fc.tuple(anyInput, anyInput)],
   ["cite", fc.tuple(anyInput, anyInput, anyInput)],
+  ["isPoolingError", fc.tuple(anyInput)],
+  ["syncInducedRelief", fc.tuple(fc.oneof(anyInput, mutated({ payroll: "100.00", floatedRate: "0.004", cutFraction: "0.2", ownCutFraction: "0" })))],
 ];
 
 describe("fuzzing every public function", () => {

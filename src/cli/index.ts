@@ -7,18 +7,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { PoolingError } from "../errors.js";
-import { type SchemaName, schemas, toJSONSchema } from "../explain/schemas.js";
-import { EXAMPLE_SCENARIO } from "../settlement/exampleScenario.js";
-import type { Simulation } from "../settlement/results.js";
-import type { Scenario } from "../settlement/schema.js";
-import { simulate } from "../settlement/simulate.js";
+import { EXAMPLE_SCENARIO, isPoolingError, type Scenario, type SchemaName, type Simulation, schemas, simulate, toJSONSchema } from "../index.js";
+import { formatSummary, renderReport } from "../report.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
-import { renderReport } from "./report.js";
 import { runServe, SERVE_HELP } from "./serve.js";
-import { formatYearlySummary } from "./summary.js";
 
 const HELP: Record<string, string> = {
   main: `wi-pooling: Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号)
@@ -107,7 +101,7 @@ async function simulateCommand(args: string[]): Promise<number> {
   try {
     sim = simulate(scenario, policy);
   } catch (e) {
-    if (e instanceof PoolingError) throw new CliError(EXIT.invalidInput, describeError(e, file ?? "EXAMPLE_SCENARIO"));
+    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, file ?? "EXAMPLE_SCENARIO"));
     throw e;
   }
   if (values.report) {
@@ -117,7 +111,7 @@ async function simulateCommand(args: string[]): Promise<number> {
       throw new CliError(EXIT.io, `cannot write ${values.report}: ${(e as Error).message}\n无法写入 ${values.report}`);
     }
   }
-  return print(values.json ? JSON.stringify(sim, null, 2) : formatYearlySummary(sim, policy));
+  return print(values.json ? JSON.stringify(sim, null, 2) : formatSummary(sim, policy));
 }
 
 async function schema(args: string[]): Promise<number> {

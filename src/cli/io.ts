@@ -5,12 +5,7 @@
  * @module
  */
 import { readFile } from "node:fs/promises";
-import { PoolingError } from "../errors.js";
-import { definePolicy } from "../policy/define.js";
-import { withReliefOverlays } from "../policy/overlays.js";
-import { RELIEF_2020 } from "../policy/relief2020.js";
-import type { Policy } from "../policy/schema.js";
-import { SUZHOU_2020 } from "../policy/suzhou2020.js";
+import { definePolicy, isPoolingError, type Policy, type PoolingError, RELIEF_2020, SUZHOU_2020, withReliefOverlays } from "../index.js";
 
 /** Exit codes (documented in docs/cli.md). */
 export const EXIT = {
@@ -65,7 +60,7 @@ export async function loadPolicy(policyPath: string | undefined, relief2020: boo
     try {
       policy = definePolicy(parseJson(await readText(policyPath), policyPath));
     } catch (e) {
-      if (e instanceof PoolingError) throw new CliError(EXIT.invalidInput, describeError(e, policyPath));
+      if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, policyPath));
       throw e;
     }
   }

@@ -1,23 +1,19 @@
 /**
  * `wi-pooling levy`: premiums for a CSV or JSON file of employer records,
- * streamed, validated in full before anything is written.
+ * streamed, validated in full before anything is written. Bad records are
+ * reported on stderr as they are found; the output (a temporary file, renamed
+ * or copied to stdout at the end) is written only when every record is good.
  *
  * @module
  */
-import { once } from "node:events";
-import { constants, createReadStream, createWriteStream } from "node:fs";
+import { closeSync, constants, createReadStream, openSync, writeSync } from "node:fs";
 import { access, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { PoolingError } from "../errors.js";
-import { citationText } from "../explain/explain.js";
-import { Totals } from "../levy/computeLevies.js";
-import { createLevyCalculator } from "../levy/fastLevy.js";
-import type { Levy, LevyInput } from "../levy/schema.js";
-import { LevyInputSchema } from "../levy/schema.js";
-import type { Policy } from "../policy/schema.js";
+import { type Citation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
+import { type FastCsvPlan, fastCsvEligible, fastCsvHeaderOk, fastCsvInputs } from "./csvFast.js";
 import { CliError, describeError, EXIT, parseJson, readText } from "./io.js";
 
 /** The columns of the output, in order. */
@@ -93,6 +89,11 @@ async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where
   for (const [i, input] of items.entries()) yield { input, where: `item ${i}` };
 }
 
+/** A citation as text, e.g. "苏府办〔2020〕86号 二（一）" (the library's own citations: already valid). */
+function citationText(c: Citation): string {
+  return c.clause ? `${c.doc} ${c.clause}` : c.doc;
+}
+
 const clausesCache = new WeakMap<object, string>();
 
 /** The distinct clauses of a result, e.g. "苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）" (cached: batches share citation arrays). */
@@ -105,81 +106,181 @@ function clauses(levy: Levy): string {
   return text;
 }
 
-/** One output row, in the order of LEVY_COLUMNS. */
-function csvRow(l: Levy): string {
-  return `${LEVY_COLUMNS.map((c) => csvCell(c === "clauses" ? clauses(l) : String(l[c] ?? ""))).join(",")}\n`;
+/** The clauses cell of a result, CSV-quoted when needed (cached per shared citations array). */
+const clausesCellCache = new WeakMap<object, string>();
+function clausesCell(levy: Levy): string {
+  let cell = clausesCellCache.get(levy.citations);
+  if (cell === undefined) {
+    cell = csvCell(clauses(levy));
+    clausesCellCache.set(levy.citations, cell);
+  }
+  return cell;
 }
 
-/** Writes to a stream, waiting when it asks to. */
-async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, "drain");
+/**
+ * One output row, in the order of LEVY_COLUMNS. Only the employer id and the
+ * clauses can hold a comma, quote or line break: every other cell is a
+ * validated period, number, rate or enum.
+ */
+function csvRow(l: Levy): string {
+  const id = l.employerId === undefined ? "" : csvCell(l.employerId);
+  return `${id},${l.period},${l.industryClass},${l.payroll},${l.baseRate},${l.floatMultiplier},${l.floatedRate},${l.cutFraction},${l.cutSource},${l.ownCutFraction},${l.effectiveRate},${l.premiumBeforeCut},${l.premium},${l.cutRelief},${l.syncInducedRelief},${l.reliefFraction},${l.reliefWaived},${l.premiumDue},${clausesCell(l)}\n`;
+}
+
+/** The message of a header with unknown columns. */
+function headerErrorText(unknown: string[]): string {
+  return `line 1: unknown column(s) ${unknown.join(", ")}; columns are computeLevy's input fields: ${[...INPUT_KEYS].join(", ")}\n        第 1 行：未定义的列 ${unknown.join("、")}`;
+}
+
+/** A batch error as the record's own (its path without the batch index: the record is named by its line or item). */
+function recordError(e: PoolingError): PoolingError {
+  return new PoolingError(e.code, e.path.slice(1), e.detail);
+}
+
+/**
+ * Where the results go: the output file, written in large synchronous
+ * chunks, and stderr, where each bad record is reported as it is found. Once
+ * a record is bad nothing more is written to the output (it will be
+ * discarded), but every record is still validated.
+ */
+class LevyOutput {
+  /** The output's next bytes: rows are encoded straight into it (no long strings to flatten). */
+  private readonly bytes = Buffer.allocUnsafe(1 << 22);
+  private used = 0;
+  private errors = "";
+  /** Good records seen. */
+  count = 0;
+  /** Bad records (and header problems) seen. */
+  bad = 0;
+  private readonly progress = process.stderr.isTTY === true;
+
+  constructor(
+    private readonly fd: number,
+    private readonly json: boolean,
+  ) {
+    this.put(json ? '{"items":[' : `${LEVY_COLUMNS.join(",")}\n`);
+  }
+
+  good(levy: Levy): void {
+    this.count++;
+    if (this.progress && this.count % 10_000 === 0) process.stderr.write(`\r${this.count} records…`);
+    if (this.bad > 0) return; // nothing will be written: validate the rest only
+    this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : csvRow(levy));
+  }
+
+  private put(text: string): void {
+    // at most 3 bytes per UTF-16 unit
+    if (this.used + text.length * 3 > this.bytes.length) {
+      this.flush();
+      if (text.length * 3 > this.bytes.length) {
+        writeSync(this.fd, text);
+        return;
+      }
+    }
+    this.used += this.bytes.write(text, this.used);
+  }
+
+  error(text: string): void {
+    this.bad++;
+    this.errors += `${text}\n`;
+    if (this.progress || this.errors.length > 1 << 16) this.flushErrors();
+  }
+
+  flush(): void {
+    let at = 0;
+    while (at < this.used) at += writeSync(this.fd, this.bytes, at, this.used - at);
+    this.used = 0;
+  }
+
+  flushErrors(): void {
+    if (this.errors) process.stderr.write(this.errors);
+    this.errors = "";
+  }
+
+  /** Ends the output with the totals (call only when no record was bad). */
+  finish(totals: LevyTotals): void {
+    if (this.progress && this.count >= 10_000) process.stderr.write(`\r${this.count} records.\n`);
+    if (this.json) this.put(`\n],"totals":${JSON.stringify(totals)}}\n`);
+    else {
+      const t: Record<string, unknown> = { ...totals };
+      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? String(t[c]) : ""));
+      this.put(`${row.map(csvCell).join(",")}\n`);
+    }
+    this.flush();
+  }
+}
+
+/** The fast path: an eligible CSV file read synchronously, its records through the library's stream. */
+function levyFast(file: string, plan: FastCsvPlan, policy: Policy, out: LevyOutput): LevyTotals {
+  const at = { line: 0 };
+  const inputs = fastCsvInputs(file, plan, INPUT_KEYS, at, (unknown) => out.error(headerErrorText(unknown)));
+  const stream = streamLevies(inputs, { errors: "collect" }, policy);
+  for (let next = stream.next(); ; next = stream.next()) {
+    if (next.done) return next.value;
+    const o = next.value;
+    if (o.ok) out.good(o.levy);
+    else out.error(describeError(recordError(o.error), `line ${at.line}`));
+  }
+}
+
+/** The general path: csv-parse (quoted fields, other line endings) or a JSON array, records through the library's async stream. */
+async function levyStreamed(file: string, policy: Policy, out: LevyOutput): Promise<LevyTotals> {
+  const headerErrors: string[] = [];
+  const records = /\.json$/i.test(file) ? jsonRecords(file) : csvRecords(file, headerErrors);
+  // The records pass through the library's stream one at a time, so the outcome of a record is that of the last one read.
+  let where = "";
+  async function* inputs(): AsyncIterable<LevyInput> {
+    for await (const record of records) {
+      where = record.where;
+      yield record.input as LevyInput;
+    }
+    for (const e of headerErrors) out.error(e);
+  }
+  const stream = streamLevies(inputs(), { errors: "collect" }, policy);
+  for (let next = await stream.next(); ; next = await stream.next()) {
+    if (next.done) return next.value;
+    const o = next.value;
+    if (o.ok) out.good(o.levy);
+    else out.error(describeError(recordError(o.error), where));
+  }
 }
 
 /** Runs the levy command. Returns the exit code. */
 export async function runLevy(opts: { file: string; json: boolean; out?: string | undefined; policy: Policy }): Promise<number> {
   const { file, json, out, policy } = opts;
+  let plan: FastCsvPlan | null = null;
   try {
     await access(file, constants.R_OK);
+    if (!/\.json$/i.test(file)) {
+      plan = fastCsvEligible(file);
+      if (plan && !fastCsvHeaderOk(file, plan)) plan = null;
+    }
   } catch {
     throw new CliError(EXIT.io, `cannot read ${file}\n无法读取 ${file}`);
   }
-  const headerErrors: string[] = [];
-  const records = /\.json$/i.test(file) ? jsonRecords(file) : csvRecords(file, headerErrors);
   const tmpDir = await mkdtemp(join(out ? dirname(out) : tmpdir(), ".wi-pooling-"));
   const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
-  const tmp = createWriteStream(tmpPath);
-  const errors: string[] = [];
-  const calc = createLevyCalculator(policy);
-  const totals = new Totals();
-  let count = 0;
-  let buffer = "";
-  const progress = process.stderr.isTTY;
+  let fd: number | null = openSync(tmpPath, "w");
   try {
-    await write(tmp, json ? '{"items":[' : `${LEVY_COLUMNS.join(",")}\n`);
-    for await (const { input, where } of records) {
-      let levy: Levy;
-      try {
-        levy = calc.compute(input as LevyInput);
-      } catch (e) {
-        if (!(e instanceof PoolingError)) throw e;
-        errors.push(describeError(e, where));
-        continue;
-      }
-      count++;
-      if (progress && count % 10_000 === 0) process.stderr.write(`\r${count} records…`);
-      if (errors.length > 0) continue; // nothing will be written: validate the rest only
-      totals.addLast(calc, levy);
-      if (json) buffer += `${count > 1 ? "," : ""}\n${JSON.stringify(levy)}`;
-      else buffer += csvRow(levy);
-      if (buffer.length > 1 << 16) {
-        await write(tmp, buffer);
-        buffer = "";
-      }
+    const output = new LevyOutput(fd, json);
+    let totals: LevyTotals;
+    try {
+      totals = plan ? levyFast(file, plan, policy, output) : await levyStreamed(file, policy, output);
+    } finally {
+      output.flushErrors();
     }
-    if (buffer) await write(tmp, buffer);
-    if (progress && count >= 10_000) process.stderr.write(`\r${count} records.\n`);
-    const allErrors = [...headerErrors, ...errors];
-    if (allErrors.length > 0) {
-      tmp.end();
-      await once(tmp, "close");
-      process.stderr.write(
-        `${allErrors.length} invalid record(s); nothing was written. / ${allErrors.length} 条记录有误，未输出任何结果。\n${allErrors.join("\n")}\n`,
-      );
+    if (output.bad > 0) {
+      process.stderr.write(`${output.bad} invalid record(s); nothing was written. / ${output.bad} 条记录有误，未输出任何结果。\n`);
       return EXIT.invalidInput;
     }
-    const t: Record<string, string> = { ...totals.result() };
-    if (json) await write(tmp, `\n],"totals":${JSON.stringify(totals.result())}}\n`);
-    else {
-      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? t[c]! : ""));
-      await write(tmp, `${row.map(csvCell).join(",")}\n`);
-    }
-    tmp.end();
-    await once(tmp, "close");
+    output.finish(totals);
+    closeSync(fd);
+    fd = null;
     if (out) await rename(tmpPath, out);
     else await pipeline(createReadStream(tmpPath), process.stdout, { end: false });
     return EXIT.ok;
   } finally {
-    if (!tmp.closed) tmp.destroy();
+    if (fd !== null) closeSync(fd);
     await rm(tmpDir, { recursive: true, force: true });
   }
 }

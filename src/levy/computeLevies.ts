@@ -1,113 +1,206 @@
-import { PoolingError, withPathPrefix } from "../errors.js";
-import { D, type Dec, formatAmount, formatMoney, ZERO } from "../money.js";
+import { z } from "zod";
+import { isPoolingError, PoolingError, withPathPrefix } from "../errors.js";
+import { isDefinedPolicy } from "../policy/define.js";
+import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
+import { parseInput } from "../schema/parse.js";
 import { createLevyCalculator, type LevyCalculator } from "./fastLevy.js";
 import type { Levy, LevyInput, LevyTotals } from "./schema.js";
+import { LevyTotalsSum } from "./totals.js";
 
 /** Result of {@link computeLevies}. */
 export interface LevyBatch {
+  /** Each record's levy, in input order. */
   items: Levy[];
+  /** Exact sums of the items' figures, with the policy that produced them. */
   totals: LevyTotals;
 }
 
-const MAX = Number.MAX_SAFE_INTEGER;
-
-/** Running totals: integer fen while exact, decimals beyond. @internal */
-export class Totals {
-  // premiumBeforeCut, premium, cutRelief, syncInducedRelief, payroll (reliefWaived and premiumDue follow)
-  private readonly fen = [0, 0, 0, 0, 0];
-  private readonly rest: Dec[] = [ZERO, ZERO, ZERO, ZERO, ZERO];
-  private waived: Dec = ZERO;
-
-  /** Adds the calculator's last result: from its amounts in fen when the fast path made it, else from its strings. */
-  addLast(levy: LevyCalculator, item: Levy): void {
-    if (levy.lastFast) this.addFen(levy.lastFen);
-    else this.add(item);
-  }
-
-  /** Adds a fast-path result from its amounts in fen. */
-  addFen(amounts: readonly number[]): void {
-    const fen = this.fen;
-    for (let i = 0; i < 5; i++) {
-      const next = fen[i]! + amounts[i]!;
-      if (next <= MAX) fen[i] = next;
-      else this.rest[i] = this.rest[i]!.plus(amounts[i]!);
-    }
-  }
-
-  /** Adds any result from its strings. */
-  add(levy: Levy): void {
-    const texts = [levy.premiumBeforeCut, levy.premium, levy.cutRelief, levy.syncInducedRelief, levy.payroll];
-    for (let i = 0; i < 5; i++) this.rest[i] = this.rest[i]!.plus(new D(texts[i]!).times(100));
-    this.waived = this.waived.plus(levy.reliefWaived);
-  }
-
-  result(): LevyTotals {
-    const yuan = (i: number) => new D(this.fen[i]!).plus(this.rest[i]!).div(100);
-    const premium = yuan(1);
-    return {
-      payroll: formatAmount(yuan(4)),
-      premiumBeforeCut: formatMoney(yuan(0)),
-      premium: formatMoney(premium),
-      cutRelief: formatMoney(yuan(2)),
-      syncInducedRelief: formatMoney(yuan(3)),
-      reliefWaived: formatMoney(this.waived),
-      premiumDue: formatMoney(premium.minus(this.waived)),
-    };
-  }
+/** A bad record of a batch computed with `{ errors: "collect" }`. */
+export interface LevyRecordError {
+  /** The record's position in the input (0-based). */
+  index: number;
+  /** The record's `employerId`, when it has a string one. */
+  employerId?: string;
+  /** What is wrong with it; its `path` starts with `index`, as in `"throw"` mode. */
+  error: PoolingError;
 }
 
-/** One record through the calculator, its amounts into the totals; errors carry the record's index. @internal */
-export function compute(levy: LevyCalculator, totals: Totals, input: LevyInput, i: number): Levy {
-  let item: Levy;
-  try {
-    item = levy.compute(input);
-  } catch (e) {
-    throw withPathPrefix(e, [i]);
-  }
-  totals.addLast(levy, item);
-  return item;
+/** Result of {@link computeLevies} with `{ errors: "collect" }`: the good records, totals over them, and the bad ones. */
+export interface LevyBatchWithErrors extends LevyBatch {
+  /** The bad records, in input order (empty when every record is good). */
+  errors: LevyRecordError[];
 }
 
-function assertIterable(inputs: unknown): asserts inputs is Iterable<LevyInput> {
+/** One record's outcome, as {@link streamLevies} yields it with `{ errors: "collect" }`. */
+export type LevyOutcome = { ok: true; index: number; levy: Levy } | ({ ok: false } & LevyRecordError);
+
+/** zod schema of the options of {@link computeLevies} and {@link streamLevies}. */
+export const LevyBatchOptionsSchema = z
+  .object({
+    /** `"throw"` (default): the first bad record throws. `"collect"`: bad records are listed, the good ones computed. */
+    errors: z.enum(["throw", "collect"]).optional(),
+  })
+  .strict();
+
+/** Options of {@link computeLevies} and {@link streamLevies}. */
+export type LevyBatchOptions = z.input<typeof LevyBatchOptionsSchema>;
+
+function assertIterable(inputs: unknown): void {
   if (inputs === null || typeof inputs !== "object" || typeof (inputs as Iterable<unknown>)[Symbol.iterator] !== "function") {
     throw new PoolingError("INVALID_TYPE", [], { en: "expected an array or iterable of levy inputs", zh: "应为缴费记录数组或可迭代对象" });
+  }
+}
+
+function assertAsyncIterable(inputs: unknown): void {
+  if (inputs === null || typeof inputs !== "object" || typeof (inputs as AsyncIterable<unknown>)[Symbol.asyncIterator] !== "function") {
+    throw new PoolingError("INVALID_TYPE", [], { en: "expected an async iterable of levy inputs", zh: "应为缴费记录的异步可迭代对象" });
+  }
+}
+
+/** Reads the arguments of the 0.5 form `(inputs, options?, policy?)` and of the 0.4 form `(inputs, policy?)`. */
+function readArgs(optionsOrPolicy: unknown, policy: Policy | undefined): { p: Policy; collect: boolean } {
+  if (
+    optionsOrPolicy !== undefined &&
+    (isDefinedPolicy(optionsOrPolicy as Policy) || (typeof optionsOrPolicy === "object" && optionsOrPolicy !== null && "baseRates" in optionsOrPolicy))
+  ) {
+    return { p: resolvePolicy(optionsOrPolicy as Policy), collect: false };
+  }
+  const options = optionsOrPolicy === undefined ? {} : parseInput(LevyBatchOptionsSchema, optionsOrPolicy, ["options"]);
+  return { p: resolvePolicy(policy), collect: options.errors === "collect" };
+}
+
+/** The employer id of a bad record, when it has a string one. */
+function employerIdOf(input: unknown): string | undefined {
+  if (input === null || typeof input !== "object") return undefined;
+  const id = (input as { employerId?: unknown }).employerId;
+  return typeof id === "string" ? id : undefined;
+}
+
+/** One record through the calculator: its levy, or (collect mode) its error. Errors carry the record's index. */
+function step(calc: LevyCalculator, totals: LevyTotalsSum, input: LevyInput, index: number, collect: boolean): LevyOutcome {
+  try {
+    return { ok: true, index, levy: calc.compute(input, totals) };
+  } catch (e) {
+    const error = withPathPrefix(e, [index]);
+    if (!collect || !isPoolingError(error)) throw error;
+    const employerId = employerIdOf(input);
+    return employerId === undefined ? { ok: false, index, error } : { ok: false, index, employerId, error };
   }
 }
 
 /**
  * R4 as a stream: yields each employer's levy, identical to
  * {@link computeLevy}, without holding the batch; the generator's return
- * value is the totals. The first bad item throws a `PoolingError` whose path
- * starts with its index.
+ * value is the totals. Takes a synchronous iterable (returns a generator) or
+ * an async iterable (returns an async generator: e.g. records parsed from a
+ * file as they arrive).
+ *
+ * With `{ errors: "collect" }` it yields one {@link LevyOutcome} per record,
+ * `{ ok: true, index, levy }` or `{ ok: false, index, employerId?, error }`,
+ * as they come, and the totals cover the good records only.
+ *
+ * The 0.4 form `streamLevies(inputs, policy)` still works.
+ *
+ * @param inputs - an iterable or async iterable of levy inputs
+ * @param options - `{ errors: "throw" | "collect" }` (default `"throw"`)
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns a generator of levies (or outcomes) whose return value is the {@link LevyTotals}
+ * @throws PoolingError `INVALID_TYPE` when `inputs` is not iterable; an invalid `options` (`UNKNOWN_KEY`, `INVALID_TYPE`);
+ *   in `"throw"` mode, the first bad record's error (any code of {@link computeLevy}), its path starting with its index
  *
  * @example
  * ```ts
- * const stream = streamLevies(readRecords()); // any iterable of LevyInput
+ * const stream = streamLevies(records, { errors: "collect" });
  * let step = stream.next();
- * while (!step.done) { write(step.value); step = stream.next(); }
- * const totals = step.value; // { premium: "…", … }
+ * for (; !step.done; step = stream.next()) {
+ *   const o = step.value;
+ *   if (o.ok) write(o.levy);
+ *   else report(o.index, o.employerId, o.error.code);
+ * }
+ * const totals = step.value; // over the good records: { premium: "…", …, policy: { id, version } }
  * ```
  */
-export function* streamLevies(inputs: Iterable<LevyInput>, policy?: Policy): Generator<Levy, LevyTotals, undefined> {
-  const p = resolvePolicy(policy);
+export function streamLevies(
+  inputs: Iterable<LevyInput>,
+  options: LevyBatchOptions & { errors: "collect" },
+  policy?: Policy,
+): Generator<LevyOutcome, LevyTotals, undefined>;
+export function streamLevies(
+  inputs: Iterable<LevyInput>,
+  options?: LevyBatchOptions & { errors?: "throw" },
+  policy?: Policy,
+): Generator<Levy, LevyTotals, undefined>;
+export function streamLevies(
+  inputs: AsyncIterable<LevyInput>,
+  options: LevyBatchOptions & { errors: "collect" },
+  policy?: Policy,
+): AsyncGenerator<LevyOutcome, LevyTotals, undefined>;
+export function streamLevies(
+  inputs: AsyncIterable<LevyInput>,
+  options?: LevyBatchOptions & { errors?: "throw" },
+  policy?: Policy,
+): AsyncGenerator<Levy, LevyTotals, undefined>;
+/** @deprecated The 0.4 form: use `streamLevies(inputs, {}, policy)`. */
+export function streamLevies(inputs: Iterable<LevyInput>, policy?: Policy): Generator<Levy, LevyTotals, undefined>;
+export function streamLevies(
+  inputs: Iterable<LevyInput> | AsyncIterable<LevyInput>,
+  optionsOrPolicy?: LevyBatchOptions | Policy,
+  policy?: Policy,
+): Generator<Levy | LevyOutcome, LevyTotals, undefined> | AsyncGenerator<Levy | LevyOutcome, LevyTotals, undefined> {
+  const { p, collect } = readArgs(optionsOrPolicy, policy);
+  if (inputs !== null && typeof inputs === "object" && !(Symbol.iterator in inputs) && Symbol.asyncIterator in inputs) {
+    assertAsyncIterable(inputs);
+    return streamAsync(inputs, p, collect);
+  }
   assertIterable(inputs);
-  const levy = createLevyCalculator(p);
-  const totals = new Totals();
+  return streamSync(inputs as Iterable<LevyInput>, p, collect);
+}
+
+function* streamSync(inputs: Iterable<LevyInput>, p: Policy, collect: boolean): Generator<Levy | LevyOutcome, LevyTotals, undefined> {
+  const calc = createLevyCalculator(p);
+  const totals = new LevyTotalsSum(policyRef(p));
   let i = 0;
   for (const input of inputs) {
-    yield compute(levy, totals, input, i++);
+    const outcome = step(calc, totals, input, i++, collect);
+    yield collect ? outcome : (outcome as { levy: Levy }).levy;
+  }
+  return totals.result();
+}
+
+async function* streamAsync(inputs: AsyncIterable<LevyInput>, p: Policy, collect: boolean): AsyncGenerator<Levy | LevyOutcome, LevyTotals, undefined> {
+  const calc = createLevyCalculator(p);
+  const totals = new LevyTotalsSum(policyRef(p));
+  let i = 0;
+  for await (const input of inputs) {
+    const outcome = step(calc, totals, input, i++, collect);
+    yield collect ? outcome : (outcome as { levy: Levy }).levy;
   }
   return totals.result();
 }
 
 /**
  * R4 in batch: the levies of many employers, item by item identical to
- * {@link computeLevy} (a fast exact path computes common records in scaled
- * integers), with totals that are the exact sums of the items. Takes any
- * iterable. The first bad item throws a `PoolingError` whose path starts with
- * its index; no partial result is returned.
+ * {@link computeLevy} (a fast exact path computes common records in integer
+ * fen, by the same formula), with totals that are the exact sums of the
+ * items and carry `policy: { id, version }`. Takes any iterable.
+ *
+ * By default (`{ errors: "throw" }`) the first bad item throws a
+ * `PoolingError` whose path starts with its index; no partial result is
+ * returned. With `{ errors: "collect" }` every good item is computed, every
+ * bad one listed in `errors` as `{ index, employerId?, error }` (in input
+ * order), and the totals cover the good items only.
+ *
+ * The 0.4 form `computeLevies(inputs, policy)` still works (a policy in the
+ * second place is recognised as such).
+ *
+ * @param inputs - an array or iterable of levy inputs
+ * @param options - `{ errors: "throw" | "collect" }` (default `"throw"`)
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns `{ items, totals }`, and `errors` in `"collect"` mode
+ * @throws PoolingError `INVALID_TYPE` when `inputs` is not iterable; an invalid `options` (`UNKNOWN_KEY`, `INVALID_TYPE`);
+ *   in `"throw"` mode, the first bad item's error (any code of {@link computeLevy}), its path starting with its index
  *
  * @example
  * ```ts
@@ -117,24 +210,51 @@ export function* streamLevies(inputs: Iterable<LevyInput>, policy?: Policy): Gen
  * ]);
  * items[0].premium; // "0.02"
  * totals.premium;   // "15.02"
+ *
+ * const batch = computeLevies(
+ *   [{ employerId: "A", period: "2021-07", industryClass: 2, payroll: "5.00" },
+ *    { employerId: "B", period: "2020-04", industryClass: 2, payroll: "5.00" }],
+ *   { errors: "collect" },
+ * );
+ * batch.items.length;          // 1
+ * batch.errors[0].employerId;  // "B"
+ * batch.errors[0].error.code;  // "POLICY_NOT_IN_FORCE"
  * ```
  */
-export function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): LevyBatch {
-  const p = resolvePolicy(policy);
+export function computeLevies(inputs: Iterable<LevyInput>, options: LevyBatchOptions & { errors: "collect" }, policy?: Policy): LevyBatchWithErrors;
+export function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions & { errors?: "throw" }, policy?: Policy): LevyBatch;
+export function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions, policy?: Policy): LevyBatch | LevyBatchWithErrors;
+/** @deprecated The 0.4 form: use `computeLevies(inputs, {}, policy)`. */
+export function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): LevyBatch;
+export function computeLevies(inputs: Iterable<LevyInput>, optionsOrPolicy?: LevyBatchOptions | Policy, policy?: Policy): LevyBatch | LevyBatchWithErrors {
+  const { p, collect } = readArgs(optionsOrPolicy, policy);
   assertIterable(inputs);
-  const levy = createLevyCalculator(p);
-  const totals = new Totals();
+  const calc = createLevyCalculator(p);
+  const totals = new LevyTotalsSum(policyRef(p));
   const items: Levy[] = [];
-  let i = 0;
-  try {
-    for (const input of inputs) {
-      const item = levy.compute(input);
-      totals.addLast(levy, item);
-      items.push(item);
-      i++;
+  if (!collect) {
+    let i = 0;
+    try {
+      for (const input of inputs) {
+        items.push(calc.compute(input, totals));
+        i++;
+      }
+    } catch (e) {
+      throw withPathPrefix(e, [i]);
     }
-  } catch (e) {
-    throw withPathPrefix(e, [i]);
+    return { items, totals: totals.result() };
   }
-  return { items, totals: totals.result() };
+  const errors: LevyRecordError[] = [];
+  let i = 0;
+  for (const input of inputs) {
+    const outcome = step(calc, totals, input, i++, true);
+    if (outcome.ok) items.push(outcome.levy);
+    else
+      errors.push(
+        outcome.employerId === undefined
+          ? { index: outcome.index, error: outcome.error }
+          : { index: outcome.index, employerId: outcome.employerId, error: outcome.error },
+      );
+  }
+  return { items, totals: totals.result(), errors };
 }

@@ -1,18 +1,16 @@
 import type { z } from "zod";
 import { PoolingError } from "../errors.js";
-import { D, type Dec, dmax, dmin, formatAmount, formatMoney, formatRate, ONE, roundFen, ZERO } from "../money.js";
-import { periodStart } from "../period.js";
-import type { Citation } from "../policy/citation.js";
-import { paramsAt } from "../policy/paramsAt.js";
+import { type Dec, dmax, dmin, formatAmount, ZERO } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { assertOnLadder, baseRateAt, ladderAt, versionAt } from "../rates/lookup.js";
-import { cutFractionForMonths } from "../rates/nationalCut.js";
-import { resolveCut } from "../rates/resolveCut.js";
 import { parseInput } from "../schema/parse.js";
+import { levyAmounts, levyRates, levyRecord } from "./core.js";
+import { norm, scaledOf } from "./fen.js";
 import { type Levy, type LevyInput, LevyInputSchema } from "./schema.js";
+import type { LevyTotalsSum } from "./totals.js";
 
-type ParsedLevyInput = z.output<typeof LevyInputSchema>;
+/** A validated levy input. @internal */
+export type ParsedLevyInput = z.output<typeof LevyInputSchema>;
 
 function payrollOf(v: ParsedLevyInput): Dec {
   if (v.payroll !== undefined && v.employees !== undefined) throw new PoolingError("PAYROLL_CONFLICT", ["employees"]);
@@ -44,80 +42,15 @@ function payrollOf(v: ParsedLevyInput): Dec {
   return sum;
 }
 
-/** Computes a levy from validated input. @internal */
-export function computeParsedLevy(p: Policy, v: ParsedLevyInput): Levy {
+/** Computes a levy from validated input: the rates, then the amounts in integer fen (the batch fast path's own formula). @internal */
+export function computeParsedLevy(p: Policy, v: ParsedLevyInput, totals?: LevyTotalsSum): Levy {
   const payroll = payrollOf(v);
-  const base = baseRateAt(p, v.industryClass, v.period, ["period"]);
-  const start = periodStart(v.period);
-  const tiers = ladderAt(p, v.industryClass, start, ["period"]);
-  const m = v.floatMultiplier ?? ONE;
-  assertOnLadder(tiers.ladder, m, v.industryClass, ["floatMultiplier"]);
-  const cut = resolveCut(p, v.period, v.cutFraction, v.cityReserveMonths);
-  const params = paramsAt(p, v.period);
-  const bands = params.nationalCutBands.value;
-  if (v.ownCutFraction !== undefined && v.ownReserveMonths !== undefined) {
-    const fromMonths = cutFractionForMonths(bands, v.ownReserveMonths);
-    if (!fromMonths.eq(v.ownCutFraction)) {
-      throw new PoolingError("CUT_FRACTION_CONFLICT", ["ownCutFraction"], {
-        en: `ownCutFraction ${v.ownCutFraction.toFixed()} but ownReserveMonths qualify for ${fromMonths.toFixed()}`,
-        zh: `ownCutFraction 为 ${v.ownCutFraction.toFixed()}，而 ownReserveMonths 对应 ${fromMonths.toFixed()}`,
-      });
-    }
-  }
-  const ownCut = v.ownCutFraction ?? (v.ownReserveMonths !== undefined ? cutFractionForMonths(bands, v.ownReserveMonths) : ZERO);
-
-  const floated = base.rate.times(m); // exact
-  const effective = floated.times(ONE.minus(cut.fraction)); // exact
-  // R4 rounding points: the two premiums, to the fen, half-up.
-  const premiumBeforeCut = roundFen(payroll.times(floated));
-  const premium = roundFen(payroll.times(effective));
-  const cutRelief = premiumBeforeCut.minus(premium);
-  // R4 / 二（三）: the relief caused by following the city's cut rather than the district's own.
-  const syncInducedRelief = ownCut.gte(cut.fraction) ? ZERO : roundFen(payroll.times(floated).times(ONE.minus(ownCut))).minus(premium);
-
-  const citations: Citation[] = [base.version.citation, tiers.version.citation, ...cut.citations];
-  if (cut.fraction.gt(0) && !syncInducedRelief.isZero()) citations.push(params.clauses.value.syncInducedRelief);
-
-  // Relief overlays (opt-in), applied after the cut on the rounded premium.
-  let reliefFraction = ZERO;
-  const overlaysNow = p.reliefOverlays.filter((o) => versionAt([o], start) !== undefined);
-  if (overlaysNow.length > 0) {
-    if (v.enterpriseSize === undefined) {
-      throw new PoolingError("ENTERPRISE_SIZE_REQUIRED", ["enterpriseSize"], {
-        en: `overlay ${overlaysNow.map((o) => o.id).join(", ")} covers ${v.period}`,
-        zh: `减免政策 ${overlaysNow.map((o) => o.id).join("、")} 适用于 ${v.period}`,
-      });
-    }
-    const size = v.enterpriseSize;
-    const overlay = overlaysNow.find((o) => o.enterpriseSizes.includes(size));
-    if (overlay) {
-      reliefFraction = new D(overlay.fraction);
-      citations.push(overlay.citation);
-    }
-  }
-  const reliefWaived = roundFen(premium.times(reliefFraction));
-
-  const levy: Levy = {
-    period: v.period,
-    industryClass: v.industryClass,
-    payroll: formatAmount(payroll),
-    baseRate: formatRate(base.rate),
-    floatMultiplier: formatRate(m),
-    floatedRate: formatRate(floated),
-    cutFraction: formatRate(cut.fraction),
-    cutSource: cut.source,
-    ownCutFraction: formatRate(ownCut),
-    effectiveRate: formatRate(effective),
-    premiumBeforeCut: formatMoney(premiumBeforeCut),
-    premium: formatMoney(premium),
-    cutRelief: formatMoney(cutRelief),
-    syncInducedRelief: formatMoney(syncInducedRelief),
-    reliefFraction: formatRate(reliefFraction),
-    reliefWaived: formatMoney(reliefWaived),
-    premiumDue: formatMoney(premium.minus(reliefWaived)),
-    citations,
-  };
-  return v.employerId === undefined ? levy : { employerId: v.employerId, ...levy };
+  const rates = levyRates(p, v);
+  const amount = scaledOf(payroll);
+  const num = norm(amount.num);
+  const amounts = levyAmounts(num, amount.exp, rates);
+  totals?.add(amounts, num, amount.exp);
+  return levyRecord(v.employerId, v.period, v.industryClass, formatAmount(payroll), rates, amounts);
 }
 
 /**
@@ -130,6 +63,16 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput): Levy {
  * of the relief caused by following the city-wide cut when the district's own
  * reserves allow only `ownCutFraction` (二（三）). An opt-in relief overlay
  * is reported as `reliefWaived`, with `premiumDue = premium − reliefWaived`.
+ * Amounts are computed in integer fen (exact), the same formula as
+ * {@link computeLevies}; the result carries `policy: { id, version }`.
+ *
+ * @param input - the employer's record for one period (`payroll` or `employees`, `industryClass`, `period`, …)
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the levy: exact rates, two-decimal amounts, citations and the policy reference
+ * @throws PoolingError `NOT_AN_OBJECT`, `UNKNOWN_KEY`, `MISSING_FIELD`, `INVALID_TYPE`, `INVALID_PERIOD`,
+ *   `INVALID_CLASS`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `INVALID_FRACTION`, `INVALID_MULTIPLIER`,
+ *   `INVALID_RESERVE_MONTHS`, `POLICY_NOT_IN_FORCE`, `CUT_FRACTION_REQUIRED`, `CUT_FRACTION_CONFLICT`,
+ *   `ENTERPRISE_SIZE_REQUIRED`, `PAYROLL_REQUIRED`, `PAYROLL_CONFLICT`, `INVALID_BASE_BOUNDS`
  *
  * @example
  * ```ts

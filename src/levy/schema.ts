@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { CitationSchema } from "../policy/citation.js";
+import type { PolicyRef } from "../policy/paramsAt.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";
 import {
   fractionField,
@@ -53,6 +54,9 @@ export const LevyInputSchema = z
 export type LevyInput = z.input<typeof LevyInputSchema>;
 
 const moneyOut = MoneyStringSchema;
+
+/** zod schema of a `{ id, version }` policy reference, as every result carries it. */
+const PolicyRefSchema = z.object({ id: z.string(), version: z.string() }).strict();
 const decimalOut = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 /** zod schema of one employer's levy ({@link Levy}), the result of `computeLevy`. */
@@ -85,14 +89,17 @@ export const LevySchema = z
     /** What the employer pays: `premium − reliefWaived`. */
     premiumDue: moneyOut,
     citations: z.array(CitationSchema),
+    /** The policy that produced the figures: its `id` and `version`. */
+    policy: PolicyRefSchema,
   })
   .strict();
 
 /** One employer's levy (R4). Rates are exact decimal strings; money is two-decimal yuan. */
 export type Levy = z.output<typeof LevySchema>;
 
-/** Totals of a batch of levies. */
+/** Totals of a batch of levies: exact sums of the items' figures (of the good items only, in `"collect"` mode). */
 export interface LevyTotals {
+  /** Sum of the wage bases (every digit kept: two decimals when in whole fen). */
   payroll: string;
   premiumBeforeCut: string;
   premium: string;
@@ -100,4 +107,6 @@ export interface LevyTotals {
   syncInducedRelief: string;
   reliefWaived: string;
   premiumDue: string;
+  /** The policy that produced the figures: its `id` and `version`. */
+  policy: PolicyRef;
 }

@@ -4,11 +4,11 @@
  * The playground page: the library bundled for the browser, no framework, no
  * request to any server. Every figure shown is a string the library returned;
  * the simulation's charts and yearly table are the HTML report's own
- * (`src/cli/report.ts`, pure string building).
+ * (`src/present/report.ts`, pure string building).
  *
  * @module
  */
-import { renderReport } from "../cli/report.js";
+
 import {
   computeLevy,
   EXAMPLE_SCENARIO,
@@ -21,6 +21,7 @@ import {
   SUZHOU_2020,
   simulate,
 } from "../index.js";
+import { renderReport } from "../report.js";
 import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
 import { CsvFormatError, LEVY_CSV_COLUMNS, levyBatchCsv, parseLevyCsv } from "../service/csv.js";
 import { simulationCsv } from "./export.js";

@@ -74,7 +74,10 @@ export const SUZHOU_2020_DATA = {
       from: FROM,
       to: "2021-04-30",
       value: {},
-      citation: cite("二（一）", "2020 年 5 月 1 日起，整体同步执行国家阶段性降费政策至 2021 年 4 月 30 日; the document does not state the fraction applied; the national notice extending the cut to 2021-04-30: to be confirmed"),
+      citation: cite(
+        "二（一）",
+        "2020 年 5 月 1 日起，整体同步执行国家阶段性降费政策至 2021 年 4 月 30 日; the document does not state the fraction applied; the national notice extending the cut to 2021-04-30: to be confirmed",
+      ),
     },
   ],
   nationalCutBands: [

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { computeLevies, computeLevy, type LevyBatch, type Policy, PoolingError, type PoolingErrorJSON, SUZHOU_2020 } from "../index.js";
+import { computeLevies, type LevyBatch, type Policy, type PoolingErrorJSON, SUZHOU_2020 } from "../index.js";
 
 /** One bad record of a batch: the library's error (its path starts with the record's index) and, for CSV, its line. */
 export interface BatchError extends PoolingErrorJSON {
@@ -36,25 +36,13 @@ export interface CollectedBatch extends LevyBatch {
  * ```
  */
 export function leviesWithErrors(inputs: readonly unknown[], policy: Policy = SUZHOU_2020, lines?: readonly number[]): CollectedBatch {
-  try {
-    return { ...computeLevies(inputs as never, policy), errors: [] };
-  } catch (e) {
-    if (!(e instanceof PoolingError)) throw e;
-  }
-  // TODO(collect): use computeLevies(..., { errors: "collect" }) once the library has a collect mode.
-  const good: unknown[] = [];
-  const errors: BatchError[] = [];
-  inputs.forEach((input, index) => {
-    try {
-      computeLevy(input as never, policy);
-      good.push(input);
-    } catch (e) {
-      if (!(e instanceof PoolingError)) throw e;
-      // the error as computeLevies reports it: the record's index first in the path
-      const batchError = new PoolingError(e.code, [index, ...e.path], e.detail).toJSON();
+  const { items, totals, errors } = computeLevies(inputs as never, { errors: "collect" }, policy);
+  return {
+    items,
+    totals,
+    errors: errors.map(({ index, error }) => {
       const line = lines?.[index];
-      errors.push(line === undefined ? { ...batchError, index } : { ...batchError, index, line });
-    }
-  });
-  return { ...computeLevies(good as never, policy), errors };
+      return line === undefined ? { ...error.toJSON(), index } : { ...error.toJSON(), index, line };
+    }),
+  };
 }

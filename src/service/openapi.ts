@@ -34,13 +34,16 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const MONEY = { type: "string", pattern: "^-?\\d+\\.\\d{2}$", description: "yuan, exact to the fen" };
 const LEVY_TOTALS: Json = {
   type: "object",
-  properties: Object.fromEntries(
-    ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"].map((k) => [
-      k,
-      k === "payroll" ? { type: "string" } : MONEY,
-    ]),
-  ),
-  required: ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"],
+  properties: {
+    ...Object.fromEntries(
+      ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"].map((k) => [
+        k,
+        k === "payroll" ? { type: "string" } : MONEY,
+      ]),
+    ),
+    policy: { type: "object", properties: { id: { type: "string" }, version: { type: "string" } }, required: ["id", "version"], additionalProperties: false },
+  },
+  required: ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue", "policy"],
   additionalProperties: false,
 };
 

@@ -1,9 +1,11 @@
 /**
  * The yearly summary of a simulation as text, with Chinese and English labels
  * (used by `wi-pooling simulate` and `npm run demo`). Pure: returns a string.
+ * Presentation, not rules: the figures are the simulation's own.
  *
  * @module
  */
+import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
 
@@ -31,13 +33,27 @@ export function textTable(header: string[], rows: string[][]): string {
 }
 
 /**
- * The yearly summary: each member's balance, reserve months and risk, its
- * extraction, remittance, top-ups, grants, subsidies and clawbacks; the pool
- * against its floor; warnings; and the conservation check.
- * @internal
+ * The yearly summary of a simulation as a text table, with Chinese and
+ * English labels (what `wi-pooling simulate` and `npm run demo` print): per
+ * year, each member's balance, reserve months and risk, its extraction,
+ * provincial remittance, top-ups, grants, subsidies and clawbacks; the pool
+ * against its floor; warnings; and the conservation check. Amounts are shown
+ * in 万元 (10,000 yuan), rounded half-up for display only. Pure: returns the text.
+ *
+ * @param sim - a result of `simulate`
+ * @param policy - the policy the simulation ran under (default `SUZHOU_2020`): it names the members
+ * @returns the summary, lines joined by `"\n"`
+ * @throws never (for a `Simulation` as `simulate` returns it)
+ *
+ * @example
+ * ```ts
+ * console.log(formatSummary(simulate(EXAMPLE_SCENARIO)));
+ * // ══ 2020 年度 (2020-05 → 2020-12) ══ …
+ * ```
  */
-export function formatYearlySummary(sim: Simulation, policy: Policy): string {
-  const names = Object.fromEntries(policy.members[0]!.value.map((m) => [m.id, m.nameZh.replace(/（.*）/, "")]));
+export function formatSummary(sim: Simulation, policy?: Policy): string {
+  const p = resolvePolicy(policy);
+  const names = Object.fromEntries(p.members[0]!.value.map((m) => [m.id, m.nameZh.replace(/（.*）/, "")]));
   const out: string[] = [];
   out.push("苏州市区工伤保险市区统筹模拟 / Suzhou work-injury insurance city-district pooling: simulation");
   if (sim.name) out.push(sim.name);

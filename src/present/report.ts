@@ -9,6 +9,7 @@
 
 import { periodOf } from "../period.js";
 import { paramsAt } from "../policy/paramsAt.js";
+import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
 import { wan } from "./summary.js";
@@ -123,12 +124,28 @@ function stackedBars(title: string, unit: string, labels: string[], series: Seri
 const wanNumber = (yuan: string) => Number(yuan) / 10_000;
 
 /**
- * The self-contained HTML report of a simulation.
- * @internal
+ * The self-contained HTML report of a simulation (what `wi-pooling simulate
+ * --report` writes): one file with no external scripts, fonts or CDNs, inline
+ * SVG charts of the pool against its floor and of each member's balance and
+ * reserve months, with Chinese and English labels. Pure: returns the HTML.
+ * Every figure printed is the simulation's own exact string; figures are
+ * turned into numbers only to place them on the charts.
+ *
+ * @param sim - a result of `simulate`
+ * @param policy - the policy the simulation ran under (default `SUZHOU_2020`): it names the members
+ * @returns the HTML document
+ * @throws PoolingError `POLICY_NOT_IN_FORCE` when the policy is not in force for the simulation's first period
+ *
+ * @example
+ * ```ts
+ * const html = renderReport(simulate(EXAMPLE_SCENARIO));
+ * writeFileSync("report.html", html);
+ * ```
  */
-export function renderReport(sim: Simulation, policy: Policy): string {
+export function renderReport(sim: Simulation, policy?: Policy): string {
+  const p = resolvePolicy(policy);
   const labels = sim.periods.map((p) => p.period);
-  const members = paramsAt(policy, sim.periods[0]?.period ?? periodOf(policy.inForce.from)).members.value;
+  const members = paramsAt(p, sim.periods[0]?.period ?? periodOf(p.inForce.from)).members.value;
   const ids = members.map((m) => m.id);
   const name = (id: string) => {
     const m = members.find((x) => x.id === id)!;

@@ -1,0 +1,15 @@
+/**
+ * `suzhou-wi-pooling/report`: presentation of results, a second public entry
+ * kept out of the main one so that the rules stay small. Pure functions that
+ * turn a `simulate` result into text or HTML (what `wi-pooling simulate`
+ * prints and writes); the figures are the simulation's own exact strings.
+ *
+ * ```ts
+ * import { simulate, EXAMPLE_SCENARIO } from "suzhou-wi-pooling";
+ * import { formatSummary, renderReport } from "suzhou-wi-pooling/report";
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { renderReport } from "./present/report.js";
+export { formatSummary } from "./present/summary.js";
