@@ -41,8 +41,7 @@ describe("no shipped file cites the internal spec", () => {
   it("docs/*.md, README.md, CHANGELOG.md", () => {
     expect(specReferences(docFiles)).toEqual([]);
   });
-  // src is cleaned in the integration branch: flip to `it` there.
-  it.fails("src/", () => {
+  it("src/", () => {
     expect(specReferences(srcFiles)).toEqual([]);
   });
 });

@@ -11,9 +11,11 @@ describe("packaging gates", () => {
   });
   it("the ESM entry stays within its size budget (dependencies excluded)", () => {
     const js = readFileSync(`${root}dist/index.js`);
-    // measured at 0.4.0: 151 KB raw, 39 KB gzipped (policy data and zod schemas included)
-    expect(js.length).toBeLessThan(175 * 1024);
-    expect(gzipSync(js).length).toBeLessThan(45 * 1024);
+    // measured at 0.4.0: 151 KB raw, 39 KB gzipped (policy data and zod schemas included);
+    // at 0.5.0: 187 KB raw, 47 KB gzipped (+ dated versions and quoted clauses in the policy data,
+    // the example scenario as a fixture, the settlement's step modules, the levy's integer core)
+    expect(js.length).toBeLessThan(200 * 1024);
+    expect(gzipSync(js).length).toBeLessThan(50 * 1024);
     // the dependencies are not bundled in
     expect(js.toString()).toMatch(/from ['"]decimal\.js['"]/);
     expect(js.toString()).toMatch(/from ['"]zod['"]/);
