@@ -67,21 +67,33 @@ function rounded(lang: Lang, a: string, b: string, result: string): string {
   return `${a} × ${b} = ${shown} → ${result} ${t(lang, "（四舍五入到分）", "(rounded half-up to the fen)")}`;
 }
 
+/** The levy's citations by role, in the order the levy lists them: base rate, tiers, the cut's, the sync clause, the overlay. */
+function levyCitations(l: Levy) {
+  const [base, tiers, ...rest] = l.citations;
+  const cutCount = l.cutSource === "outsideWindow" ? 0 : l.cutSource === "reserveMonths" ? 2 : 1;
+  const cut = rest.slice(0, cutCount);
+  let i = cutCount;
+  const sync = l.cutFraction !== "0" && l.syncInducedRelief !== "0.00" ? rest[i++] : undefined;
+  const overlay = l.reliefFraction !== "0" ? rest[i++] : undefined;
+  return { base, tiers, cut, sync, overlay };
+}
+
 function explainLevy(l: Levy, lang: Lang): Explanation {
   const steps: ExplanationStep[] = [];
+  const cites = levyCitations(l);
+  const cited = (text: string, citation: Citation | undefined): ExplanationStep => (citation ? { text, citation } : { text });
   const who = l.employerId ? `${l.employerId}, ` : "";
-  steps.push({
-    text: t(lang, `行业基准费率：第 ${l.industryClass} 类 ${l.baseRate}`, `Base rate of class ${l.industryClass}: ${l.baseRate}`),
-    citation: C("二（一）"),
-  });
-  steps.push({
-    text: t(
-      lang,
-      `浮动费率：${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate}（费率不作舍入）`,
-      `Floated rate: ${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate} (rates are never rounded)`,
+  steps.push(cited(t(lang, `行业基准费率：第 ${l.industryClass} 类 ${l.baseRate}`, `Base rate of class ${l.industryClass}: ${l.baseRate}`), cites.base));
+  steps.push(
+    cited(
+      t(
+        lang,
+        `浮动费率：${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate}（费率不作舍入）`,
+        `Floated rate: ${l.baseRate} × ${l.floatMultiplier} = ${l.floatedRate} (rates are never rounded)`,
+      ),
+      cites.tiers,
     ),
-    citation: { doc: DOC, clause: "二（一）", note: "人社部发〔2015〕71号" },
-  });
+  );
   const cutText: Record<string, [string, string]> = {
     outsideWindow: [`所属期 ${l.period} 不在阶段性降费期内，降费比例为 0`, `${l.period} is outside the rate-cut window: no cut`],
     policy: [
@@ -98,7 +110,12 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
     ],
   };
   const [zh, en] = cutText[l.cutSource] ?? ["", ""];
-  steps.push({ text: t(lang, zh, en), citation: C("二（一）") });
+  steps.push(cited(t(lang, zh, en), cites.cut[0]));
+  if (cites.cut[1]) {
+    steps.push(
+      cited(t(lang, `国家降费档次：可支付月数对应降费比例 ${l.cutFraction}`, `National bands: the reserve months qualify for ${l.cutFraction}`), cites.cut[1]),
+    );
+  }
   steps.push({
     text: t(
       lang,
@@ -133,11 +150,11 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
               `因市区整体同步降费造成的缺口：按本地自身降费比例 ${l.ownCutFraction} 应缴 ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}，减去应缴 ${l.premium}，得 ${l.syncInducedRelief}`,
               `Sync-induced relief: at the district's own cut ${l.ownCutFraction} the premium would be ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}; less the premium ${l.premium}: ${l.syncInducedRelief}`,
             ),
-      citation: C("二（三）"),
+      ...(cites.sync ? { citation: cites.sync } : {}),
     });
   }
   if (l.reliefFraction !== "0") {
-    const overlay = l.citations.find((c) => c.doc !== DOC && c.doc.startsWith("人社部发〔2020〕"));
+    const overlay = cites.overlay;
     steps.push({
       text: t(
         lang,

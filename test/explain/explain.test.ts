@@ -61,6 +61,19 @@ describe("explain", () => {
     );
     expect(short.steps.at(-1)).toEqual({ text: "Left uncovered (a recorded deficit): 400.00", citation: expect.objectContaining({ clause: "二（二）" }) });
   });
+  it("cites the clauses the levy carries: a later version of the base rates cites its own document", () => {
+    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    json.baseRates = [
+      { ...json.baseRates[0], to: "2022-12-31" },
+      { ...json.baseRates[0], from: "2023-01-01", value: { ...json.baseRates[0].value, "3": "0.006" }, citation: { doc: "某省统一费率文件", clause: "一" } },
+    ];
+    const policy = definePolicy(json);
+    const later = computeLevy({ period: "2023-03", industryClass: 3, payroll: "1000.00" }, policy);
+    const earlier = computeLevy({ period: "2021-07", industryClass: 3, payroll: "1000.00" }, policy);
+    expect([earlier.premium, later.premium]).toEqual(["5.00", "6.00"]);
+    expect(explain(later, { lang: "en" }).steps[0]).toEqual({ text: "Base rate of class 3: 0.006", citation: { doc: "某省统一费率文件", clause: "一" } });
+    expect(explain(earlier, { lang: "en" }).steps[0]!.citation).toMatchObject({ doc: "苏府办〔2020〕86号", clause: "二（一）" });
+  });
   it("shows the clawback rate the result used, from a dated policy (20% to 2022, 30% from 2023)", () => {
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
     json.clawback = [
