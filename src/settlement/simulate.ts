@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
-import { checkConservation, formatBalances } from "../ledger/fold.js";
+import { checkConservation, formatFenBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -89,7 +89,7 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
     for (const e of r.journal) journal.push(e);
     periods.push(r.report);
   });
-  const balances = formatBalances(state.balances);
+  const balances = formatFenBalances(state.balances);
   const result: Simulation = {
     policy: policyRef(p),
     periods,

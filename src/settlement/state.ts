@@ -11,40 +11,40 @@ import { PoolingError } from "../errors.js";
 import { checkMembers, memberIds } from "../fund/members.js";
 import { openingParams, postOpeningBalance } from "../fund/openPooling.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
-import { formatBalances } from "../ledger/fold.js";
+import { formatFenBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { type Dec, FEN_ZERO, type Fen, formatFen, parseFen, toFen } from "../money.js";
 import { periodOf, periodStart } from "../period.js";
 import { paramsAt } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
 import type { ClaimKind, ScenarioOpeningSchema, SettlementOptionsSchema, SettlementState } from "./schema.js";
 
-/** A member's running figures, as decimals. @internal */
+/** A member's running figures, in fen. @internal */
 export interface MemberFigures {
-  priorYearBalance: Dec;
-  priorYearExpenditure: Dec;
-  priorYearIncome: Dec;
-  yearIncome: Dec;
-  yearExpenditure: Dec;
-  legacyFunds: Dec;
+  priorYearBalance: Fen;
+  priorYearExpenditure: Fen;
+  priorYearIncome: Fen;
+  yearIncome: Fen;
+  yearExpenditure: Fen;
+  legacyFunds: Fen;
 }
 
-/** A claim waiting for the pool, as decimals. @internal */
+/** A claim waiting for the pool, in fen. @internal */
 export interface Claim {
   member: string;
   kind: ClaimKind;
-  amount: Dec;
+  amount: Fen;
   period: string;
   recordedDeficit: boolean;
 }
 
-/** The state, as decimals. @internal */
+/** The state, in fen. @internal */
 export interface InternalState {
   nextPeriod: string;
   poolOpen: boolean;
   nextSeq: number;
-  balances: Map<string, Dec>;
+  balances: Map<string, Fen>;
   members: Map<string, MemberFigures>;
   pendingClaims: Claim[];
   options: { claimSubsidy: boolean; includeLegacyFunds: boolean };
@@ -55,21 +55,21 @@ export function toJSONState(s: InternalState): SettlementState {
   const members: SettlementState["members"] = {};
   for (const [id, m] of s.members) {
     members[id] = {
-      priorYearBalance: formatMoney(m.priorYearBalance),
-      priorYearExpenditure: formatMoney(m.priorYearExpenditure),
-      priorYearIncome: formatMoney(m.priorYearIncome),
-      yearIncome: formatMoney(m.yearIncome),
-      yearExpenditure: formatMoney(m.yearExpenditure),
-      legacyFunds: formatMoney(m.legacyFunds),
+      priorYearBalance: formatFen(m.priorYearBalance),
+      priorYearExpenditure: formatFen(m.priorYearExpenditure),
+      priorYearIncome: formatFen(m.priorYearIncome),
+      yearIncome: formatFen(m.yearIncome),
+      yearExpenditure: formatFen(m.yearExpenditure),
+      legacyFunds: formatFen(m.legacyFunds),
     };
   }
   return {
     nextPeriod: s.nextPeriod,
     poolOpen: s.poolOpen,
     nextSeq: s.nextSeq,
-    balances: formatBalances(s.balances),
+    balances: formatFenBalances(s.balances),
     members,
-    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: formatMoney(c.amount) })),
+    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: formatFen(c.amount) })),
     options: { ...s.options },
   };
 }
@@ -86,21 +86,21 @@ export function fromJSONState(policy: Policy, s: SettlementState, prefix: Path):
   for (const id of memberIds(policy, at)) {
     const m = s.members[id]!;
     members.set(id, {
-      priorYearBalance: new D(m.priorYearBalance),
-      priorYearExpenditure: new D(m.priorYearExpenditure),
-      priorYearIncome: new D(m.priorYearIncome),
-      yearIncome: new D(m.yearIncome),
-      yearExpenditure: new D(m.yearExpenditure),
-      legacyFunds: new D(m.legacyFunds),
+      priorYearBalance: parseFen(m.priorYearBalance),
+      priorYearExpenditure: parseFen(m.priorYearExpenditure),
+      priorYearIncome: parseFen(m.priorYearIncome),
+      yearIncome: parseFen(m.yearIncome),
+      yearExpenditure: parseFen(m.yearExpenditure),
+      legacyFunds: parseFen(m.legacyFunds),
     });
   }
   return {
     nextPeriod: s.nextPeriod,
     poolOpen: s.poolOpen,
     nextSeq: s.nextSeq,
-    balances: new Map(Object.entries(s.balances).map(([k, v]) => [k, new D(v)])),
+    balances: new Map(Object.entries(s.balances).map(([k, v]) => [k, parseFen(v)])),
     members,
-    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: new D(c.amount) })),
+    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: parseFen(c.amount) })),
     options: { ...s.options },
   };
 }
@@ -133,15 +133,16 @@ export function initialInternalState(
   const held = params.clauses.value.balancesHeld;
   for (const id of memberIds(policy, opening.start)) {
     const m = opening.members[id]!;
-    postOpeningBalance(w, opening.start, carriedAccountOf(id), m.priorYearBalance, id, held);
-    postOpeningBalance(w, opening.start, currentAccountOf(id), m.currentSurplus, id, held);
+    const fenOrZero = (value: Dec | undefined) => (value === undefined ? FEN_ZERO : toFen(value));
+    postOpeningBalance(w, opening.start, carriedAccountOf(id), toFen(m.priorYearBalance), id, held);
+    postOpeningBalance(w, opening.start, currentAccountOf(id), toFen(m.currentSurplus), id, held);
     members.set(id, {
-      priorYearBalance: m.priorYearBalance,
-      priorYearExpenditure: m.priorYearExpenditure,
-      priorYearIncome: m.priorYearIncome ?? ZERO,
-      yearIncome: m.yearToDateIncome ?? ZERO,
-      yearExpenditure: m.yearToDateExpenditure ?? ZERO,
-      legacyFunds: m.legacyFunds ?? ZERO,
+      priorYearBalance: toFen(m.priorYearBalance),
+      priorYearExpenditure: toFen(m.priorYearExpenditure),
+      priorYearIncome: fenOrZero(m.priorYearIncome),
+      yearIncome: fenOrZero(m.yearToDateIncome),
+      yearExpenditure: fenOrZero(m.yearToDateExpenditure),
+      legacyFunds: fenOrZero(m.legacyFunds),
     });
   }
   return {
