@@ -11,7 +11,7 @@ import { checkMembers, memberIds as membersInForce } from "../fund/members.js";
 import { poolFloorFen } from "../fund/poolFloor.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { fenSum } from "../money.js";
+import { FEN_ZERO, fenSum } from "../money.js";
 import { monthOf, nextPeriod, periodStart } from "../period.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -101,7 +101,7 @@ export function settleParsed(
     params.poolFloor.value.months,
     memberIds.map((id) => members.get(id)!.priorYearExpenditure),
   );
-  let pool = { claimed: zeroClassAmounts(), paid: zeroClassAmounts(), topUp: fenSum([]), shortfall: fenSum([]), clawbacks: fenSum([]), pending: claims };
+  let pool = { claimed: zeroClassAmounts(), paid: zeroClassAmounts(), topUp: FEN_ZERO, shortfall: FEN_ZERO, clawbacks: FEN_ZERO, pending: claims };
   if (opening.poolOpen) {
     const byClass = claimsByClass(context, claims);
     const claimed = classTotals(byClass);
@@ -171,9 +171,9 @@ export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?
  * @internal
  */
 export function settlePeriodTraced(state: SettlementState, flows: PeriodFlows, policy?: Policy, trace?: EngineTrace): Settlement {
-  const p = resolvePolicy(policy);
-  const s = fromJSONState(p, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
-  const f = parseInput(PeriodFlowsSchema, flows, ["flows"]);
-  const settled = settleParsed(p, s, f, ["flows"], trace);
-  return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(p) };
+  const resolved = resolvePolicy(policy);
+  const internalState = fromJSONState(resolved, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
+  const parsedFlows = parseInput(PeriodFlowsSchema, flows, ["flows"]);
+  const settled = settleParsed(resolved, internalState, parsedFlows, ["flows"], trace);
+  return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved) };
 }
