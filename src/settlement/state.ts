@@ -51,57 +51,57 @@ export interface InternalState {
 }
 
 /** Internal → JSON. @internal */
-export function toJSONState(s: InternalState): SettlementState {
+export function toJSONState(state: InternalState): SettlementState {
   const members: SettlementState["members"] = {};
-  for (const [id, m] of s.members) {
+  for (const [id, member] of state.members) {
     members[id] = {
-      priorYearBalance: formatFen(m.priorYearBalance),
-      priorYearExpenditure: formatFen(m.priorYearExpenditure),
-      priorYearIncome: formatFen(m.priorYearIncome),
-      yearIncome: formatFen(m.yearIncome),
-      yearExpenditure: formatFen(m.yearExpenditure),
-      legacyFunds: formatFen(m.legacyFunds),
+      priorYearBalance: formatFen(member.priorYearBalance),
+      priorYearExpenditure: formatFen(member.priorYearExpenditure),
+      priorYearIncome: formatFen(member.priorYearIncome),
+      yearIncome: formatFen(member.yearIncome),
+      yearExpenditure: formatFen(member.yearExpenditure),
+      legacyFunds: formatFen(member.legacyFunds),
     };
   }
   return {
-    nextPeriod: s.nextPeriod,
-    poolOpen: s.poolOpen,
-    nextSeq: s.nextSeq,
-    balances: formatFenBalances(s.balances),
+    nextPeriod: state.nextPeriod,
+    poolOpen: state.poolOpen,
+    nextSeq: state.nextSeq,
+    balances: formatFenBalances(state.balances),
     members,
-    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: formatFen(c.amount) })),
-    options: { ...s.options },
+    pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: formatFen(claim.amount) })),
+    options: { ...state.options },
   };
 }
 
 /** JSON (already schema-validated) → internal, checking members against the policy. @internal */
-export function fromJSONState(policy: Policy, s: SettlementState, prefix: Path): InternalState {
-  const ids = Object.keys(s.members);
-  const at = s.nextPeriod;
+export function fromJSONState(policy: Policy, state: SettlementState, prefix: Path): InternalState {
+  const ids = Object.keys(state.members);
+  const at = state.nextPeriod;
   checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"], at);
-  s.pendingClaims.forEach((c, i) => {
-    checkMembers(policy, [c.member], () => [...prefix, "pendingClaims", i, "member"], false, [], at);
+  state.pendingClaims.forEach((claim, index) => {
+    checkMembers(policy, [claim.member], () => [...prefix, "pendingClaims", index, "member"], false, [], at);
   });
   const members = new Map<string, MemberFigures>();
   for (const id of memberIds(policy, at)) {
-    const m = s.members[id]!;
+    const member = state.members[id]!;
     members.set(id, {
-      priorYearBalance: parseFen(m.priorYearBalance),
-      priorYearExpenditure: parseFen(m.priorYearExpenditure),
-      priorYearIncome: parseFen(m.priorYearIncome),
-      yearIncome: parseFen(m.yearIncome),
-      yearExpenditure: parseFen(m.yearExpenditure),
-      legacyFunds: parseFen(m.legacyFunds),
+      priorYearBalance: parseFen(member.priorYearBalance),
+      priorYearExpenditure: parseFen(member.priorYearExpenditure),
+      priorYearIncome: parseFen(member.priorYearIncome),
+      yearIncome: parseFen(member.yearIncome),
+      yearExpenditure: parseFen(member.yearExpenditure),
+      legacyFunds: parseFen(member.legacyFunds),
     });
   }
   return {
-    nextPeriod: s.nextPeriod,
-    poolOpen: s.poolOpen,
-    nextSeq: s.nextSeq,
-    balances: new Map(Object.entries(s.balances).map(([k, v]) => [k, parseFen(v)])),
+    nextPeriod: state.nextPeriod,
+    poolOpen: state.poolOpen,
+    nextSeq: state.nextSeq,
+    balances: new Map(Object.entries(state.balances).map(([account, balance]) => [account, parseFen(balance)])),
     members,
-    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: parseFen(c.amount) })),
-    options: { ...s.options },
+    pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: parseFen(claim.amount) })),
+    options: { ...state.options },
   };
 }
 
@@ -128,29 +128,29 @@ export function initialInternalState(
       zh: `${opening.start} 晚于 ${openingPeriod}`,
     });
   }
-  const w = new JournalWriter();
+  const writer = new JournalWriter();
   const members = new Map<string, MemberFigures>();
   const held = params.clauses.value.balancesHeld;
   for (const id of memberIds(policy, opening.start)) {
-    const m = opening.members[id]!;
+    const member = opening.members[id]!;
     const fenOrZero = (value: Dec | undefined) => (value === undefined ? FEN_ZERO : toFen(value));
-    postOpeningBalance(w, opening.start, carriedAccountOf(id), toFen(m.priorYearBalance), id, held);
-    postOpeningBalance(w, opening.start, currentAccountOf(id), toFen(m.currentSurplus), id, held);
+    postOpeningBalance(writer, opening.start, carriedAccountOf(id), toFen(member.priorYearBalance), id, held);
+    postOpeningBalance(writer, opening.start, currentAccountOf(id), toFen(member.currentSurplus), id, held);
     members.set(id, {
-      priorYearBalance: toFen(m.priorYearBalance),
-      priorYearExpenditure: toFen(m.priorYearExpenditure),
-      priorYearIncome: fenOrZero(m.priorYearIncome),
-      yearIncome: fenOrZero(m.yearToDateIncome),
-      yearExpenditure: fenOrZero(m.yearToDateExpenditure),
-      legacyFunds: fenOrZero(m.legacyFunds),
+      priorYearBalance: toFen(member.priorYearBalance),
+      priorYearExpenditure: toFen(member.priorYearExpenditure),
+      priorYearIncome: fenOrZero(member.priorYearIncome),
+      yearIncome: fenOrZero(member.yearToDateIncome),
+      yearExpenditure: fenOrZero(member.yearToDateExpenditure),
+      legacyFunds: fenOrZero(member.legacyFunds),
     });
   }
   return {
     state: {
       nextPeriod: opening.start,
       poolOpen: false,
-      nextSeq: w.nextSeq,
-      balances: w.balances,
+      nextSeq: writer.nextSeq,
+      balances: writer.balances,
       members,
       pendingClaims: [],
       options: {
@@ -158,6 +158,6 @@ export function initialInternalState(
         includeLegacyFunds: options?.includeLegacyFunds ?? openingVersion.value.includeLegacyFunds,
       },
     },
-    journal: w.entries,
+    journal: writer.entries,
   };
 }
