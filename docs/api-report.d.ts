@@ -1743,12 +1743,11 @@ declare const PoolPeriodReportSchema: z.ZodObject<{
     }>;
 }, z.core.$strict>;
 type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
-declare const PeriodParametersSchema: z.ZodObject<{
-    clawbackRate: z.ZodString;
-    poolFloorMonths: z.ZodString;
-    openingExtractionRate: z.ZodString;
-}, z.core.$strict>;
-type PeriodParameters = z.output<typeof PeriodParametersSchema>;
+interface PeriodParameters {
+    clawbackRate: string;
+    poolFloorMonths: string;
+    openingExtractionRate: string;
+}
 declare const PeriodReportSchema: z.ZodObject<{
     period: z.ZodString;
     policy: z.ZodObject<{
