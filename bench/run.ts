@@ -195,7 +195,7 @@ console.log(
 function scenario(members: number, months: number): { policy: ReturnType<typeof definePolicy>; scenario: Scenario } {
   const json = JSON.parse(JSON.stringify(SUZHOU_2020));
   const ids = Array.from({ length: members }, (_, i) => `m${i}`);
-  json.members.value = ids.map((id) => ({ id, nameZh: id, nameEn: id }));
+  json.members[0].value = ids.map((id) => ({ id, nameZh: id, nameEn: id }));
   const policy = definePolicy(json);
   const rnd = prng(members);
   const periods = [];

@@ -91,6 +91,7 @@ export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
 export {
   type MemberPeriodReport,
   MemberPeriodReportSchema,
+  type PeriodParameters,
   type PeriodReport,
   PeriodReportSchema,
   type PoolPeriodReport,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
-import { type Dec, formatMoney, type Numeric, ZERO } from "../money.js";
+import { D, type Dec, type Fen, formatFen, type Numeric, toFen } from "../money.js";
 import { moneyField, nonNegativeField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 
@@ -8,44 +8,37 @@ const totalSchema = moneyField({ fen: true });
 const weightsSchema = z.array(nonNegativeField("INVALID_WEIGHT", "A weight, ≥ 0"));
 
 /**
- * Largest-remainder apportionment of a whole number of fen (internal form:
- * decimals in, decimals out). Floors each exact share, then gives the leftover
- * fen one each to the largest remainders; ties go to the larger weight, then
- * to the earlier position. Exact: no division is rounded.
+ * Largest remainder in whole fen on integers: splits `total` fen by integer
+ * weights (their ratios are what matters); ties go to the larger weight, then
+ * to the earlier index. The parts sum to `total`.
  * @internal
  */
-export function apportionFen(totalYuan: Dec, weights: readonly Dec[]): Dec[] {
-  const total = totalYuan.times(100); // in fen, an integer
-  const sum = weights.reduce((s, w) => s.plus(w), ZERO);
-  if (total.isZero()) return weights.map(() => ZERO);
-  if (sum.isZero()) throw new PoolingError("NO_POSITIVE_WEIGHT", ["weights"]);
-  const parts: Dec[] = [];
-  const remainders: Dec[] = [];
-  let allotted = ZERO;
+export function apportionFenCore(total: Fen, weights: readonly bigint[]): Fen[] {
+  const sum = weights.reduce((s, w) => s + w, 0n);
+  if (total === 0n) return weights.map(() => 0n);
+  if (sum === 0n) throw new PoolingError("NO_POSITIVE_WEIGHT", ["weights"]);
+  const parts: Fen[] = [];
+  const remainders: bigint[] = [];
+  let allotted = 0n;
   for (const w of weights) {
-    const numerator = total.times(w); // exact
-    let q = numerator.divToInt(sum);
-    let r = numerator.minus(q.times(sum));
-    // divToInt truncates; guard the exactness of the integer part.
-    while (r.isNegative()) {
-      q = q.minus(1);
-      r = r.plus(sum);
-    }
-    while (r.gte(sum)) {
-      q = q.plus(1);
-      r = r.minus(sum);
-    }
-    parts.push(q);
-    remainders.push(r);
-    allotted = allotted.plus(q);
+    const numerator = total * w;
+    const part = numerator / sum; // total and weights are ≥ 0: truncation is the floor
+    parts.push(part);
+    remainders.push(numerator - part * sum);
+    allotted += part;
   }
-  const leftover = total.minus(allotted).toNumber(); // < weights.length
-  const order = weights.map((_w, i) => i).sort((a, b) => remainders[b]!.comparedTo(remainders[a]!) || weights[b]!.comparedTo(weights[a]!) || a - b);
-  for (let k = 0; k < leftover; k++) {
-    const i = order[k]!;
-    parts[i] = parts[i]!.plus(1);
-  }
-  return parts.map((p) => p.div(100));
+  const leftover = Number(total - allotted); // < weights.length
+  const compare = (a: bigint, b: bigint) => (a > b ? 1 : a < b ? -1 : 0);
+  const order = weights.map((_w, i) => i).sort((a, b) => compare(remainders[b]!, remainders[a]!) || compare(weights[b]!, weights[a]!) || a - b);
+  for (let k = 0; k < leftover; k++) parts[order[k]!]! += 1n;
+  return parts;
+}
+
+/** Decimal weights (≥ 0) as integers in the same ratios: each scaled by the same power of ten. @internal */
+export function integerWeights(weights: readonly Dec[]): bigint[] {
+  const places = weights.reduce((p, w) => Math.max(p, w.decimalPlaces()), 0);
+  const scale = new D(10).pow(places);
+  return weights.map((w) => BigInt(w.times(scale).toFixed(0)));
 }
 
 /**
@@ -65,5 +58,5 @@ export function apportionFen(totalYuan: Dec, weights: readonly Dec[]): Dec[] {
 export function apportion(total: Numeric, weights: readonly Numeric[]): string[] {
   const t = parseInput(totalSchema, total, ["total"]);
   const w = parseInput(weightsSchema, weights, ["weights"]);
-  return apportionFen(t, w).map(formatMoney);
+  return apportionFenCore(toFen(t), integerWeights(w)).map(formatFen);
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
-import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../money.js";
+import { dmax, FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen, toFen, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
-import { apportionFen } from "./apportion.js";
+import { apportionFenCore, integerWeights } from "./apportion.js";
 
 /** zod schema of the input of {@link apportionTopUp}. */
 export const TopUpInputSchema = z
@@ -50,30 +50,29 @@ export interface TopUp {
  * contributions in input order and the shortfall.
  * @internal
  */
-export function apportionTopUpDec(amount: Dec, members: readonly { weight: Dec; available: Dec }[]): { parts: Dec[]; shortfall: Dec } {
-  const parts = members.map(() => ZERO);
-  let active = members.map((_m, i) => i).filter((i) => members[i]!.weight.gt(0) && members[i]!.available.gt(0));
+export function apportionTopUpFen(amount: Fen, members: readonly { weight: bigint; available: Fen }[]): { parts: Fen[]; shortfall: Fen } {
+  const parts = members.map(() => FEN_ZERO);
+  let active = members.map((_m, i) => i).filter((i) => members[i]!.weight > 0n && members[i]!.available > FEN_ZERO);
   let remaining = amount;
-  while (remaining.gt(0) && active.length > 0) {
-    const shares = apportionFen(
+  while (remaining > FEN_ZERO && active.length > 0) {
+    const shares = apportionFenCore(
       remaining,
       active.map((i) => members[i]!.weight),
     );
     const stillActive: number[] = [];
     let capped = false;
     active.forEach((i, k) => {
-      const room = members[i]!.available.minus(parts[i]!);
+      const room = members[i]!.available - parts[i]!;
       const share = shares[k]!;
-      const paid = dmin(share, room);
-      parts[i] = parts[i]!.plus(paid);
-      if (share.gt(room)) capped = true;
-      if (share.lt(room)) stillActive.push(i);
+      parts[i]! += fenMin(share, room);
+      if (share > room) capped = true;
+      if (share < room) stillActive.push(i);
     });
-    remaining = amount.minus(dsum(parts));
+    remaining = amount - fenSum(parts);
     if (!capped) break;
     active = stillActive;
   }
-  return { parts, shortfall: dmax(ZERO, amount.minus(dsum(parts))) };
+  return { parts, shortfall: fenMax(FEN_ZERO, amount - fenSum(parts)) };
 }
 
 /**
@@ -108,13 +107,15 @@ export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
     if (seen.has(m.id)) throw new PoolingError("DUPLICATE_ENTRY", ["members", i, "id"], { en: m.id, zh: m.id });
     seen.add(m.id);
   });
-  const { parts, shortfall } = apportionTopUpDec(
-    v.amount,
-    v.members.map((m) => ({ weight: m.priorYearBalance, available: m.available })),
+  // The weights may carry more than two decimals: integers in the same ratios; a non-positive one has no share.
+  const weights = integerWeights(v.members.map((m) => dmax(ZERO, m.priorYearBalance)));
+  const { parts, shortfall } = apportionTopUpFen(
+    toFen(v.amount),
+    v.members.map((m, i) => ({ weight: weights[i]!, available: toFen(m.available) })),
   );
   const contributions: Record<string, string> = {};
   v.members.forEach((m, i) => {
-    contributions[m.id] = formatMoney(parts[i]!);
+    contributions[m.id] = formatFen(parts[i]!);
   });
-  return { contributions, shortfall: formatMoney(shortfall), citation, policy: policyRef(p) };
+  return { contributions, shortfall: formatFen(shortfall), citation, policy: policyRef(p) };
 }

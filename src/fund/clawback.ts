@@ -1,4 +1,4 @@
-import { D, type Dec, formatMoney, type Numeric, roundFen } from "../money.js";
+import { type Fen, formatFen, mulRoundFen, type Numeric, toFen } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
 import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
@@ -7,10 +7,10 @@ import { parseInput } from "../schema/parse.js";
 
 const subsidySchema = moneyField({ fen: true });
 
-/** The clawback on decimals at `rate` (the version in force). @internal */
-export function clawbackDec(rate: string, subsidy: Dec): Dec {
+/** The clawback in fen at `rate` (the version in force). @internal */
+export function clawbackFen(rate: string, subsidy: Fen): Fen {
   // R9 rounding point: the clawback, to the fen, half-up.
-  return roundFen(subsidy.times(new D(rate)));
+  return mulRoundFen(subsidy, rate);
 }
 
 /**
@@ -34,5 +34,5 @@ export function clawbackDec(rate: string, subsidy: Dec): Dec {
 export function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string {
   const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
   const rate = paramFor(p, "clawback", period).value.rate;
-  return formatMoney(clawbackDec(rate, parseInput(subsidySchema, subsidy, ["subsidy"])));
+  return formatFen(clawbackFen(rate, toFen(parseInput(subsidySchema, subsidy, ["subsidy"]))));
 }

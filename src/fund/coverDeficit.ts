@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { type Dec, dmax, dmin, formatMoney, ZERO } from "../money.js";
+import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, formatMoney, toFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { MoneyStringSchema, moneyField, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
-import { clawbackDec } from "./clawback.js";
+import { clawbackFen } from "./clawback.js";
 
 /** zod schema of the input of {@link coverDeficit}. */
 export const CoverDeficitInputSchema = z
@@ -80,32 +80,32 @@ export const DeficitCoverageSchema = z
 /** Result of {@link coverDeficit}: each step's amount, in the document's order. */
 export type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
 
-/** The inputs of R8's coverage, on decimals. @internal */
+/** The inputs of R8's coverage, in fen. @internal */
 export interface CoverageInputs {
-  gap: Dec;
-  currentSurplus: Dec;
-  cumulativeBalance: Dec;
-  syncInducedRelief: Dec;
+  gap: Fen;
+  currentSurplus: Fen;
+  cumulativeBalance: Fen;
+  syncInducedRelief: Fen;
   /** What the pool can pay now; `null` when the claims are made before the pool pays them (the settlement: R10 pays them by priority). */
-  poolAvailable: Dec | null;
+  poolAvailable: Fen | null;
   claimSubsidy: boolean;
   /** The growth of the member's recorded deficit over the period, when measured on its accounts (see {@link coverDeficit}). */
-  deficitGrowth?: Dec | undefined;
+  deficitGrowth?: Fen | undefined;
 }
 
-/** R8 steps 1–5 on decimals: each step's amount. @internal */
+/** R8 steps 1–5 in fen: each step's amount. @internal */
 export interface CoverageSteps {
-  fromCurrentSurplus: Dec;
-  fromCumulativeBalance: Dec;
+  fromCurrentSurplus: Fen;
+  fromCumulativeBalance: Fen;
   /** What the member's own balances could not pay: the claim on the pool (steps 3–5). */
-  remaining: Dec;
-  poolGrant: Dec;
-  poolSubsidy: Dec;
-  uncovered: Dec;
+  remaining: Fen;
+  poolGrant: Fen;
+  poolSubsidy: Fen;
+  uncovered: Fen;
 }
 
 /**
- * R8 steps 1–5 on decimals: the one implementation used by {@link coverDeficit}
+ * R8 steps 1–5 in fen: the one implementation used by {@link coverDeficit}
  * and by the settlement. Step 1 takes this year's surplus; what the member's own
  * balances cannot pay is the gap beyond steps 1–2, or, when the settlement gives
  * it, the growth of the member's recorded deficit; step 2 is the rest of the gap
@@ -116,17 +116,17 @@ export interface CoverageSteps {
  */
 export function coverageSteps(input: CoverageInputs): CoverageSteps {
   const { gap, syncInducedRelief, claimSubsidy } = input;
-  const fromCurrentSurplus = dmin(gap, dmax(ZERO, input.currentSurplus));
-  const afterSurplus = gap.minus(fromCurrentSurplus);
-  const remaining = input.deficitGrowth ?? afterSurplus.minus(dmin(afterSurplus, dmax(ZERO, input.cumulativeBalance)));
-  const fromCumulativeBalance = dmax(ZERO, afterSurplus.minus(remaining));
-  let poolLeft = input.poolAvailable === null ? null : dmax(ZERO, input.poolAvailable);
-  const capByPool = (amount: Dec): Dec => (poolLeft === null ? amount : dmin(amount, poolLeft));
-  const poolGrant = capByPool(dmin(remaining, syncInducedRelief));
-  if (poolLeft !== null) poolLeft = poolLeft.minus(poolGrant);
-  const afterGrant = remaining.minus(poolGrant);
-  const poolSubsidy = claimSubsidy ? capByPool(afterGrant) : ZERO;
-  return { fromCurrentSurplus, fromCumulativeBalance, remaining, poolGrant, poolSubsidy, uncovered: afterGrant.minus(poolSubsidy) };
+  const fromCurrentSurplus = fenMin(gap, fenMax(FEN_ZERO, input.currentSurplus));
+  const afterSurplus = gap - fromCurrentSurplus;
+  const remaining = input.deficitGrowth ?? afterSurplus - fenMin(afterSurplus, fenMax(FEN_ZERO, input.cumulativeBalance));
+  const fromCumulativeBalance = fenMax(FEN_ZERO, afterSurplus - remaining);
+  let poolLeft = input.poolAvailable === null ? null : fenMax(FEN_ZERO, input.poolAvailable);
+  const capByPool = (amount: Fen): Fen => (poolLeft === null ? amount : fenMin(amount, poolLeft));
+  const poolGrant = capByPool(fenMin(remaining, syncInducedRelief));
+  if (poolLeft !== null) poolLeft -= poolGrant;
+  const afterGrant = remaining - poolGrant;
+  const poolSubsidy = claimSubsidy ? capByPool(afterGrant) : FEN_ZERO;
+  return { fromCurrentSurplus, fromCumulativeBalance, remaining, poolGrant, poolSubsidy, uncovered: afterGrant - poolSubsidy };
 }
 
 /**
@@ -160,28 +160,28 @@ export function coverDeficit(input: CoverDeficitInput, policy?: Policy): Deficit
   const clauses: PolicyParams["clauses"]["value"] = paramFor(p, "clauses", v.period, ["period"]).value;
   const claim = v.claimSubsidy ?? paramFor(p, "deficitCoverage", v.period, ["period"]).value.autoClaimSubsidy;
   const steps = coverageSteps({
-    gap: v.gap,
-    currentSurplus: v.currentSurplus,
-    cumulativeBalance: v.cumulativeBalance,
-    syncInducedRelief: v.syncInducedRelief,
-    poolAvailable: v.poolAvailable,
+    gap: toFen(v.gap),
+    currentSurplus: toFen(v.currentSurplus),
+    cumulativeBalance: toFen(v.cumulativeBalance),
+    syncInducedRelief: toFen(v.syncInducedRelief),
+    poolAvailable: toFen(v.poolAvailable),
     claimSubsidy: claim,
-    deficitGrowth: v.deficitBefore === undefined || v.deficitAfter === undefined ? undefined : dmax(ZERO, v.deficitAfter.minus(v.deficitBefore)),
+    deficitGrowth: v.deficitBefore === undefined || v.deficitAfter === undefined ? undefined : fenMax(FEN_ZERO, toFen(v.deficitAfter) - toFen(v.deficitBefore)),
   });
   const { poolGrant, poolSubsidy, uncovered } = steps;
   const citations: Citation[] = [clauses.localCoverage];
-  if (poolGrant.gt(0)) citations.push(clauses.cutGapGrant);
-  if (poolSubsidy.gt(0)) citations.push(clauses.subsidy, clawbackVersion.citation);
-  if (uncovered.gt(0)) citations.push(clauses.recordedDeficit);
+  if (poolGrant > FEN_ZERO) citations.push(clauses.cutGapGrant);
+  if (poolSubsidy > FEN_ZERO) citations.push(clauses.subsidy, clawbackVersion.citation);
+  if (uncovered > FEN_ZERO) citations.push(clauses.recordedDeficit);
   return {
     gap: formatMoney(v.gap),
-    fromCurrentSurplus: formatMoney(steps.fromCurrentSurplus),
-    fromCumulativeBalance: formatMoney(steps.fromCumulativeBalance),
-    poolGrant: formatMoney(poolGrant),
-    poolSubsidy: formatMoney(poolSubsidy),
-    clawback: formatMoney(clawbackDec(clawbackVersion.value.rate, poolSubsidy)),
+    fromCurrentSurplus: formatFen(steps.fromCurrentSurplus),
+    fromCumulativeBalance: formatFen(steps.fromCumulativeBalance),
+    poolGrant: formatFen(poolGrant),
+    poolSubsidy: formatFen(poolSubsidy),
+    clawback: formatFen(clawbackFen(clawbackVersion.value.rate, poolSubsidy)),
     clawbackRate: clawbackVersion.value.rate,
-    uncovered: formatMoney(uncovered),
+    uncovered: formatFen(uncovered),
     citations,
     policy: policyRef(p),
   };

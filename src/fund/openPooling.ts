@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ACCOUNTS, carriedAccountOf } from "../ledger/accounts.js";
 import { foldJournal } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
+import { FEN_ZERO, type Fen, fenMax, formatFen, mulRoundFen, toFen } from "../money.js";
 import { periodOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyParams, type PolicyRef, paramsAt, policyRef } from "../policy/paramsAt.js";
@@ -59,18 +59,18 @@ export function openingParams(policy: Policy): PolicyParams {
   return paramsAt(policy, periodOf(policy.inForce.from));
 }
 
-/** One member's opening data on decimals. @internal */
+/** One member's opening data in fen. @internal */
 export interface OpeningMember {
   id: string;
-  priorYearBalance: Dec;
-  legacyFunds: Dec;
+  priorYearBalance: Fen;
+  legacyFunds: Fen;
 }
 
 /** The extraction of one member: `round_fen(rate × max(0, base))`. @internal */
-export function extractionOf(params: PolicyParams, m: OpeningMember, includeLegacy: boolean): Dec {
-  const base = includeLegacy ? m.priorYearBalance.plus(m.legacyFunds) : m.priorYearBalance;
+export function extractionOf(params: PolicyParams, m: OpeningMember, includeLegacy: boolean): Fen {
+  const base = includeLegacy ? m.priorYearBalance + m.legacyFunds : m.priorYearBalance;
   // R5 rounding point: each extraction, to the fen, half-up.
-  return roundFen(dmax(ZERO, base).times(new D(params.opening.value.extractionRate)));
+  return mulRoundFen(fenMax(FEN_ZERO, base), params.opening.value.extractionRate);
 }
 
 /**
@@ -84,11 +84,11 @@ export function postOpening(
   period: string,
   members: readonly OpeningMember[],
   includeLegacy: boolean,
-): Map<string, Dec> {
+): Map<string, Fen> {
   for (const m of members) {
     w.post(period, ACCOUNTS.legacy, carriedAccountOf(m.id), m.legacyFunds, "legacyFoldIn", params.clauses.value.legacyFoldIn, m.id);
   }
-  const extractions = new Map<string, Dec>();
+  const extractions = new Map<string, Fen>();
   for (const m of members) {
     const x = extractionOf(params, m, includeLegacy);
     extractions.set(m.id, x);
@@ -98,9 +98,9 @@ export function postOpening(
 }
 
 /** Posts an opening balance (positive or negative) into an account. @internal */
-export function postOpeningBalance(w: JournalWriter, period: string, account: string, amount: Dec, member: string, citation: Citation): void {
-  if (amount.gt(0)) w.post(period, ACCOUNTS.opening, account, amount, "openingBalance", citation, member);
-  else if (amount.lt(0)) w.post(period, account, ACCOUNTS.opening, amount.neg(), "openingBalance", citation, member);
+export function postOpeningBalance(w: JournalWriter, period: string, account: string, amount: Fen, member: string, citation: Citation): void {
+  if (amount > FEN_ZERO) w.post(period, ACCOUNTS.opening, account, amount, "openingBalance", citation, member);
+  else if (amount < FEN_ZERO) w.post(period, account, ACCOUNTS.opening, -amount, "openingBalance", citation, member);
 }
 
 /**
@@ -144,13 +144,17 @@ export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpeni
   const period = periodOf(params.opening.value.dueDate);
   const balancesHeld = params.clauses.value.balancesHeld;
   const w = new JournalWriter();
-  const members = v.members.map((m) => ({ id: m.id, priorYearBalance: m.priorYearBalance, legacyFunds: m.legacyFunds ?? ZERO }));
+  const members = v.members.map((m) => ({
+    id: m.id,
+    priorYearBalance: toFen(m.priorYearBalance),
+    legacyFunds: m.legacyFunds === undefined ? FEN_ZERO : toFen(m.legacyFunds),
+  }));
   for (const m of members) postOpeningBalance(w, period, carriedAccountOf(m.id), m.priorYearBalance, m.id, balancesHeld);
   const extractions = postOpening(w, params, period, members, v.includeLegacyFunds ?? params.opening.value.includeLegacyFunds);
   const balances = foldJournal(w.entries);
   return {
     period,
-    extractions: Object.fromEntries([...extractions].map(([id, x]) => [id, formatMoney(x)])),
+    extractions: Object.fromEntries([...extractions].map(([id, x]) => [id, formatFen(x)])),
     balances,
     poolBalance: balances[ACCOUNTS.pool] ?? "0.00",
     journal: w.entries,

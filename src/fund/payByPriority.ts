@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { type Dec, dmax, dsum, formatMoney, ZERO } from "../money.js";
+import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, formatFen, toFen } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
-import { apportionFen } from "./apportion.js";
-import { clawbackDec } from "./clawback.js";
+import { apportionFenCore } from "./apportion.js";
+import { clawbackFen } from "./clawback.js";
 
 /** A class of claim on the pool (R10): (a) major accidents, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits. */
 export type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
@@ -21,19 +21,19 @@ export const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cut
  * full is paid pro rata (largest remainder, R7), and payment stops there.
  * @internal
  */
-export function allocateByPriority(available: Dec, classes: readonly (readonly Dec[])[]): { paid: Dec[][]; remaining: Dec } {
-  let left = dmax(ZERO, available);
+export function allocateByPriority(available: Fen, classes: readonly (readonly Fen[])[]): { paid: Fen[][]; remaining: Fen } {
+  let left = fenMax(FEN_ZERO, available);
   let stopped = false;
   const paid = classes.map((claims) => {
-    if (stopped) return claims.map(() => ZERO);
-    const total = dsum(claims);
-    if (total.lte(left)) {
-      left = left.minus(total);
+    if (stopped) return claims.map(() => FEN_ZERO);
+    const total = fenSum(claims);
+    if (total <= left) {
+      left -= total;
       return [...claims];
     }
     stopped = true;
-    const shares = apportionFen(left, claims);
-    left = ZERO;
+    const shares = apportionFenCore(left, claims);
+    left = FEN_ZERO;
     return shares;
   });
   return { paid, remaining: left };
@@ -51,17 +51,17 @@ export function carriesClawback(priorityClass: PriorityClass, origin: DeficitOri
   return priorityClass === "subsidy" || (priorityClass === "recordedDeficit" && origin !== "cutGapGrant");
 }
 
-/** A claim on the pool, on decimals. @internal */
+/** A claim on the pool, in fen. @internal */
 export interface PriorityClaim {
   member: string;
-  amount: Dec;
+  amount: Fen;
   origin?: DeficitOrigin | undefined;
 }
 
-/** One claim's outcome, on decimals. @internal */
+/** One claim's outcome, in fen. @internal */
 export interface PriorityLine {
-  paid: Dec;
-  clawback: Dec;
+  paid: Fen;
+  clawback: Fen;
 }
 
 /**
@@ -71,10 +71,10 @@ export interface PriorityLine {
  * @internal
  */
 export function payByPriorityCore(
-  available: Dec,
+  available: Fen,
   claims: Readonly<Record<PriorityClass, readonly PriorityClaim[]>>,
   clawbackRate: string,
-): { lines: Record<PriorityClass, PriorityLine[]>; remaining: Dec } {
+): { lines: Record<PriorityClass, PriorityLine[]>; remaining: Fen } {
   const { paid, remaining } = allocateByPriority(
     available,
     PRIORITY_CLASSES.map((priorityClass) => claims[priorityClass].map((claim) => claim.amount)),
@@ -83,7 +83,7 @@ export function payByPriorityCore(
   PRIORITY_CLASSES.forEach((priorityClass, classIndex) => {
     lines[priorityClass] = claims[priorityClass].map((claim, claimIndex) => {
       const amount = paid[classIndex]![claimIndex]!;
-      return { paid: amount, clawback: carriesClawback(priorityClass, claim.origin) ? clawbackDec(clawbackRate, amount) : ZERO };
+      return { paid: amount, clawback: carriesClawback(priorityClass, claim.origin) ? clawbackFen(clawbackRate, amount) : FEN_ZERO };
     });
   });
   return { lines, remaining };
@@ -177,8 +177,14 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
   const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
   const priorityCitation = paramFor(p, "clauses", v.period, ["period"]).value.priority;
   const claims = {} as Record<PriorityClass, PriorityClaim[]>;
-  for (const priorityClass of PRIORITY_CLASSES) claims[priorityClass] = v[priorityClass] ?? [];
-  const { lines, remaining } = payByPriorityCore(v.poolAvailable, claims, clawbackVersion.value.rate);
+  for (const priorityClass of PRIORITY_CLASSES) {
+    claims[priorityClass] = (v[priorityClass] ?? []).map((claim: { member: string; amount: Dec; origin?: DeficitOrigin | undefined }) => ({
+      member: claim.member,
+      amount: toFen(claim.amount),
+      origin: claim.origin,
+    }));
+  }
+  const { lines, remaining } = payByPriorityCore(toFen(v.poolAvailable), claims, clawbackVersion.value.rate);
   const classes = {} as Record<PriorityClass, PriorityPaymentLine[]>;
   const totals = {} as Record<PriorityClass, string>;
   let proRataClass: PriorityClass | null = null;
@@ -187,20 +193,20 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
     const classLines = lines[priorityClass];
     classes[priorityClass] = classClaims.map((claim, i) => ({
       member: claim.member,
-      claimed: formatMoney(claim.amount),
-      paid: formatMoney(classLines[i]!.paid),
-      unpaid: formatMoney(claim.amount.minus(classLines[i]!.paid)),
-      clawback: formatMoney(classLines[i]!.clawback),
+      claimed: formatFen(claim.amount),
+      paid: formatFen(classLines[i]!.paid),
+      unpaid: formatFen(claim.amount - classLines[i]!.paid),
+      clawback: formatFen(classLines[i]!.clawback),
     }));
-    const total = dsum(classLines.map((line) => line.paid));
-    totals[priorityClass] = formatMoney(total);
-    if (proRataClass === null && total.lt(dsum(classClaims.map((claim) => claim.amount)))) proRataClass = priorityClass;
+    const total = fenSum(classLines.map((line) => line.paid));
+    totals[priorityClass] = formatFen(total);
+    if (proRataClass === null && total < fenSum(classClaims.map((claim) => claim.amount))) proRataClass = priorityClass;
   }
   return {
     classes,
     paid: totals,
     proRataClass,
-    poolRemaining: formatMoney(remaining),
+    poolRemaining: formatFen(remaining),
     citations: [priorityCitation, clawbackVersion.citation],
     clawbackRate: clawbackVersion.value.rate,
     policy: policyRef(p),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { D, type Dec, dsum, formatMoney, type Numeric, roundFen } from "../money.js";
+import { decimalRatio, divRoundHalfUp, dsum, type Fen, fenSum, formatFen, type Numeric } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
 import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
@@ -8,10 +8,20 @@ import { parseInput } from "../schema/parse.js";
 
 const expendituresSchema = z.array(moneyField());
 
-/** The floor on decimals: `round_fen(months × Σ / 12)`, `months` from the version in force. @internal */
-export function poolFloorDec(months: string, priorYearExpenditures: readonly Dec[]): Dec {
+/**
+ * The floor in fen: `round_fen(months × Σ / 12)`, `months` from the version in
+ * force, Σ the prior-year expenditures' exact sum in yuan as a ratio of integers.
+ * @internal
+ */
+export function poolFloorOfSum(months: string, sumYuan: { numerator: bigint; denominator: bigint }): Fen {
+  const monthsRatio = decimalRatio(months);
   // R7 rounding point: the floor, to the fen, half-up.
-  return roundFen(new D(months).times(dsum(priorYearExpenditures)).div(12));
+  return divRoundHalfUp(sumYuan.numerator * monthsRatio.numerator * 100n, sumYuan.denominator * monthsRatio.denominator * 12n);
+}
+
+/** The floor in fen on expenditures in fen. @internal */
+export function poolFloorFen(months: string, priorYearExpenditures: readonly Fen[]): Fen {
+  return poolFloorOfSum(months, { numerator: fenSum(priorYearExpenditures), denominator: 100n });
 }
 
 /**
@@ -33,5 +43,7 @@ export function poolFloorDec(months: string, priorYearExpenditures: readonly Dec
 export function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string {
   const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
   const months = paramFor(p, "poolFloor", period).value.months;
-  return formatMoney(poolFloorDec(months, parseInput(expendituresSchema, priorYearExpenditures, ["priorYearExpenditures"])));
+  const expenditures = parseInput(expendituresSchema, priorYearExpenditures, ["priorYearExpenditures"]);
+  // The expenditures may carry more than two decimals: their exact sum, rounded once.
+  return formatFen(poolFloorOfSum(months, decimalRatio(dsum(expenditures))));
 }

@@ -3,7 +3,7 @@ import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
 import { ACCOUNTS, carriedAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { D, type Dec, dmax, formatMoney, roundFen, ZERO } from "../money.js";
+import { decimalRatio, FEN_ZERO, type Fen, formatFen, roundFenOfProduct, toFen, type YuanRatio } from "../money.js";
 import { inWindow } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { inForceOn, type PolicyRef, policyRef } from "../policy/paramsAt.js";
@@ -50,12 +50,12 @@ export interface ProvincialRemittance {
   policy: PolicyRef;
 }
 
-/** One member's remittance: the amount given, else the policy's rule, else an error. @internal */
+/** One member's remittance in fen: the amount given, else the policy's rule on the base (exact yuan), else an error. @internal */
 export function remittanceAmount(
   rule: ProvincialRule | undefined,
-  m: { amount?: Dec | undefined; priorYearIncome?: Dec | undefined; priorYearBalance?: Dec | undefined },
+  m: { amount?: Fen | undefined; priorYearIncome?: YuanRatio | undefined; priorYearBalance?: YuanRatio | undefined },
   path: Path,
-): Dec {
+): Fen {
   if (m.amount !== undefined) return m.amount;
   const base = rule?.base === "priorYearIncome" ? m.priorYearIncome : rule?.base === "priorYearBalance" ? m.priorYearBalance : undefined;
   if (!rule || base === undefined) {
@@ -65,7 +65,7 @@ export function remittanceAmount(
     });
   }
   // R6 rounding point: each remittance, to the fen, half-up.
-  return roundFen(dmax(ZERO, base).times(new D(rule.rate)));
+  return base.numerator > 0n ? roundFenOfProduct(base, rule.rate) : FEN_ZERO;
 }
 
 /** The provincial rule as data: a rate and its base. @internal */
@@ -122,8 +122,16 @@ export function provincialRemittance(input: ProvincialRemittanceInput, policy?: 
   const w = new JournalWriter();
   const remittances: Record<string, string> = {};
   v.members.forEach((m, i) => {
-    const amount = remittanceAmount(version.value.rule, m, ["members", i, "amount"]);
-    remittances[m.id] = formatMoney(amount);
+    const amount = remittanceAmount(
+      version.value.rule,
+      {
+        amount: m.amount === undefined ? undefined : toFen(m.amount),
+        priorYearIncome: m.priorYearIncome === undefined ? undefined : decimalRatio(m.priorYearIncome),
+        priorYearBalance: m.priorYearBalance === undefined ? undefined : decimalRatio(m.priorYearBalance),
+      },
+      ["members", i, "amount"],
+    );
+    remittances[m.id] = formatFen(amount);
     w.post(period, carriedAccountOf(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", version.citation, m.id);
   });
   return { dueDate, remittances, journal: w.entries, citation: version.citation, policy: policyRef(p) };

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { D, type Dec, type Fen, formatFen, formatMoney, ZERO } from "../money.js";
 import { MoneyStringSchema } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { ACCOUNTS, kindOf } from "./accounts.js";
@@ -29,6 +29,13 @@ export function foldToMap(journal: Iterable<Pick<JournalEntry, "from" | "to" | "
 export function formatBalances(balances: ReadonlyMap<string, Dec>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of [...balances.keys()].sort()) out[k] = formatMoney(balances.get(k)!);
+  return out;
+}
+
+/** Formats a balance map in fen as a plain object with sorted keys. @internal */
+export function formatFenBalances(balances: ReadonlyMap<string, Fen>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of [...balances.keys()].sort()) out[k] = formatFen(balances.get(k)!);
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
-import { type Dec, formatMoney, ZERO } from "../money.js";
+import { FEN_ZERO, type Fen, formatFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { AmountStringSchema } from "../schema/fields.js";
 
@@ -59,10 +59,11 @@ export type JournalEntry = z.output<typeof JournalEntrySchema>;
  */
 export class JournalWriter {
   readonly entries: JournalEntry[] = [];
-  readonly balances: Map<string, Dec>;
+  /** Every account's balance, in fen. */
+  readonly balances: Map<string, Fen>;
   private seq: number;
 
-  constructor(balances: ReadonlyMap<string, Dec> = new Map(), nextSeq = 1) {
+  constructor(balances: ReadonlyMap<string, Fen> = new Map(), nextSeq = 1) {
     this.balances = new Map(balances);
     this.seq = nextSeq;
   }
@@ -72,35 +73,35 @@ export class JournalWriter {
     return this.seq;
   }
 
-  /** The balance of an account (0 if it never moved). */
-  balance(account: string): Dec {
-    return this.balances.get(account) ?? ZERO;
+  /** The balance of an account in fen (0 if it never moved). */
+  balance(account: string): Fen {
+    return this.balances.get(account) ?? FEN_ZERO;
   }
 
   /**
    * Posts `amount` from `from` to `to`; a zero amount posts nothing.
-   * Invariants of every entry (R13): the amount is positive and in whole fen,
-   * and no entry goes from an account to itself.
+   * Invariants of every entry (R13): the amount (fen) is positive, and no
+   * entry goes from an account to itself.
    * @throws PoolingError `INTERNAL_INVARIANT` when an invariant fails (a defect of the library, never of the input).
    */
-  post(period: string, from: string, to: string, amount: Dec, kind: EntryKind, citation: Citation, member?: string): void {
-    if (amount.isZero()) return;
+  post(period: string, from: string, to: string, amount: Fen, kind: EntryKind, citation: Citation, member?: string): void {
+    if (amount === FEN_ZERO) return;
     if (from === to) {
       throw new PoolingError("INTERNAL_INVARIANT", [], {
-        en: `internal: an entry from an account to itself (${from}, ${kind}, ${amount.toFixed()})`,
+        en: `internal: an entry from an account to itself (${from}, ${kind}, ${formatFen(amount)})`,
         zh: `内部记账错误：同一账户自转（${from}）`,
       });
     }
-    if (amount.isNegative() || amount.decimalPlaces() > 2) {
+    if (amount < FEN_ZERO) {
       throw new PoolingError("INTERNAL_INVARIANT", [], {
-        en: `internal: bad posting ${amount.toFixed()} ${from} → ${to}`,
-        zh: "内部记账错误：金额为负或不足一分",
+        en: `internal: a negative posting ${formatFen(amount)} ${from} → ${to}`,
+        zh: "内部记账错误：金额为负",
       });
     }
-    const entry: JournalEntry = { seq: this.seq++, period, from, to, amount: formatMoney(amount), kind, citation };
+    const entry: JournalEntry = { seq: this.seq++, period, from, to, amount: formatFen(amount), kind, citation };
     if (member !== undefined) entry.member = member;
     this.entries.push(entry);
-    this.balances.set(from, this.balance(from).minus(amount));
-    this.balances.set(to, this.balance(to).plus(amount));
+    this.balances.set(from, this.balance(from) - amount);
+    this.balances.set(to, this.balance(to) + amount);
   }
 }

@@ -190,7 +190,7 @@ export const SUZHOU_2020_DATA = {
  * @example
  * ```ts
  * SUZHOU_2020.baseRates[0].value["1"]; // "0.0015"
- * SUZHOU_2020.members.value.map((m) => m.id); // ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"]
+ * SUZHOU_2020.members[0].value.map((m) => m.id); // ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"]
  * ```
  */
 export const SUZHOU_2020: Policy = definePolicy(SUZHOU_2020_DATA);

@@ -9,7 +9,7 @@ import { openingParams } from "../fund/openPooling.js";
 import { PRIORITY_CLASSES } from "../fund/payByPriority.js";
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
-import { type Dec, dmax, dsum, formatMoney, ZERO } from "../money.js";
+import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen } from "../money.js";
 import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
@@ -18,19 +18,19 @@ import type { ClassAmounts, PeriodContext } from "./steps/context.js";
 /** What the pool's steps of a period leave for its report. @internal */
 export interface PoolOutcome {
   open: boolean;
-  floor: Dec;
-  extractions: Dec;
+  floor: Fen;
+  extractions: Fen;
   claimed: ClassAmounts;
   paid: ClassAmounts;
-  topUp: Dec;
-  shortfall: Dec;
-  clawbacks: Dec;
+  topUp: Fen;
+  shortfall: Fen;
+  clawbacks: Fen;
   pending: readonly Claim[];
 }
 
 function formatClassAmounts(amounts: ClassAmounts): PeriodReport["pool"]["claimed"] {
   const out = {} as PeriodReport["pool"]["claimed"];
-  for (const priorityClass of PRIORITY_CLASSES) out[priorityClass] = formatMoney(amounts[priorityClass]);
+  for (const priorityClass of PRIORITY_CLASSES) out[priorityClass] = formatFen(amounts[priorityClass]);
   return out;
 }
 
@@ -39,38 +39,38 @@ function formatMonths(months: Dec | null): string | null {
 }
 
 /** The report of one member. */
-function memberReport(context: PeriodContext, id: string, pendingClaims: Dec): MemberPeriodReport {
+function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): MemberPeriodReport {
   const { writer, params } = context;
   const figures = context.figures.get(id)!;
   const current = writer.balance(currentAccountOf(id));
   const carried = writer.balance(carriedAccountOf(id));
-  const balance = current.plus(carried);
-  const months = reserveMonthsDec(balance, context.members.get(id)!.priorYearExpenditure);
+  const balance = current + carried;
+  const months = reserveMonthsDec(fenToDec(balance), fenToDec(context.members.get(id)!.priorYearExpenditure));
   return {
-    income: formatMoney(figures.income),
-    expenditure: formatMoney(figures.expenditure),
-    cutRelief: formatMoney(figures.cutRelief),
-    syncInducedRelief: formatMoney(figures.syncInducedRelief),
-    gap: formatMoney(figures.gap),
-    fromCurrentSurplus: formatMoney(figures.fromCurrentSurplus),
-    fromCumulativeBalance: formatMoney(figures.fromCumulativeBalance),
-    grantClaimed: formatMoney(figures.grantClaimed),
-    subsidyClaimed: formatMoney(figures.subsidyClaimed),
-    unclaimed: formatMoney(figures.unclaimed),
-    grantPaid: formatMoney(figures.grantPaid),
-    subsidyPaid: formatMoney(figures.subsidyPaid),
-    deficitPaid: formatMoney(figures.deficitPaid),
-    majorAccidentPaid: formatMoney(figures.majorAccidentPaid),
-    clawback: formatMoney(figures.clawback),
-    topUp: formatMoney(figures.topUp),
-    extraction: formatMoney(figures.extraction),
-    legacyFoldIn: formatMoney(figures.legacyFoldIn),
-    provincialRemittance: formatMoney(figures.provincialRemittance),
-    current: formatMoney(current),
-    carried: formatMoney(carried),
-    balance: formatMoney(balance),
-    pendingClaims: formatMoney(pendingClaims),
-    deficit: formatMoney(dmax(ZERO, balance.neg())),
+    income: formatFen(figures.income),
+    expenditure: formatFen(figures.expenditure),
+    cutRelief: formatFen(figures.cutRelief),
+    syncInducedRelief: formatFen(figures.syncInducedRelief),
+    gap: formatFen(figures.gap),
+    fromCurrentSurplus: formatFen(figures.fromCurrentSurplus),
+    fromCumulativeBalance: formatFen(figures.fromCumulativeBalance),
+    grantClaimed: formatFen(figures.grantClaimed),
+    subsidyClaimed: formatFen(figures.subsidyClaimed),
+    unclaimed: formatFen(figures.unclaimed),
+    grantPaid: formatFen(figures.grantPaid),
+    subsidyPaid: formatFen(figures.subsidyPaid),
+    deficitPaid: formatFen(figures.deficitPaid),
+    majorAccidentPaid: formatFen(figures.majorAccidentPaid),
+    clawback: formatFen(figures.clawback),
+    topUp: formatFen(figures.topUp),
+    extraction: formatFen(figures.extraction),
+    legacyFoldIn: formatFen(figures.legacyFoldIn),
+    provincialRemittance: formatFen(figures.provincialRemittance),
+    current: formatFen(current),
+    carried: formatFen(carried),
+    balance: formatFen(balance),
+    pendingClaims: formatFen(pendingClaims),
+    deficit: formatFen(fenMax(FEN_ZERO, -balance)),
     reserveMonths: formatMonths(months),
     risk: assessRiskDec(params.riskBands.value, months),
   };
@@ -79,19 +79,19 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Dec): M
 /** The report of a settled period. @internal */
 export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): PeriodReport {
   const { writer, params, memberIds } = context;
-  let total = ZERO;
-  let fiscal = ZERO;
+  let total = FEN_ZERO;
+  let fiscal = FEN_ZERO;
   for (const [account, balance] of writer.balances) {
-    total = total.plus(balance);
-    if (kindOf(account) === "fiscal") fiscal = fiscal.plus(balance);
+    total += balance;
+    if (kindOf(account) === "fiscal") fiscal += balance;
   }
-  const pendingByMember = new Map<string, Dec>();
-  for (const claim of pool.pending) pendingByMember.set(claim.member, (pendingByMember.get(claim.member) ?? ZERO).plus(claim.amount));
+  const pendingByMember = new Map<string, Fen>();
+  for (const claim of pool.pending) pendingByMember.set(claim.member, (pendingByMember.get(claim.member) ?? FEN_ZERO) + claim.amount);
   const members: Record<string, MemberPeriodReport> = {};
-  for (const id of memberIds) members[id] = memberReport(context, id, pendingByMember.get(id) ?? ZERO);
+  for (const id of memberIds) members[id] = memberReport(context, id, pendingByMember.get(id) ?? FEN_ZERO);
   const poolBalance = writer.balance(ACCOUNTS.pool);
-  const cityExpenditure = dsum(memberIds.map((id) => context.members.get(id)!.priorYearExpenditure));
-  const poolMonths = reserveMonthsDec(poolBalance, cityExpenditure);
+  const cityExpenditure = fenSum(memberIds.map((id) => context.members.get(id)!.priorYearExpenditure));
+  const poolMonths = reserveMonthsDec(fenToDec(poolBalance), fenToDec(cityExpenditure));
   return {
     period: context.period,
     policy: policyRef(context.policy),
@@ -103,18 +103,18 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
     members,
     pool: {
       open: pool.open,
-      balance: formatMoney(poolBalance),
-      floor: formatMoney(pool.floor),
-      extractions: formatMoney(pool.extractions),
+      balance: formatFen(poolBalance),
+      floor: formatFen(pool.floor),
+      extractions: formatFen(pool.extractions),
       claimed: formatClassAmounts(pool.claimed),
       paid: formatClassAmounts(pool.paid),
-      topUp: formatMoney(pool.topUp),
-      shortfall: formatMoney(pool.shortfall),
-      pendingClaims: formatMoney(dsum(pool.pending.map((claim) => claim.amount))),
+      topUp: formatFen(pool.topUp),
+      shortfall: formatFen(pool.shortfall),
+      pendingClaims: formatFen(fenSum(pool.pending.map((claim) => claim.amount))),
       reserveMonths: formatMonths(poolMonths),
       risk: assessRiskDec(params.riskBands.value, poolMonths),
     },
-    clawbacks: formatMoney(pool.clawbacks),
-    conservationOk: total.isZero() && fiscal.isZero(),
+    clawbacks: formatFen(pool.clawbacks),
+    conservationOk: total === FEN_ZERO && fiscal === FEN_ZERO,
   };
 }

@@ -111,8 +111,15 @@ export const PeriodParametersSchema = z
     openingExtractionRate: z.string(),
   })
   .strict();
-/** The parameters a settled period used. */
-export type PeriodParameters = z.output<typeof PeriodParametersSchema>;
+/** The parameters a settled period used: the versions in force, as the policy writes them. */
+export interface PeriodParameters {
+  /** R9: the clawback rate in force in the period (e.g. `"0.2"`). */
+  clawbackRate: string;
+  /** R7: the pool floor's months in force in the period (e.g. `"3"`). */
+  poolFloorMonths: string;
+  /** R5: the opening extraction rate (of the opening's version, e.g. `"0.1"`). */
+  openingExtractionRate: string;
+}
 
 /** zod schema of the report of one settled period. */
 export const PeriodReportSchema = z

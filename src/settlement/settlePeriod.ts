@@ -8,10 +8,10 @@
 import type { z } from "zod";
 import { type Path, PoolingError } from "../errors.js";
 import { checkMembers, memberIds as membersInForce } from "../fund/members.js";
-import { poolFloorDec } from "../fund/poolFloor.js";
+import { poolFloorFen } from "../fund/poolFloor.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { dsum } from "../money.js";
+import { FEN_ZERO, fenSum } from "../money.js";
 import { monthOf, nextPeriod, periodStart } from "../period.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -97,16 +97,16 @@ export function settleParsed(
     ...majorAccidentClaims(context, flows.majorAccidentClaims),
   ];
 
-  const floor = poolFloorDec(
+  const floor = poolFloorFen(
     params.poolFloor.value.months,
     memberIds.map((id) => members.get(id)!.priorYearExpenditure),
   );
-  let pool = { claimed: zeroClassAmounts(), paid: zeroClassAmounts(), topUp: dsum([]), shortfall: dsum([]), clawbacks: dsum([]), pending: claims };
+  let pool = { claimed: zeroClassAmounts(), paid: zeroClassAmounts(), topUp: FEN_ZERO, shortfall: FEN_ZERO, clawbacks: FEN_ZERO, pending: claims };
   if (opening.poolOpen) {
     const byClass = claimsByClass(context, claims);
     const claimed = classTotals(byClass);
     // Step 5 (R7): top up to the floor if the pool, after this period's claims, would stand below it.
-    const { topUp, shortfall } = topUpToFloor(context, floor, dsum(Object.values(claimed)));
+    const { topUp, shortfall } = topUpToFloor(context, floor, fenSum(Object.values(claimed)));
     // Step 6 (R10, R9): pay by priority, with the clawbacks.
     const payment = payClaimsByPriority(context, byClass);
     pool = { claimed, paid: payment.paid, topUp, shortfall, clawbacks: payment.clawbacks, pending: payment.pending };
@@ -171,9 +171,9 @@ export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?
  * @internal
  */
 export function settlePeriodTraced(state: SettlementState, flows: PeriodFlows, policy?: Policy, trace?: EngineTrace): Settlement {
-  const p = resolvePolicy(policy);
-  const s = fromJSONState(p, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
-  const f = parseInput(PeriodFlowsSchema, flows, ["flows"]);
-  const settled = settleParsed(p, s, f, ["flows"], trace);
-  return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(p) };
+  const resolved = resolvePolicy(policy);
+  const internalState = fromJSONState(resolved, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
+  const parsedFlows = parseInput(PeriodFlowsSchema, flows, ["flows"]);
+  const settled = settleParsed(resolved, internalState, parsedFlows, ["flows"], trace);
+  return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved) };
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
-import { checkConservation, formatBalances } from "../ledger/fold.js";
+import { checkConservation, formatFenBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -37,11 +37,11 @@ export function initialState(
   options?: SettlementOptions,
   policy?: Policy,
 ): { state: SettlementState; journal: JournalEntry[] } {
-  const p = resolvePolicy(policy);
-  const o = parseInput(ScenarioOpeningSchema, opening, ["opening"]);
+  const resolved = resolvePolicy(policy);
+  const parsedOpening = parseInput(ScenarioOpeningSchema, opening, ["opening"]);
   const opts = options === undefined ? undefined : parseInput(SettlementOptionsSchema, options, ["options"]);
-  const r = initialInternalState(p, o, opts, ["opening"]);
-  return { state: toJSONState(r.state), journal: r.journal };
+  const initial = initialInternalState(resolved, parsedOpening, opts, ["opening"]);
+  return { state: toJSONState(initial.state), journal: initial.journal };
 }
 
 /**
@@ -66,38 +66,38 @@ export function initialState(
  * ```
  */
 export function simulate(scenario: Scenario, policy?: Policy): Simulation {
-  const p = resolvePolicy(policy);
-  const v = parseInput(ScenarioSchema, scenario);
-  const init = initialInternalState(p, v.opening, v.options, ["opening"]);
+  const resolved = resolvePolicy(policy);
+  const parsed = parseInput(ScenarioSchema, scenario);
+  const init = initialInternalState(resolved, parsed.opening, parsed.options, ["opening"]);
   let state = init.state;
   const journal: JournalEntry[] = [...init.journal];
   const periods: PeriodReport[] = [];
-  v.periods.forEach((flows, i) => {
+  parsed.periods.forEach((flows, index) => {
     if (flows.period !== state.nextPeriod) {
-      throw new PoolingError("PERIOD_OUT_OF_ORDER", ["periods", i, "period"], {
+      throw new PoolingError("PERIOD_OUT_OF_ORDER", ["periods", index, "period"], {
         en: `expected ${state.nextPeriod}, got ${flows.period}`,
         zh: `应为 ${state.nextPeriod}，收到 ${flows.period}`,
       });
     }
-    let r: ReturnType<typeof settleParsed>;
+    let settled: ReturnType<typeof settleParsed>;
     try {
-      r = settleParsed(p, state, flows, []);
-    } catch (e) {
-      throw withPathPrefix(e, ["periods", i]);
+      settled = settleParsed(resolved, state, flows, []);
+    } catch (error) {
+      throw withPathPrefix(error, ["periods", index]);
     }
-    state = r.state;
-    for (const e of r.journal) journal.push(e);
-    periods.push(r.report);
+    state = settled.state;
+    for (const entry of settled.journal) journal.push(entry);
+    periods.push(settled.report);
   });
-  const balances = formatBalances(state.balances);
+  const balances = formatFenBalances(state.balances);
   const result: Simulation = {
-    policy: policyRef(p),
+    policy: policyRef(resolved),
     periods,
-    years: summarizeYears(p, periods),
+    years: summarizeYears(resolved, periods),
     journal,
     balances,
     finalState: toJSONState(state),
     conservation: checkConservation(journal, balances),
   };
-  return v.name === undefined ? result : { name: v.name, ...result };
+  return parsed.name === undefined ? result : { name: parsed.name, ...result };
 }

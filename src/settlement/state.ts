@@ -11,97 +11,97 @@ import { PoolingError } from "../errors.js";
 import { checkMembers, memberIds } from "../fund/members.js";
 import { openingParams, postOpeningBalance } from "../fund/openPooling.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
-import { formatBalances } from "../ledger/fold.js";
+import { formatFenBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { type Dec, FEN_ZERO, type Fen, formatFen, parseFen, toFen } from "../money.js";
 import { periodOf, periodStart } from "../period.js";
 import { paramsAt } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
 import type { ClaimKind, ScenarioOpeningSchema, SettlementOptionsSchema, SettlementState } from "./schema.js";
 
-/** A member's running figures, as decimals. @internal */
+/** A member's running figures, in fen. @internal */
 export interface MemberFigures {
-  priorYearBalance: Dec;
-  priorYearExpenditure: Dec;
-  priorYearIncome: Dec;
-  yearIncome: Dec;
-  yearExpenditure: Dec;
-  legacyFunds: Dec;
+  priorYearBalance: Fen;
+  priorYearExpenditure: Fen;
+  priorYearIncome: Fen;
+  yearIncome: Fen;
+  yearExpenditure: Fen;
+  legacyFunds: Fen;
 }
 
-/** A claim waiting for the pool, as decimals. @internal */
+/** A claim waiting for the pool, in fen. @internal */
 export interface Claim {
   member: string;
   kind: ClaimKind;
-  amount: Dec;
+  amount: Fen;
   period: string;
   recordedDeficit: boolean;
 }
 
-/** The state, as decimals. @internal */
+/** The state, in fen. @internal */
 export interface InternalState {
   nextPeriod: string;
   poolOpen: boolean;
   nextSeq: number;
-  balances: Map<string, Dec>;
+  balances: Map<string, Fen>;
   members: Map<string, MemberFigures>;
   pendingClaims: Claim[];
   options: { claimSubsidy: boolean; includeLegacyFunds: boolean };
 }
 
 /** Internal → JSON. @internal */
-export function toJSONState(s: InternalState): SettlementState {
+export function toJSONState(state: InternalState): SettlementState {
   const members: SettlementState["members"] = {};
-  for (const [id, m] of s.members) {
+  for (const [id, member] of state.members) {
     members[id] = {
-      priorYearBalance: formatMoney(m.priorYearBalance),
-      priorYearExpenditure: formatMoney(m.priorYearExpenditure),
-      priorYearIncome: formatMoney(m.priorYearIncome),
-      yearIncome: formatMoney(m.yearIncome),
-      yearExpenditure: formatMoney(m.yearExpenditure),
-      legacyFunds: formatMoney(m.legacyFunds),
+      priorYearBalance: formatFen(member.priorYearBalance),
+      priorYearExpenditure: formatFen(member.priorYearExpenditure),
+      priorYearIncome: formatFen(member.priorYearIncome),
+      yearIncome: formatFen(member.yearIncome),
+      yearExpenditure: formatFen(member.yearExpenditure),
+      legacyFunds: formatFen(member.legacyFunds),
     };
   }
   return {
-    nextPeriod: s.nextPeriod,
-    poolOpen: s.poolOpen,
-    nextSeq: s.nextSeq,
-    balances: formatBalances(s.balances),
+    nextPeriod: state.nextPeriod,
+    poolOpen: state.poolOpen,
+    nextSeq: state.nextSeq,
+    balances: formatFenBalances(state.balances),
     members,
-    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: formatMoney(c.amount) })),
-    options: { ...s.options },
+    pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: formatFen(claim.amount) })),
+    options: { ...state.options },
   };
 }
 
 /** JSON (already schema-validated) → internal, checking members against the policy. @internal */
-export function fromJSONState(policy: Policy, s: SettlementState, prefix: Path): InternalState {
-  const ids = Object.keys(s.members);
-  const at = s.nextPeriod;
+export function fromJSONState(policy: Policy, state: SettlementState, prefix: Path): InternalState {
+  const ids = Object.keys(state.members);
+  const at = state.nextPeriod;
   checkMembers(policy, ids, (i) => [...prefix, "members", ids[i]!], true, [...prefix, "members"], at);
-  s.pendingClaims.forEach((c, i) => {
-    checkMembers(policy, [c.member], () => [...prefix, "pendingClaims", i, "member"], false, [], at);
+  state.pendingClaims.forEach((claim, index) => {
+    checkMembers(policy, [claim.member], () => [...prefix, "pendingClaims", index, "member"], false, [], at);
   });
   const members = new Map<string, MemberFigures>();
   for (const id of memberIds(policy, at)) {
-    const m = s.members[id]!;
+    const member = state.members[id]!;
     members.set(id, {
-      priorYearBalance: new D(m.priorYearBalance),
-      priorYearExpenditure: new D(m.priorYearExpenditure),
-      priorYearIncome: new D(m.priorYearIncome),
-      yearIncome: new D(m.yearIncome),
-      yearExpenditure: new D(m.yearExpenditure),
-      legacyFunds: new D(m.legacyFunds),
+      priorYearBalance: parseFen(member.priorYearBalance),
+      priorYearExpenditure: parseFen(member.priorYearExpenditure),
+      priorYearIncome: parseFen(member.priorYearIncome),
+      yearIncome: parseFen(member.yearIncome),
+      yearExpenditure: parseFen(member.yearExpenditure),
+      legacyFunds: parseFen(member.legacyFunds),
     });
   }
   return {
-    nextPeriod: s.nextPeriod,
-    poolOpen: s.poolOpen,
-    nextSeq: s.nextSeq,
-    balances: new Map(Object.entries(s.balances).map(([k, v]) => [k, new D(v)])),
+    nextPeriod: state.nextPeriod,
+    poolOpen: state.poolOpen,
+    nextSeq: state.nextSeq,
+    balances: new Map(Object.entries(state.balances).map(([account, balance]) => [account, parseFen(balance)])),
     members,
-    pendingClaims: s.pendingClaims.map((c) => ({ ...c, amount: new D(c.amount) })),
-    options: { ...s.options },
+    pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: parseFen(claim.amount) })),
+    options: { ...state.options },
   };
 }
 
@@ -128,28 +128,29 @@ export function initialInternalState(
       zh: `${opening.start} 晚于 ${openingPeriod}`,
     });
   }
-  const w = new JournalWriter();
+  const writer = new JournalWriter();
   const members = new Map<string, MemberFigures>();
   const held = params.clauses.value.balancesHeld;
   for (const id of memberIds(policy, opening.start)) {
-    const m = opening.members[id]!;
-    postOpeningBalance(w, opening.start, carriedAccountOf(id), m.priorYearBalance, id, held);
-    postOpeningBalance(w, opening.start, currentAccountOf(id), m.currentSurplus, id, held);
+    const member = opening.members[id]!;
+    const fenOrZero = (value: Dec | undefined) => (value === undefined ? FEN_ZERO : toFen(value));
+    postOpeningBalance(writer, opening.start, carriedAccountOf(id), toFen(member.priorYearBalance), id, held);
+    postOpeningBalance(writer, opening.start, currentAccountOf(id), toFen(member.currentSurplus), id, held);
     members.set(id, {
-      priorYearBalance: m.priorYearBalance,
-      priorYearExpenditure: m.priorYearExpenditure,
-      priorYearIncome: m.priorYearIncome ?? ZERO,
-      yearIncome: m.yearToDateIncome ?? ZERO,
-      yearExpenditure: m.yearToDateExpenditure ?? ZERO,
-      legacyFunds: m.legacyFunds ?? ZERO,
+      priorYearBalance: toFen(member.priorYearBalance),
+      priorYearExpenditure: toFen(member.priorYearExpenditure),
+      priorYearIncome: fenOrZero(member.priorYearIncome),
+      yearIncome: fenOrZero(member.yearToDateIncome),
+      yearExpenditure: fenOrZero(member.yearToDateExpenditure),
+      legacyFunds: fenOrZero(member.legacyFunds),
     });
   }
   return {
     state: {
       nextPeriod: opening.start,
       poolOpen: false,
-      nextSeq: w.nextSeq,
-      balances: w.balances,
+      nextSeq: writer.nextSeq,
+      balances: writer.balances,
       members,
       pendingClaims: [],
       options: {
@@ -157,6 +158,6 @@ export function initialInternalState(
         includeLegacyFunds: options?.includeLegacyFunds ?? openingVersion.value.includeLegacyFunds,
       },
     },
-    journal: w.entries,
+    journal: writer.entries,
   };
 }

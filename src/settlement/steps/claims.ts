@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { coverageSteps } from "../../fund/coverDeficit.js";
 import { checkMembers } from "../../fund/members.js";
 import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
-import { type Dec, dmax, dmin, formatMoney, ZERO } from "../../money.js";
+import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../../money.js";
 import type { PeriodFlowsSchema } from "../schema.js";
 import type { Claim } from "../state.js";
 import { figuresOf, type PeriodContext } from "./context.js";
@@ -17,8 +17,8 @@ import { memberDeficit } from "./postings.js";
 
 /** A member's balances before the period's own outflows (after the opening extraction). @internal */
 export interface BalancesBefore {
-  current: Dec;
-  carried: Dec;
+  current: Fen;
+  carried: Fen;
 }
 
 /**
@@ -38,10 +38,10 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
   for (const id of context.memberIds) {
     const figures = figuresOf(context, id);
     const balancesBefore = before.get(id)!;
-    const gap = dmax(ZERO, figures.expenditure.plus(figures.provincialRemittance).minus(figures.income));
-    const deficitBefore = dmax(ZERO, balancesBefore.current.plus(balancesBefore.carried).neg());
+    const gap = fenMax(FEN_ZERO, figures.expenditure + figures.provincialRemittance - figures.income);
+    const deficitBefore = fenMax(FEN_ZERO, -(balancesBefore.current + balancesBefore.carried));
     const deficitAfter = memberDeficit(writer, id);
-    const deficitGrowth = dmax(ZERO, deficitAfter.minus(deficitBefore));
+    const deficitGrowth = fenMax(FEN_ZERO, deficitAfter - deficitBefore);
     const steps = coverageSteps({
       gap,
       currentSurplus: balancesBefore.current,
@@ -54,16 +54,16 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
     context.trace?.coverage.push({
       member: id,
       input: {
-        gap: formatMoney(gap),
-        currentSurplus: formatMoney(balancesBefore.current),
-        cumulativeBalance: formatMoney(balancesBefore.carried),
-        syncInducedRelief: formatMoney(figures.syncInducedRelief),
+        gap: formatFen(gap),
+        currentSurplus: formatFen(balancesBefore.current),
+        cumulativeBalance: formatFen(balancesBefore.carried),
+        syncInducedRelief: formatFen(figures.syncInducedRelief),
         // The claims are made before the pool pays them (R10): the pool caps nothing here.
-        poolAvailable: formatMoney(deficitGrowth),
+        poolAvailable: formatFen(deficitGrowth),
         claimSubsidy: context.options.claimSubsidy,
         period,
-        deficitBefore: formatMoney(deficitBefore),
-        deficitAfter: formatMoney(deficitAfter),
+        deficitBefore: formatFen(deficitBefore),
+        deficitAfter: formatFen(deficitAfter),
       },
     });
     figures.gap = gap;
@@ -74,10 +74,10 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
     figures.unclaimed = steps.uncovered;
     const current = writer.balance(currentAccountOf(id));
     const carried = writer.balance(carriedAccountOf(id));
-    const fill = dmin(dmax(ZERO, current.neg()), dmax(ZERO, carried));
+    const fill = fenMin(fenMax(FEN_ZERO, -current), fenMax(FEN_ZERO, carried));
     writer.post(period, carriedAccountOf(id), currentAccountOf(id), fill, "carriedToCurrent", clauses.localCoverage, id);
-    if (steps.poolGrant.gt(0)) claims.push({ member: id, kind: "cutGapGrant", amount: steps.poolGrant, period, recordedDeficit: false });
-    if (steps.poolSubsidy.gt(0)) claims.push({ member: id, kind: "subsidy", amount: steps.poolSubsidy, period, recordedDeficit: false });
+    if (steps.poolGrant > FEN_ZERO) claims.push({ member: id, kind: "cutGapGrant", amount: steps.poolGrant, period, recordedDeficit: false });
+    if (steps.poolSubsidy > FEN_ZERO) claims.push({ member: id, kind: "subsidy", amount: steps.poolSubsidy, period, recordedDeficit: false });
   }
   return claims;
 }
@@ -91,7 +91,8 @@ export function majorAccidentClaims(context: PeriodContext, given: z.output<type
   const claims: Claim[] = [];
   (given ?? []).forEach((claim, index) => {
     checkMembers(context.policy, [claim.member], () => [...context.prefix, "majorAccidentClaims", index, "member"], false, [], context.period);
-    if (claim.amount.gt(0)) claims.push({ member: claim.member, kind: "majorAccident", amount: claim.amount, period: context.period, recordedDeficit: false });
+    const amount = toFen(claim.amount);
+    if (amount > FEN_ZERO) claims.push({ member: claim.member, kind: "majorAccident", amount, period: context.period, recordedDeficit: false });
   });
   return claims;
 }

@@ -8,7 +8,7 @@
 import type { Path } from "../../errors.js";
 import type { PriorityClass } from "../../fund/payByPriority.js";
 import type { JournalWriter } from "../../ledger/journal.js";
-import { type Dec, ZERO } from "../../money.js";
+import { FEN_ZERO, type Fen } from "../../money.js";
 import type { PolicyParams } from "../../policy/paramsAt.js";
 import type { Policy } from "../../policy/schema.js";
 import type { InternalState, MemberFigures } from "../state.js";
@@ -16,58 +16,58 @@ import type { EngineTrace } from "./trace.js";
 
 /** One member's figures of the period, as the report shows them. @internal */
 export interface MemberPeriodFigures {
-  income: Dec;
-  expenditure: Dec;
-  cutRelief: Dec;
-  syncInducedRelief: Dec;
-  gap: Dec;
-  fromCurrentSurplus: Dec;
-  fromCumulativeBalance: Dec;
-  grantClaimed: Dec;
-  subsidyClaimed: Dec;
-  unclaimed: Dec;
-  grantPaid: Dec;
-  subsidyPaid: Dec;
-  deficitPaid: Dec;
-  majorAccidentPaid: Dec;
-  clawback: Dec;
-  topUp: Dec;
-  extraction: Dec;
-  legacyFoldIn: Dec;
-  provincialRemittance: Dec;
+  income: Fen;
+  expenditure: Fen;
+  cutRelief: Fen;
+  syncInducedRelief: Fen;
+  gap: Fen;
+  fromCurrentSurplus: Fen;
+  fromCumulativeBalance: Fen;
+  grantClaimed: Fen;
+  subsidyClaimed: Fen;
+  unclaimed: Fen;
+  grantPaid: Fen;
+  subsidyPaid: Fen;
+  deficitPaid: Fen;
+  majorAccidentPaid: Fen;
+  clawback: Fen;
+  topUp: Fen;
+  extraction: Fen;
+  legacyFoldIn: Fen;
+  provincialRemittance: Fen;
 }
 
 /** A member's figures before anything happened in the period. @internal */
 export function emptyMemberPeriodFigures(): MemberPeriodFigures {
   return {
-    income: ZERO,
-    expenditure: ZERO,
-    cutRelief: ZERO,
-    syncInducedRelief: ZERO,
-    gap: ZERO,
-    fromCurrentSurplus: ZERO,
-    fromCumulativeBalance: ZERO,
-    grantClaimed: ZERO,
-    subsidyClaimed: ZERO,
-    unclaimed: ZERO,
-    grantPaid: ZERO,
-    subsidyPaid: ZERO,
-    deficitPaid: ZERO,
-    majorAccidentPaid: ZERO,
-    clawback: ZERO,
-    topUp: ZERO,
-    extraction: ZERO,
-    legacyFoldIn: ZERO,
-    provincialRemittance: ZERO,
+    income: FEN_ZERO,
+    expenditure: FEN_ZERO,
+    cutRelief: FEN_ZERO,
+    syncInducedRelief: FEN_ZERO,
+    gap: FEN_ZERO,
+    fromCurrentSurplus: FEN_ZERO,
+    fromCumulativeBalance: FEN_ZERO,
+    grantClaimed: FEN_ZERO,
+    subsidyClaimed: FEN_ZERO,
+    unclaimed: FEN_ZERO,
+    grantPaid: FEN_ZERO,
+    subsidyPaid: FEN_ZERO,
+    deficitPaid: FEN_ZERO,
+    majorAccidentPaid: FEN_ZERO,
+    clawback: FEN_ZERO,
+    topUp: FEN_ZERO,
+    extraction: FEN_ZERO,
+    legacyFoldIn: FEN_ZERO,
+    provincialRemittance: FEN_ZERO,
   };
 }
 
 /** Amounts by class of claim on the pool (R10). @internal */
-export type ClassAmounts = Record<PriorityClass, Dec>;
+export type ClassAmounts = Record<PriorityClass, Fen>;
 
 /** Zero in every class. @internal */
 export function zeroClassAmounts(): ClassAmounts {
-  return { majorAccident: ZERO, cutGapGrant: ZERO, subsidy: ZERO, recordedDeficit: ZERO };
+  return { majorAccident: FEN_ZERO, cutGapGrant: FEN_ZERO, subsidy: FEN_ZERO, recordedDeficit: FEN_ZERO };
 }
 
 /** The shared context of the steps of one period. @internal */

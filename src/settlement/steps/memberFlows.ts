@@ -10,7 +10,7 @@ import { PoolingError, withPathPrefix } from "../../errors.js";
 import { ACCOUNTS, currentAccountOf } from "../../ledger/accounts.js";
 import { computeParsedLevy } from "../../levy/computeLevy.js";
 import type { Levy } from "../../levy/schema.js";
-import { ZERO } from "../../money.js";
+import { type Dec, FEN_ZERO, parseFen, toFen } from "../../money.js";
 import type { PeriodFlowsSchema } from "../schema.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 
@@ -18,9 +18,10 @@ type ParsedMemberFlows = z.output<typeof PeriodFlowsSchema>["members"][string];
 
 /** A member's income, cut relief and sync-induced relief of the period: the totals given plus the levies'. */
 function memberIncome(context: PeriodContext, member: string, flows: ParsedMemberFlows) {
-  let income = flows.income ?? ZERO;
-  let cutRelief = flows.cutRelief ?? ZERO;
-  let syncInducedRelief = flows.syncInducedRelief ?? ZERO;
+  const fenOrZero = (value: Dec | undefined) => (value === undefined ? FEN_ZERO : toFen(value));
+  let income = fenOrZero(flows.income);
+  let cutRelief = fenOrZero(flows.cutRelief);
+  let syncInducedRelief = fenOrZero(flows.syncInducedRelief);
   (flows.levies ?? []).forEach((levyInput, index) => {
     const path = [...context.prefix, "members", member, "levies", index];
     if (levyInput.period !== context.period) {
@@ -35,9 +36,9 @@ function memberIncome(context: PeriodContext, member: string, flows: ParsedMembe
     } catch (e) {
       throw withPathPrefix(e, path);
     }
-    income = income.plus(levy.premiumDue);
-    cutRelief = cutRelief.plus(levy.cutRelief);
-    syncInducedRelief = syncInducedRelief.plus(levy.syncInducedRelief);
+    income += parseFen(levy.premiumDue);
+    cutRelief += parseFen(levy.cutRelief);
+    syncInducedRelief += parseFen(levy.syncInducedRelief);
   });
   return { income, cutRelief, syncInducedRelief };
 }
@@ -53,12 +54,12 @@ export function postMemberFlows(context: PeriodContext, flows: Readonly<Record<s
   for (const id of context.memberIds) {
     const memberFlows = flows[id]!;
     const { income, cutRelief, syncInducedRelief } = memberIncome(context, id, memberFlows);
-    const expenditure = memberFlows.expenditure;
+    const expenditure = toFen(memberFlows.expenditure);
     context.writer.post(context.period, ACCOUNTS.employers, currentAccountOf(id), income, "income", incomeCitation, id);
     context.writer.post(context.period, currentAccountOf(id), ACCOUNTS.beneficiaries, expenditure, "benefit", incomeCitation, id);
     const member = memberOf(context, id);
-    member.yearIncome = member.yearIncome.plus(income);
-    member.yearExpenditure = member.yearExpenditure.plus(expenditure);
+    member.yearIncome += income;
+    member.yearExpenditure += expenditure;
     Object.assign(figuresOf(context, id), { income, expenditure, cutRelief, syncInducedRelief });
   }
 }

@@ -7,7 +7,7 @@
  */
 import { PoolingError } from "../../errors.js";
 import { openingParams, postOpening } from "../../fund/openPooling.js";
-import { type Dec, dsum, ZERO } from "../../money.js";
+import { FEN_ZERO, type Fen, fenSum } from "../../money.js";
 import { periodOf } from "../../period.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 
@@ -17,7 +17,7 @@ import { figuresOf, memberOf, type PeriodContext } from "./context.js";
  * @throws PoolingError `SCENARIO_STARTS_AFTER_OPENING` when the pool is still closed after its opening period.
  * @internal
  */
-export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { poolOpen: boolean; extractions: Dec } {
+export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { poolOpen: boolean; extractions: Fen } {
   const { period, writer, memberIds } = context;
   const opening = openingParams(context.policy);
   const openingPeriod = periodOf(opening.opening.value.dueDate);
@@ -27,7 +27,7 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
       zh: `统筹基金应于 ${openingPeriod} 建立`,
     });
   }
-  if (poolOpen || period !== openingPeriod) return { poolOpen, extractions: ZERO };
+  if (poolOpen || period !== openingPeriod) return { poolOpen, extractions: FEN_ZERO };
   const openingMembers = memberIds.map((id) => ({
     id,
     priorYearBalance: memberOf(context, id).priorYearBalance,
@@ -39,7 +39,7 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
     const figures = figuresOf(context, id);
     figures.legacyFoldIn = member.legacyFunds;
     figures.extraction = extractions.get(id)!;
-    member.legacyFunds = ZERO;
+    member.legacyFunds = FEN_ZERO;
   }
-  return { poolOpen: true, extractions: dsum(extractions.values()) };
+  return { poolOpen: true, extractions: fenSum(extractions.values()) };
 }

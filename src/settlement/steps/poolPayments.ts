@@ -8,7 +8,7 @@
 import { type DeficitOrigin, PRIORITY_CLASSES, type PriorityClass, payByPriorityCore } from "../../fund/payByPriority.js";
 import { ACCOUNTS, fiscalAccountOf } from "../../ledger/accounts.js";
 import type { EntryKind } from "../../ledger/journal.js";
-import { type Dec, dmax, dmin, dsum, formatMoney, ZERO } from "../../money.js";
+import { FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen } from "../../money.js";
 import type { Citation } from "../../policy/citation.js";
 import type { Claim } from "../state.js";
 import { type ClassAmounts, figuresOf, type PeriodContext, zeroClassAmounts } from "./context.js";
@@ -35,12 +35,12 @@ function originOf(claim: Claim): DeficitOrigin | undefined {
  * @internal
  */
 export function claimsByClass(context: PeriodContext, claims: readonly Claim[]): ClaimsByClass {
-  const ownClaims = new Map<string, Dec>();
+  const ownClaims = new Map<string, Fen>();
   for (const claim of claims) {
-    if (!claim.recordedDeficit && claim.kind !== "majorAccident") ownClaims.set(claim.member, (ownClaims.get(claim.member) ?? ZERO).plus(claim.amount));
+    if (!claim.recordedDeficit && claim.kind !== "majorAccident") ownClaims.set(claim.member, (ownClaims.get(claim.member) ?? FEN_ZERO) + claim.amount);
   }
-  const room = new Map<string, Dec>();
-  for (const id of context.memberIds) room.set(id, dmax(ZERO, memberDeficit(context.writer, id).minus(ownClaims.get(id) ?? ZERO)));
+  const room = new Map<string, Fen>();
+  for (const id of context.memberIds) room.set(id, fenMax(FEN_ZERO, memberDeficit(context.writer, id) - (ownClaims.get(id) ?? FEN_ZERO)));
   const byClass: ClaimsByClass = { majorAccident: [], cutGapGrant: [], subsidy: [], recordedDeficit: [] };
   for (const claim of claims) {
     const priorityClass = priorityClassOf(claim);
@@ -49,9 +49,9 @@ export function claimsByClass(context: PeriodContext, claims: readonly Claim[]):
       continue;
     }
     const memberRoom = room.get(claim.member)!;
-    const amount = dmin(claim.amount, memberRoom);
-    room.set(claim.member, memberRoom.minus(amount));
-    if (amount.gt(0)) byClass.recordedDeficit.push({ ...claim, amount });
+    const amount = fenMin(claim.amount, memberRoom);
+    room.set(claim.member, memberRoom - amount);
+    if (amount > FEN_ZERO) byClass.recordedDeficit.push({ ...claim, amount });
   }
   return byClass;
 }
@@ -59,7 +59,7 @@ export function claimsByClass(context: PeriodContext, claims: readonly Claim[]):
 /** The total of each class. @internal */
 export function classTotals(byClass: ClaimsByClass): ClassAmounts {
   const totals = zeroClassAmounts();
-  for (const priorityClass of PRIORITY_CLASSES) totals[priorityClass] = dsum(byClass[priorityClass].map((claim) => claim.amount));
+  for (const priorityClass of PRIORITY_CLASSES) totals[priorityClass] = fenSum(byClass[priorityClass].map((claim) => claim.amount));
   return totals;
 }
 
@@ -93,24 +93,24 @@ const PAID_FIGURE = {
  * paid waits: accident claims as such, the others as recorded deficits.
  * @internal
  */
-export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByClass): { paid: ClassAmounts; clawbacks: Dec; pending: Claim[] } {
+export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByClass): { paid: ClassAmounts; clawbacks: Fen; pending: Claim[] } {
   const { writer, period, params } = context;
-  const claims = {} as Record<PriorityClass, { member: string; amount: Dec; origin: DeficitOrigin | undefined }[]>;
+  const claims = {} as Record<PriorityClass, { member: string; amount: Fen; origin: DeficitOrigin | undefined }[]>;
   for (const priorityClass of PRIORITY_CLASSES) {
     claims[priorityClass] = byClass[priorityClass].map((claim) => ({ member: claim.member, amount: claim.amount, origin: originOf(claim) }));
   }
   const available = writer.balance(ACCOUNTS.pool);
   context.trace?.payments.push({
-    poolAvailable: formatMoney(available),
-    majorAccident: claims.majorAccident.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount) })),
-    cutGapGrant: claims.cutGapGrant.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount) })),
-    subsidy: claims.subsidy.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount) })),
-    recordedDeficit: claims.recordedDeficit.map((claim) => ({ member: claim.member, amount: formatMoney(claim.amount), origin: claim.origin ?? "subsidy" })),
+    poolAvailable: formatFen(available),
+    majorAccident: claims.majorAccident.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount) })),
+    cutGapGrant: claims.cutGapGrant.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount) })),
+    subsidy: claims.subsidy.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount) })),
+    recordedDeficit: claims.recordedDeficit.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount), origin: claim.origin ?? "subsidy" })),
     period,
   });
   const { lines } = payByPriorityCore(available, claims, params.clawback.value.rate);
   const paid = zeroClassAmounts();
-  let clawbacks = ZERO;
+  let clawbacks = FEN_ZERO;
   const pending: Claim[] = [];
   for (const priorityClass of PRIORITY_CLASSES) {
     byClass[priorityClass].forEach((claim, index) => {
@@ -119,14 +119,14 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
       const { kind, citation } = paymentPosting(context, priorityClass, claim);
       if (priorityClass === "majorAccident") writer.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, kind, citation, claim.member);
       else creditMemberFromPool(writer, period, claim.member, amount, kind, citation);
-      figures[PAID_FIGURE[priorityClass]] = figures[PAID_FIGURE[priorityClass]].plus(amount);
-      paid[priorityClass] = paid[priorityClass].plus(amount);
+      figures[PAID_FIGURE[priorityClass]] = figures[PAID_FIGURE[priorityClass]] + amount;
+      paid[priorityClass] = paid[priorityClass] + amount;
       // R9: the clawback of a subsidy paid, from the member's government to municipal finance.
       writer.post(period, fiscalAccountOf(claim.member), ACCOUNTS.municipalFinance, clawback, "clawback", params.clawback.citation, claim.member);
-      figures.clawback = figures.clawback.plus(clawback);
-      clawbacks = clawbacks.plus(clawback);
-      const unpaid = claim.amount.minus(amount);
-      if (unpaid.gt(0)) pending.push({ ...claim, amount: unpaid, recordedDeficit: claim.kind !== "majorAccident" });
+      figures.clawback = figures.clawback + clawback;
+      clawbacks = clawbacks + clawback;
+      const unpaid = claim.amount - amount;
+      if (unpaid > FEN_ZERO) pending.push({ ...claim, amount: unpaid, recordedDeficit: claim.kind !== "majorAccident" });
     });
   }
   return { paid, clawbacks, pending };

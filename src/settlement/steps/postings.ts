@@ -6,30 +6,30 @@
  */
 import { ACCOUNTS, carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
 import type { EntryKind, JournalWriter } from "../../ledger/journal.js";
-import { type Dec, dmax, dmin, ZERO } from "../../money.js";
+import { FEN_ZERO, type Fen, fenMax, fenMin } from "../../money.js";
 import type { Citation } from "../../policy/citation.js";
 
 /** Credits a member from the pool: into the negative part of its current balance first, the rest to carried. @internal */
-export function creditMemberFromPool(writer: JournalWriter, period: string, member: string, amount: Dec, kind: EntryKind, citation: Citation): void {
-  const toCurrent = dmin(amount, dmax(ZERO, writer.balance(currentAccountOf(member)).neg()));
+export function creditMemberFromPool(writer: JournalWriter, period: string, member: string, amount: Fen, kind: EntryKind, citation: Citation): void {
+  const toCurrent = fenMin(amount, fenMax(FEN_ZERO, -writer.balance(currentAccountOf(member))));
   writer.post(period, ACCOUNTS.pool, currentAccountOf(member), toCurrent, kind, citation, member);
-  writer.post(period, ACCOUNTS.pool, carriedAccountOf(member), amount.minus(toCurrent), kind, citation, member);
+  writer.post(period, ACCOUNTS.pool, carriedAccountOf(member), amount - toCurrent, kind, citation, member);
 }
 
 /** Debits a member's fund: carried first (down to zero), then current, then carried again for any rest. @internal */
-export function debitMember(writer: JournalWriter, period: string, member: string, to: string, amount: Dec, kind: EntryKind, citation: Citation): void {
-  const fromCarried = dmin(amount, dmax(ZERO, writer.balance(carriedAccountOf(member))));
-  const fromCurrent = dmin(amount.minus(fromCarried), dmax(ZERO, writer.balance(currentAccountOf(member))));
-  writer.post(period, carriedAccountOf(member), to, fromCarried.plus(amount.minus(fromCarried).minus(fromCurrent)), kind, citation, member);
+export function debitMember(writer: JournalWriter, period: string, member: string, to: string, amount: Fen, kind: EntryKind, citation: Citation): void {
+  const fromCarried = fenMin(amount, fenMax(FEN_ZERO, writer.balance(carriedAccountOf(member))));
+  const fromCurrent = fenMin(amount - fromCarried, fenMax(FEN_ZERO, writer.balance(currentAccountOf(member))));
+  writer.post(period, carriedAccountOf(member), to, fromCarried + (amount - fromCarried - fromCurrent), kind, citation, member);
   writer.post(period, currentAccountOf(member), to, fromCurrent, kind, citation, member);
 }
 
 /** A member's total balance (current + carried). @internal */
-export function memberBalance(writer: JournalWriter, member: string): Dec {
-  return writer.balance(currentAccountOf(member)).plus(writer.balance(carriedAccountOf(member)));
+export function memberBalance(writer: JournalWriter, member: string): Fen {
+  return writer.balance(currentAccountOf(member)) + writer.balance(carriedAccountOf(member));
 }
 
 /** A member's recorded deficit: max(0, −(current + carried)). @internal */
-export function memberDeficit(writer: JournalWriter, member: string): Dec {
-  return dmax(ZERO, memberBalance(writer, member).neg());
+export function memberDeficit(writer: JournalWriter, member: string): Fen {
+  return fenMax(FEN_ZERO, -memberBalance(writer, member));
 }

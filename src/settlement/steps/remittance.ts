@@ -8,7 +8,7 @@ import { PoolingError } from "../../errors.js";
 import { checkMembers } from "../../fund/members.js";
 import { remittanceAmount } from "../../fund/provincialRemittance.js";
 import { ACCOUNTS } from "../../ledger/accounts.js";
-import type { Dec } from "../../money.js";
+import { type Dec, fenRatio, toFen } from "../../money.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { debitMember } from "./postings.js";
 
@@ -34,7 +34,11 @@ export function remitProvincialReserve(context: PeriodContext, given: Readonly<R
     const member = memberOf(context, id);
     const amount = remittanceAmount(
       provincial.value.rule,
-      { amount: given?.[id], priorYearIncome: member.priorYearIncome, priorYearBalance: member.priorYearBalance },
+      {
+        amount: given?.[id] === undefined ? undefined : toFen(given[id]),
+        priorYearIncome: fenRatio(member.priorYearIncome),
+        priorYearBalance: fenRatio(member.priorYearBalance),
+      },
       [...prefix, "provincialRemittances", id],
     );
     figuresOf(context, id).provincialRemittance = amount;

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { apportionTopUpDec } from "../../fund/apportionTopUp.js";
+import { apportionTopUpFen } from "../../fund/apportionTopUp.js";
 import { ACCOUNTS } from "../../ledger/accounts.js";
-import { type Dec, dmax, dsum, formatMoney, ZERO } from "../../money.js";
+import { FEN_ZERO, type Fen, fenMax, fenSum, formatFen } from "../../money.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { debitMember, memberBalance } from "./postings.js";
 
@@ -16,24 +16,24 @@ import { debitMember, memberBalance } from "./postings.js";
  * it has. Returns the top-up raised and what nobody could pay.
  * @internal
  */
-export function topUpToFloor(context: PeriodContext, floor: Dec, claimsDue: Dec): { topUp: Dec; shortfall: Dec } {
+export function topUpToFloor(context: PeriodContext, floor: Fen, claimsDue: Fen): { topUp: Fen; shortfall: Fen } {
   const { writer, period, memberIds } = context;
-  const need = floor.plus(claimsDue).minus(writer.balance(ACCOUNTS.pool));
-  if (!need.gt(0)) return { topUp: ZERO, shortfall: ZERO };
+  const need = floor + claimsDue - writer.balance(ACCOUNTS.pool);
+  if (!(need > FEN_ZERO)) return { topUp: FEN_ZERO, shortfall: FEN_ZERO };
   const contributors = memberIds.map((id) => ({
     weight: memberOf(context, id).priorYearBalance,
-    available: dmax(ZERO, memberBalance(writer, id)),
+    available: fenMax(FEN_ZERO, memberBalance(writer, id)),
   }));
   context.trace?.topUp.push({
-    amount: formatMoney(need),
-    members: memberIds.map((id, i) => ({ id, priorYearBalance: contributors[i]!.weight.toFixed(), available: formatMoney(contributors[i]!.available) })),
+    amount: formatFen(need),
+    members: memberIds.map((id, i) => ({ id, priorYearBalance: formatFen(contributors[i]!.weight), available: formatFen(contributors[i]!.available) })),
     period,
   });
-  const split = apportionTopUpDec(need, contributors);
+  const split = apportionTopUpFen(need, contributors);
   memberIds.forEach((id, i) => {
     const part = split.parts[i]!;
     figuresOf(context, id).topUp = part;
     debitMember(writer, period, id, ACCOUNTS.pool, part, "topUp", context.params.clauses.value.topUp);
   });
-  return { topUp: dsum(split.parts), shortfall: split.shortfall };
+  return { topUp: fenSum(split.parts), shortfall: split.shortfall };
 }

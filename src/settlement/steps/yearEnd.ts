@@ -6,7 +6,7 @@
  * @module
  */
 import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
-import { ZERO } from "../../money.js";
+import { FEN_ZERO } from "../../money.js";
 import { memberOf, type PeriodContext } from "./context.js";
 
 /** The last month of the fiscal year. @internal */
@@ -23,13 +23,13 @@ export function closeYearWhenDue(context: PeriodContext): void {
   const rollover = context.params.clauses.value.rollover;
   for (const id of context.memberIds) {
     const current = writer.balance(currentAccountOf(id));
-    if (current.gt(0)) writer.post(period, currentAccountOf(id), carriedAccountOf(id), current, "yearEndRollover", rollover, id);
-    if (current.lt(0)) writer.post(period, carriedAccountOf(id), currentAccountOf(id), current.neg(), "yearEndRollover", rollover, id);
+    if (current > FEN_ZERO) writer.post(period, currentAccountOf(id), carriedAccountOf(id), current, "yearEndRollover", rollover, id);
+    if (current < FEN_ZERO) writer.post(period, carriedAccountOf(id), currentAccountOf(id), -current, "yearEndRollover", rollover, id);
     const member = memberOf(context, id);
     member.priorYearBalance = writer.balance(carriedAccountOf(id));
     member.priorYearExpenditure = member.yearExpenditure;
     member.priorYearIncome = member.yearIncome;
-    member.yearIncome = ZERO;
-    member.yearExpenditure = ZERO;
+    member.yearIncome = FEN_ZERO;
+    member.yearExpenditure = FEN_ZERO;
   }
 }
