@@ -14,7 +14,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { LevyInput } from "../index.js";
 import { CliError, EXIT } from "./io.js";
 
-const CHUNK = 1 << 22;
+const CHUNK = 1 << 16;
 
 /** csv-parse's trimmable characters (`trim: true`): \r, \n, \f, space, tab. */
 function trimmable(c: number): boolean {
