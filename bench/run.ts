@@ -11,14 +11,23 @@
  * 3. `simulate` for 5, 50 and 500 members over 120 months, and how its time
  *    grows with members × months.
  *
- * Environment: LEVY_N (records timed, default 300,000), LEVY_DIFF, SIM_MONTHS (default 120).
+ * 3. The CLI end to end (`wi-pooling levy`, CSV to CSV) on a generated
+ *    CLI_ROWS-row file (default 1,000,000): rows/s and max RSS, beside
+ *    `computeLevies` in process on the same records.
+ *
+ * Environment: LEVY_N (records timed, default 300,000), LEVY_DIFF, CLI_ROWS, SIM_MONTHS (default 120).
  */
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { computeLevies, definePolicy, type LevyInput, policyRef, type Scenario, SUZHOU_2020, simulate } from "../dist/index.js";
 
 const N = Number(process.env.LEVY_N ?? 300_000);
 const DIFF = Number(process.env.LEVY_DIFF ?? 1_000_000);
 const MONTHS = Number(process.env.SIM_MONTHS ?? 120);
+const CLI_ROWS = Number(process.env.CLI_ROWS ?? 1_000_000);
 
 /** A small deterministic PRNG (mulberry32). */
 function prng(seed: number): () => number {
@@ -190,6 +199,57 @@ for (let done = 0; done < DIFF; done += CHUNK) {
 console.log(
   `\ndifferential: ${DIFF.toLocaleString("en-US")} records (payrolls to 10^12 yuan, half-fen edges): fast path vs exact decimal: ${mismatches} mismatches; the float64 loop: ${floatMismatches.toLocaleString("en-US")} wrong premiums`,
 );
+
+// CLI end to end: a generated CSV, file to file, beside computeLevies in process on the same records
+{
+  const rows = CLI_ROWS;
+  const dir = mkdtempSync(join(tmpdir(), "wi-bench-"));
+  const csv = join(dir, "levies.csv");
+  const cols = ["employerId", "period", "industryClass", "payroll", "floatMultiplier", "cutFraction", "ownCutFraction"] as const;
+  const same: LevyInput[] = [];
+  const fd = openSync(csv, "w");
+  let text = `${cols.join(",")}\n`;
+  for (const r of records(rows, 7)) {
+    const row = cols.map((c) => (r[c] === undefined ? "" : String(r[c])));
+    const input: Record<string, string> = {};
+    cols.forEach((c, i) => {
+      if (row[i] !== "") input[c] = row[i]!;
+    });
+    same.push(input as LevyInput);
+    text += `${row.join(",")}\n`;
+    if (text.length > 1 << 20) {
+      writeSync(fd, text);
+      text = "";
+    }
+  }
+  writeSync(fd, text);
+  closeSync(fd);
+  const cli = new URL("../dist/cli.js", import.meta.url).pathname;
+  const timer = existsSync("/usr/bin/time");
+  const t0 = performance.now();
+  const r = spawnSync(
+    timer ? "/usr/bin/time" : process.execPath,
+    [...(timer ? ["-f", "%M", process.execPath] : []), cli, "levy", csv, "--out", join(dir, "out.csv")],
+    {
+      encoding: "utf8",
+    },
+  );
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`the CLI failed: ${r.stderr}`);
+  const rssMb = timer ? Number(r.stderr.trim().split("\n").at(-1)) / 1024 : Number.NaN;
+  const tLib = time(() => computeLevies(same), 3);
+  const cliRate = (rows / wall) * 1000;
+  const libRate = (rows / tLib) * 1000;
+  console.log(`\nCLI end to end (wi-pooling levy, CSV to CSV, ${fmt(rows)} rows, ${(statSync(csv).size / 1e6).toFixed(0)} MB):`);
+  console.log(
+    `  CLI                 ${wall.toFixed(0).padStart(6)} ms  ${fmt(cliRate).padStart(10)} rows/s  max RSS ${Number.isNaN(rssMb) ? "n/a (no /usr/bin/time)" : `${rssMb.toFixed(0)} MB`}`,
+  );
+  console.log(`  computeLevies       ${tLib.toFixed(0).padStart(6)} ms  ${fmt(libRate).padStart(10)} records/s (in process, the same records)`);
+  console.log(`  target ≥ 400,000 rows/s end to end: ${cliRate >= 400_000 ? "met" : "NOT met"}`);
+  console.log(`  target max RSS ≤ 200 MB: ${Number.isNaN(rssMb) ? "not measured" : rssMb <= 200 ? "met" : "NOT met"}`);
+  console.log(`  ratio CLI / computeLevies: ${(cliRate / libRate).toFixed(2)} (target ≥ 0.4): ${cliRate / libRate >= 0.4 ? "met" : "NOT met"}`);
+  rmSync(dir, { recursive: true, force: true });
+}
 
 // simulate: growth in members × months
 function scenario(members: number, months: number): { policy: ReturnType<typeof definePolicy>; scenario: Scenario } {

@@ -14,7 +14,7 @@ import { StringDecoder } from "node:string_decoder";
 import type { LevyInput } from "../index.js";
 import { CliError, EXIT } from "./io.js";
 
-const CHUNK = 1 << 22;
+const CHUNK = 1 << 16;
 
 /** csv-parse's trimmable characters (`trim: true`): \r, \n, \f, space, tab. */
 function trimmable(c: number): boolean {
@@ -39,12 +39,13 @@ function blank(line: string): boolean {
 }
 
 /** Reads a file in chunks, yielding its text (UTF-8, split characters carried over). */
-function* chunks(path: string): Generator<string> {
+function* chunks(path: string, at?: { bytes: number }): Generator<string> {
   const fd = openSync(path, "r");
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
     const decoder = new StringDecoder("utf8");
     for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
+      if (at) at.bytes += n;
       const text = decoder.write(buf.subarray(0, n));
       if (text) yield text;
     }
@@ -56,10 +57,10 @@ function* chunks(path: string): Generator<string> {
 }
 
 /** Yields the lines of a file (the BOM removed, CRs of CRLF endings removed), numbered from 1. */
-function* lines(path: string, crlf: boolean): Generator<string> {
+function* lines(path: string, crlf: boolean, at?: { bytes: number }): Generator<string> {
   let carry = "";
   let first = true;
-  for (let text of chunks(path)) {
+  for (let text of chunks(path, at)) {
     if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -121,19 +122,20 @@ export function fastCsvEligible(path: string): FastCsvPlan | null {
  * The records of an eligible file as levy inputs (empty cells absent,
  * `employees` split on `;`), with the line of each in `at.line`. A header
  * with unknown columns is reported (as csv-parse's path does, at the first
- * record) through `headerError`, and ends the records.
+ * record) through `headerError`, and ends the records. `at.bytes` counts the
+ * bytes read so far (for a progress line).
  */
 export function* fastCsvInputs(
   path: string,
   plan: FastCsvPlan,
   inputKeys: ReadonlySet<string>,
-  at: { line: number },
+  at: { line: number; bytes: number },
   headerError: (unknown: string[]) => void,
 ): Generator<LevyInput> {
   let lineNo = 0;
   let columns: string[] | null = null;
   let checked = false;
-  for (const line of lines(path, plan.crlf)) {
+  for (const line of lines(path, plan.crlf, at)) {
     lineNo++;
     if (blank(line)) continue;
     const fields = line.split(",");

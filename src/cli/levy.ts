@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { closeSync, constants, createReadStream, openSync, writeSync } from "node:fs";
+import { closeSync, constants, createReadStream, openSync, statSync, writeSync } from "node:fs";
 import { access, mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -153,6 +153,9 @@ class LevyOutput {
   /** Bad records (and header problems) seen. */
   bad = 0;
   private readonly progress = process.stderr.isTTY === true;
+  private readonly started = performance.now();
+  /** Bytes of the input read so far and its size, when known (for the ETA). */
+  readonly input = { bytes: 0, size: 0 };
 
   constructor(
     private readonly fd: number,
@@ -163,7 +166,7 @@ class LevyOutput {
 
   good(levy: Levy): void {
     this.count++;
-    if (this.progress && this.count % 10_000 === 0) process.stderr.write(`\r${this.count} records…`);
+    if (this.progress && this.count % 10_000 === 0) this.showProgress();
     if (this.bad > 0) return; // nothing will be written: validate the rest only
     this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : csvRow(levy));
   }
@@ -180,8 +183,19 @@ class LevyOutput {
     this.used += this.bytes.write(text, this.used);
   }
 
+  /** The progress line (stderr is a terminal): rows, rows/s and, when the input's size is known, the time left. */
+  private showProgress(): void {
+    const seconds = (performance.now() - this.started) / 1000;
+    const rows = this.count + this.bad;
+    const rate = rows / Math.max(seconds, 1e-3);
+    const { bytes, size } = this.input;
+    const eta = size > 0 && bytes > 0 ? ` ETA ${Math.max(0, (seconds * (size - bytes)) / bytes).toFixed(0)} s` : "";
+    process.stderr.write(`\r${rows} records, ${Math.round(rate)} rows/s${eta}…\x1b[K`);
+  }
+
   error(text: string): void {
     this.bad++;
+    if (this.progress) process.stderr.write("\r\x1b[K");
     this.errors += `${text}\n`;
     if (this.progress || this.errors.length > 1 << 16) this.flushErrors();
   }
@@ -212,12 +226,14 @@ class LevyOutput {
 
 /** The fast path: an eligible CSV file read synchronously, its records through the library's stream. */
 function levyFast(file: string, plan: FastCsvPlan, policy: Policy, out: LevyOutput): LevyTotals {
-  const at = { line: 0 };
+  const at = { line: 0, bytes: 0 };
+  out.input.size = statSync(file).size;
   const inputs = fastCsvInputs(file, plan, INPUT_KEYS, at, (unknown) => out.error(headerErrorText(unknown)));
   const stream = streamLevies(inputs, { errors: "collect" }, policy);
   for (let next = stream.next(); ; next = stream.next()) {
     if (next.done) return next.value;
     const o = next.value;
+    out.input.bytes = at.bytes;
     if (o.ok) out.good(o.levy);
     else out.error(describeError(recordError(o.error), `line ${at.line}`));
   }
