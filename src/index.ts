@@ -57,7 +57,7 @@ export type { Money, Numeric } from "./money.js";
 export { type Citation, CitationSchema, cite, DOC } from "./policy/citation.js";
 export { definePolicy } from "./policy/define.js";
 export { withReliefOverlays } from "./policy/overlays.js";
-export { type PolicyParams, type PolicyRef, paramsAt, policyRef } from "./policy/paramsAt.js";
+export { type DatedParameterName, type PolicyParams, type PolicyRef, paramsAt, policyRef } from "./policy/paramsAt.js";
 export { RELIEF_2020 } from "./policy/relief2020.js";
 export {
   CLAUSE_NAMES,

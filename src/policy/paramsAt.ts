@@ -13,8 +13,8 @@ import { isDefinedPolicy } from "./define.js";
 import { resolvePolicy } from "./resolve.js";
 import type { ParamVersion, Policy } from "./schema.js";
 
-/** The parameters that have exactly one version in force on every day of the policy's life. */
-type ContinuousName =
+/** The name of a parameter that has exactly one version in force on every day of the policy's life. */
+export type DatedParameterName =
   | "members"
   | "baseRates"
   | "floatTiers"
@@ -27,14 +27,12 @@ type ContinuousName =
   | "deficitCoverage"
   | "clauses";
 
-type ValueOf<K extends ContinuousName> = Policy[K][number]["value"];
-
 /**
  * The versions of a policy's parameters in force on one period's first day,
  * each with its value, window and citation; `rateCut` is the rate-cut window
  * in force, or `null` outside every window.
  */
-export type PolicyParams = { readonly [K in ContinuousName]: ParamVersion<ValueOf<K>> } & {
+export type PolicyParams = { readonly [K in DatedParameterName]: ParamVersion<Policy[K][number]["value"]> } & {
   /** The policy these parameters come from. */
   readonly policy: PolicyRef;
   /** The period they are in force for. */
@@ -49,7 +47,7 @@ export interface PolicyRef {
   version: string;
 }
 
-const CONTINUOUS: readonly ContinuousName[] = [
+const CONTINUOUS: readonly DatedParameterName[] = [
   "members",
   "baseRates",
   "floatTiers",
@@ -170,9 +168,9 @@ export function paramsAt(policy: Policy, period: Period, path: Path = ["period"]
  * ```
  * @internal
  */
-export function paramFor<K extends ContinuousName>(policy: Policy, name: K, period: Period | undefined, path: Path = ["period"]): PolicyParams[K] {
+export function paramFor<K extends DatedParameterName>(policy: Policy, name: K, period: Period | undefined, path: Path = ["period"]): PolicyParams[K] {
   if (period !== undefined) return paramsAt(policy, period, path)[name];
-  const versions = policy[name] as readonly ParamVersion<ValueOf<K>>[];
+  const versions = policy[name] as readonly ParamVersion<Policy[K][number]["value"]>[];
   if (versions.length !== 1) {
     throw new PoolingError("PERIOD_REQUIRED", path, {
       en: `${name} has ${versions.length} versions in this policy: give the period`,
