@@ -49,6 +49,10 @@ export function integerWeights(weights: readonly Dec[]): bigint[] {
  * position. The parts always sum to `total` exactly and come back in the
  * weights' order. Every split of the library uses it.
  *
+ * @param total - the amount to split, yuan in whole fen, ≥ 0
+ * @param weights - the weights, each ≥ 0 (at least one positive when `total` > 0)
+ * @returns the parts in fen, as two-decimal strings in the weights' order; they sum to `total` exactly
+ * @throws PoolingError `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `INVALID_WEIGHT`, `NO_POSITIVE_WEIGHT`
  * @example
  * ```ts
  * apportion("1.00", [1, 1, 1]);       // ["0.34", "0.33", "0.33"]

@@ -59,6 +59,10 @@ export interface Consolidation {
  * counterpart (same parties, kind and amount, else `TRANSFER_MISMATCH`) and
  * listed.
  *
+ * @param statements - the members' and the pool's fund statements for one year
+ * @param policy - the policy (its consolidation clause is cited; default `SUZHOU_2020`)
+ * @returns the city-district statement: sums by category, external transfers, and each elimination
+ * @throws PoolingError `STATEMENT_UNBALANCED`, `TRANSFER_MISMATCH`, `DUPLICATE_ENTRY` and the field codes
  * @example
  * ```ts
  * const c = consolidate([

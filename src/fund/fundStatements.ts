@@ -29,6 +29,10 @@ function entityOf(account: string): string | null {
  * transfers (extractions, top-ups, grants, subsidies, remittances) are listed
  * with their counterparty. Feed the result to {@link consolidate}.
  *
+ * @param journal - a settlement's or simulation's journal
+ * @param year - the fiscal year
+ * @returns one statement per member fund and one for the pool, each balancing
+ * @throws PoolingError `INVALID_TYPE`, `INVALID_AMOUNT` for a malformed journal or year
  * @example
  * ```ts
  * const sim = simulate(EXAMPLE_SCENARIO);

@@ -21,6 +21,10 @@ export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | nu
  * rounded up, so a fund is never lifted into a higher band), negative for a
  * deficit, and `null` (unbounded) when there is no expenditure.
  *
+ * @param balance - the fund's balance (negative for a deficit)
+ * @param annualExpenditure - the fund's annual expenditure, ≥ 0
+ * @returns `balance / (annualExpenditure / 12)` truncated to two decimals, or `null` (unbounded) when expenditure is 0
+ * @throws PoolingError `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`
  * @example
  * ```ts
  * reserveMonths("900000.00", "3600000.00"); // "3.00"
@@ -49,6 +53,11 @@ export function assessRiskDec(bands: Policy["riskBands"][number]["value"], month
  * 9 to 24 `"normal"`, 24 and over `"surplus"`. `null` (unbounded) is `"surplus"`;
  * a deficit is `"critical"`.
  *
+ * @param reserveMonths - reserve months, or `null` for unbounded
+ * @param periodOrPolicy - the period whose bands apply (required only when the bands have several versions), or the policy
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns the warning level of the policy's bands
+ * @throws PoolingError `INVALID_AMOUNT`, `INVALID_PERIOD`, `PERIOD_REQUIRED`
  * @example
  * ```ts
  * assessRisk("2.99"); // "critical"

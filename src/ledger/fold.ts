@@ -43,6 +43,9 @@ export function formatFenBalances(balances: ReadonlyMap<string, Fen>): Record<st
  * Balances of every account, folded from zero over the journal (R13): the
  * only way the library computes a balance it reports.
  *
+ * @param journal - journal entries (`from`, `to`, `amount` are read)
+ * @returns every account's balance, two-decimal strings keyed by account name
+ * @throws PoolingError `INVALID_TYPE`, `INVALID_AMOUNT` for a malformed entry
  * @example
  * ```ts
  * foldJournal([{ from: "external:employers", to: "member:sip:current", amount: "10.00" }]);
@@ -90,6 +93,10 @@ export type ConservationReport = z.output<typeof ConservationReportSchema>;
  * zero on their own; every amount is positive; and, if `balances` are given,
  * they equal the fold of the journal.
  *
+ * @param journal - the journal entries
+ * @param balances - balances to check against the fold (optional)
+ * @returns whether all accounts sum to zero, whether the fiscal accounts balance alone, and any reported balance that differs from the fold
+ * @throws PoolingError `INVALID_TYPE`, `INVALID_AMOUNT` for malformed input
  * @example
  * ```ts
  * checkConservation(simulate(EXAMPLE_SCENARIO).journal).ok; // true
