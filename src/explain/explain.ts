@@ -12,7 +12,7 @@ import { DeficitCoverageSchema } from "../fund/coverDeficit.js";
 import type { Levy } from "../levy/schema.js";
 import { LevySchema } from "../levy/schema.js";
 import { D, formatMoney } from "../money.js";
-import { type Citation, CitationSchema, DOC } from "../policy/citation.js";
+import { type Citation, CitationSchema } from "../policy/citation.js";
 import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "../settlement/report.js";
 import { PeriodReportSchema } from "../settlement/report.js";
@@ -53,8 +53,6 @@ export function formatCitation(c: Citation): string {
 export function citationText(c: Citation): string {
   return c.clause ? `${c.doc} ${c.clause}` : c.doc;
 }
-
-const C = (clause: string, doc = DOC): Citation => ({ doc, clause });
 
 type Lang = "zh" | "en";
 const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
@@ -209,16 +207,21 @@ function explainCoverage(r: DeficitCoverage, lang: Lang): Explanation {
   return finish(lang, "deficitCoverage", t(lang, "基金缺口弥补顺序", "How the gap is covered"), steps);
 }
 
+/** A rate as a percentage, exactly: `"0.1"` → `"10%"`. */
+const percent = (rate: string): string => `${new D(rate).times(100).toFixed()}%`;
+
 function explainReport(r: PeriodReport, lang: Lang): Explanation {
   const steps: ExplanationStep[] = [];
+  const c = r.citations;
+  const k = r.parameters;
   if (r.pool.extractions !== "0.00") {
     steps.push({
       text: t(
         lang,
-        `统筹基金建立：各地按 2019 年末累计结余的 10% 计提上解，合计 ${r.pool.extractions}`,
-        `Opening: each member transfers 10% of its 2019 year-end balance, ${r.pool.extractions} in all`,
+        `统筹基金建立：各地按 ${k.openingBalanceYear} 年末累计结余的 ${percent(k.openingExtractionRate)} 计提上解，合计 ${r.pool.extractions}`,
+        `Opening: each member transfers ${percent(k.openingExtractionRate)} of its ${k.openingBalanceYear} year-end balance, ${r.pool.extractions} in all`,
       ),
-      citation: C("二（二）"),
+      citation: c.opening,
     });
   }
   for (const [id, m] of Object.entries(r.members)) {
@@ -233,32 +236,32 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
           )
         : "",
       m.topUp !== "0.00" ? t(lang, `上划 ${m.topUp}`, `top-up ${m.topUp}`) : "",
-      m.clawback !== "0.00" ? t(lang, `补助上解市财政 ${m.clawback}`, `clawback ${m.clawback}`) : "",
+      m.clawback !== "0.00" ? t(lang, `补助上解市财政（比例 ${k.clawbackRate}）${m.clawback}`, `clawback (rate ${k.clawbackRate}) ${m.clawback}`) : "",
       t(lang, `期末结余 ${m.balance}（可支付 ${m.reserveMonths ?? "∞"} 个月）`, `balance ${m.balance} (${m.reserveMonths ?? "∞"} months)`),
     ].filter(Boolean);
-    steps.push({ text: `${id}: ${parts.join(t(lang, "；", "; "))}`, citation: C(m.gap !== "0.00" ? "二（三）" : "二（二）") });
+    steps.push({ text: `${id}: ${parts.join(t(lang, "；", "; "))}`, citation: m.gap !== "0.00" ? c.localCoverage : c.provincialRemittance });
   }
   if (r.pool.open) {
     steps.push({
       text: t(
         lang,
-        `备付下限（3 个月）${r.pool.floor}；应付 重大事故 ${r.pool.claimed.majorAccident}、降费补缺 ${r.pool.claimed.cutGapGrant}、补助 ${r.pool.claimed.subsidy}、历年赤字 ${r.pool.claimed.recordedDeficit}；各地上划 ${r.pool.topUp}，缺口 ${r.pool.shortfall}`,
-        `Floor (3 months) ${r.pool.floor}; due: major accidents ${r.pool.claimed.majorAccident}, grants ${r.pool.claimed.cutGapGrant}, subsidies ${r.pool.claimed.subsidy}, deficits ${r.pool.claimed.recordedDeficit}; members' top-up ${r.pool.topUp}, shortfall ${r.pool.shortfall}`,
+        `备付下限（${k.poolFloorMonths} 个月）${r.pool.floor}；应付 重大事故 ${r.pool.claimed.majorAccident}、降费补缺 ${r.pool.claimed.cutGapGrant}、补助 ${r.pool.claimed.subsidy}、历年赤字 ${r.pool.claimed.recordedDeficit}；各地上划 ${r.pool.topUp}，缺口 ${r.pool.shortfall}`,
+        `Floor (${k.poolFloorMonths} months) ${r.pool.floor}; due: major accidents ${r.pool.claimed.majorAccident}, grants ${r.pool.claimed.cutGapGrant}, subsidies ${r.pool.claimed.subsidy}, deficits ${r.pool.claimed.recordedDeficit}; members' top-up ${r.pool.topUp}, shortfall ${r.pool.shortfall}`,
       ),
-      citation: C("二（二）"),
+      citation: r.pool.topUp !== "0.00" ? c.topUp : c.poolFloor,
     });
     steps.push({
       text: t(
         lang,
-        `统筹基金按顺序支付：重大事故 ${r.pool.paid.majorAccident}、降费补缺 ${r.pool.paid.cutGapGrant}、补助 ${r.pool.paid.subsidy}、历年赤字 ${r.pool.paid.recordedDeficit}；补助上解市财政合计 ${r.clawbacks}；期末余额 ${r.pool.balance}`,
-        `The pool pays in order: major accidents ${r.pool.paid.majorAccident}, grants ${r.pool.paid.cutGapGrant}, subsidies ${r.pool.paid.subsidy}, deficits ${r.pool.paid.recordedDeficit}; clawbacks ${r.clawbacks}; pool balance ${r.pool.balance}`,
+        `统筹基金按顺序支付：重大事故 ${r.pool.paid.majorAccident}、降费补缺 ${r.pool.paid.cutGapGrant}、补助 ${r.pool.paid.subsidy}、历年赤字 ${r.pool.paid.recordedDeficit}；补助上解市财政合计 ${r.clawbacks}（比例 ${k.clawbackRate}）；期末余额 ${r.pool.balance}`,
+        `The pool pays in order: major accidents ${r.pool.paid.majorAccident}, grants ${r.pool.paid.cutGapGrant}, subsidies ${r.pool.paid.subsidy}, deficits ${r.pool.paid.recordedDeficit}; clawbacks ${r.clawbacks} (rate ${k.clawbackRate}); pool balance ${r.pool.balance}`,
       ),
-      citation: C("二（三）"),
+      citation: c.priority,
     });
   } else {
     steps.push({
       text: t(lang, `统筹基金尚未建立；待付 ${r.pool.pendingClaims}`, `The pool is not yet open; pending claims ${r.pool.pendingClaims}`),
-      citation: C("二（二）"),
+      citation: c.opening,
     });
   }
   steps.push({ text: t(lang, `守恒检查：${r.conservationOk ? "通过" : "未通过"}`, `Conservation: ${r.conservationOk ? "ok" : "FAILED"}`) });

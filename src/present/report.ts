@@ -151,7 +151,8 @@ export function renderReport(sim: Simulation, policy?: Policy): string {
     const m = members.find((x) => x.id === id)!;
     return `${m.nameZh.replace(/（.*）/, "")} ${m.id}`;
   };
-  const pool = lineChart("统筹基金与 3 个月备付下限 / The pool against its 3-month floor (二（二）)", "万元 (10,000 yuan)", labels, [
+  const floorMonths = sim.periods.at(-1)?.parameters.poolFloorMonths ?? "?";
+  const pool = lineChart(`统筹基金与 ${floorMonths} 个月备付下限 / The pool against its ${floorMonths}-month floor (二（二）)`, "万元 (10,000 yuan)", labels, [
     { name: "统筹基金 pool", values: sim.periods.map((p) => wanNumber(p.pool.balance)) },
     { name: "备付下限 floor", values: sim.periods.map((p) => wanNumber(p.pool.floor)), dashed: true },
   ]);

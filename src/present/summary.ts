@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { D } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
@@ -91,8 +92,9 @@ export function formatSummary(sim: Simulation, policy?: Policy): string {
       ),
     );
     const p = y.pool;
+    const floorMonths = sim.periods.find((r) => r.period === y.to)?.parameters.poolFloorMonths ?? "?";
     out.push(
-      `\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (3 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${RISK[p.risk]})`,
+      `\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (${floorMonths} 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${RISK[p.risk]})`,
     );
     out.push(
       `  上划合计 top-ups ${wan(p.topUp)}, 缺口 shortfall ${wan(p.shortfall)}; 支付 paid: 重大事故 major accidents ${wan(p.paid.majorAccident)}, ` +
@@ -109,8 +111,12 @@ export function formatSummary(sim: Simulation, policy?: Policy): string {
   out.push(
     `  journal ${sim.journal.length} entries; all accounts sum to ${c.totalOfAllAccounts}; funds ${wan(c.funds)} = external income ${wan(c.externalIn)} − benefits ${wan(c.benefitsOut)} − provincial ${wan(c.provincialOut)} (万元)`,
   );
-  out.push(
-    "条款 Clauses: 二（一） rates and cut; 二（二） opening 10%, provincial reserve, 3-month floor and top-ups; 二（三） deficit order, grant, subsidy, 20% clawback; 二（五） warnings.",
-  );
+  const first = sim.periods[0];
+  if (first) {
+    const k = first.parameters;
+    out.push(
+      `条款 Clauses: 二（一） rates and cut; 二（二） opening ${new D(k.openingExtractionRate).times(100).toFixed()}%, provincial reserve, ${k.poolFloorMonths}-month floor and top-ups; 二（三） deficit order, grant, subsidy, clawback at ${new D(k.clawbackRate).times(100).toFixed()}%; 二（五） warnings.`,
+    );
+  }
   return out.join("\n");
 }

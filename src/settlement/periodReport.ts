@@ -92,13 +92,29 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
   const poolBalance = writer.balance(ACCOUNTS.pool);
   const cityExpenditure = fenSum(memberIds.map((id) => context.members.get(id)!.priorYearExpenditure));
   const poolMonths = reserveMonthsDec(fenToDec(poolBalance), fenToDec(cityExpenditure));
+  const opening = openingParams(context.policy).opening;
+  const clauses = params.clauses.value;
   return {
     period: context.period,
     policy: policyRef(context.policy),
     parameters: {
       clawbackRate: params.clawback.value.rate,
       poolFloorMonths: params.poolFloor.value.months,
-      openingExtractionRate: openingParams(context.policy).opening.value.extractionRate,
+      openingExtractionRate: opening.value.extractionRate,
+      openingBalanceYear: opening.value.balanceYear,
+    },
+    citations: {
+      opening: opening.citation,
+      provincialRemittance: params.provincialReserve.citation,
+      localCoverage: clauses.localCoverage,
+      cutGapGrant: clauses.cutGapGrant,
+      subsidy: clauses.subsidy,
+      recordedDeficit: clauses.recordedDeficit,
+      majorAccident: clauses.majorAccident,
+      poolFloor: params.poolFloor.citation,
+      topUp: clauses.topUp,
+      priority: clauses.priority,
+      clawback: params.clawback.citation,
     },
     members,
     pool: {

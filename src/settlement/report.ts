@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { CitationSchema } from "../policy/citation.js";
 import { RiskLevelSchema } from "../policy/schema.js";
 import { MoneyStringSchema, PeriodStringSchema } from "../schema/fields.js";
 
@@ -109,8 +110,32 @@ export const PeriodParametersSchema = z
     poolFloorMonths: z.string(),
     /** R5: the opening extraction rate (of the opening's version, e.g. `"0.1"`). */
     openingExtractionRate: z.string(),
+    /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
+    openingBalanceYear: z.number().int(),
   })
   .strict();
+
+/**
+ * zod schema of the clauses a settled period's steps cite, from the policy
+ * versions in force (so that `explain` cites what the figures used).
+ */
+export const PeriodCitationsSchema = z
+  .object({
+    opening: CitationSchema,
+    provincialRemittance: CitationSchema,
+    localCoverage: CitationSchema,
+    cutGapGrant: CitationSchema,
+    subsidy: CitationSchema,
+    recordedDeficit: CitationSchema,
+    majorAccident: CitationSchema,
+    poolFloor: CitationSchema,
+    topUp: CitationSchema,
+    priority: CitationSchema,
+    clawback: CitationSchema,
+  })
+  .strict();
+/** The clauses a settled period's steps cite. */
+export type PeriodCitations = z.output<typeof PeriodCitationsSchema>;
 /** The parameters a settled period used: the versions in force, as the policy writes them. */
 export interface PeriodParameters {
   /** R9: the clawback rate in force in the period (e.g. `"0.2"`). */
@@ -119,6 +144,8 @@ export interface PeriodParameters {
   poolFloorMonths: string;
   /** R5: the opening extraction rate (of the opening's version, e.g. `"0.1"`). */
   openingExtractionRate: string;
+  /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
+  openingBalanceYear: number;
 }
 
 /** zod schema of the report of one settled period. */
@@ -129,6 +156,8 @@ export const PeriodReportSchema = z
     policy: PolicyRefSchema,
     /** The parameters in force that the period used. */
     parameters: PeriodParametersSchema,
+    /** The clauses the period's steps cite. */
+    citations: PeriodCitationsSchema,
     members: z.record(z.string(), MemberPeriodReportSchema),
     pool: PoolPeriodReportSchema,
     /** Clawbacks of the period, total (fiscal accounts). */

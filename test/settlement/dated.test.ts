@@ -4,6 +4,7 @@ import {
   clawback,
   coverDeficit,
   definePolicy,
+  explain,
   openPooling,
   type PeriodFlows,
   payByPriority,
@@ -98,12 +99,15 @@ describe("dated parameters: each period uses the version in force", () => {
     const sept2020 = at("2020-09");
     expect(sept2020.members.a!.subsidyPaid).toBe("250.00");
     expect(sept2020.members.a!.clawback).toBe("50.00");
-    expect(sept2020.parameters).toEqual({ clawbackRate: "0.2", poolFloorMonths: "3", openingExtractionRate: "0.1" });
+    expect(sept2020.parameters).toEqual({ clawbackRate: "0.2", poolFloorMonths: "3", openingExtractionRate: "0.1", openingBalanceYear: 2019 });
 
     const jan2023 = at("2023-01");
     expect(jan2023.members.a!.subsidyPaid).toBe("250.00");
     expect(jan2023.members.a!.clawback).toBe("75.00");
-    expect(jan2023.parameters).toEqual({ clawbackRate: "0.3", poolFloorMonths: "4", openingExtractionRate: "0.1" });
+    expect(jan2023.parameters).toEqual({ clawbackRate: "0.3", poolFloorMonths: "4", openingExtractionRate: "0.1", openingBalanceYear: 2019 });
+    expect(explain(jan2023, { lang: "en" }).text).toContain("clawbacks 75.00 (rate 0.3)");
+    expect(explain(at("2022-01"), { lang: "en" }).text).toContain("Floor (4 months) 4000.00");
+    expect(explain(sept2020, { lang: "zh" }).text).toContain("备付下限（3 个月）");
 
     // The floor: 2020's payouts (a 250.00, b 8 × 1,000.00) at 3 months in 2021; 2021's (b 12,000.00) at 4 months in 2022.
     expect(at("2021-06").pool.floor).toBe("2062.50");
