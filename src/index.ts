@@ -62,6 +62,7 @@ export { RELIEF_2020 } from "./policy/relief2020.js";
 export {
   CLAUSE_NAMES,
   type ClauseName,
+  DATED_PARAMETERS,
   type EnterpriseSize,
   EnterpriseSizeSchema,
   type Member,

@@ -11,5 +11,7 @@
  *
  * @packageDocumentation
  */
+
+export { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS, levyClauses } from "./present/levyCsv.js";
 export { renderReport } from "./present/report.js";
 export { formatSummary } from "./present/summary.js";

@@ -83,6 +83,7 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "SyncInducedReliefInputSchema",
   "syncInducedRelief",
   "CLAUSE_NAMES",
+  "DATED_PARAMETERS",
   "apportionTopUp",
   "assessRisk",
   "carriedAccount",

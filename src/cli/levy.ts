@@ -13,48 +13,16 @@ import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { type Citation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
+import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS } from "../report.js";
 import { type FastCsvPlan, fastCsvEligible, fastCsvHeaderOk, fastCsvInputs } from "./csvFast.js";
 import { CliError, describeError, EXIT, parseJson, readText } from "./io.js";
 
-/** The columns of the output, in order. */
-export const LEVY_COLUMNS = [
-  "employerId",
-  "period",
-  "industryClass",
-  "payroll",
-  "baseRate",
-  "floatMultiplier",
-  "floatedRate",
-  "cutFraction",
-  "cutSource",
-  "ownCutFraction",
-  "effectiveRate",
-  "premiumBeforeCut",
-  "premium",
-  "cutRelief",
-  "syncInducedRelief",
-  "reliefFraction",
-  "reliefWaived",
-  "premiumDue",
-  "clauses",
-] as const;
+export { LEVY_COLUMNS };
 
-const TOTAL_COLUMNS = new Set<string>(["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"]);
+const TOTAL_COLUMNS = new Set<string>(LEVY_TOTAL_COLUMNS);
 const INPUT_KEYS = new Set(Object.keys(LevyInputSchema.shape));
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** A CSV row → a levy input: empty cells are absent; `employees` is a `;`-separated list. */
-function rowToInput(row: Record<string, string>): LevyInput {
-  const input: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (v === "") continue;
-    input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
-  }
-  return input as LevyInput;
-}
+const rowToInput = csvRowToLevyInput;
 
 /** Yields each CSV record with its line in the file (the header is line 1). */
 async function* csvRecords(path: string, headerErrors: string[]): AsyncIterable<{ input: unknown; where: string }> {

@@ -11,21 +11,10 @@ import { inWindow, periodStart } from "../period.js";
 import { type IsoDate, PERIOD_RE, type Period } from "../schema/fields.js";
 import { isDefinedPolicy } from "./define.js";
 import { resolvePolicy } from "./resolve.js";
-import type { ParamVersion, Policy } from "./schema.js";
+import { DATED_PARAMETERS, type ParamVersion, type Policy } from "./schema.js";
 
 /** The name of a parameter that has exactly one version in force on every day of the policy's life. */
-export type DatedParameterName =
-  | "members"
-  | "baseRates"
-  | "floatTiers"
-  | "nationalCutBands"
-  | "provincialReserve"
-  | "opening"
-  | "poolFloor"
-  | "clawback"
-  | "riskBands"
-  | "deficitCoverage"
-  | "clauses";
+export type DatedParameterName = (typeof DATED_PARAMETERS)[number];
 
 /**
  * The versions of a policy's parameters in force on one period's first day,
@@ -47,19 +36,7 @@ export interface PolicyRef {
   version: string;
 }
 
-const CONTINUOUS: readonly DatedParameterName[] = [
-  "members",
-  "baseRates",
-  "floatTiers",
-  "nationalCutBands",
-  "provincialReserve",
-  "opening",
-  "poolFloor",
-  "clawback",
-  "riskBands",
-  "deficitCoverage",
-  "clauses",
-];
+const CONTINUOUS: readonly DatedParameterName[] = DATED_PARAMETERS;
 
 const cache = new WeakMap<Policy, Map<Period, PolicyParams>>();
 const refs = new WeakMap<Policy, PolicyRef>();

@@ -157,8 +157,17 @@ function nextDay(date: IsoDate): IsoDate {
   return `${String(y + 1).padStart(4, "0")}-01-01`;
 }
 
-/** The parameters that must cover the policy's whole life without a gap. */
-const CONTINUOUS_PARAMETERS = [
+/**
+ * The parameters that must cover the policy's whole life without a gap: one
+ * version in force on every day (the rate-cut windows and relief overlays are
+ * windows, not such parameters).
+ *
+ * @example
+ * ```ts
+ * DATED_PARAMETERS.includes("clawback"); // true
+ * ```
+ */
+export const DATED_PARAMETERS = Object.freeze([
   "members",
   "baseRates",
   "floatTiers",
@@ -170,7 +179,7 @@ const CONTINUOUS_PARAMETERS = [
   "riskBands",
   "deficitCoverage",
   "clauses",
-] as const;
+] as const);
 
 /** Reports a parameter whose versions leave a day of the policy's life uncovered. @internal */
 function checkNoGaps(
@@ -324,7 +333,7 @@ export const PolicySchema = z
       codedIssue(ctx, ["until"], "POLICY_WINDOW_REVERSED", `${policy.inForce.from} > ${policy.until}`, `${policy.inForce.from} 晚于 ${policy.until}`);
       return;
     }
-    for (const name of CONTINUOUS_PARAMETERS) checkNoGaps(ctx, name, policy[name], policy.inForce.from, policy.until);
+    for (const name of DATED_PARAMETERS) checkNoGaps(ctx, name, policy[name], policy.inForce.from, policy.until);
   });
 
 /**

@@ -9,34 +9,15 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import { formatCitation, type Levy, type LevyBatch, type LevyInput, LevyInputSchema } from "../index.js";
+import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS, levyClauses } from "../report.js";
 
 /**
  * The columns of the levy CSV output, in order: the same as `wi-pooling levy`
  * (a test checks them against the CLI's `LEVY_COLUMNS` and its output).
  */
-export const LEVY_CSV_COLUMNS = [
-  "employerId",
-  "period",
-  "industryClass",
-  "payroll",
-  "baseRate",
-  "floatMultiplier",
-  "floatedRate",
-  "cutFraction",
-  "cutSource",
-  "ownCutFraction",
-  "effectiveRate",
-  "premiumBeforeCut",
-  "premium",
-  "cutRelief",
-  "syncInducedRelief",
-  "reliefFraction",
-  "reliefWaived",
-  "premiumDue",
-  "clauses",
-] as const;
+export const LEVY_CSV_COLUMNS = LEVY_COLUMNS;
 
-const TOTAL_COLUMNS = new Set<string>(["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"]);
+const TOTAL_COLUMNS = new Set<string>(LEVY_TOTAL_COLUMNS);
 
 /** The input fields a CSV header may name (`computeLevy`'s input fields). */
 export const LEVY_INPUT_FIELDS: readonly string[] = Object.keys(LevyInputSchema.shape);
@@ -61,14 +42,7 @@ export class CsvFormatError extends Error {
   }
 }
 
-function rowToInput(row: Record<string, string>): LevyInput {
-  const input: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
-    if (v === "") continue;
-    input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
-  }
-  return input as LevyInput;
-}
+const rowToInput = csvRowToLevyInput;
 
 /**
  * Reads a levy CSV (as `wi-pooling levy` does) into records with their
@@ -111,14 +85,6 @@ export function parseLevyCsv(text: string): CsvRecord[] {
   return rows.map(({ record, info }) => ({ input: rowToInput(record), line: info.lines }));
 }
 
-function csvCell(v: string): string {
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-function clauses(levy: Levy): string {
-  return [...new Set(levy.citations.map(formatCitation))].join("; ");
-}
-
 /**
  * A batch as the CLI's CSV: a header, one row per levy, a totals row.
  *
@@ -131,7 +97,7 @@ function clauses(levy: Levy): string {
 export function levyBatchCsv(batch: LevyBatch): string {
   let out = `${LEVY_CSV_COLUMNS.join(",")}\n`;
   for (const l of batch.items) {
-    out += `${LEVY_CSV_COLUMNS.map((c) => csvCell(c === "clauses" ? clauses(l) : String(l[c] ?? ""))).join(",")}\n`;
+    out += `${LEVY_CSV_COLUMNS.map((c) => csvCell(c === "clauses" ? levyClauses(l) : String(l[c] ?? ""))).join(",")}\n`;
   }
   const t = batch.totals as unknown as Record<string, string>;
   out += `${LEVY_CSV_COLUMNS.map((c) => csvCell(c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? t[c]! : "")).join(",")}\n`;
