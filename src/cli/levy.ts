@@ -242,7 +242,13 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
   } catch {
     throw new CliError(EXIT.io, `cannot read ${file}\n无法读取 ${file}`);
   }
-  const tmpDir = await mkdtemp(join(out ? dirname(out) : tmpdir(), ".wi-pooling-"));
+  const outDir = out ? dirname(out) : tmpdir();
+  let tmpDir: string;
+  try {
+    tmpDir = await mkdtemp(join(outDir, ".wi-pooling-"));
+  } catch (e) {
+    throw new CliError(EXIT.io, `cannot write ${out ?? outDir}: ${(e as Error).message}\n无法写入 ${out ?? outDir}`);
+  }
   const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
   let fd: number | null = openSync(tmpPath, "w");
   try {

@@ -92,6 +92,10 @@ describe("wi-pooling levy", () => {
     expect(run("levy").status).toBe(3);
     expect(run("levy", "a.csv", "--frob").status).toBe(3);
     expect(run("levy", file("x.json", "{not json")).status).toBe(2);
+    const unwritable = run("levy", file("ok.csv", "period,industryClass,payroll\n2021-07,1,1\n"), "--out", "/no/such/dir/x.csv");
+    expect(unwritable.status).toBe(4);
+    expect(unwritable.stderr).toContain("cannot write /no/such/dir/x.csv");
+    expect(unwritable.stderr).not.toContain("unexpected error");
   });
   it("--relief-2020 opts into the 2020 overlay", () => {
     const input = file(
