@@ -7,9 +7,19 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { simulate } from "../../src/index.js";
+import { definePolicy, type Scenario, simulate } from "../../src/index.js";
 import { noSelfTransfers } from "../helpers.js";
-import { IDS, scenarioArb, TRIO } from "./arbitraries.js";
+import { IDS, scenarioArb, TRIO, trioPolicyJson } from "./arbitraries.js";
+
+/** TRIO with member `a` as 市本级 (id `municipal`), and a scenario renamed to match. */
+const WITH_MUNICIPAL = (() => {
+  const json = trioPolicyJson("trio-municipal");
+  json.members[0].value[0] = { id: "municipal", nameZh: "市本级", nameEn: "Municipal level" };
+  return definePolicy(json);
+})();
+function renameA(scenario: Scenario): Scenario {
+  return JSON.parse(JSON.stringify(scenario).replaceAll('"a":', '"municipal":').replaceAll('"member":"a"', '"member":"municipal"'));
+}
 
 const d = (s: string) => new Decimal(s);
 const roundFen = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
@@ -54,6 +64,23 @@ describe("the 0.5 readings over generated scenarios", () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it("市本级 owes no clawback by default: its subsidies accrue none and no transfer leaves fiscal:municipal", () => {
+    fc.assert(
+      fc.property(scenarioArb(24), (generated) => {
+        const sim = simulate(renameA(generated), WITH_MUNICIPAL);
+        expect(sim.conservation.ok).toBe(true);
+        for (const p of sim.periods) {
+          expect(p.parameters.clawbackMunicipal).toBe("none");
+          expect(p.members.municipal!.clawbackAccrued).toBe("0.00");
+          expect(p.members.municipal!.clawback).toBe("0.00");
+        }
+        expect(sim.journal.filter((e) => e.kind === "clawback" && e.member === "municipal")).toEqual([]);
+        expect(sim.balances["fiscal:municipal"]).toBeUndefined();
+      }),
+      { numRuns: 40 },
     );
   });
 });
