@@ -328,6 +328,7 @@ declare const schemas: Readonly<{
             yearIncome: z.ZodString;
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
+            yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -340,6 +341,10 @@ declare const schemas: Readonly<{
             period: z.ZodString;
             recordedDeficit: z.ZodBoolean;
         }, z.core.$strict>>;
+        poolBenefits: z.ZodObject<{
+            year: z.ZodString;
+            priorYear: z.ZodString;
+        }, z.core.$strict>;
         options: z.ZodObject<{
             claimSubsidy: z.ZodBoolean;
             includeLegacyFunds: z.ZodBoolean;
@@ -379,6 +384,7 @@ declare const schemas: Readonly<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>>;
         provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        lastPeriod: z.ZodOptional<z.ZodBoolean>;
     }, z.core.$strict>;
     Scenario: z.ZodObject<{
         name: z.ZodOptional<z.ZodString>;
@@ -429,6 +435,7 @@ declare const schemas: Readonly<{
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>>>;
             provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+            lastPeriod: z.ZodOptional<z.ZodBoolean>;
         }, z.core.$strict>>;
         options: z.ZodOptional<z.ZodObject<{
             claimSubsidy: z.ZodOptional<z.ZodBoolean>;
@@ -583,6 +590,7 @@ declare const schemas: Readonly<{
                 extractionRate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
                 balanceYear: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
                 includeLegacyFunds: z.ZodBoolean;
+                coverOpeningDeficits: z.ZodBoolean;
             }, z.core.$strict>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
@@ -609,6 +617,12 @@ declare const schemas: Readonly<{
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
                 rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                municipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                    split: z.ZodObject<{
+                        gusu: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                        snd: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                    }, z.core.$strict>;
+                }, z.core.$strict>]>;
             }, z.core.$strict>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
@@ -641,6 +655,42 @@ declare const schemas: Readonly<{
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
                 autoClaimSubsidy: z.ZodBoolean;
+                yearEndTrueUp: z.ZodBoolean;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        topUp: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                schedule: z.ZodEnum<{
+                    yearly: "yearly";
+                    monthly: "monthly";
+                }>;
+                whenShort: z.ZodBoolean;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        pool: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                priority: z.ZodArray<z.ZodEnum<{
+                    majorAccident: "majorAccident";
+                    cutGapGrant: "cutGapGrant";
+                    subsidy: "subsidy";
+                    recordedDeficit: "recordedDeficit";
+                }>>;
             }, z.core.$strict>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
@@ -776,7 +826,7 @@ declare const RiskLevelSchema: z.ZodEnum<{
 }>;
 declare const CLAUSE_NAMES: readonly ["income", "majorAccident", "rollover", "localCoverage", "cutGapGrant", "subsidy", "recordedDeficit", "legacyFoldIn", "balancesHeld", "topUp", "priority", "consolidation", "syncInducedRelief", "floatReview"];
 type ClauseName = (typeof CLAUSE_NAMES)[number];
-declare const DATED_PARAMETERS: readonly ["members", "baseRates", "floatTiers", "nationalCutBands", "provincialReserve", "opening", "poolFloor", "clawback", "riskBands", "deficitCoverage", "clauses"];
+declare const DATED_PARAMETERS: readonly ["members", "baseRates", "floatTiers", "nationalCutBands", "provincialReserve", "opening", "poolFloor", "clawback", "riskBands", "deficitCoverage", "topUp", "pool", "clauses"];
 declare const PolicySchema: z.ZodObject<{
     id: z.ZodString;
     version: z.ZodString;
@@ -925,6 +975,7 @@ declare const PolicySchema: z.ZodObject<{
             extractionRate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
             balanceYear: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
             includeLegacyFunds: z.ZodBoolean;
+            coverOpeningDeficits: z.ZodBoolean;
         }, z.core.$strict>;
         citation: z.ZodObject<{
             doc: z.ZodString;
@@ -951,6 +1002,12 @@ declare const PolicySchema: z.ZodObject<{
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
             rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            municipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                split: z.ZodObject<{
+                    gusu: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                    snd: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                }, z.core.$strict>;
+            }, z.core.$strict>]>;
         }, z.core.$strict>;
         citation: z.ZodObject<{
             doc: z.ZodString;
@@ -983,6 +1040,42 @@ declare const PolicySchema: z.ZodObject<{
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
             autoClaimSubsidy: z.ZodBoolean;
+            yearEndTrueUp: z.ZodBoolean;
+        }, z.core.$strict>;
+        citation: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    topUp: z.ZodArray<z.ZodObject<{
+        from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        value: z.ZodObject<{
+            schedule: z.ZodEnum<{
+                yearly: "yearly";
+                monthly: "monthly";
+            }>;
+            whenShort: z.ZodBoolean;
+        }, z.core.$strict>;
+        citation: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    pool: z.ZodArray<z.ZodObject<{
+        from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        value: z.ZodObject<{
+            priority: z.ZodArray<z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                recordedDeficit: "recordedDeficit";
+            }>>;
         }, z.core.$strict>;
         citation: z.ZodObject<{
             doc: z.ZodString;
@@ -1283,6 +1376,7 @@ interface PriorityPaymentLine {
     clawback: string;
 }
 interface PriorityPayment {
+    priority: PriorityClass[];
     classes: Record<PriorityClass, PriorityPaymentLine[]>;
     paid: Record<PriorityClass, string>;
     proRataClass: PriorityClass | null;
@@ -1600,6 +1694,7 @@ declare const PeriodFlowsSchema: z.ZodObject<{
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>>;
     provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    lastPeriod: z.ZodOptional<z.ZodBoolean>;
 }, z.core.$strict>;
 type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
 declare const SettlementOptionsSchema: z.ZodObject<{
@@ -1679,6 +1774,7 @@ declare const ScenarioSchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>>;
         provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        lastPeriod: z.ZodOptional<z.ZodBoolean>;
     }, z.core.$strict>>;
     options: z.ZodOptional<z.ZodObject<{
         claimSubsidy: z.ZodOptional<z.ZodBoolean>;
@@ -1716,6 +1812,7 @@ declare const SettlementStateSchema: z.ZodObject<{
         yearIncome: z.ZodString;
         yearExpenditure: z.ZodString;
         legacyFunds: z.ZodString;
+        yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
     }, z.core.$strict>>;
     pendingClaims: z.ZodArray<z.ZodObject<{
         member: z.ZodString;
@@ -1728,6 +1825,10 @@ declare const SettlementStateSchema: z.ZodObject<{
         period: z.ZodString;
         recordedDeficit: z.ZodBoolean;
     }, z.core.$strict>>;
+    poolBenefits: z.ZodObject<{
+        year: z.ZodString;
+        priorYear: z.ZodString;
+    }, z.core.$strict>;
     options: z.ZodObject<{
         claimSubsidy: z.ZodBoolean;
         includeLegacyFunds: z.ZodBoolean;
@@ -1751,6 +1852,8 @@ declare const MemberPeriodReportSchema: z.ZodObject<{
     deficitPaid: z.ZodString;
     majorAccidentPaid: z.ZodString;
     clawback: z.ZodString;
+    clawbackAccrued: z.ZodString;
+    openingDeficitClaimed: z.ZodString;
     topUp: z.ZodString;
     extraction: z.ZodString;
     legacyFoldIn: z.ZodString;
@@ -1787,6 +1890,10 @@ declare const PoolPeriodReportSchema: z.ZodObject<{
         recordedDeficit: z.ZodString;
     }, z.core.$strict>;
     topUp: z.ZodString;
+    topUpReason: z.ZodNullable<z.ZodEnum<{
+        whenShort: "whenShort";
+        scheduled: "scheduled";
+    }>>;
     shortfall: z.ZodString;
     pendingClaims: z.ZodString;
     reserveMonths: z.ZodNullable<z.ZodString>;
@@ -1803,6 +1910,16 @@ interface PeriodParameters {
     poolFloorMonths: string;
     openingExtractionRate: string;
     openingBalanceYear: number;
+    clawbackMunicipal: "none" | {
+        split: {
+            gusu: string;
+            snd: string;
+        };
+    };
+    topUpSchedule: "yearly" | "monthly";
+    topUpWhenShort: boolean;
+    priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
+    coverOpeningDeficits: boolean;
 }
 declare const PeriodReportSchema: z.ZodObject<{
     period: z.ZodString;
@@ -1815,6 +1932,24 @@ declare const PeriodReportSchema: z.ZodObject<{
         poolFloorMonths: z.ZodString;
         openingExtractionRate: z.ZodString;
         openingBalanceYear: z.ZodNumber;
+        clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+            split: z.ZodObject<{
+                gusu: z.ZodString;
+                snd: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>]>;
+        topUpSchedule: z.ZodEnum<{
+            yearly: "yearly";
+            monthly: "monthly";
+        }>;
+        topUpWhenShort: z.ZodBoolean;
+        priority: z.ZodArray<z.ZodEnum<{
+            majorAccident: "majorAccident";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+            recordedDeficit: "recordedDeficit";
+        }>>;
+        coverOpeningDeficits: z.ZodBoolean;
     }, z.core.$strict>;
     citations: z.ZodObject<{
         opening: z.ZodObject<{
@@ -1862,6 +1997,11 @@ declare const PeriodReportSchema: z.ZodObject<{
             clause: z.ZodString;
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
+        topUpSchedule: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
         priority: z.ZodObject<{
             doc: z.ZodString;
             clause: z.ZodString;
@@ -1889,6 +2029,8 @@ declare const PeriodReportSchema: z.ZodObject<{
         deficitPaid: z.ZodString;
         majorAccidentPaid: z.ZodString;
         clawback: z.ZodString;
+        clawbackAccrued: z.ZodString;
+        openingDeficitClaimed: z.ZodString;
         topUp: z.ZodString;
         extraction: z.ZodString;
         legacyFoldIn: z.ZodString;
@@ -1924,6 +2066,10 @@ declare const PeriodReportSchema: z.ZodObject<{
             recordedDeficit: z.ZodString;
         }, z.core.$strict>;
         topUp: z.ZodString;
+        topUpReason: z.ZodNullable<z.ZodEnum<{
+            whenShort: "whenShort";
+            scheduled: "scheduled";
+        }>>;
         shortfall: z.ZodString;
         pendingClaims: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
@@ -1935,6 +2081,7 @@ declare const PeriodReportSchema: z.ZodObject<{
         }>;
     }, z.core.$strict>;
     clawbacks: z.ZodString;
+    clawbacksAccrued: z.ZodString;
     conservationOk: z.ZodBoolean;
 }, z.core.$strict>;
 type PeriodReport = z.output<typeof PeriodReportSchema>;
@@ -1951,6 +2098,7 @@ declare const SettlementSchema: z.ZodObject<{
             yearIncome: z.ZodString;
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
+            yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -1963,6 +2111,10 @@ declare const SettlementSchema: z.ZodObject<{
             period: z.ZodString;
             recordedDeficit: z.ZodBoolean;
         }, z.core.$strict>>;
+        poolBenefits: z.ZodObject<{
+            year: z.ZodString;
+            priorYear: z.ZodString;
+        }, z.core.$strict>;
         options: z.ZodObject<{
             claimSubsidy: z.ZodBoolean;
             includeLegacyFunds: z.ZodBoolean;
@@ -2008,6 +2160,24 @@ declare const SettlementSchema: z.ZodObject<{
             poolFloorMonths: z.ZodString;
             openingExtractionRate: z.ZodString;
             openingBalanceYear: z.ZodNumber;
+            clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                split: z.ZodObject<{
+                    gusu: z.ZodString;
+                    snd: z.ZodString;
+                }, z.core.$strict>;
+            }, z.core.$strict>]>;
+            topUpSchedule: z.ZodEnum<{
+                yearly: "yearly";
+                monthly: "monthly";
+            }>;
+            topUpWhenShort: z.ZodBoolean;
+            priority: z.ZodArray<z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                recordedDeficit: "recordedDeficit";
+            }>>;
+            coverOpeningDeficits: z.ZodBoolean;
         }, z.core.$strict>;
         citations: z.ZodObject<{
             opening: z.ZodObject<{
@@ -2055,6 +2225,11 @@ declare const SettlementSchema: z.ZodObject<{
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
+            topUpSchedule: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
             priority: z.ZodObject<{
                 doc: z.ZodString;
                 clause: z.ZodString;
@@ -2082,6 +2257,8 @@ declare const SettlementSchema: z.ZodObject<{
             deficitPaid: z.ZodString;
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            openingDeficitClaimed: z.ZodString;
             topUp: z.ZodString;
             extraction: z.ZodString;
             legacyFoldIn: z.ZodString;
@@ -2117,6 +2294,10 @@ declare const SettlementSchema: z.ZodObject<{
                 recordedDeficit: z.ZodString;
             }, z.core.$strict>;
             topUp: z.ZodString;
+            topUpReason: z.ZodNullable<z.ZodEnum<{
+                whenShort: "whenShort";
+                scheduled: "scheduled";
+            }>>;
             shortfall: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
@@ -2128,6 +2309,7 @@ declare const SettlementSchema: z.ZodObject<{
             }>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
+        clawbacksAccrued: z.ZodString;
         conservationOk: z.ZodBoolean;
     }, z.core.$strict>;
     policy: z.ZodObject<{
@@ -2153,6 +2335,24 @@ declare const SimulationSchema: z.ZodObject<{
             poolFloorMonths: z.ZodString;
             openingExtractionRate: z.ZodString;
             openingBalanceYear: z.ZodNumber;
+            clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                split: z.ZodObject<{
+                    gusu: z.ZodString;
+                    snd: z.ZodString;
+                }, z.core.$strict>;
+            }, z.core.$strict>]>;
+            topUpSchedule: z.ZodEnum<{
+                yearly: "yearly";
+                monthly: "monthly";
+            }>;
+            topUpWhenShort: z.ZodBoolean;
+            priority: z.ZodArray<z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                recordedDeficit: "recordedDeficit";
+            }>>;
+            coverOpeningDeficits: z.ZodBoolean;
         }, z.core.$strict>;
         citations: z.ZodObject<{
             opening: z.ZodObject<{
@@ -2200,6 +2400,11 @@ declare const SimulationSchema: z.ZodObject<{
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
+            topUpSchedule: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
             priority: z.ZodObject<{
                 doc: z.ZodString;
                 clause: z.ZodString;
@@ -2227,6 +2432,8 @@ declare const SimulationSchema: z.ZodObject<{
             deficitPaid: z.ZodString;
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            openingDeficitClaimed: z.ZodString;
             topUp: z.ZodString;
             extraction: z.ZodString;
             legacyFoldIn: z.ZodString;
@@ -2262,6 +2469,10 @@ declare const SimulationSchema: z.ZodObject<{
                 recordedDeficit: z.ZodString;
             }, z.core.$strict>;
             topUp: z.ZodString;
+            topUpReason: z.ZodNullable<z.ZodEnum<{
+                whenShort: "whenShort";
+                scheduled: "scheduled";
+            }>>;
             shortfall: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
@@ -2273,6 +2484,7 @@ declare const SimulationSchema: z.ZodObject<{
             }>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
+        clawbacksAccrued: z.ZodString;
         conservationOk: z.ZodBoolean;
     }, z.core.$strict>>;
     years: z.ZodArray<z.ZodObject<{
@@ -2291,6 +2503,7 @@ declare const SimulationSchema: z.ZodObject<{
             deficitPaid: z.ZodString;
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
             balance: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
             risk: z.ZodEnum<{
@@ -2366,6 +2579,7 @@ declare const SimulationSchema: z.ZodObject<{
             yearIncome: z.ZodString;
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
+            yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -2378,6 +2592,10 @@ declare const SimulationSchema: z.ZodObject<{
             period: z.ZodString;
             recordedDeficit: z.ZodBoolean;
         }, z.core.$strict>>;
+        poolBenefits: z.ZodObject<{
+            year: z.ZodString;
+            priorYear: z.ZodString;
+        }, z.core.$strict>;
         options: z.ZodObject<{
             claimSubsidy: z.ZodBoolean;
             includeLegacyFunds: z.ZodBoolean;
@@ -2415,6 +2633,7 @@ declare const MemberYearSummarySchema: z.ZodObject<{
     deficitPaid: z.ZodString;
     majorAccidentPaid: z.ZodString;
     clawback: z.ZodString;
+    clawbackAccrued: z.ZodString;
     balance: z.ZodString;
     reserveMonths: z.ZodNullable<z.ZodString>;
     risk: z.ZodEnum<{
@@ -2442,6 +2661,7 @@ declare const YearSummarySchema: z.ZodObject<{
         deficitPaid: z.ZodString;
         majorAccidentPaid: z.ZodString;
         clawback: z.ZodString;
+        clawbackAccrued: z.ZodString;
         balance: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
         risk: z.ZodEnum<{

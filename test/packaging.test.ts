@@ -13,9 +13,11 @@ describe("packaging gates", () => {
     const js = readFileSync(`${root}dist/index.js`);
     // measured at 0.4.0: 151 KB raw, 39 KB gzipped (policy data and zod schemas included);
     // at 0.5.0: 187 KB raw, 47 KB gzipped (+ dated versions and quoted clauses in the policy data,
-    // the example scenario as a fixture, the settlement's step modules, the levy's integer core)
-    expect(js.length).toBeLessThan(200 * 1024);
-    expect(gzipSync(js).length).toBeLessThan(50 * 1024);
+    // the example scenario as a fixture, the settlement's step modules, the levy's integer core);
+    // with the document's readings of issue 9 (top-up schedule, yearly clawback settlement, opening
+    // deficits, priority as data, their report fields and explanations): 206 KB raw, 51 KB gzipped
+    expect(js.length).toBeLessThan(212 * 1024);
+    expect(gzipSync(js).length).toBeLessThan(53 * 1024);
     // the dependencies are not bundled in
     expect(js.toString()).toMatch(/from ['"]decimal\.js['"]/);
     expect(js.toString()).toMatch(/from ['"]zod['"]/);

@@ -235,8 +235,23 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
             `gap ${m.gap}: surplus ${m.fromCurrentSurplus}, carried ${m.fromCumulativeBalance}, grant claimed ${m.grantClaimed}, subsidy claimed ${m.subsidyClaimed}`,
           )
         : "",
+      m.openingDeficitClaimed !== "0.00"
+        ? t(lang, `建立时累计结余赤字 ${m.openingDeficitClaimed} 申请统筹基金补助`, `opening deficit ${m.openingDeficitClaimed} claimed as a subsidy`)
+        : "",
       m.topUp !== "0.00" ? t(lang, `上划 ${m.topUp}`, `top-up ${m.topUp}`) : "",
-      m.clawback !== "0.00" ? t(lang, `补助上解市财政（比例 ${k.clawbackRate}）${m.clawback}`, `clawback (rate ${k.clawbackRate}) ${m.clawback}`) : "",
+      m.clawbackAccrued !== "0.00"
+        ? t(
+            lang,
+            `补助上解应计（比例 ${k.clawbackRate}）${m.clawbackAccrued}，年终财力结算`,
+            `clawback accrued (rate ${k.clawbackRate}) ${m.clawbackAccrued}, settled at year end`,
+          )
+        : "",
+      m.clawback !== "0.00"
+        ? t(lang, `本年补助上解通过财力结算上解市财政 ${m.clawback}`, `the year's clawback settled with municipal finance ${m.clawback}`)
+        : "",
+      id === "municipal" && k.clawbackMunicipal === "none" && m.subsidyPaid !== "0.00"
+        ? t(lang, "市本级政府即市级政府：无补助上解", "市本级's government is the municipal government: no clawback")
+        : "",
       t(lang, `期末结余 ${m.balance}（可支付 ${m.reserveMonths ?? "∞"} 个月）`, `balance ${m.balance} (${m.reserveMonths ?? "∞"} months)`),
     ].filter(Boolean);
     steps.push({ text: `${id}: ${parts.join(t(lang, "；", "; "))}`, citation: m.gap !== "0.00" ? c.localCoverage : c.provincialRemittance });
@@ -245,16 +260,16 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
     steps.push({
       text: t(
         lang,
-        `备付下限（${k.poolFloorMonths} 个月）${r.pool.floor}；应付 重大事故 ${r.pool.claimed.majorAccident}、降费补缺 ${r.pool.claimed.cutGapGrant}、补助 ${r.pool.claimed.subsidy}、历年赤字 ${r.pool.claimed.recordedDeficit}；各地上划 ${r.pool.topUp}，缺口 ${r.pool.shortfall}`,
-        `Floor (${k.poolFloorMonths} months) ${r.pool.floor}; due: major accidents ${r.pool.claimed.majorAccident}, grants ${r.pool.claimed.cutGapGrant}, subsidies ${r.pool.claimed.subsidy}, deficits ${r.pool.claimed.recordedDeficit}; members' top-up ${r.pool.topUp}, shortfall ${r.pool.shortfall}`,
+        `备付下限（${k.poolFloorMonths} 个月）${r.pool.floor}；应付 重大事故 ${r.pool.claimed.majorAccident}、降费补缺 ${r.pool.claimed.cutGapGrant}、补助 ${r.pool.claimed.subsidy}、历年赤字 ${r.pool.claimed.recordedDeficit}；各地上划 ${r.pool.topUp}${topUpReasonText(lang, r.pool.topUpReason, k.topUpSchedule)}，缺口 ${r.pool.shortfall}`,
+        `Floor (${k.poolFloorMonths} months) ${r.pool.floor}; due: major accidents ${r.pool.claimed.majorAccident}, grants ${r.pool.claimed.cutGapGrant}, subsidies ${r.pool.claimed.subsidy}, deficits ${r.pool.claimed.recordedDeficit}; members' top-up ${r.pool.topUp}${topUpReasonText(lang, r.pool.topUpReason, k.topUpSchedule)}, shortfall ${r.pool.shortfall}`,
       ),
-      citation: r.pool.topUp !== "0.00" ? c.topUp : c.poolFloor,
+      citation: r.pool.topUpReason === "whenShort" || r.pool.topUpReason === "scheduled" ? c.topUpSchedule : c.poolFloor,
     });
     steps.push({
       text: t(
         lang,
-        `统筹基金按顺序支付：重大事故 ${r.pool.paid.majorAccident}、降费补缺 ${r.pool.paid.cutGapGrant}、补助 ${r.pool.paid.subsidy}、历年赤字 ${r.pool.paid.recordedDeficit}；补助上解市财政合计 ${r.clawbacks}（比例 ${k.clawbackRate}）；期末余额 ${r.pool.balance}`,
-        `The pool pays in order: major accidents ${r.pool.paid.majorAccident}, grants ${r.pool.paid.cutGapGrant}, subsidies ${r.pool.paid.subsidy}, deficits ${r.pool.paid.recordedDeficit}; clawbacks ${r.clawbacks} (rate ${k.clawbackRate}); pool balance ${r.pool.balance}`,
+        `统筹基金按顺序支付（顺序为本库默认，文件未规定）：${k.priority.map((p) => `${PRIORITY_ZH[p]} ${r.pool.paid[p]}`).join("、")}；补助上解应计 ${r.clawbacksAccrued}（比例 ${k.clawbackRate}），财力结算 ${r.clawbacks}；期末余额 ${r.pool.balance}`,
+        `The pool pays in order (the library's default order; the document ranks none): ${k.priority.map((p) => `${PRIORITY_EN[p]} ${r.pool.paid[p]}`).join(", ")}; clawbacks accrued ${r.clawbacksAccrued} (rate ${k.clawbackRate}), settled ${r.clawbacks}; pool balance ${r.pool.balance}`,
       ),
       citation: c.priority,
     });
@@ -266,6 +281,16 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
   }
   steps.push({ text: t(lang, `守恒检查：${r.conservationOk ? "通过" : "未通过"}`, `Conservation: ${r.conservationOk ? "ok" : "FAILED"}`) });
   return finish(lang, "settlement", t(lang, `市区统筹结算（${r.period}）`, `City-district settlement (${r.period})`), steps);
+}
+
+const PRIORITY_ZH = { majorAccident: "重大事故", cutGapGrant: "降费补缺", subsidy: "补助", recordedDeficit: "历年赤字" } as const;
+const PRIORITY_EN = { majorAccident: "major accidents", cutGapGrant: "grants", subsidy: "subsidies", recordedDeficit: "deficits" } as const;
+
+/** Why the period's top-up was raised, as a parenthesis (empty when none was). */
+function topUpReasonText(lang: Lang, reason: PeriodReport["pool"]["topUpReason"], schedule: PeriodReport["parameters"]["topUpSchedule"]): string {
+  if (reason === null) return "";
+  if (reason === "whenShort") return t(lang, "（统筹基金不足支付本期应付）", " (the pool could not pay this period's claims)");
+  return schedule === "monthly" ? t(lang, "（按月测试下限）", " (monthly floor test)") : t(lang, "（年度测试下限）", " (the yearly floor test)");
 }
 
 function finish(lang: Lang, kind: Explanation["kind"], title: string, steps: ExplanationStep[]): Explanation {

@@ -13,6 +13,25 @@ export function clawbackFen(rate: string, subsidy: Fen): Fen {
   return mulRoundFen(subsidy, rate);
 }
 
+/** The member whose government is municipal finance itself (市本级). @internal */
+export const MUNICIPAL_MEMBER = "municipal";
+
+/**
+ * R9, once a year: a member's clawback on the subsidies of a fiscal year, one
+ * rounding per rate (`Σ round_fen(rate × Σ subsidies paid at that rate)`); 0
+ * for 市本级 when the policy's `clawback.municipal` in force is `"none"`.
+ * @internal
+ */
+export function yearClawbackFen(member: string, subsidiesByRate: ReadonlyMap<string, Fen>, municipal: ClawbackMunicipal): Fen {
+  if (member === MUNICIPAL_MEMBER && municipal === "none") return 0n;
+  let total = 0n;
+  for (const [rate, subsidies] of subsidiesByRate) total += clawbackFen(rate, subsidies);
+  return total;
+}
+
+/** How 市本级's clawback is treated: `"none"` or a split charging 姑苏区 and 苏州高新区. */
+export type ClawbackMunicipal = Policy["clawback"][number]["value"]["municipal"];
+
 /**
  * R9 (二（三）): what a member's government remits to municipal finance for a
  * pool subsidy: `round_fen(rate × subsidy)`, half-up, at the rate in force in the period (20% in `SUZHOU_2020`). A fiscal transfer

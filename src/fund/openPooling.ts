@@ -75,7 +75,9 @@ export function extractionOf(params: PolicyParams, m: OpeningMember, includeLega
 
 /**
  * Posts the legacy fold-in and the extractions (the members' opening balances
- * must already be in the writer). Returns the extractions.
+ * must already be in the writer). Returns the extractions. `debit`, when
+ * given, posts each extraction out of the member's fund (the settlement's
+ * current-surplus-first rule); by default it leaves the carried balance.
  * @internal
  */
 export function postOpening(
@@ -84,6 +86,7 @@ export function postOpening(
   period: string,
   members: readonly OpeningMember[],
   includeLegacy: boolean,
+  debit?: (member: string, amount: Fen, citation: Citation) => void,
 ): Map<string, Fen> {
   for (const m of members) {
     w.post(period, ACCOUNTS.legacy, carriedAccountOf(m.id), m.legacyFunds, "legacyFoldIn", params.clauses.value.legacyFoldIn, m.id);
@@ -92,7 +95,8 @@ export function postOpening(
   for (const m of members) {
     const x = extractionOf(params, m, includeLegacy);
     extractions.set(m.id, x);
-    w.post(period, carriedAccountOf(m.id), ACCOUNTS.pool, x, "openingExtraction", params.opening.citation, m.id);
+    if (debit) debit(m.id, x, params.opening.citation);
+    else w.post(period, carriedAccountOf(m.id), ACCOUNTS.pool, x, "openingExtraction", params.opening.citation, m.id);
   }
   return extractions;
 }

@@ -12,7 +12,7 @@ import { clawbackFen } from "./clawback.js";
 /** A class of claim on the pool (R10): (a) major accidents, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits. */
 export type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
 
-/** The classes of claim on the pool, in the order the pool pays them (R10). @internal */
+/** The classes of claim on the pool, in the library's default order (R10; the policy's `pool.priority` sets the order used). @internal */
 export const PRIORITY_CLASSES: readonly PriorityClass[] = ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"];
 
 /**
@@ -66,7 +66,7 @@ export interface PriorityLine {
 
 /**
  * R10 and R9 on decimals: the one implementation used by {@link payByPriority}
- * and by the settlement. Pays the classes in {@link PRIORITY_CLASSES} order
+ * and by the settlement. Pays the classes in the policy's `order`
  * ({@link allocateByPriority}) and computes each line's clawback at `clawbackRate`.
  * @internal
  */
@@ -74,13 +74,14 @@ export function payByPriorityCore(
   available: Fen,
   claims: Readonly<Record<PriorityClass, readonly PriorityClaim[]>>,
   clawbackRate: string,
+  order: readonly PriorityClass[] = PRIORITY_CLASSES,
 ): { lines: Record<PriorityClass, PriorityLine[]>; remaining: Fen } {
   const { paid, remaining } = allocateByPriority(
     available,
-    PRIORITY_CLASSES.map((priorityClass) => claims[priorityClass].map((claim) => claim.amount)),
+    order.map((priorityClass) => claims[priorityClass].map((claim) => claim.amount)),
   );
   const lines = {} as Record<PriorityClass, PriorityLine[]>;
-  PRIORITY_CLASSES.forEach((priorityClass, classIndex) => {
+  order.forEach((priorityClass, classIndex) => {
     lines[priorityClass] = claims[priorityClass].map((claim, claimIndex) => {
       const amount = paid[classIndex]![claimIndex]!;
       return { paid: amount, clawback: carriesClawback(priorityClass, claim.origin) ? clawbackFen(clawbackRate, amount) : FEN_ZERO };
@@ -134,6 +135,8 @@ export interface PriorityPaymentLine {
 
 /** Result of {@link payByPriority}. */
 export interface PriorityPayment {
+  /** The order the classes were paid in: the policy's `pool.priority` in force (a library default, not the document's). */
+  priority: PriorityClass[];
   /** The claims of each class, in the input order, with what was paid. */
   classes: Record<PriorityClass, PriorityPaymentLine[]>;
   /** Totals paid by class. */
@@ -150,13 +153,16 @@ export interface PriorityPayment {
 }
 
 /**
- * R10 (二（二）, 二（三）): the pool pays, in this order, (a) major-accident
- * benefits, (b) cut-gap grants, (c) subsidies, (d) earlier recorded deficits.
+ * R10 (二（二）, 二（三）): the pool pays its classes of claims in the order of
+ * the policy's `pool.priority` (in `SUZHOU_2020`, the library's default: (a)
+ * major-accident benefits, (b) cut-gap grants, (c) subsidies, (d) earlier
+ * recorded deficits; the document ranks none of them).
  * If it cannot pay a class in full it pays that class pro rata (largest
  * remainder) and stops; later classes wait. Subsidies, and deficits that were
  * subsidies, carry the clawback at the rate in force (R9).
  *
- * @param input what the pool has, the claims of each named class, and the `period` paid in (selects the clawback rate).
+ * @param input what the pool has, the claims of each named class, and the `period` paid in (selects the clawback rate
+ *   and the priority order in force).
  * @param policy the policy (default `SUZHOU_2020`).
  * @returns each claim's outcome by class, the totals, the class paid pro rata, what the pool has left, the
  *   clawback rate used and `policy: { id, version }`.
@@ -176,6 +182,7 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
   const v = parseInput(PriorityClaimsInputSchema, input);
   const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
   const priorityCitation = paramFor(p, "clauses", v.period, ["period"]).value.priority;
+  const order = paramFor(p, "pool", v.period, ["period"]).value.priority;
   const claims = {} as Record<PriorityClass, PriorityClaim[]>;
   for (const priorityClass of PRIORITY_CLASSES) {
     claims[priorityClass] = (v[priorityClass] ?? []).map((claim: { member: string; amount: Dec; origin?: DeficitOrigin | undefined }) => ({
@@ -184,11 +191,11 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
       origin: claim.origin,
     }));
   }
-  const { lines, remaining } = payByPriorityCore(toFen(v.poolAvailable), claims, clawbackVersion.value.rate);
+  const { lines, remaining } = payByPriorityCore(toFen(v.poolAvailable), claims, clawbackVersion.value.rate, order);
   const classes = {} as Record<PriorityClass, PriorityPaymentLine[]>;
   const totals = {} as Record<PriorityClass, string>;
   let proRataClass: PriorityClass | null = null;
-  for (const priorityClass of PRIORITY_CLASSES) {
+  for (const priorityClass of order) {
     const classClaims = claims[priorityClass];
     const classLines = lines[priorityClass];
     classes[priorityClass] = classClaims.map((claim, i) => ({
@@ -203,6 +210,7 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
     if (proRataClass === null && total < fenSum(classClaims.map((claim) => claim.amount))) proRataClass = priorityClass;
   }
   return {
+    priority: [...order],
     classes,
     paid: totals,
     proRataClass,

@@ -178,6 +178,8 @@ export const DATED_PARAMETERS = Object.freeze([
   "clawback",
   "riskBands",
   "deficitCoverage",
+  "topUp",
+  "pool",
   "clauses",
 ] as const);
 
@@ -303,11 +305,34 @@ export const PolicySchema = z
           extractionRate: fraction(),
           balanceYear: integerField("INVALID_POLICY", "The year whose year-end balance is the base"),
           includeLegacyFunds: z.boolean(),
+          /** A member whose balance after the fold-in is negative at the opening has that deficit claimed as a subsidy (R5). */
+          coverOpeningDeficits: z.boolean(),
         })
         .strict(),
     ),
     poolFloor: dated(z.object({ months: months() }).strict()),
-    clawback: dated(z.object({ rate: fraction() }).strict()),
+    clawback: dated(
+      z
+        .object({
+          rate: fraction(),
+          /** 市本级's government is municipal finance itself: `"none"` (owes no clawback) or a split charging the districts it contains. */
+          municipal: z.union([
+            z.literal("none"),
+            z
+              .object({
+                split: z
+                  .object({
+                    gusu: asRateString(nonNegativeField("INVALID_POLICY", "A weight, ≥ 0")),
+                    snd: asRateString(nonNegativeField("INVALID_POLICY", "A weight, ≥ 0")),
+                  })
+                  .strict()
+                  .refine((w) => !(new D(w.gusu).isZero() && new D(w.snd).isZero()), { message: "the weights may not both be zero" }),
+              })
+              .strict(),
+          ]),
+        })
+        .strict(),
+    ),
     riskBands: dated(
       z
         .array(z.object({ level: RiskLevelSchema, fromMonths: months() }).strict())
@@ -324,7 +349,50 @@ export const PolicySchema = z
           });
         }),
     ),
-    deficitCoverage: dated(z.object({ autoClaimSubsidy: z.boolean() }).strict()),
+    deficitCoverage: dated(
+      z
+        .object({
+          autoClaimSubsidy: z.boolean(),
+          /**
+           * At year end, recompute the year's grants and subsidies on the year's net gap and settle the difference with
+           * the pool (预拨 then 清算). Only `false` (no true-up) is implemented in this version: `true` is refused.
+           */
+          yearEndTrueUp: z.boolean(),
+        })
+        .strict()
+        .superRefine((v, ctx) => {
+          if (v.yearEndTrueUp) {
+            codedIssue(
+              ctx,
+              ["yearEndTrueUp"],
+              "INVALID_POLICY",
+              "the year-end true-up is not implemented in this version: set yearEndTrueUp to false",
+              "本版本尚未实现年终清算（yearEndTrueUp）：请设为 false",
+            );
+          }
+        }),
+    ),
+    topUp: dated(
+      z
+        .object({
+          /** `"yearly"`: the floor is tested at the opening and in each fiscal year's first period; `"monthly"`: every period after the claims (the 0.4 reading). */
+          schedule: z.enum(["yearly", "monthly"]),
+          /** Also top up in a period whose claims the pool cannot pay in full, to the floor after the claims. */
+          whenShort: z.boolean(),
+        })
+        .strict(),
+    ),
+    pool: dated(
+      z
+        .object({
+          /** The order in which the pool pays the classes of claims (R10): each class exactly once. */
+          priority: z
+            .array(z.enum(["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"]))
+            .length(4)
+            .refine((order) => new Set(order).size === 4, { message: "each class exactly once" }),
+        })
+        .strict(),
+    ),
     clauses: dated(ClausesSchema),
   })
   .strict()

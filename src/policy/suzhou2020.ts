@@ -103,7 +103,7 @@ export const SUZHOU_2020_DATA = {
   opening: [
     {
       from: FROM,
-      value: { dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false },
+      value: { dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false, coverOpeningDeficits: true },
       citation: cite("二（二）", "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金"),
     },
   ],
@@ -119,8 +119,11 @@ export const SUZHOU_2020_DATA = {
   clawback: [
     {
       from: FROM,
-      value: { rate: "0.2" },
-      citation: cite("二（三）", "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政"),
+      value: { rate: "0.2", municipal: "none" },
+      citation: cite(
+        "二（三）",
+        "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政; settled once a year; 市本级's government is the municipal government: it owes none (library default)",
+      ),
     },
   ],
 
@@ -143,8 +146,31 @@ export const SUZHOU_2020_DATA = {
   deficitCoverage: [
     {
       from: FROM,
-      value: { autoClaimSubsidy: true },
-      citation: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助; default: the subsidy is claimed"),
+      value: { autoClaimSubsidy: true, yearEndTrueUp: false },
+      citation: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助; default: the subsidy is claimed; no year-end true-up (library default)"),
+    },
+  ],
+
+  topUp: [
+    {
+      from: FROM,
+      value: { schedule: "yearly", whenShort: true },
+      citation: cite(
+        "二（二）",
+        "当市区工伤保险统筹基金不足市区备付期 3 个月时，由各地按上年度工伤保险基金累计结余占比上划; the document sets no frequency: tested at the opening and each January, and when the pool cannot pay its claims (library default)",
+      ),
+    },
+  ],
+
+  pool: [
+    {
+      from: FROM,
+      value: { priority: ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"] },
+      citation: cite(
+        "二（二）",
+        "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出; the document ranks none of the uses: this order is the library default",
+      ),
+      note: "library default",
     },
   ],
 

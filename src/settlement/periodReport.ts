@@ -14,6 +14,7 @@ import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
 import type { ClassAmounts, PeriodContext } from "./steps/context.js";
+import type { TopUpReason } from "./steps/topUp.js";
 
 /** What the pool's steps of a period leave for its report. @internal */
 export interface PoolOutcome {
@@ -23,8 +24,12 @@ export interface PoolOutcome {
   claimed: ClassAmounts;
   paid: ClassAmounts;
   topUp: Fen;
+  topUpReason: TopUpReason | null;
   shortfall: Fen;
+  /** R9: clawbacks settled this period (the year's, in its last period). */
   clawbacks: Fen;
+  /** R9: clawbacks accrued this period. */
+  clawbacksAccrued: Fen;
   pending: readonly Claim[];
 }
 
@@ -62,6 +67,8 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     deficitPaid: formatFen(figures.deficitPaid),
     majorAccidentPaid: formatFen(figures.majorAccidentPaid),
     clawback: formatFen(figures.clawback),
+    clawbackAccrued: formatFen(figures.clawbackAccrued),
+    openingDeficitClaimed: formatFen(figures.openingDeficitClaimed),
     topUp: formatFen(figures.topUp),
     extraction: formatFen(figures.extraction),
     legacyFoldIn: formatFen(figures.legacyFoldIn),
@@ -102,6 +109,11 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       poolFloorMonths: params.poolFloor.value.months,
       openingExtractionRate: opening.value.extractionRate,
       openingBalanceYear: opening.value.balanceYear,
+      clawbackMunicipal: params.clawback.value.municipal,
+      topUpSchedule: params.topUp.value.schedule,
+      topUpWhenShort: params.topUp.value.whenShort,
+      priority: [...params.pool.value.priority],
+      coverOpeningDeficits: opening.value.coverOpeningDeficits,
     },
     citations: {
       opening: opening.citation,
@@ -113,7 +125,8 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       majorAccident: clauses.majorAccident,
       poolFloor: params.poolFloor.citation,
       topUp: clauses.topUp,
-      priority: clauses.priority,
+      topUpSchedule: params.topUp.citation,
+      priority: params.pool.citation,
       clawback: params.clawback.citation,
     },
     members,
@@ -125,12 +138,14 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       claimed: formatClassAmounts(pool.claimed),
       paid: formatClassAmounts(pool.paid),
       topUp: formatFen(pool.topUp),
+      topUpReason: pool.topUpReason,
       shortfall: formatFen(pool.shortfall),
       pendingClaims: formatFen(fenSum(pool.pending.map((claim) => claim.amount))),
       reserveMonths: formatMonths(poolMonths),
       risk: assessRiskDec(params.riskBands.value, poolMonths),
     },
     clawbacks: formatFen(pool.clawbacks),
+    clawbacksAccrued: formatFen(pool.clawbacksAccrued),
     conservationOk: total === FEN_ZERO && fiscal === FEN_ZERO,
   };
 }

@@ -41,8 +41,15 @@ export const MemberPeriodReportSchema = z
     subsidyPaid: money,
     deficitPaid: money,
     majorAccidentPaid: money,
-    /** R9: remitted by the member's government to municipal finance this period. */
+    /**
+     * R9: the clawback settled this period: the year's fiscal transfer from the member's government to municipal
+     * finance, in the year's last period (December, or the last period simulated); 0 in other periods.
+     */
     clawback: money,
+    /** R9: the clawback accrued this period on the subsidies paid (settled at year end; 0 for 市本级 when `clawback.municipal` is `"none"`). */
+    clawbackAccrued: money,
+    /** R5: the member's opening deficit claimed from the pool as a subsidy (in the opening period, `opening.coverOpeningDeficits`). */
+    openingDeficitClaimed: money,
     /** R7: this member's part of the top-up. */
     topUp: money,
     /** R5: the opening extraction (in the opening period). */
@@ -84,6 +91,8 @@ export const PoolPeriodReportSchema = z
     paid: byClass,
     /** The top-up raised from the members (R7). */
     topUp: money,
+    /** Why it was raised: `"scheduled"` (the floor test of the schedule), `"whenShort"` (the pool could not pay its claims), or null. */
+    topUpReason: z.enum(["scheduled", "whenShort"]).nullable(),
     /** What the members could not pay of the top-up needed. */
     shortfall: money,
     /** Claims left unpaid at the end of the period (paid later). */
@@ -112,6 +121,16 @@ export const PeriodParametersSchema = z
     openingExtractionRate: z.string(),
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
+    /** R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split over 姑苏区 and 苏州高新区. */
+    clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.object({ gusu: z.string(), snd: z.string() }).strict() }).strict()]),
+    /** R7: the top-up schedule in force (`"yearly"` or `"monthly"`). */
+    topUpSchedule: z.enum(["yearly", "monthly"]),
+    /** R7: whether the pool is also topped up when it cannot pay a period's claims. */
+    topUpWhenShort: z.boolean(),
+    /** R10: the order the pool pays its classes of claims (the library's default, not the document's). */
+    priority: z.array(z.enum(["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"])),
+    /** R5: whether the opening deficits are covered by the pool. */
+    coverOpeningDeficits: z.boolean(),
   })
   .strict();
 
@@ -130,6 +149,7 @@ export const PeriodCitationsSchema = z
     majorAccident: CitationSchema,
     poolFloor: CitationSchema,
     topUp: CitationSchema,
+    topUpSchedule: CitationSchema,
     priority: CitationSchema,
     clawback: CitationSchema,
   })
@@ -146,6 +166,16 @@ export interface PeriodParameters {
   openingExtractionRate: string;
   /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
   openingBalanceYear: number;
+  /** R9: 市本级's clawback: `"none"` or a split over 姑苏区 and 苏州高新区. */
+  clawbackMunicipal: "none" | { split: { gusu: string; snd: string } };
+  /** R7: the top-up schedule in force. */
+  topUpSchedule: "yearly" | "monthly";
+  /** R7: whether the pool is also topped up when it cannot pay a period's claims. */
+  topUpWhenShort: boolean;
+  /** R10: the order the pool pays its classes of claims. */
+  priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
+  /** R5: whether the opening deficits are covered by the pool. */
+  coverOpeningDeficits: boolean;
 }
 
 /** zod schema of the report of one settled period. */
@@ -160,8 +190,10 @@ export const PeriodReportSchema = z
     citations: PeriodCitationsSchema,
     members: z.record(z.string(), MemberPeriodReportSchema),
     pool: PoolPeriodReportSchema,
-    /** Clawbacks of the period, total (fiscal accounts). */
+    /** Clawbacks settled this period, total (fiscal accounts; the year's, in its last period). */
     clawbacks: money,
+    /** Clawbacks accrued this period, total (settled at year end). */
+    clawbacksAccrued: money,
     /** Invariants checked after the period: all accounts sum to zero, fiscal accounts sum to zero. */
     conservationOk: z.boolean(),
   })

@@ -48,6 +48,11 @@ export const PeriodFlowsSchema = z
     majorAccidentClaims: z.array(MajorAccidentClaimSchema).optional(),
     /** In the remittance month (June): each member's provincial reserve remittance, when the policy has no rule. */
     provincialRemittances: z.record(z.string(), money()).optional(),
+    /**
+     * The last period the caller settles (R9): the year's clawbacks settle in it even before December, as
+     * `simulate` does in its last period. Default: they settle in December.
+     */
+    lastPeriod: z.boolean().optional(),
   })
   .strict();
 /** The flows of one period. */
@@ -148,6 +153,11 @@ export const MemberStateSchema = z
     yearExpenditure: moneyString,
     /** Legacy funds still to fold in at the opening. */
     legacyFunds: moneyString,
+    /**
+     * R9: the subsidies the pool paid this member in the fiscal year so far, by the clawback rate in force when
+     * each was paid (the clawback settles once a year: one rounding per rate).
+     */
+    yearSubsidies: z.record(z.string(), moneyString),
   })
   .strict();
 
@@ -164,6 +174,8 @@ export const SettlementStateSchema = z
     balances: z.record(z.string(), moneyString),
     members: z.record(z.string(), MemberStateSchema),
     pendingClaims: z.array(PendingClaimSchema),
+    /** R7: the benefits the pool itself paid (major accidents), this year so far and in the prior year (part of the floor's base). */
+    poolBenefits: z.object({ year: moneyString, priorYear: moneyString }).strict(),
     options: z.object({ claimSubsidy: z.boolean(), includeLegacyFunds: z.boolean() }).strict(),
   })
   .strict();

@@ -8,11 +8,12 @@
 import type { z } from "zod";
 import { type Path, PoolingError } from "../errors.js";
 import { checkMembers, memberIds as membersInForce } from "../fund/members.js";
+import { openingParams } from "../fund/openPooling.js";
 import { poolFloorFen } from "../fund/poolFloor.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { FEN_ZERO, fenSum } from "../money.js";
-import { monthOf, nextPeriod, periodStart } from "../period.js";
+import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
@@ -23,15 +24,15 @@ import type { PeriodReport } from "./report.js";
 import type { Settlement } from "./results.js";
 import { type PeriodFlows, PeriodFlowsSchema, type SettlementState, SettlementStateSchema } from "./schema.js";
 import { fromJSONState, type InternalState, type MemberFigures, toJSONState } from "./state.js";
-import { type BalancesBefore, claimDeficitCoverage, majorAccidentClaims } from "./steps/claims.js";
+import { type BalancesBefore, claimDeficitCoverage, majorAccidentClaims, openingDeficitClaims } from "./steps/claims.js";
 import { emptyMemberPeriodFigures, type PeriodContext, zeroClassAmounts } from "./steps/context.js";
 import { postMemberFlows } from "./steps/memberFlows.js";
 import { openPoolWhenDue } from "./steps/opening.js";
 import { claimsByClass, classTotals, payClaimsByPriority } from "./steps/poolPayments.js";
 import { remitProvincialReserve } from "./steps/remittance.js";
-import { topUpToFloor } from "./steps/topUp.js";
+import { type TopUpReason, topUpToFloor } from "./steps/topUp.js";
 import type { EngineTrace } from "./steps/trace.js";
-import { closeYearWhenDue } from "./steps/yearEnd.js";
+import { closeYearWhenDue, settleClawbacksWhenDue } from "./steps/yearEnd.js";
 
 type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
 
@@ -60,13 +61,14 @@ export function settleParsed(
   flows: ParsedFlows,
   prefix: Path,
   trace?: EngineTrace,
+  lastPeriod = false,
 ): { state: InternalState; journal: JournalEntry[]; report: PeriodReport } {
   const params = paramsAt(policy, flows.period, [...prefix, "period"]);
   checkPeriod(policy, state, flows, prefix);
   const period = flows.period;
   const memberIds = membersInForce(policy, period);
   const members = new Map<string, MemberFigures>();
-  for (const [id, figures] of state.members) members.set(id, { ...figures });
+  for (const [id, figures] of state.members) members.set(id, { ...figures, yearSubsidies: new Map(figures.yearSubsidies) });
   const context: PeriodContext = {
     policy,
     params,
@@ -78,43 +80,66 @@ export function settleParsed(
     members,
     figures: new Map(memberIds.map((id) => [id, emptyMemberPeriodFigures()])),
     options: state.options,
+    poolBenefits: { ...state.poolBenefits },
+    lastPeriod: lastPeriod || flows.lastPeriod === true,
     trace,
   };
   const { writer } = context;
 
-  // Step 1: dated events: the opening (R5), then the provincial remittances (R6).
-  const opening = openPoolWhenDue(context, state.poolOpen);
+  // The balances before the period's outflows; in the opening period, with the legacy fold-in
+  // (a reclassification of the fund's own money, R5).
+  const opensNow = !state.poolOpen && period === periodOf(openingParams(policy).opening.value.dueDate);
   const before = new Map<string, BalancesBefore>(
-    memberIds.map((id) => [id, { current: writer.balance(currentAccountOf(id)), carried: writer.balance(carriedAccountOf(id)) }]),
+    memberIds.map((id) => [
+      id,
+      {
+        current: writer.balance(currentAccountOf(id)),
+        carried: writer.balance(carriedAccountOf(id)) + (opensNow ? members.get(id)!.legacyFunds : FEN_ZERO),
+      },
+    ]),
   );
+  // Step 1: dated events in due-date order: the provincial remittances (R6, by 06-20), then the opening (R5, by 06-30).
   remitProvincialReserve(context, flows.provincialRemittances);
+  const opening = openPoolWhenDue(context, state.poolOpen);
+  const openingPeriod = opening.poolOpen && !state.poolOpen;
   // Step 2: each member's income and expenditure.
   postMemberFlows(context, flows.members);
-  // Steps 4 and 3: local coverage (R8) and the claims on the pool, then the major-accident claims.
+  // Steps 4 and 3: local coverage (R8) and the claims on the pool (the opening deficits, R5), then the major-accident claims.
+  const waiting = state.pendingClaims.map((claim) => ({ ...claim }));
+  const coverOpening = openingPeriod && params.opening.value.coverOpeningDeficits && context.options.claimSubsidy;
   const claims = [
-    ...state.pendingClaims.map((claim) => ({ ...claim })),
+    ...waiting,
+    ...(coverOpening ? openingDeficitClaims(context, before, waiting) : []),
     ...claimDeficitCoverage(context, before),
     ...majorAccidentClaims(context, flows.majorAccidentClaims),
   ];
 
-  const floor = poolFloorFen(
-    params.poolFloor.value.months,
-    memberIds.map((id) => members.get(id)!.priorYearExpenditure),
-  );
-  let pool = { claimed: zeroClassAmounts(), paid: zeroClassAmounts(), topUp: FEN_ZERO, shortfall: FEN_ZERO, clawbacks: FEN_ZERO, pending: claims };
+  // R7: the floor's base is every city-district payout of the prior year: the members' and the pool's own.
+  const floor = poolFloorFen(params.poolFloor.value.months, [...memberIds.map((id) => members.get(id)!.priorYearExpenditure), context.poolBenefits.priorYear]);
+  let pool = {
+    claimed: zeroClassAmounts(),
+    paid: zeroClassAmounts(),
+    topUp: FEN_ZERO,
+    topUpReason: null as TopUpReason | null,
+    shortfall: FEN_ZERO,
+    clawbacksAccrued: FEN_ZERO,
+    pending: claims,
+  };
   if (opening.poolOpen) {
     const byClass = claimsByClass(context, claims);
     const claimed = classTotals(byClass);
-    // Step 5 (R7): top up to the floor if the pool, after this period's claims, would stand below it.
-    const { topUp, shortfall } = topUpToFloor(context, floor, fenSum(Object.values(claimed)));
-    // Step 6 (R10, R9): pay by priority, with the clawbacks.
+    // Step 5 (R7): top up by the schedule: at the opening and each January, and when the pool cannot pay its claims.
+    const scheduled = openingPeriod || context.month === 1;
+    const { topUp, shortfall, reason } = topUpToFloor(context, floor, fenSum(Object.values(claimed)), scheduled);
+    // Step 6 (R10, R9): pay by priority; the clawbacks accrue.
     const payment = payClaimsByPriority(context, byClass);
-    pool = { claimed, paid: payment.paid, topUp, shortfall, clawbacks: payment.clawbacks, pending: payment.pending };
+    pool = { claimed, paid: payment.paid, topUp, topUpReason: reason, shortfall, clawbacksAccrued: payment.clawbacksAccrued, pending: payment.pending };
   }
-  // Step 7: year end.
+  // Step 7: year end: the clawbacks settle (R9), then the roll.
+  const clawbacks = settleClawbacksWhenDue(context);
   closeYearWhenDue(context);
 
-  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions: opening.extractions, ...pool });
+  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions: opening.extractions, clawbacks, ...pool });
   const nextState: InternalState = {
     nextPeriod: nextPeriod(period),
     poolOpen: opening.poolOpen,
@@ -122,6 +147,7 @@ export function settleParsed(
     balances: writer.balances,
     members,
     pendingClaims: pool.pending,
+    poolBenefits: context.poolBenefits,
     options: state.options,
   };
   return { state: nextState, journal: writer.entries, report };
@@ -129,15 +155,19 @@ export function settleParsed(
 
 /**
  * R14: settles one period for the whole city-district, in this order:
- * 1. dated events (the opening extraction in 2020-06, the provincial
- *    remittances every June); 2. each member's income and expenditure;
- * 3. major-accident claims on the pool; 4. local deficit coverage (R8 steps
- * 1–2) and the resulting grant and subsidy claims; 5. a top-up if the pool,
- * after this period's claims, would stand below its floor (R7); 6. the pool
- * pays by priority (R10), with the clawback of each subsidy at the rate in force (R9);
- * 7. at year end, the surplus rolls into the carried balance and this year
- * becomes the prior year. Claims that arise before the pool opens wait and
- * are paid in the opening period.
+ * 1. dated events in due-date order (the provincial remittances by 06-20,
+ *    then the opening extraction by 2020-06-30), each paid out of the member's
+ *    current surplus first, then its carried balance; 2. each member's income
+ *    and expenditure; 3. major-accident claims on the pool; 4. local deficit
+ *    coverage (R8 steps 1–2), the resulting grant and subsidy claims and, at
+ *    the opening, the members' opening deficits (R5); 5. a top-up by the
+ *    policy's schedule (R7: by default at the opening and each January, and
+ *    whenever the pool cannot pay the period's claims); 6. the pool pays in the
+ *    policy's priority order (R10), and the clawbacks accrue (R9);
+ * 7. at year end, the year's clawbacks settle (one fiscal transfer per member,
+ * also in a period flagged `lastPeriod`), the surplus rolls into the carried
+ * balance and this year becomes the prior year. Claims that arise before the
+ * pool opens wait and are paid in the opening period.
  *
  * `state` is the `state` of the previous call (or of `initialState`); the
  * result's `journal` holds this period's entries only.

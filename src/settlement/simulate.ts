@@ -81,7 +81,7 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
     }
     let settled: ReturnType<typeof settleParsed>;
     try {
-      settled = settleParsed(resolved, state, flows, []);
+      settled = settleParsed(resolved, state, flows, [], undefined, index === parsed.periods.length - 1);
     } catch (error) {
       throw withPathPrefix(error, ["periods", index]);
     }

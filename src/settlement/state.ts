@@ -28,6 +28,8 @@ export interface MemberFigures {
   yearIncome: Fen;
   yearExpenditure: Fen;
   legacyFunds: Fen;
+  /** R9: subsidies paid to the member this fiscal year, by clawback rate. */
+  yearSubsidies: Map<string, Fen>;
 }
 
 /** A claim waiting for the pool, in fen. @internal */
@@ -47,6 +49,8 @@ export interface InternalState {
   balances: Map<string, Fen>;
   members: Map<string, MemberFigures>;
   pendingClaims: Claim[];
+  /** R7: benefits the pool paid itself (major accidents), this year and the prior year. */
+  poolBenefits: { year: Fen; priorYear: Fen };
   options: { claimSubsidy: boolean; includeLegacyFunds: boolean };
 }
 
@@ -61,6 +65,7 @@ export function toJSONState(state: InternalState): SettlementState {
       yearIncome: formatFen(member.yearIncome),
       yearExpenditure: formatFen(member.yearExpenditure),
       legacyFunds: formatFen(member.legacyFunds),
+      yearSubsidies: Object.fromEntries([...member.yearSubsidies].map(([rate, amount]) => [rate, formatFen(amount)])),
     };
   }
   return {
@@ -70,6 +75,7 @@ export function toJSONState(state: InternalState): SettlementState {
     balances: formatFenBalances(state.balances),
     members,
     pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: formatFen(claim.amount) })),
+    poolBenefits: { year: formatFen(state.poolBenefits.year), priorYear: formatFen(state.poolBenefits.priorYear) },
     options: { ...state.options },
   };
 }
@@ -92,6 +98,7 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
       yearIncome: parseFen(member.yearIncome),
       yearExpenditure: parseFen(member.yearExpenditure),
       legacyFunds: parseFen(member.legacyFunds),
+      yearSubsidies: new Map(Object.entries(member.yearSubsidies).map(([rate, amount]) => [rate, parseFen(amount)])),
     });
   }
   return {
@@ -101,6 +108,7 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
     balances: new Map(Object.entries(state.balances).map(([account, balance]) => [account, parseFen(balance)])),
     members,
     pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: parseFen(claim.amount) })),
+    poolBenefits: { year: parseFen(state.poolBenefits.year), priorYear: parseFen(state.poolBenefits.priorYear) },
     options: { ...state.options },
   };
 }
@@ -143,6 +151,7 @@ export function initialInternalState(
       yearIncome: fenOrZero(member.yearToDateIncome),
       yearExpenditure: fenOrZero(member.yearToDateExpenditure),
       legacyFunds: fenOrZero(member.legacyFunds),
+      yearSubsidies: new Map(),
     });
   }
   return {
@@ -153,6 +162,8 @@ export function initialInternalState(
       balances: writer.balances,
       members,
       pendingClaims: [],
+      // The pool did not exist in the prior year: it paid no benefits then.
+      poolBenefits: { year: FEN_ZERO, priorYear: FEN_ZERO },
       options: {
         claimSubsidy: options?.claimSubsidy ?? params.deficitCoverage.value.autoClaimSubsidy,
         includeLegacyFunds: options?.includeLegacyFunds ?? openingVersion.value.includeLegacyFunds,

@@ -28,7 +28,10 @@ export const MemberYearSummarySchema = z
     subsidyPaid: money,
     deficitPaid: money,
     majorAccidentPaid: money,
+    /** R9: the clawback settled for the year (one fiscal transfer, in the year's last period). */
     clawback: money,
+    /** R9: the clawback accrued over the year's periods. */
+    clawbackAccrued: money,
     /** Balance (current + carried) at the end of the year's last period. */
     balance: money,
     reserveMonths: months,
@@ -61,6 +64,7 @@ export const YearSummarySchema = z
         risk: RiskLevelSchema,
       })
       .strict(),
+    /** R9: the clawbacks settled for the year, all members. */
     clawbacks: money,
   })
   .strict();
@@ -79,6 +83,7 @@ const MEMBER_SUMS = [
   "deficitPaid",
   "majorAccidentPaid",
   "clawback",
+  "clawbackAccrued",
 ] as const;
 
 /** Sums period reports by calendar (fiscal) year. @internal */

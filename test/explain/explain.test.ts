@@ -78,7 +78,7 @@ describe("explain", () => {
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
     json.clawback = [
       { ...json.clawback[0], to: "2022-12-31" },
-      { ...json.clawback[0], from: "2023-01-01", value: { rate: "0.3" } },
+      { ...json.clawback[0], from: "2023-01-01", value: { rate: "0.3", municipal: "none" } },
     ];
     const policy = definePolicy(json);
     const input = { gap: "250.00", currentSurplus: "0.00", cumulativeBalance: "0.00", syncInducedRelief: "0.00", poolAvailable: "1000.00" };
@@ -98,7 +98,8 @@ describe("explain", () => {
     const e = explain(june, { lang: "en" });
     expect(e.kind).toBe("settlement");
     expect(e.text).toContain("Opening: each member transfers 10% of its 2019 year-end balance, 222000000.00 in all — 苏府办〔2020〕86号 二（二）");
-    expect(e.text).toContain("members' top-up 22500000.00");
+    expect(e.text).toContain("members' top-up 22500000.00 (the yearly floor test)");
+    expect(e.text).toContain("The pool pays in order (the library's default order; the document ranks none): major accidents 0.00, grants 0.00");
   });
   it("refuses what it cannot explain", () => {
     expectPoolingError(() => explain({}), "INVALID_TYPE", ["result"]);

@@ -12,7 +12,20 @@ describe("SUZHOU_2020 (SPEC §3)", () => {
     expect(SUZHOU_2020.baseRates).toHaveLength(1);
     expect(SUZHOU_2020.baseRates[0]!.citation.clause).toBe("二（一）");
     expect(SUZHOU_2020.rateCut).toEqual([expect.objectContaining({ from: "2020-05-01", to: "2021-04-30", value: {} })]);
-    expect(SUZHOU_2020.opening[0].value).toEqual({ dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false });
+    expect(SUZHOU_2020.opening[0].value).toEqual({
+      dueDate: "2020-06-30",
+      extractionRate: "0.1",
+      balanceYear: 2019,
+      includeLegacyFunds: false,
+      coverOpeningDeficits: true,
+    });
+    // The readings the document leaves open, as policy data (0.5); the library's defaults say so.
+    expect(SUZHOU_2020.clawback[0].value).toEqual({ rate: "0.2", municipal: "none" });
+    expect(SUZHOU_2020.topUp[0].value).toEqual({ schedule: "yearly", whenShort: true });
+    expect(SUZHOU_2020.deficitCoverage[0].value).toEqual({ autoClaimSubsidy: true, yearEndTrueUp: false });
+    expect(SUZHOU_2020.pool[0].value.priority).toEqual(["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"]);
+    expect(SUZHOU_2020.pool[0].note).toBe("library default");
+    expect(SUZHOU_2020.pool[0].citation.note).toContain("library default");
     expect(SUZHOU_2020.opening[0].citation.clause).toBe("二（二）");
     expect(SUZHOU_2020.poolFloor[0].value.months).toBe("3");
     expect(SUZHOU_2020.clawback).toMatchObject([{ value: { rate: "0.2" }, citation: { clause: "二（三）" } }]);

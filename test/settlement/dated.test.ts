@@ -23,7 +23,7 @@ const DATED = (() => {
   const [clawbackVersion] = json.clawback;
   json.clawback = [
     { ...clawbackVersion, to: "2022-12-31" },
-    { ...clawbackVersion, from: "2023-01-01", value: { rate: "0.3" } },
+    { ...clawbackVersion, from: "2023-01-01", value: { rate: "0.3", municipal: "none" } },
   ];
   const [floorVersion] = json.poolFloor;
   json.poolFloor = [
@@ -98,14 +98,26 @@ describe("dated parameters: each period uses the version in force", () => {
 
     const sept2020 = at("2020-09");
     expect(sept2020.members.a!.subsidyPaid).toBe("250.00");
-    expect(sept2020.members.a!.clawback).toBe("50.00");
-    expect(sept2020.parameters).toEqual({ clawbackRate: "0.2", poolFloorMonths: "3", openingExtractionRate: "0.1", openingBalanceYear: 2019 });
+    // 0.5: accrued in September, settled with the year in December
+    expect(sept2020.members.a!.clawbackAccrued).toBe("50.00");
+    expect(sept2020.members.a!.clawback).toBe("0.00");
+    expect(at("2020-12").members.a!.clawback).toBe("50.00");
+    const readings = {
+      clawbackMunicipal: "none",
+      topUpSchedule: "yearly",
+      topUpWhenShort: true,
+      priority: ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"],
+      coverOpeningDeficits: true,
+    };
+    expect(sept2020.parameters).toEqual({ clawbackRate: "0.2", poolFloorMonths: "3", openingExtractionRate: "0.1", openingBalanceYear: 2019, ...readings });
 
     const jan2023 = at("2023-01");
     expect(jan2023.members.a!.subsidyPaid).toBe("250.00");
+    // the last simulated period: the year's clawback settles in it
+    expect(jan2023.members.a!.clawbackAccrued).toBe("75.00");
     expect(jan2023.members.a!.clawback).toBe("75.00");
-    expect(jan2023.parameters).toEqual({ clawbackRate: "0.3", poolFloorMonths: "4", openingExtractionRate: "0.1", openingBalanceYear: 2019 });
-    expect(explain(jan2023, { lang: "en" }).text).toContain("clawbacks 75.00 (rate 0.3)");
+    expect(jan2023.parameters).toEqual({ clawbackRate: "0.3", poolFloorMonths: "4", openingExtractionRate: "0.1", openingBalanceYear: 2019, ...readings });
+    expect(explain(jan2023, { lang: "en" }).text).toContain("clawbacks accrued 75.00 (rate 0.3), settled 75.00");
     expect(explain(at("2022-01"), { lang: "en" }).text).toContain("Floor (4 months) 4000.00");
     expect(explain(sept2020, { lang: "zh" }).text).toContain("备付下限（3 个月）");
 

@@ -49,6 +49,9 @@ interface Model {
   pool: bigint;
   province: bigint;
   clawedBack: Record<Id, bigint>;
+  yearSubsidies: Record<Id, bigint>;
+  yearPoolBenefits: bigint;
+  priorPoolBenefits: bigint;
   priorBalance: Record<Id, bigint>;
   priorExpenditure: Record<Id, bigint>;
   yearExpenditure: Record<Id, bigint>;
@@ -66,31 +69,46 @@ function next(period: string): string {
 function naiveSettle(md: Model, g: GeneratedFlows): void {
   const period = md.period;
   const month = Number(period.slice(5));
-  if (!md.open && period === "2020-06") {
+  const opensNow = !md.open && period === "2020-06";
+  // before the period's outflows; at the opening, with the legacy fold-in (a reclassification)
+  const before = Object.fromEntries(IDS.map((id) => [id, md.fund[id] + (opensNow ? md.legacy[id] : 0n)])) as Record<Id, bigint>;
+  const nonCut = { a: 0n, b: 0n, c: 0n } as Record<Id, bigint>;
+  // due-date order: the remittance (06-20) before the opening extraction (06-30)
+  if (month === 6) {
+    for (const id of IDS) {
+      md.fund[id] -= fen(g.remittances[id]);
+      md.province += fen(g.remittances[id]);
+      nonCut[id] += fen(g.remittances[id]);
+    }
+  }
+  if (opensNow) {
     for (const id of IDS) {
       md.fund[id] += md.legacy[id];
       const base = md.includeLegacy ? md.priorBalance[id] + md.legacy[id] : md.priorBalance[id];
       const x = divHalfUp(max(0n, base) * 10n, 100n);
       md.fund[id] -= x;
       md.pool += x;
+      nonCut[id] += x;
       md.legacy[id] = 0n;
     }
     md.open = true;
   }
-  const before = { ...md.fund };
-  if (month === 6) {
+  const fresh: Claim[] = [];
+  // the opening deficits, claimed as subsidies (less what waiting claims already ask)
+  if (opensNow && md.claimSubsidy) {
     for (const id of IDS) {
-      md.fund[id] -= fen(g.remittances[id]);
-      md.province += fen(g.remittances[id]);
+      const waiting = md.claims.filter((c) => c.member === id && c.kind !== "acc").reduce((s, c) => s + c.amount, 0n);
+      const amount = max(0n, -before[id] - waiting);
+      if (amount > 0n) fresh.push({ member: id, kind: "sub", amount, deficit: false });
     }
   }
-  const fresh: Claim[] = [];
   for (const id of IDS) {
     const f = g.members[id];
     md.fund[id] += fen(f.income) - fen(f.expenditure);
     md.yearExpenditure[id] += fen(f.expenditure);
     const newDeficit = max(0n, max(0n, -md.fund[id]) - max(0n, -before[id]));
-    const grant = min(newDeficit, fen(f.syncInducedRelief));
+    // never a grant for what the remittance or the extraction left unpaid
+    const grant = min(max(0n, newDeficit - nonCut[id]), fen(f.syncInducedRelief));
     const sub = md.claimSubsidy ? newDeficit - grant : 0n;
     if (grant > 0n) fresh.push({ member: id, kind: "grant", amount: grant, deficit: false });
     if (sub > 0n) fresh.push({ member: id, kind: "sub", amount: sub, deficit: false });
@@ -113,8 +131,12 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
       } else classes[c.kind === "grant" ? 1 : 2]!.push(c);
     }
     const due = classes.flat().reduce((s, c) => s + c.amount, 0n);
-    const floor = divHalfUp(3n * IDS.reduce((s, id) => s + md.priorExpenditure[id], 0n), 12n);
-    let need = floor + due - md.pool;
+    // the floor's base: the members' prior-year expenditure and the pool's own prior-year benefits
+    const floor = divHalfUp(3n * (IDS.reduce((s, id) => s + md.priorExpenditure[id], 0n) + md.priorPoolBenefits), 12n);
+    // the yearly schedule: to the floor at the opening and each January; to the floor after the claims when short
+    const toFloor = opensNow || month === 1 ? max(0n, floor - md.pool) : 0n;
+    const target = md.pool + toFloor < due ? floor + due : md.pool + toFloor;
+    let need = target - md.pool;
     if (need > 0n) {
       // naive capped apportionment: repeat the split among those who still can pay
       const paid = { a: 0n, b: 0n, c: 0n } as Record<Id, bigint>;
@@ -133,7 +155,7 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
           if (shares[k]! > roomLeft) capped = true;
           if (shares[k]! < roomLeft) still.push(id);
         });
-        need = floor + due - md.pool - IDS.reduce((s, id) => s + paid[id], 0n);
+        need = target - md.pool - IDS.reduce((s, id) => s + paid[id], 0n);
         if (!capped) break;
         active = still;
       }
@@ -160,7 +182,8 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
         const p = pay[i]!;
         md.pool -= p;
         if (c.kind !== "acc") md.fund[c.member] += p;
-        if (c.kind === "sub") md.clawedBack[c.member] += divHalfUp(p * 20n, 100n);
+        else md.yearPoolBenefits += p;
+        if (c.kind === "sub") md.yearSubsidies[c.member] += p;
         if (c.amount - p > 0n) left.push({ ...c, amount: c.amount - p, deficit: c.kind !== "acc" });
       });
     }
@@ -169,6 +192,13 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
     md.claims = claims;
   }
   if (month === 12) {
+    // the year's clawback, settled once: round(20% × the year's subsidies)
+    for (const id of IDS) {
+      md.clawedBack[id] += divHalfUp(md.yearSubsidies[id] * 20n, 100n);
+      md.yearSubsidies[id] = 0n;
+    }
+    md.priorPoolBenefits = md.yearPoolBenefits;
+    md.yearPoolBenefits = 0n;
     for (const id of IDS) {
       md.priorBalance[id] = md.fund[id];
       md.priorExpenditure[id] = md.yearExpenditure[id];
@@ -230,6 +260,9 @@ describe("model-based: settlePeriod against a naive model", () => {
             pool: 0n,
             province: 0n,
             clawedBack: { a: 0n, b: 0n, c: 0n },
+            yearSubsidies: { a: 0n, b: 0n, c: 0n },
+            yearPoolBenefits: 0n,
+            priorPoolBenefits: 0n,
             priorBalance: Object.fromEntries(IDS.map((id) => [id, fen(opening.members[id].priorYearBalance)])) as Record<Id, bigint>,
             priorExpenditure: Object.fromEntries(IDS.map((id) => [id, fen(opening.members[id].priorYearExpenditure)])) as Record<Id, bigint>,
             yearExpenditure: { a: 0n, b: 0n, c: 0n },

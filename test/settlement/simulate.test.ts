@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkConservation,
   consolidate,
+  definePolicy,
   EXAMPLE_SCENARIO,
   foldJournal,
   fundStatements,
@@ -11,6 +12,7 @@ import {
   type Scenario,
   SettlementSchema,
   SimulationSchema,
+  SUZHOU_2020,
   settlePeriod,
   simulate,
 } from "../../src/index.js";
@@ -68,11 +70,14 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
       grantClaimed: "3525000.00",
       grantPaid: "3525000.00",
       subsidyPaid: "375000.00",
+      // 0.5: accrued in the period, settled once with the year in December (the year's only subsidy: 75,000.00)
+      clawbackAccrued: "75000.00",
       clawback: "75000.00",
       balance: "0.00",
     });
     const may21 = at("2021-05").members.xiangcheng;
-    expect(may21).toMatchObject({ syncInducedRelief: "0.00", grantPaid: "0.00", subsidyPaid: "676500.00", clawback: "135300.00" });
+    // 0.5: May's clawback accrues (135,300.00) and settles with 2021's in December (0.4 posted it in May)
+    expect(may21).toMatchObject({ syncInducedRelief: "0.00", grantPaid: "0.00", subsidyPaid: "676500.00", clawbackAccrued: "135300.00", clawback: "0.00" });
     expect(sim.balances["fiscal:xiangcheng"]).toBe(d(sim.balances["fiscal:city"]!).neg().toFixed(2));
     const y2021 = sim.years.find((y) => y.year === 2021)!;
     expect(y2021.members.xiangcheng.grantPaid).toBe("14100000.00");
@@ -85,12 +90,15 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
     expect(at("2020-09").members.wujiang.syncInducedRelief).toBe("7920000.00");
     expect(d(at("2020-09").members.wujiang.fromCumulativeBalance).gt(0)).toBe(true);
   });
-  it("pays 吴中区's major-accident claim in 2021-08 first and tops the pool up again", () => {
+  it("pays 吴中区's major-accident claim in 2021-08 first, out of the pool's buffer: no top-up before January (yearly schedule)", () => {
     const aug = at("2021-08");
     expect(aug.pool.paid.majorAccident).toBe("12000000.00");
     expect(aug.members.wuzhong.majorAccidentPaid).toBe("12000000.00");
-    expect(aug.pool.topUp).toBe("12600000.00");
-    expect(aug.pool.balance).toBe(aug.pool.floor);
+    // 0.5: the pool could pay its claims, so the yearly schedule raises nothing (0.4 topped up 12,600,000.00 to the floor)
+    expect(aug.pool.topUp).toBe("0.00");
+    expect(aug.pool.balance).toBe("211900000.00");
+    expect(aug.pool.floor).toBe("244500000.00");
+    expect(at("2022-01").pool).toMatchObject({ topUp: "47330000.00", topUpReason: "scheduled", balance: "256830000.00", floor: "256830000.00" });
   });
   it("the consolidated statements of each year balance and eliminate member–pool transfers", () => {
     for (const y of [2020, 2021, 2022]) {
@@ -181,17 +189,23 @@ describe("settlement: claims before the opening wait, and are paid in the openin
       pendingClaims: "300.00",
     });
     const june = r.periods[1]!;
-    // June: the extraction (10% of the 2019 balance, 120.00) still leaves the member, deepening its deficit,
-    // which is not a claim; the remittance (1.00) is a new gap, claimed as a subsidy.
-    expect(june.pool.paid).toEqual({ majorAccident: "50.00", cutGapGrant: "100.00", subsidy: "201.00", recordedDeficit: "0.00" });
+    // June (0.5): the remittance (1.00, 06-20) then the extraction (10% of the 2019 balance, 120.00, 06-30) leave the
+    // member in deficit by 121.00 more; neither was caused by the cut, so it is a subsidy claim, not a grant
+    // (0.4: the extraction's 120.00 stayed a deficit, and only the 1.00 was claimed).
+    expect(june.pool.paid).toEqual({ majorAccident: "50.00", cutGapGrant: "100.00", subsidy: "321.00", recordedDeficit: "0.00" });
     expect(june.members.xiangcheng).toMatchObject({
       gap: "1.00",
-      subsidyClaimed: "1.00",
-      balance: "-120.00",
-      deficit: "120.00",
-      clawback: "40.20",
+      grantClaimed: "0.00",
+      subsidyClaimed: "121.00",
+      openingDeficitClaimed: "0.00",
+      balance: "0.00",
+      deficit: "0.00",
+      clawbackAccrued: "64.20",
+      clawback: "0.00",
       extraction: "120.00",
     });
+    // settled in the last simulated period
+    expect(r.periods[2]!.members.xiangcheng!.clawback).toBe("64.20");
     expect(r.conservation.ok).toBe(true);
   });
   it("members top up only what they have; the rest of the floor is a shortfall", () => {
@@ -200,11 +214,13 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     s.periods[1]!.members.xiangcheng = { income: "1100.00", expenditure: "0.00" };
     const r = simulate(s);
     const june = r.periods[0]!;
-    // extractions 5 × 100 = 500; the other four top up all they have (4 × 900 = 3,600); xiangcheng claims 2,100
-    expect(june.pool).toMatchObject({ extractions: "500.00", topUp: "3600.00", shortfall: "13000.00", balance: "2000.00" });
+    // extractions 5 × 100 = 500; the other four top up all they have (4 × 900 = 3,600) of the 14,500 to the floor
+    // (0.5: the yearly test asks for the floor; the pool can pay xiangcheng's 2,100; 0.4 asked for the floor after it)
+    expect(june.pool).toMatchObject({ extractions: "500.00", topUp: "3600.00", shortfall: "10900.00", balance: "2000.00", topUpReason: "scheduled" });
     expect(june.pool.claimed.subsidy).toBe("2100.00");
     expect(june.pool.paid.subsidy).toBe("2100.00");
-    expect(june.members.xiangcheng).toMatchObject({ subsidyPaid: "2100.00", balance: "0.00", clawback: "420.00" });
+    expect(june.members.xiangcheng).toMatchObject({ subsidyPaid: "2100.00", balance: "0.00", clawbackAccrued: "420.00", clawback: "0.00" });
+    expect(r.periods[2]!.members.xiangcheng!.clawback).toBe("420.00");
     // July: the pool has 2,000, nothing to pay; August: nothing either
     expect(r.periods[1]!.pool.paid.subsidy).toBe("0.00");
     expect(r.conservation.ok).toBe(true);
@@ -224,9 +240,16 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     expect(june.pool.balance).toBe("0.00");
     // July: xiangcheng earns 4,000 back: its recorded deficit is withdrawn, nothing is paid
     expect(july.members.xiangcheng).toMatchObject({ balance: "0.00", deficitPaid: "0.00", pendingClaims: "0.00" });
-    // August: municipal's income lets it top the pool up (it has a positive 2019 balance)
-    expect(d(aug.pool.topUp).gt(0)).toBe(true);
+    // August (0.5, yearly): nothing is due and it is not January: no top-up, although municipal could pay one
+    expect(aug.pool).toMatchObject({ topUp: "0.00", topUpReason: null });
     expect(r.conservation.ok).toBe(true);
+    // with the 0.4 reading ("monthly"), municipal's income lets it top the pool up in August
+    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    json.id = "monthly";
+    json.topUp[0].value.schedule = "monthly";
+    const monthly = simulate(s, definePolicy(json)).periods[2]!;
+    expect(monthly.pool.topUpReason).toBe("scheduled");
+    expect(d(monthly.pool.topUp).gt(0)).toBe(true);
   });
 });
 

@@ -42,11 +42,15 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
     const deficitBefore = fenMax(FEN_ZERO, -(balancesBefore.current + balancesBefore.carried));
     const deficitAfter = memberDeficit(writer, id);
     const deficitGrowth = fenMax(FEN_ZERO, deficitAfter - deficitBefore);
+    // R6: the remittance (and the opening extraction) are paid in full; what the fund cannot pay of them is
+    // part of the gap but never a cut-gap grant (the cut did not cause it): the grant's room excludes them.
+    const nonCutOutflows = figures.provincialRemittance + figures.extraction;
+    const grantCap = fenMin(figures.syncInducedRelief, fenMax(FEN_ZERO, deficitGrowth - nonCutOutflows));
     const steps = coverageSteps({
       gap,
       currentSurplus: balancesBefore.current,
       cumulativeBalance: balancesBefore.carried,
-      syncInducedRelief: figures.syncInducedRelief,
+      syncInducedRelief: grantCap,
       poolAvailable: null,
       claimSubsidy: context.options.claimSubsidy,
       deficitGrowth,
@@ -57,7 +61,7 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
         gap: formatFen(gap),
         currentSurplus: formatFen(balancesBefore.current),
         cumulativeBalance: formatFen(balancesBefore.carried),
-        syncInducedRelief: formatFen(figures.syncInducedRelief),
+        syncInducedRelief: formatFen(grantCap),
         // The claims are made before the pool pays them (R10): the pool caps nothing here.
         poolAvailable: formatFen(deficitGrowth),
         claimSubsidy: context.options.claimSubsidy,
@@ -94,5 +98,25 @@ export function majorAccidentClaims(context: PeriodContext, given: z.output<type
     const amount = toFen(claim.amount);
     if (amount > FEN_ZERO) claims.push({ member: claim.member, kind: "majorAccident", amount, period: context.period, recordedDeficit: false });
   });
+  return claims;
+}
+
+/**
+ * R5 (0.5), `opening.coverOpeningDeficits`: in the opening period, a member
+ * whose balance after the legacy fold-in is negative has that deficit claimed
+ * from the pool as a subsidy (R8 step 4, with its clawback), less what its
+ * claims still waiting from before the opening already ask for.
+ * @internal
+ */
+export function openingDeficitClaims(context: PeriodContext, before: ReadonlyMap<string, BalancesBefore>, waiting: readonly Claim[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const id of context.memberIds) {
+    const balancesBefore = before.get(id)!;
+    const waitingFor = waiting.filter((claim) => claim.member === id && claim.kind !== "majorAccident").reduce((sum, claim) => sum + claim.amount, FEN_ZERO);
+    const amount = fenMax(FEN_ZERO, -(balancesBefore.current + balancesBefore.carried) - waitingFor);
+    if (amount === FEN_ZERO) continue;
+    figuresOf(context, id).openingDeficitClaimed = amount;
+    claims.push({ member: id, kind: "subsidy", amount, period: context.period, recordedDeficit: false });
+  }
   return claims;
 }

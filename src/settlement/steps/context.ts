@@ -30,7 +30,12 @@ export interface MemberPeriodFigures {
   subsidyPaid: Fen;
   deficitPaid: Fen;
   majorAccidentPaid: Fen;
+  /** R9: the clawback settled this period (the year's fiscal transfer, in the year's last period). */
   clawback: Fen;
+  /** R9: the clawback accrued this period on the subsidies paid (settled at year end). */
+  clawbackAccrued: Fen;
+  /** R5: the opening deficit claimed from the pool as a subsidy (in the opening period). */
+  openingDeficitClaimed: Fen;
   topUp: Fen;
   extraction: Fen;
   legacyFoldIn: Fen;
@@ -55,6 +60,8 @@ export function emptyMemberPeriodFigures(): MemberPeriodFigures {
     deficitPaid: FEN_ZERO,
     majorAccidentPaid: FEN_ZERO,
     clawback: FEN_ZERO,
+    clawbackAccrued: FEN_ZERO,
+    openingDeficitClaimed: FEN_ZERO,
     topUp: FEN_ZERO,
     extraction: FEN_ZERO,
     legacyFoldIn: FEN_ZERO,
@@ -88,6 +95,10 @@ export interface PeriodContext {
   /** This period's figures per member, for the report. */
   readonly figures: Map<string, MemberPeriodFigures>;
   readonly options: InternalState["options"];
+  /** R7: benefits the pool paid itself (major accidents); the steps update them. */
+  readonly poolBenefits: InternalState["poolBenefits"];
+  /** True in the last period a simulation settles: the year's clawbacks settle then (R9). */
+  readonly lastPeriod: boolean;
   /** When given, the steps record the inputs they pass to the rules (for tests). */
   readonly trace?: EngineTrace | undefined;
 }

@@ -7,9 +7,11 @@
  */
 import { PoolingError } from "../../errors.js";
 import { openingParams, postOpening } from "../../fund/openPooling.js";
+import { ACCOUNTS } from "../../ledger/accounts.js";
 import { FEN_ZERO, type Fen, fenSum } from "../../money.js";
 import { periodOf } from "../../period.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
+import { debitMember } from "./postings.js";
 
 /**
  * Opens the pool when the period is the opening's; refuses a closed pool after
@@ -33,7 +35,9 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
     priorYearBalance: memberOf(context, id).priorYearBalance,
     legacyFunds: memberOf(context, id).legacyFunds,
   }));
-  const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds);
+  const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds, (member, amount, citation) =>
+    debitMember(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation),
+  );
   for (const id of memberIds) {
     const member = memberOf(context, id);
     const figures = figuresOf(context, id);

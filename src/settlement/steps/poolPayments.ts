@@ -5,13 +5,15 @@
  *
  * @module
  */
-import { type DeficitOrigin, PRIORITY_CLASSES, type PriorityClass, payByPriorityCore } from "../../fund/payByPriority.js";
-import { ACCOUNTS, fiscalAccountOf } from "../../ledger/accounts.js";
+
+import { yearClawbackFen } from "../../fund/clawback.js";
+import { carriesClawback, type DeficitOrigin, PRIORITY_CLASSES, type PriorityClass, payByPriorityCore } from "../../fund/payByPriority.js";
+import { ACCOUNTS } from "../../ledger/accounts.js";
 import type { EntryKind } from "../../ledger/journal.js";
 import { FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen } from "../../money.js";
 import type { Citation } from "../../policy/citation.js";
 import type { Claim } from "../state.js";
-import { type ClassAmounts, figuresOf, type PeriodContext, zeroClassAmounts } from "./context.js";
+import { type ClassAmounts, figuresOf, memberOf, type PeriodContext, zeroClassAmounts } from "./context.js";
 import { creditMemberFromPool, memberDeficit } from "./postings.js";
 
 /** The claims of a period by priority class, in the order the pool pays them. @internal */
@@ -86,15 +88,18 @@ const PAID_FIGURE = {
 } as const satisfies Record<PriorityClass, string>;
 
 /**
- * The pool pays the classes by priority; a class it cannot pay in full is paid
- * pro rata and payment stops. A major-accident benefit goes to the
- * beneficiaries, the others into the member's fund. Each clawback is a fiscal
- * transfer from the member's government to municipal finance. What was not
- * paid waits: accident claims as such, the others as recorded deficits.
+ * The pool pays the classes in the policy's priority order; a class it cannot
+ * pay in full is paid pro rata and payment stops. A major-accident benefit
+ * goes to the beneficiaries (and counts in the pool's own payouts, R7), the
+ * others into the member's fund. Each subsidy paid accrues its member's
+ * clawback (R9), settled at year end. What was not paid waits: accident
+ * claims as such, the others as recorded deficits.
  * @internal
  */
-export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByClass): { paid: ClassAmounts; clawbacks: Fen; pending: Claim[] } {
+export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByClass): { paid: ClassAmounts; clawbacksAccrued: Fen; pending: Claim[] } {
   const { writer, period, params } = context;
+  const order = params.pool.value.priority;
+  const accruedBefore = new Map(context.memberIds.map((id) => [id, yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal)]));
   const claims = {} as Record<PriorityClass, { member: string; amount: Fen; origin: DeficitOrigin | undefined }[]>;
   for (const priorityClass of PRIORITY_CLASSES) {
     claims[priorityClass] = byClass[priorityClass].map((claim) => ({ member: claim.member, amount: claim.amount, origin: originOf(claim) }));
@@ -108,26 +113,40 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
     recordedDeficit: claims.recordedDeficit.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount), origin: claim.origin ?? "subsidy" })),
     period,
   });
-  const { lines } = payByPriorityCore(available, claims, params.clawback.value.rate);
+  const { lines } = payByPriorityCore(available, claims, params.clawback.value.rate, order);
+  const rate = params.clawback.value.rate;
   const paid = zeroClassAmounts();
-  let clawbacks = FEN_ZERO;
   const pending: Claim[] = [];
-  for (const priorityClass of PRIORITY_CLASSES) {
+  for (const priorityClass of order) {
     byClass[priorityClass].forEach((claim, index) => {
-      const { paid: amount, clawback } = lines[priorityClass][index]!;
+      const { paid: amount } = lines[priorityClass][index]!;
       const figures = figuresOf(context, claim.member);
       const { kind, citation } = paymentPosting(context, priorityClass, claim);
-      if (priorityClass === "majorAccident") writer.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, kind, citation, claim.member);
-      else creditMemberFromPool(writer, period, claim.member, amount, kind, citation);
+      if (priorityClass === "majorAccident") {
+        writer.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, kind, citation, claim.member);
+        context.poolBenefits.year += amount;
+      } else creditMemberFromPool(writer, period, claim.member, amount, kind, citation);
       figures[PAID_FIGURE[priorityClass]] = figures[PAID_FIGURE[priorityClass]] + amount;
       paid[priorityClass] = paid[priorityClass] + amount;
-      // R9: the clawback of a subsidy paid, from the member's government to municipal finance.
-      writer.post(period, fiscalAccountOf(claim.member), ACCOUNTS.municipalFinance, clawback, "clawback", params.clawback.citation, claim.member);
-      figures.clawback = figures.clawback + clawback;
-      clawbacks = clawbacks + clawback;
+      // R9: a subsidy paid (a line that carries the clawback) accrues at the rate in force; it settles at year end.
+      if (amount > FEN_ZERO && carriesClawbackLine(priorityClass, claim)) {
+        const subsidies = memberOf(context, claim.member).yearSubsidies;
+        subsidies.set(rate, (subsidies.get(rate) ?? FEN_ZERO) + amount);
+      }
       const unpaid = claim.amount - amount;
       if (unpaid > FEN_ZERO) pending.push({ ...claim, amount: unpaid, recordedDeficit: claim.kind !== "majorAccident" });
     });
   }
-  return { paid, clawbacks, pending };
+  let clawbacksAccrued = FEN_ZERO;
+  for (const id of context.memberIds) {
+    const accrued = yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal) - accruedBefore.get(id)!;
+    figuresOf(context, id).clawbackAccrued = accrued;
+    clawbacksAccrued += accrued;
+  }
+  return { paid, clawbacksAccrued, pending };
+}
+
+/** Whether a paid line carries the clawback (R9): subsidies, and recorded deficits that were subsidies. */
+function carriesClawbackLine(priorityClass: PriorityClass, claim: Claim): boolean {
+  return carriesClawback(priorityClass, originOf(claim));
 }

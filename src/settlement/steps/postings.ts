@@ -16,12 +16,16 @@ export function creditMemberFromPool(writer: JournalWriter, period: string, memb
   writer.post(period, ACCOUNTS.pool, carriedAccountOf(member), amount - toCurrent, kind, citation, member);
 }
 
-/** Debits a member's fund: carried first (down to zero), then current, then carried again for any rest. @internal */
+/**
+ * Debits a member's fund as R8 orders every payment out of it: its current
+ * surplus first (down to zero), then its carried balance; what neither can pay
+ * is taken from the carried part, which goes negative (a recorded deficit).
+ * @internal
+ */
 export function debitMember(writer: JournalWriter, period: string, member: string, to: string, amount: Fen, kind: EntryKind, citation: Citation): void {
-  const fromCarried = fenMin(amount, fenMax(FEN_ZERO, writer.balance(carriedAccountOf(member))));
-  const fromCurrent = fenMin(amount - fromCarried, fenMax(FEN_ZERO, writer.balance(currentAccountOf(member))));
-  writer.post(period, carriedAccountOf(member), to, fromCarried + (amount - fromCarried - fromCurrent), kind, citation, member);
+  const fromCurrent = fenMin(amount, fenMax(FEN_ZERO, writer.balance(currentAccountOf(member))));
   writer.post(period, currentAccountOf(member), to, fromCurrent, kind, citation, member);
+  writer.post(period, carriedAccountOf(member), to, amount - fromCurrent, kind, citation, member);
 }
 
 /** A member's total balance (current + carried). @internal */

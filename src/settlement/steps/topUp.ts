@@ -10,16 +10,50 @@ import { FEN_ZERO, type Fen, fenMax, fenSum, formatFen } from "../../money.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { debitMember, memberBalance } from "./postings.js";
 
+/** Why a period's top-up was raised (R7): the schedule's floor test, or a pool that could not pay its claims. */
+export type TopUpReason = "scheduled" | "whenShort";
+
 /**
- * Tops the pool up to `floor` when, after paying `claimsDue`, it would stand
- * below it: each member pays its share by prior-year balance, never more than
- * it has. Returns the top-up raised and what nobody could pay.
+ * What the schedule of R7 asks the members for in a period: with `"monthly"`
+ * (the 0.4 reading), whatever brings the pool to `floor` after paying
+ * `claimsDue`; with `"yearly"`, in a scheduled period (the opening, each
+ * January) whatever brings it to `floor`, and with `whenShort`, in any period
+ * whose claims the pool cannot pay in full, whatever brings it to `floor`
+ * after the claims.
  * @internal
  */
-export function topUpToFloor(context: PeriodContext, floor: Fen, claimsDue: Fen): { topUp: Fen; shortfall: Fen } {
+export function topUpNeed(
+  schedule: { schedule: "yearly" | "monthly"; whenShort: boolean },
+  scheduled: boolean,
+  pool: Fen,
+  floor: Fen,
+  claimsDue: Fen,
+): { need: Fen; reason: TopUpReason | null } {
+  if (schedule.schedule === "monthly") {
+    const need = floor + claimsDue - pool;
+    return need > FEN_ZERO ? { need, reason: "scheduled" } : { need: FEN_ZERO, reason: null };
+  }
+  const toFloor = scheduled ? fenMax(FEN_ZERO, floor - pool) : FEN_ZERO;
+  if (schedule.whenShort && pool + toFloor < claimsDue) return { need: floor + claimsDue - pool, reason: "whenShort" };
+  return toFloor > FEN_ZERO ? { need: toFloor, reason: "scheduled" } : { need: FEN_ZERO, reason: null };
+}
+
+/**
+ * Tops the pool up as the policy's `topUp` schedule asks ({@link topUpNeed}):
+ * each member pays its share by prior-year balance, never more than it has.
+ * `scheduled` is true in the periods the schedule tests the floor (the
+ * opening, each January). Returns the top-up raised, what nobody could pay and why.
+ * @internal
+ */
+export function topUpToFloor(
+  context: PeriodContext,
+  floor: Fen,
+  claimsDue: Fen,
+  scheduled: boolean,
+): { topUp: Fen; shortfall: Fen; reason: TopUpReason | null } {
   const { writer, period, memberIds } = context;
-  const need = floor + claimsDue - writer.balance(ACCOUNTS.pool);
-  if (!(need > FEN_ZERO)) return { topUp: FEN_ZERO, shortfall: FEN_ZERO };
+  const { need, reason } = topUpNeed(context.params.topUp.value, scheduled, writer.balance(ACCOUNTS.pool), floor, claimsDue);
+  if (!(need > FEN_ZERO)) return { topUp: FEN_ZERO, shortfall: FEN_ZERO, reason: null };
   const contributors = memberIds.map((id) => ({
     weight: memberOf(context, id).priorYearBalance,
     available: fenMax(FEN_ZERO, memberBalance(writer, id)),
@@ -35,5 +69,5 @@ export function topUpToFloor(context: PeriodContext, floor: Fen, claimsDue: Fen)
     figuresOf(context, id).topUp = part;
     debitMember(writer, period, id, ACCOUNTS.pool, part, "topUp", context.params.clauses.value.topUp);
   });
-  return { topUp: fenSum(split.parts), shortfall: split.shortfall };
+  return { topUp: fenSum(split.parts), shortfall: split.shortfall, reason };
 }
