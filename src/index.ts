@@ -8,7 +8,7 @@
  */
 export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
 // boundary helpers
-export { type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
+export { type Explainable, type ExplainOptions, type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
 export { type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
 // fund rules (R5–R12)
 export { apportion } from "./fund/apportion.js";
@@ -50,7 +50,7 @@ export {
 } from "./levy/computeLevies.js";
 // levy (R4)
 export { computeLevy } from "./levy/computeLevy.js";
-export { type Levy, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals } from "./levy/schema.js";
+export { type Levy, LevyBatchSchema, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, LevyTotalsSchema } from "./levy/schema.js";
 export { type SyncInducedReliefInput, SyncInducedReliefInputSchema, syncInducedRelief } from "./levy/syncInducedRelief.js";
 export type { Money, Numeric } from "./money.js";
 // policy data

@@ -97,6 +97,30 @@ export const LevySchema = z
 /** One employer's levy (R4). Rates are exact decimal strings; money is two-decimal yuan. */
 export type Levy = z.output<typeof LevySchema>;
 
+/** zod schema of the totals of a batch of levies ({@link LevyTotals}). */
+export const LevyTotalsSchema = z
+  .object({
+    /** Sum of the wage bases (two decimals: every input payroll is in whole fen). */
+    payroll: decimalOut,
+    premiumBeforeCut: moneyOut,
+    premium: moneyOut,
+    cutRelief: moneyOut,
+    syncInducedRelief: moneyOut,
+    reliefWaived: moneyOut,
+    premiumDue: moneyOut,
+    /** The policy that produced the figures: its `id` and `version`. */
+    policy: PolicyRefSchema,
+  })
+  .strict();
+
+/** zod schema of a batch of levies, the result of `computeLevies` in `"throw"` mode. */
+export const LevyBatchSchema = z
+  .object({
+    items: z.array(LevySchema),
+    totals: LevyTotalsSchema,
+  })
+  .strict();
+
 /** Totals of a batch of levies: exact sums of the items' figures (of the good items only, in `"collect"` mode). */
 export interface LevyTotals {
   /** Sum of the wage bases (every digit kept: two decimals when in whole fen). */

@@ -8,6 +8,9 @@ import { ERROR_CODES, type ErrorCode, type Path, PoolingError } from "../errors.
 
 type Issue = z.core.$ZodIssue;
 
+/** The JSON types in plain Chinese, for `messageZh`. */
+const TYPE_ZH: Record<string, string> = Object.assign(Object.create(null), { string: "文本", number: "数值", boolean: "布尔值", array: "列表" });
+
 function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);
 }
@@ -35,7 +38,7 @@ export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
       if (issue.expected === "object") return new PoolingError("NOT_AN_OBJECT", path);
       return new PoolingError("INVALID_TYPE", path, {
         en: `expected ${issue.expected}`,
-        zh: `应为 ${issue.expected}`,
+        zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
       });
     }
     default:

@@ -101,8 +101,8 @@ describe("explain", () => {
     expect(e.text).toContain("members' top-up 22500000.00");
   });
   it("refuses what it cannot explain", () => {
-    expectPoolingError(() => explain({}), "INVALID_TYPE", ["result"]);
+    expectPoolingError(() => explain({} as never), "INVALID_TYPE", ["result"]);
     expectPoolingError(() => explain(levy, { lang: "fr" as never }), "INVALID_TYPE", ["options", "lang"]);
-    expectPoolingError(() => explain({ premiumBeforeCut: "1.00" }), "MISSING_FIELD", ["result", "period"]);
+    expectPoolingError(() => explain({ premiumBeforeCut: "1.00" } as never), "MISSING_FIELD", ["result", "period"]);
   });
 });
