@@ -1118,633 +1118,6 @@ interface ExplainOptions {
 }
 declare function explain(result: Explainable, options?: ExplainOptions): Explanation;
 declare const schemas: Readonly<{
-    LevyInput: z.ZodObject<{
-        employerId: z.ZodOptional<z.ZodString>;
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        enterpriseSize: z.ZodOptional<z.ZodEnum<{
-            small: "small";
-            large: "large";
-            medium: "medium";
-            micro: "micro";
-        }>>;
-    }, z.core.$strict>;
-    LevyInputs: z.ZodArray<z.ZodObject<{
-        employerId: z.ZodOptional<z.ZodString>;
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        enterpriseSize: z.ZodOptional<z.ZodEnum<{
-            small: "small";
-            large: "large";
-            medium: "medium";
-            micro: "micro";
-        }>>;
-    }, z.core.$strict>>;
-    EffectiveRateInput: z.ZodObject<{
-        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-    }, z.core.$strict>;
-    MoveFloatTierInput: z.ZodObject<{
-        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-        current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        date: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-    }, z.core.$strict>;
-    ReviewFloatTierInput: z.ZodObject<{
-        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-        current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        indicators: z.ZodObject<{
-            payoutRatio: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            accidentRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        }, z.core.$strict>;
-        bands: z.ZodArray<z.ZodObject<{
-            payoutRatioBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            accidentRateBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        }, z.core.$strict>>;
-        atLadderEnd: z.ZodOptional<z.ZodEnum<{
-            error: "error";
-            stay: "stay";
-        }>>;
-        date: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-    }, z.core.$strict>;
-    OpenPoolingInput: z.ZodObject<{
-        members: z.ZodArray<z.ZodObject<{
-            id: z.ZodString;
-            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        }, z.core.$strict>>;
-        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>;
-    ProvincialRemittanceInput: z.ZodObject<{
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        members: z.ZodArray<z.ZodObject<{
-            id: z.ZodString;
-            amount: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    TopUpInput: z.ZodObject<{
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        members: z.ZodArray<z.ZodObject<{
-            id: z.ZodString;
-            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>;
-        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-    }, z.core.$strict>;
-    CoverDeficitInput: z.ZodObject<{
-        gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        cumulativeBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-        deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    }, z.core.$strict>;
-    PriorityClaimsInput: z.ZodObject<{
-        poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        majorAccident: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>>;
-        cutGapGrant: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>>;
-        subsidy: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>>;
-        recordedDeficit: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            origin: z.ZodOptional<z.ZodEnum<{
-                cutGapGrant: "cutGapGrant";
-                subsidy: "subsidy";
-            }>>;
-        }, z.core.$strict>>>;
-        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-    }, z.core.$strict>;
-    FundStatement: z.ZodObject<{
-        entity: z.ZodString;
-        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        transfersIn: z.ZodArray<z.ZodObject<{
-            from: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        transfersOut: z.ZodArray<z.ZodObject<{
-            to: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    }, z.core.$strict>;
-    FundStatements: z.ZodArray<z.ZodObject<{
-        entity: z.ZodString;
-        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        transfersIn: z.ZodArray<z.ZodObject<{
-            from: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        transfersOut: z.ZodArray<z.ZodObject<{
-            to: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    }, z.core.$strict>>;
-    JournalEntry: z.ZodObject<{
-        seq: z.ZodNumber;
-        period: z.ZodString;
-        from: z.ZodString;
-        to: z.ZodString;
-        amount: z.ZodString;
-        kind: z.ZodEnum<{
-            income: "income";
-            cutGapGrant: "cutGapGrant";
-            subsidy: "subsidy";
-            legacyFoldIn: "legacyFoldIn";
-            topUp: "topUp";
-            clawback: "clawback";
-            provincialRemittance: "provincialRemittance";
-            openingBalance: "openingBalance";
-            openingExtraction: "openingExtraction";
-            benefit: "benefit";
-            carriedToCurrent: "carriedToCurrent";
-            majorAccidentBenefit: "majorAccidentBenefit";
-            deficitCover: "deficitCover";
-            yearEndRollover: "yearEndRollover";
-        }>;
-        member: z.ZodOptional<z.ZodString>;
-        citation: z.ZodObject<{
-            doc: z.ZodString;
-            clause: z.ZodString;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>;
-    }, z.core.$strict>;
-    ScenarioOpening: z.ZodObject<{
-        start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodRecord<z.ZodString, z.ZodObject<{
-            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    SettlementOptions: z.ZodObject<{
-        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>;
-    SettlementState: z.ZodObject<{
-        nextPeriod: z.ZodString;
-        poolOpen: z.ZodBoolean;
-        nextSeq: z.ZodNumber;
-        balances: z.ZodRecord<z.ZodString, z.ZodString>;
-        members: z.ZodRecord<z.ZodString, z.ZodObject<{
-            priorYearBalance: z.ZodString;
-            priorYearExpenditure: z.ZodString;
-            priorYearIncome: z.ZodString;
-            yearIncome: z.ZodString;
-            yearExpenditure: z.ZodString;
-            legacyFunds: z.ZodString;
-        }, z.core.$strict>>;
-        pendingClaims: z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            kind: z.ZodEnum<{
-                majorAccident: "majorAccident";
-                cutGapGrant: "cutGapGrant";
-                subsidy: "subsidy";
-            }>;
-            amount: z.ZodString;
-            period: z.ZodString;
-            recordedDeficit: z.ZodBoolean;
-        }, z.core.$strict>>;
-        options: z.ZodObject<{
-            claimSubsidy: z.ZodBoolean;
-            includeLegacyFunds: z.ZodBoolean;
-        }, z.core.$strict>;
-    }, z.core.$strict>;
-    PeriodFlows: z.ZodObject<{
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodRecord<z.ZodString, z.ZodObject<{
-            income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-                employerId: z.ZodOptional<z.ZodString>;
-                period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-                payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                enterpriseSize: z.ZodOptional<z.ZodEnum<{
-                    small: "small";
-                    large: "large";
-                    medium: "medium";
-                    micro: "micro";
-                }>>;
-            }, z.core.$strict>>>;
-        }, z.core.$strict>>;
-        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>>;
-        provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-    }, z.core.$strict>;
-    Scenario: z.ZodObject<{
-        name: z.ZodOptional<z.ZodString>;
-        description: z.ZodOptional<z.ZodString>;
-        opening: z.ZodObject<{
-            start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            members: z.ZodRecord<z.ZodString, z.ZodObject<{
-                priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            }, z.core.$strict>>;
-        }, z.core.$strict>;
-        periods: z.ZodArray<z.ZodObject<{
-            period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            members: z.ZodRecord<z.ZodString, z.ZodObject<{
-                income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-                    employerId: z.ZodOptional<z.ZodString>;
-                    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-                    payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                    baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                    ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                    enterpriseSize: z.ZodOptional<z.ZodEnum<{
-                        small: "small";
-                        large: "large";
-                        medium: "medium";
-                        micro: "micro";
-                    }>>;
-                }, z.core.$strict>>>;
-            }, z.core.$strict>>;
-            majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-                member: z.ZodString;
-                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>>>;
-            provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        }, z.core.$strict>>;
-        options: z.ZodOptional<z.ZodObject<{
-            claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-            includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    Policy: z.ZodObject<{
-        id: z.ZodString;
-        version: z.ZodString;
-        title: z.ZodObject<{
-            zh: z.ZodString;
-            en: z.ZodString;
-        }, z.core.$strict>;
-        doc: z.ZodString;
-        inForce: z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-        }, z.core.$strict>;
-        until: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-        members: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodArray<z.ZodObject<{
-                id: z.ZodString;
-                nameZh: z.ZodString;
-                nameEn: z.ZodString;
-            }, z.core.$strict>>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        baseRates: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                1: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                2: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                3: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                4: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                5: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                6: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                7: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                8: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        floatTiers: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                ladders: z.ZodObject<{
-                    1: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                    2: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                    3: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                    4: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                    5: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                    6: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                    7: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                    8: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-                }, z.core.$strict>;
-                maxTierSteps: z.ZodNumber;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        rateCut: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                fraction: z.ZodOptional<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        nationalCutBands: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodArray<z.ZodObject<{
-                minMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                fraction: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-            }, z.core.$strict>>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        reliefOverlays: z.ZodArray<z.ZodObject<{
-            id: z.ZodString;
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            enterpriseSizes: z.ZodArray<z.ZodEnum<{
-                small: "small";
-                large: "large";
-                medium: "medium";
-                micro: "micro";
-            }>>;
-            fraction: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        provincialReserve: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                dueMonthDay: z.ZodString;
-                rule: z.ZodOptional<z.ZodObject<{
-                    rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                    base: z.ZodEnum<{
-                        priorYearIncome: "priorYearIncome";
-                        priorYearBalance: "priorYearBalance";
-                    }>;
-                }, z.core.$strict>>;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        opening: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                dueDate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                extractionRate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                balanceYear: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-                includeLegacyFunds: z.ZodBoolean;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        poolFloor: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                months: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        clawback: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        riskBands: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodArray<z.ZodObject<{
-                level: z.ZodEnum<{
-                    critical: "critical";
-                    warning: "warning";
-                    normal: "normal";
-                    surplus: "surplus";
-                }>;
-                fromMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-            }, z.core.$strict>>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        deficitCoverage: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                autoClaimSubsidy: z.ZodBoolean;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        clauses: z.ZodArray<z.ZodObject<{
-            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-            value: z.ZodObject<{
-                income: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                majorAccident: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                rollover: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                localCoverage: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                cutGapGrant: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                subsidy: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                recordedDeficit: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                legacyFoldIn: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                balancesHeld: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                topUp: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                priority: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                consolidation: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                syncInducedRelief: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-                floatReview: z.ZodObject<{
-                    doc: z.ZodString;
-                    clause: z.ZodString;
-                    note: z.ZodOptional<z.ZodString>;
-                }, z.core.$strict>;
-            }, z.core.$strict>;
-            citation: z.ZodObject<{
-                doc: z.ZodString;
-                clause: z.ZodString;
-                note: z.ZodOptional<z.ZodString>;
-            }, z.core.$strict>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
     Levy: z.ZodObject<{
         employerId: z.ZodOptional<z.ZodString>;
         period: z.ZodString;
@@ -2337,6 +1710,791 @@ declare const schemas: Readonly<{
         balancesMatchFold: z.ZodBoolean;
         failures: z.ZodArray<z.ZodString>;
     }, z.core.$strict>;
+    LevyInput: z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>;
+    LevyInputs: z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>>;
+    EffectiveRateInput: z.ZodObject<{
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    }, z.core.$strict>;
+    MoveFloatTierInput: z.ZodObject<{
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        date: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    ReviewFloatTierInput: z.ZodObject<{
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        indicators: z.ZodObject<{
+            payoutRatio: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            accidentRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>;
+        bands: z.ZodArray<z.ZodObject<{
+            payoutRatioBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            accidentRateBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        }, z.core.$strict>>;
+        atLadderEnd: z.ZodOptional<z.ZodEnum<{
+            error: "error";
+            stay: "stay";
+        }>>;
+        date: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    OpenPoolingInput: z.ZodObject<{
+        members: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>;
+    ProvincialRemittanceInput: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        members: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            amount: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    TopUpInput: z.ZodObject<{
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        members: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    CoverDeficitInput: z.ZodObject<{
+        gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        cumulativeBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    PriorityClaimsInput: z.ZodObject<{
+        poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        majorAccident: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>>;
+        cutGapGrant: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>>;
+        subsidy: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>>;
+        recordedDeficit: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            origin: z.ZodOptional<z.ZodEnum<{
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+            }>>;
+        }, z.core.$strict>>>;
+        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    FundStatement: z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+    FundStatements: z.ZodArray<z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>>;
+    JournalEntry: z.ZodObject<{
+        seq: z.ZodNumber;
+        period: z.ZodString;
+        from: z.ZodString;
+        to: z.ZodString;
+        amount: z.ZodString;
+        kind: z.ZodEnum<{
+            income: "income";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+            legacyFoldIn: "legacyFoldIn";
+            topUp: "topUp";
+            clawback: "clawback";
+            provincialRemittance: "provincialRemittance";
+            openingBalance: "openingBalance";
+            openingExtraction: "openingExtraction";
+            benefit: "benefit";
+            carriedToCurrent: "carriedToCurrent";
+            majorAccidentBenefit: "majorAccidentBenefit";
+            deficitCover: "deficitCover";
+            yearEndRollover: "yearEndRollover";
+        }>;
+        member: z.ZodOptional<z.ZodString>;
+        citation: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    ScenarioOpening: z.ZodObject<{
+        start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        members: z.ZodType<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            yearToDateExpenditure?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            yearToDateExpenditure?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            yearToDateExpenditure?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            yearToDateExpenditure?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+        }>>>;
+    }, z.core.$strict>;
+    SettlementOptions: z.ZodObject<{
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>;
+    SettlementState: z.ZodObject<{
+        nextPeriod: z.ZodString;
+        poolOpen: z.ZodBoolean;
+        nextSeq: z.ZodNumber;
+        balances: z.ZodRecord<z.ZodString, z.ZodString>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            priorYearBalance: z.ZodString;
+            priorYearExpenditure: z.ZodString;
+            priorYearIncome: z.ZodString;
+            yearIncome: z.ZodString;
+            yearExpenditure: z.ZodString;
+            legacyFunds: z.ZodString;
+        }, z.core.$strict>>;
+        pendingClaims: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            kind: z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+            }>;
+            amount: z.ZodString;
+            period: z.ZodString;
+            recordedDeficit: z.ZodBoolean;
+        }, z.core.$strict>>;
+        options: z.ZodObject<{
+            claimSubsidy: z.ZodBoolean;
+            includeLegacyFunds: z.ZodBoolean;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    PeriodFlows: z.ZodObject<{
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        members: z.ZodType<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: string;
+                industryClass: string | number;
+                employerId?: string | undefined;
+                payroll?: Numeric | undefined;
+                employees?: Numeric[] | undefined;
+                baseFloor?: Numeric | undefined;
+                baseCeiling?: Numeric | undefined;
+                floatMultiplier?: Numeric | undefined;
+                cutFraction?: Numeric | undefined;
+                cityReserveMonths?: Numeric | null | undefined;
+                ownCutFraction?: Numeric | undefined;
+                ownReserveMonths?: Numeric | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: string;
+                industryClass: string | number;
+                employerId?: string | undefined;
+                payroll?: Numeric | undefined;
+                employees?: Numeric[] | undefined;
+                baseFloor?: Numeric | undefined;
+                baseCeiling?: Numeric | undefined;
+                floatMultiplier?: Numeric | undefined;
+                cutFraction?: Numeric | undefined;
+                cityReserveMonths?: Numeric | null | undefined;
+                ownCutFraction?: Numeric | undefined;
+                ownReserveMonths?: Numeric | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>>>;
+        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>>;
+        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+    }, z.core.$strict>;
+    Scenario: z.ZodObject<{
+        name: z.ZodOptional<z.ZodString>;
+        description: z.ZodOptional<z.ZodString>;
+        opening: z.ZodObject<{
+            start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            members: z.ZodType<Record<string, {
+                priorYearBalance: decimal_js.Decimal;
+                priorYearExpenditure: decimal_js.Decimal;
+                currentSurplus: decimal_js.Decimal;
+                priorYearIncome?: decimal_js.Decimal | undefined;
+                yearToDateIncome?: decimal_js.Decimal | undefined;
+                yearToDateExpenditure?: decimal_js.Decimal | undefined;
+                legacyFunds?: decimal_js.Decimal | undefined;
+            }>, Record<string, {
+                priorYearBalance: Numeric;
+                priorYearExpenditure: Numeric;
+                currentSurplus: Numeric;
+                priorYearIncome?: Numeric | undefined;
+                yearToDateIncome?: Numeric | undefined;
+                yearToDateExpenditure?: Numeric | undefined;
+                legacyFunds?: Numeric | undefined;
+            }>, z.core.$ZodTypeInternals<Record<string, {
+                priorYearBalance: decimal_js.Decimal;
+                priorYearExpenditure: decimal_js.Decimal;
+                currentSurplus: decimal_js.Decimal;
+                priorYearIncome?: decimal_js.Decimal | undefined;
+                yearToDateIncome?: decimal_js.Decimal | undefined;
+                yearToDateExpenditure?: decimal_js.Decimal | undefined;
+                legacyFunds?: decimal_js.Decimal | undefined;
+            }>, Record<string, {
+                priorYearBalance: Numeric;
+                priorYearExpenditure: Numeric;
+                currentSurplus: Numeric;
+                priorYearIncome?: Numeric | undefined;
+                yearToDateIncome?: Numeric | undefined;
+                yearToDateExpenditure?: Numeric | undefined;
+                legacyFunds?: Numeric | undefined;
+            }>>>;
+        }, z.core.$strict>;
+        periods: z.ZodArray<z.ZodObject<{
+            period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            members: z.ZodType<Record<string, {
+                expenditure: decimal_js.Decimal;
+                income?: decimal_js.Decimal | undefined;
+                cutRelief?: decimal_js.Decimal | undefined;
+                syncInducedRelief?: decimal_js.Decimal | undefined;
+                levies?: {
+                    period: string;
+                    industryClass: IndustryClass;
+                    employerId?: string | undefined;
+                    payroll?: decimal_js.Decimal | undefined;
+                    employees?: decimal_js.Decimal[] | undefined;
+                    baseFloor?: decimal_js.Decimal | undefined;
+                    baseCeiling?: decimal_js.Decimal | undefined;
+                    floatMultiplier?: decimal_js.Decimal | undefined;
+                    cutFraction?: decimal_js.Decimal | undefined;
+                    cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                    ownCutFraction?: decimal_js.Decimal | undefined;
+                    ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>, Record<string, {
+                expenditure: Numeric;
+                income?: Numeric | undefined;
+                cutRelief?: Numeric | undefined;
+                syncInducedRelief?: Numeric | undefined;
+                levies?: {
+                    period: string;
+                    industryClass: string | number;
+                    employerId?: string | undefined;
+                    payroll?: Numeric | undefined;
+                    employees?: Numeric[] | undefined;
+                    baseFloor?: Numeric | undefined;
+                    baseCeiling?: Numeric | undefined;
+                    floatMultiplier?: Numeric | undefined;
+                    cutFraction?: Numeric | undefined;
+                    cityReserveMonths?: Numeric | null | undefined;
+                    ownCutFraction?: Numeric | undefined;
+                    ownReserveMonths?: Numeric | null | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>, z.core.$ZodTypeInternals<Record<string, {
+                expenditure: decimal_js.Decimal;
+                income?: decimal_js.Decimal | undefined;
+                cutRelief?: decimal_js.Decimal | undefined;
+                syncInducedRelief?: decimal_js.Decimal | undefined;
+                levies?: {
+                    period: string;
+                    industryClass: IndustryClass;
+                    employerId?: string | undefined;
+                    payroll?: decimal_js.Decimal | undefined;
+                    employees?: decimal_js.Decimal[] | undefined;
+                    baseFloor?: decimal_js.Decimal | undefined;
+                    baseCeiling?: decimal_js.Decimal | undefined;
+                    floatMultiplier?: decimal_js.Decimal | undefined;
+                    cutFraction?: decimal_js.Decimal | undefined;
+                    cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                    ownCutFraction?: decimal_js.Decimal | undefined;
+                    ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>, Record<string, {
+                expenditure: Numeric;
+                income?: Numeric | undefined;
+                cutRelief?: Numeric | undefined;
+                syncInducedRelief?: Numeric | undefined;
+                levies?: {
+                    period: string;
+                    industryClass: string | number;
+                    employerId?: string | undefined;
+                    payroll?: Numeric | undefined;
+                    employees?: Numeric[] | undefined;
+                    baseFloor?: Numeric | undefined;
+                    baseCeiling?: Numeric | undefined;
+                    floatMultiplier?: Numeric | undefined;
+                    cutFraction?: Numeric | undefined;
+                    cityReserveMonths?: Numeric | null | undefined;
+                    ownCutFraction?: Numeric | undefined;
+                    ownReserveMonths?: Numeric | null | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>>>;
+            majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+                member: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>>;
+            provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+        }, z.core.$strict>>;
+        options: z.ZodOptional<z.ZodObject<{
+            claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+            includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    Policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+        title: z.ZodObject<{
+            zh: z.ZodString;
+            en: z.ZodString;
+        }, z.core.$strict>;
+        doc: z.ZodString;
+        inForce: z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        until: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        members: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodArray<z.ZodObject<{
+                id: z.ZodString;
+                nameZh: z.ZodString;
+                nameEn: z.ZodString;
+            }, z.core.$strict>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        baseRates: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                1: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                2: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                3: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                4: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                5: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                6: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                7: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                8: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        floatTiers: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                ladders: z.ZodObject<{
+                    1: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    2: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    3: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    4: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    5: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    6: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    7: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    8: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                }, z.core.$strict>;
+                maxTierSteps: z.ZodNumber;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        rateCut: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                fraction: z.ZodOptional<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        nationalCutBands: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodArray<z.ZodObject<{
+                minMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                fraction: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        reliefOverlays: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            enterpriseSizes: z.ZodArray<z.ZodEnum<{
+                small: "small";
+                large: "large";
+                medium: "medium";
+                micro: "micro";
+            }>>;
+            fraction: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        provincialReserve: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                dueMonthDay: z.ZodString;
+                rule: z.ZodOptional<z.ZodObject<{
+                    rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                    base: z.ZodEnum<{
+                        priorYearIncome: "priorYearIncome";
+                        priorYearBalance: "priorYearBalance";
+                    }>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        opening: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                dueDate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                extractionRate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                balanceYear: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+                includeLegacyFunds: z.ZodBoolean;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        poolFloor: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                months: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        clawback: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        riskBands: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodArray<z.ZodObject<{
+                level: z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>;
+                fromMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        deficitCoverage: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                autoClaimSubsidy: z.ZodBoolean;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        clauses: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            value: z.ZodObject<{
+                income: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                majorAccident: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                rollover: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                localCoverage: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                cutGapGrant: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                subsidy: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                recordedDeficit: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                legacyFoldIn: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                balancesHeld: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                topUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                priority: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                consolidation: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                syncInducedRelief: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                floatReview: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
 }>;
 type SchemaName = keyof typeof schemas;
 declare function toJSONSchema(name: SchemaName): Record<string, unknown>;
@@ -2522,7 +2680,7 @@ declare function assessRisk(reserveMonths: Numeric | null, periodOrPolicy?: Peri
 declare function currentAccount(member: string): string;
 declare function carriedAccount(member: string): string;
 declare function fiscalAccount(member: string): string;
-declare const ACCOUNTS: {
+declare const ACCOUNTS: Readonly<{
     readonly pool: "pool";
     readonly provinceReserve: "province:reserve";
     readonly municipalFinance: "fiscal:city";
@@ -2531,7 +2689,7 @@ declare const ACCOUNTS: {
     readonly otherIncome: "external:other-income";
     readonly legacy: "external:legacy-funds";
     readonly opening: "external:opening-balances";
-};
+}>;
 type AccountKind = "fund" | "province" | "fiscal" | "external";
 declare function accountKind(account: string): AccountKind;
 declare function foldJournal(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[]): Record<string, string>;
@@ -2708,38 +2866,93 @@ declare const MajorAccidentClaimSchema: z.ZodObject<{
 }, z.core.$strict>;
 declare const PeriodFlowsSchema: z.ZodObject<{
     period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            employerId: z.ZodOptional<z.ZodString>;
-            period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-            payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-            baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-            ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-            enterpriseSize: z.ZodOptional<z.ZodEnum<{
-                small: "small";
-                large: "large";
-                medium: "medium";
-                micro: "micro";
-            }>>;
-        }, z.core.$strict>>>;
-    }, z.core.$strict>>;
+    members: z.ZodType<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | null | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | null | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: string;
+            industryClass: string | number;
+            employerId?: string | undefined;
+            payroll?: Numeric | undefined;
+            employees?: Numeric[] | undefined;
+            baseFloor?: Numeric | undefined;
+            baseCeiling?: Numeric | undefined;
+            floatMultiplier?: Numeric | undefined;
+            cutFraction?: Numeric | undefined;
+            cityReserveMonths?: Numeric | null | undefined;
+            ownCutFraction?: Numeric | undefined;
+            ownReserveMonths?: Numeric | null | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | null | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | null | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: string;
+            industryClass: string | number;
+            employerId?: string | undefined;
+            payroll?: Numeric | undefined;
+            employees?: Numeric[] | undefined;
+            baseFloor?: Numeric | undefined;
+            baseCeiling?: Numeric | undefined;
+            floatMultiplier?: Numeric | undefined;
+            cutFraction?: Numeric | undefined;
+            cityReserveMonths?: Numeric | null | undefined;
+            ownCutFraction?: Numeric | undefined;
+            ownReserveMonths?: Numeric | null | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>>>;
     majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
         member: z.ZodString;
         amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>>;
-    provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
 }, z.core.$strict>;
 type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
 declare const SettlementOptionsSchema: z.ZodObject<{
@@ -2759,15 +2972,39 @@ declare const OpeningMemberSchema: z.ZodObject<{
 type OpeningMember = z.input<typeof OpeningMemberSchema>;
 declare const ScenarioOpeningSchema: z.ZodObject<{
     start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    }, z.core.$strict>>;
+    members: z.ZodType<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        yearToDateExpenditure?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        yearToDateExpenditure?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        yearToDateExpenditure?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        yearToDateExpenditure?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+    }>>>;
 }, z.core.$strict>;
 type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
 declare const ScenarioSchema: z.ZodObject<{
@@ -2775,50 +3012,129 @@ declare const ScenarioSchema: z.ZodObject<{
     description: z.ZodOptional<z.ZodString>;
     opening: z.ZodObject<{
         start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodRecord<z.ZodString, z.ZodObject<{
-            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        }, z.core.$strict>>;
+        members: z.ZodType<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            yearToDateExpenditure?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            yearToDateExpenditure?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            yearToDateExpenditure?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            yearToDateExpenditure?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+        }>>>;
     }, z.core.$strict>;
     periods: z.ZodArray<z.ZodObject<{
         period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodRecord<z.ZodString, z.ZodObject<{
-            income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-                employerId: z.ZodOptional<z.ZodString>;
-                period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-                payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                enterpriseSize: z.ZodOptional<z.ZodEnum<{
-                    small: "small";
-                    large: "large";
-                    medium: "medium";
-                    micro: "micro";
-                }>>;
-            }, z.core.$strict>>>;
-        }, z.core.$strict>>;
+        members: z.ZodType<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: string;
+                industryClass: string | number;
+                employerId?: string | undefined;
+                payroll?: Numeric | undefined;
+                employees?: Numeric[] | undefined;
+                baseFloor?: Numeric | undefined;
+                baseCeiling?: Numeric | undefined;
+                floatMultiplier?: Numeric | undefined;
+                cutFraction?: Numeric | undefined;
+                cityReserveMonths?: Numeric | null | undefined;
+                ownCutFraction?: Numeric | undefined;
+                ownReserveMonths?: Numeric | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: string;
+                industryClass: string | number;
+                employerId?: string | undefined;
+                payroll?: Numeric | undefined;
+                employees?: Numeric[] | undefined;
+                baseFloor?: Numeric | undefined;
+                baseCeiling?: Numeric | undefined;
+                floatMultiplier?: Numeric | undefined;
+                cutFraction?: Numeric | undefined;
+                cityReserveMonths?: Numeric | null | undefined;
+                ownCutFraction?: Numeric | undefined;
+                ownReserveMonths?: Numeric | null | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>>>;
         majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
             member: z.ZodString;
             amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>>;
-        provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
     }, z.core.$strict>>;
     options: z.ZodOptional<z.ZodObject<{
         claimSubsidy: z.ZodOptional<z.ZodBoolean>;

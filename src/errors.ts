@@ -13,7 +13,7 @@ export type Path = ReadonlyArray<string | number>;
  * part of the public contract (see `docs/errors.md`): they never change
  * meaning, new ones may be added.
  */
-export const ERROR_CODES = {
+export const ERROR_CODES = deepFreezeCodes({
   NOT_AN_OBJECT: ["the input must be a JSON object", "输入必须是对象"],
   INVALID_TYPE: ["the value has the wrong type", "取值类型错误"],
   UNKNOWN_KEY: ["unknown field", "存在未定义的字段"],
@@ -86,7 +86,13 @@ export const ERROR_CODES = {
     "an invariant of the library's ledger failed (a defect of the library: please report it)",
     "库内部账务不变量校验失败（属程序缺陷，请报告）",
   ],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Record<string, readonly [string, string]>);
+
+/** Freezes the table and each of its entries. */
+function deepFreezeCodes<T extends Record<string, readonly [string, string]>>(codes: T): T {
+  for (const entry of Object.values(codes)) Object.freeze(entry);
+  return Object.freeze(codes);
+}
 
 /** A stable error code. */
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -220,16 +220,8 @@ function explainCoverage(r: DeficitCoverage, lang: Lang): Explanation {
  * the report names it); in English, the ids.
  */
 function memberNames(r: PeriodReport, lang: Lang, policy: Policy | undefined): (id: string) => string {
-  if (lang !== "zh") return (id) => id;
-  const p = policy ?? (r.policy.id === SUZHOU_2020.id ? SUZHOU_2020 : undefined);
-  if (!p) return (id) => id;
-  let members: readonly { id: string; nameZh: string }[];
-  try {
-    members = paramsAt(p, r.period).members.value;
-  } catch {
-    return (id) => id; // a period the policy does not cover: the ids
-  }
-  const names = new Map(members.map((m) => [m.id, m.nameZh]));
+  const p = lang === "zh" ? (policy ?? (r.policy.id === SUZHOU_2020.id ? SUZHOU_2020 : undefined)) : undefined;
+  const names = new Map(p ? paramsAt(p, r.period).members.value.map((m) => [m.id, m.nameZh]) : []);
   return (id) => names.get(id) ?? id;
 }
 

@@ -28,19 +28,7 @@ import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
 import { YearSummarySchema } from "../settlement/years.js";
 
-/**
- * The zod schema of every input and every output of the library, keyed by its
- * type name. Inputs are validated with them; outputs are what the functions
- * return (`Levy`, `LevyBatch`, `Settlement`, `Simulation`, `PeriodReport`,
- * `YearSummary`, `DeficitCoverage`, …).
- *
- * @example
- * ```ts
- * schemas.LevyInput.safeParse({ period: "2020-09", industryClass: 3, payroll: "1" }).success; // true
- * Object.keys(schemas).includes("Scenario"); // true
- * ```
- */
-export const schemas = Object.freeze({
+const INPUTS = {
   LevyInput: LevyInputSchema,
   LevyInputs: z.array(LevyInputSchema),
   EffectiveRateInput: EffectiveRateInputSchema,
@@ -60,7 +48,10 @@ export const schemas = Object.freeze({
   PeriodFlows: PeriodFlowsSchema,
   Scenario: ScenarioSchema,
   Policy: PolicySchema,
-  // outputs
+};
+
+/** The outputs: their JSON Schemas describe what the library returns (`io: "output"`). */
+const OUTPUTS = {
   Levy: LevySchema,
   LevyTotals: LevyTotalsSchema,
   LevyBatch: LevyBatchSchema,
@@ -70,23 +61,25 @@ export const schemas = Object.freeze({
   PeriodReport: PeriodReportSchema,
   YearSummary: YearSummarySchema,
   ConservationReport: ConservationReportSchema,
-});
+};
+
+/**
+ * The zod schema of every input and every output of the library, keyed by its
+ * type name. Inputs are validated with them; outputs are what the functions
+ * return (`Levy`, `LevyBatch`, `Settlement`, `Simulation`, `PeriodReport`,
+ * `YearSummary`, `DeficitCoverage`, …).
+ *
+ * @example
+ * ```ts
+ * schemas.LevyInput.safeParse({ period: "2020-09", industryClass: 3, payroll: "1" }).success; // true
+ * Object.keys(schemas).includes("Scenario"); // true
+ * ```
+ */
+export const schemas = Object.freeze({ ...INPUTS, ...OUTPUTS });
 
 /** The name of an input or output type with a schema. */
 export type SchemaName = keyof typeof schemas;
 
-/** The output types among {@link schemas}: their JSON Schemas describe what the library returns (`io: "output"`). */
-const OUTPUTS = new Set<string>([
-  "Levy",
-  "LevyTotals",
-  "LevyBatch",
-  "DeficitCoverage",
-  "Settlement",
-  "Simulation",
-  "PeriodReport",
-  "YearSummary",
-  "ConservationReport",
-]);
 /** The inputs whose member ids the library checks against the policy; the first must list every member. */
 const MEMBERS_CHECKED = ["OpenPoolingInput", "TopUpInput", "ProvincialRemittanceInput", "ScenarioOpening", "PeriodFlows", "Scenario"];
 
@@ -118,13 +111,13 @@ function describeProperty(key: string, value: Node): void {
 
 /** The member ids of `SUZHOU_2020` on member-keyed records, member lists (each member at most once, or exactly once) and member fields. */
 function memberConstraints(ids: string[], every: boolean) {
-  const listed = `the member ids of SUZHOU_2020 (${ids.join(", ")})`;
+  const listed = `member ids (${ids.join(", ")})`;
   return (key: string, value: Node): void => {
     if (key === "member" && value.type === "string") value.enum = ids;
     if (key === "members" && value.type === "object") {
       value.propertyNames = { enum: ids };
       value.required = ids;
-      value.description += `; keys: ${listed}, each one present`;
+      value.description += `; keys: ${listed}, each present`;
     }
     if (key === "provincialRemittances" && value.type === "object") value.propertyNames = { enum: ids };
     const item = (value.items as Node | undefined)?.properties as Record<string, Node> | undefined;
@@ -159,7 +152,7 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
       zh: `没有名为 ${shown} 的结构；可用：${Object.keys(schemas).join("、")}`,
     });
   }
-  const io = OUTPUTS.has(name) ? "output" : "input";
+  const io = Object.hasOwn(OUTPUTS, name) ? "output" : "input";
   const json = z.toJSONSchema(schemas[name], {
     io,
     unrepresentable: "any",

@@ -21,14 +21,10 @@ import {
 /** zod schema of one employer's levy input ({@link LevyInput}). */
 export const LevyInputSchema = z
   .object({
-    /** Caller's identifier of the employer, echoed in the result. */
-    employerId: z.string().optional(),
-    /** The period (费款所属期), `YYYY-MM`. */
+    employerId: z.string().optional().describe("The caller's identifier of the employer, echoed in the result"),
     period: periodField(),
-    /** Industry class 1–8. */
     industryClass: industryClassField(),
-    /** The wage base (工资总额 / 缴费基数) for the period, ≥ 0. Give this or `employees`. */
-    payroll: moneyField().optional(),
+    payroll: moneyField().optional().describe("The wage base of the period; give this or `employees`"),
     /** Per-employee contribution bases, clamped to `baseFloor`/`baseCeiling` and summed. */
     employees: z.array(moneyField()).optional(),
     /** Floor of a per-employee base (caller-supplied, e.g. 60% of the average wage). */

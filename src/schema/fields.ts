@@ -240,7 +240,7 @@ export function moneyField(options: { allowNegative?: boolean; fen?: boolean } =
     invalid: "INVALID_AMOUNT",
     ...(options.allowNegative ? {} : { min: { value: 0, code: "NEGATIVE_AMOUNT" as const } }),
     fen: true,
-    description: `Money in yuan (金额，元)${options.allowNegative ? ", may be negative" : ", ≥ 0"}, in whole fen (at most two decimals), |value| ≤ 10^15`,
+    description: `Money in yuan${options.allowNegative ? ", may be negative" : ", ≥ 0"}, in whole fen (at most two decimals), |value| ≤ 10^15`,
     shape: { negative: options.allowNegative === true, decimals: 2, range: "abs" },
   });
 }
@@ -251,7 +251,7 @@ export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodTy
     invalid: "INVALID_FRACTION",
     min: { value: 0, code: "INVALID_FRACTION" },
     max: { value: 1, code: "INVALID_FRACTION", exclusive: !options.inclusiveOne },
-    description: `A fraction (比例) in ${options.inclusiveOne ? "[0, 1]" : "[0, 1)"}, at most ${MAX_DECIMALS} decimals`,
+    description: `A fraction in ${options.inclusiveOne ? "[0, 1]" : "[0, 1)"}, at most ${MAX_DECIMALS} decimals`,
     shape: { negative: false, decimals: MAX_DECIMALS, range: options.inclusiveOne ? "fractionInclusive" : "fraction" },
   });
 }
@@ -262,7 +262,7 @@ export function rateField(): z.ZodType<Dec, Numeric> {
     invalid: "INVALID_RATE",
     min: { value: 0, code: "INVALID_RATE" },
     max: { value: 1, code: "INVALID_RATE" },
-    description: `A rate (费率) in [0, 1], e.g. "0.0015", at most ${MAX_DECIMALS} decimals`,
+    description: `A rate in [0, 1], at most ${MAX_DECIMALS} decimals`,
     shape: { negative: false, decimals: MAX_DECIMALS, range: "fractionInclusive" },
   });
 }
@@ -305,6 +305,24 @@ export function integerField(code: ErrorCode, description: string): z.ZodType<nu
  */
 export function asRateString(schema: z.ZodType<Dec, Numeric>): z.ZodType<string, Numeric> {
   return schema.transform((d) => formatRate(d)) as unknown as z.ZodType<string, Numeric>;
+}
+
+/**
+ * A record keyed by names the caller chooses (member ids): a key `__proto__`
+ * (which zod would drop without a word) is refused with `code`, so that
+ * nothing given is silently ignored.
+ * @internal
+ */
+export function namedRecord<S extends z.ZodType>(value: S, code: ErrorCode): z.ZodType<Record<string, z.output<S>>, Record<string, z.input<S>>> {
+  return z.preprocess(
+    (input, ctx) => {
+      if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+        ctx.issues.push({ code: "custom", message: code, input, path: ["__proto__"], params: { code } });
+      }
+      return input;
+    },
+    z.record(z.string(), value),
+  ) as unknown as z.ZodType<Record<string, z.output<S>>, Record<string, z.input<S>>>;
 }
 
 /** Money as the library writes it: yuan with two decimals, signed (`"-3.00"`, `"1234.50"`). @internal */

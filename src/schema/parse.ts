@@ -52,7 +52,9 @@ export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
  * @internal
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: Path = []): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+  // abortEarly (zod's own context flag): stop at the first problem, the only one reported, so that a huge
+  // input with many bad items costs one item's work and never spreads a huge list of issues (a RangeError)
+  const result = schema.safeParse(input, { reportInput: true, abortEarly: true } as z.core.ParseContext<z.core.$ZodIssue>);
   if (result.success) return result.data;
   const first = result.error.issues[0];
   if (!first) throw new PoolingError("INVALID_TYPE", prefix);

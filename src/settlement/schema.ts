@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
-import { AmountStringSchema, MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { AmountStringSchema, MoneyStringSchema, moneyField, namedRecord, PeriodStringSchema, periodField } from "../schema/fields.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -43,12 +43,10 @@ export const MajorAccidentClaimSchema = z
 export const PeriodFlowsSchema = z
   .object({
     period: periodField(),
-    members: z.record(z.string(), MemberFlowsSchema).describe("Each member's own flows of the period"),
+    members: namedRecord(MemberFlowsSchema, "UNKNOWN_MEMBER").describe("Each member's own flows of the period"),
     /** Major-accident benefits the members submit to the pool. */
     majorAccidentClaims: z.array(MajorAccidentClaimSchema).optional().describe("Major-accident benefits the members submit to the pool"),
-    /** In the remittance month (June): each member's provincial reserve remittance, when the policy has no rule. */
-    provincialRemittances: z
-      .record(z.string(), money())
+    provincialRemittances: namedRecord(money(), "UNKNOWN_MEMBER")
       .optional()
       .describe("In June only: each member's provincial reserve remittance, when the policy has no rule"),
   })
@@ -90,7 +88,7 @@ export type OpeningMember = z.input<typeof OpeningMemberSchema>;
 export const ScenarioOpeningSchema = z
   .object({
     start: periodField().describe("The first period to settle, not after 2020-06"),
-    members: z.record(z.string(), OpeningMemberSchema),
+    members: namedRecord(OpeningMemberSchema, "UNKNOWN_MEMBER"),
   })
   .strict();
 /** Where a scenario starts. */
