@@ -85,7 +85,7 @@ export { nationalCutFraction, requiredReserveMonths } from "./rates/nationalCut.
 export { type DateWindow, isInRateCutWindow, rateCutWindow } from "./rates/rateCutWindow.js";
 export type { CutSource } from "./rates/resolveCut.js";
 export { type FloatTierReview, type ReviewFloatTierInput, ReviewFloatTierInputSchema, reviewFloatTier } from "./rates/reviewFloatTier.js";
-export type { IndustryClass, IsoDate, Period } from "./schema/fields.js";
+export type { DayDigits, IndustryClass, IndustryClassInput, IsoDate, IsoDateInput, MonthDigits, Period, PeriodInput } from "./schema/fields.js";
 // settlement and simulation (R14)
 export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
 export {

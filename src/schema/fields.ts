@@ -17,6 +17,36 @@ export type Period = string;
 export type IsoDate = string;
 /** An industry class (行业类别), 1 to 8. */
 export type IndustryClass = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+/** An industry class as an input accepts it: 1 to 8, or its digit string. */
+export type IndustryClassInput = IndustryClass | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8";
+/** A month number, `01` to `12`. */
+export type MonthDigits = "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12";
+/** A day of a month, `01` to `31`. */
+export type DayDigits =
+  | MonthDigits
+  | "13"
+  | "14"
+  | "15"
+  | "16"
+  | "17"
+  | "18"
+  | "19"
+  | "20"
+  | "21"
+  | "22"
+  | "23"
+  | "24"
+  | "25"
+  | "26"
+  | "27"
+  | "28"
+  | "29"
+  | "30"
+  | "31";
+/** A period as an input accepts it, `YYYY-MM` (the year's four digits are checked at run time). */
+export type PeriodInput = `${number}-${MonthDigits}`;
+/** A calendar date as an input accepts it, `YYYY-MM-DD` (checked against the calendar at run time). */
+export type IsoDateInput = `${number}-${MonthDigits}-${DayDigits}`;
 
 interface TransformCtx {
   issues: unknown[];

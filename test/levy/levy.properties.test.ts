@@ -26,7 +26,7 @@ const levyInputArb: fc.Arbitrary<LevyInput> = fc
     ownCutFraction: fractionArb,
   })
   .map(({ tier, industryClass, ...rest }) => {
-    const ladder = floatTiers(industryClass);
+    const ladder = floatTiers(industryClass as never);
     return { ...rest, industryClass, floatMultiplier: ladder[tier % ladder.length]! };
   });
 
