@@ -12,6 +12,10 @@ export default defineConfig([
     target: "node18",
     splitting: false,
     treeshake: true,
+    // Chinese text (the policy's clauses, the messages, the glossary) as UTF-8, 3 bytes a character, not 6-byte \u escapes
+    esbuildOptions: (options) => {
+      options.charset = "utf8";
+    },
   },
   {
     // the presentation entry (suzhou-wi-pooling/report), built on its own so that each entry's declarations stand alone

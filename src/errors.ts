@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { fieldNameZh } from "./schema/glossary.js";
 
 /** A path into the input: object keys and array indices, as zod reports them. */
 export type Path = ReadonlyArray<string | number>;
@@ -12,7 +13,7 @@ export type Path = ReadonlyArray<string | number>;
  * part of the public contract (see `docs/errors.md`): they never change
  * meaning, new ones may be added.
  */
-export const ERROR_CODES = {
+export const ERROR_CODES = deepFreezeCodes({
   NOT_AN_OBJECT: ["the input must be a JSON object", "输入必须是对象"],
   INVALID_TYPE: ["the value has the wrong type", "取值类型错误"],
   UNKNOWN_KEY: ["unknown field", "存在未定义的字段"],
@@ -26,6 +27,10 @@ export const ERROR_CODES = {
   ],
   NEGATIVE_AMOUNT: ["the amount must not be negative", "金额不得为负数"],
   AMOUNT_NOT_IN_FEN: ["the amount must be in whole fen (at most two decimals)", "金额须精确到分（最多两位小数）"],
+  AMOUNT_OUT_OF_RANGE: [
+    "the number is out of range (absolute value ≤ 10^15, ≤ 40 decimals, ≤ 64 characters)",
+    "数值超出范围（绝对值不超过 10^15，最多 40 位小数、64 个字符）",
+  ],
   INVALID_FRACTION: ["the fraction must be a decimal in [0, 1)", "比例须为 [0, 1) 区间内的小数"],
   INVALID_RATE: ["the rate must be a decimal in [0, 1]", "费率须为 [0, 1] 区间内的小数"],
   INVALID_MULTIPLIER: ["the floating multiplier is not a tier of this class's ladder", "浮动费率档次不在该行业类别的浮动档次之内"],
@@ -41,18 +46,15 @@ export const ERROR_CODES = {
   ],
   CUT_FRACTION_REQUIRED: [
     "the period is in the rate-cut window and the policy does not fix the cut: pass cutFraction or cityReserveMonths",
-    "所属期处于阶段性降费期内且政策未规定降费幅度：请提供 cutFraction 或 cityReserveMonths",
+    "所属期处于阶段性降费期内且政策未规定降费幅度：请提供降费比例或市区统筹基金可支付月数",
   ],
   CUT_FRACTION_CONFLICT: [
     "the cut fraction given contradicts the policy's fixed fraction or the reserve months given",
     "所给降费幅度与政策规定的幅度或所给可支付月数不一致",
   ],
-  ENTERPRISE_SIZE_REQUIRED: [
-    "a relief overlay of the policy applies to this period: pass enterpriseSize",
-    "该所属期适用减免政策：请提供企业规模 enterpriseSize",
-  ],
-  PAYROLL_REQUIRED: ["give payroll or employees", "须提供工资总额 payroll 或职工缴费基数 employees"],
-  PAYROLL_CONFLICT: ["give payroll or employees, not both", "payroll 与 employees 只能提供其一"],
+  ENTERPRISE_SIZE_REQUIRED: ["a relief overlay of the policy applies to this period: pass enterpriseSize", "该所属期适用减免政策：请提供企业规模"],
+  PAYROLL_REQUIRED: ["give payroll or employees", "须提供缴费工资总额或职工个人缴费基数"],
+  PAYROLL_CONFLICT: ["give payroll or employees, not both", "缴费工资总额与职工个人缴费基数只能提供其一，不能同时提供"],
   INVALID_BASE_BOUNDS: ["the base floor exceeds the base ceiling", "缴费基数下限高于上限"],
   POLICY_WINDOW_REVERSED: ["a window ends before it starts", "期间的截止日期早于起始日期"],
   POLICY_WINDOWS_OVERLAP: ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"],
@@ -84,7 +86,13 @@ export const ERROR_CODES = {
     "an invariant of the library's ledger failed (a defect of the library: please report it)",
     "库内部账务不变量校验失败（属程序缺陷，请报告）",
   ],
-} as const satisfies Record<string, readonly [string, string]>;
+} as const satisfies Record<string, readonly [string, string]>);
+
+/** Freezes the table and each of its entries. */
+function deepFreezeCodes<T extends Record<string, readonly [string, string]>>(codes: T): T {
+  for (const entry of Object.values(codes)) Object.freeze(entry);
+  return Object.freeze(codes);
+}
 
 /** A stable error code. */
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -148,7 +156,9 @@ export class PoolingError extends Error {
     this.code = code;
     this.path = [...path];
     this.detail = detail;
-    this.messageZh = `${code}（${where}）：${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
+    // plain Chinese for end users: the field's Chinese name, never the code or the English path (they have their own fields)
+    const field = fieldNameZh(path);
+    this.messageZh = `${field ? `${field}：` : ""}${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
     Object.defineProperty(this, BRAND, { value: true });
   }
 

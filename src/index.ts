@@ -8,7 +8,7 @@
  */
 export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
 // boundary helpers
-export { type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
+export { type Explainable, type ExplainOptions, type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
 export { type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
 // fund rules (R5–R12)
 export { apportion } from "./fund/apportion.js";
@@ -50,7 +50,7 @@ export {
 } from "./levy/computeLevies.js";
 // levy (R4)
 export { computeLevy } from "./levy/computeLevy.js";
-export { type Levy, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals } from "./levy/schema.js";
+export { type Levy, LevyBatchSchema, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, LevyTotalsSchema } from "./levy/schema.js";
 export { type SyncInducedReliefInput, SyncInducedReliefInputSchema, syncInducedRelief } from "./levy/syncInducedRelief.js";
 export type { Money, Numeric } from "./money.js";
 // policy data
@@ -86,7 +86,7 @@ export { nationalCutFraction, requiredReserveMonths } from "./rates/nationalCut.
 export { type DateWindow, isInRateCutWindow, rateCutWindow } from "./rates/rateCutWindow.js";
 export type { CutSource } from "./rates/resolveCut.js";
 export { type FloatTierReview, type ReviewFloatTierInput, ReviewFloatTierInputSchema, reviewFloatTier } from "./rates/reviewFloatTier.js";
-export type { IndustryClass, IsoDate, Period } from "./schema/fields.js";
+export type { DayDigits, IndustryClass, IndustryClassInput, IsoDate, IsoDateInput, MonthDigits, Period, PeriodInput } from "./schema/fields.js";
 // settlement and simulation (R14)
 export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
 export {

@@ -10,7 +10,9 @@ describe("PoolingError", () => {
     expect(err).toBeInstanceOf(Error);
     expect(err.name).toBe("PoolingError");
     expect(err.message).toBe("NEGATIVE_AMOUNT at payroll: the amount must not be negative (got -5)");
-    expect(err.messageZh).toBe("NEGATIVE_AMOUNT（payroll）：金额不得为负数（收到 -5）");
+    // plain Chinese for end users: the field's Chinese name; the code and the path are in their own fields
+    expect(err.messageZh).toBe("缴费工资总额：金额不得为负数（收到 -5）");
+    expect(err.messageZh).not.toMatch(/NEGATIVE_AMOUNT|payroll/);
     expect(JSON.parse(JSON.stringify(err))).toEqual({
       name: "PoolingError",
       code: "NEGATIVE_AMOUNT",

@@ -61,6 +61,8 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "ReviewFloatTierInputSchema",
   "streamLevies",
   "LevySchema",
+  "LevyBatchSchema",
+  "LevyTotalsSchema",
   "DeficitCoverageSchema",
   "explain",
   "formatCitation",

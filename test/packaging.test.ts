@@ -15,9 +15,12 @@ describe("packaging gates", () => {
     // at 0.5.0: 187 KB raw, 47 KB gzipped (+ dated versions and quoted clauses in the policy data,
     // the example scenario as a fixture, the settlement's step modules, the levy's integer core);
     // with the document's readings of issue 9 (top-up schedule, yearly clawback settlement, opening
-    // deficits, priority as data, their report fields and explanations): 206 KB raw, 51 KB gzipped
-    expect(js.length).toBeLessThan(212 * 1024);
-    expect(gzipSync(js).length).toBeLessThan(53 * 1024);
+    // deficits, priority as data, their report fields and explanations): 206 KB raw, 51 KB gzipped;
+    // with issue 10's exact JSON Schemas, output schemas, field descriptions and the Chinese
+    // glossary of messages: 208 KB raw, 54.5 KB gzipped. (The budget of a browser page that
+    // imports only computeLevy, zod included, is issue 10's bundle item, still open.)
+    expect(js.length).toBeLessThan(220 * 1024);
+    expect(gzipSync(js).length).toBeLessThan(58 * 1024);
     // the dependencies are not bundled in
     expect(js.toString()).toMatch(/from ['"]decimal\.js['"]/);
     expect(js.toString()).toMatch(/from ['"]zod['"]/);

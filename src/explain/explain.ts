@@ -13,9 +13,14 @@ import type { Levy } from "../levy/schema.js";
 import { LevySchema } from "../levy/schema.js";
 import { D, formatMoney } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
+import { paramsAt } from "../policy/paramsAt.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { SUZHOU_2020 } from "../policy/suzhou2020.js";
 import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "../settlement/report.js";
 import { PeriodReportSchema } from "../settlement/report.js";
+import type { Settlement } from "../settlement/results.js";
 
 /** One step of an explanation. */
 export interface ExplanationStep {
@@ -210,7 +215,19 @@ function explainCoverage(r: DeficitCoverage, lang: Lang): Explanation {
 /** A rate as a percentage, exactly: `"0.1"` → `"10%"`. */
 const percent = (rate: string): string => `${new D(rate).times(100).toFixed()}%`;
 
-function explainReport(r: PeriodReport, lang: Lang): Explanation {
+/**
+ * The members' names to show: in Chinese, each member's `nameZh` from the
+ * policy that produced the report (the one given, else the built-in one when
+ * the report names it); in English, the ids.
+ */
+function memberNames(r: PeriodReport, lang: Lang, policy: Policy | undefined): (id: string) => string {
+  const p = lang === "zh" ? (policy ?? (r.policy.id === SUZHOU_2020.id ? SUZHOU_2020 : undefined)) : undefined;
+  const names = new Map(p ? paramsAt(p, r.period).members.value.map((m) => [m.id, m.nameZh]) : []);
+  return (id) => names.get(id) ?? id;
+}
+
+function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanation {
+  const name = memberNames(r, lang, policy);
   const steps: ExplanationStep[] = [];
   const c = r.citations;
   const k = r.parameters;
@@ -254,7 +271,10 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
         : "",
       t(lang, `期末结余 ${m.balance}（可支付 ${m.reserveMonths ?? "∞"} 个月）`, `balance ${m.balance} (${m.reserveMonths ?? "∞"} months)`),
     ].filter(Boolean);
-    steps.push({ text: `${id}: ${parts.join(t(lang, "；", "; "))}`, citation: m.gap !== "0.00" ? c.localCoverage : c.provincialRemittance });
+    steps.push({
+      text: `${name(id)}${t(lang, "：", ": ")}${parts.join(t(lang, "；", "; "))}`,
+      citation: m.gap !== "0.00" ? c.localCoverage : c.provincialRemittance,
+    });
   }
   if (r.pool.open) {
     steps.push({
@@ -300,7 +320,18 @@ function finish(lang: Lang, kind: Explanation["kind"], title: string, steps: Exp
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
 
-const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional() }).strict();
+const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional(), policy: z.custom<Policy>().optional() }).strict();
+
+/** A result {@link explain} can account for. */
+export type Explainable = Levy | DeficitCoverage | Settlement | PeriodReport;
+
+/** Options of {@link explain}. */
+export interface ExplainOptions {
+  /** The language, Chinese by default. */
+  lang?: "zh" | "en";
+  /** The policy that produced the result, for the members' Chinese names (default: the built-in one, when the result names it). */
+  policy?: Policy;
+}
 
 /**
  * A step-by-step account of a levy (`computeLevy`), a deficit coverage
@@ -309,7 +340,7 @@ const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional() })
  * figure, each rounding point and the clause behind it.
  *
  * @param result - a result of `computeLevy`, `coverDeficit` or `settlePeriod` (or one of `simulate(...).periods`)
- * @param options - `{ lang: "zh" | "en" }`, Chinese by default
+ * @param options - `{ lang: "zh" | "en", policy? }`, Chinese by default; in Chinese, a settlement names the members by their Chinese names (市本级, 吴江区, …) from `policy` (default `SUZHOU_2020` when the result was produced by it)
  * @returns the title, the steps with their clauses, and the same as numbered text
  * @throws PoolingError `INVALID_TYPE` for anything else, and the schema codes of a malformed result
  * @example
@@ -322,13 +353,15 @@ const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional() })
  * // …
  * ```
  */
-export function explain(result: unknown, options: { lang?: "zh" | "en" } = {}): Explanation {
-  const lang = parseInput(ExplainOptionsSchema, options, ["options"]).lang ?? "zh";
+export function explain(result: Explainable, options: ExplainOptions = {}): Explanation {
+  const opts = parseInput(ExplainOptionsSchema, options, ["options"]);
+  const lang = opts.lang ?? "zh";
+  const policy = opts.policy === undefined ? undefined : resolvePolicy(opts.policy);
   if (isObject(result)) {
     if ("premiumBeforeCut" in result) return explainLevy(parseInput(LevySchema, result, ["result"]), lang);
     if ("fromCurrentSurplus" in result) return explainCoverage(parseInput(DeficitCoverageSchema, result, ["result"]), lang);
-    if ("report" in result) return explainReport(parseInput(PeriodReportSchema, result.report, ["result", "report"]), lang);
-    if ("pool" in result) return explainReport(parseInput(PeriodReportSchema, result, ["result"]), lang);
+    if ("report" in result) return explainReport(parseInput(PeriodReportSchema, result.report, ["result", "report"]), lang, policy);
+    if ("pool" in result) return explainReport(parseInput(PeriodReportSchema, result, ["result"]), lang, policy);
   }
   throw new PoolingError("INVALID_TYPE", ["result"], {
     en: "explain takes a levy, a deficit coverage or a settlement result",

@@ -9,29 +9,26 @@ import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { TopUpInputSchema } from "../fund/apportionTopUp.js";
 import { FundStatementSchema } from "../fund/consolidate.js";
-import { CoverDeficitInputSchema } from "../fund/coverDeficit.js";
+import { CoverDeficitInputSchema, DeficitCoverageSchema } from "../fund/coverDeficit.js";
 import { OpenPoolingInputSchema } from "../fund/openPooling.js";
 import { PriorityClaimsInputSchema } from "../fund/payByPriority.js";
 import { ProvincialRemittanceInputSchema } from "../fund/provincialRemittance.js";
+import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
-import { LevyInputSchema } from "../levy/schema.js";
+import { LevyBatchSchema, LevyInputSchema, LevySchema, LevyTotalsSchema } from "../levy/schema.js";
 import { PolicySchema } from "../policy/schema.js";
+import { SUZHOU_2020 } from "../policy/suzhou2020.js";
 import { EffectiveRateInputSchema } from "../rates/effectiveRate.js";
 import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
+import { fieldNameEn, GLOSSARY_ZH } from "../schema/glossary.js";
+import { PeriodReportSchema } from "../settlement/report.js";
+import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
+import { YearSummarySchema } from "../settlement/years.js";
 
-/**
- * The zod schema of every input of the library, keyed by its type name.
- *
- * @example
- * ```ts
- * schemas.LevyInput.safeParse({ period: "2020-09", industryClass: 3, payroll: "1" }).success; // true
- * Object.keys(schemas).includes("Scenario"); // true
- * ```
- */
-export const schemas = Object.freeze({
+const INPUTS = {
   LevyInput: LevyInputSchema,
   LevyInputs: z.array(LevyInputSchema),
   EffectiveRateInput: EffectiveRateInputSchema,
@@ -51,20 +48,100 @@ export const schemas = Object.freeze({
   PeriodFlows: PeriodFlowsSchema,
   Scenario: ScenarioSchema,
   Policy: PolicySchema,
-});
+};
 
-/** The name of an input type with a schema. */
-export type SchemaName = keyof typeof schemas;
+/** The outputs: their JSON Schemas describe what the library returns (`io: "output"`). */
+const OUTPUTS = {
+  Levy: LevySchema,
+  LevyTotals: LevyTotalsSchema,
+  LevyBatch: LevyBatchSchema,
+  DeficitCoverage: DeficitCoverageSchema,
+  Settlement: SettlementSchema,
+  Simulation: SimulationSchema,
+  PeriodReport: PeriodReportSchema,
+  YearSummary: YearSummarySchema,
+  ConservationReport: ConservationReportSchema,
+};
 
 /**
- * The JSON Schema (draft 2020-12) of an input, as zod 4 generates it for the
- * input side (`io: "input"`). Money, rates, periods and classes appear as the
- * strings or numbers they accept.
+ * The zod schema of every input and every output of the library, keyed by its
+ * type name. Inputs are validated with them; outputs are what the functions
+ * return (`Levy`, `LevyBatch`, `Settlement`, `Simulation`, `PeriodReport`,
+ * `YearSummary`, `DeficitCoverage`, …).
+ *
+ * @example
+ * ```ts
+ * schemas.LevyInput.safeParse({ period: "2020-09", industryClass: 3, payroll: "1" }).success; // true
+ * Object.keys(schemas).includes("Scenario"); // true
+ * ```
+ */
+export const schemas = Object.freeze({ ...INPUTS, ...OUTPUTS });
+
+/** The name of an input or output type with a schema. */
+export type SchemaName = keyof typeof schemas;
+
+/** The inputs whose member ids the library checks against the policy; the first must list every member. */
+const MEMBERS_CHECKED = ["OpenPoolingInput", "TopUpInput", "ProvincialRemittanceInput", "ScenarioOpening", "PeriodFlows", "Scenario"];
+
+type Node = Record<string, unknown>;
+
+/** Calls `visit` on every property of a JSON Schema (its name and schema), then goes into it; a custom field's `$comment` is taken off. */
+function eachProperty(node: unknown, visit: (key: string, value: Node) => void): void {
+  if (node === null || typeof node !== "object") return;
+  delete (node as Node).$comment;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "properties" && value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value as Record<string, Node>)) {
+        visit(k, v);
+        eachProperty(v, visit);
+      }
+    } else eachProperty(value, visit);
+  }
+}
+
+/** A property's description: its meaning (the schema's own `.describe()`, else its name spelled out), its Chinese term, and a custom field's format. */
+function describeProperty(key: string, value: Node): void {
+  const format = value.$comment as string | undefined;
+  const own = value.description !== format ? (value.description as string | undefined) : undefined;
+  const zh = GLOSSARY_ZH[key];
+  let text = own ?? fieldNameEn(key);
+  if (zh && !text.includes(zh)) text += ` (${zh})`;
+  value.description = format === undefined ? text : `${text}. ${format}`;
+}
+
+/** The member ids of `SUZHOU_2020` on member-keyed records, member lists (each member at most once, or exactly once) and member fields. */
+function memberConstraints(ids: string[], every: boolean) {
+  const listed = `member ids (${ids.join(", ")})`;
+  return (key: string, value: Node): void => {
+    if (key === "member" && value.type === "string") value.enum = ids;
+    if (key === "members" && value.type === "object") {
+      value.propertyNames = { enum: ids };
+      value.required = ids;
+      value.description += `; keys: ${listed}, each present`;
+    }
+    if (key === "provincialRemittances" && value.type === "object") value.propertyNames = { enum: ids };
+    const item = (value.items as Node | undefined)?.properties as Record<string, Node> | undefined;
+    if (key === "members" && item?.id) {
+      item.id.enum = ids;
+      value.allOf = ids.map((id) => ({ contains: { properties: { id: { const: id } } }, minContains: every ? 1 : 0, maxContains: 1 }));
+      value.description += `; ${listed}, each ${every ? "exactly" : "at most"} once`;
+    }
+  };
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of an input or an output, generated from
+ * the same zod schema the library validates with: inputs for the input side
+ * (`io: "input"`: money, rates, periods and classes appear as the exact
+ * strings and numbers they accept, with their bounds), outputs for the output
+ * side (`io: "output"`). Every property carries a description in English with
+ * its Chinese term; member-keyed records list the member ids of `SUZHOU_2020`.
  *
  * @example
  * ```ts
  * const js = toJSONSchema("LevyInput");
  * js.required; // ["period", "industryClass"]
+ * toJSONSchema("Levy").title; // "Levy"
  * ```
  */
 export function toJSONSchema(name: SchemaName): Record<string, unknown> {
@@ -75,17 +152,26 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
       zh: `没有名为 ${shown} 的结构；可用：${Object.keys(schemas).join("、")}`,
     });
   }
+  const io = Object.hasOwn(OUTPUTS, name) ? "output" : "input";
   const json = z.toJSONSchema(schemas[name], {
-    io: "input",
+    io,
     unrepresentable: "any",
     override: (ctx) => {
       const custom = FIELD_JSON_SCHEMA.get(ctx.zodSchema as unknown as z.ZodType);
       if (custom) {
         const target = ctx.jsonSchema as Record<string, unknown>;
         for (const key of Object.keys(target)) delete target[key];
-        Object.assign(target, structuredClone(custom));
+        const { description, ...rest } = structuredClone(custom);
+        Object.assign(target, rest, { description, $comment: description });
       }
     },
   }) as Record<string, unknown>;
-  return { ...json, title: name };
+  const ids = [...new Set(SUZHOU_2020.members.flatMap((version) => version.value.map((m) => m.id)))];
+  const checked = MEMBERS_CHECKED.indexOf(name);
+  const members = checked < 0 ? null : memberConstraints(ids, checked === 0);
+  eachProperty(json, (key, value) => {
+    describeProperty(key, value);
+    members?.(key, value);
+  });
+  return { ...json, title: name, "x-io": io };
 }

@@ -43,10 +43,12 @@ export const CoverDeficitInputSchema = z
         code: "custom",
         path: [missing],
         message: `${missing} is required with the other`,
-        params: { code: "MISSING_FIELD", en: "deficitBefore and deficitAfter go together", zh: "deficitBefore 与 deficitAfter 须同时提供" },
+        params: { code: "MISSING_FIELD", en: "deficitBefore and deficitAfter go together", zh: "补助前赤字与补助后赤字须同时提供" },
       });
     }
-  });
+  })
+  // the same rule, for the JSON Schema
+  .meta({ dependentRequired: { deficitBefore: ["deficitAfter"], deficitAfter: ["deficitBefore"] } });
 
 /** Input of {@link coverDeficit}. */
 export type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;

@@ -86,7 +86,7 @@ export function fiscalAccountOf(member: string): string {
  * ACCOUNTS.pool; // "pool"
  * ```
  */
-export const ACCOUNTS = {
+export const ACCOUNTS = Object.freeze({
   pool: "pool",
   provinceReserve: "province:reserve",
   municipalFinance: "fiscal:city",
@@ -95,7 +95,7 @@ export const ACCOUNTS = {
   otherIncome: "external:other-income",
   legacy: "external:legacy-funds",
   opening: "external:opening-balances",
-} as const;
+} as const);
 
 /** The kinds of account. */
 export type AccountKind = "fund" | "province" | "fiscal" | "external";

@@ -28,7 +28,9 @@ export function foldToMap(journal: Iterable<Pick<JournalEntry, "from" | "to" | "
 /** Formats a balance map as a plain object with sorted keys. @internal */
 export function formatBalances(balances: ReadonlyMap<string, Dec>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of [...balances.keys()].sort()) out[k] = formatMoney(balances.get(k)!);
+  // defined, not assigned: an account named `__proto__` is an own key like any other
+  for (const k of [...balances.keys()].sort())
+    Object.defineProperty(out, k, { value: formatMoney(balances.get(k)!), enumerable: true, writable: true, configurable: true });
   return out;
 }
 

@@ -11,7 +11,7 @@ import { type Citation, CitationSchema } from "../policy/citation.js";
 import { AmountStringSchema } from "../schema/fields.js";
 
 /** The kinds of journal entry. */
-export const ENTRY_KINDS = [
+export const ENTRY_KINDS = Object.freeze([
   "openingBalance",
   "legacyFoldIn",
   "openingExtraction",
@@ -26,7 +26,7 @@ export const ENTRY_KINDS = [
   "deficitCover",
   "clawback",
   "yearEndRollover",
-] as const;
+] as const);
 
 /** A kind of journal entry. */
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -99,14 +99,18 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
   };
   const slow = (input: LevyInput, totals: LevyTotalsSum | undefined): Levy => computeParsedLevy(policy, parseInput(LevyInputSchema, input), totals);
 
-  /** The rates of a record from its own fields (validated by the input schema), or null when they are invalid. */
-  const ratesFor = (r: Record<string, unknown>, leaf: Node, key: string): LevyRates | null => {
+  /**
+   * The rates of a record from the values of its fields, read once by the
+   * caller (a getter returning another value on a second read cannot make the
+   * cache hold rates of values other than its key's), or null when invalid.
+   */
+  const ratesFor = (fields: Record<(typeof RATE_KEYS)[number], unknown>, leaf: Node, key: string): LevyRates | null => {
     let rates = leaf.get(key) as LevyRates | null | undefined;
     if (rates !== undefined) return rates;
     rates = null;
     try {
       const probe: Record<string, unknown> = { payroll: 0 };
-      for (const k of RATE_KEYS) if (r[k] !== undefined) probe[k] = r[k];
+      for (const k of RATE_KEYS) if (fields[k] !== undefined) probe[k] = fields[k];
       rates = levyRates(policy, parseInput(LevyInputSchema, probe));
     } catch {
       rates = null; // the decimal path will report the error for the record itself
@@ -143,27 +147,44 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
       }
     }
     const { period, industryClass, payroll, employerId, enterpriseSize, floatMultiplier, cutFraction, ownCutFraction, cityReserveMonths, ownReserveMonths } = r;
-    if (typeof period !== "string" || !PERIOD_RE.test(period)) return slow(input, totals);
-    if (employerId !== undefined && typeof employerId !== "string") return slow(input, totals);
-    if (enterpriseSize !== undefined && (typeof enterpriseSize !== "string" || !SIZE_RE.test(enterpriseSize))) return slow(input, totals);
+    // each field is read once: the decimal path, when taken from here on, gets the values read, not the record again
+    const read = {
+      period,
+      industryClass,
+      payroll,
+      employerId,
+      enterpriseSize,
+      floatMultiplier,
+      cutFraction,
+      ownCutFraction,
+      cityReserveMonths,
+      ownReserveMonths,
+    };
+    if (typeof period !== "string" || !PERIOD_RE.test(period)) return slow(read as LevyInput, totals);
+    if (employerId !== undefined && typeof employerId !== "string") return slow(read as LevyInput, totals);
+    if (enterpriseSize !== undefined && (typeof enterpriseSize !== "string" || !SIZE_RE.test(enterpriseSize))) return slow(read as LevyInput, totals);
     let cls: number;
     if (typeof industryClass === "number") cls = industryClass;
     else if (typeof industryClass === "string" && industryClass.length === 1) cls = industryClass.charCodeAt(0) - 48;
-    else return slow(input, totals);
-    if (!(cls >= 1 && cls <= 8 && Number.isInteger(cls))) return slow(input, totals);
+    else return slow(read as LevyInput, totals);
+    if (!(cls >= 1 && cls <= 8 && Number.isInteger(cls))) return slow(read as LevyInput, totals);
     const payrollText = typeof payroll === "string" ? payroll : typeof payroll === "number" && Number.isFinite(payroll) ? String(payroll) : null;
     const fen = payrollText === null ? -1 : payrollToFen(payrollText);
-    if (fen < 0) return slow(input, totals);
-    if (!numericOk(floatMultiplier) || !numericOk(cutFraction) || !numericOk(ownCutFraction)) return slow(input, totals);
+    if (fen < 0) return slow(read as LevyInput, totals);
+    if (!numericOk(floatMultiplier) || !numericOk(cutFraction) || !numericOk(ownCutFraction)) return slow(read as LevyInput, totals);
     if (!(cityReserveMonths === null || numericOk(cityReserveMonths)) || !(ownReserveMonths === null || numericOk(ownReserveMonths)))
-      return slow(input, totals);
+      return slow(read as LevyInput, totals);
     const leaf = child(child(child(child(child(root, period), cls), floatMultiplier), cutFraction), ownCutFraction);
     const rare =
       cityReserveMonths === undefined && ownReserveMonths === undefined && enterpriseSize === undefined
         ? ""
         : `${keyPart(cityReserveMonths)}|${keyPart(ownReserveMonths)}|${keyPart(enterpriseSize)}`;
-    const rates = ratesFor(r, leaf, rare);
-    if (rates === null) return slow(input, totals);
+    const rates = ratesFor(
+      { period, industryClass, floatMultiplier, cutFraction, cityReserveMonths, ownCutFraction, ownReserveMonths, enterpriseSize },
+      leaf,
+      rare,
+    );
+    if (rates === null) return slow(read as LevyInput, totals);
 
     // R4: the decimal path's own amounts and record, from the payroll in fen.
     const amounts = levyAmounts(fen, 2, rates);

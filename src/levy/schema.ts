@@ -21,14 +21,10 @@ import {
 /** zod schema of one employer's levy input ({@link LevyInput}). */
 export const LevyInputSchema = z
   .object({
-    /** Caller's identifier of the employer, echoed in the result. */
-    employerId: z.string().optional(),
-    /** The period (费款所属期), `YYYY-MM`. */
+    employerId: z.string().optional().describe("The caller's identifier of the employer, echoed in the result"),
     period: periodField(),
-    /** Industry class 1–8. */
     industryClass: industryClassField(),
-    /** The wage base (工资总额 / 缴费基数) for the period, ≥ 0. Give this or `employees`. */
-    payroll: moneyField().optional(),
+    payroll: moneyField().optional().describe("The wage base of the period; give this or `employees`"),
     /** Per-employee contribution bases, clamped to `baseFloor`/`baseCeiling` and summed. */
     employees: z.array(moneyField()).optional(),
     /** Floor of a per-employee base (caller-supplied, e.g. 60% of the average wage). */
@@ -96,6 +92,30 @@ export const LevySchema = z
 
 /** One employer's levy (R4). Rates are exact decimal strings; money is two-decimal yuan. */
 export type Levy = z.output<typeof LevySchema>;
+
+/** zod schema of the totals of a batch of levies ({@link LevyTotals}). */
+export const LevyTotalsSchema = z
+  .object({
+    /** Sum of the wage bases (two decimals: every input payroll is in whole fen). */
+    payroll: decimalOut,
+    premiumBeforeCut: moneyOut,
+    premium: moneyOut,
+    cutRelief: moneyOut,
+    syncInducedRelief: moneyOut,
+    reliefWaived: moneyOut,
+    premiumDue: moneyOut,
+    /** The policy that produced the figures: its `id` and `version`. */
+    policy: PolicyRefSchema,
+  })
+  .strict();
+
+/** zod schema of a batch of levies, the result of `computeLevies` in `"throw"` mode. */
+export const LevyBatchSchema = z
+  .object({
+    items: z.array(LevySchema),
+    totals: LevyTotalsSchema,
+  })
+  .strict();
 
 /** Totals of a batch of levies: exact sums of the items' figures (of the good items only, in `"collect"` mode). */
 export interface LevyTotals {

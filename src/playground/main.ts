@@ -93,8 +93,8 @@ function fillTiers(): void {
   const cls = $<HTMLSelectElement>("f-class").value;
   const tier = $<HTMLSelectElement>("f-tier");
   const before = tier.value;
-  tier.replaceChildren(...floatTiers(cls, policy).map((m) => el("option", `× ${m}`, { value: m })));
-  tier.value = floatTiers(cls, policy).includes(before) ? before : "1";
+  tier.replaceChildren(...floatTiers(cls as never, policy).map((m) => el("option", `× ${m}`, { value: m })));
+  tier.value = floatTiers(cls as never, policy).includes(before) ? before : "1";
 }
 
 function compute(): void {

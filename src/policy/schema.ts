@@ -124,7 +124,7 @@ export const RiskLevelSchema = z.enum(["critical", "warning", "normal", "surplus
  * (a rule that reads a parameter cites that parameter's own citation).
  * Keeping the quotes here, beside the values, keeps them out of the code.
  */
-export const CLAUSE_NAMES = [
+export const CLAUSE_NAMES = Object.freeze([
   "income",
   "majorAccident",
   "rollover",
@@ -139,7 +139,7 @@ export const CLAUSE_NAMES = [
   "consolidation",
   "syncInducedRelief",
   "floatReview",
-] as const;
+] as const);
 /** The name of a clause the rules cite (see {@link CLAUSE_NAMES}). */
 export type ClauseName = (typeof CLAUSE_NAMES)[number];
 

@@ -1,7 +1,7 @@
 import { formatRate } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { industryClassField, periodField } from "../schema/fields.js";
+import { type IndustryClassInput, industryClassField, type PeriodInput, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { baseRateAt } from "./lookup.js";
 
@@ -27,7 +27,7 @@ const periodSchema = periodField();
  * baseRate(8, "2021-07"); // "0.015"
  * ```
  */
-export function baseRate(industryClass: number | string, period: string, policy?: Policy): string {
+export function baseRate(industryClass: IndustryClassInput, period: PeriodInput, policy?: Policy): string {
   const p = resolvePolicy(policy);
   const cls = parseInput(classSchema, industryClass, ["industryClass"]);
   const per = parseInput(periodSchema, period, ["period"]);

@@ -2,7 +2,7 @@ import { formatRate, type Numeric } from "../money.js";
 import { periodStart } from "../period.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { industryClassField, periodField, positiveField } from "../schema/fields.js";
+import { type IndustryClassInput, industryClassField, type PeriodInput, periodField, positiveField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { assertOnLadder, baseRateAt, ladderAt } from "./lookup.js";
 
@@ -25,7 +25,7 @@ const multiplierSchema = positiveField("INVALID_MULTIPLIER", "A floating multipl
  * floatTiers(3); // ["0.5", "0.8", "1", "1.2", "1.5"]
  * ```
  */
-export function floatTiers(industryClass: number | string, policy?: Policy): string[] {
+export function floatTiers(industryClass: IndustryClassInput, policy?: Policy): string[] {
   const p = resolvePolicy(policy);
   const cls = parseInput(classSchema, industryClass, ["industryClass"]);
   return [...ladderAt(p, cls, p.inForce.from, ["industryClass"]).ladder];
@@ -47,7 +47,7 @@ export function floatTiers(industryClass: number | string, policy?: Policy): str
  * floatedRate(1, "1.5", "2020-05"); // "0.00225"
  * ```
  */
-export function floatedRate(industryClass: number | string, floatMultiplier: Numeric, period: string, policy?: Policy): string {
+export function floatedRate(industryClass: IndustryClassInput, floatMultiplier: Numeric, period: PeriodInput, policy?: Policy): string {
   const p = resolvePolicy(policy);
   const cls = parseInput(classSchema, industryClass, ["industryClass"]);
   const m = parseInput(multiplierSchema, floatMultiplier, ["floatMultiplier"]);

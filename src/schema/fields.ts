@@ -9,7 +9,7 @@
 import { isMatch } from "date-fns";
 import { z } from "zod";
 import type { ErrorCode } from "../errors.js";
-import { type Dec, formatRate, isDecimalInstance, type Numeric, tryDecimal } from "../money.js";
+import { D, type Dec, formatRate, isDecimalInstance, type Numeric } from "../money.js";
 
 /** A library period: a month, `YYYY-MM`. */
 export type Period = string;
@@ -17,6 +17,36 @@ export type Period = string;
 export type IsoDate = string;
 /** An industry class (行业类别), 1 to 8. */
 export type IndustryClass = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+/** An industry class as an input accepts it: 1 to 8, or its digit string. */
+export type IndustryClassInput = IndustryClass | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8";
+/** A month number, `01` to `12`. */
+export type MonthDigits = "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12";
+/** A day of a month, `01` to `31`. */
+export type DayDigits =
+  | MonthDigits
+  | "13"
+  | "14"
+  | "15"
+  | "16"
+  | "17"
+  | "18"
+  | "19"
+  | "20"
+  | "21"
+  | "22"
+  | "23"
+  | "24"
+  | "25"
+  | "26"
+  | "27"
+  | "28"
+  | "29"
+  | "30"
+  | "31";
+/** A period as an input accepts it, `YYYY-MM` (the year's four digits are checked at run time). */
+export type PeriodInput = `${number}-${MonthDigits}`;
+/** A calendar date as an input accepts it, `YYYY-MM-DD` (checked against the calendar at run time). */
+export type IsoDateInput = `${number}-${MonthDigits}-${DayDigits}`;
 
 interface TransformCtx {
   issues: unknown[];
@@ -62,7 +92,7 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A period `YYYY-MM`. */
 export function periodField(): z.ZodType<Period, string> {
-  return field({ type: "string", pattern: PERIOD_RE.source, description: "A month, YYYY-MM (费款所属期)" }, (v, ctx) => {
+  return field({ type: "string", pattern: PERIOD_RE.source, description: "Format: a month written YYYY-MM" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (typeof v !== "string" || !PERIOD_RE.test(v)) {
       return addCodedIssue(ctx, "INVALID_PERIOD", `got ${describe(v)}`, `收到 ${describe(v)}`);
@@ -76,9 +106,13 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return typeof value === "string" && DATE_RE.test(value) && isMatch(value, "yyyy-MM-dd");
 }
 
+/** The valid calendar dates `YYYY-MM-DD` (years 0001–9999, leap years included), as one regular expression for JSON Schema. */
+const DATE_JSON_PATTERN =
+  "^(?!0000)(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
+
 /** A calendar date `YYYY-MM-DD`. */
 export function dateField(): z.ZodType<IsoDate, string> {
-  return field({ type: "string", format: "date", description: "A calendar date, YYYY-MM-DD" }, (v, ctx) => {
+  return field({ type: "string", format: "date", pattern: DATE_JSON_PATTERN, description: "Format: a calendar date written YYYY-MM-DD" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describe(v)}`);
     return v;
@@ -93,7 +127,7 @@ export function industryClassField(): z.ZodType<IndustryClass, number | string> 
         { type: "integer", minimum: 1, maximum: 8 },
         { type: "string", pattern: "^[1-8]$" },
       ],
-      description: "Industry class 一 to 八 (行业类别), 1 to 8",
+      description: "Format: an integer 1 to 8, or its digit string",
     },
     (v, ctx) => {
       if (v === undefined) return missing(ctx);
@@ -106,9 +140,79 @@ export function industryClassField(): z.ZodType<IndustryClass, number | string> 
   );
 }
 
-const NUMERIC_JSON = {
-  anyOf: [{ type: "string", pattern: "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$" }, { type: "number" }],
-};
+/** The longest numeric string any field reads; longer is `AMOUNT_OUT_OF_RANGE`, before any parsing. */
+export const MAX_NUMERIC_LENGTH = 64;
+/** The largest absolute value of any numeric input (10^15: yuan for money, also months, weights, multipliers). */
+export const MAX_ABS_VALUE = "1000000000000000";
+/** The most decimals of any numeric input (money: two, whole fen). */
+export const MAX_DECIMALS = 40;
+const MAX_ABS = new D(MAX_ABS_VALUE);
+const PLAIN_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Reads a numeric input once, refusing anything unbounded before any
+ * arithmetic: a string longer than {@link MAX_NUMERIC_LENGTH}, a `Decimal`
+ * whose exponent or decimals exceed the bounds (checked on its fields, without
+ * converting it). Returns the decimal, `"invalid"` (not a finite plain decimal)
+ * or `"range"` (beyond the bounds).
+ */
+function readNumeric(value: unknown): Dec | "invalid" | "range" {
+  if (typeof value === "string") {
+    if (value.length > MAX_NUMERIC_LENGTH) return "range";
+    if (!PLAIN_DECIMAL.test(value)) return "invalid";
+    return new D(value);
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "invalid";
+    if (Math.abs(value) > 1e15) return "range";
+    // String(n) is the shortest round-trip form: 0.1 -> "0.1", never 0.1000000000000000055...
+    return new D(String(value));
+  }
+  if (isDecimalInstance(value)) {
+    if (!value.isFinite()) return "invalid";
+    // exponent and decimals from the instance's own fields (O(1)), before any conversion
+    if (value.e > 15 || value.decimalPlaces() > MAX_DECIMALS) return "range";
+    return new D(value.toString());
+  }
+  return "invalid";
+}
+
+interface NumericShape {
+  /** Negative values accepted (else only zero, written with or without "-"). */
+  negative: boolean;
+  /** Most decimals (trailing zeros aside). */
+  decimals: number;
+  /** The value range: up to 10^15, [0, 1), [0, 1], or > 0 up to 10^15. */
+  range: "abs" | "fraction" | "fractionInclusive" | "positive";
+}
+
+/**
+ * The JSON Schema of a numeric field: the exact strings the field accepts (a
+ * regular expression over the plain decimal form, trailing zeros allowed, the
+ * length bounded) and the numbers it accepts (range, `multipleOf` for whole fen
+ * or integers).
+ */
+function numericJsonSchema(shape: NumericShape, integer: boolean): Record<string, unknown> {
+  const n = integer ? 0 : shape.decimals;
+  const frac = n === 0 ? "(?:\\.0*)?" : `(?:\\.\\d{0,${n}}0*)?`;
+  const dotOnly = n === 0 ? "\\.0+" : `\\.\\d{1,${n}}0*`;
+  let body: string;
+  if (shape.range === "fraction") body = `0*0${frac}|${dotOnly}`;
+  else if (shape.range === "fractionInclusive") body = `0*0${frac}|${dotOnly}|0*1(?:\\.0*)?`;
+  else body = `0*(?:\\d{1,15}${frac}|1${"0".repeat(15)}(?:\\.0*)?)|${dotOnly}`;
+  const zero = "(?:0+(?:\\.0*)?|\\.0+)";
+  let pattern: string;
+  if (shape.negative) pattern = `^[+-]?(?:${body})$`;
+  else if (shape.range === "positive") pattern = `^(?![+-]?${zero}$)\\+?(?:${body})$`;
+  else pattern = `^(?:\\+?(?:${body})|-${zero})$`;
+  const num: Record<string, unknown> = { type: integer ? "integer" : "number" };
+  if (shape.range === "fraction") Object.assign(num, { minimum: 0, exclusiveMaximum: 1 });
+  else if (shape.range === "fractionInclusive") Object.assign(num, { minimum: 0, maximum: 1 });
+  else if (shape.range === "positive") Object.assign(num, { exclusiveMinimum: 0, maximum: 1e15 });
+  else Object.assign(num, { minimum: shape.negative ? -1e15 : 0, maximum: 1e15 });
+  if (!integer && n === 2) num.multipleOf = 0.01;
+  return { anyOf: [{ type: "string", maxLength: MAX_NUMERIC_LENGTH, pattern }, num] };
+}
 
 interface DecimalFieldOptions {
   /** Code for a value that is not a finite decimal. */
@@ -121,22 +225,28 @@ interface DecimalFieldOptions {
   fen?: boolean;
   /** Require an integer. */
   integer?: ErrorCode;
+  /** What the value is, in English with the Chinese term. */
   description: string;
+  /** The JSON Schema shape. */
+  shape: NumericShape;
 }
 
 function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
-  const min = opts.min ? tryDecimal(opts.min.value) : null;
-  const max = opts.max ? tryDecimal(opts.max.value) : null;
-  return field({ ...NUMERIC_JSON, description: opts.description }, (v, ctx) => {
+  const min = opts.min ? new D(String(opts.min.value)) : null;
+  const max = opts.max ? new D(String(opts.max.value)) : null;
+  const json = { ...numericJsonSchema(opts.shape, opts.integer !== undefined), description: opts.description };
+  return field(json, (v, ctx) => {
     if (v === undefined) return missing(ctx);
-    const d = tryDecimal(v);
-    if (d === null) return addCodedIssue(ctx, opts.invalid, `got ${describe(v)}`, `收到 ${describe(v)}`);
+    const d = readNumeric(v);
+    if (d === "invalid") return addCodedIssue(ctx, opts.invalid, `got ${describe(v)}`, `收到 ${describe(v)}`);
+    if (d === "range") return outOfRange(ctx, v);
     if (opts.min && min && (opts.min.exclusive ? d.lte(min) : d.lt(min))) {
       return addCodedIssue(ctx, opts.min.code, `got ${d.toFixed()}`, `收到 ${d.toFixed()}`);
     }
     if (opts.max && max && (opts.max.exclusive ? d.gte(max) : d.gt(max))) {
       return addCodedIssue(ctx, opts.max.code, `got ${d.toFixed()}`, `收到 ${d.toFixed()}`);
     }
+    if (d.abs().gt(MAX_ABS) || d.decimalPlaces() > MAX_DECIMALS) return outOfRange(ctx, v);
     if (opts.fen && d.decimalPlaces() > 2) {
       return addCodedIssue(ctx, "AMOUNT_NOT_IN_FEN", `got ${d.toFixed()}`, `收到 ${d.toFixed()}`);
     }
@@ -147,13 +257,21 @@ function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
   });
 }
 
-/** A money amount in yuan, ≥ 0 unless `allowNegative`; `fen` requires whole fen. */
+function outOfRange(ctx: TransformCtx, v: unknown): typeof z.NEVER {
+  return addCodedIssue(ctx, "AMOUNT_OUT_OF_RANGE", `got ${describe(v)}`, `收到 ${describe(v)}`);
+}
+
+/**
+ * A money amount in yuan (元): ≥ 0 unless `allowNegative`, at most two
+ * decimals (whole fen, 分) and at most 10^15 in absolute value.
+ */
 export function moneyField(options: { allowNegative?: boolean; fen?: boolean } = {}): z.ZodType<Dec, Numeric> {
   return decimalField({
     invalid: "INVALID_AMOUNT",
     ...(options.allowNegative ? {} : { min: { value: 0, code: "NEGATIVE_AMOUNT" as const } }),
-    ...(options.fen ? { fen: true } : {}),
-    description: `Money in yuan${options.allowNegative ? "" : ", ≥ 0"}${options.fen ? ", in whole fen" : ""}`,
+    fen: true,
+    description: `Money in yuan${options.allowNegative ? ", may be negative" : ", ≥ 0"}, in whole fen (at most two decimals), |value| ≤ 10^15`,
+    shape: { negative: options.allowNegative === true, decimals: 2, range: "abs" },
   });
 }
 
@@ -163,7 +281,8 @@ export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodTy
     invalid: "INVALID_FRACTION",
     min: { value: 0, code: "INVALID_FRACTION" },
     max: { value: 1, code: "INVALID_FRACTION", exclusive: !options.inclusiveOne },
-    description: options.inclusiveOne ? "A fraction in [0, 1]" : "A fraction in [0, 1)",
+    description: `A fraction in ${options.inclusiveOne ? "[0, 1]" : "[0, 1)"}, at most ${MAX_DECIMALS} decimals`,
+    shape: { negative: false, decimals: MAX_DECIMALS, range: options.inclusiveOne ? "fractionInclusive" : "fraction" },
   });
 }
 
@@ -173,23 +292,39 @@ export function rateField(): z.ZodType<Dec, Numeric> {
     invalid: "INVALID_RATE",
     min: { value: 0, code: "INVALID_RATE" },
     max: { value: 1, code: "INVALID_RATE" },
-    description: 'A rate in [0, 1], e.g. "0.0015"',
+    description: `A rate in [0, 1], at most ${MAX_DECIMALS} decimals`,
+    shape: { negative: false, decimals: MAX_DECIMALS, range: "fractionInclusive" },
   });
 }
 
 /** A non-negative decimal such as a number of months. */
 export function nonNegativeField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
-  return decimalField({ invalid: code, min: { value: 0, code }, description });
+  return decimalField({
+    invalid: code,
+    min: { value: 0, code },
+    description: `${description}; ≤ 10^15, at most ${MAX_DECIMALS} decimals`,
+    shape: { negative: false, decimals: MAX_DECIMALS, range: "abs" },
+  });
 }
 
 /** A positive decimal, such as a floating multiplier. */
 export function positiveField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
-  return decimalField({ invalid: code, min: { value: 0, code, exclusive: true }, description });
+  return decimalField({
+    invalid: code,
+    min: { value: 0, code, exclusive: true },
+    description: `${description}; > 0, ≤ 10^15, at most ${MAX_DECIMALS} decimals`,
+    shape: { negative: false, decimals: MAX_DECIMALS, range: "positive" },
+  });
 }
 
-/** An integer (number or integer string), e.g. tier steps. */
+/** An integer (number or integer string), e.g. tier steps; |value| ≤ 10^15. */
 export function integerField(code: ErrorCode, description: string): z.ZodType<number, Numeric> {
-  const inner = decimalField({ invalid: code, integer: code, description });
+  const inner = decimalField({
+    invalid: code,
+    integer: code,
+    description: `${description}; an integer, |value| ≤ 10^15`,
+    shape: { negative: true, decimals: 0, range: "abs" },
+  });
   return inner.transform((d) => d.toNumber()) as unknown as z.ZodType<number, Numeric>;
 }
 
@@ -200,6 +335,24 @@ export function integerField(code: ErrorCode, description: string): z.ZodType<nu
  */
 export function asRateString(schema: z.ZodType<Dec, Numeric>): z.ZodType<string, Numeric> {
   return schema.transform((d) => formatRate(d)) as unknown as z.ZodType<string, Numeric>;
+}
+
+/**
+ * A record keyed by names the caller chooses (member ids): a key `__proto__`
+ * (which zod would drop without a word) is refused with `code`, so that
+ * nothing given is silently ignored.
+ * @internal
+ */
+export function namedRecord<S extends z.ZodType>(value: S, code: ErrorCode): z.ZodType<Record<string, z.output<S>>, Record<string, z.input<S>>> {
+  return z.preprocess(
+    (input, ctx) => {
+      if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+        ctx.issues.push({ code: "custom", message: code, input, path: ["__proto__"], params: { code } });
+      }
+      return input;
+    },
+    z.record(z.string(), value),
+  ) as unknown as z.ZodType<Record<string, z.output<S>>, Record<string, z.input<S>>>;
 }
 
 /** Money as the library writes it: yuan with two decimals, signed (`"-3.00"`, `"1234.50"`). @internal */

@@ -8,6 +8,9 @@ import { ERROR_CODES, type ErrorCode, type Path, PoolingError } from "../errors.
 
 type Issue = z.core.$ZodIssue;
 
+/** The JSON types in plain Chinese, for `messageZh`. */
+const TYPE_ZH: Record<string, string> = Object.assign(Object.create(null), { string: "文本", number: "数值", boolean: "布尔值", array: "列表" });
+
 function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === "string" && Object.hasOwn(ERROR_CODES, code);
 }
@@ -35,7 +38,7 @@ export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
       if (issue.expected === "object") return new PoolingError("NOT_AN_OBJECT", path);
       return new PoolingError("INVALID_TYPE", path, {
         en: `expected ${issue.expected}`,
-        zh: `应为 ${issue.expected}`,
+        zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
       });
     }
     default:
@@ -49,7 +52,9 @@ export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
  * @internal
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix: Path = []): z.output<S> {
-  const result = schema.safeParse(input, { reportInput: true });
+  // abortEarly (zod's own context flag): stop at the first problem, the only one reported, so that a huge
+  // input with many bad items costs one item's work and never spreads a huge list of issues (a RangeError)
+  const result = schema.safeParse(input, { reportInput: true, abortEarly: true } as z.core.ParseContext<z.core.$ZodIssue>);
   if (result.success) return result.data;
   const first = result.error.issues[0];
   if (!first) throw new PoolingError("INVALID_TYPE", prefix);

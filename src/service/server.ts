@@ -244,7 +244,8 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
       pattern: /^\/explain$/,
       methods: postJson((result, url) => {
         const lang = url.searchParams.get("lang");
-        return explain(result, lang === null ? {} : { lang: lang as "zh" });
+        // the service's policy names the members in Chinese; explain validates the result itself
+        return explain(result as never, lang === null ? { policy } : { lang: lang as "zh", policy });
       }),
     },
     {

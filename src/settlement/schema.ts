@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
-import { AmountStringSchema, MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { AmountStringSchema, MoneyStringSchema, moneyField, namedRecord, PeriodStringSchema, periodField } from "../schema/fields.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -15,15 +15,16 @@ const signedMoney = () => moneyField({ fen: true, allowNegative: true });
 export const MemberFlowsSchema = z
   .object({
     /** Contribution income given as a total (yuan). Adds to the premiums of `levies`. */
-    income: money().optional(),
-    /** Benefits paid by the member's fund this period (工伤保险待遇支出). */
-    expenditure: money(),
-    /** Cut relief of the period, as a total (informative; adds to that of `levies`). */
-    cutRelief: money().optional(),
+    income: money().optional().describe("Contribution income of the period as a total: adds to the premiums due of `levies`"),
+    expenditure: money().describe("Benefits paid by the member's fund this period"),
+    cutRelief: money().optional().describe("Cut relief of the period as a total: informative; adds to that of `levies`"),
     /** Sync-induced relief of the period (R4), as a total: caps the pool's grant (R8 step 3). */
-    syncInducedRelief: money().optional(),
+    syncInducedRelief: money().optional().describe("Sync-induced relief of the period as a total: caps the pool's cut-gap grant; adds to that of `levies`"),
     /** Employer levy records: their `premiumDue`, `cutRelief` and `syncInducedRelief` are added. Their period must be this period. */
-    levies: z.array(LevyInputSchema).optional(),
+    levies: z
+      .array(LevyInputSchema)
+      .optional()
+      .describe("Employer levy records of this period: their premiumDue adds to income, their cutRelief and syncInducedRelief to the totals"),
   })
   .strict();
 /** A member's flows in one period. */
@@ -32,8 +33,8 @@ export type MemberFlows = z.input<typeof MemberFlowsSchema>;
 /** A major work-injury accident claim on the pool (重大工伤事故, R10 (a)). */
 export const MajorAccidentClaimSchema = z
   .object({
-    member: z.string().min(1),
-    amount: money(),
+    member: z.string().min(1).describe("The member submitting the claim"),
+    amount: money().describe("The major-accident benefits claimed"),
     note: z.string().optional(),
   })
   .strict();
@@ -42,17 +43,16 @@ export const MajorAccidentClaimSchema = z
 export const PeriodFlowsSchema = z
   .object({
     period: periodField(),
-    /** Every member of the policy, each once. */
-    members: z.record(z.string(), MemberFlowsSchema),
+    members: namedRecord(MemberFlowsSchema, "UNKNOWN_MEMBER").describe("Each member's own flows of the period"),
     /** Major-accident benefits the members submit to the pool. */
-    majorAccidentClaims: z.array(MajorAccidentClaimSchema).optional(),
-    /** In the remittance month (June): each member's provincial reserve remittance, when the policy has no rule. */
-    provincialRemittances: z.record(z.string(), money()).optional(),
-    /**
-     * The last period the caller settles (R9): the year's clawbacks settle in it even before December, as
-     * `simulate` does in its last period. Default: they settle in December.
-     */
-    lastPeriod: z.boolean().optional(),
+    majorAccidentClaims: z.array(MajorAccidentClaimSchema).optional().describe("Major-accident benefits the members submit to the pool"),
+    provincialRemittances: namedRecord(money(), "UNKNOWN_MEMBER")
+      .optional()
+      .describe("In June only: each member's provincial reserve remittance, when the policy has no rule"),
+    lastPeriod: z
+      .boolean()
+      .optional()
+      .describe("The last period the caller settles: the year's clawbacks settle in it even before December, as simulate does in its last period"),
   })
   .strict();
 /** The flows of one period. */
@@ -73,20 +73,16 @@ export type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
 /** A member's opening data, at the start of a scenario. */
 export const OpeningMemberSchema = z
   .object({
-    /** The 2019 (prior-year) year-end cumulative balance (累计结余); may be negative (a recorded deficit). */
-    priorYearBalance: signedMoney(),
-    /** The prior year's fund expenditure: the pool floor's base (R7). */
-    priorYearExpenditure: money(),
+    priorYearBalance: signedMoney().describe("The prior year's year-end cumulative balance; may be negative"),
+    priorYearExpenditure: money().describe("The prior year's fund expenditure: the base of the pool floor"),
     /** The prior year's fund income (for a provincial rule based on it). */
     priorYearIncome: money().optional(),
-    /** This year's surplus so far (当期结余) at the start; may be negative. */
-    currentSurplus: signedMoney(),
+    currentSurplus: signedMoney().describe("This year's surplus so far; may be negative"),
     /** This year's income so far (carried into next year's prior-year figures). */
     yearToDateIncome: money().optional(),
     /** This year's expenditure so far (carried into next year's pool floor). */
     yearToDateExpenditure: money().optional(),
-    /** The old reserve and adjustment funds folded into this member's balance at the opening (R5). */
-    legacyFunds: money().optional(),
+    legacyFunds: money().optional().describe("Old reserve and adjustment funds folded into the balance at the opening"),
   })
   .strict();
 /** A member's opening data. */
@@ -95,9 +91,8 @@ export type OpeningMember = z.input<typeof OpeningMemberSchema>;
 /** Where a scenario starts: its first period and each member's opening data. */
 export const ScenarioOpeningSchema = z
   .object({
-    /** The first period to settle; not after the opening (2020-06). */
-    start: periodField(),
-    members: z.record(z.string(), OpeningMemberSchema),
+    start: periodField().describe("The first period to settle, not after 2020-06"),
+    members: namedRecord(OpeningMemberSchema, "UNKNOWN_MEMBER"),
   })
   .strict();
 /** Where a scenario starts. */
@@ -109,7 +104,7 @@ export const ScenarioSchema = z
     name: z.string().optional(),
     description: z.string().optional(),
     opening: ScenarioOpeningSchema,
-    periods: z.array(PeriodFlowsSchema).min(1),
+    periods: z.array(PeriodFlowsSchema).min(1).describe("Consecutive periods of flows, each once, in order"),
     options: SettlementOptionsSchema.optional(),
   })
   .strict();

@@ -102,8 +102,8 @@ describe("explain", () => {
     expect(e.text).toContain("The pool pays in order (the library's default order; the document ranks none): major accidents 0.00, grants 0.00");
   });
   it("refuses what it cannot explain", () => {
-    expectPoolingError(() => explain({}), "INVALID_TYPE", ["result"]);
+    expectPoolingError(() => explain({} as never), "INVALID_TYPE", ["result"]);
     expectPoolingError(() => explain(levy, { lang: "fr" as never }), "INVALID_TYPE", ["options", "lang"]);
-    expectPoolingError(() => explain({ premiumBeforeCut: "1.00" }), "MISSING_FIELD", ["result", "period"]);
+    expectPoolingError(() => explain({ premiumBeforeCut: "1.00" } as never), "MISSING_FIELD", ["result", "period"]);
   });
 });

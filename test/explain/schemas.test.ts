@@ -22,7 +22,46 @@ describe("schemas and toJSONSchema", () => {
   it("custom fields appear as the strings and numbers they accept", () => {
     const js = toJSONSchema("LevyInput") as { properties: Record<string, Record<string, unknown>> };
     expect(js.properties.period).toMatchObject({ type: "string", pattern: "^(\\d{4})-(0[1-9]|1[0-2])$" });
-    expect(js.properties.payroll!.anyOf).toEqual([{ type: "string", pattern: "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$" }, { type: "number" }]);
+    const [str, num] = js.properties.payroll!.anyOf as [{ pattern: string; maxLength: number }, Record<string, unknown>];
+    // exact: non-negative, whole fen, at most 10^15 (0.4's pattern allowed "-" and any decimals)
+    expect(num).toEqual({ type: "number", minimum: 0, maximum: 1e15, multipleOf: 0.01 });
+    expect(str.maxLength).toBe(64);
+    const re = new RegExp(str.pattern, "u");
+    for (const ok of ["0", "1000", "1000.5", "1000.50", "1000.500", ".5", "5.", "+5", "-0", "1000000000000000", "1000000000000000.00"])
+      expect(re.test(ok), ok).toBe(true);
+    for (const bad of ["-1000", "-0.01", "1000.001", "1e3", " 1", "", "1000000000000000.01", "10000000000000000", "1,000"])
+      expect(re.test(bad), bad).toBe(false);
+    expect(js.properties.payroll!.description).toMatch(/缴费工资总额/);
+  });
+  it("every property of every input schema (the policy aside) has a description in English with its Chinese term", () => {
+    const missing: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) {
+        for (const [i, n] of node.entries()) walk(n, `${where}[${i}]`);
+        return;
+      }
+      if (node === null || typeof node !== "object") return;
+      const obj = node as Record<string, unknown>;
+      const props = obj.properties as Record<string, { description?: string }> | undefined;
+      if (props && typeof props === "object") {
+        for (const [k, v] of Object.entries(props)) if (!/[\u4e00-\u9fff]/.test(v.description ?? "")) missing.push(`${where}.${k}`);
+      }
+      for (const [k, v] of Object.entries(obj)) walk(v, `${where}/${k}`);
+    };
+    const names = (Object.keys(schemas) as SchemaName[]).filter((n) => n !== "Policy" && toJSONSchema(n)["x-io"] === "input");
+    for (const name of names) walk(toJSONSchema(name), name);
+    expect(missing).toEqual([]);
+  });
+  it("the member ids of SUZHOU_2020 are in the schemas of member-keyed inputs", () => {
+    const ids = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"];
+    const flows = toJSONSchema("PeriodFlows") as { properties: { members: { propertyNames: unknown; required: unknown } } };
+    expect(flows.properties.members.propertyNames).toEqual({ enum: ids });
+    expect(flows.properties.members.required).toEqual(ids);
+    const industry = (toJSONSchema("LevyInput") as { properties: { industryClass: { anyOf: unknown[] } } }).properties.industryClass.anyOf;
+    expect(industry).toEqual([
+      { type: "integer", minimum: 1, maximum: 8 },
+      { type: "string", pattern: "^[1-8]$" },
+    ]);
   });
   it("rejects unknown names", () => {
     expectPoolingError(() => toJSONSchema("Nope" as SchemaName), "INVALID_TYPE", ["name"]);

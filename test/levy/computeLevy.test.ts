@@ -39,9 +39,10 @@ describe("computeLevy: SPEC §8 worked examples", () => {
   });
 
   it("rounds 0.0049999 down and 0.005 up", () => {
-    // class 1: 0.0015; payroll 3.3333 → 0.00499995 → 0.00; payroll 3.3334 → 0.0050001 → 0.01
-    expect(computeLevy({ period: "2021-07", industryClass: 1, payroll: "3.3333" }).premium).toBe("0.00");
-    expect(computeLevy({ period: "2021-07", industryClass: 1, payroll: "3.3334" }).premium).toBe("0.01");
+    // class 1: 0.0015; payroll 3.33 → 0.004995 → 0.00; payroll 3.34 → 0.00501 → 0.01
+    // (0.5: a payroll is money, in whole fen; 0.4 tested 3.3333 and 3.3334)
+    expect(computeLevy({ period: "2021-07", industryClass: 1, payroll: "3.33" }).premium).toBe("0.00");
+    expect(computeLevy({ period: "2021-07", industryClass: 1, payroll: "3.34" }).premium).toBe("0.01");
     // exactly half a fen rounds up (四舍五入): 15 × 0.003 = 0.045, 25 × 0.003 = 0.075
     expect(computeLevy({ period: "2021-07", industryClass: 2, payroll: "15" }).premium).toBe("0.05"); // 0.045 → 0.05
     expect(computeLevy({ period: "2021-07", industryClass: 2, payroll: "25" }).premium).toBe("0.08"); // 0.075 → 0.08
@@ -60,10 +61,10 @@ describe("computeLevy: SPEC §8 worked examples", () => {
     expect(a.premium).toBe("6400.00");
   });
 
-  it("keeps sub-fen payroll exact and echoes it unrounded", () => {
-    const levy = computeLevy({ period: "2021-07", industryClass: 8, payroll: "1000.005" });
-    expect(levy.payroll).toBe("1000.005");
-    expect(levy.premium).toBe("15.00"); // 15.000075 → 15.00
+  it("refuses a sub-fen payroll (0.5: money inputs are in whole fen; 0.4 echoed 1000.005 unrounded)", () => {
+    expectPoolingError(() => computeLevy({ period: "2021-07", industryClass: 8, payroll: "1000.005" }), "AMOUNT_NOT_IN_FEN", ["payroll"]);
+    expectPoolingError(() => computeLevy({ period: "2021-07", industryClass: 8, payroll: 1000.005 }), "AMOUNT_NOT_IN_FEN", ["payroll"]);
+    expect(computeLevy({ period: "2021-07", industryClass: 8, payroll: "1000.01" }).premium).toBe("15.00"); // 15.00015 → 15.00
   });
 
   it("echoes employerId", () => {

@@ -112,7 +112,7 @@ describe("fast path = decimal path", () => {
         own: fc.constantFrom(undefined, "0", "0.2", "0.5"),
       })
       .map(({ tier, industryClass, cut, own, ...r }) => {
-        const ladder = floatTiers(industryClass);
+        const ladder = floatTiers(industryClass as never);
         const input: LevyInput = { ...r, industryClass, floatMultiplier: ladder[tier % ladder.length]!, cutFraction: cut };
         if (own !== undefined) input.ownCutFraction = own;
         return input;

@@ -14,26 +14,26 @@ import { expectPoolingError } from "../helpers.js";
 
 describe("baseRate (R1, 二（一）)", () => {
   it("gives classes 一 to 八 their rates", () => {
-    const rates = [1, 2, 3, 4, 5, 6, 7, 8].map((c) => baseRate(c, "2020-05"));
+    const rates = ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((c) => baseRate(c, "2020-05"));
     expect(rates).toEqual(["0.0015", "0.003", "0.005", "0.006", "0.008", "0.009", "0.011", "0.015"]);
     expect(baseRate("8", "2030-12")).toBe("0.015");
   });
   it("rejects periods before 2020-05, malformed periods and classes outside 1–8", () => {
     expectPoolingError(() => baseRate(1, "2020-04"), "POLICY_NOT_IN_FORCE", ["period"]);
-    expectPoolingError(() => baseRate(1, "2020-13"), "INVALID_PERIOD", ["period"]);
-    expectPoolingError(() => baseRate(1, "2020-05-01"), "INVALID_PERIOD", ["period"]);
-    expectPoolingError(() => baseRate(1, 202005 as unknown as string), "INVALID_PERIOD", ["period"]);
-    expectPoolingError(() => baseRate(0, "2020-05"), "INVALID_CLASS", ["industryClass"]);
-    expectPoolingError(() => baseRate(9, "2020-05"), "INVALID_CLASS", ["industryClass"]);
-    expectPoolingError(() => baseRate(1.5, "2020-05"), "INVALID_CLASS", ["industryClass"]);
-    expectPoolingError(() => baseRate("一", "2020-05"), "INVALID_CLASS", ["industryClass"]);
+    expectPoolingError(() => baseRate(1, "2020-13" as never), "INVALID_PERIOD", ["period"]);
+    expectPoolingError(() => baseRate(1, "2020-05-01" as never), "INVALID_PERIOD", ["period"]);
+    expectPoolingError(() => baseRate(1, 202005 as never), "INVALID_PERIOD", ["period"]);
+    expectPoolingError(() => baseRate(0 as never, "2020-05"), "INVALID_CLASS", ["industryClass"]);
+    expectPoolingError(() => baseRate(9 as never, "2020-05"), "INVALID_CLASS", ["industryClass"]);
+    expectPoolingError(() => baseRate(1.5 as never, "2020-05"), "INVALID_CLASS", ["industryClass"]);
+    expectPoolingError(() => baseRate("一" as never, "2020-05"), "INVALID_CLASS", ["industryClass"]);
   });
 });
 
 describe("floating tiers (R2, 人社部发〔2015〕71号)", () => {
   it("class 1 floats up only; classes 2–8 have five tiers", () => {
     expect(floatTiers(1)).toEqual(["1", "1.2", "1.5"]);
-    for (let c = 2; c <= 8; c++) expect(floatTiers(c)).toEqual(["0.5", "0.8", "1", "1.2", "1.5"]);
+    for (let c = 2; c <= 8; c++) expect(floatTiers(c as never)).toEqual(["0.5", "0.8", "1", "1.2", "1.5"]);
   });
   it("returns a copy the caller may change", () => {
     const t = floatTiers(1);
