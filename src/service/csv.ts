@@ -8,7 +8,7 @@
  * @module
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import { formatCitation, type Levy, type LevyBatch, type LevyInput, LevyInputSchema } from "../index.js";
+import { type LevyBatch, type LevyInput, LevyInputSchema } from "../index.js";
 import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS, levyClauses } from "../report.js";
 
 /**

@@ -7,22 +7,7 @@
  * @module
  */
 import { z } from "zod";
-import {
-  computeLevy,
-  DeficitCoverageSchema,
-  EXAMPLE_SCENARIO,
-  explain,
-  LevySchema,
-  PeriodReportSchema,
-  type Policy,
-  PolicySchema,
-  type SchemaName,
-  SimulationSchema,
-  SUZHOU_2020,
-  schemas,
-  simulate,
-  toJSONSchema,
-} from "../index.js";
+import { computeLevy, EXAMPLE_SCENARIO, explain, type Policy, PolicySchema, type SchemaName, SUZHOU_2020, schemas, simulate, toJSONSchema } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv } from "./csv.js";
 import { policyAt } from "./policyAt.js";
@@ -31,21 +16,6 @@ type Json = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-const MONEY = { type: "string", pattern: "^-?\\d+\\.\\d{2}$", description: "yuan, exact to the fen" };
-const LEVY_TOTALS: Json = {
-  type: "object",
-  properties: {
-    ...Object.fromEntries(
-      ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue"].map((k) => [
-        k,
-        k === "payroll" ? { type: "string" } : MONEY,
-      ]),
-    ),
-    policy: { type: "object", properties: { id: { type: "string" }, version: { type: "string" } }, required: ["id", "version"], additionalProperties: false },
-  },
-  required: ["payroll", "premiumBeforeCut", "premium", "cutRelief", "syncInducedRelief", "reliefWaived", "premiumDue", "policy"],
-  additionalProperties: false,
-};
 
 /** The JSON body of every error response: a `PoolingError`'s `toJSON()`, or one of the service's own codes. */
 const ERROR_BODY: Json = {
@@ -121,29 +91,24 @@ function component(name: string, schema: Json, out: Record<string, Json>): void 
 const output = (s: z.ZodType) => z.toJSONSchema(s, { io: "output", unrepresentable: "any" }) as Json;
 
 /**
- * The JSON Schemas of the service's outputs that the library has no
- * `toJSONSchema` name for: generated from the exported zod schemas
- * (`LevySchema`, `SimulationSchema`, …) or, where there is none, written here.
+ * The JSON Schemas of the service's own outputs, those the library's
+ * `schemas` registry has no name for (the library's outputs, `Levy`,
+ * `LevyBatch`, `Simulation`, …, come from `toJSONSchema`): the collected batch,
+ * the policy, the explanation, the health check and the error body.
  *
  * @example
  * ```ts
- * outputSchemas().Levy.required.includes("premium"); // true
+ * outputSchemas().CollectedLevyBatch.required.includes("errors"); // true
  * ```
  */
 export function outputSchemas(): Record<string, Json> {
   return {
-    Levy: output(LevySchema),
-    LevyBatch: { type: "object", properties: { items: { type: "array", items: ref("Levy") }, totals: ref("LevyTotals") }, required: ["items", "totals"] },
-    LevyTotals: LEVY_TOTALS,
     CollectedLevyBatch: {
       type: "object",
       properties: { items: { type: "array", items: ref("Levy") }, totals: ref("LevyTotals"), errors: { type: "array", items: ref("BatchError") } },
       required: ["items", "totals", "errors"],
     },
     BatchError: BATCH_ERROR,
-    Simulation: output(SimulationSchema),
-    DeficitCoverage: output(DeficitCoverageSchema),
-    PeriodReport: output(PeriodReportSchema),
     PolicyData: output(PolicySchema),
     PolicyAt: {
       type: "object",
