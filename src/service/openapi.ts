@@ -16,7 +16,6 @@ type Json = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-
 /** The JSON body of every error response: a `PoolingError`'s `toJSON()`, or one of the service's own codes. */
 const ERROR_BODY: Json = {
   type: "object",
