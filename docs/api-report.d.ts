@@ -48,6 +48,8 @@ declare const ERROR_CODES: {
     readonly STATEMENT_UNBALANCED: readonly ["a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing", "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额"];
     readonly TRANSFER_MISMATCH: readonly ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"];
     readonly INTERNAL_INVARIANT: readonly ["an invariant of the library's ledger failed (a defect of the library: please report it)", "库内部账务不变量校验失败（属程序缺陷，请报告）"];
+    readonly INVALID_CUT_FRACTION: readonly ["the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)", "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）"];
+    readonly BUDGET_ADJUSTMENT_UNAPPROVED: readonly ["a budget adjustment needs an approval reference: budgets may not be adjusted at will", "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批"];
 };
 type ErrorCode = keyof typeof ERROR_CODES;
 interface PoolingErrorJSON {
@@ -115,9 +117,9 @@ declare const schemas: Readonly<{
         baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         enterpriseSize: z.ZodOptional<z.ZodEnum<{
             small: "small";
             large: "large";
@@ -135,9 +137,9 @@ declare const schemas: Readonly<{
         baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         enterpriseSize: z.ZodOptional<z.ZodEnum<{
             small: "small";
             large: "large";
@@ -150,7 +152,7 @@ declare const schemas: Readonly<{
         period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     }, z.core.$strict>;
     MoveFloatTierInput: z.ZodObject<{
         industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
@@ -308,8 +310,9 @@ declare const schemas: Readonly<{
             priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
             currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
             yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
             legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         }, z.core.$strict>>;
     }, z.core.$strict>;
     SettlementOptions: z.ZodObject<{
@@ -328,6 +331,9 @@ declare const schemas: Readonly<{
             yearIncome: z.ZodString;
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -362,9 +368,9 @@ declare const schemas: Readonly<{
                 baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+                cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+                ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 enterpriseSize: z.ZodOptional<z.ZodEnum<{
                     small: "small";
                     large: "large";
@@ -391,8 +397,9 @@ declare const schemas: Readonly<{
                 priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
                 yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
                 legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
             }, z.core.$strict>>;
         }, z.core.$strict>;
         periods: z.ZodArray<z.ZodObject<{
@@ -412,9 +419,9 @@ declare const schemas: Readonly<{
                     baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                     floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                     cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+                    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                     ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                    ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+                    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                     enterpriseSize: z.ZodOptional<z.ZodEnum<{
                         small: "small";
                         large: "large";
@@ -515,6 +522,7 @@ declare const schemas: Readonly<{
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
                 fraction: z.ZodOptional<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                fractions: z.ZodOptional<z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>>;
             }, z.core.$strict>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
@@ -628,6 +636,10 @@ declare const schemas: Readonly<{
                     surplus: "surplus";
                 }>;
                 fromMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                source: z.ZodOptional<z.ZodEnum<{
+                    document: "document";
+                    "library default": "library default";
+                }>>;
             }, z.core.$strict>>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
@@ -857,6 +869,7 @@ declare const PolicySchema: z.ZodObject<{
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
             fraction: z.ZodOptional<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+            fractions: z.ZodOptional<z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>>;
         }, z.core.$strict>;
         citation: z.ZodObject<{
             doc: z.ZodString;
@@ -970,6 +983,10 @@ declare const PolicySchema: z.ZodObject<{
                 surplus: "surplus";
             }>;
             fromMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            source: z.ZodOptional<z.ZodEnum<{
+                document: "document";
+                "library default": "library default";
+            }>>;
         }, z.core.$strict>>;
         citation: z.ZodObject<{
             doc: z.ZodString;
@@ -1196,6 +1213,21 @@ declare const DeficitCoverageSchema: z.ZodObject<{
 }, z.core.$strict>;
 type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
 declare function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage;
+declare const CutGapGrantEligibilityInputSchema: z.ZodObject<{
+    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type CutGapGrantEligibilityInput = z.input<typeof CutGapGrantEligibilityInputSchema>;
+interface CutGapGrantEligibility {
+    ownReserveMonths: string | null;
+    ownCutFraction: string;
+    eligibleForCutGapGrant: boolean;
+    citations: Citation[];
+}
+declare function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, policy?: Policy): CutGapGrantEligibility;
 declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "clawback", "yearEndRollover"];
 type EntryKind = (typeof ENTRY_KINDS)[number];
 declare const JournalEntrySchema: z.ZodObject<{
@@ -1353,9 +1385,9 @@ declare const LevyInputSchema: z.ZodObject<{
     baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     enterpriseSize: z.ZodOptional<z.ZodEnum<{
         small: "small";
         large: "large";
@@ -1379,7 +1411,12 @@ declare const LevySchema: z.ZodObject<{
         caller: "caller";
         reserveMonths: "reserveMonths";
     }>;
-    ownCutFraction: z.ZodString;
+    ownCutFraction: z.ZodNullable<z.ZodString>;
+    ownCutSource: z.ZodEnum<{
+        ownCutFraction: "ownCutFraction";
+        ownReserveMonths: "ownReserveMonths";
+        notGiven: "notGiven";
+    }>;
     effectiveRate: z.ZodString;
     premiumBeforeCut: z.ZodString;
     premium: z.ZodString;
@@ -1476,7 +1513,7 @@ declare const EffectiveRateInputSchema: z.ZodObject<{
     period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
     floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
 }, z.core.$strict>;
 type EffectiveRateInput = z.input<typeof EffectiveRateInputSchema>;
 interface EffectiveRate {
@@ -1549,9 +1586,9 @@ declare const MemberFlowsSchema: z.ZodObject<{
         baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         enterpriseSize: z.ZodOptional<z.ZodEnum<{
             small: "small";
             large: "large";
@@ -1583,9 +1620,9 @@ declare const PeriodFlowsSchema: z.ZodObject<{
             baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
             floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
             cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+            cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
             ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+            ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
             enterpriseSize: z.ZodOptional<z.ZodEnum<{
                 small: "small";
                 large: "large";
@@ -1613,8 +1650,9 @@ declare const OpeningMemberSchema: z.ZodObject<{
     priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
 }, z.core.$strict>;
 type OpeningMember = z.input<typeof OpeningMemberSchema>;
 declare const ScenarioOpeningSchema: z.ZodObject<{
@@ -1625,8 +1663,9 @@ declare const ScenarioOpeningSchema: z.ZodObject<{
         priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     }, z.core.$strict>>;
 }, z.core.$strict>;
 type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
@@ -1641,8 +1680,9 @@ declare const ScenarioSchema: z.ZodObject<{
             priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
             currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
             yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
             legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         }, z.core.$strict>>;
     }, z.core.$strict>;
     periods: z.ZodArray<z.ZodObject<{
@@ -1662,9 +1702,9 @@ declare const ScenarioSchema: z.ZodObject<{
                 baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+                cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+                ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
                 enterpriseSize: z.ZodOptional<z.ZodEnum<{
                     small: "small";
                     large: "large";
@@ -1716,6 +1756,9 @@ declare const SettlementStateSchema: z.ZodObject<{
         yearIncome: z.ZodString;
         yearExpenditure: z.ZodString;
         legacyFunds: z.ZodString;
+        eligibilityBalance: z.ZodString;
+        eligibilityExpenditure: z.ZodString;
+        ownReserveMonths: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
     pendingClaims: z.ZodArray<z.ZodObject<{
         member: z.ZodString;
@@ -1767,6 +1810,9 @@ declare const MemberPeriodReportSchema: z.ZodObject<{
         normal: "normal";
         surplus: "surplus";
     }>;
+    ownReserveMonths: z.ZodNullable<z.ZodString>;
+    ownCutFraction: z.ZodString;
+    eligibleForCutGapGrant: z.ZodBoolean;
 }, z.core.$strict>;
 type MemberPeriodReport = z.output<typeof MemberPeriodReportSchema>;
 declare const PoolPeriodReportSchema: z.ZodObject<{
@@ -1905,6 +1951,9 @@ declare const PeriodReportSchema: z.ZodObject<{
             normal: "normal";
             surplus: "surplus";
         }>;
+        ownReserveMonths: z.ZodNullable<z.ZodString>;
+        ownCutFraction: z.ZodString;
+        eligibleForCutGapGrant: z.ZodBoolean;
     }, z.core.$strict>>;
     pool: z.ZodObject<{
         open: z.ZodBoolean;
@@ -1951,6 +2000,9 @@ declare const SettlementSchema: z.ZodObject<{
             yearIncome: z.ZodString;
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -2098,6 +2150,9 @@ declare const SettlementSchema: z.ZodObject<{
                 normal: "normal";
                 surplus: "surplus";
             }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
         }, z.core.$strict>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
@@ -2243,6 +2298,9 @@ declare const SimulationSchema: z.ZodObject<{
                 normal: "normal";
                 surplus: "surplus";
             }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
         }, z.core.$strict>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
@@ -2366,6 +2424,9 @@ declare const SimulationSchema: z.ZodObject<{
             yearIncome: z.ZodString;
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -2476,4 +2537,4 @@ declare const YearSummarySchema: z.ZodObject<{
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };

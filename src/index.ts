@@ -16,6 +16,12 @@ export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from ".
 export { clawback } from "./fund/clawback.js";
 export { type Consolidation, consolidate, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
 export { type CoverDeficitInput, CoverDeficitInputSchema, coverDeficit, type DeficitCoverage, DeficitCoverageSchema } from "./fund/coverDeficit.js";
+export {
+  type CutGapGrantEligibility,
+  type CutGapGrantEligibilityInput,
+  CutGapGrantEligibilityInputSchema,
+  cutGapGrantEligibility,
+} from "./fund/eligibility.js";
 export { fundStatements } from "./fund/fundStatements.js";
 export { type OpenPoolingInput, OpenPoolingInputSchema, openPooling, type PoolOpening } from "./fund/openPooling.js";
 export {

@@ -102,6 +102,10 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["policyRef", fc.tuple(anyInput)],
   ["apportionTopUp", fc.tuple(fc.oneof(anyInput, mutated(TOPUP)))],
   ["coverDeficit", fc.tuple(fc.oneof(anyInput, mutated(COVER)))],
+  [
+    "cutGapGrantEligibility",
+    fc.tuple(fc.oneof(anyInput, mutated({ period: "2020-07", cutFraction: "0.5", priorYearBalance: "1.00", priorYearExpenditure: "1.00" }))),
+  ],
   ["clawback", fc.tuple(anyInput)],
   ["poolFloor", fc.tuple(fc.oneof(anyInput, fc.array(anyInput, { maxLength: 3 })))],
   ["reserveMonths", fc.tuple(anyInput, anyInput)],

@@ -82,6 +82,8 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "LevyBatchOptionsSchema",
   "SyncInducedReliefInputSchema",
   "syncInducedRelief",
+  "CutGapGrantEligibilityInputSchema",
+  "cutGapGrantEligibility",
   "CLAUSE_NAMES",
   "DATED_PARAMETERS",
   "apportionTopUp",

@@ -14,8 +14,9 @@ describe("packaging gates", () => {
     // measured at 0.4.0: 151 KB raw, 39 KB gzipped (policy data and zod schemas included);
     // at 0.5.0: 187 KB raw, 47 KB gzipped (+ dated versions and quoted clauses in the policy data,
     // the example scenario as a fixture, the settlement's step modules, the levy's integer core)
-    expect(js.length).toBeLessThan(200 * 1024);
-    expect(gzipSync(js).length).toBeLessThan(50 * 1024);
+    // 0.5 (issue 9): + the grant's eligibility, the cut fractions, the budgets and their execution: 240 KB
+    expect(js.length).toBeLessThan(240 * 1024);
+    expect(gzipSync(js).length).toBeLessThan(60 * 1024);
     // the dependencies are not bundled in
     expect(js.toString()).toMatch(/from ['"]decimal\.js['"]/);
     expect(js.toString()).toMatch(/from ['"]zod['"]/);

@@ -137,17 +137,23 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
   if (l.cutFraction !== "0") {
     steps.push({
       text:
-        l.syncInducedRelief === "0.00"
+        l.ownCutFraction === null
           ? t(
               lang,
-              `本地自身可享降费比例 ${l.ownCutFraction} 不低于市区降费比例，同步降费缺口为 0.00`,
-              `The district's own cut ${l.ownCutFraction} is at least the city's: no sync-induced relief`,
+              "未提供本地自身可享降费比例（ownCutFraction 或 ownReserveMonths），不将缺口归因于市区同步降费，同步降费缺口为 0.00",
+              "The district's own cut was not given (ownCutFraction or ownReserveMonths): no gap is attributed to the city-wide cut, sync-induced relief 0.00",
             )
-          : t(
-              lang,
-              `因市区整体同步降费造成的缺口：按本地自身降费比例 ${l.ownCutFraction} 应缴 ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}，减去应缴 ${l.premium}，得 ${l.syncInducedRelief}`,
-              `Sync-induced relief: at the district's own cut ${l.ownCutFraction} the premium would be ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}; less the premium ${l.premium}: ${l.syncInducedRelief}`,
-            ),
+          : l.syncInducedRelief === "0.00"
+            ? t(
+                lang,
+                `本地自身可享降费比例 ${l.ownCutFraction} 不低于市区降费比例，同步降费缺口为 0.00`,
+                `The district's own cut ${l.ownCutFraction} is at least the city's: no sync-induced relief`,
+              )
+            : t(
+                lang,
+                `因市区整体同步降费造成的缺口：按本地自身降费比例 ${l.ownCutFraction} 应缴 ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction ?? "0")).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}，减去应缴 ${l.premium}，得 ${l.syncInducedRelief}`,
+                `Sync-induced relief: at the district's own cut ${l.ownCutFraction} the premium would be ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction ?? "0")).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}; less the premium ${l.premium}: ${l.syncInducedRelief}`,
+              ),
       ...(cites.sync ? { citation: cites.sync } : {}),
     });
   }

@@ -71,9 +71,10 @@ export const SUZHOU_2020_DATA = {
   ],
   rateCut: [
     {
+      // fractions: the national bands' cuts (国办发〔2019〕13号: 20% and 50%) and no cut.
       from: FROM,
       to: "2021-04-30",
-      value: {},
+      value: { fractions: ["0", "0.2", "0.5"] },
       citation: cite(
         "二（一）",
         "2020 年 5 月 1 日起，整体同步执行国家阶段性降费政策至 2021 年 4 月 30 日; the document does not state the fraction applied; the national notice extending the cut to 2021-04-30: to be confirmed",
@@ -128,11 +129,12 @@ export const SUZHOU_2020_DATA = {
     {
       from: FROM,
       value: [
-        { level: "critical", fromMonths: "0" },
-        { level: "warning", fromMonths: "3" },
-        { level: "normal", fromMonths: "9" },
-        { level: "surplus", fromMonths: "24" },
+        { level: "critical", fromMonths: "0", source: "library default" },
+        { level: "warning", fromMonths: "3", source: "document" },
+        { level: "normal", fromMonths: "9", source: "library default" },
+        { level: "surplus", fromMonths: "24", source: "library default" },
       ],
+      note: "library default, except the 3-month bound (the pool floor of 二（二）): the document sets up early warning (二（五）) without bands",
       citation: cite(
         "二（五）",
         "建立健全基金运行风险预警机制; < 3 months: the pool floor of 二（二）; ~9 months: 人社部发〔2015〕72号; ≥ 24 months: the 50% national cut level",

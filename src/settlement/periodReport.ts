@@ -9,7 +9,7 @@ import { openingParams } from "../fund/openPooling.js";
 import { PRIORITY_CLASSES } from "../fund/payByPriority.js";
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
-import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen } from "../money.js";
+import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen, formatRate } from "../money.js";
 import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
@@ -73,6 +73,9 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     deficit: formatFen(fenMax(FEN_ZERO, -balance)),
     reserveMonths: formatMonths(months),
     risk: assessRiskDec(params.riskBands.value, months),
+    ownReserveMonths: formatMonths(figures.eligibility.ownReserveMonths),
+    ownCutFraction: formatRate(figures.eligibility.ownCutFraction),
+    eligibleForCutGapGrant: figures.eligibility.eligible,
   };
 }
 

@@ -63,6 +63,15 @@ export const MemberPeriodReportSchema = z
     /** balance / (prior-year expenditure / 12), truncated; null when unbounded. */
     reserveMonths: months,
     risk: RiskLevelSchema,
+    /**
+     * R8 (0.5): the member's own reserve months for the cut-gap grant (carried balance ÷ (annual
+     * expenditure ÷ 12) at the measuring year end, or the scenario's override); null when unbounded.
+     */
+    ownReserveMonths: months,
+    /** R8 (0.5): the national cut the member's own reserve months qualify for, `f_own`. */
+    ownCutFraction: z.string(),
+    /** R8 (0.5): `f_own < f`: the member may receive the cut-gap grant this period. */
+    eligibleForCutGapGrant: z.boolean(),
   })
   .strict();
 /** One member's figures in a period. */

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
-import { AmountStringSchema, MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { AmountStringSchema, MoneyStringSchema, moneyField, nonNegativeField, PeriodStringSchema, periodField } from "../schema/fields.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -78,10 +78,15 @@ export const OpeningMemberSchema = z
     currentSurplus: signedMoney(),
     /** This year's income so far (carried into next year's prior-year figures). */
     yearToDateIncome: money().optional(),
-    /** This year's expenditure so far (carried into next year's pool floor). */
-    yearToDateExpenditure: money().optional(),
+    /** This year's expenditure so far (carried into next year's pool floor and reserve months). Required: never taken as 0. */
+    yearToDateExpenditure: money(),
     /** The old reserve and adjustment funds folded into this member's balance at the opening (R5). */
     legacyFunds: money().optional(),
+    /**
+     * R8 (0.5): the member's own reserve months for the cut-gap grant's eligibility, overriding the
+     * months measured from `priorYearBalance` and `priorYearExpenditure`.
+     */
+    ownReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The member's own reserve months").optional(),
   })
   .strict();
 /** A member's opening data. */
@@ -148,6 +153,18 @@ export const MemberStateSchema = z
     yearExpenditure: moneyString,
     /** Legacy funds still to fold in at the opening. */
     legacyFunds: moneyString,
+    /**
+     * R8 (0.5): the carried balance at the year end the cut-gap grant's eligibility is measured at (the prior
+     * year end; for the 2020–21 window, 2019).
+     */
+    eligibilityBalance: moneyString,
+    /** R8 (0.5): the fund expenditure of that year. */
+    eligibilityExpenditure: moneyString,
+    /** R8 (0.5): the scenario's override of the member's own reserve months, when given. */
+    ownReserveMonths: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .optional(),
   })
   .strict();
 

@@ -56,6 +56,8 @@ interface Model {
   claims: Claim[];
   claimSubsidy: boolean;
   includeLegacy: boolean;
+  /** The 2019 year-end figures the cut-gap grant's eligibility is measured on (R8, 0.5). */
+  eligibility: Record<Id, { balance: bigint; expenditure: bigint }>;
 }
 
 function next(period: string): string {
@@ -90,7 +92,10 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
     md.fund[id] += fen(f.income) - fen(f.expenditure);
     md.yearExpenditure[id] += fen(f.expenditure);
     const newDeficit = max(0n, max(0n, -md.fund[id]) - max(0n, -before[id]));
-    const grant = min(newDeficit, fen(f.syncInducedRelief));
+    // R8 (0.5): only a member whose own 2019 reserves qualify for less than the city's cut (with totals: the
+    // largest the rule knows, 0.5) gets a grant, and only in the window: 2019 balance < 24 months of 2019 expenditure.
+    const eligible = period <= "2021-04" && md.eligibility[id].expenditure > 0n && md.eligibility[id].balance * 12n < 24n * md.eligibility[id].expenditure;
+    const grant = eligible ? min(newDeficit, fen(f.syncInducedRelief)) : 0n;
     const sub = md.claimSubsidy ? newDeficit - grant : 0n;
     if (grant > 0n) fresh.push({ member: id, kind: "grant", amount: grant, deficit: false });
     if (sub > 0n) fresh.push({ member: id, kind: "sub", amount: sub, deficit: false });
@@ -237,6 +242,9 @@ describe("model-based: settlePeriod against a naive model", () => {
             claims: [],
             claimSubsidy,
             includeLegacy: includeLegacyFunds,
+            eligibility: Object.fromEntries(
+              IDS.map((id) => [id, { balance: fen(opening.members[id].priorYearBalance), expenditure: fen(opening.members[id].priorYearExpenditure) }]),
+            ) as Record<Id, { balance: bigint; expenditure: bigint }>,
           };
           fc.modelRun(() => ({ model: md, real: { state } }), cmds);
         },

@@ -135,7 +135,7 @@ const small = (): Scenario => ({
     members: Object.fromEntries(
       ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => [
         id,
-        { priorYearBalance: "1200.00", priorYearExpenditure: "1200.00", currentSurplus: "0.00" },
+        { priorYearBalance: "1200.00", priorYearExpenditure: "1200.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
       ]),
     ),
   },
@@ -154,7 +154,9 @@ function thinScenario(): Scenario {
   return {
     opening: {
       start: "2020-06",
-      members: Object.fromEntries(ids.map((id) => [id, { priorYearBalance: "1000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00" }])),
+      members: Object.fromEntries(
+        ids.map((id) => [id, { priorYearBalance: "1000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" }]),
+      ),
     },
     periods: ["2020-06", "2020-07", "2020-08"].map((period) => ({
       period,
