@@ -1836,12 +1836,12 @@ declare const PoolPeriodReportSchema: z.ZodObject<{
     shortfall: z.ZodString;
     pendingClaims: z.ZodString;
     reserveMonths: z.ZodNullable<z.ZodString>;
-    risk: z.ZodEnum<{
+    risk: z.ZodNullable<z.ZodEnum<{
         critical: "critical";
         warning: "warning";
         normal: "normal";
         surplus: "surplus";
-    }>;
+    }>>;
 }, z.core.$strict>;
 type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
 interface PeriodParameters {
@@ -1849,6 +1849,7 @@ interface PeriodParameters {
     poolFloorMonths: string;
     openingExtractionRate: string;
     openingBalanceYear: number;
+    riskBandsSource: string;
 }
 declare const PeriodReportSchema: z.ZodObject<{
     period: z.ZodString;
@@ -1861,6 +1862,7 @@ declare const PeriodReportSchema: z.ZodObject<{
         poolFloorMonths: z.ZodString;
         openingExtractionRate: z.ZodString;
         openingBalanceYear: z.ZodNumber;
+        riskBandsSource: z.ZodString;
     }, z.core.$strict>;
     citations: z.ZodObject<{
         opening: z.ZodObject<{
@@ -1976,12 +1978,12 @@ declare const PeriodReportSchema: z.ZodObject<{
         shortfall: z.ZodString;
         pendingClaims: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
-        risk: z.ZodEnum<{
+        risk: z.ZodNullable<z.ZodEnum<{
             critical: "critical";
             warning: "warning";
             normal: "normal";
             surplus: "surplus";
-        }>;
+        }>>;
     }, z.core.$strict>;
     clawbacks: z.ZodString;
     conservationOk: z.ZodBoolean;
@@ -2060,6 +2062,7 @@ declare const SettlementSchema: z.ZodObject<{
             poolFloorMonths: z.ZodString;
             openingExtractionRate: z.ZodString;
             openingBalanceYear: z.ZodNumber;
+            riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
             opening: z.ZodObject<{
@@ -2175,12 +2178,12 @@ declare const SettlementSchema: z.ZodObject<{
             shortfall: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
         conservationOk: z.ZodBoolean;
@@ -2208,6 +2211,7 @@ declare const SimulationSchema: z.ZodObject<{
             poolFloorMonths: z.ZodString;
             openingExtractionRate: z.ZodString;
             openingBalanceYear: z.ZodNumber;
+            riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
             opening: z.ZodObject<{
@@ -2323,12 +2327,12 @@ declare const SimulationSchema: z.ZodObject<{
             shortfall: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
         conservationOk: z.ZodBoolean;
@@ -2373,12 +2377,12 @@ declare const SimulationSchema: z.ZodObject<{
             }, z.core.$strict>;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
     }, z.core.$strict>>;
@@ -2527,12 +2531,12 @@ declare const YearSummarySchema: z.ZodObject<{
         }, z.core.$strict>;
         pendingClaims: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
-        risk: z.ZodEnum<{
+        risk: z.ZodNullable<z.ZodEnum<{
             critical: "critical";
             warning: "warning";
             normal: "normal";
             surplus: "surplus";
-        }>;
+        }>>;
     }, z.core.$strict>;
     clawbacks: z.ZodString;
 }, z.core.$strict>;

@@ -60,8 +60,9 @@ export const MemberPeriodReportSchema = z
     pendingClaims: money,
     /** The recorded deficit: max(0, −balance). */
     deficit: money,
-    /** balance / (prior-year expenditure / 12), truncated; null when unbounded. */
+    /** balance / (prior-year expenditure / 12), truncated; null when unbounded; "0.00" for a deficit without expenditure. */
     reserveMonths: months,
+    /** The warning level; a balance below zero is `critical` whatever the expenditure. */
     risk: RiskLevelSchema,
     /**
      * R8 (0.5): the member's own reserve months for the cut-gap grant (carried balance ÷ (annual
@@ -97,8 +98,13 @@ export const PoolPeriodReportSchema = z
     shortfall: money,
     /** Claims left unpaid at the end of the period (paid later). */
     pendingClaims: money,
+    /**
+     * The pool's reserve months on its floor's own base (R11, 0.5): balance ÷ (floor ÷ floor months),
+     * truncated; null before the pool opens (not assessed).
+     */
     reserveMonths: months,
-    risk: RiskLevelSchema,
+    /** The pool's warning level; null before the pool opens (not assessed). */
+    risk: RiskLevelSchema.nullable(),
   })
   .strict();
 /** The pool's figures in a period. */
@@ -121,6 +127,12 @@ export const PeriodParametersSchema = z
     openingExtractionRate: z.string(),
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
+    /**
+     * R11 (0.5): where each warning band's bound comes from (only the 3-month pool floor is the document's;
+     * the others are the library's defaults), e.g. `"critical from 0 months: library default; warning from 3
+     * months: document; …"`.
+     */
+    riskBandsSource: z.string(),
   })
   .strict();
 
@@ -155,6 +167,8 @@ export interface PeriodParameters {
   openingExtractionRate: string;
   /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
   openingBalanceYear: number;
+  /** R11 (0.5): where each warning band's bound comes from (the document's 3-month floor, else the library's defaults). */
+  riskBandsSource: string;
 }
 
 /** zod schema of the report of one settled period. */

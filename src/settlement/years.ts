@@ -58,7 +58,7 @@ export const YearSummarySchema = z
         paid: ClassAmountsSchema,
         pendingClaims: money,
         reserveMonths: months,
-        risk: RiskLevelSchema,
+        risk: RiskLevelSchema.nullable(),
       })
       .strict(),
     clawbacks: money,

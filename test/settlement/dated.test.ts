@@ -63,6 +63,9 @@ function datedScenario(): Scenario {
   return { opening: { start: "2020-05", members: { a: member("0.00"), b: member("1000000.00"), c: member("1000000.00") } }, periods };
 }
 
+const RISK_BANDS_SOURCE =
+  "critical from 0 months: library default; warning from 3 months: document; normal from 9 months: library default; surplus from 24 months: library default";
+
 describe("dated parameters: each period uses the version in force", () => {
   it("the clawback: 50.00 on a 250.00 subsidy in 2020 (20%), 75.00 in 2023 (30%), through the public rules", () => {
     expect(clawback("250.00", "2020-09", DATED)).toBe("50.00");
@@ -99,12 +102,24 @@ describe("dated parameters: each period uses the version in force", () => {
     const sept2020 = at("2020-09");
     expect(sept2020.members.a!.subsidyPaid).toBe("250.00");
     expect(sept2020.members.a!.clawback).toBe("50.00");
-    expect(sept2020.parameters).toEqual({ clawbackRate: "0.2", poolFloorMonths: "3", openingExtractionRate: "0.1", openingBalanceYear: 2019 });
+    expect(sept2020.parameters).toEqual({
+      clawbackRate: "0.2",
+      poolFloorMonths: "3",
+      openingExtractionRate: "0.1",
+      openingBalanceYear: 2019,
+      riskBandsSource: RISK_BANDS_SOURCE,
+    });
 
     const jan2023 = at("2023-01");
     expect(jan2023.members.a!.subsidyPaid).toBe("250.00");
     expect(jan2023.members.a!.clawback).toBe("75.00");
-    expect(jan2023.parameters).toEqual({ clawbackRate: "0.3", poolFloorMonths: "4", openingExtractionRate: "0.1", openingBalanceYear: 2019 });
+    expect(jan2023.parameters).toEqual({
+      clawbackRate: "0.3",
+      poolFloorMonths: "4",
+      openingExtractionRate: "0.1",
+      openingBalanceYear: 2019,
+      riskBandsSource: RISK_BANDS_SOURCE,
+    });
     expect(explain(jan2023, { lang: "en" }).text).toContain("clawbacks 75.00 (rate 0.3)");
     expect(explain(at("2022-01"), { lang: "en" }).text).toContain("Floor (4 months) 4000.00");
     expect(explain(sept2020, { lang: "zh" }).text).toContain("备付下限（3 个月）");

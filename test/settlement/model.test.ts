@@ -94,7 +94,9 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
     const newDeficit = max(0n, max(0n, -md.fund[id]) - max(0n, -before[id]));
     // R8 (0.5): only a member whose own 2019 reserves qualify for less than the city's cut (with totals: the
     // largest the rule knows, 0.5) gets a grant, and only in the window: 2019 balance < 24 months of 2019 expenditure.
-    const eligible = period <= "2021-04" && md.eligibility[id].expenditure > 0n && md.eligibility[id].balance * 12n < 24n * md.eligibility[id].expenditure;
+    // A deficit without expenditure can pay 0 months (R11, 0.5): eligible.
+    const e = md.eligibility[id];
+    const eligible = period <= "2021-04" && (e.expenditure > 0n ? e.balance * 12n < 24n * e.expenditure : e.balance < 0n);
     const grant = eligible ? min(newDeficit, fen(f.syncInducedRelief)) : 0n;
     const sub = md.claimSubsidy ? newDeficit - grant : 0n;
     if (grant > 0n) fresh.push({ member: id, kind: "grant", amount: grant, deficit: false });
@@ -118,7 +120,8 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
       } else classes[c.kind === "grant" ? 1 : 2]!.push(c);
     }
     const due = classes.flat().reduce((s, c) => s + c.amount, 0n);
-    const floor = divHalfUp(3n * IDS.reduce((s, id) => s + md.priorExpenditure[id], 0n), 12n);
+    // R7 (0.5): the floor is rounded up to the fen.
+    const floor = (3n * IDS.reduce((s, id) => s + md.priorExpenditure[id], 0n) + 11n) / 12n;
     let need = floor + due - md.pool;
     if (need > 0n) {
       // naive capped apportionment: repeat the split among those who still can pay
