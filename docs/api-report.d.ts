@@ -255,6 +255,12 @@ declare const schemas: Readonly<{
             kind: z.ZodString;
         }, z.core.$strict>>;
         closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
     }, z.core.$strict>;
     FundStatements: z.ZodArray<z.ZodObject<{
         entity: z.ZodString;
@@ -272,7 +278,152 @@ declare const schemas: Readonly<{
             kind: z.ZodString;
         }, z.core.$strict>>;
         closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
     }, z.core.$strict>>;
+    Budget: z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    Budgets: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    BudgetAdjustment: z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    BudgetAdjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    FinalAccounts: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        statements: z.ZodArray<z.ZodObject<{
+            entity: z.ZodString;
+            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            transfersIn: z.ZodArray<z.ZodObject<{
+                from: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            transfersOut: z.ZodArray<z.ZodObject<{
+                to: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            beforePooling: z.ZodOptional<z.ZodObject<{
+                from: z.ZodString;
+                to: z.ZodString;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    BudgetExecutionInput: z.ZodObject<{
+        budget: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            income: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+            expenditure: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            changes: z.ZodObject<{
+                income: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+                expenditure: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>;
+            approval: z.ZodOptional<z.ZodObject<{
+                ref: z.ZodOptional<z.ZodString>;
+                date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+        finalAccounts: z.ZodObject<{
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            statements: z.ZodArray<z.ZodObject<{
+                entity: z.ZodString;
+                opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                transfersIn: z.ZodArray<z.ZodObject<{
+                    from: z.ZodString;
+                    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                    kind: z.ZodString;
+                }, z.core.$strict>>;
+                transfersOut: z.ZodArray<z.ZodObject<{
+                    to: z.ZodString;
+                    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                    kind: z.ZodString;
+                }, z.core.$strict>>;
+                closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                beforePooling: z.ZodOptional<z.ZodObject<{
+                    from: z.ZodString;
+                    to: z.ZodString;
+                    income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                    expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    CutGapGrantEligibilityInput: z.ZodObject<{
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
     JournalEntry: z.ZodObject<{
         seq: z.ZodNumber;
         period: z.ZodString;
@@ -725,6 +876,11 @@ declare const schemas: Readonly<{
                     clause: z.ZodString;
                     note: z.ZodOptional<z.ZodString>;
                 }, z.core.$strict>;
+                budget: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
                 syncInducedRelief: z.ZodObject<{
                     doc: z.ZodString;
                     clause: z.ZodString;
@@ -786,7 +942,7 @@ declare const RiskLevelSchema: z.ZodEnum<{
     normal: "normal";
     surplus: "surplus";
 }>;
-declare const CLAUSE_NAMES: readonly ["income", "majorAccident", "rollover", "localCoverage", "cutGapGrant", "subsidy", "recordedDeficit", "legacyFoldIn", "balancesHeld", "topUp", "priority", "consolidation", "syncInducedRelief", "floatReview"];
+declare const CLAUSE_NAMES: readonly ["income", "majorAccident", "rollover", "localCoverage", "cutGapGrant", "subsidy", "recordedDeficit", "legacyFoldIn", "balancesHeld", "topUp", "priority", "consolidation", "budget", "syncInducedRelief", "floatReview"];
 type ClauseName = (typeof CLAUSE_NAMES)[number];
 declare const DATED_PARAMETERS: readonly ["members", "baseRates", "floatTiers", "nationalCutBands", "provincialReserve", "opening", "poolFloor", "clawback", "riskBands", "deficitCoverage", "clauses"];
 declare const PolicySchema: z.ZodObject<{
@@ -1072,6 +1228,11 @@ declare const PolicySchema: z.ZodObject<{
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
+            budget: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
             syncInducedRelief: z.ZodObject<{
                 doc: z.ZodString;
                 clause: z.ZodString;
@@ -1136,6 +1297,198 @@ interface TopUp {
     policy: PolicyRef;
 }
 declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
+declare const BudgetSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    income: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+    expenditure: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Budget = z.input<typeof BudgetSchema>;
+declare const BudgetAdjustmentSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    changes: z.ZodObject<{
+        income: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    approval: z.ZodOptional<z.ZodObject<{
+        ref: z.ZodOptional<z.ZodString>;
+        date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
+declare const FinalAccountsSchema: z.ZodObject<{
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    statements: z.ZodArray<z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type FinalAccounts = z.input<typeof FinalAccountsSchema>;
+declare const BudgetExecutionInputSchema: z.ZodObject<{
+    budget: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    adjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    finalAccounts: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        statements: z.ZodArray<z.ZodObject<{
+            entity: z.ZodString;
+            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            transfersIn: z.ZodArray<z.ZodObject<{
+                from: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            transfersOut: z.ZodArray<z.ZodObject<{
+                to: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            beforePooling: z.ZodOptional<z.ZodObject<{
+                from: z.ZodString;
+                to: z.ZodString;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
+declare const BudgetExecutionSchema: z.ZodObject<{
+    year: z.ZodNumber;
+    members: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        entity: z.ZodString;
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            ref: z.ZodString;
+            date: z.ZodString;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    consolidated: z.ZodObject<{
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    withoutBudget: z.ZodArray<z.ZodString>;
+    rounding: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+interface BudgetExecutionLine {
+    category: string;
+    budget: string;
+    adjusted: string;
+    actual: string;
+    variance: string;
+    executionRate: string | null;
+}
+interface EntityBudgetExecution {
+    member: string;
+    entity: string;
+    income: BudgetExecutionLine[];
+    expenditure: BudgetExecutionLine[];
+    adjustments: {
+        ref: string;
+        date: string;
+    }[];
+}
+interface BudgetExecution {
+    year: number;
+    members: EntityBudgetExecution[];
+    consolidated: {
+        income: BudgetExecutionLine[];
+        expenditure: BudgetExecutionLine[];
+    };
+    withoutBudget: string[];
+    rounding: string;
+    citations: Citation[];
+}
+declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
 declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
 declare const FundStatementSchema: z.ZodObject<{
     entity: z.ZodString;
@@ -1153,6 +1506,12 @@ declare const FundStatementSchema: z.ZodObject<{
         kind: z.ZodString;
     }, z.core.$strict>>;
     closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    beforePooling: z.ZodOptional<z.ZodObject<{
+        from: z.ZodString;
+        to: z.ZodString;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>>;
 }, z.core.$strict>;
 type FundStatement = z.input<typeof FundStatementSchema>;
 interface Consolidation {
@@ -1171,6 +1530,12 @@ interface Consolidation {
         kind: string;
     }[];
     closing: string;
+    beforePooling?: {
+        from: string;
+        to: string;
+        income: Record<string, string>;
+        expenditure: Record<string, string>;
+    };
     eliminations: {
         from: string;
         to: string;
@@ -1260,7 +1625,217 @@ declare const JournalEntrySchema: z.ZodObject<{
     }, z.core.$strict>;
 }, z.core.$strict>;
 type JournalEntry = z.output<typeof JournalEntrySchema>;
-declare function fundStatements(journal: readonly JournalEntry[], year: number): FundStatement[];
+declare const MemberFlowsSchema: z.ZodObject<{
+    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>>>;
+}, z.core.$strict>;
+type MemberFlows = z.input<typeof MemberFlowsSchema>;
+declare const MajorAccidentClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare const PeriodFlowsSchema: z.ZodObject<{
+    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            employerId: z.ZodOptional<z.ZodString>;
+            period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+            payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+            baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            enterpriseSize: z.ZodOptional<z.ZodEnum<{
+                small: "small";
+                large: "large";
+                medium: "medium";
+                micro: "micro";
+            }>>;
+        }, z.core.$strict>>>;
+    }, z.core.$strict>>;
+    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>>;
+    provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+}, z.core.$strict>;
+type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
+declare const SettlementOptionsSchema: z.ZodObject<{
+    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+}, z.core.$strict>;
+type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
+declare const OpeningMemberSchema: z.ZodObject<{
+    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type OpeningMember = z.input<typeof OpeningMemberSchema>;
+declare const ScenarioOpeningSchema: z.ZodObject<{
+    start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
+declare const ScenarioSchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    description: z.ZodOptional<z.ZodString>;
+    opening: z.ZodObject<{
+        start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    periods: z.ZodArray<z.ZodObject<{
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
+                employerId: z.ZodOptional<z.ZodString>;
+                period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+                payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+                baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                enterpriseSize: z.ZodOptional<z.ZodEnum<{
+                    small: "small";
+                    large: "large";
+                    medium: "medium";
+                    micro: "micro";
+                }>>;
+            }, z.core.$strict>>>;
+        }, z.core.$strict>>;
+        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>>;
+        provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    }, z.core.$strict>>;
+    options: z.ZodOptional<z.ZodObject<{
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type Scenario = z.input<typeof ScenarioSchema>;
+declare const ClaimKindSchema: z.ZodEnum<{
+    majorAccident: "majorAccident";
+    cutGapGrant: "cutGapGrant";
+    subsidy: "subsidy";
+}>;
+type ClaimKind = z.output<typeof ClaimKindSchema>;
+declare const PendingClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    kind: z.ZodEnum<{
+        majorAccident: "majorAccident";
+        cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
+    }>;
+    amount: z.ZodString;
+    period: z.ZodString;
+    recordedDeficit: z.ZodBoolean;
+}, z.core.$strict>;
+type PendingClaim = z.output<typeof PendingClaimSchema>;
+declare const SettlementStateSchema: z.ZodObject<{
+    nextPeriod: z.ZodString;
+    poolOpen: z.ZodBoolean;
+    nextSeq: z.ZodNumber;
+    balances: z.ZodRecord<z.ZodString, z.ZodString>;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        priorYearBalance: z.ZodString;
+        priorYearExpenditure: z.ZodString;
+        priorYearIncome: z.ZodString;
+        yearIncome: z.ZodString;
+        yearExpenditure: z.ZodString;
+        legacyFunds: z.ZodString;
+        eligibilityBalance: z.ZodString;
+        eligibilityExpenditure: z.ZodString;
+        ownReserveMonths: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    pendingClaims: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        kind: z.ZodEnum<{
+            majorAccident: "majorAccident";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+        }>;
+        amount: z.ZodString;
+        period: z.ZodString;
+        recordedDeficit: z.ZodBoolean;
+    }, z.core.$strict>>;
+    options: z.ZodObject<{
+        claimSubsidy: z.ZodBoolean;
+        includeLegacyFunds: z.ZodBoolean;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type SettlementState = z.output<typeof SettlementStateSchema>;
+declare const STATEMENT_CATEGORIES: Readonly<{
+    income: readonly ["contributions"];
+    expenditure: readonly ["benefits", "majorAccidentBenefits"];
+}>;
+declare function fundStatements(journal: readonly JournalEntry[], year: number, opening?: ScenarioOpening): FundStatement[];
 declare const OpenPoolingInputSchema: z.ZodObject<{
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
@@ -1571,212 +2146,6 @@ interface FloatTierReview {
     citations: Citation[];
 }
 declare function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): FloatTierReview;
-declare const MemberFlowsSchema: z.ZodObject<{
-    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        employerId: z.ZodOptional<z.ZodString>;
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        enterpriseSize: z.ZodOptional<z.ZodEnum<{
-            small: "small";
-            large: "large";
-            medium: "medium";
-            micro: "micro";
-        }>>;
-    }, z.core.$strict>>>;
-}, z.core.$strict>;
-type MemberFlows = z.input<typeof MemberFlowsSchema>;
-declare const MajorAccidentClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    note: z.ZodOptional<z.ZodString>;
-}, z.core.$strict>;
-declare const PeriodFlowsSchema: z.ZodObject<{
-    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            employerId: z.ZodOptional<z.ZodString>;
-            period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-            payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-            baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            enterpriseSize: z.ZodOptional<z.ZodEnum<{
-                small: "small";
-                large: "large";
-                medium: "medium";
-                micro: "micro";
-            }>>;
-        }, z.core.$strict>>>;
-    }, z.core.$strict>>;
-    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>>;
-    provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-}, z.core.$strict>;
-type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
-declare const SettlementOptionsSchema: z.ZodObject<{
-    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-}, z.core.$strict>;
-type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
-declare const OpeningMemberSchema: z.ZodObject<{
-    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-}, z.core.$strict>;
-type OpeningMember = z.input<typeof OpeningMemberSchema>;
-declare const ScenarioOpeningSchema: z.ZodObject<{
-    start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
-declare const ScenarioSchema: z.ZodObject<{
-    name: z.ZodOptional<z.ZodString>;
-    description: z.ZodOptional<z.ZodString>;
-    opening: z.ZodObject<{
-        start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodRecord<z.ZodString, z.ZodObject<{
-            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    periods: z.ZodArray<z.ZodObject<{
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodRecord<z.ZodString, z.ZodObject<{
-            income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-                employerId: z.ZodOptional<z.ZodString>;
-                period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-                payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-                baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                enterpriseSize: z.ZodOptional<z.ZodEnum<{
-                    small: "small";
-                    large: "large";
-                    medium: "medium";
-                    micro: "micro";
-                }>>;
-            }, z.core.$strict>>>;
-        }, z.core.$strict>>;
-        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>>;
-        provincialRemittances: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-    }, z.core.$strict>>;
-    options: z.ZodOptional<z.ZodObject<{
-        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type Scenario = z.input<typeof ScenarioSchema>;
-declare const ClaimKindSchema: z.ZodEnum<{
-    majorAccident: "majorAccident";
-    cutGapGrant: "cutGapGrant";
-    subsidy: "subsidy";
-}>;
-type ClaimKind = z.output<typeof ClaimKindSchema>;
-declare const PendingClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    kind: z.ZodEnum<{
-        majorAccident: "majorAccident";
-        cutGapGrant: "cutGapGrant";
-        subsidy: "subsidy";
-    }>;
-    amount: z.ZodString;
-    period: z.ZodString;
-    recordedDeficit: z.ZodBoolean;
-}, z.core.$strict>;
-type PendingClaim = z.output<typeof PendingClaimSchema>;
-declare const SettlementStateSchema: z.ZodObject<{
-    nextPeriod: z.ZodString;
-    poolOpen: z.ZodBoolean;
-    nextSeq: z.ZodNumber;
-    balances: z.ZodRecord<z.ZodString, z.ZodString>;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        priorYearBalance: z.ZodString;
-        priorYearExpenditure: z.ZodString;
-        priorYearIncome: z.ZodString;
-        yearIncome: z.ZodString;
-        yearExpenditure: z.ZodString;
-        legacyFunds: z.ZodString;
-        eligibilityBalance: z.ZodString;
-        eligibilityExpenditure: z.ZodString;
-        ownReserveMonths: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-    pendingClaims: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        kind: z.ZodEnum<{
-            majorAccident: "majorAccident";
-            cutGapGrant: "cutGapGrant";
-            subsidy: "subsidy";
-        }>;
-        amount: z.ZodString;
-        period: z.ZodString;
-        recordedDeficit: z.ZodBoolean;
-    }, z.core.$strict>>;
-    options: z.ZodObject<{
-        claimSubsidy: z.ZodBoolean;
-        includeLegacyFunds: z.ZodBoolean;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type SettlementState = z.output<typeof SettlementStateSchema>;
 declare const EXAMPLE_SCENARIO: Scenario;
 declare const MemberPeriodReportSchema: z.ZodObject<{
     income: z.ZodString;
@@ -2541,4 +2910,4 @@ declare const YearSummarySchema: z.ZodObject<{
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IsoDate, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };

@@ -56,6 +56,9 @@ function check(call: () => unknown, negativeResultAllowed = false): void {
           "fiscalTotal",
           "poolRemaining",
           "priorYearBalance",
+          // signed by nature: the reserve months of a deficit, a budget's variance and an adjustment's change
+          "eserveMonths",
+          "variance",
         ].some((k) => key.includes(k)) || /^(member|pool|fiscal|external|province)/.test(key),
         `negative ${key}=${value}`,
       ).toBe(true);
@@ -115,6 +118,7 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["payByPriority", fc.tuple(fc.oneof(anyInput, mutated({ poolAvailable: "10.00", subsidy: [{ member: "sip", amount: "5.00" }] })))],
   ["consolidate", fc.tuple(fc.oneof(anyInput, fc.array(anyInput, { maxLength: 2 })))],
   ["fundStatements", fc.tuple(anyInput, anyInput)],
+  ["budgetExecution", fc.tuple(anyInput, anyInput, anyInput)],
   ["foldJournal", fc.tuple(anyInput)],
   ["checkConservation", fc.tuple(anyInput, anyInput)],
   ["initialState", fc.tuple(fc.oneof(anyInput, mutated(lib.EXAMPLE_SCENARIO.opening as unknown as Record<string, unknown>)))],

@@ -137,6 +137,7 @@ export const CLAUSE_NAMES = [
   "topUp",
   "priority",
   "consolidation",
+  "budget",
   "syncInducedRelief",
   "floatReview",
 ] as const;

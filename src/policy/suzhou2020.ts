@@ -172,6 +172,7 @@ export const SUZHOU_2020_DATA = {
           "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出; order (a) major accidents, (b) cut-gap grants 二（三）, (c) subsidies 二（三）, (d) earlier deficits: the library's default, the document ranks none",
         ),
         consolidation: cite("二（四）", "在省统收统支办法出台前，市财政部门合并编报市区工伤保险基金预决算报表"),
+        budget: cite("二（四）", "基金预算不得随意调整，确需调整，需按有关规定报批……强化预算执行管理"),
         syncInducedRelief: cite("二（三）", "因市区整体同步执行降费政策造成的缺口"),
         floatReview: cite(
           "二（一）",
