@@ -344,8 +344,8 @@ export const PolicySchema = z
               level: RiskLevelSchema,
               fromMonths: months(),
               /**
-               * Where the band's lower bound comes from: `"document"` (the policy document's own figure, such as
-               * the 3-month pool floor) or `"library default"` (the library's choice, to be replaced by local
+               * Where the band comes from: `"document"` (the policy document's own, such as `critical` below the
+               * 3-month pool floor) or `"library default"` (the library's choice, to be replaced by local
                * practice). Absent: not stated.
                */
               source: z.enum(["document", "library default"]).optional(),

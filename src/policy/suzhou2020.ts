@@ -129,12 +129,12 @@ export const SUZHOU_2020_DATA = {
     {
       from: FROM,
       value: [
-        { level: "critical", fromMonths: "0", source: "library default" },
-        { level: "warning", fromMonths: "3", source: "document" },
+        { level: "critical", fromMonths: "0", source: "document" },
+        { level: "warning", fromMonths: "3", source: "library default" },
         { level: "normal", fromMonths: "9", source: "library default" },
         { level: "surplus", fromMonths: "24", source: "library default" },
       ],
-      note: "library default, except the 3-month bound (the pool floor of 二（二）): the document sets up early warning (二（五）) without bands",
+      note: "library default, except the critical band, below the 3-month pool floor of 二（二）: the document sets up early warning (二（五）) without bands",
       citation: cite(
         "二（五）",
         "建立健全基金运行风险预警机制; the document sets no bands: only the 3-month bound is the document's (the pool floor of 二（二）); 9 months (人社部发〔2015〕72号's normal size) and 24 months (the 50% national cut level) are library defaults",

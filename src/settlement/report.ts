@@ -128,9 +128,9 @@ export const PeriodParametersSchema = z
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
     /**
-     * R11 (0.5): where each warning band's bound comes from (only the 3-month pool floor is the document's;
-     * the others are the library's defaults), e.g. `"critical from 0 months: library default; warning from 3
-     * months: document; …"`.
+     * R11 (0.5): where each warning band comes from (only `critical`, below the 3-month pool floor, is the
+     * document's; the others are the library's defaults), e.g. `"critical from 0 months: document; warning
+     * from 3 months: library default; …"`.
      */
     riskBandsSource: z.string(),
   })

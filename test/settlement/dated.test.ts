@@ -64,7 +64,7 @@ function datedScenario(): Scenario {
 }
 
 const RISK_BANDS_SOURCE =
-  "critical from 0 months: library default; warning from 3 months: document; normal from 9 months: library default; surplus from 24 months: library default";
+  "critical from 0 months: document; warning from 3 months: library default; normal from 9 months: library default; surplus from 24 months: library default";
 
 describe("dated parameters: each period uses the version in force", () => {
   it("the clawback: 50.00 on a 250.00 subsidy in 2020 (20%), 75.00 in 2023 (30%), through the public rules", () => {

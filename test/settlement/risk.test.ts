@@ -35,15 +35,15 @@ describe("issue 9 finding 6: the pool's warnings", () => {
     expect(assessRisk(reserveMonths(floor, "1000000.01"))).toBe("warning");
   });
 
-  it("the bands say which bound is the document's (the 3-month floor) and which the library's defaults", () => {
+  it("the bands say which is the document's (critical, below the 3-month floor) and which the library's defaults", () => {
     expect(SUZHOU_2020.riskBands[0].value.map((b) => [b.level, b.fromMonths, b.source])).toEqual([
-      ["critical", "0", "library default"],
-      ["warning", "3", "document"],
+      ["critical", "0", "document"],
+      ["warning", "3", "library default"],
       ["normal", "9", "library default"],
       ["surplus", "24", "library default"],
     ]);
     expect(at("2020-09").parameters.riskBandsSource).toBe(
-      "critical from 0 months: library default; warning from 3 months: document; normal from 9 months: library default; surplus from 24 months: library default",
+      "critical from 0 months: document; warning from 3 months: library default; normal from 9 months: library default; surplus from 24 months: library default",
     );
   });
 });
