@@ -241,11 +241,27 @@ function explainReport(r: PeriodReport, lang: Lang): Explanation {
             `gap ${m.gap}: surplus ${m.fromCurrentSurplus}, carried ${m.fromCumulativeBalance}, grant claimed ${m.grantClaimed}, subsidy claimed ${m.subsidyClaimed}`,
           )
         : "",
+      m.gap !== "0.00"
+        ? m.eligibleForCutGapGrant
+          ? t(
+              lang,
+              `自身可支付 ${m.ownReserveMonths ?? "∞"} 个月，仅可享降费 ${m.ownCutFraction}，未达到市区同步降费要求：可获降费补缺`,
+              `own reserves ${m.ownReserveMonths ?? "∞"} months qualify only for a cut of ${m.ownCutFraction}: eligible for the cut-gap grant`,
+            )
+          : t(
+              lang,
+              `自身可支付 ${m.ownReserveMonths ?? "∞"} 个月，可享降费 ${m.ownCutFraction}：不属于备付期未达到降费要求的地区，无降费补缺`,
+              `own reserves ${m.ownReserveMonths ?? "∞"} months qualify for a cut of ${m.ownCutFraction}: not eligible for the cut-gap grant`,
+            )
+        : "",
       m.topUp !== "0.00" ? t(lang, `上划 ${m.topUp}`, `top-up ${m.topUp}`) : "",
       m.clawback !== "0.00" ? t(lang, `补助上解市财政（比例 ${k.clawbackRate}）${m.clawback}`, `clawback (rate ${k.clawbackRate}) ${m.clawback}`) : "",
       t(lang, `期末结余 ${m.balance}（可支付 ${m.reserveMonths ?? "∞"} 个月）`, `balance ${m.balance} (${m.reserveMonths ?? "∞"} months)`),
     ].filter(Boolean);
-    steps.push({ text: `${id}: ${parts.join(t(lang, "；", "; "))}`, citation: m.gap !== "0.00" ? c.localCoverage : c.provincialRemittance });
+    steps.push({
+      text: `${id}: ${parts.join(t(lang, "；", "; "))}`,
+      citation: m.gap !== "0.00" ? (m.grantClaimed !== "0.00" || !m.eligibleForCutGapGrant ? c.cutGapGrant : c.localCoverage) : c.provincialRemittance,
+    });
   }
   if (r.pool.open) {
     steps.push({

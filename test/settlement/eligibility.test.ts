@@ -6,7 +6,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cutGapGrantEligibility, type Scenario, simulate } from "../../src/index.js";
+import { cutGapGrantEligibility, explain, type Scenario, simulate } from "../../src/index.js";
 import { IDS, openingArb, periodFlowsArb, TRIO, withPeriod } from "./arbitraries.js";
 
 const RICH = { priorYearBalance: "1000000000.00", priorYearExpenditure: "120000000.00", currentSurplus: "0.00", yearToDateExpenditure: "40000000.00" };
@@ -65,6 +65,9 @@ describe("issue 9 finding 1: the cut-gap grant only for a member whose own reser
     expect(year.members.xiangcheng!.clawback).toBe("14800000.00");
     // Every period says so, the window's whole length (the 2019 year-end figures).
     for (const p of sim.periods) expect(p.members.xiangcheng!.eligibleForCutGapGrant).toBe(false);
+    const step = explain(july, { lang: "en" }).steps.find((s) => s.text.startsWith("xiangcheng:"))!;
+    expect(step.text).toContain("own reserves 24.00 months qualify for a cut of 0.5: not eligible for the cut-gap grant");
+    expect(step.citation?.clause).toBe("二（三）");
   });
 
   it("the same 相城 with 17.99 months (scenario override) is eligible: grant 3,000,000.00, subsidy 71,000,000.00", () => {
