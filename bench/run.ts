@@ -284,7 +284,10 @@ function scenario(members: number, months: number): { policy: ReturnType<typeof 
   const opening = {
     start: "2020-05",
     members: Object.fromEntries(
-      ids.map((id, i) => [id, { priorYearBalance: `${(i % 7) * 3000000}.00`, priorYearExpenditure: "12600000.00", currentSurplus: "0.00" }]),
+      ids.map((id, i) => [
+        id,
+        { priorYearBalance: `${(i % 7) * 3000000}.00`, priorYearExpenditure: "12600000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
+      ]),
     ),
   };
   return { policy, scenario: { opening, periods } };

@@ -49,6 +49,8 @@ declare const ERROR_CODES: {
     readonly STATEMENT_UNBALANCED: readonly ["a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing", "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额"];
     readonly TRANSFER_MISMATCH: readonly ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"];
     readonly INTERNAL_INVARIANT: readonly ["an invariant of the library's ledger failed (a defect of the library: please report it)", "库内部账务不变量校验失败（属程序缺陷，请报告）"];
+    readonly INVALID_CUT_FRACTION: readonly ["the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)", "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）"];
+    readonly BUDGET_ADJUSTMENT_UNAPPROVED: readonly ["a budget adjustment needs an approval reference: budgets may not be adjusted at will", "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批"];
 };
 type ErrorCode = keyof typeof ERROR_CODES;
 interface PoolingErrorJSON {
@@ -121,7 +123,7 @@ declare const RiskLevelSchema: z.ZodEnum<{
     normal: "normal";
     surplus: "surplus";
 }>;
-declare const CLAUSE_NAMES: readonly ["income", "majorAccident", "rollover", "localCoverage", "cutGapGrant", "subsidy", "recordedDeficit", "legacyFoldIn", "balancesHeld", "topUp", "priority", "consolidation", "syncInducedRelief", "floatReview"];
+declare const CLAUSE_NAMES: readonly ["income", "majorAccident", "rollover", "localCoverage", "cutGapGrant", "subsidy", "recordedDeficit", "legacyFoldIn", "balancesHeld", "topUp", "priority", "consolidation", "budget", "syncInducedRelief", "floatReview"];
 type ClauseName = (typeof CLAUSE_NAMES)[number];
 declare const DATED_PARAMETERS: readonly ["members", "baseRates", "floatTiers", "nationalCutBands", "provincialReserve", "opening", "poolFloor", "clawback", "riskBands", "deficitCoverage", "topUp", "pool", "clauses"];
 declare const PolicySchema: z.ZodObject<{
@@ -204,6 +206,7 @@ declare const PolicySchema: z.ZodObject<{
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
             fraction: z.ZodOptional<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+            fractions: z.ZodOptional<z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>>;
         }, z.core.$strict>;
         citation: z.ZodObject<{
             doc: z.ZodString;
@@ -324,6 +327,10 @@ declare const PolicySchema: z.ZodObject<{
                 surplus: "surplus";
             }>;
             fromMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            source: z.ZodOptional<z.ZodEnum<{
+                document: "document";
+                "library default": "library default";
+            }>>;
         }, z.core.$strict>>;
         citation: z.ZodObject<{
             doc: z.ZodString;
@@ -445,6 +452,11 @@ declare const PolicySchema: z.ZodObject<{
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
+            budget: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
             syncInducedRelief: z.ZodObject<{
                 doc: z.ZodString;
                 clause: z.ZodString;
@@ -535,9 +547,9 @@ declare const LevyInputSchema: z.ZodObject<{
     baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     enterpriseSize: z.ZodOptional<z.ZodEnum<{
         small: "small";
         large: "large";
@@ -561,7 +573,12 @@ declare const LevySchema: z.ZodObject<{
         caller: "caller";
         reserveMonths: "reserveMonths";
     }>;
-    ownCutFraction: z.ZodString;
+    ownCutFraction: z.ZodNullable<z.ZodString>;
+    ownCutSource: z.ZodEnum<{
+        ownCutFraction: "ownCutFraction";
+        ownReserveMonths: "ownReserveMonths";
+        notGiven: "notGiven";
+    }>;
     effectiveRate: z.ZodString;
     premiumBeforeCut: z.ZodString;
     premium: z.ZodString;
@@ -610,7 +627,12 @@ declare const LevyBatchSchema: z.ZodObject<{
             caller: "caller";
             reserveMonths: "reserveMonths";
         }>;
-        ownCutFraction: z.ZodString;
+        ownCutFraction: z.ZodNullable<z.ZodString>;
+        ownCutSource: z.ZodEnum<{
+            ownCutFraction: "ownCutFraction";
+            ownReserveMonths: "ownReserveMonths";
+            notGiven: "notGiven";
+        }>;
         effectiveRate: z.ZodString;
         premiumBeforeCut: z.ZodString;
         premium: z.ZodString;
@@ -699,6 +721,9 @@ declare const MemberPeriodReportSchema: z.ZodObject<{
         normal: "normal";
         surplus: "surplus";
     }>;
+    ownReserveMonths: z.ZodNullable<z.ZodString>;
+    ownCutFraction: z.ZodString;
+    eligibleForCutGapGrant: z.ZodBoolean;
 }, z.core.$strict>;
 type MemberPeriodReport = z.output<typeof MemberPeriodReportSchema>;
 declare const PoolPeriodReportSchema: z.ZodObject<{
@@ -726,12 +751,12 @@ declare const PoolPeriodReportSchema: z.ZodObject<{
     shortfall: z.ZodString;
     pendingClaims: z.ZodString;
     reserveMonths: z.ZodNullable<z.ZodString>;
-    risk: z.ZodEnum<{
+    risk: z.ZodNullable<z.ZodEnum<{
         critical: "critical";
         warning: "warning";
         normal: "normal";
         surplus: "surplus";
-    }>;
+    }>>;
 }, z.core.$strict>;
 type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
 interface PeriodParameters {
@@ -749,6 +774,7 @@ interface PeriodParameters {
     topUpWhenShort: boolean;
     priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
     coverOpeningDeficits: boolean;
+    riskBandsSource: string;
 }
 declare const PeriodReportSchema: z.ZodObject<{
     period: z.ZodString;
@@ -779,6 +805,7 @@ declare const PeriodReportSchema: z.ZodObject<{
             recordedDeficit: "recordedDeficit";
         }>>;
         coverOpeningDeficits: z.ZodBoolean;
+        riskBandsSource: z.ZodString;
     }, z.core.$strict>;
     citations: z.ZodObject<{
         opening: z.ZodObject<{
@@ -876,6 +903,9 @@ declare const PeriodReportSchema: z.ZodObject<{
             normal: "normal";
             surplus: "surplus";
         }>;
+        ownReserveMonths: z.ZodNullable<z.ZodString>;
+        ownCutFraction: z.ZodString;
+        eligibleForCutGapGrant: z.ZodBoolean;
     }, z.core.$strict>>;
     pool: z.ZodObject<{
         open: z.ZodBoolean;
@@ -902,12 +932,12 @@ declare const PeriodReportSchema: z.ZodObject<{
         shortfall: z.ZodString;
         pendingClaims: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
-        risk: z.ZodEnum<{
+        risk: z.ZodNullable<z.ZodEnum<{
             critical: "critical";
             warning: "warning";
             normal: "normal";
             surplus: "surplus";
-        }>;
+        }>>;
     }, z.core.$strict>;
     clawbacks: z.ZodString;
     clawbacksAccrued: z.ZodString;
@@ -928,6 +958,9 @@ declare const SettlementSchema: z.ZodObject<{
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -1007,6 +1040,7 @@ declare const SettlementSchema: z.ZodObject<{
                 recordedDeficit: "recordedDeficit";
             }>>;
             coverOpeningDeficits: z.ZodBoolean;
+            riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
             opening: z.ZodObject<{
@@ -1104,6 +1138,9 @@ declare const SettlementSchema: z.ZodObject<{
                 normal: "normal";
                 surplus: "surplus";
             }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
         }, z.core.$strict>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
@@ -1130,12 +1167,12 @@ declare const SettlementSchema: z.ZodObject<{
             shortfall: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
         clawbacksAccrued: z.ZodString;
@@ -1182,6 +1219,7 @@ declare const SimulationSchema: z.ZodObject<{
                 recordedDeficit: "recordedDeficit";
             }>>;
             coverOpeningDeficits: z.ZodBoolean;
+            riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
             opening: z.ZodObject<{
@@ -1279,6 +1317,9 @@ declare const SimulationSchema: z.ZodObject<{
                 normal: "normal";
                 surplus: "surplus";
             }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
         }, z.core.$strict>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
@@ -1305,12 +1346,12 @@ declare const SimulationSchema: z.ZodObject<{
             shortfall: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
         clawbacksAccrued: z.ZodString;
@@ -1357,12 +1398,12 @@ declare const SimulationSchema: z.ZodObject<{
             }, z.core.$strict>;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
     }, z.core.$strict>>;
@@ -1409,6 +1450,9 @@ declare const SimulationSchema: z.ZodObject<{
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -1478,7 +1522,12 @@ declare const schemas: Readonly<{
             caller: "caller";
             reserveMonths: "reserveMonths";
         }>;
-        ownCutFraction: z.ZodString;
+        ownCutFraction: z.ZodNullable<z.ZodString>;
+        ownCutSource: z.ZodEnum<{
+            ownCutFraction: "ownCutFraction";
+            ownReserveMonths: "ownReserveMonths";
+            notGiven: "notGiven";
+        }>;
         effectiveRate: z.ZodString;
         premiumBeforeCut: z.ZodString;
         premium: z.ZodString;
@@ -1526,7 +1575,12 @@ declare const schemas: Readonly<{
                 caller: "caller";
                 reserveMonths: "reserveMonths";
             }>;
-            ownCutFraction: z.ZodString;
+            ownCutFraction: z.ZodNullable<z.ZodString>;
+            ownCutSource: z.ZodEnum<{
+                ownCutFraction: "ownCutFraction";
+                ownReserveMonths: "ownReserveMonths";
+                notGiven: "notGiven";
+            }>;
             effectiveRate: z.ZodString;
             premiumBeforeCut: z.ZodString;
             premium: z.ZodString;
@@ -1592,6 +1646,9 @@ declare const schemas: Readonly<{
                 yearExpenditure: z.ZodString;
                 legacyFunds: z.ZodString;
                 yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+                eligibilityBalance: z.ZodString;
+                eligibilityExpenditure: z.ZodString;
+                ownReserveMonths: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>>;
             pendingClaims: z.ZodArray<z.ZodObject<{
                 member: z.ZodString;
@@ -1671,6 +1728,7 @@ declare const schemas: Readonly<{
                     recordedDeficit: "recordedDeficit";
                 }>>;
                 coverOpeningDeficits: z.ZodBoolean;
+                riskBandsSource: z.ZodString;
             }, z.core.$strict>;
             citations: z.ZodObject<{
                 opening: z.ZodObject<{
@@ -1768,6 +1826,9 @@ declare const schemas: Readonly<{
                     normal: "normal";
                     surplus: "surplus";
                 }>;
+                ownReserveMonths: z.ZodNullable<z.ZodString>;
+                ownCutFraction: z.ZodString;
+                eligibleForCutGapGrant: z.ZodBoolean;
             }, z.core.$strict>>;
             pool: z.ZodObject<{
                 open: z.ZodBoolean;
@@ -1794,12 +1855,12 @@ declare const schemas: Readonly<{
                 shortfall: z.ZodString;
                 pendingClaims: z.ZodString;
                 reserveMonths: z.ZodNullable<z.ZodString>;
-                risk: z.ZodEnum<{
+                risk: z.ZodNullable<z.ZodEnum<{
                     critical: "critical";
                     warning: "warning";
                     normal: "normal";
                     surplus: "surplus";
-                }>;
+                }>>;
             }, z.core.$strict>;
             clawbacks: z.ZodString;
             clawbacksAccrued: z.ZodString;
@@ -1845,6 +1906,7 @@ declare const schemas: Readonly<{
                     recordedDeficit: "recordedDeficit";
                 }>>;
                 coverOpeningDeficits: z.ZodBoolean;
+                riskBandsSource: z.ZodString;
             }, z.core.$strict>;
             citations: z.ZodObject<{
                 opening: z.ZodObject<{
@@ -1942,6 +2004,9 @@ declare const schemas: Readonly<{
                     normal: "normal";
                     surplus: "surplus";
                 }>;
+                ownReserveMonths: z.ZodNullable<z.ZodString>;
+                ownCutFraction: z.ZodString;
+                eligibleForCutGapGrant: z.ZodBoolean;
             }, z.core.$strict>>;
             pool: z.ZodObject<{
                 open: z.ZodBoolean;
@@ -1968,12 +2033,12 @@ declare const schemas: Readonly<{
                 shortfall: z.ZodString;
                 pendingClaims: z.ZodString;
                 reserveMonths: z.ZodNullable<z.ZodString>;
-                risk: z.ZodEnum<{
+                risk: z.ZodNullable<z.ZodEnum<{
                     critical: "critical";
                     warning: "warning";
                     normal: "normal";
                     surplus: "surplus";
-                }>;
+                }>>;
             }, z.core.$strict>;
             clawbacks: z.ZodString;
             clawbacksAccrued: z.ZodString;
@@ -2020,12 +2085,12 @@ declare const schemas: Readonly<{
                 }, z.core.$strict>;
                 pendingClaims: z.ZodString;
                 reserveMonths: z.ZodNullable<z.ZodString>;
-                risk: z.ZodEnum<{
+                risk: z.ZodNullable<z.ZodEnum<{
                     critical: "critical";
                     warning: "warning";
                     normal: "normal";
                     surplus: "surplus";
-                }>;
+                }>>;
             }, z.core.$strict>;
             clawbacks: z.ZodString;
         }, z.core.$strict>>;
@@ -2072,6 +2137,9 @@ declare const schemas: Readonly<{
                 yearExpenditure: z.ZodString;
                 legacyFunds: z.ZodString;
                 yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+                eligibilityBalance: z.ZodString;
+                eligibilityExpenditure: z.ZodString;
+                ownReserveMonths: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>>;
             pendingClaims: z.ZodArray<z.ZodObject<{
                 member: z.ZodString;
@@ -2135,6 +2203,7 @@ declare const schemas: Readonly<{
                 recordedDeficit: "recordedDeficit";
             }>>;
             coverOpeningDeficits: z.ZodBoolean;
+            riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
             opening: z.ZodObject<{
@@ -2232,6 +2301,9 @@ declare const schemas: Readonly<{
                 normal: "normal";
                 surplus: "surplus";
             }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
         }, z.core.$strict>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
@@ -2258,12 +2330,12 @@ declare const schemas: Readonly<{
             shortfall: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
         clawbacksAccrued: z.ZodString;
@@ -2310,12 +2382,12 @@ declare const schemas: Readonly<{
             }, z.core.$strict>;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
-            risk: z.ZodEnum<{
+            risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
                 normal: "normal";
                 surplus: "surplus";
-            }>;
+            }>>;
         }, z.core.$strict>;
         clawbacks: z.ZodString;
     }, z.core.$strict>;
@@ -2331,6 +2403,58 @@ declare const schemas: Readonly<{
         balancesMatchFold: z.ZodBoolean;
         failures: z.ZodArray<z.ZodString>;
     }, z.core.$strict>;
+    BudgetExecution: z.ZodObject<{
+        year: z.ZodNumber;
+        members: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            entity: z.ZodString;
+            income: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+            adjustments: z.ZodArray<z.ZodObject<{
+                ref: z.ZodString;
+                date: z.ZodString;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+        consolidated: z.ZodObject<{
+            income: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        withoutBudget: z.ZodArray<z.ZodString>;
+        rounding: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
     LevyInput: z.ZodObject<{
         employerId: z.ZodOptional<z.ZodString>;
         period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -2341,9 +2465,9 @@ declare const schemas: Readonly<{
         baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         enterpriseSize: z.ZodOptional<z.ZodEnum<{
             small: "small";
             large: "large";
@@ -2361,9 +2485,9 @@ declare const schemas: Readonly<{
         baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         enterpriseSize: z.ZodOptional<z.ZodEnum<{
             small: "small";
             large: "large";
@@ -2376,7 +2500,7 @@ declare const schemas: Readonly<{
         period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     }, z.core.$strict>;
     MoveFloatTierInput: z.ZodObject<{
         industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
@@ -2479,6 +2603,12 @@ declare const schemas: Readonly<{
             kind: z.ZodString;
         }, z.core.$strict>>;
         closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
     }, z.core.$strict>;
     FundStatements: z.ZodArray<z.ZodObject<{
         entity: z.ZodString;
@@ -2496,7 +2626,152 @@ declare const schemas: Readonly<{
             kind: z.ZodString;
         }, z.core.$strict>>;
         closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
     }, z.core.$strict>>;
+    Budget: z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    Budgets: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    BudgetAdjustment: z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    BudgetAdjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    FinalAccounts: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        statements: z.ZodArray<z.ZodObject<{
+            entity: z.ZodString;
+            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            transfersIn: z.ZodArray<z.ZodObject<{
+                from: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            transfersOut: z.ZodArray<z.ZodObject<{
+                to: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            beforePooling: z.ZodOptional<z.ZodObject<{
+                from: z.ZodString;
+                to: z.ZodString;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    BudgetExecutionInput: z.ZodObject<{
+        budget: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            income: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+            expenditure: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            changes: z.ZodObject<{
+                income: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+                expenditure: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>;
+            approval: z.ZodOptional<z.ZodObject<{
+                ref: z.ZodOptional<z.ZodString>;
+                date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+        finalAccounts: z.ZodObject<{
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            statements: z.ZodArray<z.ZodObject<{
+                entity: z.ZodString;
+                opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                transfersIn: z.ZodArray<z.ZodObject<{
+                    from: z.ZodString;
+                    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                    kind: z.ZodString;
+                }, z.core.$strict>>;
+                transfersOut: z.ZodArray<z.ZodObject<{
+                    to: z.ZodString;
+                    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                    kind: z.ZodString;
+                }, z.core.$strict>>;
+                closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                beforePooling: z.ZodOptional<z.ZodObject<{
+                    from: z.ZodString;
+                    to: z.ZodString;
+                    income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                    expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    CutGapGrantEligibilityInput: z.ZodObject<{
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
     JournalEntry: z.ZodObject<{
         seq: z.ZodNumber;
         period: z.ZodString;
@@ -2532,34 +2807,38 @@ declare const schemas: Readonly<{
             priorYearBalance: decimal_js.Decimal;
             priorYearExpenditure: decimal_js.Decimal;
             currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
             priorYearIncome?: decimal_js.Decimal | undefined;
             yearToDateIncome?: decimal_js.Decimal | undefined;
-            yearToDateExpenditure?: decimal_js.Decimal | undefined;
             legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
         }>, Record<string, {
             priorYearBalance: Numeric;
             priorYearExpenditure: Numeric;
             currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
             priorYearIncome?: Numeric | undefined;
             yearToDateIncome?: Numeric | undefined;
-            yearToDateExpenditure?: Numeric | undefined;
             legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
         }>, z.core.$ZodTypeInternals<Record<string, {
             priorYearBalance: decimal_js.Decimal;
             priorYearExpenditure: decimal_js.Decimal;
             currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
             priorYearIncome?: decimal_js.Decimal | undefined;
             yearToDateIncome?: decimal_js.Decimal | undefined;
-            yearToDateExpenditure?: decimal_js.Decimal | undefined;
             legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
         }>, Record<string, {
             priorYearBalance: Numeric;
             priorYearExpenditure: Numeric;
             currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
             priorYearIncome?: Numeric | undefined;
             yearToDateIncome?: Numeric | undefined;
-            yearToDateExpenditure?: Numeric | undefined;
             legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
         }>>>;
     }, z.core.$strict>;
     SettlementOptions: z.ZodObject<{
@@ -2579,6 +2858,9 @@ declare const schemas: Readonly<{
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
         pendingClaims: z.ZodArray<z.ZodObject<{
             member: z.ZodString;
@@ -2617,9 +2899,9 @@ declare const schemas: Readonly<{
                 baseCeiling?: decimal_js.Decimal | undefined;
                 floatMultiplier?: decimal_js.Decimal | undefined;
                 cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
                 ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
                 enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
             }[] | undefined;
         }>, Record<string, {
@@ -2637,9 +2919,9 @@ declare const schemas: Readonly<{
                 baseCeiling?: Numeric | undefined;
                 floatMultiplier?: Numeric | undefined;
                 cutFraction?: Numeric | undefined;
-                cityReserveMonths?: Numeric | null | undefined;
+                cityReserveMonths?: Numeric | undefined;
                 ownCutFraction?: Numeric | undefined;
-                ownReserveMonths?: Numeric | null | undefined;
+                ownReserveMonths?: Numeric | undefined;
                 enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
             }[] | undefined;
         }>, z.core.$ZodTypeInternals<Record<string, {
@@ -2657,9 +2939,9 @@ declare const schemas: Readonly<{
                 baseCeiling?: decimal_js.Decimal | undefined;
                 floatMultiplier?: decimal_js.Decimal | undefined;
                 cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
                 ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
                 enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
             }[] | undefined;
         }>, Record<string, {
@@ -2677,9 +2959,9 @@ declare const schemas: Readonly<{
                 baseCeiling?: Numeric | undefined;
                 floatMultiplier?: Numeric | undefined;
                 cutFraction?: Numeric | undefined;
-                cityReserveMonths?: Numeric | null | undefined;
+                cityReserveMonths?: Numeric | undefined;
                 ownCutFraction?: Numeric | undefined;
-                ownReserveMonths?: Numeric | null | undefined;
+                ownReserveMonths?: Numeric | undefined;
                 enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
             }[] | undefined;
         }>>>;
@@ -2700,34 +2982,38 @@ declare const schemas: Readonly<{
                 priorYearBalance: decimal_js.Decimal;
                 priorYearExpenditure: decimal_js.Decimal;
                 currentSurplus: decimal_js.Decimal;
+                yearToDateExpenditure: decimal_js.Decimal;
                 priorYearIncome?: decimal_js.Decimal | undefined;
                 yearToDateIncome?: decimal_js.Decimal | undefined;
-                yearToDateExpenditure?: decimal_js.Decimal | undefined;
                 legacyFunds?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
             }>, Record<string, {
                 priorYearBalance: Numeric;
                 priorYearExpenditure: Numeric;
                 currentSurplus: Numeric;
+                yearToDateExpenditure: Numeric;
                 priorYearIncome?: Numeric | undefined;
                 yearToDateIncome?: Numeric | undefined;
-                yearToDateExpenditure?: Numeric | undefined;
                 legacyFunds?: Numeric | undefined;
+                ownReserveMonths?: Numeric | undefined;
             }>, z.core.$ZodTypeInternals<Record<string, {
                 priorYearBalance: decimal_js.Decimal;
                 priorYearExpenditure: decimal_js.Decimal;
                 currentSurplus: decimal_js.Decimal;
+                yearToDateExpenditure: decimal_js.Decimal;
                 priorYearIncome?: decimal_js.Decimal | undefined;
                 yearToDateIncome?: decimal_js.Decimal | undefined;
-                yearToDateExpenditure?: decimal_js.Decimal | undefined;
                 legacyFunds?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
             }>, Record<string, {
                 priorYearBalance: Numeric;
                 priorYearExpenditure: Numeric;
                 currentSurplus: Numeric;
+                yearToDateExpenditure: Numeric;
                 priorYearIncome?: Numeric | undefined;
                 yearToDateIncome?: Numeric | undefined;
-                yearToDateExpenditure?: Numeric | undefined;
                 legacyFunds?: Numeric | undefined;
+                ownReserveMonths?: Numeric | undefined;
             }>>>;
         }, z.core.$strict>;
         periods: z.ZodArray<z.ZodObject<{
@@ -2747,9 +3033,9 @@ declare const schemas: Readonly<{
                     baseCeiling?: decimal_js.Decimal | undefined;
                     floatMultiplier?: decimal_js.Decimal | undefined;
                     cutFraction?: decimal_js.Decimal | undefined;
-                    cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                    cityReserveMonths?: decimal_js.Decimal | undefined;
                     ownCutFraction?: decimal_js.Decimal | undefined;
-                    ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                    ownReserveMonths?: decimal_js.Decimal | undefined;
                     enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
                 }[] | undefined;
             }>, Record<string, {
@@ -2767,9 +3053,9 @@ declare const schemas: Readonly<{
                     baseCeiling?: Numeric | undefined;
                     floatMultiplier?: Numeric | undefined;
                     cutFraction?: Numeric | undefined;
-                    cityReserveMonths?: Numeric | null | undefined;
+                    cityReserveMonths?: Numeric | undefined;
                     ownCutFraction?: Numeric | undefined;
-                    ownReserveMonths?: Numeric | null | undefined;
+                    ownReserveMonths?: Numeric | undefined;
                     enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
                 }[] | undefined;
             }>, z.core.$ZodTypeInternals<Record<string, {
@@ -2787,9 +3073,9 @@ declare const schemas: Readonly<{
                     baseCeiling?: decimal_js.Decimal | undefined;
                     floatMultiplier?: decimal_js.Decimal | undefined;
                     cutFraction?: decimal_js.Decimal | undefined;
-                    cityReserveMonths?: decimal_js.Decimal | null | undefined;
+                    cityReserveMonths?: decimal_js.Decimal | undefined;
                     ownCutFraction?: decimal_js.Decimal | undefined;
-                    ownReserveMonths?: decimal_js.Decimal | null | undefined;
+                    ownReserveMonths?: decimal_js.Decimal | undefined;
                     enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
                 }[] | undefined;
             }>, Record<string, {
@@ -2807,9 +3093,9 @@ declare const schemas: Readonly<{
                     baseCeiling?: Numeric | undefined;
                     floatMultiplier?: Numeric | undefined;
                     cutFraction?: Numeric | undefined;
-                    cityReserveMonths?: Numeric | null | undefined;
+                    cityReserveMonths?: Numeric | undefined;
                     ownCutFraction?: Numeric | undefined;
-                    ownReserveMonths?: Numeric | null | undefined;
+                    ownReserveMonths?: Numeric | undefined;
                     enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
                 }[] | undefined;
             }>>>;
@@ -2906,6 +3192,7 @@ declare const schemas: Readonly<{
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
                 fraction: z.ZodOptional<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                fractions: z.ZodOptional<z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>>;
             }, z.core.$strict>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
@@ -3026,6 +3313,10 @@ declare const schemas: Readonly<{
                     surplus: "surplus";
                 }>;
                 fromMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                source: z.ZodOptional<z.ZodEnum<{
+                    document: "document";
+                    "library default": "library default";
+                }>>;
             }, z.core.$strict>>;
             citation: z.ZodObject<{
                 doc: z.ZodString;
@@ -3147,6 +3438,11 @@ declare const schemas: Readonly<{
                     clause: z.ZodString;
                     note: z.ZodOptional<z.ZodString>;
                 }, z.core.$strict>;
+                budget: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
                 syncInducedRelief: z.ZodObject<{
                     doc: z.ZodString;
                     clause: z.ZodString;
@@ -3187,6 +3483,198 @@ interface TopUp {
     policy: PolicyRef;
 }
 declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
+declare const BudgetSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    income: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+    expenditure: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Budget = z.input<typeof BudgetSchema>;
+declare const BudgetAdjustmentSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    changes: z.ZodObject<{
+        income: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    approval: z.ZodOptional<z.ZodObject<{
+        ref: z.ZodOptional<z.ZodString>;
+        date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
+declare const FinalAccountsSchema: z.ZodObject<{
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    statements: z.ZodArray<z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type FinalAccounts = z.input<typeof FinalAccountsSchema>;
+declare const BudgetExecutionInputSchema: z.ZodObject<{
+    budget: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    adjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    finalAccounts: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        statements: z.ZodArray<z.ZodObject<{
+            entity: z.ZodString;
+            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            transfersIn: z.ZodArray<z.ZodObject<{
+                from: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            transfersOut: z.ZodArray<z.ZodObject<{
+                to: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            beforePooling: z.ZodOptional<z.ZodObject<{
+                from: z.ZodString;
+                to: z.ZodString;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
+declare const BudgetExecutionSchema: z.ZodObject<{
+    year: z.ZodNumber;
+    members: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        entity: z.ZodString;
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            ref: z.ZodString;
+            date: z.ZodString;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    consolidated: z.ZodObject<{
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    withoutBudget: z.ZodArray<z.ZodString>;
+    rounding: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+interface BudgetExecutionLine {
+    category: string;
+    budget: string;
+    adjusted: string;
+    actual: string;
+    variance: string;
+    executionRate: string | null;
+}
+interface EntityBudgetExecution {
+    member: string;
+    entity: string;
+    income: BudgetExecutionLine[];
+    expenditure: BudgetExecutionLine[];
+    adjustments: {
+        ref: string;
+        date: string;
+    }[];
+}
+interface BudgetExecution {
+    year: number;
+    members: EntityBudgetExecution[];
+    consolidated: {
+        income: BudgetExecutionLine[];
+        expenditure: BudgetExecutionLine[];
+    };
+    withoutBudget: string[];
+    rounding: string;
+    citations: Citation[];
+}
+declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
 declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
 declare const FundStatementSchema: z.ZodObject<{
     entity: z.ZodString;
@@ -3204,6 +3692,12 @@ declare const FundStatementSchema: z.ZodObject<{
         kind: z.ZodString;
     }, z.core.$strict>>;
     closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    beforePooling: z.ZodOptional<z.ZodObject<{
+        from: z.ZodString;
+        to: z.ZodString;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>>;
 }, z.core.$strict>;
 type FundStatement = z.input<typeof FundStatementSchema>;
 interface Consolidation {
@@ -3222,6 +3716,12 @@ interface Consolidation {
         kind: string;
     }[];
     closing: string;
+    beforePooling?: {
+        from: string;
+        to: string;
+        income: Record<string, string>;
+        expenditure: Record<string, string>;
+    };
     eliminations: {
         from: string;
         to: string;
@@ -3231,6 +3731,21 @@ interface Consolidation {
     citation: Citation;
 }
 declare function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation;
+declare const CutGapGrantEligibilityInputSchema: z.ZodObject<{
+    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type CutGapGrantEligibilityInput = z.input<typeof CutGapGrantEligibilityInputSchema>;
+interface CutGapGrantEligibility {
+    ownReserveMonths: string | null;
+    ownCutFraction: string;
+    eligibleForCutGapGrant: boolean;
+    citations: Citation[];
+}
+declare function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, policy?: Policy): CutGapGrantEligibility;
 declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "clawback", "yearEndRollover"];
 type EntryKind = (typeof ENTRY_KINDS)[number];
 declare const JournalEntrySchema: z.ZodObject<{
@@ -3263,7 +3778,388 @@ declare const JournalEntrySchema: z.ZodObject<{
     }, z.core.$strict>;
 }, z.core.$strict>;
 type JournalEntry = z.output<typeof JournalEntrySchema>;
-declare function fundStatements(journal: readonly JournalEntry[], year: number): FundStatement[];
+declare const MemberFlowsSchema: z.ZodObject<{
+    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>>>;
+}, z.core.$strict>;
+type MemberFlows = z.input<typeof MemberFlowsSchema>;
+declare const MajorAccidentClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare const PeriodFlowsSchema: z.ZodObject<{
+    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    members: z.ZodType<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: string;
+            industryClass: string | number;
+            employerId?: string | undefined;
+            payroll?: Numeric | undefined;
+            employees?: Numeric[] | undefined;
+            baseFloor?: Numeric | undefined;
+            baseCeiling?: Numeric | undefined;
+            floatMultiplier?: Numeric | undefined;
+            cutFraction?: Numeric | undefined;
+            cityReserveMonths?: Numeric | undefined;
+            ownCutFraction?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: string;
+            industryClass: string | number;
+            employerId?: string | undefined;
+            payroll?: Numeric | undefined;
+            employees?: Numeric[] | undefined;
+            baseFloor?: Numeric | undefined;
+            baseCeiling?: Numeric | undefined;
+            floatMultiplier?: Numeric | undefined;
+            cutFraction?: Numeric | undefined;
+            cityReserveMonths?: Numeric | undefined;
+            ownCutFraction?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>>>;
+    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>>;
+    provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+    lastPeriod: z.ZodOptional<z.ZodBoolean>;
+}, z.core.$strict>;
+type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
+declare const SettlementOptionsSchema: z.ZodObject<{
+    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+}, z.core.$strict>;
+type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
+declare const OpeningMemberSchema: z.ZodObject<{
+    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type OpeningMember = z.input<typeof OpeningMemberSchema>;
+declare const ScenarioOpeningSchema: z.ZodObject<{
+    start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    members: z.ZodType<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        yearToDateExpenditure: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+        ownReserveMonths?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        yearToDateExpenditure: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+        ownReserveMonths?: Numeric | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        yearToDateExpenditure: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+        ownReserveMonths?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        yearToDateExpenditure: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+        ownReserveMonths?: Numeric | undefined;
+    }>>>;
+}, z.core.$strict>;
+type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
+declare const ScenarioSchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    description: z.ZodOptional<z.ZodString>;
+    opening: z.ZodObject<{
+        start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        members: z.ZodType<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>>>;
+    }, z.core.$strict>;
+    periods: z.ZodArray<z.ZodObject<{
+        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        members: z.ZodType<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: string;
+                industryClass: string | number;
+                employerId?: string | undefined;
+                payroll?: Numeric | undefined;
+                employees?: Numeric[] | undefined;
+                baseFloor?: Numeric | undefined;
+                baseCeiling?: Numeric | undefined;
+                floatMultiplier?: Numeric | undefined;
+                cutFraction?: Numeric | undefined;
+                cityReserveMonths?: Numeric | undefined;
+                ownCutFraction?: Numeric | undefined;
+                ownReserveMonths?: Numeric | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: string;
+                industryClass: string | number;
+                employerId?: string | undefined;
+                payroll?: Numeric | undefined;
+                employees?: Numeric[] | undefined;
+                baseFloor?: Numeric | undefined;
+                baseCeiling?: Numeric | undefined;
+                floatMultiplier?: Numeric | undefined;
+                cutFraction?: Numeric | undefined;
+                cityReserveMonths?: Numeric | undefined;
+                ownCutFraction?: Numeric | undefined;
+                ownReserveMonths?: Numeric | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>>>;
+        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>>;
+        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+        lastPeriod: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>>;
+    options: z.ZodOptional<z.ZodObject<{
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type Scenario = z.input<typeof ScenarioSchema>;
+declare const ClaimKindSchema: z.ZodEnum<{
+    majorAccident: "majorAccident";
+    cutGapGrant: "cutGapGrant";
+    subsidy: "subsidy";
+}>;
+type ClaimKind = z.output<typeof ClaimKindSchema>;
+declare const PendingClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    kind: z.ZodEnum<{
+        majorAccident: "majorAccident";
+        cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
+    }>;
+    amount: z.ZodString;
+    period: z.ZodString;
+    recordedDeficit: z.ZodBoolean;
+}, z.core.$strict>;
+type PendingClaim = z.output<typeof PendingClaimSchema>;
+declare const SettlementStateSchema: z.ZodObject<{
+    nextPeriod: z.ZodString;
+    poolOpen: z.ZodBoolean;
+    nextSeq: z.ZodNumber;
+    balances: z.ZodRecord<z.ZodString, z.ZodString>;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        priorYearBalance: z.ZodString;
+        priorYearExpenditure: z.ZodString;
+        priorYearIncome: z.ZodString;
+        yearIncome: z.ZodString;
+        yearExpenditure: z.ZodString;
+        legacyFunds: z.ZodString;
+        yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+        eligibilityBalance: z.ZodString;
+        eligibilityExpenditure: z.ZodString;
+        ownReserveMonths: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    pendingClaims: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        kind: z.ZodEnum<{
+            majorAccident: "majorAccident";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+        }>;
+        amount: z.ZodString;
+        period: z.ZodString;
+        recordedDeficit: z.ZodBoolean;
+    }, z.core.$strict>>;
+    poolBenefits: z.ZodObject<{
+        year: z.ZodString;
+        priorYear: z.ZodString;
+    }, z.core.$strict>;
+    options: z.ZodObject<{
+        claimSubsidy: z.ZodBoolean;
+        includeLegacyFunds: z.ZodBoolean;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type SettlementState = z.output<typeof SettlementStateSchema>;
+declare const STATEMENT_CATEGORIES: Readonly<{
+    income: readonly ["contributions"];
+    expenditure: readonly ["benefits", "majorAccidentBenefits"];
+}>;
+declare function fundStatements(journal: readonly JournalEntry[], year: number, opening?: ScenarioOpening): FundStatement[];
 declare const OpenPoolingInputSchema: z.ZodObject<{
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
@@ -3446,7 +4342,7 @@ declare const EffectiveRateInputSchema: z.ZodObject<{
     period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
     floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
+    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
 }, z.core.$strict>;
 type EffectiveRateInput = z.input<typeof EffectiveRateInputSchema>;
 interface EffectiveRate {
@@ -3504,371 +4400,6 @@ interface FloatTierReview {
     citations: Citation[];
 }
 declare function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): FloatTierReview;
-declare const MemberFlowsSchema: z.ZodObject<{
-    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        employerId: z.ZodOptional<z.ZodString>;
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        industryClass: z.ZodType<IndustryClass, string | number, z.core.$ZodTypeInternals<IndustryClass, string | number>>;
-        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodNullable<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>;
-        enterpriseSize: z.ZodOptional<z.ZodEnum<{
-            small: "small";
-            large: "large";
-            medium: "medium";
-            micro: "micro";
-        }>>;
-    }, z.core.$strict>>>;
-}, z.core.$strict>;
-type MemberFlows = z.input<typeof MemberFlowsSchema>;
-declare const MajorAccidentClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    note: z.ZodOptional<z.ZodString>;
-}, z.core.$strict>;
-declare const PeriodFlowsSchema: z.ZodObject<{
-    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    members: z.ZodType<Record<string, {
-        expenditure: decimal_js.Decimal;
-        income?: decimal_js.Decimal | undefined;
-        cutRelief?: decimal_js.Decimal | undefined;
-        syncInducedRelief?: decimal_js.Decimal | undefined;
-        levies?: {
-            period: string;
-            industryClass: IndustryClass;
-            employerId?: string | undefined;
-            payroll?: decimal_js.Decimal | undefined;
-            employees?: decimal_js.Decimal[] | undefined;
-            baseFloor?: decimal_js.Decimal | undefined;
-            baseCeiling?: decimal_js.Decimal | undefined;
-            floatMultiplier?: decimal_js.Decimal | undefined;
-            cutFraction?: decimal_js.Decimal | undefined;
-            cityReserveMonths?: decimal_js.Decimal | null | undefined;
-            ownCutFraction?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | null | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, Record<string, {
-        expenditure: Numeric;
-        income?: Numeric | undefined;
-        cutRelief?: Numeric | undefined;
-        syncInducedRelief?: Numeric | undefined;
-        levies?: {
-            period: string;
-            industryClass: string | number;
-            employerId?: string | undefined;
-            payroll?: Numeric | undefined;
-            employees?: Numeric[] | undefined;
-            baseFloor?: Numeric | undefined;
-            baseCeiling?: Numeric | undefined;
-            floatMultiplier?: Numeric | undefined;
-            cutFraction?: Numeric | undefined;
-            cityReserveMonths?: Numeric | null | undefined;
-            ownCutFraction?: Numeric | undefined;
-            ownReserveMonths?: Numeric | null | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, z.core.$ZodTypeInternals<Record<string, {
-        expenditure: decimal_js.Decimal;
-        income?: decimal_js.Decimal | undefined;
-        cutRelief?: decimal_js.Decimal | undefined;
-        syncInducedRelief?: decimal_js.Decimal | undefined;
-        levies?: {
-            period: string;
-            industryClass: IndustryClass;
-            employerId?: string | undefined;
-            payroll?: decimal_js.Decimal | undefined;
-            employees?: decimal_js.Decimal[] | undefined;
-            baseFloor?: decimal_js.Decimal | undefined;
-            baseCeiling?: decimal_js.Decimal | undefined;
-            floatMultiplier?: decimal_js.Decimal | undefined;
-            cutFraction?: decimal_js.Decimal | undefined;
-            cityReserveMonths?: decimal_js.Decimal | null | undefined;
-            ownCutFraction?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | null | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, Record<string, {
-        expenditure: Numeric;
-        income?: Numeric | undefined;
-        cutRelief?: Numeric | undefined;
-        syncInducedRelief?: Numeric | undefined;
-        levies?: {
-            period: string;
-            industryClass: string | number;
-            employerId?: string | undefined;
-            payroll?: Numeric | undefined;
-            employees?: Numeric[] | undefined;
-            baseFloor?: Numeric | undefined;
-            baseCeiling?: Numeric | undefined;
-            floatMultiplier?: Numeric | undefined;
-            cutFraction?: Numeric | undefined;
-            cityReserveMonths?: Numeric | null | undefined;
-            ownCutFraction?: Numeric | undefined;
-            ownReserveMonths?: Numeric | null | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>>>;
-    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>>;
-    provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
-    lastPeriod: z.ZodOptional<z.ZodBoolean>;
-}, z.core.$strict>;
-type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
-declare const SettlementOptionsSchema: z.ZodObject<{
-    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-}, z.core.$strict>;
-type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
-declare const OpeningMemberSchema: z.ZodObject<{
-    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    yearToDateExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-}, z.core.$strict>;
-type OpeningMember = z.input<typeof OpeningMemberSchema>;
-declare const ScenarioOpeningSchema: z.ZodObject<{
-    start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    members: z.ZodType<Record<string, {
-        priorYearBalance: decimal_js.Decimal;
-        priorYearExpenditure: decimal_js.Decimal;
-        currentSurplus: decimal_js.Decimal;
-        priorYearIncome?: decimal_js.Decimal | undefined;
-        yearToDateIncome?: decimal_js.Decimal | undefined;
-        yearToDateExpenditure?: decimal_js.Decimal | undefined;
-        legacyFunds?: decimal_js.Decimal | undefined;
-    }>, Record<string, {
-        priorYearBalance: Numeric;
-        priorYearExpenditure: Numeric;
-        currentSurplus: Numeric;
-        priorYearIncome?: Numeric | undefined;
-        yearToDateIncome?: Numeric | undefined;
-        yearToDateExpenditure?: Numeric | undefined;
-        legacyFunds?: Numeric | undefined;
-    }>, z.core.$ZodTypeInternals<Record<string, {
-        priorYearBalance: decimal_js.Decimal;
-        priorYearExpenditure: decimal_js.Decimal;
-        currentSurplus: decimal_js.Decimal;
-        priorYearIncome?: decimal_js.Decimal | undefined;
-        yearToDateIncome?: decimal_js.Decimal | undefined;
-        yearToDateExpenditure?: decimal_js.Decimal | undefined;
-        legacyFunds?: decimal_js.Decimal | undefined;
-    }>, Record<string, {
-        priorYearBalance: Numeric;
-        priorYearExpenditure: Numeric;
-        currentSurplus: Numeric;
-        priorYearIncome?: Numeric | undefined;
-        yearToDateIncome?: Numeric | undefined;
-        yearToDateExpenditure?: Numeric | undefined;
-        legacyFunds?: Numeric | undefined;
-    }>>>;
-}, z.core.$strict>;
-type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
-declare const ScenarioSchema: z.ZodObject<{
-    name: z.ZodOptional<z.ZodString>;
-    description: z.ZodOptional<z.ZodString>;
-    opening: z.ZodObject<{
-        start: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodType<Record<string, {
-            priorYearBalance: decimal_js.Decimal;
-            priorYearExpenditure: decimal_js.Decimal;
-            currentSurplus: decimal_js.Decimal;
-            priorYearIncome?: decimal_js.Decimal | undefined;
-            yearToDateIncome?: decimal_js.Decimal | undefined;
-            yearToDateExpenditure?: decimal_js.Decimal | undefined;
-            legacyFunds?: decimal_js.Decimal | undefined;
-        }>, Record<string, {
-            priorYearBalance: Numeric;
-            priorYearExpenditure: Numeric;
-            currentSurplus: Numeric;
-            priorYearIncome?: Numeric | undefined;
-            yearToDateIncome?: Numeric | undefined;
-            yearToDateExpenditure?: Numeric | undefined;
-            legacyFunds?: Numeric | undefined;
-        }>, z.core.$ZodTypeInternals<Record<string, {
-            priorYearBalance: decimal_js.Decimal;
-            priorYearExpenditure: decimal_js.Decimal;
-            currentSurplus: decimal_js.Decimal;
-            priorYearIncome?: decimal_js.Decimal | undefined;
-            yearToDateIncome?: decimal_js.Decimal | undefined;
-            yearToDateExpenditure?: decimal_js.Decimal | undefined;
-            legacyFunds?: decimal_js.Decimal | undefined;
-        }>, Record<string, {
-            priorYearBalance: Numeric;
-            priorYearExpenditure: Numeric;
-            currentSurplus: Numeric;
-            priorYearIncome?: Numeric | undefined;
-            yearToDateIncome?: Numeric | undefined;
-            yearToDateExpenditure?: Numeric | undefined;
-            legacyFunds?: Numeric | undefined;
-        }>>>;
-    }, z.core.$strict>;
-    periods: z.ZodArray<z.ZodObject<{
-        period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        members: z.ZodType<Record<string, {
-            expenditure: decimal_js.Decimal;
-            income?: decimal_js.Decimal | undefined;
-            cutRelief?: decimal_js.Decimal | undefined;
-            syncInducedRelief?: decimal_js.Decimal | undefined;
-            levies?: {
-                period: string;
-                industryClass: IndustryClass;
-                employerId?: string | undefined;
-                payroll?: decimal_js.Decimal | undefined;
-                employees?: decimal_js.Decimal[] | undefined;
-                baseFloor?: decimal_js.Decimal | undefined;
-                baseCeiling?: decimal_js.Decimal | undefined;
-                floatMultiplier?: decimal_js.Decimal | undefined;
-                cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | null | undefined;
-                ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | null | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, Record<string, {
-            expenditure: Numeric;
-            income?: Numeric | undefined;
-            cutRelief?: Numeric | undefined;
-            syncInducedRelief?: Numeric | undefined;
-            levies?: {
-                period: string;
-                industryClass: string | number;
-                employerId?: string | undefined;
-                payroll?: Numeric | undefined;
-                employees?: Numeric[] | undefined;
-                baseFloor?: Numeric | undefined;
-                baseCeiling?: Numeric | undefined;
-                floatMultiplier?: Numeric | undefined;
-                cutFraction?: Numeric | undefined;
-                cityReserveMonths?: Numeric | null | undefined;
-                ownCutFraction?: Numeric | undefined;
-                ownReserveMonths?: Numeric | null | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, z.core.$ZodTypeInternals<Record<string, {
-            expenditure: decimal_js.Decimal;
-            income?: decimal_js.Decimal | undefined;
-            cutRelief?: decimal_js.Decimal | undefined;
-            syncInducedRelief?: decimal_js.Decimal | undefined;
-            levies?: {
-                period: string;
-                industryClass: IndustryClass;
-                employerId?: string | undefined;
-                payroll?: decimal_js.Decimal | undefined;
-                employees?: decimal_js.Decimal[] | undefined;
-                baseFloor?: decimal_js.Decimal | undefined;
-                baseCeiling?: decimal_js.Decimal | undefined;
-                floatMultiplier?: decimal_js.Decimal | undefined;
-                cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | null | undefined;
-                ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | null | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, Record<string, {
-            expenditure: Numeric;
-            income?: Numeric | undefined;
-            cutRelief?: Numeric | undefined;
-            syncInducedRelief?: Numeric | undefined;
-            levies?: {
-                period: string;
-                industryClass: string | number;
-                employerId?: string | undefined;
-                payroll?: Numeric | undefined;
-                employees?: Numeric[] | undefined;
-                baseFloor?: Numeric | undefined;
-                baseCeiling?: Numeric | undefined;
-                floatMultiplier?: Numeric | undefined;
-                cutFraction?: Numeric | undefined;
-                cityReserveMonths?: Numeric | null | undefined;
-                ownCutFraction?: Numeric | undefined;
-                ownReserveMonths?: Numeric | null | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>>>;
-        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>>;
-        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
-        lastPeriod: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>>;
-    options: z.ZodOptional<z.ZodObject<{
-        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type Scenario = z.input<typeof ScenarioSchema>;
-declare const ClaimKindSchema: z.ZodEnum<{
-    majorAccident: "majorAccident";
-    cutGapGrant: "cutGapGrant";
-    subsidy: "subsidy";
-}>;
-type ClaimKind = z.output<typeof ClaimKindSchema>;
-declare const PendingClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    kind: z.ZodEnum<{
-        majorAccident: "majorAccident";
-        cutGapGrant: "cutGapGrant";
-        subsidy: "subsidy";
-    }>;
-    amount: z.ZodString;
-    period: z.ZodString;
-    recordedDeficit: z.ZodBoolean;
-}, z.core.$strict>;
-type PendingClaim = z.output<typeof PendingClaimSchema>;
-declare const SettlementStateSchema: z.ZodObject<{
-    nextPeriod: z.ZodString;
-    poolOpen: z.ZodBoolean;
-    nextSeq: z.ZodNumber;
-    balances: z.ZodRecord<z.ZodString, z.ZodString>;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        priorYearBalance: z.ZodString;
-        priorYearExpenditure: z.ZodString;
-        priorYearIncome: z.ZodString;
-        yearIncome: z.ZodString;
-        yearExpenditure: z.ZodString;
-        legacyFunds: z.ZodString;
-        yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
-    }, z.core.$strict>>;
-    pendingClaims: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        kind: z.ZodEnum<{
-            majorAccident: "majorAccident";
-            cutGapGrant: "cutGapGrant";
-            subsidy: "subsidy";
-        }>;
-        amount: z.ZodString;
-        period: z.ZodString;
-        recordedDeficit: z.ZodBoolean;
-    }, z.core.$strict>>;
-    poolBenefits: z.ZodObject<{
-        year: z.ZodString;
-        priorYear: z.ZodString;
-    }, z.core.$strict>;
-    options: z.ZodObject<{
-        claimSubsidy: z.ZodBoolean;
-        includeLegacyFunds: z.ZodBoolean;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type SettlementState = z.output<typeof SettlementStateSchema>;
 declare const EXAMPLE_SCENARIO: Scenario;
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement;
 declare function initialState(opening: z.input<typeof ScenarioOpeningSchema>, options?: SettlementOptions, policy?: Policy): {
@@ -3941,14 +4472,14 @@ declare const YearSummarySchema: z.ZodObject<{
         }, z.core.$strict>;
         pendingClaims: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
-        risk: z.ZodEnum<{
+        risk: z.ZodNullable<z.ZodEnum<{
             critical: "critical";
             warning: "warning";
             normal: "normal";
             surplus: "surplus";
-        }>;
+        }>>;
     }, z.core.$strict>;
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type Simulation, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };

@@ -86,6 +86,14 @@ export const ERROR_CODES = deepFreezeCodes({
     "an invariant of the library's ledger failed (a defect of the library: please report it)",
     "库内部账务不变量校验失败（属程序缺陷，请报告）",
   ],
+  INVALID_CUT_FRACTION: [
+    "the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)",
+    "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）",
+  ],
+  BUDGET_ADJUSTMENT_UNAPPROVED: [
+    "a budget adjustment needs an approval reference: budgets may not be adjusted at will",
+    "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批",
+  ],
 } as const satisfies Record<string, readonly [string, string]>);
 
 /** Freezes the table and each of its entries. */

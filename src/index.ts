@@ -13,10 +13,31 @@ export { type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
 // fund rules (R5–R12)
 export { apportion } from "./fund/apportion.js";
 export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from "./fund/apportionTopUp.js";
+export {
+  type Budget,
+  type BudgetAdjustment,
+  BudgetAdjustmentSchema,
+  type BudgetExecution,
+  type BudgetExecutionInput,
+  BudgetExecutionInputSchema,
+  type BudgetExecutionLine,
+  BudgetExecutionSchema,
+  BudgetSchema,
+  budgetExecution,
+  type EntityBudgetExecution,
+  type FinalAccounts,
+  FinalAccountsSchema,
+} from "./fund/budget.js";
 export { clawback } from "./fund/clawback.js";
 export { type Consolidation, consolidate, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
 export { type CoverDeficitInput, CoverDeficitInputSchema, coverDeficit, type DeficitCoverage, DeficitCoverageSchema } from "./fund/coverDeficit.js";
-export { fundStatements } from "./fund/fundStatements.js";
+export {
+  type CutGapGrantEligibility,
+  type CutGapGrantEligibilityInput,
+  CutGapGrantEligibilityInputSchema,
+  cutGapGrantEligibility,
+} from "./fund/eligibility.js";
+export { fundStatements, STATEMENT_CATEGORIES } from "./fund/fundStatements.js";
 export { type OpenPoolingInput, OpenPoolingInputSchema, openPooling, type PoolOpening } from "./fund/openPooling.js";
 export {
   type PriorityClaimsInput,

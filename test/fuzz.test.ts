@@ -56,6 +56,9 @@ function check(call: () => unknown, negativeResultAllowed = false): void {
           "fiscalTotal",
           "poolRemaining",
           "priorYearBalance",
+          // signed by nature: the reserve months of a deficit, a budget's variance and an adjustment's change
+          "eserveMonths",
+          "variance",
         ].some((k) => key.includes(k)) || /^(member|pool|fiscal|external|province)/.test(key),
         `negative ${key}=${value}`,
       ).toBe(true);
@@ -102,6 +105,10 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["policyRef", fc.tuple(anyInput)],
   ["apportionTopUp", fc.tuple(fc.oneof(anyInput, mutated(TOPUP)))],
   ["coverDeficit", fc.tuple(fc.oneof(anyInput, mutated(COVER)))],
+  [
+    "cutGapGrantEligibility",
+    fc.tuple(fc.oneof(anyInput, mutated({ period: "2020-07", cutFraction: "0.5", priorYearBalance: "1.00", priorYearExpenditure: "1.00" }))),
+  ],
   ["clawback", fc.tuple(anyInput)],
   ["poolFloor", fc.tuple(fc.oneof(anyInput, fc.array(anyInput, { maxLength: 3 })))],
   ["reserveMonths", fc.tuple(anyInput, anyInput)],
@@ -111,6 +118,7 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["payByPriority", fc.tuple(fc.oneof(anyInput, mutated({ poolAvailable: "10.00", subsidy: [{ member: "sip", amount: "5.00" }] })))],
   ["consolidate", fc.tuple(fc.oneof(anyInput, fc.array(anyInput, { maxLength: 2 })))],
   ["fundStatements", fc.tuple(anyInput, anyInput)],
+  ["budgetExecution", fc.tuple(anyInput, anyInput, anyInput)],
   ["foldJournal", fc.tuple(anyInput)],
   ["checkConservation", fc.tuple(anyInput, anyInput)],
   ["initialState", fc.tuple(fc.oneof(anyInput, mutated(lib.EXAMPLE_SCENARIO.opening as unknown as Record<string, unknown>)))],

@@ -92,7 +92,7 @@ function clausesCell(levy: Levy): string {
  */
 function csvRow(l: Levy): string {
   const id = l.employerId === undefined ? "" : csvCell(l.employerId);
-  return `${id},${l.period},${l.industryClass},${l.payroll},${l.baseRate},${l.floatMultiplier},${l.floatedRate},${l.cutFraction},${l.cutSource},${l.ownCutFraction},${l.effectiveRate},${l.premiumBeforeCut},${l.premium},${l.cutRelief},${l.syncInducedRelief},${l.reliefFraction},${l.reliefWaived},${l.premiumDue},${clausesCell(l)}\n`;
+  return `${id},${l.period},${l.industryClass},${l.payroll},${l.baseRate},${l.floatMultiplier},${l.floatedRate},${l.cutFraction},${l.cutSource},${l.ownCutFraction ?? ""},${l.ownCutSource},${l.effectiveRate},${l.premiumBeforeCut},${l.premium},${l.cutRelief},${l.syncInducedRelief},${l.reliefFraction},${l.reliefWaived},${l.premiumDue},${clausesCell(l)}\n`;
 }
 
 /** The message of a header with unknown columns. */

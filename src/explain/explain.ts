@@ -142,17 +142,23 @@ function explainLevy(l: Levy, lang: Lang): Explanation {
   if (l.cutFraction !== "0") {
     steps.push({
       text:
-        l.syncInducedRelief === "0.00"
+        l.ownCutFraction === null
           ? t(
               lang,
-              `本地自身可享降费比例 ${l.ownCutFraction} 不低于市区降费比例，同步降费缺口为 0.00`,
-              `The district's own cut ${l.ownCutFraction} is at least the city's: no sync-induced relief`,
+              "未提供本地自身可享降费比例（ownCutFraction 或 ownReserveMonths），不将缺口归因于市区同步降费，同步降费缺口为 0.00",
+              "The district's own cut was not given (ownCutFraction or ownReserveMonths): no gap is attributed to the city-wide cut, sync-induced relief 0.00",
             )
-          : t(
-              lang,
-              `因市区整体同步降费造成的缺口：按本地自身降费比例 ${l.ownCutFraction} 应缴 ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}，减去应缴 ${l.premium}，得 ${l.syncInducedRelief}`,
-              `Sync-induced relief: at the district's own cut ${l.ownCutFraction} the premium would be ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction)).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}; less the premium ${l.premium}: ${l.syncInducedRelief}`,
-            ),
+          : l.syncInducedRelief === "0.00"
+            ? t(
+                lang,
+                `本地自身可享降费比例 ${l.ownCutFraction} 不低于市区降费比例，同步降费缺口为 0.00`,
+                `The district's own cut ${l.ownCutFraction} is at least the city's: no sync-induced relief`,
+              )
+            : t(
+                lang,
+                `因市区整体同步降费造成的缺口：按本地自身降费比例 ${l.ownCutFraction} 应缴 ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction ?? "0")).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}，减去应缴 ${l.premium}，得 ${l.syncInducedRelief}`,
+                `Sync-induced relief: at the district's own cut ${l.ownCutFraction} the premium would be ${rounded(lang, l.payroll, new D(l.floatedRate).times(new D(1).minus(l.ownCutFraction ?? "0")).toFixed(), formatMoney(new D(l.premium).plus(l.syncInducedRelief)))}; less the premium ${l.premium}: ${l.syncInducedRelief}`,
+              ),
       ...(cites.sync ? { citation: cites.sync } : {}),
     });
   }
@@ -255,6 +261,19 @@ function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanatio
       m.openingDeficitClaimed !== "0.00"
         ? t(lang, `建立时累计结余赤字 ${m.openingDeficitClaimed} 申请统筹基金补助`, `opening deficit ${m.openingDeficitClaimed} claimed as a subsidy`)
         : "",
+      m.gap !== "0.00"
+        ? m.eligibleForCutGapGrant
+          ? t(
+              lang,
+              `自身可支付 ${m.ownReserveMonths ?? "∞"} 个月，仅可享降费 ${m.ownCutFraction}，未达到市区同步降费要求：可获降费补缺`,
+              `own reserves ${m.ownReserveMonths ?? "∞"} months qualify only for a cut of ${m.ownCutFraction}: eligible for the cut-gap grant`,
+            )
+          : t(
+              lang,
+              `自身可支付 ${m.ownReserveMonths ?? "∞"} 个月，可享降费 ${m.ownCutFraction}：不属于备付期未达到降费要求的地区，无降费补缺`,
+              `own reserves ${m.ownReserveMonths ?? "∞"} months qualify for a cut of ${m.ownCutFraction}: not eligible for the cut-gap grant`,
+            )
+        : "",
       m.topUp !== "0.00" ? t(lang, `上划 ${m.topUp}`, `top-up ${m.topUp}`) : "",
       m.clawbackAccrued !== "0.00"
         ? t(
@@ -273,7 +292,7 @@ function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanatio
     ].filter(Boolean);
     steps.push({
       text: `${name(id)}${t(lang, "：", ": ")}${parts.join(t(lang, "；", "; "))}`,
-      citation: m.gap !== "0.00" ? c.localCoverage : c.provincialRemittance,
+      citation: m.gap !== "0.00" ? (m.grantClaimed !== "0.00" || !m.eligibleForCutGapGrant ? c.cutGapGrant : c.localCoverage) : c.provincialRemittance,
     });
   }
   if (r.pool.open) {

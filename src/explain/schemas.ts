@@ -8,8 +8,10 @@
 import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import { TopUpInputSchema } from "../fund/apportionTopUp.js";
+import { BudgetAdjustmentSchema, BudgetExecutionInputSchema, BudgetExecutionSchema, BudgetSchema, FinalAccountsSchema } from "../fund/budget.js";
 import { FundStatementSchema } from "../fund/consolidate.js";
 import { CoverDeficitInputSchema, DeficitCoverageSchema } from "../fund/coverDeficit.js";
+import { CutGapGrantEligibilityInputSchema } from "../fund/eligibility.js";
 import { OpenPoolingInputSchema } from "../fund/openPooling.js";
 import { PriorityClaimsInputSchema } from "../fund/payByPriority.js";
 import { ProvincialRemittanceInputSchema } from "../fund/provincialRemittance.js";
@@ -41,6 +43,13 @@ const INPUTS = {
   PriorityClaimsInput: PriorityClaimsInputSchema,
   FundStatement: FundStatementSchema,
   FundStatements: z.array(FundStatementSchema),
+  Budget: BudgetSchema,
+  Budgets: z.array(BudgetSchema),
+  BudgetAdjustment: BudgetAdjustmentSchema,
+  BudgetAdjustments: z.array(BudgetAdjustmentSchema),
+  FinalAccounts: FinalAccountsSchema,
+  BudgetExecutionInput: BudgetExecutionInputSchema,
+  CutGapGrantEligibilityInput: CutGapGrantEligibilityInputSchema,
   JournalEntry: JournalEntrySchema,
   ScenarioOpening: ScenarioOpeningSchema,
   SettlementOptions: SettlementOptionsSchema,
@@ -61,6 +70,7 @@ const OUTPUTS = {
   PeriodReport: PeriodReportSchema,
   YearSummary: YearSummarySchema,
   ConservationReport: ConservationReportSchema,
+  BudgetExecution: BudgetExecutionSchema,
 };
 
 /**

@@ -28,6 +28,20 @@ export const FundStatementSchema = z
     transfersOut: z.array(TransferOutSchema),
     /** Balance at the end of the year. */
     closing: moneyField({ fen: true, allowNegative: true }),
+    /**
+     * R12 (0.5): the months of the year before pooling (2020: January to April), from the opening data, as
+     * their own column: income and expenditure by category. Present only in the pooling's first year.
+     */
+    beforePooling: z
+      .object({
+        /** The first and last period the column covers, `YYYY-MM`. */
+        from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+        to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+        income: z.record(z.string(), moneyField({ fen: true })),
+        expenditure: z.record(z.string(), moneyField({ fen: true })),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -45,6 +59,8 @@ export interface Consolidation {
   transfersIn: { from: string; amount: string; kind: string }[];
   transfersOut: { to: string; amount: string; kind: string }[];
   closing: string;
+  /** R12 (0.5): the months before pooling, summed by category (present when a statement has them). */
+  beforePooling?: { from: string; to: string; income: Record<string, string>; expenditure: Record<string, string> };
   /** Transfers between consolidated entities, eliminated pairwise. */
   eliminations: { from: string; to: string; kind: string; amount: string }[];
   citation: Citation;
@@ -53,7 +69,8 @@ export interface Consolidation {
 /**
  * R12 (二（四））: merges the members' fund statements and the pool's into the
  * city-district statement municipal finance files. Each statement must balance
- * (opening + income − expenditure + transfers in − transfers out = closing,
+ * (opening + before-pooling income − before-pooling expenditure + income −
+ * expenditure + transfers in − transfers out = closing,
  * else `STATEMENT_UNBALANCED`); figures are summed by category; every
  * transfer between two consolidated entities is eliminated against its
  * counterpart (same parties, kind and amount, else `TRANSFER_MISMATCH`) and
@@ -83,7 +100,9 @@ export function consolidate(statements: readonly FundStatement[], policy?: Polic
   v.forEach((s, i) => {
     if (inSet.has(s.entity)) throw new PoolingError("DUPLICATE_ENTRY", [i, "entity"], { en: s.entity, zh: s.entity });
     inSet.add(s.entity);
+    const before = s.beforePooling;
     const expected = s.opening
+      .plus(before ? dsum(Object.values(before.income)).minus(dsum(Object.values(before.expenditure))) : ZERO)
       .plus(dsum(Object.values(s.income)))
       .minus(dsum(Object.values(s.expenditure)))
       .plus(dsum(s.transfersIn.map((t) => t.amount)))
@@ -136,6 +155,8 @@ export function consolidate(statements: readonly FundStatement[], policy?: Polic
       transfersIn.push({ from: u.from, amount: formatMoney(u.amount), kind: u.kind });
     });
   });
+  const withBefore = v.filter((s) => s.beforePooling !== undefined);
+  const first = withBefore[0]?.beforePooling;
   return {
     entities,
     opening: formatMoney(dsum(v.map((s) => s.opening))),
@@ -144,6 +165,16 @@ export function consolidate(statements: readonly FundStatement[], policy?: Polic
     transfersIn,
     transfersOut,
     closing: formatMoney(dsum(v.map((s) => s.closing))),
+    ...(first
+      ? {
+          beforePooling: {
+            from: first.from,
+            to: first.to,
+            income: sumBy((s) => s.beforePooling?.income ?? {}),
+            expenditure: sumBy((s) => s.beforePooling?.expenditure ?? {}),
+          },
+        }
+      : {}),
     eliminations,
     citation,
   };

@@ -8,9 +8,13 @@ import { parseInput } from "../schema/parse.js";
 const balanceSchema = moneyField({ allowNegative: true });
 const expenditureSchema = moneyField();
 
-/** Reserve months on decimals, truncated to 2 decimals; `null` when unbounded. @internal */
+/**
+ * Reserve months on decimals, truncated to 2 decimals; `null` when unbounded (no expenditure and a
+ * balance ≥ 0); `0` for a deficit without expenditure (it can pay nothing: never "unbounded").
+ * @internal
+ */
 export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | null {
-  if (annualExpenditure.isZero()) return null;
+  if (annualExpenditure.isZero()) return balance.isNegative() && !balance.isZero() ? new D(0) : null;
   // Truncated (never rounded up) so that no fund is lifted into a higher band by rounding.
   return balance.times(12).div(annualExpenditure).toDecimalPlaces(2, D.ROUND_DOWN);
 }
@@ -19,7 +23,9 @@ export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | nu
  * R11 (二（五）): how many months of payouts a balance covers (备付期 / 可支付月数):
  * `balance / (annualExpenditure / 12)`, truncated to two decimals (never
  * rounded up, so a fund is never lifted into a higher band), negative for a
- * deficit, and `null` (unbounded) when there is no expenditure.
+ * deficit, and `null` (unbounded) when there is no expenditure and the
+ * balance is not negative; a deficit without expenditure reads `"0.00"` (it
+ * can pay nothing, and is `critical`).
  *
  * @param balance - the fund's balance (negative for a deficit)
  * @param annualExpenditure - the fund's annual expenditure, ≥ 0
@@ -29,6 +35,7 @@ export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | nu
  * ```ts
  * reserveMonths("900000.00", "3600000.00"); // "3.00"
  * reserveMonths("100", "0");                // null
+ * reserveMonths("-100", "0");               // "0.00"
  * ```
  */
 export function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null {
@@ -38,8 +45,13 @@ export function reserveMonths(balance: Numeric, annualExpenditure: Numeric): str
   return m === null ? null : m.toFixed(2);
 }
 
-/** The risk level on decimals. @internal */
-export function assessRiskDec(bands: Policy["riskBands"][number]["value"], months: Dec | null): RiskLevel {
+/**
+ * The risk level on decimals. `balance`, when given, decides first: a fund below zero is in the lowest
+ * band (`critical`) whatever its months (R11, 0.5).
+ * @internal
+ */
+export function assessRiskDec(bands: Policy["riskBands"][number]["value"], months: Dec | null, balance?: Dec): RiskLevel {
+  if (balance?.isNegative() && !balance.isZero()) return bands[0]!.level;
   if (months === null) return bands[bands.length - 1]!.level;
   let level = bands[0]!.level;
   for (const band of bands) if (months.gte(band.fromMonths)) level = band.level;

@@ -15,7 +15,7 @@ import { type PolicyRef, paramsAt, policyRef } from "../policy/paramsAt.js";
 import type { EnterpriseSize, Policy } from "../policy/schema.js";
 import { assertOnLadder, baseRateAt, ladderAt, versionAt } from "../rates/lookup.js";
 import { cutFractionForMonths } from "../rates/nationalCut.js";
-import { type CutSource, resolveCut } from "../rates/resolveCut.js";
+import { assertKnownCutFraction, type CutSource, resolveCut } from "../rates/resolveCut.js";
 import type { IndustryClass, Period } from "../schema/fields.js";
 import { fenToYuan, type Int, oneMinus, roundProductToFen, type Scaled, scaledOf, scaledToRate, subFen, timesScaled } from "./fen.js";
 import type { Levy } from "./schema.js";
@@ -26,11 +26,17 @@ export interface RateFields {
   industryClass: IndustryClass;
   floatMultiplier?: Dec | undefined;
   cutFraction?: Dec | undefined;
-  cityReserveMonths?: Dec | null | undefined;
+  cityReserveMonths?: Dec | undefined;
   ownCutFraction?: Dec | undefined;
-  ownReserveMonths?: Dec | null | undefined;
+  ownReserveMonths?: Dec | undefined;
   enterpriseSize?: EnterpriseSize | undefined;
 }
+
+/**
+ * Where a levy's own cut `f_own` came from (R4): the caller's `ownCutFraction`,
+ * its `ownReserveMonths`, or neither (`"notGiven"`: the sync-induced relief is 0).
+ */
+export type OwnCutSource = "ownCutFraction" | "ownReserveMonths" | "notGiven";
 
 /** Everything about a levy that does not depend on the payroll: exact rates, their texts, citations. @internal */
 export interface LevyRates {
@@ -40,7 +46,10 @@ export interface LevyRates {
   readonly floatedRate: string;
   readonly cutFraction: string;
   readonly cutSource: CutSource;
-  readonly ownCutFraction: string;
+  /** The district's own cut, or `null` when not given (no gap is attributed to the city-wide cut). */
+  readonly ownCutFraction: string | null;
+  /** Where the district's own cut came from. */
+  readonly ownCutSource: OwnCutSource;
   readonly effectiveRate: string;
   readonly reliefFraction: string;
   /** base × multiplier, exact. */
@@ -62,7 +71,7 @@ export interface LevyRates {
  * tier on the class's ladder, the city's cut and the district's own cut, the
  * relief overlay in force; all exact.
  * @throws PoolingError `POLICY_NOT_IN_FORCE`, `INVALID_MULTIPLIER`, `CUT_FRACTION_REQUIRED`,
- *   `CUT_FRACTION_CONFLICT`, `ENTERPRISE_SIZE_REQUIRED`
+ *   `CUT_FRACTION_CONFLICT`, `INVALID_CUT_FRACTION`, `ENTERPRISE_SIZE_REQUIRED`
  * @internal
  */
 export function levyRates(p: Policy, v: RateFields): LevyRates {
@@ -83,12 +92,15 @@ export function levyRates(p: Policy, v: RateFields): LevyRates {
       });
     }
   }
-  const ownCut = v.ownCutFraction ?? (v.ownReserveMonths !== undefined ? cutFractionForMonths(bands, v.ownReserveMonths) : ZERO);
+  if (v.ownCutFraction !== undefined) assertKnownCutFraction(p, v.period, v.ownCutFraction, ["ownCutFraction"]);
+  // R4 (0.5): the district's own cut is never assumed; without it no gap is attributed to the city-wide cut.
+  const ownCutSource: OwnCutSource = v.ownCutFraction !== undefined ? "ownCutFraction" : v.ownReserveMonths !== undefined ? "ownReserveMonths" : "notGiven";
+  const ownCut: Dec | null = v.ownCutFraction ?? (v.ownReserveMonths !== undefined ? cutFractionForMonths(bands, v.ownReserveMonths) : null);
 
   const floated = timesScaled(scaledOf(base.rate), scaledOf(m)); // exact
   const f = scaledOf(cut.fraction);
   const effective = timesScaled(floated, oneMinus(f)); // exact
-  const ownEffective = ownCut.gte(cut.fraction) ? null : timesScaled(floated, oneMinus(scaledOf(ownCut)));
+  const ownEffective = ownCut === null || ownCut.gte(cut.fraction) ? null : timesScaled(floated, oneMinus(scaledOf(ownCut)));
 
   const citations: Citation[] = [base.version.citation, tiers.version.citation, ...cut.citations];
   const withSync: Citation[] = cut.fraction.gt(0) ? [...citations, params.clauses.value.syncInducedRelief] : [...citations];
@@ -118,7 +130,8 @@ export function levyRates(p: Policy, v: RateFields): LevyRates {
     floatedRate: scaledToRate(floated),
     cutFraction: formatRate(cut.fraction),
     cutSource: cut.source,
-    ownCutFraction: formatRate(ownCut),
+    ownCutFraction: ownCut === null ? null : formatRate(ownCut),
+    ownCutSource,
     effectiveRate: scaledToRate(effective),
     reliefFraction: formatRate(relief),
     floated,
@@ -203,6 +216,7 @@ export function levyRecord(employerId: string | undefined, period: Period, indus
         cutFraction: r.cutFraction,
         cutSource: r.cutSource,
         ownCutFraction: r.ownCutFraction,
+        ownCutSource: r.ownCutSource,
         effectiveRate: r.effectiveRate,
         premiumBeforeCut,
         premium,
@@ -225,6 +239,7 @@ export function levyRecord(employerId: string | undefined, period: Period, indus
         cutFraction: r.cutFraction,
         cutSource: r.cutSource,
         ownCutFraction: r.ownCutFraction,
+        ownCutSource: r.ownCutSource,
         effectiveRate: r.effectiveRate,
         premiumBeforeCut,
         premium,

@@ -36,11 +36,14 @@ export const LevyInputSchema = z
     /** The city-wide cut fraction in the window, when the policy does not fix it. */
     cutFraction: fractionField().optional(),
     /** The city-district's reserve months; the national bands give the cut from it. */
-    cityReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The city-district's reserve months").nullable().optional(),
-    /** The cut the employer's own district would qualify for (default `"0"`). */
+    cityReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The city-district's reserve months").optional(),
+    /**
+     * The cut the employer's own district would qualify for (one of the policy's `rateCut.fractions`). Never
+     * assumed: without it (or `ownReserveMonths`) the sync-induced relief is 0 (`ownCutSource: "notGiven"`).
+     */
     ownCutFraction: fractionField().optional(),
     /** The own district's reserve months, instead of `ownCutFraction`. */
-    ownReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The district's own reserve months").nullable().optional(),
+    ownReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The district's own reserve months").optional(),
     /** Enterprise size, needed when a relief overlay covers the period. */
     enterpriseSize: EnterpriseSizeSchema.optional(),
   })
@@ -68,7 +71,10 @@ export const LevySchema = z
     floatedRate: decimalOut,
     cutFraction: decimalOut,
     cutSource: z.enum(["outsideWindow", "policy", "caller", "reserveMonths"]),
-    ownCutFraction: decimalOut,
+    /** The district's own cut `f_own`, or `null` when neither `ownCutFraction` nor `ownReserveMonths` was given. */
+    ownCutFraction: decimalOut.nullable(),
+    /** Where `f_own` came from; `"notGiven"`: no gap is attributed to the city-wide cut (sync-induced relief 0). */
+    ownCutSource: z.enum(["ownCutFraction", "ownReserveMonths", "notGiven"]),
     effectiveRate: decimalOut,
     /** `round_fen(payroll × floatedRate)`. */
     premiumBeforeCut: moneyOut,
@@ -76,7 +82,7 @@ export const LevySchema = z
     premium: moneyOut,
     /** `premiumBeforeCut − premium`. */
     cutRelief: moneyOut,
-    /** `round_fen(payroll × floated × (1 − ownCut)) − premium` when `ownCut < cut`, else 0. */
+    /** `round_fen(payroll × floated × (1 − ownCut)) − premium` when `ownCut < cut`, else 0 (and 0 when the own cut is not given). */
     syncInducedRelief: moneyOut,
     /** The relief overlay fraction applied (`"0"` when none). */
     reliefFraction: decimalOut,

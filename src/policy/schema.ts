@@ -137,6 +137,7 @@ export const CLAUSE_NAMES = Object.freeze([
   "topUp",
   "priority",
   "consolidation",
+  "budget",
   "syncInducedRelief",
   "floatReview",
 ] as const);
@@ -255,12 +256,39 @@ export const PolicySchema = z
           }
         }),
     ),
-    rateCut: z.array(version(z.object({ fraction: fraction().optional() }).strict())).superRefine((versions, ctx) => {
-      versions.forEach((v, i) => {
-        if (v.to === undefined) codedIssue(ctx, [i, "to"], "MISSING_FIELD", "a rate-cut window needs an end date", "降费期须有截止日期");
-      });
-      checkOverlaps(ctx, versions, (i) => [i]);
-    }),
+    rateCut: z
+      .array(
+        version(
+          z
+            .object({
+              /** The cut the city applied, when the policy fixes it (else the caller passes it). */
+              fraction: fraction().optional(),
+              /**
+               * The cut fractions the national rule knows in this window (e.g. `["0", "0.2", "0.5"]`); any
+               * other cut, the city's or a district's own, is `INVALID_CUT_FRACTION`. When absent: 0 and the
+               * fractions of the national bands.
+               */
+              fractions: z.array(fraction()).min(1).optional(),
+            })
+            .strict(),
+        ),
+      )
+      .superRefine((versions, ctx) => {
+        versions.forEach((v, i) => {
+          if (v.to === undefined) codedIssue(ctx, [i, "to"], "MISSING_FIELD", "a rate-cut window needs an end date", "降费期须有截止日期");
+          const { fraction: fixed, fractions } = v.value;
+          if (fixed !== undefined && fractions !== undefined && !fractions.some((f) => new D(f).eq(fixed))) {
+            codedIssue(
+              ctx,
+              [i, "value", "fraction"],
+              "INVALID_CUT_FRACTION",
+              `${fixed} is not among ${fractions.join(", ")}`,
+              `${fixed} 不在 ${fractions.join("、")} 之列`,
+            );
+          }
+        });
+        checkOverlaps(ctx, versions, (i) => [i]);
+      }),
     nationalCutBands: dated(
       z
         .array(z.object({ minMonths: months(), fraction: fraction() }).strict())
@@ -335,7 +363,20 @@ export const PolicySchema = z
     ),
     riskBands: dated(
       z
-        .array(z.object({ level: RiskLevelSchema, fromMonths: months() }).strict())
+        .array(
+          z
+            .object({
+              level: RiskLevelSchema,
+              fromMonths: months(),
+              /**
+               * Where the band comes from: `"document"` (the policy document's own, such as `critical` below the
+               * 3-month pool floor) or `"library default"` (the library's choice, to be replaced by local
+               * practice). Absent: not stated.
+               */
+              source: z.enum(["document", "library default"]).optional(),
+            })
+            .strict(),
+        )
         .min(1)
         .superRefine((bands, ctx) => {
           if (bands[0] && !new D(bands[0].fromMonths).isZero()) {

@@ -71,9 +71,10 @@ export const SUZHOU_2020_DATA = {
   ],
   rateCut: [
     {
+      // fractions: the national bands' cuts (国办发〔2019〕13号: 20% and 50%) and no cut.
       from: FROM,
       to: "2021-04-30",
-      value: {},
+      value: { fractions: ["0", "0.2", "0.5"] },
       citation: cite(
         "二（一）",
         "2020 年 5 月 1 日起，整体同步执行国家阶段性降费政策至 2021 年 4 月 30 日; the document does not state the fraction applied; the national notice extending the cut to 2021-04-30: to be confirmed",
@@ -131,14 +132,15 @@ export const SUZHOU_2020_DATA = {
     {
       from: FROM,
       value: [
-        { level: "critical", fromMonths: "0" },
-        { level: "warning", fromMonths: "3" },
-        { level: "normal", fromMonths: "9" },
-        { level: "surplus", fromMonths: "24" },
+        { level: "critical", fromMonths: "0", source: "document" },
+        { level: "warning", fromMonths: "3", source: "library default" },
+        { level: "normal", fromMonths: "9", source: "library default" },
+        { level: "surplus", fromMonths: "24", source: "library default" },
       ],
+      note: "library default, except the critical band, below the 3-month pool floor of 二（二）: the document sets up early warning (二（五）) without bands",
       citation: cite(
         "二（五）",
-        "建立健全基金运行风险预警机制; < 3 months: the pool floor of 二（二）; ~9 months: 人社部发〔2015〕72号; ≥ 24 months: the 50% national cut level",
+        "建立健全基金运行风险预警机制; the document sets no bands: only the 3-month bound is the document's (the pool floor of 二（二）); 9 months (人社部发〔2015〕72号's normal size) and 24 months (the 50% national cut level) are library defaults",
       ),
     },
   ],
@@ -196,6 +198,7 @@ export const SUZHOU_2020_DATA = {
           "用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出; order (a) major accidents, (b) cut-gap grants 二（三）, (c) subsidies 二（三）, (d) earlier deficits: the library's default, the document ranks none",
         ),
         consolidation: cite("二（四）", "在省统收统支办法出台前，市财政部门合并编报市区工伤保险基金预决算报表"),
+        budget: cite("二（四）", "基金预算不得随意调整，确需调整，需按有关规定报批……强化预算执行管理"),
         syncInducedRelief: cite("二（三）", "因市区整体同步执行降费政策造成的缺口"),
         floatReview: cite(
           "二（一）",

@@ -26,6 +26,7 @@ export const LEVY_COLUMNS = Object.freeze([
   "cutFraction",
   "cutSource",
   "ownCutFraction",
+  "ownCutSource",
   "effectiveRate",
   "premiumBeforeCut",
   "premium",

@@ -94,7 +94,7 @@ export function formatSummary(sim: Simulation, policy?: Policy): string {
     const p = y.pool;
     const floorMonths = sim.periods.find((r) => r.period === y.to)?.parameters.poolFloorMonths ?? "?";
     out.push(
-      `\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (${floorMonths} 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${RISK[p.risk]})`,
+      `\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (${floorMonths} 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${p.risk === null ? "未评估 not assessed" : RISK[p.risk]})`,
     );
     out.push(
       `  上划合计 top-ups ${wan(p.topUp)}, 缺口 shortfall ${wan(p.shortfall)}; 支付 paid: 重大事故 major accidents ${wan(p.paid.majorAccident)}, ` +

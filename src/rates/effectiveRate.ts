@@ -16,7 +16,7 @@ export const EffectiveRateInputSchema = z
     period: periodField(),
     floatMultiplier: positiveField("INVALID_MULTIPLIER", "Floating multiplier, a tier of the class's ladder").optional(),
     cutFraction: fractionField().optional(),
-    cityReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The city-district's reserve months").nullable().optional(),
+    cityReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The city-district's reserve months").optional(),
   })
   .strict();
 

@@ -23,14 +23,40 @@ export interface ResolvedCut {
 }
 
 /**
+ * The cut fractions the rule knows in a period (R3): the window's
+ * `fractions`, else 0 and the fractions of the national bands in force.
+ * @internal
+ */
+export function knownCutFractions(policy: Policy, period: Period): string[] {
+  const window = cutWindowForPeriod(policy, period);
+  if (window?.value.fractions !== undefined) return [...window.value.fractions];
+  return ["0", ...paramsAt(policy, period).nationalCutBands.value.map((b) => b.fraction)];
+}
+
+/**
+ * Throws `INVALID_CUT_FRACTION` unless `fraction` is one the rule knows in the period (R3).
+ * @internal
+ */
+export function assertKnownCutFraction(policy: Policy, period: Period, fraction: Dec, path: (string | number)[]): void {
+  const known = knownCutFractions(policy, period);
+  if (!known.some((f) => fraction.eq(f))) {
+    throw new PoolingError("INVALID_CUT_FRACTION", path, {
+      en: `${fraction.toFixed()} is not among the cuts the rule knows (${known.join(", ")})`,
+      zh: `${fraction.toFixed()} 不是政策规定的降费档次（${known.join("、")}）`,
+    });
+  }
+}
+
+/**
  * Resolves the city-wide cut fraction `f` of a period: 0 outside the window
  * (whatever is passed); inside it, the policy's fixed fraction, else the
  * caller's `cutFraction`, else the fraction the city's reserve months qualify
  * for; none of these is `CUT_FRACTION_REQUIRED`; contradictory values are
- * `CUT_FRACTION_CONFLICT`.
+ * `CUT_FRACTION_CONFLICT`; a fraction the rule does not know is `INVALID_CUT_FRACTION`.
  * @internal
  */
-export function resolveCut(policy: Policy, period: Period, cutFraction: Dec | undefined, cityReserveMonths: Dec | null | undefined): ResolvedCut {
+export function resolveCut(policy: Policy, period: Period, cutFraction: Dec | undefined, cityReserveMonths: Dec | undefined): ResolvedCut {
+  if (cutFraction !== undefined) assertKnownCutFraction(policy, period, cutFraction, ["cutFraction"]);
   const window = cutWindowForPeriod(policy, period);
   if (!window) return { fraction: ZERO, source: "outsideWindow", citations: [] };
   const citations: Citation[] = [window.citation];

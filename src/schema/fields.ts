@@ -69,8 +69,14 @@ export const FIELD_JSON_SCHEMA = new WeakMap<z.ZodType, Record<string, unknown>>
 function field<T, I>(jsonSchema: Record<string, unknown>, parse: (value: unknown, ctx: TransformCtx) => T | typeof z.NEVER): z.ZodType<T, I> {
   const base = z.custom<unknown>();
   FIELD_JSON_SCHEMA.set(base, jsonSchema);
-  const schema = base.transform((value, ctx) => parse(value, ctx as unknown as TransformCtx));
+  // R4 (0.5): `null` is never a value (never "absent", never "unbounded").
+  const schema = base.transform((value, ctx) => (value === null ? nullGiven(ctx as unknown as TransformCtx) : parse(value, ctx as unknown as TransformCtx)));
   return schema as unknown as z.ZodType<T, I>;
+}
+
+/** The issue of a field given as `null`: `INVALID_TYPE`, omit the field instead. @internal */
+export function nullGiven(ctx: TransformCtx): typeof z.NEVER {
+  return addCodedIssue(ctx, "INVALID_TYPE", "null is not a value: omit the field instead", "null 不是有效取值：请省略该字段");
 }
 
 function describe(value: unknown): string {

@@ -35,6 +35,9 @@ export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
     }
     case "invalid_type": {
       if (issue.input === undefined) return new PoolingError("MISSING_FIELD", path);
+      if (issue.input === null && (issue.expected !== "object" || path.length > prefix.length || issue.path.length > 0)) {
+        return new PoolingError("INVALID_TYPE", path, { en: "null is not a value: omit the field instead", zh: "null 不是有效取值：请省略该字段" });
+      }
       if (issue.expected === "object") return new PoolingError("NOT_AN_OBJECT", path);
       return new PoolingError("INVALID_TYPE", path, {
         en: `expected ${issue.expected}`,

@@ -7,7 +7,19 @@
  * @module
  */
 import { z } from "zod";
-import { computeLevy, EXAMPLE_SCENARIO, explain, type Policy, PolicySchema, type SchemaName, SUZHOU_2020, schemas, simulate, toJSONSchema } from "../index.js";
+import {
+  budgetExecution,
+  computeLevy,
+  EXAMPLE_SCENARIO,
+  explain,
+  type Policy,
+  PolicySchema,
+  type SchemaName,
+  SUZHOU_2020,
+  schemas,
+  simulate,
+  toJSONSchema,
+} from "../index.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv } from "./csv.js";
 import { policyAt } from "./policyAt.js";
@@ -177,7 +189,6 @@ const ERROR_TEXT: Record<number, string> = {
   405: "wrong method (see the Allow header)",
   413: "body larger than --max-body",
   415: "wrong Content-Type",
-  501: "not implemented yet",
 };
 
 const EXAMPLE_ERRORS: Record<number, Json> = {
@@ -204,13 +215,6 @@ const EXAMPLE_ERRORS: Record<number, Json> = {
     message: "Content-Type must be application/json",
     messageZh: "Content-Type 须为 application/json",
   },
-  501: {
-    name: "ServiceError",
-    code: "NOT_IMPLEMENTED",
-    path: [],
-    message: "budget execution is not in the library yet",
-    messageZh: "预算执行功能尚未实现",
-  },
 };
 
 /** The example inputs of the document. */
@@ -218,6 +222,26 @@ export const EXAMPLES = {
   levyInput: { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" },
   badLevyInput: { employerId: "E002", period: "2020-09", industryClass: 9, payroll: "1000.00", cutFraction: "0.2" },
   scenario: { ...EXAMPLE_SCENARIO, name: "EXAMPLE_SCENARIO, first two periods", periods: EXAMPLE_SCENARIO.periods.slice(0, 2) },
+  budgetExecution: {
+    budget: [{ member: "wujiang", year: 2021, income: { contributions: "48.00" }, expenditure: { benefits: "36.00" } }],
+    adjustments: [
+      { member: "wujiang", year: 2021, changes: { expenditure: { benefits: "4.00" } }, approval: { ref: "吴财社〔2021〕12号", date: "2021-09-15" } },
+    ],
+    finalAccounts: {
+      year: 2021,
+      statements: [
+        {
+          entity: "member:wujiang",
+          opening: "100.00",
+          income: { contributions: "50.00" },
+          expenditure: { benefits: "40.00" },
+          transfersIn: [],
+          transfersOut: [],
+          closing: "110.00",
+        },
+      ],
+    },
+  },
 };
 
 let cached: { policy: Policy; doc: Json } | undefined;
@@ -358,9 +382,18 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
       "/budget-execution": {
         post: {
           operationId: "budgetExecution",
-          summary: "Budget execution (coming: the library has no budgetExecution yet; answers 501)",
-          requestBody: { required: true, content: json({ type: "object" }, {}) },
-          responses: { ...errors(501, 413, 415) },
+          summary: "Budget execution (budgetExecution, R12): budget, approved adjustments and the final accounts, per member and category",
+          requestBody: { required: true, content: json(ref("BudgetExecutionInput"), EXAMPLES.budgetExecution) },
+          responses: {
+            "200": {
+              description: "budgetExecution's result",
+              content: json(
+                ref("BudgetExecution"),
+                budgetExecution(EXAMPLES.budgetExecution.budget, EXAMPLES.budgetExecution.adjustments, EXAMPLES.budgetExecution.finalAccounts, policy),
+              ),
+            },
+            ...errors(400, 413, 415),
+          },
         },
       },
     },

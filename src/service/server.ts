@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { computeLevy, explain, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
+import { budgetExecution, computeLevy, explain, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
 import { CsvFormatError, levyBatchCsv, parseLevyCsv } from "./csv.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
@@ -250,18 +250,13 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
     },
     {
       pattern: /^\/budget-execution$/,
-      methods: {
-        // TODO(budget): call budgetExecution(...) once the library has it; documented as coming in docs/service.md.
-        POST: async ({ body }) => {
-          await body();
-          throw serviceError(
-            501,
-            "NOT_IMPLEMENTED",
-            "budget execution is not in the library yet (coming; see docs/service.md)",
-            "预算执行功能尚未在库中实现（即将提供，见 docs/service.md）",
-          );
-        },
-      },
+      methods: postJson((value) => {
+        if (value === null || typeof value !== "object" || Array.isArray(value)) throw new PoolingError("NOT_AN_OBJECT", []);
+        const { budget, adjustments, finalAccounts, ...rest } = value as Record<string, unknown>;
+        const extra = Object.keys(rest)[0];
+        if (extra !== undefined) throw new PoolingError("UNKNOWN_KEY", [extra]);
+        return budgetExecution(budget as never, adjustments as never, finalAccounts as never, policy);
+      }),
     },
     ...Object.entries(STATIC).map(([path, [file, type]]) => ({
       pattern: new RegExp(`^${path.replace(/\./g, "\\.")}$`),

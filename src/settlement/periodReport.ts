@@ -9,7 +9,7 @@ import { openingParams } from "../fund/openPooling.js";
 import { PRIORITY_CLASSES } from "../fund/payByPriority.js";
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
-import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen } from "../money.js";
+import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen, formatRate, ZERO } from "../money.js";
 import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
@@ -41,6 +41,21 @@ function formatClassAmounts(amounts: ClassAmounts): PeriodReport["pool"]["claime
 
 function formatMonths(months: Dec | null): string | null {
   return months === null ? null : months.toFixed(2);
+}
+
+/**
+ * The pool's reserve months on its floor's base: `balance × floorMonths ÷ floor` (= balance ÷ (base ÷ 12),
+ * the floor being `floorMonths` of the base), truncated to two decimals; `null` (unbounded) for a floor of 0
+ * and a balance ≥ 0.
+ */
+function poolReserveMonths(balance: Dec, floor: Dec, floorMonths: Dec): Dec | null {
+  if (floor.isZero() || floorMonths.isZero()) return reserveMonthsDec(balance, ZERO);
+  return balance.times(floorMonths).div(floor).toDecimalPlaces(2, D.ROUND_DOWN);
+}
+
+/** Where each risk band's bound comes from, as reports state it (R11, 0.5). @internal */
+export function riskBandsSource(bands: PeriodContext["params"]["riskBands"]["value"]): string {
+  return bands.map((b) => `${b.level} from ${b.fromMonths} months: ${b.source ?? "not stated"}`).join("; ");
 }
 
 /** The report of one member. */
@@ -79,7 +94,10 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     pendingClaims: formatFen(pendingClaims),
     deficit: formatFen(fenMax(FEN_ZERO, -balance)),
     reserveMonths: formatMonths(months),
-    risk: assessRiskDec(params.riskBands.value, months),
+    risk: assessRiskDec(params.riskBands.value, months, fenToDec(balance)),
+    ownReserveMonths: formatMonths(figures.eligibility.ownReserveMonths),
+    ownCutFraction: formatRate(figures.eligibility.ownCutFraction),
+    eligibleForCutGapGrant: figures.eligibility.eligible,
   };
 }
 
@@ -97,8 +115,10 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
   const members: Record<string, MemberPeriodReport> = {};
   for (const id of memberIds) members[id] = memberReport(context, id, pendingByMember.get(id) ?? FEN_ZERO);
   const poolBalance = writer.balance(ACCOUNTS.pool);
-  const cityExpenditure = fenSum(memberIds.map((id) => context.members.get(id)!.priorYearExpenditure));
-  const poolMonths = reserveMonthsDec(fenToDec(poolBalance), fenToDec(cityExpenditure));
+  // R11 (0.5): the pool's months on its floor's own base (the floor is `months` of it, computed before any
+  // year-end roll), so that a pool at its floor reads its months; not assessed before the pool opens.
+  const floorMonths = new D(params.poolFloor.value.months);
+  const poolMonths = pool.open ? poolReserveMonths(fenToDec(poolBalance), fenToDec(pool.floor), floorMonths) : null;
   const opening = openingParams(context.policy).opening;
   const clauses = params.clauses.value;
   return {
@@ -114,6 +134,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       topUpWhenShort: params.topUp.value.whenShort,
       priority: [...params.pool.value.priority],
       coverOpeningDeficits: opening.value.coverOpeningDeficits,
+      riskBandsSource: riskBandsSource(params.riskBands.value),
     },
     citations: {
       opening: opening.citation,
@@ -142,7 +163,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       shortfall: formatFen(pool.shortfall),
       pendingClaims: formatFen(fenSum(pool.pending.map((claim) => claim.amount))),
       reserveMonths: formatMonths(poolMonths),
-      risk: assessRiskDec(params.riskBands.value, poolMonths),
+      risk: pool.open ? assessRiskDec(params.riskBands.value, poolMonths, fenToDec(poolBalance)) : null,
     },
     clawbacks: formatFen(pool.clawbacks),
     clawbacksAccrued: formatFen(pool.clawbacksAccrued),

@@ -67,9 +67,19 @@ export const MemberPeriodReportSchema = z
     pendingClaims: money,
     /** The recorded deficit: max(0, −balance). */
     deficit: money,
-    /** balance / (prior-year expenditure / 12), truncated; null when unbounded. */
+    /** balance / (prior-year expenditure / 12), truncated; null when unbounded; "0.00" for a deficit without expenditure. */
     reserveMonths: months,
+    /** The warning level; a balance below zero is `critical` whatever the expenditure. */
     risk: RiskLevelSchema,
+    /**
+     * R8 (0.5): the member's own reserve months for the cut-gap grant (carried balance ÷ (annual
+     * expenditure ÷ 12) at the measuring year end, or the scenario's override); null when unbounded.
+     */
+    ownReserveMonths: months,
+    /** R8 (0.5): the national cut the member's own reserve months qualify for, `f_own`. */
+    ownCutFraction: z.string(),
+    /** R8 (0.5): `f_own < f`: the member may receive the cut-gap grant this period. */
+    eligibleForCutGapGrant: z.boolean(),
   })
   .strict();
 /** One member's figures in a period. */
@@ -97,8 +107,13 @@ export const PoolPeriodReportSchema = z
     shortfall: money,
     /** Claims left unpaid at the end of the period (paid later). */
     pendingClaims: money,
+    /**
+     * The pool's reserve months on its floor's own base (R11, 0.5): balance ÷ (floor ÷ floor months),
+     * truncated; null before the pool opens (not assessed).
+     */
     reserveMonths: months,
-    risk: RiskLevelSchema,
+    /** The pool's warning level; null before the pool opens (not assessed). */
+    risk: RiskLevelSchema.nullable(),
   })
   .strict();
 /** The pool's figures in a period. */
@@ -131,6 +146,12 @@ export const PeriodParametersSchema = z
     priority: z.array(z.enum(["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"])),
     /** R5: whether the opening deficits are covered by the pool. */
     coverOpeningDeficits: z.boolean(),
+    /**
+     * R11 (0.5): where each warning band comes from (only `critical`, below the 3-month pool floor, is the
+     * document's; the others are the library's defaults), e.g. `"critical from 0 months: document; warning
+     * from 3 months: library default; …"`.
+     */
+    riskBandsSource: z.string(),
   })
   .strict();
 
@@ -176,6 +197,8 @@ export interface PeriodParameters {
   priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
   /** R5: whether the opening deficits are covered by the pool. */
   coverOpeningDeficits: boolean;
+  /** R11 (0.5): where each warning band's bound comes from (the document's 3-month floor, else the library's defaults). */
+  riskBandsSource: string;
 }
 
 /** zod schema of the report of one settled period. */

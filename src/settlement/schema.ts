@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
-import { AmountStringSchema, MoneyStringSchema, moneyField, namedRecord, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { AmountStringSchema, MoneyStringSchema, moneyField, namedRecord, nonNegativeField, PeriodStringSchema, periodField } from "../schema/fields.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -80,9 +80,14 @@ export const OpeningMemberSchema = z
     currentSurplus: signedMoney().describe("This year's surplus so far; may be negative"),
     /** This year's income so far (carried into next year's prior-year figures). */
     yearToDateIncome: money().optional(),
-    /** This year's expenditure so far (carried into next year's pool floor). */
-    yearToDateExpenditure: money().optional(),
+    /** This year's expenditure so far (carried into next year's pool floor and reserve months). Required: never taken as 0. */
+    yearToDateExpenditure: money().describe(
+      "This year's expenditure so far: carried into next year's pool floor and reserve months; required, never taken as 0",
+    ),
     legacyFunds: money().optional().describe("Old reserve and adjustment funds folded into the balance at the opening"),
+    ownReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The member's own reserve months")
+      .optional()
+      .describe("The member's own reserve months for the cut-gap grant's eligibility, overriding those measured from its prior-year figures"),
   })
   .strict();
 /** A member's opening data. */
@@ -153,6 +158,18 @@ export const MemberStateSchema = z
      * each was paid (the clawback settles once a year: one rounding per rate).
      */
     yearSubsidies: z.record(z.string(), moneyString),
+    /**
+     * R8 (0.5): the carried balance at the year end the cut-gap grant's eligibility is measured at (the prior
+     * year end; for the 2020–21 window, 2019).
+     */
+    eligibilityBalance: moneyString,
+    /** R8 (0.5): the fund expenditure of that year. */
+    eligibilityExpenditure: moneyString,
+    /** R8 (0.5): the scenario's override of the member's own reserve months, when given. */
+    ownReserveMonths: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .optional(),
   })
   .strict();
 

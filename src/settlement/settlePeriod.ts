@@ -19,6 +19,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { assertInForce } from "../rates/lookup.js";
 import { parseInput } from "../schema/parse.js";
+import { rollEligibilityBase } from "./eligibility.js";
 import { buildPeriodReport } from "./periodReport.js";
 import type { PeriodReport } from "./report.js";
 import type { Settlement } from "./results.js";
@@ -138,6 +139,7 @@ export function settleParsed(
   // Step 7: year end: the clawbacks settle (R9), then the roll.
   const clawbacks = settleClawbacksWhenDue(context);
   closeYearWhenDue(context);
+  if (context.month === 12) for (const id of memberIds) rollEligibilityBase(policy, period, members.get(id)!);
 
   const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions: opening.extractions, clawbacks, ...pool });
   const nextState: InternalState = {

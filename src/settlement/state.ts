@@ -13,7 +13,7 @@ import { openingParams, postOpeningBalance } from "../fund/openPooling.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { formatFenBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
-import { type Dec, FEN_ZERO, type Fen, formatFen, parseFen, toFen } from "../money.js";
+import { D, type Dec, FEN_ZERO, type Fen, formatFen, parseFen, toFen } from "../money.js";
 import { periodOf, periodStart } from "../period.js";
 import { paramsAt } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
@@ -30,6 +30,12 @@ export interface MemberFigures {
   legacyFunds: Fen;
   /** R9: subsidies paid to the member this fiscal year, by clawback rate. */
   yearSubsidies: Map<string, Fen>;
+  /** R8 (0.5): the carried balance at the year end eligibility is measured at. */
+  eligibilityBalance: Fen;
+  /** R8 (0.5): that year's fund expenditure. */
+  eligibilityExpenditure: Fen;
+  /** R8 (0.5): the scenario's override of the own reserve months. */
+  ownReserveMonths?: Dec | undefined;
 }
 
 /** A claim waiting for the pool, in fen. @internal */
@@ -66,6 +72,9 @@ export function toJSONState(state: InternalState): SettlementState {
       yearExpenditure: formatFen(member.yearExpenditure),
       legacyFunds: formatFen(member.legacyFunds),
       yearSubsidies: Object.fromEntries([...member.yearSubsidies].map(([rate, amount]) => [rate, formatFen(amount)])),
+      eligibilityBalance: formatFen(member.eligibilityBalance),
+      eligibilityExpenditure: formatFen(member.eligibilityExpenditure),
+      ...(member.ownReserveMonths !== undefined ? { ownReserveMonths: member.ownReserveMonths.toFixed() } : {}),
     };
   }
   return {
@@ -99,6 +108,9 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
       yearExpenditure: parseFen(member.yearExpenditure),
       legacyFunds: parseFen(member.legacyFunds),
       yearSubsidies: new Map(Object.entries(member.yearSubsidies).map(([rate, amount]) => [rate, parseFen(amount)])),
+      eligibilityBalance: parseFen(member.eligibilityBalance),
+      eligibilityExpenditure: parseFen(member.eligibilityExpenditure),
+      ownReserveMonths: member.ownReserveMonths === undefined ? undefined : new D(member.ownReserveMonths),
     });
   }
   return {
@@ -139,9 +151,17 @@ export function initialInternalState(
   const writer = new JournalWriter();
   const members = new Map<string, MemberFigures>();
   const held = params.clauses.value.balancesHeld;
+  const incomeRequired = policy.provincialReserve.some((v) => v.value.rule?.base === "priorYearIncome");
   for (const id of memberIds(policy, opening.start)) {
     const member = opening.members[id]!;
     const fenOrZero = (value: Dec | undefined) => (value === undefined ? FEN_ZERO : toFen(value));
+    // Opening data a rule depends on is required, never taken as 0 (R14, 0.5): the prior-year income when
+    // a provincial rule is based on it.
+    if (incomeRequired) {
+      for (const field of ["priorYearIncome", "yearToDateIncome"] as const) {
+        if (member[field] === undefined) throw new PoolingError("MISSING_FIELD", [...prefix, "members", id, field]);
+      }
+    }
     postOpeningBalance(writer, opening.start, carriedAccountOf(id), toFen(member.priorYearBalance), id, held);
     postOpeningBalance(writer, opening.start, currentAccountOf(id), toFen(member.currentSurplus), id, held);
     members.set(id, {
@@ -149,9 +169,12 @@ export function initialInternalState(
       priorYearExpenditure: toFen(member.priorYearExpenditure),
       priorYearIncome: fenOrZero(member.priorYearIncome),
       yearIncome: fenOrZero(member.yearToDateIncome),
-      yearExpenditure: fenOrZero(member.yearToDateExpenditure),
+      yearExpenditure: toFen(member.yearToDateExpenditure),
       legacyFunds: fenOrZero(member.legacyFunds),
       yearSubsidies: new Map(),
+      eligibilityBalance: toFen(member.priorYearBalance),
+      eligibilityExpenditure: toFen(member.priorYearExpenditure),
+      ownReserveMonths: member.ownReserveMonths,
     });
   }
   return {

@@ -61,7 +61,7 @@ export const YearSummarySchema = z
         paid: ClassAmountsSchema,
         pendingClaims: money,
         reserveMonths: months,
-        risk: RiskLevelSchema,
+        risk: RiskLevelSchema.nullable(),
       })
       .strict(),
     /** R9: the clawbacks settled for the year, all members. */

@@ -21,14 +21,15 @@ describe("wi-pooling levy", () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe(
-      "employerId,period,industryClass,payroll,baseRate,floatMultiplier,floatedRate,cutFraction,cutSource,ownCutFraction,effectiveRate,premiumBeforeCut,premium,cutRelief,syncInducedRelief,reliefFraction,reliefWaived,premiumDue,clauses",
+      "employerId,period,industryClass,payroll,baseRate,floatMultiplier,floatedRate,cutFraction,cutSource,ownCutFraction,ownCutSource,effectiveRate,premiumBeforeCut,premium,cutRelief,syncInducedRelief,reliefFraction,reliefWaived,premiumDue,clauses",
     );
     expect(lines).toHaveLength(7);
     expect(lines[1]).toBe(
-      "E001 精密机械,2020-09,3,2000000.00,0.005,0.8,0.004,0.2,caller,0,0.0032,8000.00,6400.00,1600.00,1600.00,0,0.00,6400.00,苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）",
+      // E001 gives no own cut: 0.5 attributes no gap to the city-wide cut (0.4 assumed 0 and reported 1600.00).
+      "E001 精密机械,2020-09,3,2000000.00,0.005,0.8,0.004,0.2,caller,,notGiven,0.0032,8000.00,6400.00,1600.00,0.00,0,0.00,6400.00,苏府办〔2020〕86号 二（一）",
     );
     expect(lines[3]!.startsWith('"E003 建筑工程, 一公司",2021-07,8,')).toBe(true);
-    expect(lines[6]).toBe("TOTAL 合计,,,4724572.89,,,,,,,,37512.24,32726.24,4786.00,4480.00,,0.00,32726.24,");
+    expect(lines[6]).toBe("TOTAL 合计,,,4724572.89,,,,,,,,,37512.24,32726.24,4786.00,2880.00,,0.00,32726.24,");
   });
   it("--json gives { items, totals } equal to computeLevies", () => {
     const r = run("levy", "examples/data/levies.csv", "--json");
@@ -65,7 +66,7 @@ describe("wi-pooling levy", () => {
     const r = run("levy", input, "--out", out);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("");
-    expect(readFileSync(out, "utf8").trim().split("\n").at(-1)).toBe("TOTAL 合计,,,5.00,,,,,,,,0.02,0.02,0.00,0.00,,0.00,0.02,");
+    expect(readFileSync(out, "utf8").trim().split("\n").at(-1)).toBe("TOTAL 合计,,,5.00,,,,,,,,,0.02,0.02,0.00,0.00,,0.00,0.02,");
   });
   it("lists every bad row by line, field and reason in both languages, writes nothing and exits 2", () => {
     const bad = file(

@@ -15,7 +15,7 @@ import {
 import { expectPoolingError } from "../helpers.js";
 
 describe("explain", () => {
-  const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" });
+  const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2", ownCutFraction: "0" });
 
   it("walks a levy through every figure and clause, in Chinese by default", () => {
     const e = explain(levy);

@@ -20,9 +20,10 @@ describe("poolFloor (R7: 3 months of payouts)", () => {
   it("SPEC §8: 2,400,000 and 1,200,000 → 900,000.00", () => {
     expect(poolFloor(["2400000.00", "1200000.00"])).toBe("900000.00");
   });
-  it("rounds the floor once, half-up", () => {
+  it("rounds the floor once, up to the fen (0.5: a pool at its floor holds at least its months)", () => {
     expect(poolFloor(["0.02"])).toBe("0.01"); // 0.005
-    expect(poolFloor(["0.01"])).toBe("0.00"); // 0.0025
+    expect(poolFloor(["0.01"])).toBe("0.01"); // 0.0025 (0.4, half-up: 0.00)
+    expect(poolFloor(["0.04"])).toBe("0.01"); // 0.01 exactly
     expect(poolFloor([])).toBe("0.00");
     expectPoolingError(() => poolFloor(["-1"]), "NEGATIVE_AMOUNT", ["priorYearExpenditures", 0]);
   });

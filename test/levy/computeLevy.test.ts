@@ -5,7 +5,8 @@ import { expectPoolingError } from "../helpers.js";
 
 describe("computeLevy: SPEC §8 worked examples", () => {
   it("R4: class 3, multiplier 0.8, payroll 2,000,000.00, 2020-09, cut 0.2", () => {
-    const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" });
+    // The district's own cut is never assumed (0.5): the worked example's district qualifies for none (ownCutFraction "0").
+    const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2", ownCutFraction: "0" });
     expect(levy).toMatchObject({
       period: "2020-09",
       industryClass: 3,
@@ -16,6 +17,7 @@ describe("computeLevy: SPEC §8 worked examples", () => {
       cutFraction: "0.2",
       cutSource: "caller",
       ownCutFraction: "0",
+      ownCutSource: "ownCutFraction",
       effectiveRate: "0.0032",
       premiumBeforeCut: "8000.00",
       premium: "6400.00",
@@ -99,7 +101,10 @@ describe("computeLevy: the rate-cut window's edges (二（一）)", () => {
     expect(levy).toMatchObject({ cutFraction: "0.5", cutSource: "reserveMonths", premium: "40.00" });
     expect(levy.citations.map((c) => c.doc)).toContain("国办发〔2019〕13号");
     expect(computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: "23.5" }).cutFraction).toBe("0.2");
-    expect(computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: null }).cutFraction).toBe("0.5");
+    // 0.5: null is never a value (it used to select the 50% cut as "unbounded").
+    expect(() => computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: null as unknown as string })).toThrow(
+      expect.objectContaining({ code: "INVALID_TYPE", path: ["cityReserveMonths"] }),
+    );
   });
   it("contradictory cutFraction and cityReserveMonths: CUT_FRACTION_CONFLICT", () => {
     expectPoolingError(
@@ -122,6 +127,36 @@ describe("computeLevy: the rate-cut window's edges (二（一）)", () => {
 });
 
 describe("computeLevy: sync-induced relief (R4, 二（三）)", () => {
+  it("issue 9 finding 1: the district's own cut is never assumed (notGiven → 0.00; 0.4 gave 2500.00)", () => {
+    const levy = computeLevy({ period: "2020-09", industryClass: 3, payroll: "1000000.00", cutFraction: "0.5" });
+    expect(levy).toMatchObject({ cutRelief: "2500.00", syncInducedRelief: "0.00", ownCutFraction: null, ownCutSource: "notGiven" });
+    expect(computeLevy({ period: "2020-09", industryClass: 3, payroll: "1000000.00", cutFraction: "0.5", ownCutFraction: "0" })).toMatchObject({
+      syncInducedRelief: "2500.00",
+      ownCutSource: "ownCutFraction",
+    });
+    expect(computeLevy({ period: "2020-09", industryClass: 3, payroll: "1000000.00", cutFraction: "0.5", ownReserveMonths: "17.99" })).toMatchObject({
+      ownCutFraction: "0",
+      syncInducedRelief: "2500.00",
+      ownCutSource: "ownReserveMonths",
+    });
+  });
+  it("issue 9 finding 8: a cut the rule does not know is INVALID_CUT_FRACTION, not a 30% cut; null is never a value", () => {
+    expectPoolingError(() => computeLevy({ period: "2020-09", industryClass: 3, payroll: "1000000.00", cutFraction: "0.3" }), "INVALID_CUT_FRACTION", [
+      "cutFraction",
+    ]);
+    expectPoolingError(
+      () => computeLevy({ period: "2020-09", industryClass: 3, payroll: "1000000.00", cutFraction: "0.5", ownCutFraction: "0.3" }),
+      "INVALID_CUT_FRACTION",
+      ["ownCutFraction"],
+    );
+    for (const field of ["cityReserveMonths", "ownReserveMonths", "ownCutFraction", "floatMultiplier", "employerId"]) {
+      expectPoolingError(
+        () => computeLevy({ period: "2020-09", industryClass: 3, payroll: "1000000.00", cutFraction: "0.5", [field]: null } as never),
+        "INVALID_TYPE",
+        [field],
+      );
+    }
+  });
   it("is 0 when the district's own cut is at least the city's", () => {
     const levy = computeLevy({ period: "2020-09", industryClass: 3, payroll: "1000000", cutFraction: "0.2", ownCutFraction: "0.5" });
     expect(levy.syncInducedRelief).toBe("0.00");

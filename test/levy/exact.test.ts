@@ -12,6 +12,16 @@ import { computeLevies, computeLevy, definePolicy, type LevyInput, SUZHOU_2020, 
 const X = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP });
 const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 
+/**
+ * SUZHOU_2020 with its cut window listing `fractions` as cuts the rule knows: a cut must be one the
+ * policy lists (0.5), so exactness at long fractions is tested on a policy that lists them.
+ */
+function policyKnowing(fractions: readonly string[]) {
+  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+  json.rateCut[0].value.fractions = ["0", ...new Set(fractions)];
+  return definePolicy(json);
+}
+
 /** A fraction in (0, 1) written with exactly `n` decimals. */
 const longFraction = (n: number) => fc.bigInt({ min: 1n, max: 10n ** BigInt(n) - 1n }).map((k) => `0.${k.toString().padStart(n, "0")}`);
 
@@ -43,8 +53,9 @@ describe("10^23 scale and beyond: batch = single = exact", () => {
       cutFraction: "0.20000000000000000000001",
       ownCutFraction: "0.00000000000000000000003",
     };
-    const single = computeLevy(input);
-    const batch = computeLevies([input, input]);
+    const policy = policyKnowing([input.cutFraction as string, input.ownCutFraction as string]);
+    const single = computeLevy(input, policy);
+    const batch = computeLevies([input, input], {}, policy);
     expect(batch.items).toEqual([single, single]);
     const floated = new X("0.015").times("1.5");
     expect(single.premium).toBe(fen(new X("847087703.00").times(floated).times(new X(1).minus(input.cutFraction as string))));
@@ -70,14 +81,18 @@ describe("10^23 scale and beyond: batch = single = exact", () => {
     const BASE = ["0.0015", "0.003", "0.005", "0.006", "0.008", "0.009", "0.011", "0.015"];
     fc.assert(
       fc.property(fc.array(arb, { minLength: 1, maxLength: 30 }), (inputs) => {
-        const batch = computeLevies(inputs);
+        const policy = policyKnowing(
+          inputs.flatMap((input) => [input.cutFraction as string, ...(input.ownCutFraction !== undefined ? [input.ownCutFraction as string] : [])]),
+        );
+        const batch = computeLevies(inputs, {}, policy);
         inputs.forEach((input, i) => {
-          const single = computeLevy(input);
+          const single = computeLevy(input, policy);
           expect(batch.items[i]).toEqual(single);
           const amount = new X(input.payroll as string).times(BASE[(input.industryClass as number) - 1]!).times(input.floatMultiplier as string);
           const premium = fen(amount.times(new X(1).minus(input.cutFraction as string)));
           expect(single.premium).toBe(premium);
-          const own = new X((input.ownCutFraction as string | undefined) ?? 0);
+          // The own cut is never assumed (0.5): without it the sync-induced relief is 0.
+          const own = new X((input.ownCutFraction as string | undefined) ?? 1);
           const sync = own.gte(input.cutFraction as string) ? "0.00" : new X(fen(amount.times(new X(1).minus(own)))).minus(premium).toFixed(2);
           expect(single.syncInducedRelief).toBe(sync);
         });

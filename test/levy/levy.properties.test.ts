@@ -14,7 +14,8 @@ const payrollArb = fc
   .tuple(fc.bigInt({ min: 0n, max: 10_000_000_000_000n }), fc.constantFrom(0, 1, 2))
   .map(([units, dp]) => new Decimal(units.toString()).div(new Decimal(10).pow(dp)).toFixed());
 
-const fractionArb = fc.constantFrom("0", "0.1", "0.2", "0.25", "0.5", "0.75", "0.999");
+/** The cuts the national rule knows (`rateCut.fractions`); any other is INVALID_CUT_FRACTION (tested below). */
+const fractionArb = fc.constantFrom("0", "0.2", "0.5");
 
 const levyInputArb: fc.Arbitrary<LevyInput> = fc
   .record({
@@ -72,15 +73,29 @@ describe("computeLevy properties (R4)", () => {
     );
   });
 
+  it("a cut the rule does not know (city's or own) is INVALID_CUT_FRACTION", () => {
+    fc.assert(
+      fc.property(levyInputArb, fc.constantFrom("0.1", "0.25", "0.3", "0.75", "0.999"), fc.boolean(), (input, bad, own) => {
+        const wrong = own ? { ...input, ownCutFraction: bad } : { ...input, cutFraction: bad };
+        expect(() => computeLevy(wrong)).toThrow(expect.objectContaining({ code: "INVALID_CUT_FRACTION" }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("syncInducedRelief is 0 when ownCut ≥ cut and equals cutRelief when ownCut is 0", () => {
     fc.assert(
       fc.property(levyInputArb, (input) => {
         const own = computeLevy(input);
-        if (new Decimal(own.ownCutFraction).gte(own.cutFraction)) expect(own.syncInducedRelief).toBe("0.00");
+        if (new Decimal(own.ownCutFraction ?? "1").gte(own.cutFraction)) expect(own.syncInducedRelief).toBe("0.00");
         const zero = computeLevy({ ...input, ownCutFraction: "0" });
         expect(zero.syncInducedRelief).toBe(zero.cutRelief);
+        // The own cut is never assumed (0.5): without it, no gap is attributed to the city-wide cut.
         const { ownCutFraction: _omit, ...withoutOwn } = input;
-        expect(computeLevy(withoutOwn).syncInducedRelief).toBe(zero.cutRelief);
+        const notGiven = computeLevy(withoutOwn);
+        expect(notGiven.syncInducedRelief).toBe("0.00");
+        expect(notGiven.ownCutSource).toBe("notGiven");
+        expect(notGiven.ownCutFraction).toBeNull();
       }),
       { numRuns: 300 },
     );

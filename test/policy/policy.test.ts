@@ -11,7 +11,7 @@ describe("SUZHOU_2020 (SPEC §3)", () => {
     expect(SUZHOU_2020.members[0].value.map((m) => m.nameZh)).toEqual(["市本级（含姑苏区、苏州高新区）", "吴江区", "吴中区", "相城区", "苏州工业园区"]);
     expect(SUZHOU_2020.baseRates).toHaveLength(1);
     expect(SUZHOU_2020.baseRates[0]!.citation.clause).toBe("二（一）");
-    expect(SUZHOU_2020.rateCut).toEqual([expect.objectContaining({ from: "2020-05-01", to: "2021-04-30", value: {} })]);
+    expect(SUZHOU_2020.rateCut).toEqual([expect.objectContaining({ from: "2020-05-01", to: "2021-04-30", value: { fractions: ["0", "0.2", "0.5"] } })]);
     expect(SUZHOU_2020.opening[0].value).toEqual({
       dueDate: "2020-06-30",
       extractionRate: "0.1",

@@ -4,9 +4,20 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEVY_COLUMNS } from "../../src/cli/levy.js";
-import { computeLevies, computeLevy, EXAMPLE_SCENARIO, explain, type PoolingError, SUZHOU_2020, schemas, simulate, toJSONSchema } from "../../src/index.js";
+import {
+  budgetExecution,
+  computeLevies,
+  computeLevy,
+  EXAMPLE_SCENARIO,
+  explain,
+  type PoolingError,
+  SUZHOU_2020,
+  schemas,
+  simulate,
+  toJSONSchema,
+} from "../../src/index.js";
 import { LEVY_CSV_COLUMNS } from "../../src/service/csv.js";
-import { openApiDocument } from "../../src/service/openapi.js";
+import { EXAMPLES, openApiDocument } from "../../src/service/openapi.js";
 import { rawRequest, startService } from "./helpers.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON read back in tests
@@ -216,10 +227,26 @@ describe("errors", () => {
     expect((await fetch(`${url}/health`)).status).toBe(200);
   });
 
-  it("501 for /budget-execution (not in the library yet)", async () => {
-    const r = await post("/budget-execution", "{}");
-    expect(r.status).toBe(501);
-    expect(await r.json()).toMatchObject({ code: "NOT_IMPLEMENTED", path: [], message: expect.any(String), messageZh: expect.any(String) });
+  it("/budget-execution calls budgetExecution (byte for byte), and refuses an unapproved adjustment", async () => {
+    const body = EXAMPLES.budgetExecution;
+    const r = await post("/budget-execution", JSON.stringify(body));
+    expect(r.status).toBe(200);
+    const expected = budgetExecution(body.budget, body.adjustments, body.finalAccounts);
+    expect(await r.text()).toBe(JSON.stringify(expected));
+    expect(expected.members[0]!.expenditure[0]).toEqual({
+      category: "benefits",
+      budget: "36.00",
+      adjusted: "40.00",
+      actual: "40.00",
+      variance: "0.00",
+      executionRate: "1.0000",
+    });
+    const { approval: _omit, ...unapproved } = body.adjustments[0]!;
+    const bad = await post("/budget-execution", JSON.stringify({ ...body, adjustments: [unapproved] }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: "BUDGET_ADJUSTMENT_UNAPPROVED", path: ["adjustments", 0, "approval"] });
+    expect((await post("/budget-execution", "[]")).status).toBe(400);
+    expect(await (await post("/budget-execution", JSON.stringify({ ...body, extra: 1 }))).json()).toMatchObject({ code: "UNKNOWN_KEY", path: ["extra"] });
   });
 
   it("a stalled client times out (408) and the service carries on", async () => {

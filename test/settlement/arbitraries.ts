@@ -50,6 +50,8 @@ export const openingMemberArb = fc.record({
   priorYearBalance: moneyArb(-5_000, 60_000),
   priorYearExpenditure: moneyArb(0, 60_000),
   currentSurplus: moneyArb(-2_000, 5_000),
+  // Required since 0.5 (never defaulted); 0 is the value the old default implied.
+  yearToDateExpenditure: fc.constant("0.00"),
   legacyFunds: moneyArb(0, 3_000),
 });
 

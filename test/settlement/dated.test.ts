@@ -63,6 +63,9 @@ function datedScenario(): Scenario {
   return { opening: { start: "2020-05", members: { a: member("0.00"), b: member("1000000.00"), c: member("1000000.00") } }, periods };
 }
 
+const RISK_BANDS_SOURCE =
+  "critical from 0 months: document; warning from 3 months: library default; normal from 9 months: library default; surplus from 24 months: library default";
+
 describe("dated parameters: each period uses the version in force", () => {
   it("the clawback: 50.00 on a 250.00 subsidy in 2020 (20%), 75.00 in 2023 (30%), through the public rules", () => {
     expect(clawback("250.00", "2020-09", DATED)).toBe("50.00");
@@ -109,14 +112,28 @@ describe("dated parameters: each period uses the version in force", () => {
       priority: ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"],
       coverOpeningDeficits: true,
     };
-    expect(sept2020.parameters).toEqual({ clawbackRate: "0.2", poolFloorMonths: "3", openingExtractionRate: "0.1", openingBalanceYear: 2019, ...readings });
+    expect(sept2020.parameters).toEqual({
+      clawbackRate: "0.2",
+      poolFloorMonths: "3",
+      openingExtractionRate: "0.1",
+      openingBalanceYear: 2019,
+      riskBandsSource: RISK_BANDS_SOURCE,
+      ...readings,
+    });
 
     const jan2023 = at("2023-01");
     expect(jan2023.members.a!.subsidyPaid).toBe("250.00");
     // the last simulated period: the year's clawback settles in it
     expect(jan2023.members.a!.clawbackAccrued).toBe("75.00");
     expect(jan2023.members.a!.clawback).toBe("75.00");
-    expect(jan2023.parameters).toEqual({ clawbackRate: "0.3", poolFloorMonths: "4", openingExtractionRate: "0.1", openingBalanceYear: 2019, ...readings });
+    expect(jan2023.parameters).toEqual({
+      clawbackRate: "0.3",
+      poolFloorMonths: "4",
+      openingExtractionRate: "0.1",
+      openingBalanceYear: 2019,
+      riskBandsSource: RISK_BANDS_SOURCE,
+      ...readings,
+    });
     expect(explain(jan2023, { lang: "en" }).text).toContain("clawbacks accrued 75.00 (rate 0.3), settled 75.00");
     expect(explain(at("2022-01"), { lang: "en" }).text).toContain("Floor (4 months) 4000.00");
     expect(explain(sept2020, { lang: "zh" }).text).toContain("备付下限（3 个月）");

@@ -59,6 +59,8 @@ interface Model {
   claims: Claim[];
   claimSubsidy: boolean;
   includeLegacy: boolean;
+  /** The 2019 year-end figures the cut-gap grant's eligibility is measured on (R8, 0.5). */
+  eligibility: Record<Id, { balance: bigint; expenditure: bigint }>;
 }
 
 function next(period: string): string {
@@ -107,8 +109,13 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
     md.fund[id] += fen(f.income) - fen(f.expenditure);
     md.yearExpenditure[id] += fen(f.expenditure);
     const newDeficit = max(0n, max(0n, -md.fund[id]) - max(0n, -before[id]));
+    // R8 (0.5): only a member whose own 2019 reserves qualify for less than the city's cut (with totals: the
+    // largest the rule knows, 0.5) gets a grant, and only in the window: 2019 balance < 24 months of 2019 expenditure.
+    // A deficit without expenditure can pay 0 months (R11, 0.5): eligible.
+    const e = md.eligibility[id];
+    const eligible = period <= "2021-04" && (e.expenditure > 0n ? e.balance * 12n < 24n * e.expenditure : e.balance < 0n);
     // never a grant for what the remittance or the extraction left unpaid
-    const grant = min(max(0n, newDeficit - nonCut[id]), fen(f.syncInducedRelief));
+    const grant = eligible ? min(max(0n, newDeficit - nonCut[id]), fen(f.syncInducedRelief)) : 0n;
     const sub = md.claimSubsidy ? newDeficit - grant : 0n;
     if (grant > 0n) fresh.push({ member: id, kind: "grant", amount: grant, deficit: false });
     if (sub > 0n) fresh.push({ member: id, kind: "sub", amount: sub, deficit: false });
@@ -132,7 +139,8 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
     }
     const due = classes.flat().reduce((s, c) => s + c.amount, 0n);
     // the floor's base: the members' prior-year expenditure and the pool's own prior-year benefits
-    const floor = divHalfUp(3n * (IDS.reduce((s, id) => s + md.priorExpenditure[id], 0n) + md.priorPoolBenefits), 12n);
+    // R7 (0.5): rounded up to the fen
+    const floor = (3n * (IDS.reduce((s, id) => s + md.priorExpenditure[id], 0n) + md.priorPoolBenefits) + 11n) / 12n;
     // the yearly schedule: to the floor at the opening and each January; to the floor after the claims when short
     const toFloor = opensNow || month === 1 ? max(0n, floor - md.pool) : 0n;
     const target = md.pool + toFloor < due ? floor + due : md.pool + toFloor;
@@ -270,6 +278,9 @@ describe("model-based: settlePeriod against a naive model", () => {
             claims: [],
             claimSubsidy,
             includeLegacy: includeLegacyFunds,
+            eligibility: Object.fromEntries(
+              IDS.map((id) => [id, { balance: fen(opening.members[id].priorYearBalance), expenditure: fen(opening.members[id].priorYearExpenditure) }]),
+            ) as Record<Id, { balance: bigint; expenditure: bigint }>,
           };
           fc.modelRun(() => ({ model: md, real: { state } }), cmds);
         },

@@ -6,9 +6,10 @@
  * @module
  */
 import type { Path } from "../../errors.js";
+import type { EligibilityDec } from "../../fund/eligibility.js";
 import type { PriorityClass } from "../../fund/payByPriority.js";
 import type { JournalWriter } from "../../ledger/journal.js";
-import { FEN_ZERO, type Fen } from "../../money.js";
+import { FEN_ZERO, type Fen, ZERO } from "../../money.js";
 import type { PolicyParams } from "../../policy/paramsAt.js";
 import type { Policy } from "../../policy/schema.js";
 import type { InternalState, MemberFigures } from "../state.js";
@@ -40,6 +41,8 @@ export interface MemberPeriodFigures {
   extraction: Fen;
   legacyFoldIn: Fen;
   provincialRemittance: Fen;
+  /** R8 (0.5): the member's own reserve months, own cut and eligibility for the cut-gap grant. */
+  eligibility: EligibilityDec;
 }
 
 /** A member's figures before anything happened in the period. @internal */
@@ -66,6 +69,7 @@ export function emptyMemberPeriodFigures(): MemberPeriodFigures {
     extraction: FEN_ZERO,
     legacyFoldIn: FEN_ZERO,
     provincialRemittance: FEN_ZERO,
+    eligibility: { ownReserveMonths: null, ownCutFraction: ZERO, eligible: false },
   };
 }
 

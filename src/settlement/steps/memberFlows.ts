@@ -1,7 +1,8 @@
 /**
  * Step 2 of a period (R14): each member's income and expenditure. Income is
  * given as a total or computed from employer levy records (R4), which also
- * supply the cut relief and the sync-induced relief.
+ * supply the cut relief and the sync-induced relief (computed at the member's
+ * own cut, R8 0.5); an ineligible member's sync-induced relief is 0.
  *
  * @module
  */
@@ -10,7 +11,8 @@ import { PoolingError, withPathPrefix } from "../../errors.js";
 import { ACCOUNTS, currentAccountOf } from "../../ledger/accounts.js";
 import { computeParsedLevy } from "../../levy/computeLevy.js";
 import type { Levy } from "../../levy/schema.js";
-import { type Dec, FEN_ZERO, parseFen, toFen } from "../../money.js";
+import { D, type Dec, FEN_ZERO, parseFen, toFen } from "../../money.js";
+import { memberEligibility } from "../eligibility.js";
 import type { PeriodFlowsSchema } from "../schema.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 
@@ -22,8 +24,19 @@ function memberIncome(context: PeriodContext, member: string, flows: ParsedMembe
   let income = fenOrZero(flows.income);
   let cutRelief = fenOrZero(flows.cutRelief);
   let syncInducedRelief = fenOrZero(flows.syncInducedRelief);
-  (flows.levies ?? []).forEach((levyInput, index) => {
+  // R8 (0.5): the member's own cut comes from its own reserve months, not from the levy records.
+  const ownCut = memberEligibility(context.policy, context.period, memberOf(context, member), []).ownCutFraction;
+  const levyCuts: Dec[] = [];
+  (flows.levies ?? []).forEach((given, index) => {
     const path = [...context.prefix, "members", member, "levies", index];
+    const { ownReserveMonths: _months, ...rest } = given;
+    const levyInput = { ...rest, ownCutFraction: ownCut };
+    if (given.ownCutFraction !== undefined && !given.ownCutFraction.eq(ownCut)) {
+      throw new PoolingError("CUT_FRACTION_CONFLICT", [...path, "ownCutFraction"], {
+        en: `the member's own reserve months qualify for ${ownCut.toFixed()}, the levy says ${given.ownCutFraction.toFixed()}`,
+        zh: `该地区自身可支付月数对应 ${ownCut.toFixed()}，缴费记录为 ${given.ownCutFraction.toFixed()}`,
+      });
+    }
     if (levyInput.period !== context.period) {
       throw new PoolingError("PERIOD_OUT_OF_ORDER", [...path, "period"], {
         en: `a levy of ${levyInput.period} in ${context.period}`,
@@ -39,8 +52,12 @@ function memberIncome(context: PeriodContext, member: string, flows: ParsedMembe
     income += parseFen(levy.premiumDue);
     cutRelief += parseFen(levy.cutRelief);
     syncInducedRelief += parseFen(levy.syncInducedRelief);
+    levyCuts.push(new D(levy.cutFraction));
   });
-  return { income, cutRelief, syncInducedRelief };
+  // R8 step 3 (0.5): only an eligible member has a sync-induced relief (the caller's total included).
+  const eligibility = memberEligibility(context.policy, context.period, memberOf(context, member), levyCuts);
+  if (!eligibility.eligible) syncInducedRelief = FEN_ZERO;
+  return { income, cutRelief, syncInducedRelief, eligibility };
 }
 
 /**
@@ -53,13 +70,13 @@ export function postMemberFlows(context: PeriodContext, flows: Readonly<Record<s
   const incomeCitation = context.params.clauses.value.income;
   for (const id of context.memberIds) {
     const memberFlows = flows[id]!;
-    const { income, cutRelief, syncInducedRelief } = memberIncome(context, id, memberFlows);
+    const { income, cutRelief, syncInducedRelief, eligibility } = memberIncome(context, id, memberFlows);
     const expenditure = toFen(memberFlows.expenditure);
     context.writer.post(context.period, ACCOUNTS.employers, currentAccountOf(id), income, "income", incomeCitation, id);
     context.writer.post(context.period, currentAccountOf(id), ACCOUNTS.beneficiaries, expenditure, "benefit", incomeCitation, id);
     const member = memberOf(context, id);
     member.yearIncome += income;
     member.yearExpenditure += expenditure;
-    Object.assign(figuresOf(context, id), { income, expenditure, cutRelief, syncInducedRelief });
+    Object.assign(figuresOf(context, id), { income, expenditure, cutRelief, syncInducedRelief, eligibility });
   }
 }

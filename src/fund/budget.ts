@@ -1,0 +1,298 @@
+/**
+ * R12 (二（四）, 0.5): budgets (预算), their approved adjustments (预算调整)
+ * and their execution (预算执行) against the final accounts (决算).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { PoolingError } from "../errors.js";
+import { D, type Dec, dsum, formatMoney, ZERO } from "../money.js";
+import { type Citation, CitationSchema } from "../policy/citation.js";
+import { paramFor } from "../policy/paramsAt.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { dateField, integerField, MoneyStringSchema, moneyField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+import { FundStatementSchema } from "./consolidate.js";
+import { STATEMENT_CATEGORIES } from "./fundStatements.js";
+
+/** A budget's lines in the statements' categories (an absent line budgets nothing). */
+function lines(categories: readonly string[], signed: boolean) {
+  const money = () => moneyField({ fen: true, allowNegative: signed });
+  return z.object(Object.fromEntries(categories.map((c) => [c, money().optional()])) as Record<string, ReturnType<typeof money>>).strict();
+}
+
+const memberField = () => z.string().regex(/^[A-Za-z0-9_-]+$/, "a member id or `pool`");
+const yearField = () => integerField("INVALID_DATE", "A fiscal year");
+
+/** zod schema of a {@link Budget}: one member's (or the pool's) budget for one fiscal year. */
+export const BudgetSchema = z
+  .object({
+    /** A member id of the policy, or `"pool"` (the city-district pooling fund). */
+    member: memberField(),
+    /** The fiscal year (calendar year). */
+    year: yearField(),
+    /** Income by category, yuan in whole fen (the statements' categories: `contributions`). */
+    income: lines(STATEMENT_CATEGORIES.income, false),
+    /** Expenditure by category, yuan in whole fen (`benefits`, `majorAccidentBenefits`). */
+    expenditure: lines(STATEMENT_CATEGORIES.expenditure, false),
+  })
+  .strict();
+
+/** One member's (or the pool's) budget for one fiscal year (预算), by the statements' categories. */
+export type Budget = z.input<typeof BudgetSchema>;
+
+/** zod schema of a {@link BudgetAdjustment}. */
+export const BudgetAdjustmentSchema = z
+  .object({
+    member: memberField(),
+    year: yearField(),
+    /** The changes to the budget's lines, signed (an increase or a decrease), yuan in whole fen. */
+    changes: z
+      .object({ income: lines(STATEMENT_CATEGORIES.income, true).optional(), expenditure: lines(STATEMENT_CATEGORIES.expenditure, true).optional() })
+      .strict(),
+    /** The approval (报批): its reference (文号) and date. Without a reference: `BUDGET_ADJUSTMENT_UNAPPROVED`. */
+    approval: z.object({ ref: z.string().optional(), date: dateField() }).strict().optional(),
+  })
+  .strict();
+
+/** An approved budget adjustment (预算调整): `{ member, year, changes, approval: { ref, date } }`. */
+export type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
+
+/** zod schema of the final accounts {@link budgetExecution} compares with: a year's fund statements. */
+export const FinalAccountsSchema = z
+  .object({
+    /** The fiscal year of the statements. */
+    year: yearField(),
+    /** The year's fund statements (from `fundStatements`; the first year's with its `beforePooling` column). */
+    statements: z.array(FundStatementSchema),
+  })
+  .strict();
+
+/** The final accounts (决算) of a fiscal year: its fund statements. */
+export type FinalAccounts = z.input<typeof FinalAccountsSchema>;
+
+/** zod schema of the whole input of {@link budgetExecution}, as the service takes it. */
+export const BudgetExecutionInputSchema = z
+  .object({ budget: z.array(BudgetSchema), adjustments: z.array(BudgetAdjustmentSchema), finalAccounts: FinalAccountsSchema })
+  .strict();
+
+/** The input of {@link budgetExecution} as one object (the service's body). */
+export type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
+
+const lineOut = z
+  .object({
+    category: z.string(),
+    budget: MoneyStringSchema,
+    adjusted: MoneyStringSchema,
+    actual: MoneyStringSchema,
+    variance: MoneyStringSchema,
+    executionRate: z.string().nullable(),
+  })
+  .strict();
+
+/** zod schema of the result of {@link budgetExecution} (for its JSON Schema). */
+export const BudgetExecutionSchema = z
+  .object({
+    year: z.number().int(),
+    members: z.array(
+      z
+        .object({
+          member: z.string(),
+          entity: z.string(),
+          income: z.array(lineOut),
+          expenditure: z.array(lineOut),
+          adjustments: z.array(z.object({ ref: z.string(), date: z.string() }).strict()),
+        })
+        .strict(),
+    ),
+    consolidated: z.object({ income: z.array(lineOut), expenditure: z.array(lineOut) }).strict(),
+    withoutBudget: z.array(z.string()),
+    rounding: z.string(),
+    citations: z.array(CitationSchema),
+  })
+  .strict();
+
+/** One line of a budget's execution. */
+export interface BudgetExecutionLine {
+  category: string;
+  /** The budget as approved at first. */
+  budget: string;
+  /** The budget after its approved adjustments. */
+  adjusted: string;
+  /** The final accounts' figure (the full year: the months before pooling included). */
+  actual: string;
+  /** `actual − adjusted`. */
+  variance: string;
+  /** 执行率 `actual ÷ adjusted`, rounded half-up to 4 decimals (`"0.9875"` = 98.75%); `null` when `adjusted` is 0. */
+  executionRate: string | null;
+}
+
+/** The execution of one entity's budget. */
+export interface EntityBudgetExecution {
+  /** The member id, or `"pool"`. */
+  member: string;
+  /** The statement's entity (`member:<id>` or `pool`). */
+  entity: string;
+  income: BudgetExecutionLine[];
+  expenditure: BudgetExecutionLine[];
+  /** The approved adjustments applied, in input order. */
+  adjustments: { ref: string; date: string }[];
+}
+
+/** The result of {@link budgetExecution}. */
+export interface BudgetExecution {
+  year: number;
+  /** Per member (and the pool), in budget order. */
+  members: EntityBudgetExecution[];
+  /** The city-district: the sums of the members' and the pool's lines (transfers between them are not income or expenditure). */
+  consolidated: { income: BudgetExecutionLine[]; expenditure: BudgetExecutionLine[] };
+  /** The statements' entities that have no budget for the year (not in `consolidated`). */
+  withoutBudget: string[];
+  /** How the execution rate is rounded. */
+  rounding: string;
+  citations: Citation[];
+}
+
+const ROUNDING = "executionRate = actual ÷ adjusted, rounded half-up to 4 decimals; null when the adjusted budget is 0";
+
+function executionLine(category: string, budget: Dec, adjusted: Dec, actual: Dec): BudgetExecutionLine {
+  return {
+    category,
+    budget: formatMoney(budget),
+    adjusted: formatMoney(adjusted),
+    actual: formatMoney(actual),
+    variance: formatMoney(actual.minus(adjusted)),
+    // R12 rounding point: the execution rate, to 4 decimals, half-up.
+    executionRate: adjusted.isZero() ? null : actual.div(adjusted).toDecimalPlaces(4, D.ROUND_HALF_UP).toFixed(4),
+  };
+}
+
+const entityOf = (member: string) => (member === "pool" ? "pool" : `member:${member}`);
+
+/**
+ * R12 (二（四）“基金预算不得随意调整，确需调整，需按有关规定报批”; “预决算”): a
+ * fiscal year's budget execution. Per member (and the pool) and category:
+ * the budget, the budget adjusted by its approved adjustments, the actual
+ * figure of the final accounts (the full year, the months before pooling
+ * included), the variance `actual − adjusted` and the execution rate (执行率)
+ * `actual ÷ adjusted`, rounded half-up to 4 decimals (`null` when the adjusted
+ * budget is 0); and the city-district's consolidated lines, their sums. An
+ * adjustment without an approval reference is `BUDGET_ADJUSTMENT_UNAPPROVED`;
+ * budgets and adjustments of other years are checked and left out.
+ *
+ * @param budget - the budgets, one per member (or `"pool"`) and year
+ * @param adjustments - the approved adjustments (`{ member, year, changes, approval: { ref, date } }`)
+ * @param finalAccounts - `{ year, statements }`: the year's fund statements (`fundStatements(journal, year, opening)`)
+ * @param policy - the policy (its budget clauses are cited; default `SUZHOU_2020`)
+ * @returns per member and category: budget, adjusted, actual, variance, executionRate; consolidated; the rounding rule
+ * @throws PoolingError `BUDGET_ADJUSTMENT_UNAPPROVED`, `DUPLICATE_ENTRY` (a member's budget twice for the year),
+ *   `MISSING_FIELD` (an adjustment without a budget to adjust), `MISSING_MEMBER` (a budget without a statement),
+ *   `NEGATIVE_AMOUNT` (an adjusted line below 0), `POLICY_NOT_IN_FORCE` (a year outside the policy), and the
+ *   field codes (`UNKNOWN_KEY` for a category the statements do not have, `AMOUNT_NOT_IN_FEN`, …)
+ * @example
+ * ```ts
+ * const sim = simulate(EXAMPLE_SCENARIO);
+ * const statements = fundStatements(sim.journal, 2021);
+ * const exec = budgetExecution(
+ *   [{ member: "wujiang", year: 2021, income: { contributions: "150000000.00" }, expenditure: { benefits: "190000000.00" } }],
+ *   [{ member: "wujiang", year: 2021, changes: { expenditure: { benefits: "10000000.00" } }, approval: { ref: "吴财社〔2021〕12号", date: "2021-09-15" } }],
+ *   { year: 2021, statements },
+ * );
+ * exec.members[0].expenditure[0].adjusted; // "200000000.00"
+ * ```
+ */
+export function budgetExecution(
+  budget: readonly Budget[],
+  adjustments: readonly BudgetAdjustment[],
+  finalAccounts: FinalAccounts,
+  policy?: Policy,
+): BudgetExecution {
+  const p = resolvePolicy(policy);
+  const budgets = parseInput(z.array(BudgetSchema), budget, ["budget"]);
+  const adjs = parseInput(z.array(BudgetAdjustmentSchema), adjustments, ["adjustments"]);
+  const accounts = parseInput(FinalAccountsSchema, finalAccounts, ["finalAccounts"]);
+  adjs.forEach((a, i) => {
+    if (a.approval === undefined || a.approval.ref === undefined || a.approval.ref.trim() === "") {
+      throw new PoolingError("BUDGET_ADJUSTMENT_UNAPPROVED", ["adjustments", i, "approval", ...(a.approval ? ["ref"] : [])], {
+        en: `${a.member} ${a.year}: no approval reference`,
+        zh: `${a.member} ${a.year} 年预算调整没有报批文号`,
+      });
+    }
+  });
+  const year = accounts.year;
+  const byEntity = new Map<string, (typeof accounts.statements)[number]>();
+  for (const s of accounts.statements) byEntity.set(s.entity, s);
+  const seen = new Set<string>();
+  const members: EntityBudgetExecution[] = [];
+  const totals = { income: new Map<string, Dec[]>(), expenditure: new Map<string, Dec[]>() };
+  budgets.forEach((b, i) => {
+    if (b.year !== year) return;
+    if (seen.has(b.member)) throw new PoolingError("DUPLICATE_ENTRY", ["budget", i, "member"], { en: `${b.member} ${year}`, zh: `${b.member} ${year}` });
+    seen.add(b.member);
+    const entity = entityOf(b.member);
+    const statement = byEntity.get(entity);
+    if (!statement) {
+      throw new PoolingError("MISSING_MEMBER", ["finalAccounts", "statements"], {
+        en: `no statement of ${entity} for ${year}`,
+        zh: `缺少 ${entity} ${year} 年的决算报表`,
+      });
+    }
+    const mine = adjs.map((a, j) => ({ a, j })).filter(({ a }) => a.member === b.member && a.year === year);
+    const side = (kind: "income" | "expenditure"): BudgetExecutionLine[] => {
+      const actualOf = (c: string) => {
+        const main = statement[kind][c] ?? ZERO;
+        const before = statement.beforePooling?.[kind][c] ?? ZERO;
+        return main.plus(before);
+      };
+      const categories = STATEMENT_CATEGORIES[kind].filter(
+        (c) => b[kind][c] !== undefined || statement[kind][c] !== undefined || statement.beforePooling?.[kind][c] !== undefined,
+      );
+      return categories.map((c) => {
+        const base = b[kind][c] ?? ZERO;
+        const adjusted = base.plus(dsum(mine.map(({ a }) => a.changes[kind]?.[c] ?? ZERO)));
+        if (adjusted.isNegative() && !adjusted.isZero()) {
+          throw new PoolingError("NEGATIVE_AMOUNT", ["adjustments", mine.at(-1)!.j, "changes", kind, c], {
+            en: `${b.member} ${year} ${kind} ${c}: adjusted to ${formatMoney(adjusted)}`,
+            zh: `${b.member} ${year} 年 ${c} 调整后为 ${formatMoney(adjusted)}`,
+          });
+        }
+        const actual = actualOf(c);
+        const t = totals[kind].get(c) ?? [ZERO, ZERO, ZERO];
+        totals[kind].set(c, [t[0]!.plus(base), t[1]!.plus(adjusted), t[2]!.plus(actual)]);
+        return executionLine(c, base, adjusted, actual);
+      });
+    };
+    members.push({
+      member: b.member,
+      entity,
+      income: side("income"),
+      expenditure: side("expenditure"),
+      adjustments: mine.map(({ a }) => ({ ref: a.approval!.ref!, date: a.approval!.date })),
+    });
+  });
+  adjs.forEach((a, i) => {
+    if (a.year === year && !seen.has(a.member)) {
+      throw new PoolingError("MISSING_FIELD", ["adjustments", i, "member"], {
+        en: `no budget of ${a.member} for ${year} to adjust`,
+        zh: `没有 ${a.member} ${year} 年的预算可供调整`,
+      });
+    }
+  });
+  const consolidatedSide = (kind: "income" | "expenditure") =>
+    STATEMENT_CATEGORIES[kind]
+      .filter((c) => totals[kind].has(c))
+      .map((c) => {
+        const [b, adj, act] = totals[kind].get(c)!;
+        return executionLine(c, b!, adj!, act!);
+      });
+  const clauses = paramFor(p, "clauses", `${year}-12`).value;
+  return {
+    year,
+    members,
+    consolidated: { income: consolidatedSide("income"), expenditure: consolidatedSide("expenditure") },
+    withoutBudget: accounts.statements.map((s) => s.entity).filter((e) => !members.some((m) => m.entity === e)),
+    rounding: ROUNDING,
+    citations: [clauses.budget, clauses.consolidation],
+  };
+}

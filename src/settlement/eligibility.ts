@@ -1,0 +1,55 @@
+/**
+ * R8 step 3 (0.5) in settlement: each member's own reserve months, own cut
+ * and eligibility for the cut-gap grant, decided from its own data (the
+ * carried balance and expenditure at the measuring year end, or the
+ * scenario's override), never from the levy records.
+ *
+ * @module
+ */
+import { eligibilityDec } from "../fund/eligibility.js";
+import { reserveMonthsDec } from "../fund/reserveMonths.js";
+import { D, type Dec, dmax, fenToDec, ZERO } from "../money.js";
+import { nextPeriod } from "../period.js";
+import type { Policy } from "../policy/schema.js";
+import { cutWindowForPeriod } from "../rates/rateCutWindow.js";
+import { knownCutFractions } from "../rates/resolveCut.js";
+import type { MemberFigures } from "./state.js";
+
+/** A member's own reserve months (`null`: unbounded) and the cut they qualify for. @internal */
+export function ownReserveMonthsOf(member: MemberFigures): Dec | null {
+  return member.ownReserveMonths ?? reserveMonthsDec(fenToDec(member.eligibilityBalance), fenToDec(member.eligibilityExpenditure));
+}
+
+/**
+ * The city-wide cut `f` of a period for a member: the policy's fixed fraction; else the largest cut of the
+ * member's levy records; else, in the window with totals only, the largest cut the rule knows (so that a
+ * member whose own reserves qualify for it is never eligible, and the caller's sync-induced relief caps the
+ * grant of one that is); 0 outside every window.
+ * @internal
+ */
+export function cityCutFor(policy: Policy, period: string, levyCuts: readonly Dec[]): Dec {
+  const window = cutWindowForPeriod(policy, period);
+  if (!window) return ZERO;
+  if (window.value.fraction !== undefined) return new D(window.value.fraction);
+  if (levyCuts.length > 0) return levyCuts.reduce(dmax);
+  return knownCutFractions(policy, period)
+    .map((f) => new D(f))
+    .reduce(dmax);
+}
+
+/** The eligibility of a member in a period. @internal */
+export function memberEligibility(policy: Policy, period: string, member: MemberFigures, levyCuts: readonly Dec[]) {
+  return eligibilityDec(policy, period, ownReserveMonthsOf(member), cityCutFor(policy, period, levyCuts));
+}
+
+/**
+ * At the year end: the measuring point moves to this year end, unless a cut window runs on into the next
+ * period (its eligibility stays measured before it began: for 2020–21, the 2019 year end).
+ * @internal
+ */
+export function rollEligibilityBase(policy: Policy, period: string, member: MemberFigures): void {
+  const window = cutWindowForPeriod(policy, period);
+  if (window && window === cutWindowForPeriod(policy, nextPeriod(period))) return;
+  member.eligibilityBalance = member.priorYearBalance;
+  member.eligibilityExpenditure = member.priorYearExpenditure;
+}
