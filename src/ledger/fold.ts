@@ -108,6 +108,19 @@ export function checkConservation(
 ): ConservationReport {
   parseInput(JournalInputSchema, journal, ["journal"]);
   if (balances !== undefined) parseInput(BalancesSchema, balances, ["balances"]);
+  return conservationOf(journal, balances);
+}
+
+/**
+ * {@link checkConservation} on a journal the engine wrote itself (already
+ * valid): without validating it again (issue 11: the validation copied the
+ * whole journal).
+ * @internal
+ */
+export function conservationOf(
+  journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
+  balances?: Readonly<Record<string, string>>,
+): ConservationReport {
   const folded = foldToMap(journal);
   let total = ZERO;
   let funds = ZERO;

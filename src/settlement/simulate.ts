@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
-import { checkConservation, formatFenBalances } from "../ledger/fold.js";
+import { conservationOf, formatFenBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -97,7 +97,7 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
     journal,
     balances,
     finalState: toJSONState(state),
-    conservation: checkConservation(journal, balances),
+    conservation: conservationOf(journal, balances),
   };
   return parsed.name === undefined ? result : { name: parsed.name, ...result };
 }
