@@ -159,7 +159,9 @@ export const FEN_ZERO: Fen = 0n;
 
 /** A decimal in whole fen (checked at the boundary) as fen. @internal */
 export function toFen(yuan: Dec): Fen {
-  return BigInt(yuan.times(100).toFixed(0));
+  // Rounding at the second decimal is rounding ×100 at the unit (same mode): one string, no intermediate decimal.
+  const fixed = yuan.toFixed(2);
+  return BigInt(fixed.slice(0, -3) + fixed.slice(-2));
 }
 
 /** Fen as a decimal of yuan (for reserve months and other ratios). @internal */
@@ -169,8 +171,12 @@ export function fenToDec(fen: Fen): Dec {
 
 /** A two-decimal yuan string (`"1234.50"`, `"-3.00"`) as fen. @internal */
 export function parseFen(yuan: string): Fen {
+  // The two-decimal form (the engine's own money strings) without a decimal; anything else through decimal.js.
+  if (TWO_DECIMALS.test(yuan)) return BigInt(yuan.slice(0, -3) + yuan.slice(-2));
   return toFen(new D(yuan));
 }
+
+const TWO_DECIMALS = /^-?\d+\.\d\d$/;
 
 /** Fen as yuan with exactly two decimals (`"1234.50"`, `"-3.00"`). @internal */
 export function formatFen(fen: Fen): Money {

@@ -7,13 +7,13 @@
  */
 import { openingParams } from "../fund/openPooling.js";
 import { PRIORITY_CLASSES } from "../fund/payByPriority.js";
-import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
+import { assessRiskDec } from "../fund/reserveMonths.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
-import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen } from "../money.js";
+import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, formatFen } from "../money.js";
 import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
-import type { ClassAmounts, PeriodContext } from "./steps/context.js";
+import { type ClassAmounts, type PeriodContext, reserveMonthsOfFen } from "./steps/context.js";
 import type { TopUpReason } from "./steps/topUp.js";
 
 /** What the pool's steps of a period leave for its report. @internal */
@@ -50,7 +50,7 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
   const current = writer.balance(currentAccountOf(id));
   const carried = writer.balance(carriedAccountOf(id));
   const balance = current + carried;
-  const months = reserveMonthsDec(fenToDec(balance), fenToDec(context.members.get(id)!.priorYearExpenditure));
+  const months = reserveMonthsOfFen(balance, context.members.get(id)!.priorYearExpenditure);
   return {
     income: formatFen(figures.income),
     expenditure: formatFen(figures.expenditure),
@@ -98,7 +98,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
   for (const id of memberIds) members[id] = memberReport(context, id, pendingByMember.get(id) ?? FEN_ZERO);
   const poolBalance = writer.balance(ACCOUNTS.pool);
   const cityExpenditure = fenSum(memberIds.map((id) => context.members.get(id)!.priorYearExpenditure));
-  const poolMonths = reserveMonthsDec(fenToDec(poolBalance), fenToDec(cityExpenditure));
+  const poolMonths = reserveMonthsOfFen(poolBalance, cityExpenditure);
   const opening = openingParams(context.policy).opening;
   const clauses = params.clauses.value;
   return {

@@ -8,7 +8,7 @@
 import type { Path } from "../../errors.js";
 import type { PriorityClass } from "../../fund/payByPriority.js";
 import type { JournalWriter } from "../../ledger/journal.js";
-import { FEN_ZERO, type Fen } from "../../money.js";
+import { D, type Dec, FEN_ZERO, type Fen, formatFen } from "../../money.js";
 import type { PolicyParams } from "../../policy/paramsAt.js";
 import type { Policy } from "../../policy/schema.js";
 import type { InternalState, MemberFigures } from "../state.js";
@@ -111,4 +111,17 @@ export function figuresOf(context: PeriodContext, member: string): MemberPeriodF
 /** A member's running figures (every member in force has them). @internal */
 export function memberOf(context: PeriodContext, member: string): MemberFigures {
   return context.members.get(member)!;
+}
+
+/**
+ * R11 reserve months from fen: `balance × 12 / annualExpenditure` truncated
+ * to two decimals (toward zero), `null` without expenditure: the value of
+ * `reserveMonthsDec` on the same amounts, computed with one integer division
+ * (issue 11: the engine asks it for every member in every period).
+ * @internal
+ */
+export function reserveMonthsOfFen(balance: Fen, annualExpenditure: Fen): Dec | null {
+  if (annualExpenditure === FEN_ZERO) return null;
+  // hundredths of a month; bigint division truncates toward zero, as ROUND_DOWN
+  return new D(formatFen((balance * 1200n) / annualExpenditure));
 }
