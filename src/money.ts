@@ -180,9 +180,13 @@ const TWO_DECIMALS = /^-?\d+\.\d\d$/;
 
 /** Fen as yuan with exactly two decimals (`"1234.50"`, `"-3.00"`). @internal */
 export function formatFen(fen: Fen): Money {
+  // issue 11: most report figures are zero or at least one yuan; those take one string and a slice or two
+  if (fen === 0n) return "0.00";
+  const digits = fen.toString();
+  if (fen >= 100n || fen <= -100n) return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
   const negative = fen < 0n;
-  const digits = (negative ? -fen : fen).toString().padStart(3, "0");
-  return `${negative ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  const small = (negative ? digits.slice(1) : digits).padStart(3, "0");
+  return `${negative ? "-" : ""}${small.slice(0, -2)}.${small.slice(-2)}`;
 }
 
 /** The smaller of two amounts. @internal */

@@ -86,6 +86,11 @@ const MEMBER_SUMS = [
   "clawbackAccrued",
 ] as const;
 
+/** A report figure (the engine's own two-decimal money) as fen: zero, the commonest, without parsing. */
+function fenOfFigure(money: string): Fen {
+  return money === "0.00" ? FEN_ZERO : parseFen(money);
+}
+
 /** Sums period reports by calendar (fiscal) year. @internal */
 export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]): YearSummary[] {
   const byYear = new Map<number, PeriodReport[]>();
@@ -103,7 +108,7 @@ export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]
       const sums: Record<string, Fen> = {};
       for (const k of MEMBER_SUMS) {
         let sum = FEN_ZERO;
-        for (const r of reports) sum += parseFen(r.members[id]![k]);
+        for (const r of reports) sum += fenOfFigure(r.members[id]![k]);
         sums[k] = sum;
       }
       const end = last.members[id]!;
@@ -117,7 +122,7 @@ export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]
     }
     const sum = (f: (r: PeriodReport) => string) => {
       let total = FEN_ZERO;
-      for (const r of reports) total += parseFen(f(r));
+      for (const r of reports) total += fenOfFigure(f(r));
       return formatFen(total);
     };
     out.push({

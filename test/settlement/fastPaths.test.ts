@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reserveMonthsDec } from "../../src/fund/reserveMonths.js";
 import { checkConservation, conservationOf } from "../../src/ledger/fold.js";
-import { D, fenToDec, parseFen, toFen } from "../../src/money.js";
+import { D, fenToDec, formatFen, parseFen, toFen } from "../../src/money.js";
 import { reserveMonthsOfFen } from "../../src/settlement/steps/context.js";
 
 const fenArb = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n });
@@ -45,5 +45,20 @@ describe("integer shortcuts (issue 11)", () => {
     expect(conservationOf(journal, balances)).toEqual(checkConservation(journal, balances));
     expect(conservationOf(journal, balances).ok).toBe(false);
     expect(conservationOf(decimalOnly, balances)).toEqual(checkConservation(decimalOnly, balances));
+  });
+});
+
+describe("formatFen (issue 11)", () => {
+  it("is the two-decimal form of fen / 100, around zero and far from it", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.bigInt({ min: -1000n, max: 1000n }), fenArb), (fen) => {
+        expect(formatFen(fen)).toBe(
+          new D(fen.toString())
+            .div(100)
+            .toFixed(2)
+            .replace(/^-0\.00$/, "0.00"),
+        );
+      }),
+    );
   });
 });
