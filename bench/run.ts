@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { computeLevies, definePolicy, type LevyInput, policyRef, type Scenario, SUZHOU_2020, simulate } from "../dist/index.js";
+import { simPolicyJson, simScenario } from "./simScenario.js";
 
 const N = Number(process.env.LEVY_N ?? 300_000);
 const DIFF = Number(process.env.LEVY_DIFF ?? 1_000_000);
@@ -251,56 +252,28 @@ console.log(
   rmSync(dir, { recursive: true, force: true });
 }
 
-// simulate: growth in members × months
+// simulate: growth in members × months (the scenario: bench/simScenario.ts)
 function scenario(members: number, months: number): { policy: ReturnType<typeof definePolicy>; scenario: Scenario } {
-  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
-  const ids = Array.from({ length: members }, (_, i) => `m${i}`);
-  json.members[0].value = ids.map((id) => ({ id, nameZh: id, nameEn: id }));
-  const policy = definePolicy(json);
-  const rnd = prng(members);
-  const periods = [];
-  let y = 2020;
-  let m = 5;
-  for (let k = 0; k < months; k++) {
-    const period = `${y}-${String(m).padStart(2, "0")}`;
-    const flows: Scenario["periods"][number] = {
-      period,
-      members: Object.fromEntries(
-        ids.map((id) => [
-          id,
-          { income: `${900000 + Math.floor(rnd() * 300000)}.00`, expenditure: `${900000 + Math.floor(rnd() * 300000)}.00`, syncInducedRelief: "100000.00" },
-        ]),
-      ),
-    };
-    if (m === 6) flows.provincialRemittances = Object.fromEntries(ids.map((id) => [id, "20000.00"]));
-    if (k % 17 === 5) flows.majorAccidentClaims = [{ member: ids[k % members]!, amount: "3000000.00" }];
-    periods.push(flows);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  const opening = {
-    start: "2020-05",
-    members: Object.fromEntries(
-      ids.map((id, i) => [
-        id,
-        { priorYearBalance: `${(i % 7) * 3000000}.00`, priorYearExpenditure: "12600000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
-      ]),
-    ),
-  };
-  return { policy, scenario: { opening, periods } };
+  return { policy: definePolicy(simPolicyJson(SUZHOU_2020, members) as never), scenario: simScenario(members, months) as unknown as Scenario };
 }
-console.log(`\nsimulate over ${MONTHS} months       ms   µs per member-month`);
+/** 0.4's figure per member-month at 500 members × 120 months (README of 0.4), and the target of issue 11. */
+const SIM_04_US = 168;
+const SIM_TARGET_US = 15;
+console.log(`\nsimulate over ${MONTHS} months       ms   µs per member-month   ratio to 0.4 (${SIM_04_US} µs at 500)`);
 const perUnit: number[] = [];
 for (const members of [5, 50, 500]) {
   const { policy, scenario: s } = scenario(members, MONTHS);
-  const t = time(() => simulate(s, policy), members >= 500 ? 2 : 3);
+  const t = time(() => simulate(s, policy), members >= 500 ? 3 : 5);
   perUnit.push((t * 1000) / (members * MONTHS));
-  console.log(`${String(members).padStart(4)} members            ${t.toFixed(0).padStart(7)}   ${perUnit.at(-1)!.toFixed(1).padStart(8)}`);
+  const us = perUnit.at(-1)!;
+  console.log(
+    `${String(members).padStart(4)} members            ${t.toFixed(0).padStart(7)}   ${us.toFixed(1).padStart(8)}              ${(us / SIM_04_US).toFixed(3)}`,
+  );
 }
 const growth = perUnit[2]! / perUnit[1]!;
 console.log(
   `growth: time per member-month at 500 members is ${growth.toFixed(2)}× that at 50 (linear in members × months means ≈ 1): ${growth <= 1.5 ? "linear" : "NOT linear"}`,
+);
+console.log(
+  `target simulate ≤ ${SIM_TARGET_US} µs per member-month at 500 members × ${MONTHS} months: ${perUnit[2]!.toFixed(1)} µs, ${perUnit[2]! <= SIM_TARGET_US ? "met" : "NOT met"} (${(SIM_04_US / perUnit[2]!).toFixed(1)}× faster than 0.4)`,
 );

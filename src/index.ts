@@ -142,5 +142,5 @@ export {
   SettlementStateSchema,
 } from "./settlement/schema.js";
 export { settlePeriod } from "./settlement/settlePeriod.js";
-export { initialState, simulate } from "./settlement/simulate.js";
+export { initialState, type SimulateOptions, type SimulationProgress, simulate } from "./settlement/simulate.js";
 export { type MemberYearSummary, MemberYearSummarySchema, type YearSummary, YearSummarySchema } from "./settlement/years.js";

@@ -159,7 +159,9 @@ export const FEN_ZERO: Fen = 0n;
 
 /** A decimal in whole fen (checked at the boundary) as fen. @internal */
 export function toFen(yuan: Dec): Fen {
-  return BigInt(yuan.times(100).toFixed(0));
+  // Rounding at the second decimal is rounding ×100 at the unit (same mode): one string, no intermediate decimal.
+  const fixed = yuan.toFixed(2);
+  return BigInt(fixed.slice(0, -3) + fixed.slice(-2));
 }
 
 /** Fen as a decimal of yuan (for reserve months and other ratios). @internal */
@@ -169,14 +171,22 @@ export function fenToDec(fen: Fen): Dec {
 
 /** A two-decimal yuan string (`"1234.50"`, `"-3.00"`) as fen. @internal */
 export function parseFen(yuan: string): Fen {
+  // The two-decimal form (the engine's own money strings) without a decimal; anything else through decimal.js.
+  if (TWO_DECIMALS.test(yuan)) return BigInt(yuan.slice(0, -3) + yuan.slice(-2));
   return toFen(new D(yuan));
 }
 
+const TWO_DECIMALS = /^-?\d+\.\d\d$/;
+
 /** Fen as yuan with exactly two decimals (`"1234.50"`, `"-3.00"`). @internal */
 export function formatFen(fen: Fen): Money {
+  // issue 11: most report figures are zero or at least one yuan; those take one string and a slice or two
+  if (fen === 0n) return "0.00";
+  const digits = fen.toString();
+  if (fen >= 100n || fen <= -100n) return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
   const negative = fen < 0n;
-  const digits = (negative ? -fen : fen).toString().padStart(3, "0");
-  return `${negative ? "-" : ""}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  const small = (negative ? digits.slice(1) : digits).padStart(3, "0");
+  return `${negative ? "-" : ""}${small.slice(0, -2)}.${small.slice(-2)}`;
 }
 
 /** The smaller of two amounts. @internal */

@@ -12,6 +12,7 @@ import { formatSummary, renderReport } from "../report.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
+import { simulateProgress } from "./progress.js";
 import { runServe, SERVE_HELP } from "./serve.js";
 
 const HELP: Record<string, string> = {
@@ -99,7 +100,8 @@ async function simulateCommand(args: string[]): Promise<number> {
   const scenario = file ? (parseJson(await readText(file), file) as Scenario) : EXAMPLE_SCENARIO;
   let sim: Simulation;
   try {
-    sim = simulate(scenario, policy);
+    const onPeriod = simulateProgress();
+    sim = simulate(scenario, policy, onPeriod ? { onPeriod } : undefined);
   } catch (e) {
     if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, file ?? "EXAMPLE_SCENARIO"));
     throw e;

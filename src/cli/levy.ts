@@ -15,7 +15,8 @@ import { parse } from "csv-parse";
 import { type Citation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
 import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS } from "../report.js";
 import { type FastCsvPlan, fastCsvEligible, fastCsvHeaderOk, fastCsvInputs } from "./csvFast.js";
-import { CliError, describeError, EXIT, parseJson, readText } from "./io.js";
+import { CliError, describeError, EXIT } from "./io.js";
+import { JsonArrayError, jsonArrayItems } from "./jsonArray.js";
 
 export { LEVY_COLUMNS };
 
@@ -49,12 +50,16 @@ async function* csvRecords(path: string, headerErrors: string[]): AsyncIterable<
   }
 }
 
-/** Yields each item of a JSON array with its index. */
+/** Yields each item of a JSON array with its index, read as a stream (issue 11: the file is never held whole). */
 async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where: string }> {
-  const data = parseJson(await readText(path), path);
-  const items = Array.isArray(data) ? data : null;
-  if (!items) throw new CliError(EXIT.invalidInput, `${path}: expected a JSON array of levy inputs\n${path}：应为缴费记录的 JSON 数组`);
-  for (const [i, input] of items.entries()) yield { input, where: `item ${i}` };
+  let i = 0;
+  try {
+    for await (const input of jsonArrayItems(createReadStream(path, { highWaterMark: 1 << 20 }))) yield { input, where: `item ${i++}` };
+  } catch (e) {
+    if (!(e instanceof JsonArrayError)) throw e;
+    if (e.message === "not an array") throw new CliError(EXIT.invalidInput, `${path}: expected a JSON array of levy inputs\n${path}：应为缴费记录的 JSON 数组`);
+    throw new CliError(EXIT.invalidInput, `${path} is not valid JSON: ${e.message}\n${path} 不是有效的 JSON`);
+  }
 }
 
 /** A citation as text, e.g. "苏府办〔2020〕86号 二（一）" (the library's own citations: already valid). */

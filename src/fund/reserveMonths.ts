@@ -1,4 +1,4 @@
-import { D, type Dec, type Numeric } from "../money.js";
+import { D, type Dec, FEN_ZERO, type Fen, formatFen, type Numeric, toFen } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
 import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
@@ -14,9 +14,19 @@ const expenditureSchema = moneyField();
  * @internal
  */
 export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | null {
-  if (annualExpenditure.isZero()) return balance.isNegative() && !balance.isZero() ? new D(0) : null;
-  // Truncated (never rounded up) so that no fund is lifted into a higher band by rounding.
-  return balance.times(12).div(annualExpenditure).toDecimalPlaces(2, D.ROUND_DOWN);
+  return reserveMonthsFen(toFen(balance), toFen(annualExpenditure));
+}
+
+/**
+ * Reserve months from fen, the one implementation: `balance × 12 / annualExpenditure` in hundredths of a
+ * month by one integer division (bigint division truncates toward zero, never lifting a fund into a
+ * higher band); `null` (unbounded) without expenditure and a balance ≥ 0; `0` for a deficit without
+ * expenditure.
+ * @internal
+ */
+export function reserveMonthsFen(balance: Fen, annualExpenditure: Fen): Dec | null {
+  if (annualExpenditure === FEN_ZERO) return balance < FEN_ZERO ? new D(0) : null;
+  return new D(formatFen((balance * 1200n) / annualExpenditure));
 }
 
 /**

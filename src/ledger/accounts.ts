@@ -66,12 +66,28 @@ export function fiscalAccount(member: string): string {
  * against the policy (whose ids follow the same pattern). @internal
  */
 export function currentAccountOf(member: string): string {
-  return `member:${member}:current`;
+  let name = CURRENT.get(member);
+  if (name === undefined) {
+    name = `member:${member}:current`;
+    if (CURRENT.size < NAMES_KEPT) CURRENT.set(member, name);
+  }
+  return name;
 }
+
+/** The account names already built, per member (issue 11: the engine asks for them per member per step). */
+const CURRENT = new Map<string, string>();
+const CARRIED = new Map<string, string>();
+/** A bound on the names kept (a cache, not a registry). */
+const NAMES_KEPT = 100_000;
 
 /** {@link carriedAccount} without validation, for member ids already checked against the policy. @internal */
 export function carriedAccountOf(member: string): string {
-  return `member:${member}:carried`;
+  let name = CARRIED.get(member);
+  if (name === undefined) {
+    name = `member:${member}:carried`;
+    if (CARRIED.size < NAMES_KEPT) CARRIED.set(member, name);
+  }
+  return name;
 }
 
 /** {@link fiscalAccount} without validation, for member ids already checked against the policy. @internal */

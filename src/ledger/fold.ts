@@ -110,6 +110,96 @@ export function checkConservation(
 ): ConservationReport {
   parseInput(JournalInputSchema, journal, ["journal"]);
   if (balances !== undefined) parseInput(BalancesSchema, balances, ["balances"]);
+  return conservationOf(journal, balances);
+}
+
+/**
+ * {@link checkConservation} on a journal the engine wrote itself (already
+ * valid): without validating it again (issue 11: the validation copied the
+ * whole journal).
+ * @internal
+ */
+export function conservationOf(
+  journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
+  balances?: Readonly<Record<string, string>>,
+): ConservationReport {
+  return conservationOfFen(journal, balances) ?? conservationOfDec(journal, balances);
+}
+
+const AMOUNT = /^\d+\.\d{2}$/;
+const BALANCE = /^-?\d+\.\d{2}$/;
+const fenOf = (s: string): Fen => BigInt(s.slice(0, -3) + s.slice(-2));
+
+/** {@link conservationOf} in fen, when every amount and balance is in the two-decimal form (else `undefined`). */
+function conservationOfFen(
+  journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
+  balances?: Readonly<Record<string, string>>,
+): ConservationReport | undefined {
+  const folded = new Map<string, Fen>();
+  let externalIn = 0n;
+  let benefitsOut = 0n;
+  let provincialOut = 0n;
+  let other = 0n;
+  for (const e of journal) {
+    if (!AMOUNT.test(e.amount)) return undefined;
+    const amount = fenOf(e.amount);
+    if (amount <= 0n) return undefined;
+    folded.set(e.from, (folded.get(e.from) ?? 0n) - amount);
+    folded.set(e.to, (folded.get(e.to) ?? 0n) + amount);
+    const from = kindOf(e.from);
+    const to = kindOf(e.to);
+    if (from === to) continue;
+    if (to === "fund") {
+      if (from === "external") externalIn += amount;
+      else other += amount;
+    } else if (from === "fund") {
+      if (e.to === ACCOUNTS.beneficiaries) benefitsOut += amount;
+      else if (to === "external") externalIn -= amount;
+      else if (to === "province") provincialOut += amount;
+      else other -= amount;
+    }
+  }
+  if (balances !== undefined && !Object.values(balances).every((b) => BALANCE.test(b))) return undefined;
+  let total = 0n;
+  let funds = 0n;
+  let fiscal = 0n;
+  for (const [account, b] of folded) {
+    total += b;
+    const kind = kindOf(account);
+    if (kind === "fund") funds += b;
+    if (kind === "fiscal") fiscal += b;
+  }
+  const failures: string[] = [];
+  if (total !== 0n) failures.push(`sum of all accounts is ${formatFen(total)}, not 0`);
+  if (funds !== externalIn - benefitsOut - provincialOut) failures.push(`funds ${formatFen(funds)} ≠ external income − benefits − provincial remittances`);
+  if (other !== 0n) failures.push(`funds moved to or from fiscal accounts: ${formatFen(other)}`);
+  if (fiscal !== 0n) failures.push(`fiscal accounts sum to ${formatFen(fiscal)}, not 0`);
+  let balancesMatchFold = true;
+  if (balances) {
+    const keys = new Set([...[...folded.keys()].sort(), ...Object.keys(balances)]);
+    for (const k of keys) {
+      const given = balances[k];
+      if ((folded.get(k) ?? 0n) === (given === undefined ? 0n : fenOf(given))) continue;
+      balancesMatchFold = false;
+      failures.push(`balance of ${k} is ${given ?? "absent"}, the journal folds to ${formatFen(folded.get(k) ?? 0n)}`);
+    }
+  }
+  return {
+    ok: failures.length === 0,
+    totalOfAllAccounts: formatFen(total),
+    funds: formatFen(funds),
+    externalIn: formatFen(externalIn),
+    benefitsOut: formatFen(benefitsOut),
+    provincialOut: formatFen(provincialOut),
+    fiscalTotal: formatFen(fiscal),
+    badEntries: 0,
+    balancesMatchFold,
+    failures,
+  };
+}
+
+/** {@link conservationOf} in decimals: any amount the schema admits. */
+function conservationOfDec(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[], balances?: Readonly<Record<string, string>>): ConservationReport {
   const folded = foldToMap(journal);
   let total = ZERO;
   let funds = ZERO;

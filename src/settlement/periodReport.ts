@@ -13,7 +13,7 @@ import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen, f
 import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
-import type { ClassAmounts, PeriodContext } from "./steps/context.js";
+import { type ClassAmounts, type PeriodContext, reserveMonthsOfFen } from "./steps/context.js";
 import type { TopUpReason } from "./steps/topUp.js";
 
 /** What the pool's steps of a period leave for its report. @internal */
@@ -65,7 +65,7 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
   const current = writer.balance(currentAccountOf(id));
   const carried = writer.balance(carriedAccountOf(id));
   const balance = current + carried;
-  const months = reserveMonthsDec(fenToDec(balance), fenToDec(context.members.get(id)!.priorYearExpenditure));
+  const months = reserveMonthsOfFen(balance, context.members.get(id)!.priorYearExpenditure);
   return {
     income: formatFen(figures.income),
     expenditure: formatFen(figures.expenditure),

@@ -24,7 +24,7 @@ import { buildPeriodReport } from "./periodReport.js";
 import type { PeriodReport } from "./report.js";
 import type { Settlement } from "./results.js";
 import { type PeriodFlows, PeriodFlowsSchema, type SettlementState, SettlementStateSchema } from "./schema.js";
-import { fromJSONState, type InternalState, type MemberFigures, toJSONState } from "./state.js";
+import { aggregateClaims, fromJSONState, type InternalState, type MemberFigures, toJSONState } from "./state.js";
 import { type BalancesBefore, claimDeficitCoverage, majorAccidentClaims, openingDeficitClaims } from "./steps/claims.js";
 import { emptyMemberPeriodFigures, type PeriodContext, zeroClassAmounts } from "./steps/context.js";
 import { postMemberFlows } from "./steps/memberFlows.js";
@@ -148,7 +148,7 @@ export function settleParsed(
     nextSeq: writer.nextSeq,
     balances: writer.balances,
     members,
-    pendingClaims: pool.pending,
+    pendingClaims: aggregateClaims(pool.pending),
     poolBenefits: context.poolBenefits,
     options: state.options,
   };

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
-import { checkConservation, formatFenBalances } from "../ledger/fold.js";
+import { conservationOf, formatFenBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -45,6 +45,29 @@ export function initialState(
 }
 
 /**
+ * Where a {@link simulate} run is: passed to `onPeriod` after each period.
+ */
+export interface SimulationProgress {
+  /** Periods settled so far (1 after the first). */
+  done: number;
+  /** Periods in the scenario. */
+  total: number;
+  /** The period just settled (`"YYYY-MM"`). */
+  period: string;
+}
+
+/**
+ * Options of {@link simulate}.
+ */
+export interface SimulateOptions {
+  /**
+   * Called after each period is settled (a progress display, for instance); the library itself reads no
+   * clock and writes nothing. It must not throw.
+   */
+  onPeriod?: (progress: SimulationProgress) => void;
+}
+
+/**
  * R14: simulates the city-district month by month: `settlePeriod` folded over
  * the scenario's consecutive periods from its opening data. Member income may
  * be given as totals or as employer levy records (R4). Returns per-period
@@ -53,6 +76,8 @@ export function initialState(
  *
  * @param scenario the opening data, the consecutive periods' flows and the options.
  * @param policy the policy (default `SUZHOU_2020`).
+ * @param options optional: `onPeriod`, called after each period is settled with the number of periods
+ *   settled, their total and the period (for a progress display; it must not throw). Omitted, nothing is called.
  * @returns `policy: { id, version }`, the period reports (each with the parameters it used), the yearly
  *   summaries, the journal, the final balances, the final state and the conservation check.
  * @throws PoolingError those of {@link initialState} and `settlePeriod`, with the path of the period
@@ -63,9 +88,10 @@ export function initialState(
  * sim.conservation.ok;               // true
  * sim.periods.length;                // 32 (2020-05 to 2022-12)
  * sim.balances["province:reserve"];  // the three June remittances
+ * simulate(EXAMPLE_SCENARIO, undefined, { onPeriod: ({ done, total }) => console.log(`${done}/${total}`) });
  * ```
  */
-export function simulate(scenario: Scenario, policy?: Policy): Simulation {
+export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation {
   const resolved = resolvePolicy(policy);
   const parsed = parseInput(ScenarioSchema, scenario);
   const init = initialInternalState(resolved, parsed.opening, parsed.options, ["opening"]);
@@ -88,6 +114,7 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
     state = settled.state;
     for (const entry of settled.journal) journal.push(entry);
     periods.push(settled.report);
+    options?.onPeriod?.({ done: index + 1, total: parsed.periods.length, period: flows.period });
   });
   const balances = formatFenBalances(state.balances);
   const result: Simulation = {
@@ -97,7 +124,7 @@ export function simulate(scenario: Scenario, policy?: Policy): Simulation {
     journal,
     balances,
     finalState: toJSONState(state),
-    conservation: checkConservation(journal, balances),
+    conservation: conservationOf(journal, balances),
   };
   return parsed.name === undefined ? result : { name: parsed.name, ...result };
 }

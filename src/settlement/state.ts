@@ -47,6 +47,29 @@ export interface Claim {
   recordedDeficit: boolean;
 }
 
+/**
+ * Issue 11: the claims waiting for the pool, aggregated: one claim per member,
+ * kind and recorded-deficit flag (the kind is the deficit's origin, on which
+ * the clawback depends), in the order each first appears, with the earliest
+ * period. A starved pool then holds at most a few claims per member, however
+ * long it starves. Claims of zero are dropped.
+ * @internal
+ */
+export function aggregateClaims(claims: readonly Claim[]): Claim[] {
+  const merged = new Map<string, Claim>();
+  for (const claim of claims) {
+    if (claim.amount <= FEN_ZERO) continue;
+    const key = `${claim.member}\u0000${claim.kind}\u0000${claim.recordedDeficit}`;
+    const held = merged.get(key);
+    if (held === undefined) merged.set(key, { ...claim });
+    else {
+      held.amount += claim.amount;
+      if (claim.period < held.period) held.period = claim.period;
+    }
+  }
+  return [...merged.values()];
+}
+
 /** The state, in fen. @internal */
 export interface InternalState {
   nextPeriod: string;

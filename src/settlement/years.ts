@@ -6,7 +6,7 @@
  */
 
 import { z } from "zod";
-import { D, type Dec, formatMoney, ZERO } from "../money.js";
+import { FEN_ZERO, type Fen, formatFen, parseFen } from "../money.js";
 import { yearOf } from "../period.js";
 import { type Policy, RiskLevelSchema } from "../policy/schema.js";
 import { MoneyStringSchema } from "../schema/fields.js";
@@ -86,6 +86,11 @@ const MEMBER_SUMS = [
   "clawbackAccrued",
 ] as const;
 
+/** A report figure (the engine's own two-decimal money) as fen: zero, the commonest, without parsing. */
+function fenOfFigure(money: string): Fen {
+  return money === "0.00" ? FEN_ZERO : parseFen(money);
+}
+
 /** Sums period reports by calendar (fiscal) year. @internal */
 export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]): YearSummary[] {
   const byYear = new Map<number, PeriodReport[]>();
@@ -100,18 +105,26 @@ export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]
     const last = reports[reports.length - 1]!;
     const members: Record<string, MemberYearSummary> = {};
     for (const id of Object.keys(last.members)) {
-      const sums: Record<string, Dec> = {};
-      for (const k of MEMBER_SUMS) sums[k] = reports.reduce((s, r) => s.plus(r.members[id]![k]), ZERO);
+      const sums: Record<string, Fen> = {};
+      for (const k of MEMBER_SUMS) {
+        let sum = FEN_ZERO;
+        for (const r of reports) sum += fenOfFigure(r.members[id]![k]);
+        sums[k] = sum;
+      }
       const end = last.members[id]!;
       members[id] = {
-        ...(Object.fromEntries(MEMBER_SUMS.map((k) => [k, formatMoney(sums[k]!)])) as Record<(typeof MEMBER_SUMS)[number], string>),
+        ...(Object.fromEntries(MEMBER_SUMS.map((k) => [k, formatFen(sums[k]!)])) as Record<(typeof MEMBER_SUMS)[number], string>),
         balance: end.balance,
         reserveMonths: end.reserveMonths,
         risk: end.risk,
         warnings: reports.filter((r) => ["critical", "warning"].includes(r.members[id]!.risk)).map((r) => r.period),
       };
     }
-    const sum = (f: (r: PeriodReport) => string) => formatMoney(reports.reduce((s, r) => s.plus(f(r)), new D(0)));
+    const sum = (f: (r: PeriodReport) => string) => {
+      let total = FEN_ZERO;
+      for (const r of reports) total += fenOfFigure(f(r));
+      return formatFen(total);
+    };
     out.push({
       year,
       from: reports[0]!.period,

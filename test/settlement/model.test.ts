@@ -63,6 +63,17 @@ interface Model {
   eligibility: Record<Id, { balance: bigint; expenditure: bigint }>;
 }
 
+/** Issue 11: the waiting claims kept as one per member, kind and deficit flag, in first-appearance order. */
+function aggregate(claims: Claim[]): Claim[] {
+  const out: Claim[] = [];
+  for (const c of claims) {
+    const held = out.find((h) => h.member === c.member && h.kind === c.kind && h.deficit === c.deficit);
+    if (held) held.amount += c.amount;
+    else out.push({ ...c });
+  }
+  return out;
+}
+
 function next(period: string): string {
   const [y, m] = period.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
@@ -195,9 +206,9 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
         if (c.amount - p > 0n) left.push({ ...c, amount: c.amount - p, deficit: c.kind !== "acc" });
       });
     }
-    md.claims = left;
+    md.claims = aggregate(left);
   } else {
-    md.claims = claims;
+    md.claims = aggregate(claims);
   }
   if (month === 12) {
     // the year's clawback, settled once: round(20% × the year's subsidies)

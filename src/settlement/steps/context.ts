@@ -8,6 +8,7 @@
 import type { Path } from "../../errors.js";
 import type { EligibilityDec } from "../../fund/eligibility.js";
 import type { PriorityClass } from "../../fund/payByPriority.js";
+import { reserveMonthsFen } from "../../fund/reserveMonths.js";
 import type { JournalWriter } from "../../ledger/journal.js";
 import { FEN_ZERO, type Fen, ZERO } from "../../money.js";
 import type { PolicyParams } from "../../policy/paramsAt.js";
@@ -116,3 +117,6 @@ export function figuresOf(context: PeriodContext, member: string): MemberPeriodF
 export function memberOf(context: PeriodContext, member: string): MemberFigures {
   return context.members.get(member)!;
 }
+
+/** R11 reserve months from fen: the fund rule itself (one implementation). @internal */
+export const reserveMonthsOfFen = reserveMonthsFen;

@@ -12,7 +12,7 @@ import { ACCOUNTS } from "../../ledger/accounts.js";
 import type { EntryKind } from "../../ledger/journal.js";
 import { FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen } from "../../money.js";
 import type { Citation } from "../../policy/citation.js";
-import type { Claim } from "../state.js";
+import { aggregateClaims, type Claim } from "../state.js";
 import { type ClassAmounts, figuresOf, memberOf, type PeriodContext, zeroClassAmounts } from "./context.js";
 import { creditMemberFromPool, memberDeficit } from "./postings.js";
 
@@ -143,7 +143,7 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
     figuresOf(context, id).clawbackAccrued = accrued;
     clawbacksAccrued += accrued;
   }
-  return { paid, clawbacksAccrued, pending };
+  return { paid, clawbacksAccrued, pending: aggregateClaims(pending) };
 }
 
 /** Whether a paid line carries the clawback (R9): subsidies, and recorded deficits that were subsidies. */

@@ -1,0 +1,81 @@
+/**
+ * Issue 11 (item 2): `wi-pooling levy file.json` reads the JSON array as a
+ * stream: items one at a time (a source that would exhaust memory if
+ * collected), and a large file under 300 MB max RSS.
+ */
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { JsonArrayError, jsonArrayItems } from "../../src/cli/jsonArray.js";
+
+async function collect(text: string, chunk = 3): Promise<unknown[]> {
+  const bytes = Buffer.from(text, "utf8");
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
+  }
+  const out: unknown[] = [];
+  for await (const item of jsonArrayItems(chunks())) out.push(item);
+  return out;
+}
+
+describe("JSON array as a stream (issue 11)", () => {
+  it("gives the items JSON.parse gives, whatever the chunking (strings, escapes, nesting, scalars, BOM)", async () => {
+    const value = [{ a: 'x,]}"\\', b: [1, { c: "，中文" }] }, "s]", 12.5e3, true, null, [], {}, -0.25];
+    const text = `\uFEFF [ ${value.map((v) => JSON.stringify(v, null, 1)).join(" ,\r\n")} ] \n`;
+    for (const chunk of [1, 2, 3, 7, 1 << 20]) expect(await collect(text, chunk)).toEqual(value);
+    expect(await collect("[]")).toEqual([]);
+    expect(await collect(" [ ] ")).toEqual([]);
+  });
+
+  it("rejects what is not a JSON array, or not valid JSON", async () => {
+    for (const bad of ['{"a":1}', "", "[1,", "[1 2]", "[,1]", "[1]x", '[{"a":}]', "[1,]"]) {
+      await expect(collect(bad), bad).rejects.toBeInstanceOf(JsonArrayError);
+    }
+  });
+
+  it("holds one item at a time: a source of 10^9 items (far beyond memory) yields its first 100,000", async () => {
+    const item = Buffer.from('{"period":"2021-07","industryClass":2,"payroll":"5000.00","employerId":"E"},');
+    async function* endless() {
+      yield Buffer.from("[");
+      for (let i = 0; i < 1e9; i++) yield item;
+    }
+    let n = 0;
+    for await (const record of jsonArrayItems(endless())) {
+      expect(record).toMatchObject({ industryClass: 2 });
+      if (++n === 100_000) break;
+    }
+    expect(n).toBe(100_000);
+  });
+
+  it.skipIf(!existsSync("/usr/bin/time"))(
+    "wi-pooling levy on a ~50 MB JSON array stays under 300 MB max RSS",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "wi-json-"));
+      try {
+        const path = join(dir, "big.json");
+        const fd = openSync(path, "w");
+        writeSync(fd, "[\n");
+        const rows: string[] = [];
+        const n = 500_000;
+        for (let i = 0; i < n; i++) {
+          rows.push(
+            `{"employerId":"E${i}","period":"2021-07","industryClass":${1 + (i % 8)},"payroll":"${1000 + (i % 997)}.${String(i % 100).padStart(2, "0")}"}${i < n - 1 ? "," : ""}\n`,
+          );
+          if (rows.length === 10_000) writeSync(fd, rows.splice(0).join(""));
+        }
+        writeSync(fd, `${rows.join("")}]\n`);
+        closeSync(fd);
+        const r = spawnSync("/usr/bin/time", ["-v", process.execPath, "dist/cli.js", "levy", path, "--out", join(dir, "out.csv")], { encoding: "utf8" });
+        expect(r.status, r.stderr).toBe(0);
+        const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
+        expect(rssKb).toBeGreaterThan(0);
+        expect(rssKb / 1024).toBeLessThan(300);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+});
