@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { PoolingError } from "../errors.js";
 import { D, type Dec, type Fen, formatFen, formatMoney, ZERO } from "../money.js";
 import { MoneyStringSchema } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -123,14 +124,21 @@ export function conservationOf(
   journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
   balances?: Readonly<Record<string, string>>,
 ): ConservationReport {
-  return conservationOfFen(journal, balances) ?? conservationOfDec(journal, balances);
+  const report = conservationOfFen(journal, balances);
+  // Every amount and balance the schemas admit is a two-decimal string: the fen check is the only one.
+  if (report === undefined)
+    throw new PoolingError("INTERNAL_INVARIANT", ["journal"], {
+      en: "a journal amount or balance is not in two-decimal form",
+      zh: "分录金额或余额不是两位小数形式",
+    });
+  return report;
 }
 
 const AMOUNT = /^\d+\.\d{2}$/;
 const BALANCE = /^-?\d+\.\d{2}$/;
 const fenOf = (s: string): Fen => BigInt(s.slice(0, -3) + s.slice(-2));
 
-/** {@link conservationOf} in fen, when every amount and balance is in the two-decimal form (else `undefined`). */
+/** {@link conservationOf} in fen: every amount and balance in the two-decimal form (else `undefined`), the one implementation of the check. */
 function conservationOfFen(
   journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
   balances?: Readonly<Record<string, string>>,
@@ -143,7 +151,7 @@ function conservationOfFen(
   for (const e of journal) {
     if (!AMOUNT.test(e.amount)) return undefined;
     const amount = fenOf(e.amount);
-    if (amount <= 0n) return undefined;
+    if (amount < 0n) return undefined;
     folded.set(e.from, (folded.get(e.from) ?? 0n) - amount);
     folded.set(e.to, (folded.get(e.to) ?? 0n) + amount);
     const from = kindOf(e.from);
@@ -193,71 +201,6 @@ function conservationOfFen(
     provincialOut: formatFen(provincialOut),
     fiscalTotal: formatFen(fiscal),
     badEntries: 0,
-    balancesMatchFold,
-    failures,
-  };
-}
-
-/** {@link conservationOf} in decimals: any amount the schema admits. */
-function conservationOfDec(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[], balances?: Readonly<Record<string, string>>): ConservationReport {
-  const folded = foldToMap(journal);
-  let total = ZERO;
-  let funds = ZERO;
-  let fiscal = ZERO;
-  for (const [account, b] of folded) {
-    total = total.plus(b);
-    const kind = kindOf(account);
-    if (kind === "fund") funds = funds.plus(b);
-    if (kind === "fiscal") fiscal = fiscal.plus(b);
-  }
-  let externalIn = ZERO;
-  let benefitsOut = ZERO;
-  let provincialOut = ZERO;
-  let other = ZERO;
-  let badEntries = 0;
-  for (const e of journal) {
-    const amount = new D(e.amount);
-    if (!/^\d+\.\d{2}$/.test(e.amount) || amount.lte(0)) badEntries++;
-    const from = kindOf(e.from);
-    const to = kindOf(e.to);
-    if (from === to) continue;
-    if (to === "fund") {
-      if (from === "external") externalIn = externalIn.plus(amount);
-      else other = other.plus(amount);
-    } else if (from === "fund") {
-      if (e.to === ACCOUNTS.beneficiaries) benefitsOut = benefitsOut.plus(amount);
-      else if (to === "external") externalIn = externalIn.minus(amount);
-      else if (to === "province") provincialOut = provincialOut.plus(amount);
-      else other = other.minus(amount);
-    }
-  }
-  const failures: string[] = [];
-  if (!total.isZero()) failures.push(`sum of all accounts is ${total.toFixed(2)}, not 0`);
-  if (!funds.eq(externalIn.minus(benefitsOut).minus(provincialOut))) {
-    failures.push(`funds ${funds.toFixed(2)} ≠ external income − benefits − provincial remittances`);
-  }
-  if (!other.isZero()) failures.push(`funds moved to or from fiscal accounts: ${other.toFixed(2)}`);
-  if (!fiscal.isZero()) failures.push(`fiscal accounts sum to ${fiscal.toFixed(2)}, not 0`);
-  if (badEntries > 0) failures.push(`${badEntries} entries with a non-positive or malformed amount`);
-  let balancesMatchFold = true;
-  if (balances) {
-    const expected = formatBalances(folded);
-    const keys = new Set([...Object.keys(expected), ...Object.keys(balances)]);
-    for (const k of keys) {
-      if (new D(expected[k] ?? "0").eq(balances[k] ?? "0")) continue;
-      balancesMatchFold = false;
-      failures.push(`balance of ${k} is ${balances[k] ?? "absent"}, the journal folds to ${expected[k] ?? "0.00"}`);
-    }
-  }
-  return {
-    ok: failures.length === 0,
-    totalOfAllAccounts: formatMoney(total),
-    funds: formatMoney(funds),
-    externalIn: formatMoney(externalIn),
-    benefitsOut: formatMoney(benefitsOut),
-    provincialOut: formatMoney(provincialOut),
-    fiscalTotal: formatMoney(fiscal),
-    badEntries,
     balancesMatchFold,
     failures,
   };
