@@ -23,24 +23,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { computeLevies, definePolicy, type LevyInput, policyRef, type Scenario, SUZHOU_2020, simulate } from "../dist/index.js";
-import { simPolicyJson, simScenario } from "./simScenario.js";
+import { prng, simPolicyJson, simScenario } from "./simScenario.js";
 
 const N = Number(process.env.LEVY_N ?? 300_000);
 const DIFF = Number(process.env.LEVY_DIFF ?? 1_000_000);
 const MONTHS = Number(process.env.SIM_MONTHS ?? 120);
 const CLI_ROWS = Number(process.env.CLI_ROWS ?? 1_000_000);
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASE = ["0.0015", "0.003", "0.005", "0.006", "0.008", "0.009", "0.011", "0.015"];
 const LADDER1 = ["1", "1.2", "1.5"];

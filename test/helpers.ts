@@ -31,3 +31,16 @@ export function deepFreeze<T>(value: T): T {
 export function noSelfTransfers<E extends { seq: number; from: string; to: string }>(journal: readonly E[]): E[] {
   return journal.filter((entry) => entry.from === entry.to);
 }
+
+/** The consecutive periods from `start` to `end`, inclusive (`YYYY-MM`). */
+export function periodsFrom(start: string, end: string): string[] {
+  const out: string[] = [];
+  let [year, month] = start.split("-").map(Number) as [number, number];
+  for (;;) {
+    const period = `${year}-${String(month).padStart(2, "0")}`;
+    out.push(period);
+    if (period === end) return out;
+    month = month === 12 ? 1 : month + 1;
+    if (month === 1) year++;
+  }
+}

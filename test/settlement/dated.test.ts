@@ -14,7 +14,7 @@ import {
   SUZHOU_2020,
   simulate,
 } from "../../src/index.js";
-import { expectPoolingError } from "../helpers.js";
+import { expectPoolingError, periodsFrom } from "../helpers.js";
 import { trioPolicyJson } from "./arbitraries.js";
 
 /** SUZHOU_2020 with three members, a clawback of 20% to 2022-12-31 and 30% from 2023-01-01, and a floor of 3 months to 2021-12-31 and 4 from 2022-01-01. */
@@ -32,18 +32,6 @@ const DATED = (() => {
   ];
   return definePolicy(json);
 })();
-
-function periodsFrom(start: string, end: string): string[] {
-  const out: string[] = [];
-  let [year, month] = start.split("-").map(Number) as [number, number];
-  for (;;) {
-    const period = `${year}-${String(month).padStart(2, "0")}`;
-    out.push(period);
-    if (period === end) return out;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
-}
 
 /** a has nothing of its own and a 250.00 gap in 2020-09 and in 2023-01; b pays 1,000.00 a month and earns as much. */
 function datedScenario(): Scenario {

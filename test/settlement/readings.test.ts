@@ -5,22 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { definePolicy, EXAMPLE_SCENARIO, type PeriodFlows, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
-import { expectPoolingError, noSelfTransfers } from "../helpers.js";
+import { expectPoolingError, noSelfTransfers, periodsFrom } from "../helpers.js";
 import { trioPolicyJson } from "./arbitraries.js";
 
 const MEMBERS = SUZHOU_2020.members[0]!.value.map((m) => m.id);
-
-function periodsFrom(start: string, end: string): string[] {
-  const out: string[] = [];
-  let [year, month] = start.split("-").map(Number) as [number, number];
-  for (;;) {
-    const period = `${year}-${String(month).padStart(2, "0")}`;
-    out.push(period);
-    if (period === end) return out;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
-}
 
 /** SUZHOU_2020 with one parameter's value changed. */
 function variant(id: string, change: (json: ReturnType<typeof trioPolicyJson>) => void): Policy {
