@@ -13,7 +13,7 @@ import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "
 import { runLevy } from "./levy.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
-import { runServe, SERVE_HELP } from "./serve.js";
+import { packageVersion, runServe, SERVE_HELP } from "./serve.js";
 
 const HELP: Record<string, string> = {
   main: `wi-pooling: Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号)
@@ -22,8 +22,10 @@ Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--policy FILE] [--relief-2020]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE]
   wi-pooling schema <Name> | --all --out-dir DIR
-  wi-pooling serve [--port N] [--host H] [--max-body BYTES] | wi-pooling playground --out DIR
-  wi-pooling <command> --help
+  wi-pooling serve [--port N] [--host H] [--max-body BYTES] [--policy FILE] [--relief-2020]
+  wi-pooling playground --out DIR
+  wi-pooling policy [--policy FILE]       the policy as JSON (a starting point for --policy)
+  wi-pooling --version | <command> --help
 
 Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written.
 退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败。`,
@@ -57,6 +59,10 @@ Prints the JSON Schema (draft 2020-12) of an input: ${Object.keys(schemas).join(
   --all --out-dir DIR   write every schema to DIR/<Name>.schema.json`,
   serve: SERVE_HELP,
   playground: PLAYGROUND_HELP,
+  policy: `wi-pooling policy [--policy FILE]
+
+Prints the built-in policy SUZHOU_2020 (or the one in FILE, validated) as JSON: every parameter
+with its dated versions and citations. Edit a copy and pass it to --policy.`,
 };
 
 function usage(command: string, message: string): never {
@@ -171,7 +177,17 @@ export async function main(argv: string[]): Promise<number> {
         if (!values.out || positionals.length > 0) usage("playground", "playground needs --out DIR / 需要 --out 目录");
         return await writePlayground(values.out as string);
       }
+      case "policy": {
+        const { values, positionals } = parse("policy", rest, { policy: { type: "string" } });
+        if (values.help) return print(HELP.policy!);
+        if (positionals.length > 0) usage("policy", "policy takes no file argument (use --policy FILE) / 不接受位置参数");
+        return print(JSON.stringify(await loadPolicy(values.policy as string | undefined, false), null, 2));
+      }
+      case "--version":
+      case "-v":
+        return print(packageVersion());
       case undefined:
+        return usage("main", "a command is needed / 需要指定命令");
       case "--help":
       case "-h":
       case "help":

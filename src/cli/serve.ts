@@ -23,7 +23,7 @@ finishes the requests in flight, exits 0.
   --relief-2020       apply the opt-in 2020 national relief overlay`;
 
 /** The package version, read beside the build (`dist/cli.js` → `package.json`). */
-function packageVersion(): string {
+export function packageVersion(): string {
   for (const rel of ["../package.json", "../../package.json"]) {
     try {
       return (JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { version: string }).version;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { computeLevies, EXAMPLE_SCENARIO, simulate } from "../../src/index.js";
+import { computeLevies, EXAMPLE_SCENARIO, SUZHOU_2020, simulate } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");
@@ -149,11 +149,37 @@ describe("wi-pooling schema and help", () => {
     expect(run("schema", "Nope").status).toBe(3);
   });
   it("has --help on every command", () => {
-    for (const args of [["--help"], ["levy", "--help"], ["simulate", "--help"], ["schema", "--help"]]) {
+    for (const args of [
+      ["--help"],
+      ["levy", "--help"],
+      ["simulate", "--help"],
+      ["schema", "--help"],
+      ["policy", "--help"],
+      ["serve", "--help"],
+      ["playground", "--help"],
+    ]) {
       const r = run(...args);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain("wi-pooling");
     }
     expect(run("frob").status).toBe(3);
+  });
+  it("without arguments prints the usage on stderr and exits 3; --version prints the package's version", () => {
+    const none = run();
+    expect(none.status).toBe(3);
+    expect(none.stdout).toBe("");
+    expect(none.stderr).toContain("Usage:");
+    const version = run("--version");
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+  });
+  it("policy prints the built-in policy as JSON, a starting point for --policy", () => {
+    const r = run("policy");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(SUZHOU_2020)));
+    const file = join(mkdtempSync(join(tmpdir(), "wi-policy-")), "p.json");
+    writeFileSync(file, r.stdout);
+    expect(run("levy", "--policy", file, join(root, "examples/data/levies.csv")).status).toBe(0);
+    expect(run("policy", "extra").status).toBe(3);
   });
 });
