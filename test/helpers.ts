@@ -32,15 +32,22 @@ export function noSelfTransfers<E extends { seq: number; from: string; to: strin
   return journal.filter((entry) => entry.from === entry.to);
 }
 
+/** The month after a period (`YYYY-MM`). */
+export function nextPeriodOf(period: string): string {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
 /** The consecutive periods from `start` to `end`, inclusive (`YYYY-MM`). */
 export function periodsFrom(start: string, end: string): string[] {
+  const out = [start];
+  while (out.at(-1) !== end) out.push(nextPeriodOf(out.at(-1)!));
+  return out;
+}
+
+/** `count` consecutive periods from `start`. */
+export function periodsCount(start: string, count: number): string[] {
   const out: string[] = [];
-  let [year, month] = start.split("-").map(Number) as [number, number];
-  for (;;) {
-    const period = `${year}-${String(month).padStart(2, "0")}`;
-    out.push(period);
-    if (period === end) return out;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
-  }
+  for (let p = start; out.length < count; p = nextPeriodOf(p)) out.push(p);
+  return out;
 }

@@ -12,8 +12,8 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { type Citation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
-import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS } from "../report.js";
+import { type Levy, type LevyInput, LevyInputSchema, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
+import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS, levyClauses } from "../report.js";
 import { type FastCsvPlan, fastCsvEligible, fastCsvHeaderOk, fastCsvInputs } from "./csvFast.js";
 import { CliError, describeError, EXIT } from "./io.js";
 import { JsonArrayError, jsonArrayItems } from "./jsonArray.js";
@@ -62,29 +62,12 @@ async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where
   }
 }
 
-/** A citation as text, e.g. "苏府办〔2020〕86号 二（一）" (the library's own citations: already valid). */
-function citationText(c: Citation): string {
-  return c.clause ? `${c.doc} ${c.clause}` : c.doc;
-}
-
-const clausesCache = new WeakMap<object, string>();
-
-/** The distinct clauses of a result, e.g. "苏府办〔2020〕86号 二（一）; 苏府办〔2020〕86号 二（三）" (cached: batches share citation arrays). */
-function clauses(levy: Levy): string {
-  let text = clausesCache.get(levy.citations);
-  if (text === undefined) {
-    text = [...new Set(levy.citations.map(citationText))].join("; ");
-    clausesCache.set(levy.citations, text);
-  }
-  return text;
-}
-
 /** The clauses cell of a result, CSV-quoted when needed (cached per shared citations array). */
 const clausesCellCache = new WeakMap<object, string>();
 function clausesCell(levy: Levy): string {
   let cell = clausesCellCache.get(levy.citations);
   if (cell === undefined) {
-    cell = csvCell(clauses(levy));
+    cell = csvCell(levyClauses(levy));
     clausesCellCache.set(levy.citations, cell);
   }
   return cell;

@@ -9,23 +9,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { prng } from "../../bench/simScenario.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: root, maxBuffer: 1 << 28 });
 const dir = mkdtempSync(join(tmpdir(), "wi-fastcsv-"));
-
-/** A deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lines of a levy CSV: good rows, bad rows (every `badEvery`), blank and whitespace-only lines, padded cells. */
 function csvLines(n: number, badEvery: number, seed = 1): string[] {

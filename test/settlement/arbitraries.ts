@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { definePolicy, type PeriodFlows, type Scenario, SUZHOU_2020 } from "../../src/index.js";
+import { periodsCount } from "../helpers.js";
 
 /** The JSON of SUZHOU_2020 with three members a, b, c and the given id, to change before `definePolicy`. */
 export function trioPolicyJson(id: string) {
@@ -60,18 +61,10 @@ export const openingArb = fc.record({
   members: fc.record({ a: openingMemberArb, b: openingMemberArb, c: openingMemberArb }),
 });
 
-function periodsFrom(start: string, n: number): string[] {
-  const out: string[] = [];
-  let [y, m] = start.split("-").map(Number) as [number, number];
-  for (let i = 0; i < n; i++) {
-    out.push(`${y}-${String(m).padStart(2, "0")}`);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
+/** Generated flows dated over consecutive months from `start`. */
+export function withPeriods(start: string, flows: readonly GeneratedFlows[]): PeriodFlows[] {
+  const periods = periodsCount(start, flows.length);
+  return flows.map((g, i) => withPeriod(g, periods[i]!));
 }
 
 /** A whole scenario of up to `maxMonths` months, with or without subsidy claiming. */
@@ -84,10 +77,9 @@ export const scenarioArb = (maxMonths: number): fc.Arbitrary<Scenario> =>
       includeLegacyFunds: fc.boolean(),
     })
     .map(({ opening, flows, claimSubsidy, includeLegacyFunds }) => {
-      const periods = periodsFrom(opening.start, flows.length);
       return {
         opening,
-        periods: flows.map((g, i) => withPeriod(g, periods[i]!)),
+        periods: withPeriods(opening.start, flows),
         options: { claimSubsidy, includeLegacyFunds },
       };
     });

@@ -7,7 +7,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cutGapGrantEligibility, explain, type Scenario, simulate } from "../../src/index.js";
-import { IDS, openingArb, periodFlowsArb, TRIO, withPeriod } from "./arbitraries.js";
+import { IDS, openingArb, periodFlowsArb, TRIO, withPeriods } from "./arbitraries.js";
 
 const RICH = { priorYearBalance: "1000000000.00", priorYearExpenditure: "120000000.00", currentSurplus: "0.00", yearToDateExpenditure: "40000000.00" };
 const MEMBERS = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"] as const;
@@ -103,13 +103,7 @@ describe("issue 9 finding 1: the cut-gap grant only for a member whose own reser
   it("property: grants only to eligible members, never above their sync-induced relief", () => {
     fc.assert(
       fc.property(openingArb, fc.array(periodFlowsArb, { minLength: 1, maxLength: 14 }), (opening, gs) => {
-        let period: string = opening.start;
-        const periods = gs.map((g) => {
-          const flows = withPeriod(g, period);
-          const [y, m] = period.split("-").map(Number) as [number, number];
-          period = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-          return flows;
-        });
+        const periods = withPeriods(opening.start, gs);
         const sim = simulate({ opening, periods }, TRIO);
         for (const p of sim.periods) {
           for (const id of IDS) {

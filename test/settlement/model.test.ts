@@ -8,6 +8,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { initialState, type SettlementState, settlePeriod } from "../../src/index.js";
+import { nextPeriodOf } from "../helpers.js";
 import { type GeneratedFlows, IDS, openingArb, periodFlowsArb, TRIO, withPeriod } from "./arbitraries.js";
 
 type Id = (typeof IDS)[number];
@@ -72,11 +73,6 @@ function aggregate(claims: Claim[]): Claim[] {
     else out.push({ ...c });
   }
   return out;
-}
-
-function next(period: string): string {
-  const [y, m] = period.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
 function naiveSettle(md: Model, g: GeneratedFlows): void {
@@ -224,7 +220,7 @@ function naiveSettle(md: Model, g: GeneratedFlows): void {
       md.yearExpenditure[id] = 0n;
     }
   }
-  md.period = next(period);
+  md.period = nextPeriodOf(period);
 }
 
 interface Real {
