@@ -392,6 +392,11 @@ declare const PolicySchema: z.ZodObject<{
         from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         value: z.ZodObject<{
+            trueUp: z.ZodOptional<z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>;
             income: z.ZodObject<{
                 doc: z.ZodString;
                 clause: z.ZodString;
@@ -704,6 +709,8 @@ declare const MemberPeriodReportSchema: z.ZodObject<{
     majorAccidentPaid: z.ZodString;
     clawback: z.ZodString;
     clawbackAccrued: z.ZodString;
+    trueUpReturned: z.ZodString;
+    trueUpReclassified: z.ZodString;
     openingDeficitClaimed: z.ZodString;
     topUp: z.ZodString;
     extraction: z.ZodString;
@@ -749,6 +756,7 @@ declare const PoolPeriodReportSchema: z.ZodObject<{
         scheduled: "scheduled";
     }>>;
     shortfall: z.ZodString;
+    trueUpReturned: z.ZodString;
     pendingClaims: z.ZodString;
     reserveMonths: z.ZodNullable<z.ZodString>;
     risk: z.ZodNullable<z.ZodEnum<{
@@ -774,6 +782,7 @@ interface PeriodParameters {
     topUpWhenShort: boolean;
     priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
     coverOpeningDeficits: boolean;
+    yearEndTrueUp: boolean;
     riskBandsSource: string;
 }
 declare const PeriodReportSchema: z.ZodObject<{
@@ -805,6 +814,7 @@ declare const PeriodReportSchema: z.ZodObject<{
             recordedDeficit: "recordedDeficit";
         }>>;
         coverOpeningDeficits: z.ZodBoolean;
+        yearEndTrueUp: z.ZodBoolean;
         riskBandsSource: z.ZodString;
     }, z.core.$strict>;
     citations: z.ZodObject<{
@@ -868,6 +878,11 @@ declare const PeriodReportSchema: z.ZodObject<{
             clause: z.ZodString;
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>;
+        trueUp: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
     }, z.core.$strict>;
     members: z.ZodRecord<z.ZodString, z.ZodObject<{
         income: z.ZodString;
@@ -886,6 +901,8 @@ declare const PeriodReportSchema: z.ZodObject<{
         majorAccidentPaid: z.ZodString;
         clawback: z.ZodString;
         clawbackAccrued: z.ZodString;
+        trueUpReturned: z.ZodString;
+        trueUpReclassified: z.ZodString;
         openingDeficitClaimed: z.ZodString;
         topUp: z.ZodString;
         extraction: z.ZodString;
@@ -930,6 +947,7 @@ declare const PeriodReportSchema: z.ZodObject<{
             scheduled: "scheduled";
         }>>;
         shortfall: z.ZodString;
+        trueUpReturned: z.ZodString;
         pendingClaims: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
         risk: z.ZodNullable<z.ZodEnum<{
@@ -958,6 +976,8 @@ declare const SettlementSchema: z.ZodObject<{
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            yearGrants: z.ZodString;
+            yearSyncInducedRelief: z.ZodString;
             eligibilityBalance: z.ZodString;
             eligibilityExpenditure: z.ZodString;
             ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -1002,6 +1022,7 @@ declare const SettlementSchema: z.ZodObject<{
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
             deficitCover: "deficitCover";
+            trueUpReturn: "trueUpReturn";
             yearEndRollover: "yearEndRollover";
         }>;
         member: z.ZodOptional<z.ZodString>;
@@ -1040,6 +1061,7 @@ declare const SettlementSchema: z.ZodObject<{
                 recordedDeficit: "recordedDeficit";
             }>>;
             coverOpeningDeficits: z.ZodBoolean;
+            yearEndTrueUp: z.ZodBoolean;
             riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
@@ -1103,6 +1125,11 @@ declare const SettlementSchema: z.ZodObject<{
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
+            trueUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
         }, z.core.$strict>;
         members: z.ZodRecord<z.ZodString, z.ZodObject<{
             income: z.ZodString;
@@ -1121,6 +1148,8 @@ declare const SettlementSchema: z.ZodObject<{
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
             clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
             openingDeficitClaimed: z.ZodString;
             topUp: z.ZodString;
             extraction: z.ZodString;
@@ -1165,6 +1194,7 @@ declare const SettlementSchema: z.ZodObject<{
                 scheduled: "scheduled";
             }>>;
             shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
             risk: z.ZodNullable<z.ZodEnum<{
@@ -1219,6 +1249,7 @@ declare const SimulationSchema: z.ZodObject<{
                 recordedDeficit: "recordedDeficit";
             }>>;
             coverOpeningDeficits: z.ZodBoolean;
+            yearEndTrueUp: z.ZodBoolean;
             riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
@@ -1282,6 +1313,11 @@ declare const SimulationSchema: z.ZodObject<{
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
+            trueUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
         }, z.core.$strict>;
         members: z.ZodRecord<z.ZodString, z.ZodObject<{
             income: z.ZodString;
@@ -1300,6 +1336,8 @@ declare const SimulationSchema: z.ZodObject<{
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
             clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
             openingDeficitClaimed: z.ZodString;
             topUp: z.ZodString;
             extraction: z.ZodString;
@@ -1344,6 +1382,7 @@ declare const SimulationSchema: z.ZodObject<{
                 scheduled: "scheduled";
             }>>;
             shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
             risk: z.ZodNullable<z.ZodEnum<{
@@ -1374,6 +1413,8 @@ declare const SimulationSchema: z.ZodObject<{
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
             clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
             balance: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
             risk: z.ZodEnum<{
@@ -1390,6 +1431,7 @@ declare const SimulationSchema: z.ZodObject<{
             extractions: z.ZodString;
             topUp: z.ZodString;
             shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
             paid: z.ZodObject<{
                 majorAccident: z.ZodString;
                 cutGapGrant: z.ZodString;
@@ -1427,6 +1469,7 @@ declare const SimulationSchema: z.ZodObject<{
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
             deficitCover: "deficitCover";
+            trueUpReturn: "trueUpReturn";
             yearEndRollover: "yearEndRollover";
         }>;
         member: z.ZodOptional<z.ZodString>;
@@ -1450,6 +1493,8 @@ declare const SimulationSchema: z.ZodObject<{
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            yearGrants: z.ZodString;
+            yearSyncInducedRelief: z.ZodString;
             eligibilityBalance: z.ZodString;
             eligibilityExpenditure: z.ZodString;
             ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -1632,6 +1677,27 @@ declare const schemas: Readonly<{
             version: z.ZodString;
         }, z.core.$strict>;
     }, z.core.$strict>;
+    YearEndTrueUp: z.ZodObject<{
+        grantsPaid: z.ZodString;
+        subsidiesPaid: z.ZodString;
+        returned: z.ZodString;
+        subsidiesReturned: z.ZodString;
+        grantsReturned: z.ZodString;
+        reclassified: z.ZodString;
+        grantsSettled: z.ZodString;
+        subsidiesSettled: z.ZodString;
+        clawback: z.ZodString;
+        clawbackRate: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
     Settlement: z.ZodObject<{
         state: z.ZodObject<{
             nextPeriod: z.ZodString;
@@ -1646,6 +1712,8 @@ declare const schemas: Readonly<{
                 yearExpenditure: z.ZodString;
                 legacyFunds: z.ZodString;
                 yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+                yearGrants: z.ZodString;
+                yearSyncInducedRelief: z.ZodString;
                 eligibilityBalance: z.ZodString;
                 eligibilityExpenditure: z.ZodString;
                 ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -1690,6 +1758,7 @@ declare const schemas: Readonly<{
                 carriedToCurrent: "carriedToCurrent";
                 majorAccidentBenefit: "majorAccidentBenefit";
                 deficitCover: "deficitCover";
+                trueUpReturn: "trueUpReturn";
                 yearEndRollover: "yearEndRollover";
             }>;
             member: z.ZodOptional<z.ZodString>;
@@ -1728,6 +1797,7 @@ declare const schemas: Readonly<{
                     recordedDeficit: "recordedDeficit";
                 }>>;
                 coverOpeningDeficits: z.ZodBoolean;
+                yearEndTrueUp: z.ZodBoolean;
                 riskBandsSource: z.ZodString;
             }, z.core.$strict>;
             citations: z.ZodObject<{
@@ -1791,6 +1861,11 @@ declare const schemas: Readonly<{
                     clause: z.ZodString;
                     note: z.ZodOptional<z.ZodString>;
                 }, z.core.$strict>;
+                trueUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
             }, z.core.$strict>;
             members: z.ZodRecord<z.ZodString, z.ZodObject<{
                 income: z.ZodString;
@@ -1809,6 +1884,8 @@ declare const schemas: Readonly<{
                 majorAccidentPaid: z.ZodString;
                 clawback: z.ZodString;
                 clawbackAccrued: z.ZodString;
+                trueUpReturned: z.ZodString;
+                trueUpReclassified: z.ZodString;
                 openingDeficitClaimed: z.ZodString;
                 topUp: z.ZodString;
                 extraction: z.ZodString;
@@ -1853,6 +1930,7 @@ declare const schemas: Readonly<{
                     scheduled: "scheduled";
                 }>>;
                 shortfall: z.ZodString;
+                trueUpReturned: z.ZodString;
                 pendingClaims: z.ZodString;
                 reserveMonths: z.ZodNullable<z.ZodString>;
                 risk: z.ZodNullable<z.ZodEnum<{
@@ -1906,6 +1984,7 @@ declare const schemas: Readonly<{
                     recordedDeficit: "recordedDeficit";
                 }>>;
                 coverOpeningDeficits: z.ZodBoolean;
+                yearEndTrueUp: z.ZodBoolean;
                 riskBandsSource: z.ZodString;
             }, z.core.$strict>;
             citations: z.ZodObject<{
@@ -1969,6 +2048,11 @@ declare const schemas: Readonly<{
                     clause: z.ZodString;
                     note: z.ZodOptional<z.ZodString>;
                 }, z.core.$strict>;
+                trueUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
             }, z.core.$strict>;
             members: z.ZodRecord<z.ZodString, z.ZodObject<{
                 income: z.ZodString;
@@ -1987,6 +2071,8 @@ declare const schemas: Readonly<{
                 majorAccidentPaid: z.ZodString;
                 clawback: z.ZodString;
                 clawbackAccrued: z.ZodString;
+                trueUpReturned: z.ZodString;
+                trueUpReclassified: z.ZodString;
                 openingDeficitClaimed: z.ZodString;
                 topUp: z.ZodString;
                 extraction: z.ZodString;
@@ -2031,6 +2117,7 @@ declare const schemas: Readonly<{
                     scheduled: "scheduled";
                 }>>;
                 shortfall: z.ZodString;
+                trueUpReturned: z.ZodString;
                 pendingClaims: z.ZodString;
                 reserveMonths: z.ZodNullable<z.ZodString>;
                 risk: z.ZodNullable<z.ZodEnum<{
@@ -2061,6 +2148,8 @@ declare const schemas: Readonly<{
                 majorAccidentPaid: z.ZodString;
                 clawback: z.ZodString;
                 clawbackAccrued: z.ZodString;
+                trueUpReturned: z.ZodString;
+                trueUpReclassified: z.ZodString;
                 balance: z.ZodString;
                 reserveMonths: z.ZodNullable<z.ZodString>;
                 risk: z.ZodEnum<{
@@ -2077,6 +2166,7 @@ declare const schemas: Readonly<{
                 extractions: z.ZodString;
                 topUp: z.ZodString;
                 shortfall: z.ZodString;
+                trueUpReturned: z.ZodString;
                 paid: z.ZodObject<{
                     majorAccident: z.ZodString;
                     cutGapGrant: z.ZodString;
@@ -2114,6 +2204,7 @@ declare const schemas: Readonly<{
                 carriedToCurrent: "carriedToCurrent";
                 majorAccidentBenefit: "majorAccidentBenefit";
                 deficitCover: "deficitCover";
+                trueUpReturn: "trueUpReturn";
                 yearEndRollover: "yearEndRollover";
             }>;
             member: z.ZodOptional<z.ZodString>;
@@ -2137,6 +2228,8 @@ declare const schemas: Readonly<{
                 yearExpenditure: z.ZodString;
                 legacyFunds: z.ZodString;
                 yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+                yearGrants: z.ZodString;
+                yearSyncInducedRelief: z.ZodString;
                 eligibilityBalance: z.ZodString;
                 eligibilityExpenditure: z.ZodString;
                 ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -2203,6 +2296,7 @@ declare const schemas: Readonly<{
                 recordedDeficit: "recordedDeficit";
             }>>;
             coverOpeningDeficits: z.ZodBoolean;
+            yearEndTrueUp: z.ZodBoolean;
             riskBandsSource: z.ZodString;
         }, z.core.$strict>;
         citations: z.ZodObject<{
@@ -2266,6 +2360,11 @@ declare const schemas: Readonly<{
                 clause: z.ZodString;
                 note: z.ZodOptional<z.ZodString>;
             }, z.core.$strict>;
+            trueUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
         }, z.core.$strict>;
         members: z.ZodRecord<z.ZodString, z.ZodObject<{
             income: z.ZodString;
@@ -2284,6 +2383,8 @@ declare const schemas: Readonly<{
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
             clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
             openingDeficitClaimed: z.ZodString;
             topUp: z.ZodString;
             extraction: z.ZodString;
@@ -2328,6 +2429,7 @@ declare const schemas: Readonly<{
                 scheduled: "scheduled";
             }>>;
             shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
             risk: z.ZodNullable<z.ZodEnum<{
@@ -2358,6 +2460,8 @@ declare const schemas: Readonly<{
             majorAccidentPaid: z.ZodString;
             clawback: z.ZodString;
             clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
             balance: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
             risk: z.ZodEnum<{
@@ -2374,6 +2478,7 @@ declare const schemas: Readonly<{
             extractions: z.ZodString;
             topUp: z.ZodString;
             shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
             paid: z.ZodObject<{
                 majorAccident: z.ZodString;
                 cutGapGrant: z.ZodString;
@@ -2562,6 +2667,13 @@ declare const schemas: Readonly<{
         period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
         deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    YearEndTrueUpInput: z.ZodObject<{
+        grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        subsidiesPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
     }, z.core.$strict>;
     PriorityClaimsInput: z.ZodObject<{
         poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -2792,6 +2904,7 @@ declare const schemas: Readonly<{
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
             deficitCover: "deficitCover";
+            trueUpReturn: "trueUpReturn";
             yearEndRollover: "yearEndRollover";
         }>;
         member: z.ZodOptional<z.ZodString>;
@@ -2858,6 +2971,8 @@ declare const schemas: Readonly<{
             yearExpenditure: z.ZodString;
             legacyFunds: z.ZodString;
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            yearGrants: z.ZodString;
+            yearSyncInducedRelief: z.ZodString;
             eligibilityBalance: z.ZodString;
             eligibilityExpenditure: z.ZodString;
             ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -3378,6 +3493,11 @@ declare const schemas: Readonly<{
             from: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             to: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
             value: z.ZodObject<{
+                trueUp: z.ZodOptional<z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>>;
                 income: z.ZodObject<{
                     doc: z.ZodString;
                     clause: z.ZodString;
@@ -3746,7 +3866,7 @@ interface CutGapGrantEligibility {
     citations: Citation[];
 }
 declare function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, policy?: Policy): CutGapGrantEligibility;
-declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "clawback", "yearEndRollover"];
+declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "trueUpReturn", "clawback", "yearEndRollover"];
 type EntryKind = (typeof ENTRY_KINDS)[number];
 declare const JournalEntrySchema: z.ZodObject<{
     seq: z.ZodNumber;
@@ -3768,6 +3888,7 @@ declare const JournalEntrySchema: z.ZodObject<{
         carriedToCurrent: "carriedToCurrent";
         majorAccidentBenefit: "majorAccidentBenefit";
         deficitCover: "deficitCover";
+        trueUpReturn: "trueUpReturn";
         yearEndRollover: "yearEndRollover";
     }>;
     member: z.ZodOptional<z.ZodString>;
@@ -4130,6 +4251,8 @@ declare const SettlementStateSchema: z.ZodObject<{
         yearExpenditure: z.ZodString;
         legacyFunds: z.ZodString;
         yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+        yearGrants: z.ZodString;
+        yearSyncInducedRelief: z.ZodString;
         eligibilityBalance: z.ZodString;
         eligibilityExpenditure: z.ZodString;
         ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -4245,6 +4368,37 @@ interface ProvincialRemittance {
 declare function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance;
 declare function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null;
 declare function assessRisk(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): RiskLevel;
+declare const YearEndTrueUpInputSchema: z.ZodObject<{
+    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    subsidiesPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+}, z.core.$strict>;
+type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
+declare const YearEndTrueUpSchema: z.ZodObject<{
+    grantsPaid: z.ZodString;
+    subsidiesPaid: z.ZodString;
+    returned: z.ZodString;
+    subsidiesReturned: z.ZodString;
+    grantsReturned: z.ZodString;
+    reclassified: z.ZodString;
+    grantsSettled: z.ZodString;
+    subsidiesSettled: z.ZodString;
+    clawback: z.ZodString;
+    clawbackRate: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
+declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
 declare function currentAccount(member: string): string;
 declare function carriedAccount(member: string): string;
 declare function fiscalAccount(member: string): string;
@@ -4428,6 +4582,8 @@ declare const MemberYearSummarySchema: z.ZodObject<{
     majorAccidentPaid: z.ZodString;
     clawback: z.ZodString;
     clawbackAccrued: z.ZodString;
+    trueUpReturned: z.ZodString;
+    trueUpReclassified: z.ZodString;
     balance: z.ZodString;
     reserveMonths: z.ZodNullable<z.ZodString>;
     risk: z.ZodEnum<{
@@ -4456,6 +4612,8 @@ declare const YearSummarySchema: z.ZodObject<{
         majorAccidentPaid: z.ZodString;
         clawback: z.ZodString;
         clawbackAccrued: z.ZodString;
+        trueUpReturned: z.ZodString;
+        trueUpReclassified: z.ZodString;
         balance: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
         risk: z.ZodEnum<{
@@ -4472,6 +4630,7 @@ declare const YearSummarySchema: z.ZodObject<{
         extractions: z.ZodString;
         topUp: z.ZodString;
         shortfall: z.ZodString;
+        trueUpReturned: z.ZodString;
         paid: z.ZodObject<{
             majorAccident: z.ZodString;
             cutGapGrant: z.ZodString;
@@ -4490,4 +4649,4 @@ declare const YearSummarySchema: z.ZodObject<{
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };

@@ -55,6 +55,7 @@ export {
   provincialRemittance,
 } from "./fund/provincialRemittance.js";
 export { assessRisk, reserveMonths } from "./fund/reserveMonths.js";
+export { type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, yearEndTrueUp } from "./fund/trueUp.js";
 // ledger (R13)
 export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
 export { type ConservationReport, ConservationReportSchema, checkConservation, foldJournal } from "./ledger/fold.js";

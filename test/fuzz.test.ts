@@ -105,6 +105,7 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["policyRef", fc.tuple(anyInput)],
   ["apportionTopUp", fc.tuple(fc.oneof(anyInput, mutated(TOPUP)))],
   ["coverDeficit", fc.tuple(fc.oneof(anyInput, mutated(COVER)))],
+  ["yearEndTrueUp", fc.tuple(fc.oneof(anyInput, mutated({ grantsPaid: "1.00", subsidiesPaid: "2.00", yearEndBalance: "-1.00", syncInducedRelief: "0.50" })))],
   [
     "cutGapGrantEligibility",
     fc.tuple(fc.oneof(anyInput, mutated({ period: "2020-07", cutFraction: "0.5", priorYearBalance: "1.00", priorYearExpenditure: "1.00" }))),

@@ -76,6 +76,8 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "SettlementSchema",
   "SimulationSchema",
   "YearSummarySchema",
+  "YearEndTrueUpInputSchema",
+  "YearEndTrueUpSchema",
   "accountKind",
   "apportion",
   "paramsAt",
@@ -114,6 +116,7 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "reserveMonths",
   "settlePeriod",
   "simulate",
+  "yearEndTrueUp",
 ];
 
 describe("the package entry", () => {

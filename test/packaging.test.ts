@@ -18,9 +18,10 @@ describe("packaging gates", () => {
     // deficits, priority as data, their report fields and explanations): 206 KB raw, 51 KB gzipped;
     // with issue 10's exact JSON Schemas, output schemas, field descriptions and the Chinese
     // glossary of messages: 208 KB raw, 54.5 KB gzipped. With issue 9's eligibility, cut fractions, budgets and their execution: 233 KB raw, 61.2 KB
-    // gzipped. (The budget of a browser page that
+    // gzipped. With the year-end true-up (its rule, schemas, report fields and explanation): 244 KB raw,
+    // 63.4 KB gzipped. (The budget of a browser page that
     // imports only computeLevy, zod included, is issue 10's bundle item, still open.)
-    expect(js.length).toBeLessThan(240 * 1024);
+    expect(js.length).toBeLessThan(248 * 1024);
     expect(gzipSync(js).length).toBeLessThan(64 * 1024);
     // the dependencies are not bundled in
     expect(js.toString()).toMatch(/from ['"]decimal\.js['"]/);

@@ -294,6 +294,16 @@ function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanatio
       text: `${name(id)}${t(lang, "：", ": ")}${parts.join(t(lang, "；", "; "))}`,
       citation: m.gap !== "0.00" ? (m.grantClaimed !== "0.00" || !m.eligibleForCutGapGrant ? c.cutGapGrant : c.localCoverage) : c.provincialRemittance,
     });
+    if (m.trueUpReturned !== "0.00" || m.trueUpReclassified !== "0.00") {
+      steps.push({
+        text: `${name(id)}${t(
+          lang,
+          `：年终清算（预拨后清算）：退回统筹基金 ${m.trueUpReturned}，补助 ${m.trueUpReclassified} 按本年同步降费减收额转为降费补缺；补助上解按清算后的补助计`,
+          `: year-end true-up (advances settled on the year): ${m.trueUpReturned} returned to the pool, ${m.trueUpReclassified} of subsidies settled as grants within the year's sync-induced relief; the clawback is on the settled subsidies`,
+        )}`,
+        citation: c.trueUp,
+      });
+    }
   }
   if (r.pool.open) {
     steps.push({

@@ -15,6 +15,7 @@ import { CutGapGrantEligibilityInputSchema } from "../fund/eligibility.js";
 import { OpenPoolingInputSchema } from "../fund/openPooling.js";
 import { PriorityClaimsInputSchema } from "../fund/payByPriority.js";
 import { ProvincialRemittanceInputSchema } from "../fund/provincialRemittance.js";
+import { YearEndTrueUpInputSchema, YearEndTrueUpSchema } from "../fund/trueUp.js";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
 import { LevyBatchSchema, LevyInputSchema, LevySchema, LevyTotalsSchema } from "../levy/schema.js";
@@ -40,6 +41,7 @@ const INPUTS = {
   ProvincialRemittanceInput: ProvincialRemittanceInputSchema,
   TopUpInput: TopUpInputSchema,
   CoverDeficitInput: CoverDeficitInputSchema,
+  YearEndTrueUpInput: YearEndTrueUpInputSchema,
   PriorityClaimsInput: PriorityClaimsInputSchema,
   FundStatement: FundStatementSchema,
   FundStatements: z.array(FundStatementSchema),
@@ -65,6 +67,7 @@ const OUTPUTS = {
   LevyTotals: LevyTotalsSchema,
   LevyBatch: LevyBatchSchema,
   DeficitCoverage: DeficitCoverageSchema,
+  YearEndTrueUp: YearEndTrueUpSchema,
   Settlement: SettlementSchema,
   Simulation: SimulationSchema,
   PeriodReport: PeriodReportSchema,

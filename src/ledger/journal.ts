@@ -24,6 +24,7 @@ export const ENTRY_KINDS = Object.freeze([
   "cutGapGrant",
   "subsidy",
   "deficitCover",
+  "trueUpReturn",
   "clawback",
   "yearEndRollover",
 ] as const);

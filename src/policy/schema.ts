@@ -144,7 +144,13 @@ export const CLAUSE_NAMES = Object.freeze([
 /** The name of a clause the rules cite (see {@link CLAUSE_NAMES}). */
 export type ClauseName = (typeof CLAUSE_NAMES)[number];
 
-const ClausesSchema = z.object(Object.fromEntries(CLAUSE_NAMES.map((k) => [k, CitationSchema])) as Record<ClauseName, typeof CitationSchema>).strict();
+const ClausesSchema = z
+  .object({
+    ...(Object.fromEntries(CLAUSE_NAMES.map((k) => [k, CitationSchema])) as Record<ClauseName, typeof CitationSchema>),
+    /** The year-end true-up's clause (option `deficitCoverage.yearEndTrueUp`); without it the true-up cites `subsidy`. */
+    trueUp: CitationSchema.optional(),
+  })
+  .strict();
 
 /** The day after an ISO date, computed on the string (no time zone involved). @internal */
 function nextDay(date: IsoDate): IsoDate {
@@ -395,23 +401,13 @@ export const PolicySchema = z
         .object({
           autoClaimSubsidy: z.boolean(),
           /**
-           * At year end, recompute the year's grants and subsidies on the year's net gap and settle the difference with
-           * the pool (预拨 then 清算). Only `false` (no true-up) is implemented in this version: `true` is refused.
+           * At year end, settle the year's grants and subsidies on the year's net gap (预拨 then 清算): what a member
+           * still holds of them goes back to the pool, kept subsidies become grants within the year's unused
+           * sync-induced relief, and the clawback is taken on the settled subsidies (see `yearEndTrueUp`).
            */
           yearEndTrueUp: z.boolean(),
         })
-        .strict()
-        .superRefine((v, ctx) => {
-          if (v.yearEndTrueUp) {
-            codedIssue(
-              ctx,
-              ["yearEndTrueUp"],
-              "INVALID_POLICY",
-              "the year-end true-up is not implemented in this version: set yearEndTrueUp to false",
-              "本版本尚未实现年终清算（yearEndTrueUp）：请设为 false",
-            );
-          }
-        }),
+        .strict(),
     ),
     topUp: dated(
       z

@@ -189,6 +189,10 @@ export const SUZHOU_2020_DATA = {
           "基金备付期未达到国家阶段性降费政策要求的地区，在累计结余用完后，因市区整体同步执行降费政策造成的缺口，由市区统筹基金予以弥补",
         ),
         subsidy: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助"),
+        trueUp: cite(
+          "二（三）",
+          "先按序由当地当期结余、累计结余支付……仍存在缺口的，可申请市区统筹基金补助; the year-end settlement of the year's advances (预拨 then 清算) is the library's option, the document names none",
+        ),
         recordedDeficit: cite("二（二）", "用于弥补基金累计结余赤字"),
         legacyFoldIn: cite("二（二）", "取消我市原有的市级统筹储备金和调剂金制度，原储备金和调剂金纳入本地基金结余"),
         balancesHeld: cite("二（二）", "各地基金累计结余由市级统一管理，暂委托各地财政部门属地存放"),

@@ -8,6 +8,7 @@
 import { openingParams } from "../fund/openPooling.js";
 import { PRIORITY_CLASSES } from "../fund/payByPriority.js";
 import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
+import { trueUpCitation } from "../fund/trueUp.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
 import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen, formatRate, ZERO } from "../money.js";
 import { policyRef } from "../policy/paramsAt.js";
@@ -30,6 +31,8 @@ export interface PoolOutcome {
   clawbacks: Fen;
   /** R9: clawbacks accrued this period. */
   clawbacksAccrued: Fen;
+  /** R8: returned to the pool at the year's true-up. */
+  trueUpReturned: Fen;
   pending: readonly Claim[];
 }
 
@@ -83,6 +86,8 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     majorAccidentPaid: formatFen(figures.majorAccidentPaid),
     clawback: formatFen(figures.clawback),
     clawbackAccrued: formatFen(figures.clawbackAccrued),
+    trueUpReturned: formatFen(figures.trueUpReturned),
+    trueUpReclassified: formatFen(figures.trueUpReclassified),
     openingDeficitClaimed: formatFen(figures.openingDeficitClaimed),
     topUp: formatFen(figures.topUp),
     extraction: formatFen(figures.extraction),
@@ -134,6 +139,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       topUpWhenShort: params.topUp.value.whenShort,
       priority: [...params.pool.value.priority],
       coverOpeningDeficits: opening.value.coverOpeningDeficits,
+      yearEndTrueUp: params.deficitCoverage.value.yearEndTrueUp,
       riskBandsSource: riskBandsSource(params.riskBands.value),
     },
     citations: {
@@ -149,6 +155,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       topUpSchedule: params.topUp.citation,
       priority: params.pool.citation,
       clawback: params.clawback.citation,
+      trueUp: trueUpCitation(clauses),
     },
     members,
     pool: {
@@ -161,6 +168,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       topUp: formatFen(pool.topUp),
       topUpReason: pool.topUpReason,
       shortfall: formatFen(pool.shortfall),
+      trueUpReturned: formatFen(pool.trueUpReturned),
       pendingClaims: formatFen(fenSum(pool.pending.map((claim) => claim.amount))),
       reserveMonths: formatMonths(poolMonths),
       risk: pool.open ? assessRiskDec(params.riskBands.value, poolMonths, fenToDec(poolBalance)) : null,

@@ -48,6 +48,13 @@ export const MemberPeriodReportSchema = z
     clawback: money,
     /** R9: the clawback accrued this period on the subsidies paid (settled at year end; 0 for 市本级 when `clawback.municipal` is `"none"`). */
     clawbackAccrued: money,
+    /**
+     * R8, option `deficitCoverage.yearEndTrueUp`: what the member returned to the pool at the year's true-up (what
+     * it still held of the year's grants and subsidies); 0 outside the year's last period or with the option off.
+     */
+    trueUpReturned: money,
+    /** R8, option `deficitCoverage.yearEndTrueUp`: the year's kept subsidies that became grants at the true-up (no clawback on them). */
+    trueUpReclassified: money,
     /** R5: the member's opening deficit claimed from the pool as a subsidy (in the opening period, `opening.coverOpeningDeficits`). */
     openingDeficitClaimed: money,
     /** R7: this member's part of the top-up. */
@@ -105,6 +112,8 @@ export const PoolPeriodReportSchema = z
     topUpReason: z.enum(["scheduled", "whenShort"]).nullable(),
     /** What the members could not pay of the top-up needed. */
     shortfall: money,
+    /** R8, option `deficitCoverage.yearEndTrueUp`: what the members returned at the year's true-up. */
+    trueUpReturned: money,
     /** Claims left unpaid at the end of the period (paid later). */
     pendingClaims: money,
     /**
@@ -146,6 +155,8 @@ export const PeriodParametersSchema = z
     priority: z.array(z.enum(["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"])),
     /** R5: whether the opening deficits are covered by the pool. */
     coverOpeningDeficits: z.boolean(),
+    /** R8: whether the year's grants and subsidies are trued up at year end (`deficitCoverage.yearEndTrueUp`). */
+    yearEndTrueUp: z.boolean(),
     /**
      * R11 (0.5): where each warning band comes from (only `critical`, below the 3-month pool floor, is the
      * document's; the others are the library's defaults), e.g. `"critical from 0 months: document; warning
@@ -173,6 +184,8 @@ export const PeriodCitationsSchema = z
     topUpSchedule: CitationSchema,
     priority: CitationSchema,
     clawback: CitationSchema,
+    /** R8: the year-end true-up's clause (the subsidy clause when the policy names none). */
+    trueUp: CitationSchema,
   })
   .strict();
 /** The clauses a settled period's steps cite. */
@@ -197,6 +210,8 @@ export interface PeriodParameters {
   priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
   /** R5: whether the opening deficits are covered by the pool. */
   coverOpeningDeficits: boolean;
+  /** R8: whether the year's grants and subsidies are trued up at year end. */
+  yearEndTrueUp: boolean;
   /** R11 (0.5): where each warning band's bound comes from (the document's 3-month floor, else the library's defaults). */
   riskBandsSource: string;
 }

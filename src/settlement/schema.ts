@@ -158,6 +158,10 @@ export const MemberStateSchema = z
      * each was paid (the clawback settles once a year: one rounding per rate).
      */
     yearSubsidies: z.record(z.string(), moneyString),
+    /** R8: the cut-gap grants the pool paid this member in the fiscal year so far (the year-end true-up's input). */
+    yearGrants: moneyString,
+    /** R8: the member's sync-induced relief of the fiscal year so far, in the periods it was eligible (the cap of the year's grants at the true-up). */
+    yearSyncInducedRelief: moneyString,
     /**
      * R8 (0.5): the carried balance at the year end the cut-gap grant's eligibility is measured at (the prior
      * year end; for the 2020–21 window, 2019).

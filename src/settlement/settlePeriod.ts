@@ -33,7 +33,7 @@ import { claimsByClass, classTotals, payClaimsByPriority } from "./steps/poolPay
 import { remitProvincialReserve } from "./steps/remittance.js";
 import { type TopUpReason, topUpToFloor } from "./steps/topUp.js";
 import type { EngineTrace } from "./steps/trace.js";
-import { closeYearWhenDue, settleClawbacksWhenDue } from "./steps/yearEnd.js";
+import { closeYearWhenDue, settleClawbacksWhenDue, trueUpWhenDue } from "./steps/yearEnd.js";
 
 type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
 
@@ -136,12 +136,13 @@ export function settleParsed(
     const payment = payClaimsByPriority(context, byClass);
     pool = { claimed, paid: payment.paid, topUp, topUpReason: reason, shortfall, clawbacksAccrued: payment.clawbacksAccrued, pending: payment.pending };
   }
-  // Step 7: year end: the clawbacks settle (R9), then the roll.
+  // Step 7: year end: the optional true-up (R8) settles the year's subsidies, on which the clawbacks settle (R9); then the roll.
+  const trueUpReturned = trueUpWhenDue(context);
   const clawbacks = settleClawbacksWhenDue(context);
   closeYearWhenDue(context);
   if (context.month === 12) for (const id of memberIds) rollEligibilityBase(policy, period, members.get(id)!);
 
-  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions: opening.extractions, clawbacks, ...pool });
+  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions: opening.extractions, clawbacks, trueUpReturned, ...pool });
   const nextState: InternalState = {
     nextPeriod: nextPeriod(period),
     poolOpen: opening.poolOpen,

@@ -30,6 +30,10 @@ export interface MemberFigures {
   legacyFunds: Fen;
   /** R9: subsidies paid to the member this fiscal year, by clawback rate. */
   yearSubsidies: Map<string, Fen>;
+  /** R8: cut-gap grants paid to the member this fiscal year (the true-up's input). */
+  yearGrants: Fen;
+  /** R8: the member's sync-induced relief this fiscal year, eligible periods only (the true-up's grant cap). */
+  yearRelief: Fen;
   /** R8 (0.5): the carried balance at the year end eligibility is measured at. */
   eligibilityBalance: Fen;
   /** R8 (0.5): that year's fund expenditure. */
@@ -95,6 +99,8 @@ export function toJSONState(state: InternalState): SettlementState {
       yearExpenditure: formatFen(member.yearExpenditure),
       legacyFunds: formatFen(member.legacyFunds),
       yearSubsidies: Object.fromEntries([...member.yearSubsidies].map(([rate, amount]) => [rate, formatFen(amount)])),
+      yearGrants: formatFen(member.yearGrants),
+      yearSyncInducedRelief: formatFen(member.yearRelief),
       eligibilityBalance: formatFen(member.eligibilityBalance),
       eligibilityExpenditure: formatFen(member.eligibilityExpenditure),
       ...(member.ownReserveMonths !== undefined ? { ownReserveMonths: member.ownReserveMonths.toFixed() } : {}),
@@ -131,6 +137,8 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
       yearExpenditure: parseFen(member.yearExpenditure),
       legacyFunds: parseFen(member.legacyFunds),
       yearSubsidies: new Map(Object.entries(member.yearSubsidies).map(([rate, amount]) => [rate, parseFen(amount)])),
+      yearGrants: parseFen(member.yearGrants),
+      yearRelief: parseFen(member.yearSyncInducedRelief),
       eligibilityBalance: parseFen(member.eligibilityBalance),
       eligibilityExpenditure: parseFen(member.eligibilityExpenditure),
       ownReserveMonths: member.ownReserveMonths === undefined ? undefined : new D(member.ownReserveMonths),
@@ -195,6 +203,9 @@ export function initialInternalState(
       yearExpenditure: toFen(member.yearToDateExpenditure),
       legacyFunds: fenOrZero(member.legacyFunds),
       yearSubsidies: new Map(),
+      // the pool opens after the scenario starts (SCENARIO_STARTS_AFTER_OPENING): nothing was paid this year yet
+      yearGrants: FEN_ZERO,
+      yearRelief: FEN_ZERO,
       eligibilityBalance: toFen(member.priorYearBalance),
       eligibilityExpenditure: toFen(member.priorYearExpenditure),
       ownReserveMonths: member.ownReserveMonths,

@@ -30,8 +30,12 @@ export const MemberYearSummarySchema = z
     majorAccidentPaid: money,
     /** R9: the clawback settled for the year (one fiscal transfer, in the year's last period). */
     clawback: money,
-    /** R9: the clawback accrued over the year's periods. */
+    /** R9: the clawback accrued over the year's periods (on the subsidies as paid, before any true-up). */
     clawbackAccrued: money,
+    /** R8, option `deficitCoverage.yearEndTrueUp`: returned to the pool at the year's true-up. */
+    trueUpReturned: money,
+    /** R8, option `deficitCoverage.yearEndTrueUp`: subsidies that became grants at the year's true-up. */
+    trueUpReclassified: money,
     /** Balance (current + carried) at the end of the year's last period. */
     balance: money,
     reserveMonths: months,
@@ -58,6 +62,8 @@ export const YearSummarySchema = z
         extractions: money,
         topUp: money,
         shortfall: money,
+        /** R8, option `deficitCoverage.yearEndTrueUp`: returned by the members at the year's true-up. */
+        trueUpReturned: money,
         paid: ClassAmountsSchema,
         pendingClaims: money,
         reserveMonths: months,
@@ -84,6 +90,8 @@ const MEMBER_SUMS = [
   "majorAccidentPaid",
   "clawback",
   "clawbackAccrued",
+  "trueUpReturned",
+  "trueUpReclassified",
 ] as const;
 
 /** A report figure (the engine's own two-decimal money) as fen: zero, the commonest, without parsing. */
@@ -136,6 +144,7 @@ export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]
         extractions: sum((r) => r.pool.extractions),
         topUp: sum((r) => r.pool.topUp),
         shortfall: sum((r) => r.pool.shortfall),
+        trueUpReturned: sum((r) => r.pool.trueUpReturned),
         paid: {
           majorAccident: sum((r) => r.pool.paid.majorAccident),
           cutGapGrant: sum((r) => r.pool.paid.cutGapGrant),

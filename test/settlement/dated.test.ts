@@ -99,6 +99,7 @@ describe("dated parameters: each period uses the version in force", () => {
       topUpWhenShort: true,
       priority: ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"],
       coverOpeningDeficits: true,
+      yearEndTrueUp: false,
     };
     expect(sept2020.parameters).toEqual({
       clawbackRate: "0.2",

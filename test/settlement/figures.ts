@@ -44,8 +44,20 @@ export function starvedScenario(months: number): Scenario {
   return { opening: { start: "2020-05", members: { a: zero, b: zero, c: zero } }, periods, options: { claimSubsidy: true } };
 }
 
+/**
+ * The fields added after the fixture was made (the year-end true-up, an option off in these scenarios): left
+ * out of the comparison only while they hold the option-off value, so a true-up that moved money still changes
+ * the digest.
+ */
+function withoutLaterFields(key: string, value: unknown): unknown {
+  if ((key === "trueUpReturned" || key === "trueUpReclassified") && value === "0.00") return undefined;
+  if (key === "yearEndTrueUp" && value === false) return undefined;
+  if (key === "trueUp" && typeof value === "object") return undefined; // a citation, not a figure
+  return value;
+}
+
 /** The figures compared: every period report and the journal fold (final balances), as a digest and in full. */
 export function figuresOf(sim: { periods: unknown[]; balances: unknown; years: unknown }): { digest: string; json: string } {
-  const json = JSON.stringify({ periods: sim.periods, balances: sim.balances, years: sim.years });
+  const json = JSON.stringify({ periods: sim.periods, balances: sim.balances, years: sim.years }, withoutLaterFields);
   return { digest: createHash("sha256").update(json).digest("hex"), json };
 }

@@ -276,10 +276,11 @@ describe("pool.priority: the order is policy data, the library's default", () =>
 });
 
 describe("deficit.yearEndTrueUp", () => {
-  it("is policy data, false by default; true is refused until the true-up is implemented", () => {
+  it("is policy data, false by default; true is accepted (its figures: test/settlement/trueUp.test.ts)", () => {
     expect(SUZHOU_2020.deficitCoverage[0]!.value.yearEndTrueUp).toBe(false);
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    json.id = "true-up";
     json.deficitCoverage[0].value.yearEndTrueUp = true;
-    expectPoolingError(() => definePolicy(json), "INVALID_POLICY", ["deficitCoverage", 0, "value", "yearEndTrueUp"]);
+    expect(definePolicy(json).deficitCoverage[0]!.value.yearEndTrueUp).toBe(true);
   });
 });

@@ -36,6 +36,10 @@ export interface MemberPeriodFigures {
   clawback: Fen;
   /** R9: the clawback accrued this period on the subsidies paid (settled at year end). */
   clawbackAccrued: Fen;
+  /** R8, option `yearEndTrueUp`: what the member returned to the pool at the year's true-up. */
+  trueUpReturned: Fen;
+  /** R8, option `yearEndTrueUp`: the kept subsidies that became grants at the true-up. */
+  trueUpReclassified: Fen;
   /** R5: the opening deficit claimed from the pool as a subsidy (in the opening period). */
   openingDeficitClaimed: Fen;
   topUp: Fen;
@@ -65,6 +69,8 @@ export function emptyMemberPeriodFigures(): MemberPeriodFigures {
     majorAccidentPaid: FEN_ZERO,
     clawback: FEN_ZERO,
     clawbackAccrued: FEN_ZERO,
+    trueUpReturned: FEN_ZERO,
+    trueUpReclassified: FEN_ZERO,
     openingDeficitClaimed: FEN_ZERO,
     topUp: FEN_ZERO,
     extraction: FEN_ZERO,

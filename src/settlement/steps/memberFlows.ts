@@ -77,6 +77,8 @@ export function postMemberFlows(context: PeriodContext, flows: Readonly<Record<s
     const member = memberOf(context, id);
     member.yearIncome += income;
     member.yearExpenditure += expenditure;
+    // R8: the year's grant cap at the true-up (0 in the periods the member is not eligible).
+    member.yearRelief += syncInducedRelief;
     Object.assign(figuresOf(context, id), { income, expenditure, cutRelief, syncInducedRelief, eligibility });
   }
 }

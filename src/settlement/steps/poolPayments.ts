@@ -128,6 +128,8 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
       } else creditMemberFromPool(writer, period, claim.member, amount, kind, citation);
       figures[PAID_FIGURE[priorityClass]] = figures[PAID_FIGURE[priorityClass]] + amount;
       paid[priorityClass] = paid[priorityClass] + amount;
+      // R8: the year's grants (a grant, or a recorded deficit that was one), for the year-end true-up.
+      if (amount > FEN_ZERO && isGrantLine(priorityClass, claim)) memberOf(context, claim.member).yearGrants += amount;
       // R9: a subsidy paid (a line that carries the clawback) accrues at the rate in force; it settles at year end.
       if (amount > FEN_ZERO && carriesClawbackLine(priorityClass, claim)) {
         const subsidies = memberOf(context, claim.member).yearSubsidies;
@@ -144,6 +146,11 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
     clawbacksAccrued += accrued;
   }
   return { paid, clawbacksAccrued, pending: aggregateClaims(pending) };
+}
+
+/** Whether a paid line is a cut-gap grant: the class itself, or a recorded deficit that was one. */
+function isGrantLine(priorityClass: PriorityClass, claim: Claim): boolean {
+  return priorityClass === "cutGapGrant" || (priorityClass === "recordedDeficit" && claim.kind === "cutGapGrant");
 }
 
 /** Whether a paid line carries the clawback (R9): subsidies, and recorded deficits that were subsidies. */

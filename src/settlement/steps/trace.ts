@@ -10,6 +10,7 @@
 import type { TopUpInput } from "../../fund/apportionTopUp.js";
 import type { CoverDeficitInput } from "../../fund/coverDeficit.js";
 import type { PriorityClaimsInput } from "../../fund/payByPriority.js";
+import type { YearEndTrueUpInput } from "../../fund/trueUp.js";
 
 /** What the steps of one period passed to the rules. @internal */
 export interface EngineTrace {
@@ -19,9 +20,11 @@ export interface EngineTrace {
   topUp: TopUpInput[];
   /** R10: the input of `payByPriority`, when the pool paid. */
   payments: PriorityClaimsInput[];
+  /** R8, option `yearEndTrueUp`: per member, the input of `yearEndTrueUp` at the year's end. */
+  trueUps: { member: string; input: YearEndTrueUpInput }[];
 }
 
 /** An empty trace. @internal */
 export function newEngineTrace(): EngineTrace {
-  return { coverage: [], topUp: [], payments: [] };
+  return { coverage: [], topUp: [], payments: [], trueUps: [] };
 }

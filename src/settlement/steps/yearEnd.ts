@@ -1,18 +1,75 @@
 /**
- * Step 7 of a period (R14): at the fiscal year's end, the year's clawbacks
- * settle through the fiscal settlement (R9), this year's surplus rolls into
- * the carried balance and this year's figures become next year's "prior year".
+ * Step 7 of a period (R14): at the fiscal year's end, the optional true-up of
+ * the year's grants and subsidies (R8), the year's clawbacks settle through
+ * the fiscal settlement (R9), this year's surplus rolls into the carried
+ * balance and this year's figures become next year's "prior year".
  *
  * @module
  */
 import { apportionFenCore, integerWeights } from "../../fund/apportion.js";
 import { MUNICIPAL_MEMBER, yearClawbackFen } from "../../fund/clawback.js";
+import { trueUpCitation, trueUpFen } from "../../fund/trueUp.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, fiscalAccountOf } from "../../ledger/accounts.js";
-import { D, FEN_ZERO, type Fen } from "../../money.js";
+import { D, FEN_ZERO, type Fen, fenMin, formatFen } from "../../money.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
+import { debitMember, memberBalance } from "./postings.js";
 
 /** The last month of the fiscal year. @internal */
 export const FISCAL_YEAR_END_MONTH = 12;
+
+/** Whether the year's settlements are due: December, or the last period a simulation settles. */
+function yearSettlementDue(context: PeriodContext): boolean {
+  return context.month === FISCAL_YEAR_END_MONTH || context.lastPeriod;
+}
+
+/**
+ * R8, option `deficitCoverage.yearEndTrueUp`, by the same rule as
+ * `yearEndTrueUp`: when the year's settlements are due, each member returns
+ * to the pool what it still holds of the year's grants and subsidies
+ * (subsidies first; out of its current surplus, then its carried balance),
+ * and its kept subsidies become grants within the year's unused relief. The
+ * subsidies taken off the clawback's base leave the latest rate first (the
+ * last advances are settled first). Returns the total returned.
+ * @internal
+ */
+export function trueUpWhenDue(context: PeriodContext): Fen {
+  if (!yearSettlementDue(context) || !context.params.deficitCoverage.value.yearEndTrueUp) return FEN_ZERO;
+  const { writer, period } = context;
+  const citation = trueUpCitation(context.params.clauses.value);
+  let total = FEN_ZERO;
+  for (const id of context.memberIds) {
+    const member = memberOf(context, id);
+    let subsidiesPaid = FEN_ZERO;
+    for (const amount of member.yearSubsidies.values()) subsidiesPaid += amount;
+    const balance = memberBalance(writer, id);
+    context.trace?.trueUps.push({
+      member: id,
+      input: {
+        grantsPaid: formatFen(member.yearGrants),
+        subsidiesPaid: formatFen(subsidiesPaid),
+        yearEndBalance: formatFen(balance),
+        syncInducedRelief: formatFen(member.yearRelief),
+        period,
+      },
+    });
+    const t = trueUpFen(member.yearGrants, subsidiesPaid, balance, member.yearRelief);
+    debitMember(writer, period, id, ACCOUNTS.pool, t.returned, "trueUpReturn", citation);
+    // The clawback's base: the settled subsidies, taken off the latest rate first.
+    let off = t.subsidiesReturned + t.reclassified;
+    for (const rate of [...member.yearSubsidies.keys()].reverse()) {
+      const held = member.yearSubsidies.get(rate)!;
+      const take = fenMin(off, held);
+      member.yearSubsidies.set(rate, held - take);
+      off -= take;
+    }
+    member.yearGrants = t.grantsSettled;
+    const figures = figuresOf(context, id);
+    figures.trueUpReturned = t.returned;
+    figures.trueUpReclassified = t.reclassified;
+    total += t.returned;
+  }
+  return total;
+}
 
 /**
  * R9: in the year's last period (December, or the last period a simulation
@@ -22,7 +79,7 @@ export const FISCAL_YEAR_END_MONTH = 12;
  * @internal
  */
 export function settleClawbacksWhenDue(context: PeriodContext): Fen {
-  if (context.month !== FISCAL_YEAR_END_MONTH && !context.lastPeriod) return FEN_ZERO;
+  if (!yearSettlementDue(context)) return FEN_ZERO;
   const { writer, period, params } = context;
   const { municipal } = params.clawback.value;
   const citation = params.clawback.citation;
@@ -30,7 +87,10 @@ export function settleClawbacksWhenDue(context: PeriodContext): Fen {
   for (const id of context.memberIds) {
     const member = memberOf(context, id);
     const amount = yearClawbackFen(id, member.yearSubsidies, municipal);
+    // the year's advances are settled: the next year (or the rest of this one) starts afresh
     member.yearSubsidies = new Map();
+    member.yearGrants = FEN_ZERO;
+    member.yearRelief = FEN_ZERO;
     figuresOf(context, id).clawback = amount;
     total += amount;
     if (amount === FEN_ZERO) continue;

@@ -1,0 +1,177 @@
+/**
+ * R8, option `deficitCoverage.yearEndTrueUp` (二（三）): the year-end
+ * settlement (清算) of the grants and subsidies the pool advanced to a member
+ * during the year (预拨), on the year's net gap.
+ *
+ * The document says the pool covers the gap a member's own current surplus and
+ * carried balance cannot pay (“先按序由当地当期结余、累计结余支付”), and that
+ * the rest may be claimed as a subsidy whose 20% the member's government
+ * remits “通过财力结算” (through the year-end fiscal settlement). Period by
+ * period, a gap early in the year is covered by the pool even when later
+ * months' surpluses would have covered it; the true-up settles the year as a
+ * whole:
+ *
+ * 1. what the member still holds of this year's advances at year end (its
+ *    fund balance, if positive, up to the advances) goes back to the pool;
+ *    subsidies first, then grants (the reverse of the order they cover a gap);
+ * 2. what it keeps is split again on the year: a grant up to the year's
+ *    sync-induced relief (the sum over the periods it was eligible in), the
+ *    rest a subsidy; so a subsidy paid in a month whose relief was small
+ *    becomes a grant when another month's relief went unused. A grant is never
+ *    turned into a subsidy.
+ *
+ * The clawback (R9) is then taken on the settled subsidies.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../money.js";
+import { type Citation, CitationSchema } from "../policy/citation.js";
+import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import type { Policy } from "../policy/schema.js";
+import { MoneyStringSchema, moneyField, periodField } from "../schema/fields.js";
+import { parseInput } from "../schema/parse.js";
+import { clawbackFen } from "./clawback.js";
+
+/** zod schema of the input of {@link yearEndTrueUp}. */
+export const YearEndTrueUpInputSchema = z
+  .object({
+    /** The cut-gap grants the pool paid the member this fiscal year (yuan, whole fen, ≥ 0). */
+    grantsPaid: moneyField({ fen: true }),
+    /** The subsidies (补助) the pool paid the member this fiscal year (yuan, whole fen, ≥ 0). */
+    subsidiesPaid: moneyField({ fen: true }),
+    /** The member's fund balance (current + carried) at year end, before the true-up; may be negative. */
+    yearEndBalance: moneyField({ allowNegative: true, fen: true }),
+    /** The year's sync-induced relief: the sum over the periods the member was eligible for the grant (the cap of the year's grants). */
+    syncInducedRelief: moneyField({ fen: true }),
+    /** The year-end period (selects the clawback rate and the clauses in force). Required when the policy has several versions of either. */
+    period: periodField().optional(),
+  })
+  .strict();
+
+/** The input of {@link yearEndTrueUp}. */
+export type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
+
+/** zod schema of the result of {@link yearEndTrueUp}. */
+export const YearEndTrueUpSchema = z
+  .object({
+    grantsPaid: MoneyStringSchema,
+    subsidiesPaid: MoneyStringSchema,
+    /** Step 1: what goes back to the pool: min(advances, the year-end balance if positive). */
+    returned: MoneyStringSchema,
+    /** Of `returned`, the subsidies. */
+    subsidiesReturned: MoneyStringSchema,
+    /** Of `returned`, the grants (only once every subsidy is returned). */
+    grantsReturned: MoneyStringSchema,
+    /** Step 2: kept subsidies that become grants (the year's unused relief). */
+    reclassified: MoneyStringSchema,
+    /** The year's grants after the true-up. */
+    grantsSettled: MoneyStringSchema,
+    /** The year's subsidies after the true-up: the clawback's base. */
+    subsidiesSettled: MoneyStringSchema,
+    /** R9 on the settled subsidies at the rate in force: `round_fen(rate × subsidiesSettled)`. */
+    clawback: MoneyStringSchema,
+    /** The clawback rate in force (e.g. `"0.2"`). */
+    clawbackRate: z.string(),
+    citations: z.array(CitationSchema),
+    /** The policy that produced the figures. */
+    policy: z.object({ id: z.string(), version: z.string() }).strict(),
+  })
+  .strict();
+
+/** The result of {@link yearEndTrueUp}. */
+export type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
+
+/** The figures of a true-up, in fen. @internal */
+export interface TrueUpFen {
+  returned: Fen;
+  subsidiesReturned: Fen;
+  grantsReturned: Fen;
+  reclassified: Fen;
+  grantsSettled: Fen;
+  subsidiesSettled: Fen;
+}
+
+/**
+ * The true-up in fen: the one implementation the settlement and
+ * {@link yearEndTrueUp} share.
+ * @internal
+ */
+export function trueUpFen(grantsPaid: Fen, subsidiesPaid: Fen, yearEndBalance: Fen, relief: Fen): TrueUpFen {
+  // Step 1: what the member holds of the year's advances at year end goes back.
+  const returned = fenMin(grantsPaid + subsidiesPaid, fenMax(FEN_ZERO, yearEndBalance));
+  const subsidiesReturned = fenMin(returned, subsidiesPaid);
+  const grantsReturned = returned - subsidiesReturned;
+  const subsidiesKept = subsidiesPaid - subsidiesReturned;
+  const grantsKept = grantsPaid - grantsReturned;
+  // Step 2: kept subsidies become grants within the year's unused relief; never the other way.
+  const reclassified = fenMin(subsidiesKept, fenMax(FEN_ZERO, relief - grantsKept));
+  return {
+    returned,
+    subsidiesReturned,
+    grantsReturned,
+    reclassified,
+    grantsSettled: grantsKept + reclassified,
+    subsidiesSettled: subsidiesKept - reclassified,
+  };
+}
+
+/** The clauses of a true-up: its own, or the subsidy clause when a policy names none. @internal */
+export function trueUpCitation(clauses: PolicyParams["clauses"]["value"]): Citation {
+  return clauses.trueUp ?? clauses.subsidy;
+}
+
+/**
+ * R8, option `deficitCoverage.yearEndTrueUp`: settles a member's year of
+ * pool advances on the year's net gap (预拨 then 清算). What the member still
+ * holds of the year's grants and subsidies at year end (its balance, if
+ * positive, up to the advances) goes back to the pool, subsidies first; what
+ * it keeps is split again: grants up to the year's sync-induced relief, the
+ * rest subsidies, a grant never becoming a subsidy. The clawback (R9) is
+ * taken on the settled subsidies. The settlement applies this rule in the
+ * year's last period when the policy's option is on.
+ *
+ * @param input the year's grants and subsidies paid, the member's balance at year end and the year's
+ *   sync-induced relief (yuan, whole fen); optionally the year-end period.
+ * @param policy the policy (default `SUZHOU_2020`).
+ * @returns the amount returned (subsidies and grants), the subsidies turned into grants, the settled grants and
+ *   subsidies, the clawback on the settled subsidies with its rate, the citations and the policy.
+ * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
+ *   `AMOUNT_OUT_OF_RANGE`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
+ * @example
+ * ```ts
+ * // 300.00 of subsidies in spring, a surplus later: the member ends the year holding 120.00.
+ * const t = yearEndTrueUp({ grantsPaid: "0.00", subsidiesPaid: "300.00", yearEndBalance: "120.00", syncInducedRelief: "50.00" });
+ * t.returned;          // "120.00"
+ * t.reclassified;      // "50.00"  (unused relief: a grant now)
+ * t.subsidiesSettled;  // "130.00"
+ * t.clawback;          // "26.00"
+ * ```
+ */
+export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp {
+  const p = resolvePolicy(policy);
+  const v = parseInput(YearEndTrueUpInputSchema, input);
+  const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
+  const clauses = paramFor(p, "clauses", v.period, ["period"]).value;
+  const grantsPaid = toFen(v.grantsPaid);
+  const subsidiesPaid = toFen(v.subsidiesPaid);
+  const t = trueUpFen(grantsPaid, subsidiesPaid, toFen(v.yearEndBalance), toFen(v.syncInducedRelief));
+  const citations: Citation[] = [trueUpCitation(clauses)];
+  if (t.reclassified > FEN_ZERO) citations.push(clauses.cutGapGrant);
+  if (t.subsidiesSettled > FEN_ZERO) citations.push(clawbackVersion.citation);
+  return {
+    grantsPaid: formatFen(grantsPaid),
+    subsidiesPaid: formatFen(subsidiesPaid),
+    returned: formatFen(t.returned),
+    subsidiesReturned: formatFen(t.subsidiesReturned),
+    grantsReturned: formatFen(t.grantsReturned),
+    reclassified: formatFen(t.reclassified),
+    grantsSettled: formatFen(t.grantsSettled),
+    subsidiesSettled: formatFen(t.subsidiesSettled),
+    clawback: formatFen(clawbackFen(clawbackVersion.value.rate, t.subsidiesSettled)),
+    clawbackRate: clawbackVersion.value.rate,
+    citations,
+    policy: policyRef(p),
+  };
+}
