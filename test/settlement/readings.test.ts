@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { definePolicy, EXAMPLE_SCENARIO, type PeriodFlows, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
-import { expectPoolingError, noSelfTransfers, periodsFrom } from "../helpers.js";
+import { noSelfTransfers, periodsFrom } from "../helpers.js";
 import { trioPolicyJson } from "./arbitraries.js";
 
 const MEMBERS = SUZHOU_2020.members[0]!.value.map((m) => m.id);

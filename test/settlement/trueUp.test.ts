@@ -202,3 +202,12 @@ describe("the settlement with deficitCoverage.yearEndTrueUp", () => {
     );
   });
 });
+
+describe("the state carries the year's grants and relief", () => {
+  it("a state without them (saved by 0.5.0) is refused, never trued up on a guessed zero", () => {
+    const { state } = initialState(xiangchengYear().opening);
+    const { yearGrants: _g, ...old } = state.members.xiangcheng!;
+    const saved = { ...state, members: { ...state.members, xiangcheng: old } } as unknown as SettlementState;
+    expectPoolingError(() => settlePeriodTraced(saved, xiangchengYear().periods[0]!), "MISSING_FIELD", ["state", "members", "xiangcheng", "yearGrants"]);
+  });
+});
