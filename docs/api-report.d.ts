@@ -528,6 +528,18 @@ declare const DeficitCoverageSchema: z.ZodObject<{
 }, z.core.$strict>;
 type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
 declare function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage;
+declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
+interface Citation {
+    doc: string;
+    clause: string;
+    note?: string | undefined;
+}
+declare const CitationSchema: z.ZodObject<{
+    doc: z.ZodString;
+    clause: z.ZodString;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare function cite(clause: string, note?: string, doc?: string): Citation;
 type DatedParameterName = (typeof DATED_PARAMETERS)[number];
 type PolicyParams = {
     readonly [K in DatedParameterName]: ParamVersion<Policy[K][number]["value"]>;
@@ -542,6 +554,37 @@ interface PolicyRef {
 }
 declare function policyRef(policy: Policy): PolicyRef;
 declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
+declare const YearEndTrueUpInputSchema: z.ZodObject<{
+    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    subsidiesPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+}, z.core.$strict>;
+type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
+declare const YearEndTrueUpSchema: z.ZodObject<{
+    grantsPaid: z.ZodString;
+    subsidiesPaid: z.ZodString;
+    returned: z.ZodString;
+    subsidiesReturned: z.ZodString;
+    grantsReturned: z.ZodString;
+    reclassified: z.ZodString;
+    grantsSettled: z.ZodString;
+    subsidiesSettled: z.ZodString;
+    clawback: z.ZodString;
+    clawbackRate: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
+declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
 declare const LevyInputSchema: z.ZodObject<{
     employerId: z.ZodOptional<z.ZodString>;
     period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -680,18 +723,6 @@ interface LevyTotals {
     premiumDue: string;
     policy: PolicyRef;
 }
-declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
-interface Citation {
-    doc: string;
-    clause: string;
-    note?: string | undefined;
-}
-declare const CitationSchema: z.ZodObject<{
-    doc: z.ZodString;
-    clause: z.ZodString;
-    note: z.ZodOptional<z.ZodString>;
-}, z.core.$strict>;
-declare function cite(clause: string, note?: string, doc?: string): Citation;
 declare const MemberPeriodReportSchema: z.ZodObject<{
     income: z.ZodString;
     expenditure: z.ZodString;
@@ -1539,13 +1570,13 @@ interface ExplanationStep {
 }
 interface Explanation {
     lang: "zh" | "en";
-    kind: "levy" | "deficitCoverage" | "settlement";
+    kind: "levy" | "deficitCoverage" | "yearEndTrueUp" | "settlement";
     title: string;
     steps: ExplanationStep[];
     text: string;
 }
 declare function formatCitation(c: Citation): string;
-type Explainable = Levy | DeficitCoverage | Settlement | PeriodReport;
+type Explainable = Levy | DeficitCoverage | YearEndTrueUp | Settlement | PeriodReport;
 interface ExplainOptions {
     lang?: "zh" | "en";
     policy?: Policy;
@@ -4368,37 +4399,6 @@ interface ProvincialRemittance {
 declare function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance;
 declare function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null;
 declare function assessRisk(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): RiskLevel;
-declare const YearEndTrueUpInputSchema: z.ZodObject<{
-    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    subsidiesPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    period: z.ZodOptional<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-}, z.core.$strict>;
-type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
-declare const YearEndTrueUpSchema: z.ZodObject<{
-    grantsPaid: z.ZodString;
-    subsidiesPaid: z.ZodString;
-    returned: z.ZodString;
-    subsidiesReturned: z.ZodString;
-    grantsReturned: z.ZodString;
-    reclassified: z.ZodString;
-    grantsSettled: z.ZodString;
-    subsidiesSettled: z.ZodString;
-    clawback: z.ZodString;
-    clawbackRate: z.ZodString;
-    citations: z.ZodArray<z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-    policy: z.ZodObject<{
-        id: z.ZodString;
-        version: z.ZodString;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
-declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
 declare function currentAccount(member: string): string;
 declare function carriedAccount(member: string): string;
 declare function fiscalAccount(member: string): string;

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { PoolingError } from "../errors.js";
 import type { DeficitCoverage } from "../fund/coverDeficit.js";
 import { DeficitCoverageSchema } from "../fund/coverDeficit.js";
+import { type YearEndTrueUp, YearEndTrueUpSchema } from "../fund/trueUp.js";
 import type { Levy } from "../levy/schema.js";
 import { LevySchema } from "../levy/schema.js";
 import { D, formatMoney } from "../money.js";
@@ -33,7 +34,7 @@ export interface ExplanationStep {
 /** Result of {@link explain}. */
 export interface Explanation {
   lang: "zh" | "en";
-  kind: "levy" | "deficitCoverage" | "settlement";
+  kind: "levy" | "deficitCoverage" | "yearEndTrueUp" | "settlement";
   title: string;
   steps: ExplanationStep[];
   /** Title and steps as numbered lines, each followed by its clause. */
@@ -218,6 +219,46 @@ function explainCoverage(r: DeficitCoverage, lang: Lang): Explanation {
   return finish(lang, "deficitCoverage", t(lang, "基金缺口弥补顺序", "How the gap is covered"), steps);
 }
 
+function explainTrueUp(r: YearEndTrueUp, lang: Lang): Explanation {
+  // The result's citations, in the order yearEndTrueUp adds them: the true-up's clause, then the grant's
+  // (when subsidies became grants), then the clawback's (when settled subsidies remain).
+  const [own, ...rest] = r.citations;
+  const grant = r.reclassified !== "0.00" ? rest.shift() : undefined;
+  const clawbackCitation = r.subsidiesSettled !== "0.00" ? rest.shift() : undefined;
+  const cited = (text: string, citation: Citation | undefined): ExplanationStep => (citation ? { text, citation } : { text });
+  const steps: ExplanationStep[] = [
+    cited(
+      t(lang, `本年预拨：降费补缺 ${r.grantsPaid}，补助 ${r.subsidiesPaid}`, `The year's advances: grants ${r.grantsPaid}, subsidies ${r.subsidiesPaid}`),
+      own,
+    ),
+    cited(
+      t(
+        lang,
+        `第一步，年末仍结存的部分退回统筹基金 ${r.returned}（先退补助 ${r.subsidiesReturned}，再退降费补缺 ${r.grantsReturned}）`,
+        `Step 1: what the member still holds at year end goes back to the pool: ${r.returned} (subsidies ${r.subsidiesReturned} first, then grants ${r.grantsReturned})`,
+      ),
+      own,
+    ),
+    cited(
+      t(
+        lang,
+        `第二步，保留的补助在全年同步降费减收额未用部分内转为降费补缺 ${r.reclassified}；清算后降费补缺 ${r.grantsSettled}，补助 ${r.subsidiesSettled}`,
+        `Step 2: kept subsidies become grants within the year's unused sync-induced relief: ${r.reclassified}; settled: grants ${r.grantsSettled}, subsidies ${r.subsidiesSettled}`,
+      ),
+      grant,
+    ),
+    cited(
+      t(
+        lang,
+        `补助上解（比例 ${r.clawbackRate}，按清算后的补助）：${rounded(lang, r.subsidiesSettled, r.clawbackRate, r.clawback)}`,
+        `Clawback (rate ${r.clawbackRate}, on the settled subsidies): ${rounded(lang, r.subsidiesSettled, r.clawbackRate, r.clawback)}`,
+      ),
+      clawbackCitation,
+    ),
+  ];
+  return finish(lang, "yearEndTrueUp", t(lang, "年终清算（预拨后清算）", "Year-end true-up (advances settled on the year)"), steps);
+}
+
 /** A rate as a percentage, exactly: `"0.1"` → `"10%"`. */
 const percent = (rate: string): string => `${new D(rate).times(100).toFixed()}%`;
 
@@ -352,7 +393,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional(), policy: z.custom<Policy>().optional() }).strict();
 
 /** A result {@link explain} can account for. */
-export type Explainable = Levy | DeficitCoverage | Settlement | PeriodReport;
+export type Explainable = Levy | DeficitCoverage | YearEndTrueUp | Settlement | PeriodReport;
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -364,11 +405,11 @@ export interface ExplainOptions {
 
 /**
  * A step-by-step account of a levy (`computeLevy`), a deficit coverage
- * (`coverDeficit`) or a settlement (`settlePeriod`, or one of
+ * (`coverDeficit`), a year-end true-up (`yearEndTrueUp`) or a settlement (`settlePeriod`, or one of
  * `simulate(...).periods`), in Chinese (`zh`, default) or English, with each
  * figure, each rounding point and the clause behind it.
  *
- * @param result - a result of `computeLevy`, `coverDeficit` or `settlePeriod` (or one of `simulate(...).periods`)
+ * @param result - a result of `computeLevy`, `coverDeficit`, `yearEndTrueUp` or `settlePeriod` (or one of `simulate(...).periods`)
  * @param options - `{ lang: "zh" | "en", policy? }`, Chinese by default; in Chinese, a settlement names the members by their Chinese names (市本级, 吴江区, …) from `policy` (default `SUZHOU_2020` when the result was produced by it)
  * @returns the title, the steps with their clauses, and the same as numbered text
  * @throws PoolingError `INVALID_TYPE` for anything else, and the schema codes of a malformed result
@@ -389,11 +430,12 @@ export function explain(result: Explainable, options: ExplainOptions = {}): Expl
   if (isObject(result)) {
     if ("premiumBeforeCut" in result) return explainLevy(parseInput(LevySchema, result, ["result"]), lang);
     if ("fromCurrentSurplus" in result) return explainCoverage(parseInput(DeficitCoverageSchema, result, ["result"]), lang);
+    if ("subsidiesSettled" in result) return explainTrueUp(parseInput(YearEndTrueUpSchema, result, ["result"]), lang);
     if ("report" in result) return explainReport(parseInput(PeriodReportSchema, result.report, ["result", "report"]), lang, policy);
     if ("pool" in result) return explainReport(parseInput(PeriodReportSchema, result, ["result"]), lang, policy);
   }
   throw new PoolingError("INVALID_TYPE", ["result"], {
-    en: "explain takes a levy, a deficit coverage or a settlement result",
-    zh: "explain 仅接受缴费、缺口弥补或结算结果",
+    en: "explain takes a levy, a deficit coverage, a year-end true-up or a settlement result",
+    zh: "explain 仅接受缴费、缺口弥补、年终清算或结算结果",
   });
 }

@@ -82,6 +82,14 @@ describe("yearEndTrueUp (the rule)", () => {
       () => yearEndTrueUp({ grantsPaid: "0.00", subsidiesPaid: "0.00", yearEndBalance: "0.00", syncInducedRelief: "0.00", extra: 1 } as never),
       "UNKNOWN_KEY",
     );
+    const en = explain(yearEndTrueUp({ grantsPaid: "0.00", subsidiesPaid: "300.00", yearEndBalance: "120.00", syncInducedRelief: "50.00" }), { lang: "en" });
+    expect(en.kind).toBe("yearEndTrueUp");
+    expect(en.text).toContain("Step 1: what the member still holds at year end goes back to the pool: 120.00 (subsidies 120.00 first, then grants 0.00)");
+    expect(en.text).toContain("Clawback (rate 0.2, on the settled subsidies): 130.00 × 0.2 = 26.00");
+    expect(en.steps.every((s) => s.citation?.clause === "二（三）")).toBe(true);
+    expect(explain(yearEndTrueUp({ grantsPaid: "1.00", subsidiesPaid: "0.00", yearEndBalance: "0.00", syncInducedRelief: "0.00" })).title).toBe(
+      "年终清算（预拨后清算）",
+    );
     expect(toJSONSchema("YearEndTrueUpInput")).toMatchObject({ additionalProperties: false, "x-io": "input" });
     expect(toJSONSchema("YearEndTrueUp")).toMatchObject({ "x-io": "output" });
   });
