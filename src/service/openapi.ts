@@ -68,7 +68,7 @@ const EXPLANATION: Json = {
   type: "object",
   properties: {
     lang: { enum: ["zh", "en"] },
-    kind: { enum: ["levy", "deficitCoverage", "settlement"] },
+    kind: { enum: ["levy", "deficitCoverage", "yearEndTrueUp", "settlement"] },
     title: { type: "string" },
     steps: { type: "array", items: { type: "object", properties: { text: { type: "string" }, citation: CITATION }, required: ["text"] } },
     text: { type: "string" },
@@ -129,8 +129,8 @@ export function outputSchemas(): Record<string, Json> {
     },
     Explanation: EXPLANATION,
     ExplainInput: {
-      anyOf: [ref("Levy"), ref("DeficitCoverage"), ref("PeriodReport")],
-      description: "a result of computeLevy, coverDeficit or settlePeriod (or one of simulate(...).periods)",
+      anyOf: [ref("Levy"), ref("DeficitCoverage"), ref("YearEndTrueUp"), ref("PeriodReport")],
+      description: "a result of computeLevy, coverDeficit, yearEndTrueUp or settlePeriod (or one of simulate(...).periods)",
     },
     Health: {
       type: "object",
@@ -370,7 +370,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
       "/explain": {
         post: {
           operationId: "explain",
-          summary: "Step-by-step explanation of a levy, a deficit coverage or a settlement period (explain)",
+          summary: "Step-by-step explanation of a levy, a deficit coverage, a year-end true-up or a settlement period (explain)",
           parameters: [{ name: "lang", in: "query", required: false, schema: { enum: ["zh", "en"] }, example: "en" }],
           requestBody: { required: true, content: json(ref("ExplainInput"), levy) },
           responses: {
