@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isPoolingError, PoolingError, withPathPrefix } from "../errors.js";
 import { isDefinedPolicy } from "../policy/define.js";
 import { policyRef } from "../policy/paramsAt.js";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { CitationSchema } from "../policy/citation.js";
 import type { PolicyRef } from "../policy/paramsAt.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";

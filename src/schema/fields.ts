@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { isMatch } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import type { ErrorCode } from "../errors.js";
 import { D, type Dec, formatRate, isDecimalInstance, type Numeric } from "../money.js";
 
@@ -107,9 +106,23 @@ export function periodField(): z.ZodType<Period, string> {
   });
 }
 
-/** True when `value` is a valid calendar date written `YYYY-MM-DD`. @internal */
+/** Days in each month of a common year (February: 29 in a leap year). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True when `value` is a valid calendar date written `YYYY-MM-DD`: the proleptic Gregorian
+ * calendar, years 0001–9999 (year 0000 is none), 29 February in the leap years only (every
+ * fourth year, except centuries not divisible by 400). Exact integer arithmetic, no `Date`.
+ * @internal
+ */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === "string" && DATE_RE.test(value) && isMatch(value, "yyyy-MM-dd");
+  if (typeof value !== "string" || !DATE_RE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number));
 }
 
 /** The valid calendar dates `YYYY-MM-DD` (years 0001–9999, leap years included), as one regular expression for JSON Schema. */
