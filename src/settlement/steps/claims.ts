@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { coverageSteps } from "../../fund/coverDeficit.js";
 import { checkMembers } from "../../fund/members.js";
 import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
