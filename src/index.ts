@@ -67,6 +67,7 @@ export {
   type LevyBatchWithErrors,
   type LevyOutcome,
   type LevyRecordError,
+  MAX_LISTED_ERRORS,
   streamLevies,
 } from "./levy/computeLevies.js";
 // levy (R4)

@@ -63,6 +63,7 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "LevySchema",
   "LevyBatchSchema",
   "LevyTotalsSchema",
+  "MAX_LISTED_ERRORS",
   "DeficitCoverageSchema",
   "explain",
   "formatCitation",

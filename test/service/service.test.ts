@@ -134,6 +134,19 @@ describe("happy paths: the library's output, byte for byte", () => {
     expect(errors).toHaveLength(1);
   });
 
+  it("POST /levies: at most 1,000 bad records listed, errorsOmitted counts the rest", async () => {
+    // small records: the test service takes 64 KB bodies
+    const bad = Array.from({ length: 1003 }, () => ({ period: "2021-07", industryClass: 9, payroll: "1" }));
+    const r = await post("/levies?errors=collect", JSON.stringify([LEVY, ...bad]));
+    const collected = (await r.json()) as Json;
+    expect([r.status, collected.code]).toEqual([200, undefined]);
+    expect([collected.items.length, collected.errors.length, collected.errorsOmitted]).toEqual([1, 1000, 3]);
+    const strict = await post("/levies", JSON.stringify(bad));
+    expect(strict.status).toBe(400);
+    const body = (await strict.json()) as Json;
+    expect([body.code, body.errors.length, body.errorsOmitted]).toEqual(["INVALID_CLASS", 1000, 3]);
+  });
+
   it("POST /simulate", async () => {
     const r = await post("/simulate", JSON.stringify(EXAMPLE_SCENARIO));
     expect(r.status).toBe(200);
