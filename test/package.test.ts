@@ -127,7 +127,7 @@ describe("the package entry", () => {
     const cjs = createRequire(import.meta.url)(join(root, "dist/index.cjs"));
     expect(Object.keys(esm).sort()).toEqual(Object.keys(src).sort());
     expect(Object.keys(cjs).sort()).toEqual(Object.keys(src).sort());
-    const input = { period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" };
+    const input = { period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" } satisfies src.LevyInput;
     expect(esm.computeLevy(input)).toEqual(src.computeLevy(input));
     expect(cjs.computeLevy(input)).toEqual(src.computeLevy(input));
     expect(() => cjs.computeLevy({})).toThrow(cjs.PoolingError);

@@ -96,7 +96,7 @@ export const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A period `YYYY-MM`. */
-export function periodField(): z.ZodType<Period, string> {
+export function periodField(): z.ZodType<Period, PeriodInput> {
   return field({ type: "string", pattern: PERIOD_RE.source, description: "Format: a month written YYYY-MM" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (typeof v !== "string" || !PERIOD_RE.test(v)) {
@@ -130,7 +130,7 @@ const DATE_JSON_PATTERN =
   "^(?!0000)(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
 
 /** A calendar date `YYYY-MM-DD`. */
-export function dateField(): z.ZodType<IsoDate, string> {
+export function dateField(): z.ZodType<IsoDate, IsoDateInput> {
   return field({ type: "string", format: "date", pattern: DATE_JSON_PATTERN, description: "Format: a calendar date written YYYY-MM-DD" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describe(v)}`);
@@ -139,7 +139,7 @@ export function dateField(): z.ZodType<IsoDate, string> {
 }
 
 /** An industry class 1–8, as a number or a digit string. */
-export function industryClassField(): z.ZodType<IndustryClass, number | string> {
+export function industryClassField(): z.ZodType<IndustryClass, IndustryClassInput> {
   return field(
     {
       anyOf: [

@@ -20,6 +20,7 @@ import {
   simulate,
   toJSONSchema,
 } from "../index.js";
+import type { LevyInput } from "../levy/schema.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv } from "./csv.js";
 import { policyAt } from "./policyAt.js";
@@ -229,13 +230,13 @@ const EXAMPLE_ERRORS: Record<number, Json> = {
 
 /** The example inputs of the document. */
 export const EXAMPLES = {
-  levyInput: { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" },
+  levyInput: { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" } satisfies LevyInput,
   badLevyInput: { employerId: "E002", period: "2020-09", industryClass: 9, payroll: "1000.00", cutFraction: "0.2" },
   scenario: { ...EXAMPLE_SCENARIO, name: "EXAMPLE_SCENARIO, first two periods", periods: EXAMPLE_SCENARIO.periods.slice(0, 2) },
   budgetExecution: {
     budget: [{ member: "wujiang", year: 2021, income: { contributions: "48.00" }, expenditure: { benefits: "36.00" } }],
     adjustments: [
-      { member: "wujiang", year: 2021, changes: { expenditure: { benefits: "4.00" } }, approval: { ref: "吴财社〔2021〕12号", date: "2021-09-15" } },
+      { member: "wujiang", year: 2021, changes: { expenditure: { benefits: "4.00" } }, approval: { ref: "吴财社〔2021〕12号", date: "2021-09-15" as const } },
     ],
     finalAccounts: {
       year: 2021,
@@ -273,7 +274,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
   for (const [name, s] of Object.entries(outputSchemas())) component(name, s, components);
 
   const levy = computeLevy(EXAMPLES.levyInput, policy);
-  const levyInputs = [EXAMPLES.levyInput, { employerId: "E005", period: "2021-07", industryClass: 2, payroll: "5.00" }];
+  const levyInputs: LevyInput[] = [EXAMPLES.levyInput, { employerId: "E005", period: "2021-07", industryClass: 2, payroll: "5.00" }];
   const batch = leviesWithErrors(levyInputs, policy);
   const { errors: _, errorsOmitted: __, ...plainBatch } = batch;
   const collected = leviesWithErrors([...levyInputs, EXAMPLES.badLevyInput], policy);

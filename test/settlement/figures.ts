@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import fc from "fast-check";
-import type { Scenario } from "../../src/index.js";
+import type { PeriodInput, Scenario } from "../../src/index.js";
 import { scenarioArb, trioPolicyJson } from "./arbitraries.js";
 
 /** The generated scenarios of the fixture: deterministic (fixed seed, pinned fast-check). */
@@ -26,7 +26,7 @@ export function starvedScenario(months: number): Scenario {
   let y = 2020;
   let m = 5;
   for (let i = 0; i < months; i++) {
-    const period = `${y}-${String(m).padStart(2, "0")}`;
+    const period = `${y}-${String(m).padStart(2, "0")}` as PeriodInput;
     const members = {
       a: { income: "100.00", expenditure: "1000.00", syncInducedRelief: "200.00" },
       b: { income: i % 7 === 0 ? "5000.00" : "0.00", expenditure: "800.00", syncInducedRelief: "0.00" },
