@@ -12,6 +12,7 @@ import {
   computeLevy,
   EXAMPLE_SCENARIO,
   explain,
+  type LevyInput,
   type Policy,
   PolicySchema,
   type SchemaName,
@@ -20,7 +21,6 @@ import {
   simulate,
   toJSONSchema,
 } from "../index.js";
-import type { LevyInput } from "../levy/schema.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv } from "./csv.js";
 import { policyAt } from "./policyAt.js";
