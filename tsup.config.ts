@@ -1,27 +1,57 @@
 import { cp } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
+/** The library's modules: everything under src/ but the CLI, the service and the playground page. */
+const LIBRARY_MODULES = ["src/**/*.ts", "!src/cli/**", "!src/service/**", "!src/playground/**"];
+
 export default defineConfig([
   {
-    // the library: ESM and CJS, each with its own declarations
-    entry: { index: "src/index.ts" },
-    format: ["esm", "cjs"],
-    dts: true,
+    // the library as ESM, one file per module (not one bundle): a bundler that imports one function
+    // (with "sideEffects": false) drops every module it does not reach, its module-level schemas and
+    // data included. dist/index.js and dist/report.js are the two entries.
+    entry: LIBRARY_MODULES,
+    format: ["esm"],
+    bundle: false,
+    dts: false,
     sourcemap: true,
-    clean: false, // `npm run build` empties dist first: the three builds run side by side
+    clean: false, // `npm run build` empties dist first: the builds run side by side
     target: "node18",
-    splitting: false,
-    treeshake: true,
     // Chinese text (the policy's clauses, the messages, the glossary) as UTF-8, 3 bytes a character, not 6-byte \u escapes
     esbuildOptions: (options) => {
       options.charset = "utf8";
     },
   },
   {
-    // the presentation entry (suzhou-wi-pooling/report), built on its own so that each entry's declarations stand alone
+    // the library as CommonJS, one bundle, and the declarations of both formats
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    dts: { only: true },
+    clean: false,
+  },
+  {
+    entry: { index: "src/index.ts" },
+    format: ["cjs"],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    target: "node18",
+    splitting: false,
+    treeshake: true,
+    esbuildOptions: (options) => {
+      options.charset = "utf8";
+    },
+  },
+  {
+    // the presentation entry (suzhou-wi-pooling/report) as CommonJS; its declarations built on their own so that each entry's stand alone
     entry: { report: "src/report.ts" },
     format: ["esm", "cjs"],
-    dts: true,
+    dts: { only: true },
+    clean: false,
+  },
+  {
+    entry: { report: "src/report.ts" },
+    format: ["cjs"],
+    dts: false,
     sourcemap: true,
     clean: false,
     target: "node18",

@@ -61,3 +61,38 @@ export function simScenario(members: number, months: number) {
   };
   return { opening, periods };
 }
+
+/**
+ * A starved pool: three members in deficit every month, nothing to top up
+ * with; grants and subsidies claimed each month pile up unpaid.
+ */
+export function starvedScenario(months: number) {
+  const periods: Record<string, unknown>[] = [];
+  let y = 2020;
+  let m = 5;
+  for (let i = 0; i < months; i++) {
+    const period = `${y}-${String(m).padStart(2, "0")}`;
+    const members = {
+      a: { income: "100.00", expenditure: "1000.00", syncInducedRelief: "200.00" },
+      b: { income: i % 7 === 0 ? "5000.00" : "0.00", expenditure: "800.00", syncInducedRelief: "0.00" },
+      c: { income: "300.00", expenditure: "700.00", syncInducedRelief: "50.00" },
+    };
+    const june = m === 6 ? { provincialRemittances: { a: "10.00", b: "10.00", c: "10.00" } } : {};
+    periods.push({ period, members, ...june, ...(i % 11 === 3 ? { majorAccidentClaims: [{ member: "a", amount: "900.00" }] } : {}) });
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  const zero = { priorYearBalance: "0.00", priorYearExpenditure: "0.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" };
+  return { opening: { start: "2020-05", members: { a: zero, b: zero, c: zero } }, periods, options: { claimSubsidy: true } };
+}
+
+/** The three-member policy JSON (a, b, c) of the starved scenario, from SUZHOU_2020's (given). */
+export function starvedPolicyJson(base: unknown): unknown {
+  const json = JSON.parse(JSON.stringify(base));
+  json.id = "trio-starved";
+  json.members[0].value = ["a", "b", "c"].map((id) => ({ id, nameZh: id, nameEn: id }));
+  return json;
+}

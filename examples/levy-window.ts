@@ -16,7 +16,7 @@ const employers = [
   { employerId: "D 物流运输", industryClass: 6, floatMultiplier: "1", payroll: "640000.00", ownReserveMonths: "12" },
 ] as const;
 
-const periods = ["2020-05", "2021-04", "2021-05"];
+const periods = ["2020-05", "2021-04", "2021-05"] as const;
 
 const inputs: LevyInput[] = periods.flatMap((period) => employers.map((e) => ({ ...e, period, cityReserveMonths: CITY_RESERVE_MONTHS })));
 const { items, totals } = computeLevies(inputs);

@@ -68,13 +68,14 @@ export {
   type LevyBatchWithErrors,
   type LevyOutcome,
   type LevyRecordError,
+  MAX_LISTED_ERRORS,
   streamLevies,
 } from "./levy/computeLevies.js";
 // levy (R4)
 export { computeLevy } from "./levy/computeLevy.js";
 export { type Levy, LevyBatchSchema, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, LevyTotalsSchema } from "./levy/schema.js";
 export { type SyncInducedReliefInput, SyncInducedReliefInputSchema, syncInducedRelief } from "./levy/syncInducedRelief.js";
-export type { Money, Numeric } from "./money.js";
+export type { Money, Numeric, NumericInput } from "./money.js";
 // policy data
 export { type Citation, CitationSchema, cite, DOC } from "./policy/citation.js";
 export { definePolicy } from "./policy/define.js";

@@ -37,6 +37,14 @@ export type Dec = InstanceType<typeof D>;
  */
 export type Numeric = string | number | DecimalJs;
 
+/**
+ * A numeric input as {@link LevyInput}'s fields take it: a finite JS number, a
+ * string TypeScript reads as a number (`` `${number}` ``: `"1234.50"`, not
+ * `"lots"`), or a decimal.js `Decimal`. The run-time check is stricter still:
+ * a plain decimal string (no exponent, no hex, no spaces).
+ */
+export type NumericInput = `${number}` | number | DecimalJs;
+
 /** Money as the library returns it: yuan with exactly two decimals, e.g. `"1234.50"`. */
 export type Money = string;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { computeLevies, computeLevy, ERROR_CODES, isPoolingError, PoolingError } from "../src/index.js";
+import { computeLevies, computeLevy, ERROR_CODES, isPoolingError, type LevyInput, PoolingError } from "../src/index.js";
 import { expectPoolingError } from "./helpers.js";
 
 describe("PoolingError", () => {
@@ -35,7 +35,7 @@ describe("PoolingError", () => {
 });
 
 describe("bad input to computeLevy: each has a clear code and path", () => {
-  const ok = { period: "2021-05", industryClass: 1, payroll: "100" };
+  const ok = { period: "2021-05", industryClass: 1, payroll: "100" } satisfies LevyInput;
   const cases: [string, unknown, string, (string | number)[]][] = [
     ["non-object", 42, "NOT_AN_OBJECT", []],
     ["array", [ok], "NOT_AN_OBJECT", []],
@@ -72,7 +72,7 @@ describe("bad input to computeLevy: each has a clear code and path", () => {
   });
 
   it("computeLevies names the failing item and returns nothing partial", () => {
-    expectPoolingError(() => computeLevies([ok, ok, { ...ok, payroll: "x" }]), "INVALID_AMOUNT", [2, "payroll"]);
+    expectPoolingError(() => computeLevies([ok, ok, { ...ok, payroll: "x" } as never]), "INVALID_AMOUNT", [2, "payroll"]);
     expectPoolingError(() => computeLevies(5 as never), "INVALID_TYPE", []);
     expectPoolingError(() => computeLevies({ period: "2021-05" } as never), "INVALID_TYPE", []);
   });
@@ -91,7 +91,7 @@ describe("bad input to computeLevy: each has a clear code and path", () => {
 
 describe("isPoolingError: across the ESM and CJS copies of the package", () => {
   const root = new URL("..", import.meta.url).pathname;
-  const bad = { period: "2020-04", industryClass: 1, payroll: "100" };
+  const bad = { period: "2020-04", industryClass: 1, payroll: "100" } satisfies LevyInput;
   const caught = (fn: () => unknown): unknown => {
     try {
       fn();

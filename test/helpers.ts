@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { PoolingError } from "../src/index.js";
+import { type PeriodInput, PoolingError } from "../src/index.js";
 
 /** Asserts that `fn` throws a PoolingError with this code and path. */
 export function expectPoolingError(fn: () => unknown, code: string, path?: (string | number)[]): PoolingError {
@@ -33,21 +33,21 @@ export function noSelfTransfers<E extends { seq: number; from: string; to: strin
 }
 
 /** The month after a period (`YYYY-MM`). */
-export function nextPeriodOf(period: string): string {
+export function nextPeriodOf(period: string): PeriodInput {
   const [y, m] = period.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  return (m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`) as PeriodInput;
 }
 
 /** The consecutive periods from `start` to `end`, inclusive (`YYYY-MM`). */
-export function periodsFrom(start: string, end: string): string[] {
+export function periodsFrom(start: PeriodInput, end: PeriodInput): PeriodInput[] {
   const out = [start];
   while (out.at(-1) !== end) out.push(nextPeriodOf(out.at(-1)!));
   return out;
 }
 
 /** `count` consecutive periods from `start`. */
-export function periodsCount(start: string, count: number): string[] {
-  const out: string[] = [];
-  for (let p = start; out.length < count; p = nextPeriodOf(p)) out.push(p);
+export function periodsCount(start: PeriodInput, count: number): PeriodInput[] {
+  const out: PeriodInput[] = [];
+  for (let p: PeriodInput = start; out.length < count; p = nextPeriodOf(p)) out.push(p);
   return out;
 }

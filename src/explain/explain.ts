@@ -5,7 +5,7 @@
  * @module
  */
 
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import type { DeficitCoverage } from "../fund/coverDeficit.js";
 import { DeficitCoverageSchema } from "../fund/coverDeficit.js";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { TopUpInputSchema } from "../fund/apportionTopUp.js";
 import { BudgetAdjustmentSchema, BudgetExecutionInputSchema, BudgetExecutionSchema, BudgetSchema, FinalAccountsSchema } from "../fund/budget.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { D, type Dec, type Fen, formatFen, type Numeric, toFen } from "../money.js";
 import { moneyField, nonNegativeField } from "../schema/fields.js";

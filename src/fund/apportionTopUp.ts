@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { dmax, FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen, toFen, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";

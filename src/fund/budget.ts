@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { D, type Dec, dsum, formatMoney, ZERO } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dsum, formatMoney, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";

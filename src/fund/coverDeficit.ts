@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, formatMoney, toFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { type Dec, formatRate } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { paramsAt } from "../policy/paramsAt.js";

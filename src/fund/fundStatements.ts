@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { kindOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalEntrySchema } from "../ledger/journal.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, formatFen, toFen } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";

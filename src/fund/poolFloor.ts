@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { decimalRatio, dsum, type Fen, fenSum, formatFen, type Numeric } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
 import { periodAndPolicy } from "../policy/resolve.js";

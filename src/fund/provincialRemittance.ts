@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
 import { ACCOUNTS, carriedAccountOf } from "../ledger/accounts.js";

@@ -24,7 +24,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";

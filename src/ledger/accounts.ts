@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput } from "../schema/parse.js";
 
 const memberId = z.string().regex(/^[A-Za-z0-9_-]+$/, "member ids are letters, digits, _ and -");

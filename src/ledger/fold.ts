@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { D, type Dec, type Fen, formatFen, formatMoney, ZERO } from "../money.js";
 import { MoneyStringSchema } from "../schema/fields.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { FEN_ZERO, type Fen, formatFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isPoolingError, PoolingError, withPathPrefix } from "../errors.js";
 import { isDefinedPolicy } from "../policy/define.js";
 import { policyRef } from "../policy/paramsAt.js";
@@ -27,10 +27,22 @@ export interface LevyRecordError {
   error: PoolingError;
 }
 
+/**
+ * The most bad records {@link computeLevies} lists in `{ errors: "collect" }` mode (1,000): the
+ * first ones in input order; the rest are counted in `errorsOmitted`, so that a file of a million
+ * bad rows does not become a million error objects.
+ */
+export const MAX_LISTED_ERRORS = 1000;
+
 /** Result of {@link computeLevies} with `{ errors: "collect" }`: the good records, totals over them, and the bad ones. */
 export interface LevyBatchWithErrors extends LevyBatch {
-  /** The bad records, in input order (empty when every record is good). */
+  /** The bad records, in input order (empty when every record is good): the first {@link MAX_LISTED_ERRORS} of them. */
   errors: LevyRecordError[];
+  /**
+   * How many more bad records there were beyond those listed in `errors` (0 when every bad
+   * record is listed). The bad records in all: `errors.length + errorsOmitted`.
+   */
+  errorsOmitted: number;
 }
 
 /** One record's outcome, as {@link streamLevies} yields it with `{ errors: "collect" }`. */
@@ -99,7 +111,8 @@ function step(calc: LevyCalculator, totals: LevyTotalsSum, input: LevyInput, ind
  *
  * With `{ errors: "collect" }` it yields one {@link LevyOutcome} per record,
  * `{ ok: true, index, levy }` or `{ ok: false, index, employerId?, error }`,
- * as they come, and the totals cover the good records only.
+ * as they come (every bad record: the stream holds none of them, so there
+ * is no {@link MAX_LISTED_ERRORS} cap), and the totals cover the good records only.
  *
  * The 0.4 form `streamLevies(inputs, policy)` still works.
  *
@@ -188,9 +201,10 @@ async function* streamAsync(inputs: AsyncIterable<LevyInput>, p: Policy, collect
  *
  * By default (`{ errors: "throw" }`) the first bad item throws a
  * `PoolingError` whose path starts with its index; no partial result is
- * returned. With `{ errors: "collect" }` every good item is computed, every
- * bad one listed in `errors` as `{ index, employerId?, error }` (in input
- * order), and the totals cover the good items only.
+ * returned. With `{ errors: "collect" }` every good item is computed, the
+ * bad ones listed in `errors` as `{ index, employerId?, error }` (in input
+ * order, at most {@link MAX_LISTED_ERRORS}; `errorsOmitted` counts the bad
+ * items beyond those), and the totals cover the good items only.
  *
  * The 0.4 form `computeLevies(inputs, policy)` still works (a policy in the
  * second place is recognised as such).
@@ -198,7 +212,7 @@ async function* streamAsync(inputs: AsyncIterable<LevyInput>, p: Policy, collect
  * @param inputs - an array or iterable of levy inputs
  * @param options - `{ errors: "throw" | "collect" }` (default `"throw"`)
  * @param policy - the policy (default `SUZHOU_2020`)
- * @returns `{ items, totals }`, and `errors` in `"collect"` mode
+ * @returns `{ items, totals }`, and `errors` and `errorsOmitted` in `"collect"` mode
  * @throws PoolingError `INVALID_TYPE` when `inputs` is not iterable; an invalid `options` (`UNKNOWN_KEY`, `INVALID_TYPE`);
  *   in `"throw"` mode, the first bad item's error (any code of {@link computeLevy}), its path starting with its index
  *
@@ -219,6 +233,7 @@ async function* streamAsync(inputs: AsyncIterable<LevyInput>, p: Policy, collect
  * batch.items.length;          // 1
  * batch.errors[0].employerId;  // "B"
  * batch.errors[0].error.code;  // "POLICY_NOT_IN_FORCE"
+ * batch.errorsOmitted;         // 0 (the bad items beyond the first 1,000 listed)
  * ```
  */
 export function computeLevies(inputs: Iterable<LevyInput>, options: LevyBatchOptions & { errors: "collect" }, policy?: Policy): LevyBatchWithErrors;
@@ -245,10 +260,12 @@ export function computeLevies(inputs: Iterable<LevyInput>, optionsOrPolicy?: Lev
     return { items, totals: totals.result() };
   }
   const errors: LevyRecordError[] = [];
+  let errorsOmitted = 0;
   let i = 0;
   for (const input of inputs) {
     const outcome = step(calc, totals, input, i++, true);
     if (outcome.ok) items.push(outcome.levy);
+    else if (errors.length >= MAX_LISTED_ERRORS) errorsOmitted++;
     else
       errors.push(
         outcome.employerId === undefined
@@ -256,5 +273,5 @@ export function computeLevies(inputs: Iterable<LevyInput>, optionsOrPolicy?: Lev
           : { index: outcome.index, employerId: outcome.employerId, error: outcome.error },
       );
   }
-  return { items, totals: totals.result(), errors };
+  return { items, totals: totals.result(), errors, errorsOmitted };
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dmax, dmin, formatAmount, ZERO } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";

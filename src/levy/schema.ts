@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
+import type { Numeric, NumericInput } from "../money.js";
 import { CitationSchema } from "../policy/citation.js";
 import type { PolicyRef } from "../policy/paramsAt.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";
@@ -18,32 +19,37 @@ import {
   positiveField,
 } from "../schema/fields.js";
 
+/** A numeric field whose TypeScript input type is {@link NumericInput} (the run-time check is the field's own). */
+function typed<T>(schema: z.ZodType<T, Numeric>): z.ZodType<T, NumericInput> {
+  return schema as unknown as z.ZodType<T, NumericInput>;
+}
+
 /** zod schema of one employer's levy input ({@link LevyInput}). */
 export const LevyInputSchema = z
   .object({
     employerId: z.string().optional().describe("The caller's identifier of the employer, echoed in the result"),
     period: periodField(),
     industryClass: industryClassField(),
-    payroll: moneyField().optional().describe("The wage base of the period; give this or `employees`"),
+    payroll: typed(moneyField()).optional().describe("The wage base of the period; give this or `employees`"),
     /** Per-employee contribution bases, clamped to `baseFloor`/`baseCeiling` and summed. */
-    employees: z.array(moneyField()).optional(),
+    employees: z.array(typed(moneyField())).optional(),
     /** Floor of a per-employee base (caller-supplied, e.g. 60% of the average wage). */
-    baseFloor: moneyField().optional(),
+    baseFloor: typed(moneyField()).optional(),
     /** Ceiling of a per-employee base (caller-supplied, e.g. 300% of the average wage). */
-    baseCeiling: moneyField().optional(),
+    baseCeiling: typed(moneyField()).optional(),
     /** The employer's floating multiplier (default `"1"`), a tier of its class's ladder. */
-    floatMultiplier: positiveField("INVALID_MULTIPLIER", "Floating multiplier, a tier of the class's ladder").optional(),
+    floatMultiplier: typed(positiveField("INVALID_MULTIPLIER", "Floating multiplier, a tier of the class's ladder")).optional(),
     /** The city-wide cut fraction in the window, when the policy does not fix it. */
-    cutFraction: fractionField().optional(),
+    cutFraction: typed(fractionField()).optional(),
     /** The city-district's reserve months; the national bands give the cut from it. */
-    cityReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The city-district's reserve months").optional(),
+    cityReserveMonths: typed(nonNegativeField("INVALID_RESERVE_MONTHS", "The city-district's reserve months")).optional(),
     /**
      * The cut the employer's own district would qualify for (one of the policy's `rateCut.fractions`). Never
      * assumed: without it (or `ownReserveMonths`) the sync-induced relief is 0 (`ownCutSource: "notGiven"`).
      */
-    ownCutFraction: fractionField().optional(),
+    ownCutFraction: typed(fractionField()).optional(),
     /** The own district's reserve months, instead of `ownCutFraction`. */
-    ownReserveMonths: nonNegativeField("INVALID_RESERVE_MONTHS", "The district's own reserve months").optional(),
+    ownReserveMonths: typed(nonNegativeField("INVALID_RESERVE_MONTHS", "The district's own reserve months")).optional(),
     /** Enterprise size, needed when a relief overlay covers the period. */
     enterpriseSize: EnterpriseSizeSchema.optional(),
   })

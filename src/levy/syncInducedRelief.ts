@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Money } from "../money.js";
 import { fractionField, moneyField, rateField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";

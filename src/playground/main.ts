@@ -183,7 +183,10 @@ function renderBatch(batch: CollectedBatch): void {
     }),
     (() => {
       const tr = el("tr");
-      tr.append(el("th", t("goodBad"), { scope: "row" }), el("td", `${batch.items.length} / ${batch.errors.length}`, { id: "batch-counts" }));
+      tr.append(
+        el("th", t("goodBad"), { scope: "row" }),
+        el("td", `${batch.items.length} / ${batch.errors.length + batch.errorsOmitted}`, { id: "batch-counts" }),
+      );
       return tr;
     })(),
   );
@@ -260,7 +263,7 @@ function init(): void {
   });
   $("batch-csv").addEventListener("click", () => {
     if (!lastBatch) return;
-    const { errors: _, ...batch } = lastBatch;
+    const { errors: _, errorsOmitted: __, ...batch } = lastBatch;
     download("levies.csv", "text/csv;charset=utf-8", levyBatchCsv(batch));
   });
   $("batch-json").addEventListener("click", () => lastBatch && download("levies.json", "application/json", JSON.stringify(lastBatch, null, 2)));

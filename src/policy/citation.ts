@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput } from "../schema/parse.js";
 
 /** The document this library implements. */

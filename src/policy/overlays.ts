@@ -4,7 +4,7 @@
  * @module
  */
 
-import { z } from "zod";
+import * as z from "zod";
 import { parseInput } from "../schema/parse.js";
 import { definePolicy } from "./define.js";
 import { resolvePolicy } from "./resolve.js";

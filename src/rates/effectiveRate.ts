@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatRate, ONE } from "../money.js";
 import { periodStart } from "../period.js";
 import type { Citation } from "../policy/citation.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { periodOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";

@@ -6,8 +6,7 @@
  *
  * @module
  */
-import { isMatch } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import type { ErrorCode } from "../errors.js";
 import { D, type Dec, formatRate, isDecimalInstance, type Numeric } from "../money.js";
 
@@ -97,7 +96,7 @@ export const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A period `YYYY-MM`. */
-export function periodField(): z.ZodType<Period, string> {
+export function periodField(): z.ZodType<Period, PeriodInput> {
   return field({ type: "string", pattern: PERIOD_RE.source, description: "Format: a month written YYYY-MM" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (typeof v !== "string" || !PERIOD_RE.test(v)) {
@@ -107,9 +106,23 @@ export function periodField(): z.ZodType<Period, string> {
   });
 }
 
-/** True when `value` is a valid calendar date written `YYYY-MM-DD`. @internal */
+/** Days in each month of a common year (February: 29 in a leap year). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True when `value` is a valid calendar date written `YYYY-MM-DD`: the proleptic Gregorian
+ * calendar, years 0001–9999 (year 0000 is none), 29 February in the leap years only (every
+ * fourth year, except centuries not divisible by 400). Exact integer arithmetic, no `Date`.
+ * @internal
+ */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === "string" && DATE_RE.test(value) && isMatch(value, "yyyy-MM-dd");
+  if (typeof value !== "string" || !DATE_RE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number));
 }
 
 /** The valid calendar dates `YYYY-MM-DD` (years 0001–9999, leap years included), as one regular expression for JSON Schema. */
@@ -117,7 +130,7 @@ const DATE_JSON_PATTERN =
   "^(?!0000)(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
 
 /** A calendar date `YYYY-MM-DD`. */
-export function dateField(): z.ZodType<IsoDate, string> {
+export function dateField(): z.ZodType<IsoDate, IsoDateInput> {
   return field({ type: "string", format: "date", pattern: DATE_JSON_PATTERN, description: "Format: a calendar date written YYYY-MM-DD" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describe(v)}`);
@@ -126,7 +139,7 @@ export function dateField(): z.ZodType<IsoDate, string> {
 }
 
 /** An industry class 1–8, as a number or a digit string. */
-export function industryClassField(): z.ZodType<IndustryClass, number | string> {
+export function industryClassField(): z.ZodType<IndustryClass, IndustryClassInput> {
   return field(
     {
       anyOf: [

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { ERROR_CODES, type ErrorCode, type Path, PoolingError } from "../errors.js";
 
 type Issue = z.core.$ZodIssue;

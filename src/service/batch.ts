@@ -18,15 +18,19 @@ export interface BatchError extends PoolingErrorJSON {
 
 /** The outcome of {@link leviesWithErrors}: good records' levies and totals, and every bad record. */
 export interface CollectedBatch extends LevyBatch {
+  /** The bad records, in input order: the first `MAX_LISTED_ERRORS` (1,000) of them. */
   errors: BatchError[];
+  /** How many more bad records there were beyond those listed in `errors`. */
+  errorsOmitted: number;
 }
 
 /**
  * Computes a batch, reporting every bad record instead of stopping at the
  * first: `items` and `totals` are `computeLevies` of the good records,
  * `errors` lists each bad record with its index (and its line, when `lines`
- * gives them). When every record is good the result is `computeLevies`'s own
- * plus `errors: []`.
+ * gives them), the first 1,000 of them, `errorsOmitted` counting the rest.
+ * When every record is good the result is `computeLevies`'s own plus
+ * `errors: []` and `errorsOmitted: 0`.
  *
  * @example
  * ```ts
@@ -36,7 +40,7 @@ export interface CollectedBatch extends LevyBatch {
  * ```
  */
 export function leviesWithErrors(inputs: readonly unknown[], policy: Policy = SUZHOU_2020, lines?: readonly number[]): CollectedBatch {
-  const { items, totals, errors } = computeLevies(inputs as never, { errors: "collect" }, policy);
+  const { items, totals, errors, errorsOmitted } = computeLevies(inputs as never, { errors: "collect" }, policy);
   return {
     items,
     totals,
@@ -44,5 +48,6 @@ export function leviesWithErrors(inputs: readonly unknown[], policy: Policy = SU
       const line = lines?.[index];
       return line === undefined ? { ...error.toJSON(), index } : { ...error.toJSON(), index, line };
     }),
+    errorsOmitted,
   };
 }

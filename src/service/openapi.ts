@@ -6,12 +6,13 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   budgetExecution,
   computeLevy,
   EXAMPLE_SCENARIO,
   explain,
+  type LevyInput,
   type Policy,
   PolicySchema,
   type SchemaName,
@@ -38,7 +39,12 @@ const ERROR_BODY: Json = {
     message: { type: "string" },
     messageZh: { type: "string" },
     line: { type: "integer", description: "for a CSV file: the line (the header is line 1)" },
-    errors: { type: "array", items: ref("BatchError"), description: "for a batch: every bad record" },
+    errors: { type: "array", items: ref("BatchError"), description: "for a batch: the bad records, the first 1,000 of them" },
+    errorsOmitted: {
+      type: "integer",
+      minimum: 0,
+      description: "for a batch of more than 1,000 bad records: how many more there were beyond those listed in errors",
+    },
   },
   required: ["code", "path", "message", "messageZh"],
 };
@@ -116,8 +122,13 @@ export function outputSchemas(): Record<string, Json> {
   return {
     CollectedLevyBatch: {
       type: "object",
-      properties: { items: { type: "array", items: ref("Levy") }, totals: ref("LevyTotals"), errors: { type: "array", items: ref("BatchError") } },
-      required: ["items", "totals", "errors"],
+      properties: {
+        items: { type: "array", items: ref("Levy") },
+        totals: ref("LevyTotals"),
+        errors: { type: "array", items: ref("BatchError"), maxItems: 1000, description: "the bad records, in input order: the first 1,000 of them" },
+        errorsOmitted: { type: "integer", minimum: 0, description: "how many more bad records there were beyond those listed in errors" },
+      },
+      required: ["items", "totals", "errors", "errorsOmitted"],
     },
     BatchError: BATCH_ERROR,
     PolicyData: output(PolicySchema),
@@ -219,13 +230,13 @@ const EXAMPLE_ERRORS: Record<number, Json> = {
 
 /** The example inputs of the document. */
 export const EXAMPLES = {
-  levyInput: { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" },
+  levyInput: { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" } satisfies LevyInput,
   badLevyInput: { employerId: "E002", period: "2020-09", industryClass: 9, payroll: "1000.00", cutFraction: "0.2" },
   scenario: { ...EXAMPLE_SCENARIO, name: "EXAMPLE_SCENARIO, first two periods", periods: EXAMPLE_SCENARIO.periods.slice(0, 2) },
   budgetExecution: {
     budget: [{ member: "wujiang", year: 2021, income: { contributions: "48.00" }, expenditure: { benefits: "36.00" } }],
     adjustments: [
-      { member: "wujiang", year: 2021, changes: { expenditure: { benefits: "4.00" } }, approval: { ref: "吴财社〔2021〕12号", date: "2021-09-15" } },
+      { member: "wujiang", year: 2021, changes: { expenditure: { benefits: "4.00" } }, approval: { ref: "吴财社〔2021〕12号", date: "2021-09-15" as const } },
     ],
     finalAccounts: {
       year: 2021,
@@ -263,9 +274,9 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
   for (const [name, s] of Object.entries(outputSchemas())) component(name, s, components);
 
   const levy = computeLevy(EXAMPLES.levyInput, policy);
-  const levyInputs = [EXAMPLES.levyInput, { employerId: "E005", period: "2021-07", industryClass: 2, payroll: "5.00" }];
+  const levyInputs: LevyInput[] = [EXAMPLES.levyInput, { employerId: "E005", period: "2021-07", industryClass: 2, payroll: "5.00" }];
   const batch = leviesWithErrors(levyInputs, policy);
-  const { errors: _, ...plainBatch } = batch;
+  const { errors: _, errorsOmitted: __, ...plainBatch } = batch;
   const collected = leviesWithErrors([...levyInputs, EXAMPLES.badLevyInput], policy);
   const sim = simulate(EXAMPLES.scenario, policy);
   const csvIn = "employerId,period,industryClass,payroll,floatMultiplier,cutFraction\nE001,2020-09,3,2000000.00,0.8,0.2\nE005,2021-07,2,5.00,,\n";

@@ -231,9 +231,11 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
           if (collect === "collect") return ok(result);
           if (result.errors.length > 0) {
             const [first] = result.errors;
-            throw new HttpError(400, { ...first!, errors: result.errors });
+            // beyond the first 1,000 bad records listed, their count (only then: the body is otherwise the first error's)
+            const omitted = result.errorsOmitted > 0 ? { errorsOmitted: result.errorsOmitted } : {};
+            throw new HttpError(400, { ...first!, errors: result.errors, ...omitted });
           }
-          const { errors: _, ...batch } = result;
+          const { errors: _, errorsOmitted: __, ...batch } = result;
           if (/\btext\/csv\b/.test(req.headers.accept ?? "")) return { body: levyBatchCsv(batch), type: "text/csv; charset=utf-8" };
           return ok(batch);
         },

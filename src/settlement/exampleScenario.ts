@@ -10,6 +10,7 @@
 
 import { nextPeriod } from "../period.js";
 import { deepFreeze } from "../policy/define.js";
+import type { PeriodInput } from "../schema/fields.js";
 import {
   EXAMPLE_ACCIDENTS,
   EXAMPLE_OPENING,
@@ -40,7 +41,8 @@ const TOTALS = Object.entries(EXAMPLE_TOTALS).map(([id, c]) => ({
 }));
 const XIANGCHENG_EXPENDITURE = column(EXAMPLE_XIANGCHENG.expenditure);
 
-function periodFlows(period: string, i: number): PeriodFlows {
+function periodFlows(periodText: string, i: number): PeriodFlows {
+  const period = periodText as PeriodInput; // from periodsFrom: a valid YYYY-MM
   const members: Record<string, MemberFlows> = {};
   for (const c of TOTALS) {
     members[c.id] = { income: c.income[i]!, expenditure: c.expenditure[i]!, cutRelief: c.cutRelief[i]!, syncInducedRelief: c.syncInducedRelief[i]! };

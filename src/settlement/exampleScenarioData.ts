@@ -16,9 +16,10 @@
  *
  * @module
  */
+import type { IndustryClass } from "../schema/fields.js";
 
 /** One employer group of 相城区: industry class, monthly payroll, the city's cut and the district's own (absent outside the window). @internal */
-type LevyGroup = readonly [industryClass: number, payroll: string, cutFraction: string | null, ownCutFraction: string | null];
+type LevyGroup = readonly [industryClass: IndustryClass, payroll: `${number}`, cutFraction: `${number}` | null, ownCutFraction: `${number}` | null];
 
 /** The scenario's name and description. @internal */
 export const EXAMPLE_TEXT = {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { CitationSchema } from "../policy/citation.js";
 import { RiskLevelSchema } from "../policy/schema.js";
 import { MoneyStringSchema, PeriodStringSchema } from "../schema/fields.js";

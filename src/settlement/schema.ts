@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { z } from "zod";
+import * as z from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
 import { AmountStringSchema, MoneyStringSchema, moneyField, namedRecord, nonNegativeField, PeriodStringSchema, periodField } from "../schema/fields.js";
 

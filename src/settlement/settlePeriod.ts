@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { type Path, PoolingError } from "../errors.js";
 import { checkMembers, memberIds as membersInForce } from "../fund/members.js";
 import { openingParams } from "../fund/openPooling.js";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { z } from "zod";
+import type * as z from "zod";
 import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
 import { checkMembers, memberIds } from "../fund/members.js";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { z } from "zod";
+import * as z from "zod";
 import { FEN_ZERO, type Fen, formatFen, parseFen } from "../money.js";
 import { yearOf } from "../period.js";
 import { type Policy, RiskLevelSchema } from "../policy/schema.js";

@@ -40,15 +40,15 @@ const OPENING = structuredClone(EXAMPLE_SCENARIO.opening) as unknown as { member
 
 /** Each public function, with the out-of-range value in one of its numeric fields. */
 const CALLS: [string, (x: unknown) => unknown][] = [
-  ["computeLevy payroll", (x) => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: x as string })],
-  ["computeLevy floatMultiplier", (x) => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: "1", floatMultiplier: x as string })],
-  ["computeLevy cityReserveMonths", (x) => lib.computeLevy({ period: "2020-09", industryClass: 1, payroll: "1", cityReserveMonths: x as string })],
-  ["computeLevy employees", (x) => lib.computeLevy({ period: "2021-07", industryClass: 1, employees: ["1.00", x as string] })],
-  ["computeLevies payroll", (x) => lib.computeLevies([{ period: "2021-07", industryClass: 1, payroll: x as string }])],
+  ["computeLevy payroll", (x) => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: x as never })],
+  ["computeLevy floatMultiplier", (x) => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: "1", floatMultiplier: x as never })],
+  ["computeLevy cityReserveMonths", (x) => lib.computeLevy({ period: "2020-09", industryClass: 1, payroll: "1", cityReserveMonths: x as never })],
+  ["computeLevy employees", (x) => lib.computeLevy({ period: "2021-07", industryClass: 1, employees: ["1.00", x as never] })],
+  ["computeLevies payroll", (x) => lib.computeLevies([{ period: "2021-07", industryClass: 1, payroll: x as never }])],
   [
     "computeLevies (collect) payroll",
     (x) => {
-      const r = lib.computeLevies([{ period: "2021-07", industryClass: 1, payroll: x as string }], { errors: "collect" });
+      const r = lib.computeLevies([{ period: "2021-07", industryClass: 1, payroll: x as never }], { errors: "collect" });
       throw r.errors[0]?.error;
     },
   ],
@@ -137,7 +137,7 @@ describe("out-of-range numbers: a PoolingError within a millisecond, whatever th
     for (const [form, value] of HUGE) {
       let code: string | undefined;
       try {
-        lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: value as string });
+        lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: value as never });
       } catch (e) {
         code = (e as lib.PoolingError).code;
       }
@@ -177,7 +177,7 @@ describe("each input field is read once", () => {
         return reads === 1 ? "0.5" : "0.2";
       },
     };
-    const plain = { employerId: "plain", period: "2020-09", industryClass: 3, payroll: "1000.00", cutFraction: "0.5" };
+    const plain = { employerId: "plain", period: "2020-09", industryClass: 3, payroll: "1000.00", cutFraction: "0.5" } satisfies lib.LevyInput;
     const batch = lib.computeLevies([shifty, plain, plain] as lib.LevyInput[]);
     expect(reads).toBe(1);
     expect(batch.items[0]!.cutFraction).toBe("0.5");

@@ -20,7 +20,7 @@ function caught(call: () => unknown): lib.PoolingError {
 describe("messageZh: plain Chinese, with the field's Chinese name", () => {
   const cases: [() => unknown, string, RegExp][] = [
     [() => lib.computeLevy({ period: "2020-09", industryClass: 1, payroll: "-1000" }), "NEGATIVE_AMOUNT", /^缴费工资总额：金额不得为负数/],
-    [() => lib.computeLevy({ period: "September", industryClass: 1, payroll: "1" }), "INVALID_PERIOD", /^费款所属期：/],
+    [() => lib.computeLevy({ period: "September", industryClass: 1, payroll: "1" } as never), "INVALID_PERIOD", /^费款所属期：/],
     [() => lib.computeLevy({ period: "2021-07", industryClass: "three" as never, payroll: "1" }), "INVALID_CLASS", /^行业类别：/],
     [() => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: "1", floatMultiplier: "-1" }), "INVALID_MULTIPLIER", /^浮动费率档次：/],
     [() => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: "1", cutFraction: "1.5" }), "INVALID_FRACTION", /^降费比例：/],
@@ -40,7 +40,7 @@ describe("messageZh: plain Chinese, with the field's Chinese name", () => {
       "PAYROLL_CONFLICT",
       /缴费工资总额与职工个人缴费基数只能提供其一/,
     ],
-    [() => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: "1".repeat(70) }), "AMOUNT_OUT_OF_RANGE", /^缴费工资总额：数值超出范围/],
+    [() => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: "1".repeat(70) as never }), "AMOUNT_OUT_OF_RANGE", /^缴费工资总额：数值超出范围/],
     [() => lib.computeLevy({ period: "2021-07", industryClass: 1, payroll: "1.001" }), "AMOUNT_NOT_IN_FEN", /^缴费工资总额：金额须精确到分/],
   ];
   for (const [call, code, zh] of cases) {

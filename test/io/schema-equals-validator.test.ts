@@ -19,6 +19,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { LevyInput } from "../../src/index.js";
 import {
   computeLevies,
   computeLevy,
@@ -226,7 +227,7 @@ const MEMBER_IDS = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"];
 
 // ---------- the issue's cases ----------
 
-const OK_LEVY = { period: "2021-07", industryClass: 3, payroll: "1000.00" };
+const OK_LEVY = { period: "2021-07", industryClass: 3, payroll: "1000.00" } satisfies LevyInput;
 const ISSUE_LEVY_CASES: unknown[] = [
   { ...OK_LEVY, payroll: "-1000" },
   { ...OK_LEVY, payroll: undefined, employees: ["100.00", "-5.00"] },

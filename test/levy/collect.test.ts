@@ -14,6 +14,7 @@ import {
   type Levy,
   type LevyInput,
   type LevyOutcome,
+  MAX_LISTED_ERRORS,
   PoolingError,
   policyRef,
   SUZHOU_2020,
@@ -133,6 +134,35 @@ describe('computeLevies(inputs, { errors: "collect" })', () => {
     expect(computeLevies([input], {}, policy)).toEqual(old);
     expect(computeLevies([input], { errors: "collect" }, policy).items).toEqual(old.items);
     expect(computeLevies([input], undefined, policy)).toEqual(old);
+  });
+
+  it("lists the first 1,000 bad records and counts the rest in errorsOmitted; the good ones are all computed", () => {
+    expect(MAX_LISTED_ERRORS).toBe(1000);
+    // 2,500 records: every fifth good, the others bad (four kinds in turn)
+    const inputs: unknown[] = [];
+    for (let i = 0; i < 2500; i++) inputs.push(i % 5 === 0 ? good[(i / 5) % good.length] : bad[i % 4]);
+    const goodCount = 500;
+    const badCount = 2000;
+    const batch = computeLevies(inputs as LevyInput[], { errors: "collect" });
+    expect(batch.items).toHaveLength(goodCount);
+    expect(batch.errors).toHaveLength(1000);
+    expect(batch.errorsOmitted).toBe(badCount - 1000);
+    expect(batch.errors.length + batch.errorsOmitted).toBe(badCount);
+    // the listed ones are the first bad records, in input order
+    const badIndexes = inputs.flatMap((_, i) => (i % 5 === 0 ? [] : [i]));
+    expect(batch.errors.map((e) => e.index)).toEqual(badIndexes.slice(0, 1000));
+    // the totals still cover every good record, past the last listed error too
+    expect(batch.totals).toEqual(computeLevies(inputs.filter((_, i) => i % 5 === 0) as LevyInput[]).totals);
+    // at the cap exactly nothing is omitted
+    const atCap = computeLevies(bad.flatMap(() => Array.from({ length: 250 }, () => bad[0])) as LevyInput[], { errors: "collect" });
+    expect([atCap.errors.length, atCap.errorsOmitted]).toEqual([1000, 0]);
+    const overCap = computeLevies([...Array.from({ length: 1001 }, () => bad[3])] as LevyInput[], { errors: "collect" });
+    expect([overCap.errors.length, overCap.errorsOmitted, overCap.errors[999]!.index]).toEqual([1000, 1, 999]);
+  });
+
+  it("errorsOmitted is 0 when every bad record is listed", () => {
+    expect(computeLevies(mixed, { errors: "collect" }).errorsOmitted).toBe(0);
+    expect(computeLevies(good, { errors: "collect" }).errorsOmitted).toBe(0);
   });
 
   it("refuses unknown options", () => {

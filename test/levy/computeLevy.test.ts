@@ -102,7 +102,7 @@ describe("computeLevy: the rate-cut window's edges (二（一）)", () => {
     expect(levy.citations.map((c) => c.doc)).toContain("国办发〔2019〕13号");
     expect(computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: "23.5" }).cutFraction).toBe("0.2");
     // 0.5: null is never a value (it used to select the 50% cut as "unbounded").
-    expect(() => computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: null as unknown as string })).toThrow(
+    expect(() => computeLevy({ period: "2020-06", industryClass: 5, payroll: "10000", cityReserveMonths: null as never })).toThrow(
       expect.objectContaining({ code: "INVALID_TYPE", path: ["cityReserveMonths"] }),
     );
   });

@@ -113,7 +113,7 @@ describe("fast path = decimal path", () => {
       })
       .map(({ tier, industryClass, cut, own, ...r }) => {
         const ladder = floatTiers(industryClass as never);
-        const input: LevyInput = { ...r, industryClass, floatMultiplier: ladder[tier % ladder.length]!, cutFraction: cut };
+        const input = { ...r, industryClass, floatMultiplier: ladder[tier % ladder.length]!, cutFraction: cut } as LevyInput;
         if (own !== undefined) input.ownCutFraction = own;
         return input;
       });

@@ -7,7 +7,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeLevies, computeLevy, definePolicy, type LevyInput, SUZHOU_2020, streamLevies, syncInducedRelief } from "../../src/index.js";
+import { computeLevies, computeLevy, definePolicy, type LevyInput, type NumericInput, SUZHOU_2020, streamLevies, syncInducedRelief } from "../../src/index.js";
 
 const X = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP });
 const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
@@ -74,8 +74,8 @@ describe("10^23 scale and beyond: batch = single = exact", () => {
         own: fc.option(fc.integer({ min: 20, max: 40 }).chain(longFraction), { nil: undefined }),
       })
       .map(({ cls, tier, payroll, cut, own }) => {
-        const input: LevyInput = { period: "2020-09", industryClass: cls, floatMultiplier: tier, payroll, cutFraction: cut };
-        if (own !== undefined) input.ownCutFraction = own;
+        const input = { period: "2020-09", industryClass: cls, floatMultiplier: tier, payroll, cutFraction: cut } as LevyInput;
+        if (own !== undefined) input.ownCutFraction = own as NumericInput;
         return input;
       });
     const BASE = ["0.0015", "0.003", "0.005", "0.006", "0.008", "0.009", "0.011", "0.015"];
@@ -118,7 +118,14 @@ describe("syncInducedRelief: the levy's own rule", () => {
         fc.constantFrom("0.2", "0.5"),
         fc.constantFrom("0", "0.2", "0.5"),
         (cls, tier, payroll, cut, own) => {
-          const levy = computeLevy({ period: "2020-09", industryClass: cls, floatMultiplier: tier, payroll, cutFraction: cut, ownCutFraction: own });
+          const levy = computeLevy({
+            period: "2020-09",
+            industryClass: cls,
+            floatMultiplier: tier,
+            payroll,
+            cutFraction: cut,
+            ownCutFraction: own,
+          } as LevyInput);
           expect(syncInducedRelief({ payroll, floatedRate: levy.floatedRate, cutFraction: cut, ownCutFraction: own })).toBe(levy.syncInducedRelief);
         },
       ),

@@ -1,13 +1,13 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeLevies, computeLevy, floatTiers, type LevyInput } from "../../src/index.js";
+import { computeLevies, computeLevy, floatTiers, type LevyInput, type NumericInput } from "../../src/index.js";
 import { deepFreeze } from "../helpers.js";
 
 const periodArb = fc
   .record({ year: fc.integer({ min: 2020, max: 2024 }), month: fc.integer({ min: 1, max: 12 }) })
   .filter(({ year, month }) => year > 2020 || month >= 5)
-  .map(({ year, month }) => `${year}-${String(month).padStart(2, "0")}`);
+  .map(({ year, month }) => `${year}-${String(month).padStart(2, "0")}` as LevyInput["period"]);
 
 /** Money up to 10^13 yuan with up to 2 decimals (whole fen: 0.5 refuses more), as a string. */
 const payrollArb = fc
@@ -20,7 +20,7 @@ const fractionArb = fc.constantFrom("0", "0.2", "0.5");
 const levyInputArb: fc.Arbitrary<LevyInput> = fc
   .record({
     period: periodArb,
-    industryClass: fc.integer({ min: 1, max: 8 }),
+    industryClass: fc.integer({ min: 1, max: 8 }).map((n) => n as LevyInput["industryClass"]),
     payroll: payrollArb,
     tier: fc.nat(),
     cutFraction: fractionArb,
@@ -28,7 +28,7 @@ const levyInputArb: fc.Arbitrary<LevyInput> = fc
   })
   .map(({ tier, industryClass, ...rest }) => {
     const ladder = floatTiers(industryClass as never);
-    return { ...rest, industryClass, floatMultiplier: ladder[tier % ladder.length]! };
+    return { ...rest, industryClass, floatMultiplier: ladder[tier % ladder.length]! } as LevyInput;
   });
 
 describe("computeLevy properties (R4)", () => {
@@ -65,7 +65,7 @@ describe("computeLevy properties (R4)", () => {
     fc.assert(
       fc.property(levyInputArb, payrollArb, (input, extra) => {
         const a = computeLevy(input);
-        const b = computeLevy({ ...input, payroll: new Decimal(String(input.payroll)).plus(extra).toFixed() });
+        const b = computeLevy({ ...input, payroll: new Decimal(String(input.payroll)).plus(extra).toFixed() as NumericInput });
         expect(new Decimal(b.premium).gte(a.premium)).toBe(true);
         expect(new Decimal(b.premiumBeforeCut).gte(a.premiumBeforeCut)).toBe(true);
       }),
@@ -141,7 +141,7 @@ describe("computeLevy properties (R4)", () => {
       }),
       { numRuns: 200 },
     );
-    const batch = deepFreeze([{ period: "2021-05", industryClass: 1, payroll: "1" }]);
+    const batch = deepFreeze([{ period: "2021-05", industryClass: 1, payroll: "1" } satisfies LevyInput]);
     expect(computeLevies(batch).items).toHaveLength(1);
   });
 });

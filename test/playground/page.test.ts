@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeLevy, EXAMPLE_SCENARIO, explain, simulate } from "../../src/index.js";
+import { computeLevy, EXAMPLE_SCENARIO, explain, type LevyInput, simulate } from "../../src/index.js";
 import { createService, PAGE_CSP } from "../../src/service/server.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -34,7 +34,7 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
-const LEVY = { period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" };
+const LEVY = { period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" } satisfies LevyInput;
 
 const chromiumPath: string | Error = (() => {
   try {

@@ -4,6 +4,7 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEVY_COLUMNS } from "../../src/cli/levy.js";
+import type { LevyInput } from "../../src/index.js";
 import {
   budgetExecution,
   computeLevies,
@@ -23,7 +24,7 @@ import { rawRequest, startService } from "./helpers.js";
 // biome-ignore lint/suspicious/noExplicitAny: JSON read back in tests
 type Json = Record<string, any>;
 const root = new URL("../..", import.meta.url).pathname;
-const LEVY = { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" };
+const LEVY = { employerId: "E001", period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" } satisfies LevyInput;
 const csvFile = readFileSync(join(root, "examples/data/levies.csv"), "utf8");
 
 let url: string;
@@ -120,7 +121,7 @@ describe("happy paths: the library's output, byte for byte", () => {
     expect(err).toMatchObject({ code: "POLICY_NOT_IN_FORCE", line: 7 });
     expect(err.errors).toHaveLength(2);
     // the same error as computeLevies reports for the first bad record
-    const inputs = [LEVY, { ...LEVY, industryClass: 9 }];
+    const inputs: LevyInput[] = [LEVY, { ...LEVY, industryClass: 9 } as never];
     const e400 = (await (await post("/levies", JSON.stringify(inputs))).json()) as Json;
     let expected: unknown;
     try {
@@ -132,6 +133,19 @@ describe("happy paths: the library's output, byte for byte", () => {
     expect(first).toEqual(expected);
     expect(index).toBe(1);
     expect(errors).toHaveLength(1);
+  });
+
+  it("POST /levies: at most 1,000 bad records listed, errorsOmitted counts the rest", async () => {
+    // small records: the test service takes 64 KB bodies
+    const bad = Array.from({ length: 1003 }, () => ({ period: "2021-07", industryClass: 9, payroll: "1" }));
+    const r = await post("/levies?errors=collect", JSON.stringify([LEVY, ...bad]));
+    const collected = (await r.json()) as Json;
+    expect([r.status, collected.code]).toEqual([200, undefined]);
+    expect([collected.items.length, collected.errors.length, collected.errorsOmitted]).toEqual([1, 1000, 3]);
+    const strict = await post("/levies", JSON.stringify(bad));
+    expect(strict.status).toBe(400);
+    const body = (await strict.json()) as Json;
+    expect([body.code, body.errors.length, body.errorsOmitted]).toEqual(["INVALID_CLASS", 1000, 3]);
   });
 
   it("POST /simulate", async () => {
@@ -164,7 +178,7 @@ describe("errors", () => {
     expect(r.status).toBe(400);
     let expected: unknown;
     try {
-      computeLevy({ ...LEVY, industryClass: 9 });
+      computeLevy({ ...LEVY, industryClass: 9 } as never);
     } catch (e) {
       expected = JSON.parse(JSON.stringify(e));
     }

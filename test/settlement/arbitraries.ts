@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
-import { definePolicy, type PeriodFlows, type Scenario, SUZHOU_2020 } from "../../src/index.js";
+import { definePolicy, type PeriodFlows, type PeriodInput, type Scenario, SUZHOU_2020 } from "../../src/index.js";
 import { periodsCount } from "../helpers.js";
 
 /** The JSON of SUZHOU_2020 with three members a, b, c and the given id, to change before `definePolicy`. */
@@ -39,7 +39,7 @@ export const periodFlowsArb = fc.record({
 export type GeneratedFlows = typeof periodFlowsArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Turns generated flows into the flows of a given period. */
-export function withPeriod(g: GeneratedFlows, period: string): PeriodFlows {
+export function withPeriod(g: GeneratedFlows, period: PeriodInput): PeriodFlows {
   const flows: PeriodFlows = { period, members: g.members };
   if (g.accident) flows.majorAccidentClaims = [g.accident];
   if (period.endsWith("-06")) flows.provincialRemittances = g.remittances;
@@ -62,7 +62,7 @@ export const openingArb = fc.record({
 });
 
 /** Generated flows dated over consecutive months from `start`. */
-export function withPeriods(start: string, flows: readonly GeneratedFlows[]): PeriodFlows[] {
+export function withPeriods(start: PeriodInput, flows: readonly GeneratedFlows[]): PeriodFlows[] {
   const periods = periodsCount(start, flows.length);
   return flows.map((g, i) => withPeriod(g, periods[i]!));
 }

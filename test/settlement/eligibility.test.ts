@@ -11,7 +11,7 @@ import { IDS, openingArb, periodFlowsArb, TRIO, withPeriods } from "./arbitrarie
 
 const RICH = { priorYearBalance: "1000000000.00", priorYearExpenditure: "120000000.00", currentSurplus: "0.00", yearToDateExpenditure: "40000000.00" };
 const MEMBERS = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"] as const;
-const PERIODS = ["2020-05", "2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12"];
+const PERIODS = ["2020-05", "2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12"] as const;
 
 /** 相城 with 24 months of its own reserves (2019: 240,000,000.00 balance, 120,000,000.00 spent), a 300,000,000.00 spend in 2020-07. */
 function xiangchengScenario(xiangcheng: Record<string, string> = {}): Scenario {

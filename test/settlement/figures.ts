@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import fc from "fast-check";
+import { starvedScenario as benchStarvedScenario } from "../../bench/simScenario.js";
 import type { Scenario } from "../../src/index.js";
 import { scenarioArb, trioPolicyJson } from "./arbitraries.js";
 
@@ -17,32 +18,8 @@ export function fixtureScenarios(): Scenario[] {
 /** The policy JSON of the fixture scenarios (three members), to pass to `definePolicy`. */
 export const fixturePolicyJson = () => trioPolicyJson("trio-figures");
 
-/**
- * A starved pool: three members in deficit every month, nothing to top up
- * with; grants and subsidies claimed each month pile up unpaid.
- */
-export function starvedScenario(months: number): Scenario {
-  const periods: Scenario["periods"] = [];
-  let y = 2020;
-  let m = 5;
-  for (let i = 0; i < months; i++) {
-    const period = `${y}-${String(m).padStart(2, "0")}`;
-    const members = {
-      a: { income: "100.00", expenditure: "1000.00", syncInducedRelief: "200.00" },
-      b: { income: i % 7 === 0 ? "5000.00" : "0.00", expenditure: "800.00", syncInducedRelief: "0.00" },
-      c: { income: "300.00", expenditure: "700.00", syncInducedRelief: "50.00" },
-    };
-    const june = m === 6 ? { provincialRemittances: { a: "10.00", b: "10.00", c: "10.00" } } : {};
-    periods.push({ period, members, ...june, ...(i % 11 === 3 ? { majorAccidentClaims: [{ member: "a", amount: "900.00" }] } : {}) });
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  const zero = { priorYearBalance: "0.00", priorYearExpenditure: "0.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" };
-  return { opening: { start: "2020-05", members: { a: zero, b: zero, c: zero } }, periods, options: { claimSubsidy: true } };
-}
+/** A starved pool (the bench's scenario: bench/simScenario.ts), typed for the library. */
+export const starvedScenario = (months: number): Scenario => benchStarvedScenario(months) as unknown as Scenario;
 
 /**
  * The fields added after the fixture was made (the year-end true-up, an option off in these scenarios): left

@@ -7,7 +7,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { initialState, type SettlementState, settlePeriod } from "../../src/index.js";
+import { initialState, type PeriodInput, type SettlementState, settlePeriod } from "../../src/index.js";
 import { nextPeriodOf } from "../helpers.js";
 import { type GeneratedFlows, IDS, openingArb, periodFlowsArb, TRIO, withPeriod } from "./arbitraries.js";
 
@@ -233,7 +233,7 @@ class SettleCommand implements fc.Command<Model, Real> {
     return true;
   }
   run(md: Model, real: Real): void {
-    const flows = withPeriod(this.g, md.period);
+    const flows = withPeriod(this.g, md.period as PeriodInput);
     const r = settlePeriod(JSON.parse(JSON.stringify(real.state)), flows, TRIO);
     real.state = r.state;
     naiveSettle(md, this.g);

@@ -4,7 +4,7 @@
  * is kept as an option value, of that value too.
  */
 import { describe, expect, it } from "vitest";
-import { definePolicy, EXAMPLE_SCENARIO, type PeriodFlows, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
+import { definePolicy, EXAMPLE_SCENARIO, type PeriodFlows, type PeriodInput, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
 import { noSelfTransfers, periodsFrom } from "../helpers.js";
 import { trioPolicyJson } from "./arbitraries.js";
 
@@ -20,7 +20,7 @@ function variant(id: string, change: (json: ReturnType<typeof trioPolicyJson>) =
 
 /** Five quiet members (no income, no benefits) from 2020-05 to `end`; `opening` and `flows` override. */
 function quietScenario(
-  end: string,
+  end: PeriodInput,
   balances: Record<string, string>,
   flows: (period: string) => Partial<PeriodFlows> = () => ({}),
   priorYearExpenditure = "12000000.00",

@@ -8,7 +8,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assessRisk, definePolicy, EXAMPLE_SCENARIO, poolFloor, reserveMonths, SUZHOU_2020, simulate } from "../../src/index.js";
+import { assessRisk, definePolicy, EXAMPLE_SCENARIO, type PeriodInput, poolFloor, reserveMonths, SUZHOU_2020, simulate } from "../../src/index.js";
 import { IDS, openingArb, periodFlowsArb, TRIO, withPeriods } from "./arbitraries.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);
@@ -62,14 +62,14 @@ describe("issue 9 finding 9: a member in deficit is critical whatever its expend
     expect(assessRisk(reserveMonths("-10.00", "0"))).toBe("critical");
     expect(reserveMonths("0.00", "0")).toBeNull();
     const opening = {
-      start: "2020-05",
+      start: "2020-05" as const,
       members: {
         a: { priorYearBalance: "-5000.00", priorYearExpenditure: "0.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
         b: { priorYearBalance: "90000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
         c: { priorYearBalance: "90000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
       },
     };
-    const flows = (period: string) => ({
+    const flows = (period: PeriodInput) => ({
       period,
       members: Object.fromEntries(IDS.map((id) => [id, { income: "0.00", expenditure: "0.00" }])),
     });

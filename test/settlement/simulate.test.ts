@@ -158,7 +158,7 @@ const small = (): Scenario => ({
       ]),
     ),
   },
-  periods: ["2020-05", "2020-06", "2020-07"].map((period) => ({
+  periods: (["2020-05", "2020-06", "2020-07"] as const).map((period) => ({
     period,
     members: Object.fromEntries(["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => [id, { income: "100.00", expenditure: "100.00" }])),
     ...(period === "2020-06"
@@ -177,7 +177,7 @@ function thinScenario(): Scenario {
         ids.map((id) => [id, { priorYearBalance: "1000.00", priorYearExpenditure: "12000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" }]),
       ),
     },
-    periods: ["2020-06", "2020-07", "2020-08"].map((period) => ({
+    periods: (["2020-06", "2020-07", "2020-08"] as const).map((period) => ({
       period,
       members: Object.fromEntries(ids.map((id) => [id, { income: "100.00", expenditure: "100.00" }])),
       ...(period === "2020-06" ? { provincialRemittances: Object.fromEntries(ids.map((id) => [id, "0.00"])) } : {}),

@@ -104,7 +104,7 @@ const MEMBERS = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"] as cons
  * has 2,000,000.00 of relief and no gap; in 2020-10 a 15,000,000.00 surplus.
  */
 function xiangchengYear(end = "2020-12"): Scenario {
-  const periods = ["2020-05", "2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12"].filter((p) => p <= end);
+  const periods = (["2020-05", "2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12"] as const).filter((p) => p <= end);
   const xiangcheng = (period: string) => {
     if (period === "2020-07") return { income: "10000000.00", expenditure: "30000000.00", syncInducedRelief: "1000000.00" };
     if (period === "2020-09") return { income: "10000000.00", expenditure: "10000000.00", syncInducedRelief: "2000000.00" };

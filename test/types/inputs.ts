@@ -3,8 +3,11 @@
  * each `@ts-expect-error` line must be a type error, or tsc fails ("unused
  * directive"). Nothing here runs.
  */
+import { Decimal } from "decimal.js";
 import {
   baseRate,
+  computeLevies,
+  computeLevy,
   type Explainable,
   explain,
   floatedRate,
@@ -12,15 +15,49 @@ import {
   type IndustryClassInput,
   type IsoDateInput,
   type LevyInput,
+  type NumericInput,
   type PeriodInput,
 } from "../../src/index.js";
 
 export function typeTests(levy: Explainable): void {
-  // LevyInput keeps `number | string` for the class and `string` for the period: an object literal
-  // whose class widens to `number` must stay assignable (see CHANGELOG); the run-time check refuses nonsense
+  // LevyInput says what is valid (issue 10 item 2; this reverses 0.5's choice of keeping
+  // `number | string` and `string`, see CHANGELOG): an object literal typed as LevyInput checks
+  const ok: LevyInput = { period: "2021-07", industryClass: 3, payroll: "1.00" };
+  const okNumbers: LevyInput = { period: "2021-07", industryClass: "3", payroll: 1000, floatMultiplier: 0.8, cutFraction: "0.2" };
+  const okDecimal: LevyInput = { period: "2021-07", industryClass: 8, employees: [new Decimal("1.00"), "2.50", 3], cityReserveMonths: "26" };
+  // a value built before the annotation keeps its literal types with `as const` or `satisfies`
+  const literal = { period: "2021-07", industryClass: 3, payroll: "1.00" } as const;
+  const viaSatisfies = { period: "2021-07", industryClass: 3, payroll: "1.00" } satisfies LevyInput;
+  computeLevy(literal);
+  computeLevy(viaSatisfies);
+  computeLevies([ok, okNumbers, okDecimal]);
+  // @ts-expect-error the issue's example: "September" is no period, "three" no class, "lots" no amount
+  const nonsense: LevyInput = { period: "September", industryClass: "three", payroll: "lots" };
+  // @ts-expect-error "lots" is not an amount
+  const lots: LevyInput = { period: "2021-07", industryClass: 3, payroll: "lots" };
+  // @ts-expect-error "three" is not an industry class
+  const three: LevyInput = { period: "2021-07", industryClass: "three", payroll: "1.00" };
+  // @ts-expect-error 9 is not an industry class
+  const nine: LevyInput = { period: "2021-07", industryClass: 9, payroll: "1.00" };
+  // @ts-expect-error "September" is not a period
+  const september: LevyInput = { period: "September", industryClass: 3, payroll: "1.00" };
+  // @ts-expect-error month 13
+  const month13: LevyInput = { period: "2021-13", industryClass: 3, payroll: "1.00" };
+  // @ts-expect-error a reserve month count is a number
+  const months: LevyInput = { period: "2021-07", industryClass: 3, payroll: "1.00", cityReserveMonths: "many" };
+  // @ts-expect-error a floating multiplier is a number
+  const tier: LevyInput = { period: "2021-07", industryClass: 3, payroll: "1.00", floatMultiplier: "high" };
+  // @ts-expect-error an employee base is a number
+  const employees: LevyInput = { period: "2021-07", industryClass: 3, employees: ["1.00", "n/a"] };
+  // a value whose class widened to `number` (or period to `string`) no longer type-checks: give it
+  // `as const`, `satisfies LevyInput`, or validate it at run time (computeLevy checks every field anyway)
   const widened = { period: "2021-07", industryClass: 3, payroll: "1.00" };
-  const ok: LevyInput = widened;
-  void ok;
+  // @ts-expect-error industryClass: number, period: string
+  computeLevy(widened);
+  // @ts-expect-error a string is not a NumericInput unless TypeScript reads it as a number
+  const notNumeric: NumericInput = "1,000.00";
+  const numeric: NumericInput[] = ["1000.00", 1000, new Decimal(1), "-3", ".5"];
+  void [ok, okNumbers, okDecimal, nonsense, lots, three, nine, september, month13, months, tier, employees, notNumeric, numeric];
 
   // baseRate, floatTiers, floatedRate: the class is 1–8 or "1"–"8", the period YYYY-MM with a month 01–12
   baseRate(3, "2021-07");

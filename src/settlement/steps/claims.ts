@@ -5,11 +5,13 @@
  *
  * @module
  */
-import type { z } from "zod";
+
+import type * as z from "zod";
 import { coverageSteps } from "../../fund/coverDeficit.js";
 import { checkMembers } from "../../fund/members.js";
 import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
 import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../../money.js";
+import type { PeriodInput } from "../../schema/fields.js";
 import type { PeriodFlowsSchema } from "../schema.js";
 import type { Claim } from "../state.js";
 import { figuresOf, type PeriodContext } from "./context.js";
@@ -65,7 +67,7 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
         // The claims are made before the pool pays them (R10): the pool caps nothing here.
         poolAvailable: formatFen(deficitGrowth),
         claimSubsidy: context.options.claimSubsidy,
-        period,
+        period: period as PeriodInput,
         deficitBefore: formatFen(deficitBefore),
         deficitAfter: formatFen(deficitAfter),
       },

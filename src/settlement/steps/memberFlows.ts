@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { PoolingError, withPathPrefix } from "../../errors.js";
 import { ACCOUNTS, currentAccountOf } from "../../ledger/accounts.js";
 import { computeParsedLevy } from "../../levy/computeLevy.js";

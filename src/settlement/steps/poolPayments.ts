@@ -12,6 +12,7 @@ import { ACCOUNTS } from "../../ledger/accounts.js";
 import type { EntryKind } from "../../ledger/journal.js";
 import { FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen } from "../../money.js";
 import type { Citation } from "../../policy/citation.js";
+import type { PeriodInput } from "../../schema/fields.js";
 import { aggregateClaims, type Claim } from "../state.js";
 import { type ClassAmounts, figuresOf, memberOf, type PeriodContext, zeroClassAmounts } from "./context.js";
 import { creditMemberFromPool, memberDeficit } from "./postings.js";
@@ -111,7 +112,7 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
     cutGapGrant: claims.cutGapGrant.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount) })),
     subsidy: claims.subsidy.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount) })),
     recordedDeficit: claims.recordedDeficit.map((claim) => ({ member: claim.member, amount: formatFen(claim.amount), origin: claim.origin ?? "subsidy" })),
-    period,
+    period: period as PeriodInput,
   });
   const { lines } = payByPriorityCore(available, claims, params.clawback.value.rate, order);
   const rate = params.clawback.value.rate;

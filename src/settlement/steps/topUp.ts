@@ -4,9 +4,11 @@
  *
  * @module
  */
+
 import { apportionTopUpFen } from "../../fund/apportionTopUp.js";
 import { ACCOUNTS } from "../../ledger/accounts.js";
 import { FEN_ZERO, type Fen, fenMax, fenSum, formatFen } from "../../money.js";
+import type { PeriodInput } from "../../schema/fields.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { debitMember, memberBalance } from "./postings.js";
 
@@ -61,7 +63,7 @@ export function topUpToFloor(
   context.trace?.topUp.push({
     amount: formatFen(need),
     members: memberIds.map((id, i) => ({ id, priorYearBalance: formatFen(contributors[i]!.weight), available: formatFen(contributors[i]!.available) })),
-    period,
+    period: period as PeriodInput,
   });
   const split = apportionTopUpFen(need, contributors);
   memberIds.forEach((id, i) => {

@@ -11,6 +11,7 @@ import { MUNICIPAL_MEMBER, yearClawbackFen } from "../../fund/clawback.js";
 import { trueUpCitation, trueUpFen } from "../../fund/trueUp.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, fiscalAccountOf } from "../../ledger/accounts.js";
 import { D, FEN_ZERO, type Fen, fenMin, formatFen } from "../../money.js";
+import type { PeriodInput } from "../../schema/fields.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { debitMember, memberBalance } from "./postings.js";
 
@@ -49,7 +50,7 @@ export function trueUpWhenDue(context: PeriodContext): Fen {
         subsidiesPaid: formatFen(subsidiesPaid),
         yearEndBalance: formatFen(balance),
         syncInducedRelief: formatFen(member.yearRelief),
-        period,
+        period: period as PeriodInput,
       },
     });
     const t = trueUpFen(member.yearGrants, subsidiesPaid, balance, member.yearRelief);

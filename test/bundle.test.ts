@@ -1,0 +1,70 @@
+/**
+ * The browser bundle budget (issue 10, item 8): what a page pays for the library, bundled from the
+ * built ESM (dist/, as a package user's bundler sees it) with its dependencies, minified, measured
+ * gzipped. `npm test` builds dist/ first; run `npm run build` before running this file alone.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { build, type Metafile } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("..", import.meta.url).pathname;
+
+interface Measured {
+  raw: number;
+  gzip: number;
+  inputs: string[];
+}
+
+/** Bundles `contents` (an ES module importing from dist/index.js) for the browser, as a page would. */
+async function bundle(contents: string): Promise<Measured> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: "js", sourcefile: "page.js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const [file] = result.outputFiles;
+  if (!file) throw new Error("esbuild wrote no output");
+  const metafile = result.metafile as Metafile;
+  const inputs = Object.values(metafile.outputs).flatMap((o) => Object.keys(o.inputs));
+  return { raw: file.contents.length, gzip: gzipSync(file.contents).length, inputs };
+}
+
+const KB = 1024;
+const fmt = (m: Measured) => `${(m.raw / KB).toFixed(1)} KB minified, ${(m.gzip / KB).toFixed(1)} KB gzip`;
+
+describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", () => {
+  it("a page importing only computeLevy: ≤ 60 KB gzip", async () => {
+    const m = await bundle(`import { computeLevy } from "./dist/index.js"; globalThis.computeLevy = computeLevy;`);
+    console.log(`computeLevy only: ${fmt(m)}`);
+    expect(m.gzip).toBeLessThanOrEqual(60 * KB);
+    // measured at issue 10 item 8: 171.5 KB minified, 55.9 KB gzip (0.5.0: 582.1 KB, 133.3 KB gzip)
+    // what makes it small: no zod locale but the default English one, no date library, and none of
+    // the settlement, fund, ledger, explanation or JSON Schema modules
+    expect(m.inputs.filter((p) => p.includes("zod/v4/locales/") && !p.endsWith("/en.js"))).toEqual([]);
+    expect(m.inputs.filter((p) => /node_modules\/date-fns\//.test(p))).toEqual([]);
+    expect(m.inputs.filter((p) => /^dist\/(settlement|fund|ledger|explain|present)\//.test(p))).toEqual([]);
+    expect(m.inputs).toContain("dist/levy/computeLevy.js");
+  }, 60_000);
+
+  it("the full entry (import * as lib): ≤ 110 KB gzip", async () => {
+    const m = await bundle(`import * as lib from "./dist/index.js"; globalThis.lib = lib;`);
+    console.log(`full entry: ${fmt(m)}`);
+    // measured at issue 10 item 8: 275.3 KB minified, 86.1 KB gzip (0.5.0: 652.2 KB, 155.9 KB gzip)
+    expect(m.gzip).toBeLessThanOrEqual(110 * KB);
+    expect(m.inputs.filter((p) => p.includes("zod/v4/locales/") && !p.endsWith("/en.js"))).toEqual([]);
+  }, 60_000);
+
+  it("the playground page's script (one minified IIFE, the library bundled in)", () => {
+    const js = readFileSync(`${root}dist/playground/playground.js`);
+    console.log(`playground.js: ${(js.length / KB).toFixed(1)} KB minified, ${(gzipSync(js).length / KB).toFixed(1)} KB gzip`);
+    // measured at issue 10 item 8: 312.5 KB minified, 97.2 KB gzip (0.5.0: 694.6 KB, 168.9 KB)
+    expect(statSync(`${root}dist/playground/playground.js`).size).toBeLessThan(330 * KB);
+    expect(gzipSync(js).length).toBeLessThan(104 * KB);
+  });
+});
