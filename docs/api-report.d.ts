@@ -2,7 +2,6 @@
 import * as decimal_js from 'decimal.js';
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
-import { z as z$1 } from 'zod';
 type Path = ReadonlyArray<string | number>;
 declare const ERROR_CODES: {
     readonly NOT_AN_OBJECT: readonly ["the input must be a JSON object", "输入必须是对象"];
@@ -556,36 +555,36 @@ interface PolicyRef {
 }
 declare function policyRef(policy: Policy): PolicyRef;
 declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
-declare const YearEndTrueUpInputSchema: z$1.ZodObject<{
-    grantsPaid: z$1.ZodType<decimal_js.Decimal, Numeric, z$1.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    subsidiesPaid: z$1.ZodType<decimal_js.Decimal, Numeric, z$1.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    yearEndBalance: z$1.ZodType<decimal_js.Decimal, Numeric, z$1.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    syncInducedRelief: z$1.ZodType<decimal_js.Decimal, Numeric, z$1.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    period: z$1.ZodOptional<z$1.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z$1.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
-}, z$1.core.$strict>;
-type YearEndTrueUpInput = z$1.input<typeof YearEndTrueUpInputSchema>;
-declare const YearEndTrueUpSchema: z$1.ZodObject<{
-    grantsPaid: z$1.ZodString;
-    subsidiesPaid: z$1.ZodString;
-    returned: z$1.ZodString;
-    subsidiesReturned: z$1.ZodString;
-    grantsReturned: z$1.ZodString;
-    reclassified: z$1.ZodString;
-    grantsSettled: z$1.ZodString;
-    subsidiesSettled: z$1.ZodString;
-    clawback: z$1.ZodString;
-    clawbackRate: z$1.ZodString;
-    citations: z$1.ZodArray<z$1.ZodObject<{
-        doc: z$1.ZodString;
-        clause: z$1.ZodString;
-        note: z$1.ZodOptional<z$1.ZodString>;
-    }, z$1.core.$strict>>;
-    policy: z$1.ZodObject<{
-        id: z$1.ZodString;
-        version: z$1.ZodString;
-    }, z$1.core.$strict>;
-}, z$1.core.$strict>;
-type YearEndTrueUp = z$1.output<typeof YearEndTrueUpSchema>;
+declare const YearEndTrueUpInputSchema: z.ZodObject<{
+    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    subsidiesPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+}, z.core.$strict>;
+type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
+declare const YearEndTrueUpSchema: z.ZodObject<{
+    grantsPaid: z.ZodString;
+    subsidiesPaid: z.ZodString;
+    returned: z.ZodString;
+    subsidiesReturned: z.ZodString;
+    grantsReturned: z.ZodString;
+    reclassified: z.ZodString;
+    grantsSettled: z.ZodString;
+    subsidiesSettled: z.ZodString;
+    clawback: z.ZodString;
+    clawbackRate: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
 declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
 declare const LevyInputSchema: z.ZodObject<{
     employerId: z.ZodOptional<z.ZodString>;
@@ -994,7 +993,91 @@ declare const PeriodReportSchema: z.ZodObject<{
     clawbacksAccrued: z.ZodString;
     conservationOk: z.ZodBoolean;
 }, z.core.$strict>;
-type PeriodReport = z.output<typeof PeriodReportSchema>;
+type PeriodReport<M extends string = string> = Omit<z.output<typeof PeriodReportSchema>, "members"> & {
+    members: Record<M, MemberPeriodReport>;
+};
+declare const MemberYearSummarySchema: z.ZodObject<{
+    income: z.ZodString;
+    expenditure: z.ZodString;
+    cutRelief: z.ZodString;
+    extraction: z.ZodString;
+    provincialRemittance: z.ZodString;
+    topUp: z.ZodString;
+    grantPaid: z.ZodString;
+    subsidyPaid: z.ZodString;
+    deficitPaid: z.ZodString;
+    majorAccidentPaid: z.ZodString;
+    clawback: z.ZodString;
+    clawbackAccrued: z.ZodString;
+    trueUpReturned: z.ZodString;
+    trueUpReclassified: z.ZodString;
+    balance: z.ZodString;
+    reserveMonths: z.ZodNullable<z.ZodString>;
+    risk: z.ZodEnum<{
+        critical: "critical";
+        warning: "warning";
+        normal: "normal";
+        surplus: "surplus";
+    }>;
+    warnings: z.ZodArray<z.ZodString>;
+}, z.core.$strict>;
+type MemberYearSummary = z.output<typeof MemberYearSummarySchema>;
+declare const YearSummarySchema: z.ZodObject<{
+    year: z.ZodNumber;
+    from: z.ZodString;
+    to: z.ZodString;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        income: z.ZodString;
+        expenditure: z.ZodString;
+        cutRelief: z.ZodString;
+        extraction: z.ZodString;
+        provincialRemittance: z.ZodString;
+        topUp: z.ZodString;
+        grantPaid: z.ZodString;
+        subsidyPaid: z.ZodString;
+        deficitPaid: z.ZodString;
+        majorAccidentPaid: z.ZodString;
+        clawback: z.ZodString;
+        clawbackAccrued: z.ZodString;
+        trueUpReturned: z.ZodString;
+        trueUpReclassified: z.ZodString;
+        balance: z.ZodString;
+        reserveMonths: z.ZodNullable<z.ZodString>;
+        risk: z.ZodEnum<{
+            critical: "critical";
+            warning: "warning";
+            normal: "normal";
+            surplus: "surplus";
+        }>;
+        warnings: z.ZodArray<z.ZodString>;
+    }, z.core.$strict>>;
+    pool: z.ZodObject<{
+        balance: z.ZodString;
+        floor: z.ZodString;
+        extractions: z.ZodString;
+        topUp: z.ZodString;
+        shortfall: z.ZodString;
+        trueUpReturned: z.ZodString;
+        paid: z.ZodObject<{
+            majorAccident: z.ZodString;
+            cutGapGrant: z.ZodString;
+            subsidy: z.ZodString;
+            recordedDeficit: z.ZodString;
+        }, z.core.$strict>;
+        pendingClaims: z.ZodString;
+        reserveMonths: z.ZodNullable<z.ZodString>;
+        risk: z.ZodNullable<z.ZodEnum<{
+            critical: "critical";
+            warning: "warning";
+            normal: "normal";
+            surplus: "surplus";
+        }>>;
+    }, z.core.$strict>;
+    clawbacks: z.ZodString;
+}, z.core.$strict>;
+type YearSummary<M extends string = string> = Omit<z.output<typeof YearSummarySchema>, "members"> & {
+    members: Record<M, MemberYearSummary>;
+};
 declare const SettlementSchema: z.ZodObject<{
     state: z.ZodObject<{
         nextPeriod: z.ZodString;
@@ -1246,7 +1329,9 @@ declare const SettlementSchema: z.ZodObject<{
         version: z.ZodString;
     }, z.core.$strict>;
 }, z.core.$strict>;
-type Settlement = z.output<typeof SettlementSchema>;
+type Settlement<M extends string = string> = Omit<z.output<typeof SettlementSchema>, "report"> & {
+    report: PeriodReport<M>;
+};
 declare const SimulationSchema: z.ZodObject<{
     name: z.ZodOptional<z.ZodString>;
     policy: z.ZodObject<{
@@ -1565,7 +1650,10 @@ declare const SimulationSchema: z.ZodObject<{
         failures: z.ZodArray<z.ZodString>;
     }, z.core.$strict>;
 }, z.core.$strict>;
-type Simulation = z.output<typeof SimulationSchema>;
+type Simulation<M extends string = string> = Omit<z.output<typeof SimulationSchema>, "periods" | "years"> & {
+    periods: PeriodReport<M>[];
+    years: YearSummary<M>[];
+};
 interface ExplanationStep {
     text: string;
     citation?: Citation;
@@ -4493,7 +4581,12 @@ declare function syncInducedRelief(input: SyncInducedReliefInput): Money;
 declare function definePolicy(json: unknown): Policy;
 declare function withReliefOverlays(policy: Policy, overlays: readonly ReliefOverlay[]): Policy;
 declare const RELIEF_2020: readonly ReliefOverlay[];
-declare const SUZHOU_2020: Policy;
+declare const BUILT_IN: unique symbol;
+type Suzhou2020Policy = Policy & {
+    readonly [BUILT_IN]: "suzhou-2020";
+};
+type SuzhouMemberId = "municipal" | "wujiang" | "wuzhong" | "xiangcheng" | "sip";
+declare const SUZHOU_2020: Suzhou2020Policy;
 declare function baseRate(industryClass: IndustryClassInput, period: PeriodInput, policy?: Policy): string;
 declare const EffectiveRateInputSchema: z.ZodObject<{
     industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
@@ -4559,6 +4652,7 @@ interface FloatTierReview {
 }
 declare function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): FloatTierReview;
 declare const EXAMPLE_SCENARIO: Scenario;
+declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Suzhou2020Policy): Settlement<SuzhouMemberId>;
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement;
 declare function initialState(opening: z.input<typeof ScenarioOpeningSchema>, options?: SettlementOptions, policy?: Policy): {
     state: SettlementState;
@@ -4572,85 +4666,6 @@ interface SimulationProgress {
 interface SimulateOptions {
     onPeriod?: (progress: SimulationProgress) => void;
 }
+declare function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
 declare function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
-declare const MemberYearSummarySchema: z.ZodObject<{
-    income: z.ZodString;
-    expenditure: z.ZodString;
-    cutRelief: z.ZodString;
-    extraction: z.ZodString;
-    provincialRemittance: z.ZodString;
-    topUp: z.ZodString;
-    grantPaid: z.ZodString;
-    subsidyPaid: z.ZodString;
-    deficitPaid: z.ZodString;
-    majorAccidentPaid: z.ZodString;
-    clawback: z.ZodString;
-    clawbackAccrued: z.ZodString;
-    trueUpReturned: z.ZodString;
-    trueUpReclassified: z.ZodString;
-    balance: z.ZodString;
-    reserveMonths: z.ZodNullable<z.ZodString>;
-    risk: z.ZodEnum<{
-        critical: "critical";
-        warning: "warning";
-        normal: "normal";
-        surplus: "surplus";
-    }>;
-    warnings: z.ZodArray<z.ZodString>;
-}, z.core.$strict>;
-type MemberYearSummary = z.output<typeof MemberYearSummarySchema>;
-declare const YearSummarySchema: z.ZodObject<{
-    year: z.ZodNumber;
-    from: z.ZodString;
-    to: z.ZodString;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        income: z.ZodString;
-        expenditure: z.ZodString;
-        cutRelief: z.ZodString;
-        extraction: z.ZodString;
-        provincialRemittance: z.ZodString;
-        topUp: z.ZodString;
-        grantPaid: z.ZodString;
-        subsidyPaid: z.ZodString;
-        deficitPaid: z.ZodString;
-        majorAccidentPaid: z.ZodString;
-        clawback: z.ZodString;
-        clawbackAccrued: z.ZodString;
-        trueUpReturned: z.ZodString;
-        trueUpReclassified: z.ZodString;
-        balance: z.ZodString;
-        reserveMonths: z.ZodNullable<z.ZodString>;
-        risk: z.ZodEnum<{
-            critical: "critical";
-            warning: "warning";
-            normal: "normal";
-            surplus: "surplus";
-        }>;
-        warnings: z.ZodArray<z.ZodString>;
-    }, z.core.$strict>>;
-    pool: z.ZodObject<{
-        balance: z.ZodString;
-        floor: z.ZodString;
-        extractions: z.ZodString;
-        topUp: z.ZodString;
-        shortfall: z.ZodString;
-        trueUpReturned: z.ZodString;
-        paid: z.ZodObject<{
-            majorAccident: z.ZodString;
-            cutGapGrant: z.ZodString;
-            subsidy: z.ZodString;
-            recordedDeficit: z.ZodString;
-        }, z.core.$strict>;
-        pendingClaims: z.ZodString;
-        reserveMonths: z.ZodNullable<z.ZodString>;
-        risk: z.ZodNullable<z.ZodEnum<{
-            critical: "critical";
-            warning: "warning";
-            normal: "normal";
-            surplus: "surplus";
-        }>>;
-    }, z.core.$strict>;
-    clawbacks: z.ZodString;
-}, z.core.$strict>;
-type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };
+export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };

@@ -99,7 +99,7 @@ export {
   type RiskLevel,
   RiskLevelSchema,
 } from "./policy/schema.js";
-export { SUZHOU_2020 } from "./policy/suzhou2020.js";
+export { SUZHOU_2020, type Suzhou2020Policy, type SuzhouMemberId } from "./policy/suzhou2020.js";
 // rates (R1–R3)
 export { baseRate } from "./rates/baseRate.js";
 export { type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, effectiveRate } from "./rates/effectiveRate.js";

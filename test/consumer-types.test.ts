@@ -25,9 +25,13 @@ const batch = computeLevies([input], { errors: "collect" });
 const omitted: number = batch.errorsOmitted;
 const sim = simulate(EXAMPLE_SCENARIO);
 const summary: string = formatSummary(sim);
+// the built-in policy's members are known: no \`!\` needed under noUncheckedIndexedAccess
+const xiangcheng: string = sim.years[0]!.members.xiangcheng.balance;
+// @ts-expect-error not a member of SUZHOU_2020
+const nosuch = sim.years[0]!.members.nosuch;
 // @ts-expect-error the issue's nonsense input
 const nonsense: LevyInput = { period: "September", industryClass: "three", payroll: "lots" };
-export { due, omitted, summary, nonsense };
+export { due, omitted, summary, nonsense, xiangcheng, nosuch };
 `;
 
 function project(name: string, options: Record<string, unknown>): { status: number | null; out: string } {
@@ -37,7 +41,7 @@ function project(name: string, options: Record<string, unknown>): { status: numb
   // the package's own dependencies resolve from its directory (node_modules next to package.json)
   writeFileSync(join(p, "package.json"), JSON.stringify({ name, private: true, type: name.startsWith("node16-cjs") ? "commonjs" : "module" }));
   writeFileSync(join(p, "index.ts"), CONSUMER);
-  const compilerOptions = { strict: true, skipLibCheck: false, noEmit: true, target: "es2022", types: [], ...options };
+  const compilerOptions = { strict: true, noUncheckedIndexedAccess: true, skipLibCheck: false, noEmit: true, target: "es2022", types: [], ...options };
   writeFileSync(join(p, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["index.ts"] }));
   const r = spawnSync(process.execPath, [tsc, "-p", p], { encoding: "utf8" });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };

@@ -55,7 +55,7 @@ export function describeError(e: PoolingError, where?: string): string {
 
 /** The policy the options ask for: a JSON file, and/or the 2020 relief overlay. */
 export async function loadPolicy(policyPath: string | undefined, relief2020: boolean | undefined): Promise<Policy> {
-  let policy = SUZHOU_2020;
+  let policy: Policy = SUZHOU_2020;
   if (policyPath) {
     try {
       policy = definePolicy(parseJson(await readText(policyPath), policyPath));

@@ -16,6 +16,22 @@ const FLOAT_RULE = "人社部发〔2015〕71号";
 /** The national rule behind the phased-cut bands (可支付月数 18–23 → 20%, ≥ 24 → 50%). */
 const CUT_RULE = "国办发〔2019〕13号";
 
+/** Marks the built-in policy's type (no value carries it at run time). */
+declare const BUILT_IN: unique symbol;
+
+/**
+ * The type of {@link SUZHOU_2020}: a {@link Policy} whose member ids are known
+ * to the compiler, so that the results of `simulate` and `settlePeriod` on it
+ * (or without a policy) key their members by {@link SuzhouMemberId}.
+ */
+export type Suzhou2020Policy = Policy & { readonly [BUILT_IN]: "suzhou-2020" };
+
+/**
+ * The member ids of `SUZHOU_2020`: `"municipal"` (市本级), `"wujiang"` (吴江区),
+ * `"wuzhong"` (吴中区), `"xiangcheng"` (相城区), `"sip"` (苏州工业园区).
+ */
+export type SuzhouMemberId = "municipal" | "wujiang" | "wuzhong" | "xiangcheng" | "sip";
+
 /** The policy data of 苏府办〔2020〕86号 as JSON (the input of `definePolicy`). @internal */
 export const SUZHOU_2020_DATA = {
   id: "suzhou-2020",
@@ -226,4 +242,4 @@ export const SUZHOU_2020_DATA = {
  * SUZHOU_2020.members[0].value.map((m) => m.id); // ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"]
  * ```
  */
-export const SUZHOU_2020: Policy = definePolicy(SUZHOU_2020_DATA);
+export const SUZHOU_2020: Suzhou2020Policy = definePolicy(SUZHOU_2020_DATA) as Suzhou2020Policy;

@@ -237,4 +237,7 @@ export const PeriodReportSchema = z
   })
   .strict();
 /** The report of one settled period. */
-export type PeriodReport = z.output<typeof PeriodReportSchema>;
+export type PeriodReport<M extends string = string> = Omit<z.output<typeof PeriodReportSchema>, "members"> & {
+  /** Each member's figures, keyed by member id (the policy's: for `SUZHOU_2020`, {@link SuzhouMemberId}). */
+  members: Record<M, MemberPeriodReport>;
+};

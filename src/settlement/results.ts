@@ -8,9 +8,9 @@ import * as z from "zod";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
 import { MoneyStringSchema } from "../schema/fields.js";
-import { PeriodReportSchema, PolicyRefSchema } from "./report.js";
+import { type PeriodReport, PeriodReportSchema, PolicyRefSchema } from "./report.js";
 import { SettlementStateSchema } from "./schema.js";
-import { YearSummarySchema } from "./years.js";
+import { type YearSummary, YearSummarySchema } from "./years.js";
 
 /** zod schema of the result of `settlePeriod`. */
 export const SettlementSchema = z
@@ -25,7 +25,10 @@ export const SettlementSchema = z
   })
   .strict();
 /** Result of `settlePeriod`. */
-export type Settlement = z.output<typeof SettlementSchema>;
+export type Settlement<M extends string = string> = Omit<z.output<typeof SettlementSchema>, "report"> & {
+  /** The period's report; its members keyed by the policy's member ids. */
+  report: PeriodReport<M>;
+};
 
 /** zod schema of the result of `simulate`. */
 export const SimulationSchema = z
@@ -48,4 +51,9 @@ export const SimulationSchema = z
   })
   .strict();
 /** Result of `simulate`. */
-export type Simulation = z.output<typeof SimulationSchema>;
+export type Simulation<M extends string = string> = Omit<z.output<typeof SimulationSchema>, "periods" | "years"> & {
+  /** One report per settled period; members keyed by the policy's member ids. */
+  periods: PeriodReport<M>[];
+  /** Yearly summaries; members keyed by the policy's member ids. */
+  years: YearSummary<M>[];
+};

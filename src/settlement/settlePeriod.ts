@@ -17,6 +17,7 @@ import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
+import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { assertInForce } from "../rates/lookup.js";
 import { parseInput } from "../schema/parse.js";
 import { rollEligibilityBase } from "./eligibility.js";
@@ -194,6 +195,8 @@ export function settleParsed(
  * first.state.nextPeriod;     // "2020-06"
  * ```
  */
+export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Suzhou2020Policy): Settlement<SuzhouMemberId>;
+export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement;
 export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement {
   return settlePeriodTraced(state, flows, policy);
 }

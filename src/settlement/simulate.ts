@@ -5,6 +5,7 @@ import type { JournalEntry } from "../ledger/journal.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
+import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "./report.js";
 import type { Simulation } from "./results.js";
@@ -91,6 +92,8 @@ export interface SimulateOptions {
  * simulate(EXAMPLE_SCENARIO, undefined, { onPeriod: ({ done, total }) => console.log(`${done}/${total}`) });
  * ```
  */
+export function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
+export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
 export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation {
   const resolved = resolvePolicy(policy);
   const parsed = parseInput(ScenarioSchema, scenario);

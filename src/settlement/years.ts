@@ -75,7 +75,10 @@ export const YearSummarySchema = z
   })
   .strict();
 /** A year of a simulation. */
-export type YearSummary = z.output<typeof YearSummarySchema>;
+export type YearSummary<M extends string = string> = Omit<z.output<typeof YearSummarySchema>, "members"> & {
+  /** Each member's year, keyed by member id (the policy's: for `SUZHOU_2020`, `SuzhouMemberId`). */
+  members: Record<M, MemberYearSummary>;
+};
 
 const MEMBER_SUMS = [
   "income",

@@ -10,6 +10,7 @@ import {
   computeLevy,
   floatTiers,
   type LevyInput,
+  type Policy,
   PoolingError,
   RELIEF_2020,
   SUZHOU_2020,
@@ -51,7 +52,7 @@ const inputArb: fc.Arbitrary<LevyInput> = fc
   )
   .map((r) => r as unknown as LevyInput);
 
-function slowBatch(inputs: LevyInput[], policy = SUZHOU_2020) {
+function slowBatch(inputs: LevyInput[], policy: Policy = SUZHOU_2020) {
   return inputs.map((input, i) => {
     try {
       return computeLevy(input, policy);

@@ -8,6 +8,8 @@ import {
   baseRate,
   computeLevies,
   computeLevy,
+  definePolicy,
+  EXAMPLE_SCENARIO,
   type Explainable,
   explain,
   floatedRate,
@@ -15,9 +17,31 @@ import {
   type IndustryClassInput,
   type IsoDateInput,
   type LevyInput,
+  type MemberYearSummary,
   type NumericInput,
   type PeriodInput,
+  SUZHOU_2020,
+  type SuzhouMemberId,
+  simulate,
 } from "../../src/index.js";
+import type { SUZHOU_2020_DATA } from "../../src/policy/suzhou2020.js";
+
+/** SuzhouMemberId is exactly the built-in policy data's member ids. */
+type DataIds = (typeof SUZHOU_2020_DATA)["members"][0]["value"][number]["id"];
+export const sameIds: [DataIds] extends [SuzhouMemberId] ? ([SuzhouMemberId] extends [DataIds] ? true : false) : false = true;
+
+/** Member-keyed results of the built-in policy name its members (issue 10, item 2). */
+export function memberTypeTests(json: unknown): void {
+  const sim = simulate(EXAMPLE_SCENARIO);
+  const x: MemberYearSummary = sim.years[0]!.members.xiangcheng;
+  const alsoWithThePolicy: MemberYearSummary = simulate(EXAMPLE_SCENARIO, SUZHOU_2020).years[0]!.members.sip;
+  // @ts-expect-error not a member of SUZHOU_2020
+  void sim.periods[0]!.members.suzhou;
+  // a policy defined at run time keys its members by string
+  const custom = simulate(EXAMPLE_SCENARIO, definePolicy(json));
+  const anyId: MemberYearSummary | undefined = custom.years[0]!.members.anything;
+  void [x, alsoWithThePolicy, anyId];
+}
 
 export function typeTests(levy: Explainable): void {
   // LevyInput says what is valid (issue 10 item 2; this reverses 0.5's choice of keeping
