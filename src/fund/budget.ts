@@ -308,6 +308,8 @@ export interface BudgetsAndAdjustments {
 }
 
 const BudgetsAndAdjustmentsSchema = z.object({ budget: z.array(BudgetSchema), adjustments: z.array(BudgetAdjustmentSchema) }).strict();
+/** What {@link simulationBudgetExecution} reads of a simulation: its years (the journal is checked by `fundStatements`). */
+const SimulationYearsSchema = z.object({ journal: z.array(z.unknown()), years: z.array(z.object({ year: yearField() }).loose()) }).loose();
 
 /**
  * R12 (二（四）): the budget execution of every year of a simulation that has a
@@ -323,7 +325,7 @@ const BudgetsAndAdjustmentsSchema = z.object({ budget: z.array(BudgetSchema), ad
  * @param policy - the policy (default `SUZHOU_2020`)
  * @returns one execution per simulated year that has a budget, in year order (none without budgets)
  * @throws PoolingError the codes of {@link budgetExecution} (`BUDGET_ADJUSTMENT_UNAPPROVED`, `MISSING_MEMBER`, …)
- *   and of `fundStatements`; `UNKNOWN_KEY` or `INVALID_TYPE` for a malformed `budgets`
+ *   and of `fundStatements`; `UNKNOWN_KEY`, `INVALID_TYPE` or `MISSING_FIELD` for a malformed `budgets` or `sim`
  * @example
  * ```ts
  * const sim = simulate(EXAMPLE_SCENARIO);
@@ -338,8 +340,9 @@ export function simulationBudgetExecution(
   policy?: Policy,
 ): BudgetExecution[] {
   const given = parseInput(BudgetsAndAdjustmentsSchema, budgets, ["budgets"]);
+  const { years } = parseInput(SimulationYearsSchema, sim, ["sim"]);
   const budgeted = new Set(given.budget.map((b) => b.year));
-  return sim.years
+  return years
     .filter((y) => budgeted.has(y.year))
     .map((y) => budgetExecution(budgets.budget, budgets.adjustments, { year: y.year, statements: fundStatements(sim.journal, y.year, opening) }, policy));
 }
