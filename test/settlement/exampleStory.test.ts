@@ -92,7 +92,8 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
     const june = at("2020-06");
     expect(june.pool.extractions).toBe("219000000.00");
     const entries = sim.journal.filter((e) => e.period === "2020-06" && (e.kind === "provincialRemittance" || e.kind === "openingExtraction"));
-    expect(entries.findLastIndex((e) => e.kind === "provincialRemittance")).toBeLessThan(entries.findIndex((e) => e.kind === "openingExtraction"));
+    const kinds = entries.map((e) => e.kind);
+    expect(kinds.lastIndexOf("provincialRemittance")).toBeLessThan(kinds.indexOf("openingExtraction"));
     const remittances = sim.periods.filter((p) => p.members.municipal.provincialRemittance !== "0.00").map((p) => p.period);
     expect(remittances).toEqual(["2020-06", "2021-06", "2022-06"]);
     expect(sim.conservation.provincialOut).toBe("64219200.00");
