@@ -3483,269 +3483,6 @@ interface TopUp {
     policy: PolicyRef;
 }
 declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
-declare const BudgetSchema: z.ZodObject<{
-    member: z.ZodString;
-    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-    income: z.ZodObject<{
-        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    }, z.core.$strict>;
-    expenditure: z.ZodObject<{
-        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type Budget = z.input<typeof BudgetSchema>;
-declare const BudgetAdjustmentSchema: z.ZodObject<{
-    member: z.ZodString;
-    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-    changes: z.ZodObject<{
-        income: z.ZodOptional<z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>;
-        expenditure: z.ZodOptional<z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    approval: z.ZodOptional<z.ZodObject<{
-        ref: z.ZodOptional<z.ZodString>;
-        date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
-declare const FinalAccountsSchema: z.ZodObject<{
-    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-    statements: z.ZodArray<z.ZodObject<{
-        entity: z.ZodString;
-        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        transfersIn: z.ZodArray<z.ZodObject<{
-            from: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        transfersOut: z.ZodArray<z.ZodObject<{
-            to: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        beforePooling: z.ZodOptional<z.ZodObject<{
-            from: z.ZodString;
-            to: z.ZodString;
-            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type FinalAccounts = z.input<typeof FinalAccountsSchema>;
-declare const BudgetExecutionInputSchema: z.ZodObject<{
-    budget: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        income: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>;
-        expenditure: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>;
-    }, z.core.$strict>>;
-    adjustments: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        changes: z.ZodObject<{
-            income: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            }, z.core.$strict>>;
-            expenditure: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            }, z.core.$strict>>;
-        }, z.core.$strict>;
-        approval: z.ZodOptional<z.ZodObject<{
-            ref: z.ZodOptional<z.ZodString>;
-            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>>;
-    finalAccounts: z.ZodObject<{
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        statements: z.ZodArray<z.ZodObject<{
-            entity: z.ZodString;
-            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            transfersIn: z.ZodArray<z.ZodObject<{
-                from: z.ZodString;
-                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                kind: z.ZodString;
-            }, z.core.$strict>>;
-            transfersOut: z.ZodArray<z.ZodObject<{
-                to: z.ZodString;
-                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                kind: z.ZodString;
-            }, z.core.$strict>>;
-            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            beforePooling: z.ZodOptional<z.ZodObject<{
-                from: z.ZodString;
-                to: z.ZodString;
-                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-            }, z.core.$strict>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
-declare const BudgetExecutionSchema: z.ZodObject<{
-    year: z.ZodNumber;
-    members: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        entity: z.ZodString;
-        income: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-        expenditure: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-        adjustments: z.ZodArray<z.ZodObject<{
-            ref: z.ZodString;
-            date: z.ZodString;
-        }, z.core.$strict>>;
-    }, z.core.$strict>>;
-    consolidated: z.ZodObject<{
-        income: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-        expenditure: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    withoutBudget: z.ZodArray<z.ZodString>;
-    rounding: z.ZodString;
-    citations: z.ZodArray<z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-interface BudgetExecutionLine {
-    category: string;
-    budget: string;
-    adjusted: string;
-    actual: string;
-    variance: string;
-    executionRate: string | null;
-}
-interface EntityBudgetExecution {
-    member: string;
-    entity: string;
-    income: BudgetExecutionLine[];
-    expenditure: BudgetExecutionLine[];
-    adjustments: {
-        ref: string;
-        date: string;
-    }[];
-}
-interface BudgetExecution {
-    year: number;
-    members: EntityBudgetExecution[];
-    consolidated: {
-        income: BudgetExecutionLine[];
-        expenditure: BudgetExecutionLine[];
-    };
-    withoutBudget: string[];
-    rounding: string;
-    citations: Citation[];
-}
-declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
-declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
-declare const FundStatementSchema: z.ZodObject<{
-    entity: z.ZodString;
-    opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    transfersIn: z.ZodArray<z.ZodObject<{
-        from: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        kind: z.ZodString;
-    }, z.core.$strict>>;
-    transfersOut: z.ZodArray<z.ZodObject<{
-        to: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        kind: z.ZodString;
-    }, z.core.$strict>>;
-    closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    beforePooling: z.ZodOptional<z.ZodObject<{
-        from: z.ZodString;
-        to: z.ZodString;
-        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type FundStatement = z.input<typeof FundStatementSchema>;
-interface Consolidation {
-    entities: string[];
-    opening: string;
-    income: Record<string, string>;
-    expenditure: Record<string, string>;
-    transfersIn: {
-        from: string;
-        amount: string;
-        kind: string;
-    }[];
-    transfersOut: {
-        to: string;
-        amount: string;
-        kind: string;
-    }[];
-    closing: string;
-    beforePooling?: {
-        from: string;
-        to: string;
-        income: Record<string, string>;
-        expenditure: Record<string, string>;
-    };
-    eliminations: {
-        from: string;
-        to: string;
-        kind: string;
-        amount: string;
-    }[];
-    citation: Citation;
-}
-declare function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation;
-declare const CutGapGrantEligibilityInputSchema: z.ZodObject<{
-    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-}, z.core.$strict>;
-type CutGapGrantEligibilityInput = z.input<typeof CutGapGrantEligibilityInputSchema>;
-interface CutGapGrantEligibility {
-    ownReserveMonths: string | null;
-    ownCutFraction: string;
-    eligibleForCutGapGrant: boolean;
-    citations: Citation[];
-}
-declare function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, policy?: Policy): CutGapGrantEligibility;
 declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "clawback", "yearEndRollover"];
 type EntryKind = (typeof ENTRY_KINDS)[number];
 declare const JournalEntrySchema: z.ZodObject<{
@@ -4155,6 +3892,279 @@ declare const SettlementStateSchema: z.ZodObject<{
     }, z.core.$strict>;
 }, z.core.$strict>;
 type SettlementState = z.output<typeof SettlementStateSchema>;
+declare const BudgetSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    income: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+    expenditure: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Budget = z.input<typeof BudgetSchema>;
+declare const BudgetAdjustmentSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    changes: z.ZodObject<{
+        income: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    approval: z.ZodOptional<z.ZodObject<{
+        ref: z.ZodOptional<z.ZodString>;
+        date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
+declare const FinalAccountsSchema: z.ZodObject<{
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    statements: z.ZodArray<z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type FinalAccounts = z.input<typeof FinalAccountsSchema>;
+declare const BudgetExecutionInputSchema: z.ZodObject<{
+    budget: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    adjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    finalAccounts: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        statements: z.ZodArray<z.ZodObject<{
+            entity: z.ZodString;
+            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            transfersIn: z.ZodArray<z.ZodObject<{
+                from: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            transfersOut: z.ZodArray<z.ZodObject<{
+                to: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            beforePooling: z.ZodOptional<z.ZodObject<{
+                from: z.ZodString;
+                to: z.ZodString;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
+declare const BudgetExecutionSchema: z.ZodObject<{
+    year: z.ZodNumber;
+    members: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        entity: z.ZodString;
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            ref: z.ZodString;
+            date: z.ZodString;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    consolidated: z.ZodObject<{
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    withoutBudget: z.ZodArray<z.ZodString>;
+    rounding: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+interface BudgetExecutionLine {
+    category: string;
+    budget: string;
+    adjusted: string;
+    actual: string;
+    variance: string;
+    executionRate: string | null;
+}
+interface EntityBudgetExecution {
+    member: string;
+    entity: string;
+    income: BudgetExecutionLine[];
+    expenditure: BudgetExecutionLine[];
+    adjustments: {
+        ref: string;
+        date: string;
+    }[];
+}
+interface BudgetExecution {
+    year: number;
+    members: EntityBudgetExecution[];
+    consolidated: {
+        income: BudgetExecutionLine[];
+        expenditure: BudgetExecutionLine[];
+    };
+    withoutBudget: string[];
+    rounding: string;
+    citations: Citation[];
+}
+declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
+interface BudgetsAndAdjustments {
+    budget: readonly Budget[];
+    adjustments: readonly BudgetAdjustment[];
+}
+declare function simulationBudgetExecution(sim: {
+    readonly journal: readonly JournalEntry[];
+    readonly years: readonly {
+        readonly year: number;
+    }[];
+}, budgets: BudgetsAndAdjustments, opening?: ScenarioOpening, policy?: Policy): BudgetExecution[];
+declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
+declare const FundStatementSchema: z.ZodObject<{
+    entity: z.ZodString;
+    opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    transfersIn: z.ZodArray<z.ZodObject<{
+        from: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        kind: z.ZodString;
+    }, z.core.$strict>>;
+    transfersOut: z.ZodArray<z.ZodObject<{
+        to: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        kind: z.ZodString;
+    }, z.core.$strict>>;
+    closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    beforePooling: z.ZodOptional<z.ZodObject<{
+        from: z.ZodString;
+        to: z.ZodString;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type FundStatement = z.input<typeof FundStatementSchema>;
+interface Consolidation {
+    entities: string[];
+    opening: string;
+    income: Record<string, string>;
+    expenditure: Record<string, string>;
+    transfersIn: {
+        from: string;
+        amount: string;
+        kind: string;
+    }[];
+    transfersOut: {
+        to: string;
+        amount: string;
+        kind: string;
+    }[];
+    closing: string;
+    beforePooling?: {
+        from: string;
+        to: string;
+        income: Record<string, string>;
+        expenditure: Record<string, string>;
+    };
+    eliminations: {
+        from: string;
+        to: string;
+        kind: string;
+        amount: string;
+    }[];
+    citation: Citation;
+}
+declare function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation;
+declare const CutGapGrantEligibilityInputSchema: z.ZodObject<{
+    period: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type CutGapGrantEligibilityInput = z.input<typeof CutGapGrantEligibilityInputSchema>;
+interface CutGapGrantEligibility {
+    ownReserveMonths: string | null;
+    ownCutFraction: string;
+    eligibleForCutGapGrant: boolean;
+    citations: Citation[];
+}
+declare function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, policy?: Policy): CutGapGrantEligibility;
 declare const STATEMENT_CATEGORIES: Readonly<{
     income: readonly ["contributions"];
     expenditure: readonly ["benefits", "majorAccidentBenefits"];
@@ -4400,6 +4410,7 @@ interface FloatTierReview {
     citations: Citation[];
 }
 declare function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): FloatTierReview;
+declare const EXAMPLE_BUDGET: BudgetsAndAdjustments;
 declare const EXAMPLE_SCENARIO: Scenario;
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement;
 declare function initialState(opening: z.input<typeof ScenarioOpeningSchema>, options?: SettlementOptions, policy?: Policy): {
@@ -4490,4 +4501,4 @@ declare const YearSummarySchema: z.ZodObject<{
     clawbacks: z.ZodString;
 }, z.core.$strict>;
 type YearSummary = z.output<typeof YearSummarySchema>;
-export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };
+export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays };
