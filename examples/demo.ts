@@ -2,10 +2,14 @@
  * `npm run demo`: simulates the city-district pooling of 苏府办〔2020〕86号 on
  * the built-in EXAMPLE_SCENARIO (ILLUSTRATIVE figures, not real data) and
  * prints a yearly summary with Chinese and English labels — the same summary
- * as `wi-pooling simulate`.
+ * as `wi-pooling simulate`: each member's eligibility for the cut-gap grant,
+ * the top-ups and why, clawbacks accrued and settled, and the execution of
+ * EXAMPLE_BUDGET, computed by `simulationBudgetExecution` against the simulation.
  */
-import { EXAMPLE_SCENARIO, SUZHOU_2020, simulate } from "../src/index.js";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO, SUZHOU_2020, simulate, simulationBudgetExecution } from "../src/index.js";
 import { formatSummary } from "../src/report.js";
 
+const sim = simulate(EXAMPLE_SCENARIO);
+const budgetExecution = simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening);
 console.log("示例数据，非真实数据 / ILLUSTRATIVE figures, not real data");
-console.log(formatSummary(simulate(EXAMPLE_SCENARIO), SUZHOU_2020));
+console.log(formatSummary(sim, SUZHOU_2020, { budgetExecution }));

@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { consolidate, EXAMPLE_SCENARIO, explain, fundStatements, SUZHOU_2020, simulate } from "../src/index.js";
+import { consolidate, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, explain, fundStatements, SUZHOU_2020, simulate, simulationBudgetExecution } from "../src/index.js";
 import { renderReport } from "../src/report.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);
@@ -22,5 +22,8 @@ console.log(
 );
 
 const out = process.argv[2] ?? join(tmpdir(), "wi-pooling-report.html");
-writeFileSync(out, renderReport(sim, SUZHOU_2020));
+// with EXAMPLE_BUDGET's execution (二（四）): a budget section in the report
+const budgetExecution = simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening);
+console.log(`budget execution 2020, city-district benefits: ${budgetExecution[0]?.consolidated.expenditure[0]?.executionRate}`);
+writeFileSync(out, renderReport(sim, SUZHOU_2020, { budgetExecution }));
 console.log(`report written to ${out}`);

@@ -23,10 +23,12 @@ export {
   type BudgetExecutionLine,
   BudgetExecutionSchema,
   BudgetSchema,
+  type BudgetsAndAdjustments,
   budgetExecution,
   type EntityBudgetExecution,
   type FinalAccounts,
   FinalAccountsSchema,
+  simulationBudgetExecution,
 } from "./fund/budget.js";
 export { clawback } from "./fund/clawback.js";
 export { type Consolidation, consolidate, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
@@ -111,6 +113,7 @@ export type { CutSource } from "./rates/resolveCut.js";
 export { type FloatTierReview, type ReviewFloatTierInput, ReviewFloatTierInputSchema, reviewFloatTier } from "./rates/reviewFloatTier.js";
 export type { DayDigits, IndustryClass, IndustryClassInput, IsoDate, IsoDateInput, MonthDigits, Period, PeriodInput } from "./schema/fields.js";
 // settlement and simulation (R14)
+export { EXAMPLE_BUDGET } from "./settlement/exampleBudget.js";
 export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
 export {
   type MemberPeriodReport,

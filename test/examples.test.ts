@@ -51,7 +51,10 @@ describe("every example runs (none can rot)", () => {
     expect(out).toContain("══ 2020 年度 (2020-05 → 2020-12) ══");
     expect(out).toContain("══ 2022 年度 (2022-01 → 2022-12) ══");
     expect(out).toContain("守恒检查 conservation (R13): 通过 ok");
-    expect(out).toMatch(/相城区 xiangcheng .* 1,410\.00 +890\.00 +178\.00/);
+    // 2021: 相城区's grants 1,410.00, subsidies 3,644.00, clawback 728.80 accrued and settled (万元)
+    expect(out).toMatch(/相城区 xiangcheng .* 1,410\.00 +3,644\.00 +728\.80 +728\.80/);
+    expect(out).toContain("降费补缺资格 eligibility for the cut-gap grant");
+    expect(out).toMatch(/市区合计 city-district +71,300\.00 +70,120\.50 +98\.35% +待遇支出 +99,800\.00 +100,500\.00 +100\.70%/);
   });
   it("levy-window: premiums across the window's edges", () => {
     const out = run("levy-window.ts");
@@ -75,7 +78,8 @@ describe("every example runs (none can rot)", () => {
     const out = join(mkdtempSync(join(tmpdir(), "wi-ex-")), "report.html");
     const text = run("simulation-report.ts", out);
     expect(text).toContain("conservation ok");
-    expect(text).toContain("2021: opening 1974185000.00");
+    expect(text).toContain("2021: opening 1717185000.00");
+    expect(text).toContain("budget execution 2020, city-district benefits: 1.0070");
     expect(readFileSync(out, "utf8")).toContain("<svg ");
   });
   it("custom-policy: a fixed cut, a later rate table, and an overlap refused", () => {

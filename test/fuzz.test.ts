@@ -56,6 +56,8 @@ function check(call: () => unknown, negativeResultAllowed = false): void {
           "fiscalTotal",
           "poolRemaining",
           "priorYearBalance",
+          // the carried balance the grant's eligibility is measured on: a member may enter pooling in deficit
+          "eligibilityBalance",
           // signed by nature: the reserve months of a deficit, a budget's variance and an adjustment's change
           "eserveMonths",
           "variance",
@@ -76,6 +78,9 @@ function walk(value: unknown, visit: (key: string, value: unknown) => void, key 
 const LEVY = { period: "2020-09", industryClass: 3, payroll: "2000000.00", floatMultiplier: "0.8", cutFraction: "0.2" };
 const COVER = { gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" };
 const TOPUP = { amount: "500000.00", members: [{ id: "A", priorYearBalance: "3000000", available: "9000000" }] };
+
+/** The first two periods of the example, simulated once (a budget's execution reads a simulation). */
+const SHORT_SIMULATION = lib.simulate({ ...lib.EXAMPLE_SCENARIO, periods: lib.EXAMPLE_SCENARIO.periods.slice(0, 2) });
 
 const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["baseRate", fc.tuple(anyInput, anyInput)],
@@ -120,6 +125,14 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["consolidate", fc.tuple(fc.oneof(anyInput, fc.array(anyInput, { maxLength: 2 })))],
   ["fundStatements", fc.tuple(anyInput, anyInput)],
   ["budgetExecution", fc.tuple(anyInput, anyInput, anyInput)],
+  [
+    "simulationBudgetExecution",
+    fc.tuple(
+      fc.oneof(anyInput, fc.constant(SHORT_SIMULATION)),
+      fc.oneof(anyInput, mutated(lib.EXAMPLE_BUDGET as unknown as Record<string, unknown>)),
+      fc.oneof(anyInput, fc.constant(lib.EXAMPLE_SCENARIO.opening)),
+    ),
+  ],
   ["foldJournal", fc.tuple(anyInput)],
   ["checkConservation", fc.tuple(anyInput, anyInput)],
   ["initialState", fc.tuple(fc.oneof(anyInput, mutated(lib.EXAMPLE_SCENARIO.opening as unknown as Record<string, unknown>)))],

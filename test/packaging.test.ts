@@ -23,7 +23,8 @@ describe("packaging gates", () => {
     // issue 9's eligibility, cut fractions, budgets and their execution: 233 KB raw, 61.2 KB gzipped;
     // with the year-end true-up (its rule, schemas, report fields and explanation): 244 KB raw, 63.4 KB.
     // Measured at issue 10's bundle item (per-module ESM, no date-fns): the entry bundled unminified
-    // 251 KB raw, 63.3 KB gzipped; minified (the gate below) 148.3 KB raw, 44.9 KB gzipped.
+    // 251 KB raw, 63.3 KB gzipped; minified (the gate below) 148.3 KB raw, 44.9 KB gzipped; with the
+    // year-end true-up and issue 9's example story, example budget and report views: 156.1 KB, 47.1 KB.
     // The browser budgets (dependencies included) are in test/bundle.test.ts.
     const { build } = await import("esbuild");
     const bundled = async (minify: boolean) => {
@@ -40,8 +41,8 @@ describe("packaging gates", () => {
       return Buffer.from(r.outputFiles[0]?.contents ?? new Uint8Array());
     };
     const js = await bundled(true);
-    expect(js.length).toBeLessThan(156 * 1024);
-    expect(gzipSync(js).length).toBeLessThan(48 * 1024);
+    expect(js.length).toBeLessThan(164 * 1024);
+    expect(gzipSync(js).length).toBeLessThan(50 * 1024);
     // the dependencies are not bundled in
     const plain = (await bundled(false)).toString();
     expect(plain).toMatch(/from ['"]decimal\.js['"]/);

@@ -7,7 +7,20 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { EXAMPLE_SCENARIO, isPoolingError, type Scenario, type SchemaName, type Simulation, schemas, simulate, toJSONSchema } from "../index.js";
+import {
+  type BudgetExecution,
+  type BudgetsAndAdjustments,
+  EXAMPLE_BUDGET,
+  EXAMPLE_SCENARIO,
+  isPoolingError,
+  type Scenario,
+  type SchemaName,
+  type Simulation,
+  schemas,
+  simulate,
+  simulationBudgetExecution,
+  toJSONSchema,
+} from "../index.js";
 import { formatSummary, renderReport } from "../report.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
@@ -20,7 +33,7 @@ const HELP: Record<string, string> = {
 
 Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--policy FILE] [--relief-2020]
-  wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE]
+  wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
   wi-pooling schema <Name> | --all --out-dir DIR
   wi-pooling serve [--port N] [--host H] [--max-body BYTES] [--policy FILE] [--relief-2020]
   wi-pooling playground --out DIR
@@ -45,14 +58,18 @@ Chinese, and the exit code is 2. Files are streamed; progress shows on stderr at
   --out FILE       write to FILE instead of stdout (written whole or not at all)
   --policy FILE    use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
   --relief-2020    apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)`,
-  simulate: `wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE]
+  simulate: `wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
 
 Simulates the city-district month by month (R14). Without a file it runs the built-in
-EXAMPLE_SCENARIO (illustrative figures). Prints the yearly summary (中文/English).
+EXAMPLE_SCENARIO (illustrative figures) with its budgets, EXAMPLE_BUDGET. Prints the yearly
+summary (中文/English): balances, eligibility for the cut-gap grant, top-ups, clawbacks accrued
+and settled, and the budget execution (二（四）) when there are budgets.
 
   --json             print the whole result (periods, years, journal, balances, conservation) as JSON
   --report FILE      also write a self-contained HTML report with SVG charts
-  --policy FILE      use a policy from a JSON file instead of SUZHOU_2020`,
+  --policy FILE      use a policy from a JSON file instead of SUZHOU_2020
+  --budget FILE      budgets and approved adjustments, { "budget": [...], "adjustments": [...] }
+                     (the Budgets and BudgetAdjustments schemas): their execution is shown`,
   schema: `wi-pooling schema <Name> | --all --out-dir DIR
 
 Prints the JSON Schema (draft 2020-12) of an input: ${Object.keys(schemas).join(", ")}.
@@ -98,6 +115,7 @@ async function simulateCommand(args: string[]): Promise<number> {
     json: { type: "boolean" },
     report: { type: "string" },
     policy: { type: "string" },
+    budget: { type: "string" },
   });
   if (values.help) return print(HELP.simulate!);
   if (positionals.length > 1) usage("simulate", "simulate takes at most one file / 至多一个情景文件");
@@ -112,14 +130,29 @@ async function simulateCommand(args: string[]): Promise<number> {
     if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, file ?? "EXAMPLE_SCENARIO"));
     throw e;
   }
+  // the budgets: the file's, or the example's with the example scenario
+  const budgetFile = values.budget as string | undefined;
+  const budgets: BudgetsAndAdjustments | undefined = budgetFile
+    ? (parseJson(await readText(budgetFile), budgetFile) as BudgetsAndAdjustments)
+    : file
+      ? undefined
+      : EXAMPLE_BUDGET;
+  let budgetExecution: BudgetExecution[] | undefined;
+  try {
+    budgetExecution = budgets ? simulationBudgetExecution(sim, budgets, scenario.opening, policy) : undefined;
+  } catch (e) {
+    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, budgetFile ?? "EXAMPLE_BUDGET"));
+    throw e;
+  }
+  const options = budgetExecution ? { budgetExecution } : undefined;
   if (values.report) {
     try {
-      await writeFile(values.report as string, renderReport(sim, policy), "utf8");
+      await writeFile(values.report as string, renderReport(sim, policy, options), "utf8");
     } catch (e) {
       throw new CliError(EXIT.io, `cannot write ${values.report}: ${(e as Error).message}\n无法写入 ${values.report}`);
     }
   }
-  return print(values.json ? JSON.stringify(sim, null, 2) : formatSummary(sim, policy));
+  return print(values.json ? JSON.stringify(sim, null, 2) : formatSummary(sim, policy, options));
 }
 
 async function schema(args: string[]): Promise<number> {

@@ -6,6 +6,7 @@
  */
 import * as z from "zod";
 import { PoolingError } from "../errors.js";
+import type { JournalEntry } from "../ledger/journal.js";
 import { D, type Dec, dsum, formatMoney, ZERO } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { paramFor } from "../policy/paramsAt.js";
@@ -13,8 +14,9 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, integerField, MoneyStringSchema, moneyField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
+import type { ScenarioOpening } from "../settlement/schema.js";
 import { FundStatementSchema } from "./consolidate.js";
-import { STATEMENT_CATEGORIES } from "./fundStatements.js";
+import { fundStatements, STATEMENT_CATEGORIES } from "./fundStatements.js";
 
 /** A budget's lines in the statements' categories (an absent line budgets nothing). */
 function lines(categories: readonly string[], signed: boolean) {
@@ -295,4 +297,52 @@ export function budgetExecution(
     rounding: ROUNDING,
     citations: [clauses.budget, clauses.consolidation],
   };
+}
+
+/** The budgets and their approved adjustments: `budgetExecution`'s input but the final accounts (what `wi-pooling simulate --budget FILE` reads). */
+export interface BudgetsAndAdjustments {
+  /** One budget per member (or `"pool"`) and fiscal year. */
+  budget: readonly Budget[];
+  /** The approved adjustments (each with its `approval.ref`). */
+  adjustments: readonly BudgetAdjustment[];
+}
+
+const BudgetsAndAdjustmentsSchema = z.object({ budget: z.array(BudgetSchema), adjustments: z.array(BudgetAdjustmentSchema) }).strict();
+/** What {@link simulationBudgetExecution} reads of a simulation: its years (the journal is checked by `fundStatements`). */
+const SimulationYearsSchema = z.object({ journal: z.array(z.unknown()), years: z.array(z.object({ year: yearField() }).loose()) }).loose();
+
+/**
+ * R12 (二（四）): the budget execution of every year of a simulation that has a
+ * budget: for each such year, {@link budgetExecution} against the year's fund
+ * statements (`fundStatements(sim.journal, year, opening)`: with the scenario's
+ * opening data, the pooling's first year is the full year). The one place the
+ * demo, the CLI (`simulate --budget FILE`) and the report get their budget
+ * execution from: they print it, they do not recompute it.
+ *
+ * @param sim - a result of `simulate` (its `journal` and `years` are read)
+ * @param budgets - `{ budget, adjustments }`: the budgets and their approved adjustments (e.g. `EXAMPLE_BUDGET`)
+ * @param opening - the scenario's opening data (for the full-year statement of the pooling's first year)
+ * @param policy - the policy (default `SUZHOU_2020`)
+ * @returns one execution per simulated year that has a budget, in year order (none without budgets)
+ * @throws PoolingError the codes of {@link budgetExecution} (`BUDGET_ADJUSTMENT_UNAPPROVED`, `MISSING_MEMBER`, …)
+ *   and of `fundStatements`; `UNKNOWN_KEY`, `INVALID_TYPE` or `MISSING_FIELD` for a malformed `budgets` or `sim`
+ * @example
+ * ```ts
+ * const sim = simulate(EXAMPLE_SCENARIO);
+ * const years = simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening);
+ * years.map((e) => e.year); // [2020, 2021, 2022]
+ * ```
+ */
+export function simulationBudgetExecution(
+  sim: { readonly journal: readonly JournalEntry[]; readonly years: readonly { readonly year: number }[] },
+  budgets: BudgetsAndAdjustments,
+  opening?: ScenarioOpening,
+  policy?: Policy,
+): BudgetExecution[] {
+  const given = parseInput(BudgetsAndAdjustmentsSchema, budgets, ["budgets"]);
+  const { years } = parseInput(SimulationYearsSchema, sim, ["sim"]);
+  const budgeted = new Set(given.budget.map((b) => b.year));
+  return years
+    .filter((y) => budgeted.has(y.year))
+    .map((y) => budgetExecution(budgets.budget, budgets.adjustments, { year: y.year, statements: fundStatements(sim.journal, y.year, opening) }, policy));
 }

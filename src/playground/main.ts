@@ -230,10 +230,10 @@ function renderSim(sim: Simulation): void {
   // (its <style> is dropped first: the page's CSP forbids inline styles, and style.css carries the same rules)
   const html = renderReport(sim, policy).replace(/<style>[\s\S]*?<\/style>/, "");
   const doc = new DOMParser().parseFromString(html, "text/html");
-  const keep = [...doc.body.children].filter((n) => ["H2", "svg", "TABLE"].includes(n.tagName) || n.tagName.toLowerCase() === "svg");
+  const keep = [...doc.body.children].filter((n) => ["H2", "H3", "svg", "TABLE"].includes(n.tagName) || n.tagName.toLowerCase() === "svg");
   const report = $("sim-report");
   report.replaceChildren(...keep.map((n) => document.importNode(n, true)));
-  report.querySelector("table")?.setAttribute("id", "sim-years");
+  report.querySelector("table.years")?.setAttribute("id", "sim-years");
   const c = sim.conservation;
   $("sim-summary").textContent =
     `${sim.name ?? ""} · ${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""} · ${t("units")} · ${t("conservation")}: ${c.ok ? "ok" : "FAILED"}`;

@@ -12,6 +12,7 @@ import { paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
+import { CATEGORY, clawbacksAccrued, eligibilityByYear, type PresentationOptions, percent, TOP_UP_REASON, topUpsOf } from "./story.js";
 import { wan } from "./summary.js";
 
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
@@ -40,7 +41,13 @@ interface Series {
   name: string;
   values: number[];
   dashed?: boolean;
+  /** A colour of its own (else the palette's, by position). */
+  color?: string;
+  /** Line width (default 2). */
+  width?: number;
 }
+
+const colorOf = (s: Series, i: number) => s.color ?? COLORS[i % COLORS.length]!;
 
 const W = 900;
 const H = 320;
@@ -68,13 +75,16 @@ function axes(labels: string[], range: { min: number; max: number; step: number 
   return parts.join("");
 }
 
-function legend(series: Series[]): string {
+function legend(series: Series[], lines = false): string {
   let x = M.left;
   const y = H - 14;
   return series
     .map((s, i) => {
-      const item = `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${COLORS[i % COLORS.length]}"/><text x="${x + 18}" y="${y}" class="tick">${esc(s.name)}</text>`;
-      x += 34 + [...s.name].reduce((w, ch) => w + (/[\u2e80-\u9fff]/.test(ch) ? 11 : 6), 0);
+      const swatch = lines
+        ? `<line x1="${x}" x2="${x + 22}" y1="${y - 4}" y2="${y - 4}" stroke="${colorOf(s, i)}" stroke-width="${s.width ?? 2}"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>`
+        : `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${colorOf(s, i)}"/>`;
+      const item = `${swatch}<text x="${x + (lines ? 26 : 18)}" y="${y}" class="tick">${esc(s.name)}</text>`;
+      x += (lines ? 42 : 34) + [...s.name].reduce((w, ch) => w + (/[\u2e80-\u9fff]/.test(ch) ? 11 : 6), 0);
       return item;
     })
     .join("");
@@ -90,34 +100,47 @@ function lineChart(title: string, unit: string, labels: string[], series: Series
   const y = (v: number) => M.top + ih - (ih * (v - min)) / (max - min);
   const lines = series.map((s, i) => {
     const d = s.values.map((v, k) => `${k === 0 ? "M" : "L"}${x(k).toFixed(1)},${y(v).toFixed(1)}`).join("");
-    return `<path d="${d}" fill="none" stroke="${COLORS[i % COLORS.length]}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>`;
+    return `<path d="${d}" fill="none" stroke="${colorOf(s, i)}" stroke-width="${s.width ?? 2}"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>`;
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${axes(labels, range, unit, title, x)}${lines.join("")}${legend(series)}</svg>`;
+  // later series are drawn over earlier ones: a line given last stays visible where they coincide
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${axes(labels, range, unit, title, x)}${lines.join("")}${legend(series, true)}</svg>`;
 }
 
-function stackedBars(title: string, unit: string, labels: string[], series: Series[]): string {
-  const totals = labels.map((_, k) => series.reduce((s, se) => s + Math.max(0, se.values[k] ?? 0), 0));
+/** Bars side by side in each period, each bar a stack of its series (e.g. the pool's payments; the top-ups; the clawbacks). */
+function groupedBars(title: string, unit: string, labels: string[], groups: Series[][]): string {
+  const totals = groups.flatMap((g) => labels.map((_, k) => g.reduce((s, se) => s + Math.max(0, se.values[k] ?? 0), 0)));
   const range = niceRange(0, Math.max(...totals));
   const { max } = range;
   const ih = H - M.top - M.bottom;
   const iw = W - M.left - M.right;
   const slot = iw / Math.max(1, labels.length);
+  const bar = (slot * 0.8) / groups.length;
+  const all = groups.flat();
   const bars: string[] = [];
   labels.forEach((label, k) => {
-    let base = 0;
-    series.forEach((s, i) => {
-      const v = Math.max(0, s.values[k] ?? 0);
-      if (v === 0) return;
-      const h = (ih * v) / max;
-      const yTop = M.top + ih - (ih * base) / max - h;
-      bars.push(
-        `<rect x="${(M.left + slot * k + slot * 0.15).toFixed(1)}" y="${yTop.toFixed(1)}" width="${(slot * 0.7).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[i % COLORS.length]}"><title>${esc(`${label} ${s.name}: ${v.toLocaleString("en-US")}`)}</title></rect>`,
-      );
-      base += v;
+    groups.forEach((group, g) => {
+      let base = 0;
+      for (const s of group) {
+        const i = all.indexOf(s);
+        const v = Math.max(0, s.values[k] ?? 0);
+        if (v === 0) continue;
+        const h = (ih * v) / max;
+        const yTop = M.top + ih - (ih * base) / max - h;
+        bars.push(
+          `<rect x="${(M.left + slot * k + slot * 0.1 + bar * g).toFixed(1)}" y="${yTop.toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(h, 0.5).toFixed(1)}" fill="${colorOf(s, i)}"><title>${esc(`${label} ${s.name}: ${v.toLocaleString("en-US")}`)}</title></rect>`,
+        );
+        base += v;
+      }
     });
   });
   const axis = axes(labels, range, unit, title, (k) => M.left + slot * k + slot / 2);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${axis}${bars.join("")}${legend(series)}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${axis}${bars.join("")}${legend(all)}</svg>`;
+}
+
+/** An HTML table: a header row and rows of cells (already escaped where they hold text). */
+function table(header: string[], rows: string[][], left = 1, className?: string): string {
+  const cell = (tag: string, c: string, i: number) => (i < left ? `<${tag} class="l">${c}</${tag}>` : `<${tag}>${c}</${tag}>`);
+  return `<table${className ? ` class="${className}"` : ""}><tr>${header.map((h, i) => cell("th", h, i)).join("")}</tr>${rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`).join("")}</table>`;
 }
 
 /** 万元 as a number, for placing on a chart only. */
@@ -126,35 +149,45 @@ const wanNumber = (yuan: string) => Number(yuan) / 10_000;
 /**
  * The self-contained HTML report of a simulation (what `wi-pooling simulate
  * --report` writes): one file with no external scripts, fonts or CDNs, inline
- * SVG charts of the pool against its floor and of each member's balance and
- * reserve months, with Chinese and English labels. Pure: returns the HTML.
- * Every figure printed is the simulation's own exact string; figures are
- * turned into numbers only to place them on the charts.
+ * SVG charts of the pool against its floor (the floor drawn over the pool, so
+ * that it stays visible where the pool sits on it), of each member's balance
+ * and reserve months, and of the flows of each period (the pool's payments:
+ * major accidents, grants, subsidies; the members' top-ups; the clawbacks
+ * settled with municipal finance, each a bar of its own); tables of each
+ * member's eligibility for the cut-gap grant, of the clawbacks accrued and
+ * settled, of the years, and of the budget execution when given; Chinese and
+ * English labels. Pure: returns the HTML. Every figure printed is the
+ * simulation's own exact string; figures are turned into numbers only to
+ * place them on the charts.
  *
  * @param sim - a result of `simulate`
  * @param policy - the policy the simulation ran under (default `SUZHOU_2020`): it names the members
+ * @param options - `{ budgetExecution }`: the budget execution to show (from `simulationBudgetExecution`)
  * @returns the HTML document
  * @throws PoolingError `POLICY_NOT_IN_FORCE` when the policy is not in force for the simulation's first period
  *
  * @example
  * ```ts
- * const html = renderReport(simulate(EXAMPLE_SCENARIO));
+ * const sim = simulate(EXAMPLE_SCENARIO);
+ * const html = renderReport(sim, SUZHOU_2020, { budgetExecution: simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening) });
  * writeFileSync("report.html", html);
  * ```
  */
-export function renderReport(sim: Simulation, policy?: Policy): string {
+export function renderReport(sim: Simulation, policy?: Policy, options?: PresentationOptions): string {
   const p = resolvePolicy(policy);
   const labels = sim.periods.map((p) => p.period);
   const members = paramsAt(p, sim.periods[0]?.period ?? periodOf(p.inForce.from)).members.value;
   const ids = members.map((m) => m.id);
   const name = (id: string) => {
-    const m = members.find((x) => x.id === id)!;
-    return `${m.nameZh.replace(/（.*）/, "")} ${m.id}`;
+    if (id === "pool") return "统筹基金 pool";
+    const m = members.find((x) => x.id === id);
+    return m ? `${m.nameZh.replace(/（.*）/, "")} ${m.id}` : id;
   };
   const floorMonths = sim.periods.at(-1)?.parameters.poolFloorMonths ?? "?";
   const pool = lineChart(`统筹基金与 ${floorMonths} 个月备付下限 / The pool against its ${floorMonths}-month floor (二（二）)`, "万元 (10,000 yuan)", labels, [
-    { name: "统筹基金 pool", values: sim.periods.map((p) => wanNumber(p.pool.balance)) },
-    { name: "备付下限 floor", values: sim.periods.map((p) => wanNumber(p.pool.floor)), dashed: true },
+    { name: "统筹基金 pool", values: sim.periods.map((p) => wanNumber(p.pool.balance)), color: "#6baed6", width: 4 },
+    // drawn last, dashed and dark: visible where the pool sits on its floor
+    { name: "备付下限 floor", values: sim.periods.map((p) => wanNumber(p.pool.floor)), dashed: true, color: "#d62728", width: 2 },
   ]);
   const balances = lineChart(
     "各地累计结余 / Each member's carried balance",
@@ -170,23 +203,80 @@ export function renderReport(sim: Simulation, policy?: Policy): string {
   );
   const sumMembers = (f: (m: Simulation["periods"][number]["members"][string]) => string) =>
     sim.periods.map((p) => Object.values(p.members).reduce((s, m) => s + wanNumber(f(m)), 0));
-  const flows = stackedBars(
-    "每期降费补缺、补助、上解、上划 / Grants, subsidies, clawbacks and top-ups per period (二（二）, 二（三）)",
+  const flows = groupedBars(
+    "每期统筹基金支付、上划、上解 / Pool payments, top-ups and clawbacks per period (二（二）, 二（三）)",
     "万元 (10,000 yuan)",
     labels,
     [
-      { name: "降费补缺 grants", values: sim.periods.map((p) => wanNumber(p.pool.paid.cutGapGrant)) },
-      { name: "补助 subsidies", values: sim.periods.map((p) => wanNumber(p.pool.paid.subsidy)) },
-      { name: "上解市财政 clawbacks", values: sim.periods.map((p) => wanNumber(p.clawbacks)) },
-      { name: "上划 top-ups", values: sumMembers((m) => m.topUp) },
+      [
+        { name: "重大事故 accidents", values: sim.periods.map((p) => wanNumber(p.pool.paid.majorAccident)), color: "#8c564b" },
+        { name: "降费补缺 grants", values: sim.periods.map((p) => wanNumber(p.pool.paid.cutGapGrant)), color: "#1f77b4" },
+        { name: "补助 subsidies", values: sim.periods.map((p) => wanNumber(p.pool.paid.subsidy)), color: "#2ca02c" },
+        { name: "历年赤字 deficits", values: sim.periods.map((p) => wanNumber(p.pool.paid.recordedDeficit)), color: "#9467bd" },
+      ],
+      [{ name: "上划 top-ups", values: sumMembers((m) => m.topUp), color: "#ff7f0e" }],
+      [{ name: "上解 clawbacks", values: sim.periods.map((p) => wanNumber(p.clawbacks)), color: "#d62728" }],
     ],
   );
-  const yearRows = sim.years
+  const yearRows = sim.years.map((y) => [
+    String(y.year),
+    wan(y.pool.balance),
+    wan(y.pool.floor),
+    `${wan(y.pool.topUp)}${topUpsOf(sim, y.year)
+      .map((t) => `<br><span class="note">${esc(t.period)} ${wan(t.amount)}${t.reason ? ` ${esc(TOP_UP_REASON[t.reason])}` : ""}</span>`)
+      .join("")}`,
+    wan(y.pool.paid.majorAccident),
+    wan(y.pool.paid.cutGapGrant),
+    wan(y.pool.paid.subsidy),
+    wan(clawbacksAccrued(y)),
+    wan(y.clawbacks),
+  ]);
+  const eligibility = eligibilityByYear(sim)
     .map(
-      (y) =>
-        `<tr><td>${y.year}</td><td>${wan(y.pool.balance)}</td><td>${wan(y.pool.floor)}</td><td>${wan(y.pool.topUp)}</td><td>${wan(y.pool.paid.majorAccident)}</td><td>${wan(y.pool.paid.cutGapGrant)}</td><td>${wan(y.pool.paid.subsidy)}</td><td>${wan(y.clawbacks)}</td></tr>`,
+      (e) =>
+        `<h3>${e.year}</h3>${table(
+          ["地区 member", "本地可支付月数 own reserve months", "本地可降费 own cut", "符合条件 eligible", "降费补缺 grant paid"],
+          e.rows.map((r) => [
+            esc(name(r.member)),
+            esc(r.ownReserveMonths ?? "∞"),
+            esc(r.ownCutFraction),
+            r.eligible === "" ? "否 no" : `是 yes ${esc(r.eligible)}`,
+            wan(r.grantPaid),
+          ]),
+        )}`,
     )
-    .join("");
+    .join("\n");
+  const clawbackRows = ids.map((id) => [esc(name(id)), ...sim.years.flatMap((y) => [wan(y.members[id]!.clawbackAccrued), wan(y.members[id]!.clawback)])]);
+  const clawbacks = table(
+    ["地区 member", ...sim.years.flatMap((y) => [`${y.year} 应上解 accrued`, `${y.year} 已上解 settled`])],
+    [...clawbackRows, ["合计 total", ...sim.years.flatMap((y) => [wan(clawbacksAccrued(y)), wan(y.clawbacks)])]],
+  );
+  const budget = (options?.budgetExecution ?? [])
+    .map((e) => {
+      const rows: string[][] = [];
+      const add = (
+        who: string,
+        lines: readonly { category: string; budget: string; adjusted: string; actual: string; variance: string; executionRate: string | null }[],
+      ) => {
+        for (const l of lines) {
+          rows.push([
+            esc(who),
+            esc(CATEGORY[l.category] ?? l.category),
+            wan(l.budget),
+            wan(l.adjusted),
+            wan(l.actual),
+            wan(l.variance),
+            percent(l.executionRate),
+          ]);
+        }
+      };
+      for (const m of e.members) add(name(m.member), [...m.income, ...m.expenditure]);
+      add("市区合计 city-district", [...e.consolidated.income, ...e.consolidated.expenditure]);
+      const adjustments = e.members.flatMap((m) => m.adjustments.map((a) => `${name(m.member)}: ${a.ref} (${a.date})`));
+      return `<h3>${e.year}</h3>${table(["主体 entity", "科目 line", "预算 budget", "调整后 adjusted", "决算 actual", "差额 variance", "执行率 execution rate"], rows, 2)}
+<p class="note">预算调整 approved adjustments: ${adjustments.length > 0 ? esc(adjustments.join("; ")) : "无 none"}. ${esc(e.rounding)}.</p>`;
+    })
+    .join("\n");
   const c = sim.conservation;
   return `<!doctype html>
 <html lang="zh-CN">
@@ -195,10 +285,10 @@ export function renderReport(sim: Simulation, policy?: Policy): string {
 <title>市区工伤保险统筹模拟 / City-district pooling simulation</title>
 <style>
 body { font-family: system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 24px; color: #222; max-width: 960px; }
-h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
+h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; } h3 { font-size: 14px; margin: 14px 0 6px; }
 svg { width: 100%; height: auto; background: #fff; border: 1px solid #ddd; margin: 8px 0; }
 .title { font-size: 14px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .grid { stroke: #eee; }
-table { border-collapse: collapse; font-size: 13px; } td, th { border: 1px solid #ccc; padding: 4px 8px; text-align: right; } th { background: #f4f4f4; }
+table { border-collapse: collapse; font-size: 13px; margin: 6px 0; } td, th { border: 1px solid #ccc; padding: 4px 8px; text-align: right; } th { background: #f4f4f4; } td.l, th.l { text-align: left; }
 .note { color: #666; font-size: 12px; }
 </style>
 </head>
@@ -213,8 +303,15 @@ ${balances}
 ${months}
 <h2>资金往来 / Flows between the members and the pool</h2>
 ${flows}
+<p class="note">统筹基金支付（重大事故、降费补缺、补助）、各地上划、各地政府年末通过财力结算上解市财政（财政账户，不在基金内）各为一柱 / The pool's payments, the members' top-ups and the clawbacks the district governments settle with municipal finance at year end (fiscal accounts, outside the funds) are bars of their own.</p>
+<h2>降费补缺资格 / Eligibility for the cut-gap grant (二（三）)</h2>
+<p class="note">基金备付期未达到国家阶段性降费政策要求的地区 / members whose own reserve months qualify for a smaller national cut than the city applies (measured at the year end before the window).</p>
+${eligibility}
+<h2>补助上解 / Clawbacks accrued and settled (二（三）)</h2>
+${clawbacks}
 <h2>年度汇总 / Yearly summary</h2>
-<table><tr><th>年度 year</th><th>年末统筹基金 pool</th><th>备付下限 floor</th><th>上划 top-ups</th><th>重大事故 major accidents</th><th>降费补缺 grants</th><th>补助 subsidies</th><th>上解 clawbacks</th></tr>${yearRows}</table>
+${table(["年度 year", "年末统筹基金 pool", "备付下限 floor", "上划 top-ups", "重大事故 major accidents", "降费补缺 grants", "补助 subsidies", "应上解 clawbacks accrued", "已上解 clawbacks settled"], yearRows, 1, "years")}
+${budget ? `<h2>预算执行 / Budget execution (二（四）)</h2>\n${budget}` : ""}
 <p class="note">Generated by suzhou-wi-pooling. 图表仅用于展示；精确数值见 JSON 输出 / Charts are for reading; exact figures are in the JSON output.</p>
 </body>
 </html>

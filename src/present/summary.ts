@@ -5,10 +5,13 @@
  *
  * @module
  */
+
+import type { BudgetExecution } from "../fund/budget.js";
 import { D } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
+import { CATEGORY, clawbacksAccrued, eligibilityByYear, lineOf, type PresentationOptions, percent, TOP_UP_REASON, topUpsOf } from "./story.js";
 
 const RISK: Record<RiskLevel, string> = { critical: "严重 critical", warning: "预警 warning", normal: "正常 normal", surplus: "充裕 surplus" };
 
@@ -37,24 +40,32 @@ export function textTable(header: string[], rows: string[][]): string {
  * The yearly summary of a simulation as a text table, with Chinese and
  * English labels (what `wi-pooling simulate` and `npm run demo` print): per
  * year, each member's balance, reserve months and risk, its extraction,
- * provincial remittance, top-ups, grants, subsidies and clawbacks; the pool
- * against its floor; warnings; and the conservation check. Amounts are shown
- * in 万元 (10,000 yuan), rounded half-up for display only. Pure: returns the text.
+ * provincial remittance, top-ups, grants, subsidies, clawbacks accrued and
+ * settled; each member's eligibility for the cut-gap grant (its own reserve
+ * months, the cut they qualify for, the periods it was eligible); the pool
+ * against its floor, its top-ups and why they were raised, its payments;
+ * warnings; the budget execution when given; and the conservation check.
+ * Amounts are shown in 万元 (10,000 yuan), rounded half-up for display only;
+ * every figure is read from the results, none recomputed. Pure: returns the text.
  *
  * @param sim - a result of `simulate`
  * @param policy - the policy the simulation ran under (default `SUZHOU_2020`): it names the members
+ * @param options - `{ budgetExecution }`: the budget execution to show (from `simulationBudgetExecution`)
  * @returns the summary, lines joined by `"\n"`
  * @throws never (for a `Simulation` as `simulate` returns it)
  *
  * @example
  * ```ts
- * console.log(formatSummary(simulate(EXAMPLE_SCENARIO)));
+ * const sim = simulate(EXAMPLE_SCENARIO);
+ * console.log(formatSummary(sim, SUZHOU_2020, { budgetExecution: simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening) }));
  * // ══ 2020 年度 (2020-05 → 2020-12) ══ …
  * ```
  */
-export function formatSummary(sim: Simulation, policy?: Policy): string {
+export function formatSummary(sim: Simulation, policy?: Policy, options?: PresentationOptions): string {
   const p = resolvePolicy(policy);
   const names = Object.fromEntries(p.members[0]!.value.map((m) => [m.id, m.nameZh.replace(/（.*）/, "")]));
+  const nameOf = (id: string) => (id === "pool" ? "统筹基金 pool" : `${names[id] ?? id} ${id}`);
+  const eligibility = eligibilityByYear(sim);
   const out: string[] = [];
   out.push("苏州市区工伤保险市区统筹模拟 / Suzhou work-injury insurance city-district pooling: simulation");
   if (sim.name) out.push(sim.name);
@@ -75,10 +86,11 @@ export function formatSummary(sim: Simulation, policy?: Policy): string {
           "上划 top-up",
           "降费补缺 grant",
           "补助 subsidy",
-          "上解市财政 clawback",
+          "应上解 clawback accrued",
+          "已上解 settled",
         ],
         Object.entries(y.members).map(([id, m]) => [
-          `${names[id] ?? id} ${id}`,
+          nameOf(id),
           wan(m.balance),
           m.reserveMonths ?? "∞",
           RISK[m.risk],
@@ -87,7 +99,21 @@ export function formatSummary(sim: Simulation, policy?: Policy): string {
           wan(m.topUp),
           wan(m.grantPaid),
           wan(m.subsidyPaid),
+          wan(m.clawbackAccrued),
           wan(m.clawback),
+        ]),
+      ),
+    );
+    out.push("\n降费补缺资格 eligibility for the cut-gap grant (二（三）: own reserves below the national requirement):");
+    out.push(
+      textTable(
+        ["地区 member", "本地可支付月数 own months", "本地可降费 own cut", "符合条件 eligible", "降费补缺 grant"],
+        (eligibility.find((e) => e.year === y.year)?.rows ?? []).map((r) => [
+          nameOf(r.member),
+          r.ownReserveMonths ?? "∞",
+          r.ownCutFraction,
+          r.eligible === "" ? "否 no" : `是 yes ${r.eligible}`,
+          wan(r.grantPaid),
         ]),
       ),
     );
@@ -96,15 +122,53 @@ export function formatSummary(sim: Simulation, policy?: Policy): string {
     out.push(
       `\n统筹基金 pool: 年末 balance ${wan(p.balance)} / 备付下限 floor (${floorMonths} 个月 months) ${wan(p.floor)}; 可支付 ${p.reserveMonths ?? "∞"} 个月 months (${p.risk === null ? "未评估 not assessed" : RISK[p.risk]})`,
     );
+    const topUps = topUpsOf(sim, y.year)
+      .map((t) => `${t.period} ${wan(t.amount)}${t.reason ? ` ${TOP_UP_REASON[t.reason]}` : ""}`)
+      .join("; ");
+    out.push(`  上划合计 top-ups ${wan(p.topUp)}${topUps ? ` (${topUps})` : ""}, 缺口 shortfall ${wan(p.shortfall)}`);
     out.push(
-      `  上划合计 top-ups ${wan(p.topUp)}, 缺口 shortfall ${wan(p.shortfall)}; 支付 paid: 重大事故 major accidents ${wan(p.paid.majorAccident)}, ` +
+      `  支付 paid: 重大事故 major accidents ${wan(p.paid.majorAccident)}, ` +
         `降费补缺 grants ${wan(p.paid.cutGapGrant)}, 补助 subsidies ${wan(p.paid.subsidy)}, 历年赤字 deficits ${wan(p.paid.recordedDeficit)}`,
     );
+    out.push(`  上解市财政 clawbacks (二（三）, 财力结算): 应上解 accrued ${wan(clawbacksAccrued(y))}, 年末已上解 settled ${wan(y.clawbacks)}`);
     const warned = Object.entries(y.members).filter(([, m]) => m.warnings.length > 0);
     if (warned.length > 0) {
       out.push(`  预警 warnings (二（五）): ${warned.map(([id, m]) => `${names[id] ?? id} ${m.warnings.length} 个月 months`).join("; ")}`);
     }
     out.push("");
+  }
+  for (const e of options?.budgetExecution ?? []) {
+    out.push(`══ ${e.year} 年度预算执行 budget execution (二（四）) ══`);
+    const row = (
+      who: string,
+      income: readonly BudgetExecution["consolidated"]["income"][number][],
+      expenditure: readonly BudgetExecution["consolidated"]["expenditure"][number][],
+    ) => {
+      const cells = (l: BudgetExecution["consolidated"]["income"][number] | undefined) =>
+        l ? [wan(l.adjusted), wan(l.actual), percent(l.executionRate)] : ["", "", ""];
+      const spend = lineOf(expenditure, "benefits") ?? lineOf(expenditure, "majorAccidentBenefits");
+      return [who, ...cells(lineOf(income, "contributions")), spend ? CATEGORY[spend.category]!.split(" ")[0]! : "", ...cells(spend)];
+    };
+    out.push(
+      textTable(
+        ["地区 member", "收入预算 income budget", "实际 actual", "执行率 rate", "支出 expenditure", "支出预算 budget", "实际 actual", "执行率 rate"],
+        [
+          ...e.members.map((m) => row(nameOf(m.member), m.income, m.expenditure)),
+          row(
+            "市区合计 city-district",
+            e.consolidated.income,
+            e.consolidated.expenditure.filter((l) => l.category === "benefits"),
+          ),
+          row(
+            "",
+            [],
+            e.consolidated.expenditure.filter((l) => l.category === "majorAccidentBenefits"),
+          ),
+        ],
+      ),
+    );
+    const adjusted = e.members.flatMap((m) => m.adjustments.map((a) => `${nameOf(m.member)} ${a.ref} (${a.date})`));
+    out.push(`  预算调整 approved adjustments: ${adjusted.length > 0 ? adjusted.join("; ") : "无 none"}; 预算为调整后数 budgets as adjusted; ${e.rounding}\n`);
   }
   const c = sim.conservation;
   out.push(`守恒检查 conservation (R13): ${c.ok ? "通过 ok" : `失败 FAILED: ${c.failures.join("; ")}`}`);

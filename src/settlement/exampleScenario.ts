@@ -67,15 +67,21 @@ function periodFlows(periodText: string, i: number): PeriodFlows {
 }
 
 /**
- * The built-in scenario, **illustrative figures**: the five members
- * from 2020-05 to 2022-12, with 2019 year-end balances and expenditure and
- * the 2020 surplus so far. It exercises every rule: the opening extraction
- * (2020-06) and legacy fold-in, three provincial remittances (each June), the
- * 50% rate cut in the window, 吴江区 and 相城区 below the national reserve
- * requirement, 相城区's deficit that needs a cut-gap grant and a subsidy (and
- * the 20% clawback), top-ups of the pool to its 3-month floor (at once at the
- * opening), and a major-accident claim of 吴中区 in 2021-08. 相城区's income is
- * computed from employer levy records.
+ * The built-in scenario, **illustrative figures**: the five members from
+ * 2020-05 to 2022-12, with 2019 year-end balances and expenditure and the 2020
+ * surplus so far. Its story shows each rule once: the opening extraction
+ * (2020-06, after the 06-20 provincial remittance; a remittance every June) and
+ * the legacy fold-in; the 50% rate cut in the window; 相城区's opening deficit
+ * (2019 balance −80,000,000.00) covered by the pool as a subsidy; 相城区, below
+ * the national reserve requirement, receiving a cut-gap grant each month of the
+ * window up to its levy records' sync-induced relief; 吴中区, whose 24.00 months
+ * of its own reserves meet the requirement, getting no grant: after a one-off
+ * payment in 2021-03 its gap is a subsidy; 吴江区 eligible but paying its own
+ * gaps; clawbacks of 20% accrued month by month and settled each December;
+ * scheduled top-ups at the opening and in January; a major-accident claim of
+ * 苏州工业园区 in 2020-12 that the pool cannot pay, so the members top it up then
+ * (`whenShort`). 相城区's income is computed from employer levy records. Its
+ * budgets are `EXAMPLE_BUDGET`.
  *
  * @example
  * ```ts

@@ -9,10 +9,23 @@
  *
  * How the figures were made (for a reader who wants to vary them): 2019
  * balances of 36, 14, 24 and 36 months of benefits for 市本级, 吴江区, 吴中区 and
- * 苏州工业园区 (4 months for 相城区); income and benefits growing 6% and 4% a
- * year with a ±2% seasonal wiggle; the 50% city-wide cut from 2020-05 to
- * 2021-04; provincial remittances of 2% of a year's contributions; a
- * 12,000,000.00 major-accident claim of 吴中区 in 2021-08.
+ * 苏州工业园区; 相城区 enters pooling with an accumulated deficit (2019 balance
+ * −80,000,000.00, benefits of 117,000,000.00 a year against about 85,000,000.00
+ * of contributions); income and benefits growing 6% and 4% a year with a ±2%
+ * seasonal wiggle; the 50% city-wide cut from 2020-05 to 2021-04; provincial
+ * remittances of 2% of a year's contributions; two stress events: a
+ * 120,000,000.00 major-accident claim of 苏州工业园区 in 2020-12 (the pool runs
+ * short) and a one-off 190,000,000.00 benefit payment of 吴中区 in 2021-03 (its
+ * 2021-03 benefits are 203,260,000.00 instead of 13,260,000.00), which uses up its
+ * balances.
+ *
+ * The story each figure is there for: 吴中区's 24.00 months of its own reserves
+ * (2019) qualify for the 50% cut the city applies, so it is not eligible for the
+ * cut-gap grant and its gap after the one-off is a subsidy claim; 相城区 (below
+ * every national band) is eligible, and its levy records' sync-induced relief
+ * caps the grant it receives each month of the window; its opening deficit is
+ * covered by the pool; 吴江区 is eligible too (14 months) but never needs a grant
+ * (its own balance pays its gaps first).
  *
  * @module
  */
@@ -25,7 +38,7 @@ type LevyGroup = readonly [industryClass: IndustryClass, payroll: `${number}`, c
 export const EXAMPLE_TEXT = {
   name: "Suzhou city-district 2020-05 to 2022-12 (illustrative figures)",
   description:
-    "Illustrative, not real data. Five members; 50% city-wide cut 2020-05 to 2021-04; 吴江区 and 相城区 below the national reserve requirement; 相城区 needs grants and subsidies; major accident in 吴中区 2021-08.",
+    "Illustrative, not real data. Five members; 50% city-wide cut 2020-05 to 2021-04; 相城区 enters pooling in deficit (covered by the pool) and, below the national reserve requirement, receives cut-gap grants; 吴中区 meets the requirement (24 months): after a one-off payment in 2021-03 its gap is a subsidy, not a grant; a major accident in 苏州工业园区 2020-12 leaves the pool short and the members top it up.",
 } as const;
 
 /** Opening data: 2019 year-end balances and benefits, the 2020 surplus so far (January to April). @internal */
@@ -69,12 +82,12 @@ export const EXAMPLE_OPENING = {
       legacyFunds: "10000000.00",
     },
     xiangcheng: {
-      priorYearBalance: "30000000.00",
-      priorYearExpenditure: "90000000.00",
+      priorYearBalance: "-80000000.00",
+      priorYearExpenditure: "117000000.00",
       priorYearIncome: "84600000.00",
-      currentSurplus: "-1800000.00",
+      currentSurplus: "-10800000.00",
       yearToDateIncome: "28200000.00",
-      yearToDateExpenditure: "30000000.00",
+      yearToDateExpenditure: "39000000.00",
       legacyFunds: "3000000.00",
     },
   },
@@ -109,7 +122,7 @@ export const EXAMPLE_TOTALS: Readonly<Record<string, Readonly<Record<"income" | 
     income:
       "6750000.00 6885000.00 6615000.00 6817500.00 6682500.00 6750000.00 6750000.00 6885000.00 7011900.00 7226550.00 7083450.00 7155000.00 14310000.00 14596200.00 14023800.00 14453100.00 14166900.00 14310000.00 14310000.00 14596200.00 14865228.00 15320286.00 15016914.00 15168600.00 15168600.00 15471972.00 14865228.00 15320286.00 15016914.00 15168600.00 15168600.00 15471972.00",
     expenditure:
-      "12625000.00 12375000.00 12500000.00 12500000.00 12750000.00 12250000.00 12625000.00 12375000.00 13000000.00 13000000.00 13260000.00 12740000.00 13130000.00 12870000.00 13000000.00 13000000.00 13260000.00 12740000.00 13130000.00 12870000.00 13520000.00 13520000.00 13790400.00 13249600.00 13655200.00 13384800.00 13520000.00 13520000.00 13790400.00 13249600.00 13655200.00 13384800.00",
+      "12625000.00 12375000.00 12500000.00 12500000.00 12750000.00 12250000.00 12625000.00 12375000.00 13000000.00 13000000.00 203260000.00 12740000.00 13130000.00 12870000.00 13000000.00 13000000.00 13260000.00 12740000.00 13130000.00 12870000.00 13520000.00 13520000.00 13790400.00 13249600.00 13655200.00 13384800.00 13520000.00 13520000.00 13790400.00 13249600.00 13655200.00 13384800.00",
     cutRelief:
       "6750000.00 6885000.00 6615000.00 6817500.00 6682500.00 6750000.00 6750000.00 6885000.00 7011900.00 7226550.00 7083450.00 7155000.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00",
     syncInducedRelief:
@@ -130,7 +143,7 @@ export const EXAMPLE_TOTALS: Readonly<Record<string, Readonly<Record<"income" | 
 /** 相城区: benefits (a column) and its employer groups, per period. @internal */
 export const EXAMPLE_XIANGCHENG: { expenditure: string; levies: readonly (readonly LevyGroup[])[] } = {
   expenditure:
-    "7575000.00 7425000.00 7500000.00 7500000.00 7650000.00 7350000.00 7575000.00 7425000.00 7650000.00 7650000.00 7803000.00 7497000.00 7726500.00 7573500.00 7650000.00 7650000.00 7803000.00 7497000.00 7726500.00 7573500.00 7803000.00 7803000.00 7959060.00 7646940.00 7881030.00 7724970.00 7803000.00 7803000.00 7959060.00 7646940.00 7881030.00 7724970.00",
+    "9847500.00 9652500.00 9750000.00 9750000.00 9945000.00 9555000.00 9847500.00 9652500.00 9945000.00 9945000.00 10143900.00 9746100.00 10044450.00 9845550.00 9945000.00 9945000.00 10143900.00 9746100.00 10044450.00 9845550.00 10143900.00 10143900.00 10346778.00 9941022.00 10245339.00 10042461.00 10143900.00 10143900.00 10346778.00 9941022.00 10245339.00 10042461.00",
   levies: [
     [
       [2, "300000000.00", "0.5", "0"],
@@ -336,5 +349,5 @@ export const EXAMPLE_REMITTANCES: Readonly<Record<string, Readonly<Record<string
 
 /** Major-accident claims, by period. @internal */
 export const EXAMPLE_ACCIDENTS: Readonly<Record<string, readonly { member: string; amount: string; note: string }[]>> = {
-  "2021-08": [{ member: "wuzhong", amount: "12000000.00", note: "illustrative major work-injury accident (重大工伤事故)" }],
+  "2020-12": [{ member: "sip", amount: "120000000.00", note: "illustrative major work-injury accident (重大工伤事故)" }],
 };

@@ -114,6 +114,29 @@ describe("wi-pooling simulate", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("══ 2021 年度 (2021-01 → 2021-12) ══");
     expect(r.stdout).toContain("守恒检查 conservation (R13): 通过 ok");
+    // the story: eligibility, top-ups and why, clawbacks accrued and settled, EXAMPLE_BUDGET's execution
+    expect(r.stdout).toMatch(/吴中区 wuzhong +24\.00 +0\.5 +否 no/);
+    expect(r.stdout).toMatch(/相城区 xiangcheng +-8\.20 +0 +是 yes 2020-05 → 2020-12 +2,820\.00/);
+    expect(r.stdout).toContain("(2020-06 3,225.00 按期 scheduled; 2020-12 25,930.00 支付不足 when short)");
+    expect(r.stdout).toContain("应上解 accrued 1,264.96, 年末已上解 settled 1,264.96");
+    expect(r.stdout).toContain("══ 2020 年度预算执行 budget execution (二（四）) ══");
+    expect(r.stdout).toMatch(/吴江区 wujiang +13,000\.00 +12,816\.00 +98\.58% +待遇支出 +18,000\.00 +18,000\.00 +100\.00%/);
+  });
+  it("--budget FILE shows a budget file's execution; a bad one exits 2", () => {
+    const scenario = file("scenario-b.json", JSON.stringify(EXAMPLE_SCENARIO));
+    expect(run("simulate", scenario).stdout).not.toContain("预算执行");
+    const budget = { budget: [{ member: "wuzhong", year: 2021, income: {}, expenditure: { benefits: "173000000.00" } }], adjustments: [] };
+    const r = run("simulate", scenario, "--budget", file("budget.json", JSON.stringify(budget)));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("══ 2021 年度预算执行 budget execution (二（四）) ══");
+    expect(r.stdout).not.toContain("══ 2020 年度预算执行");
+    // 346,000,000.00 against 173,000,000.00
+    expect(r.stdout).toMatch(/吴中区 wuzhong .* 17,300\.00 +34,600\.00 +200\.00%/);
+    const bad = { budget: budget.budget, adjustments: [{ member: "wuzhong", year: 2021, changes: {}, approval: { date: "2021-05-01" } }] };
+    const e = run("simulate", scenario, "--budget", file("bad-budget.json", JSON.stringify(bad)));
+    expect(e.status).toBe(2);
+    expect(e.stderr).toContain("BUDGET_ADJUSTMENT_UNAPPROVED");
+    expect(e.stdout).toBe("");
   });
   it("--json prints the whole result; a scenario file works the same", () => {
     const scenario = file("scenario.json", JSON.stringify(EXAMPLE_SCENARIO));
@@ -128,7 +151,10 @@ describe("wi-pooling simulate", () => {
     expect(html.match(/<svg /g)).toHaveLength(4);
     expect(html).toContain("统筹基金与 3 个月备付下限 / The pool against its 3-month floor");
     expect(html).toContain("各地可支付月数 / Each member's reserve months");
-    expect(html).toContain("Grants, subsidies, clawbacks and top-ups per period");
+    expect(html).toContain("Pool payments, top-ups and clawbacks per period");
+    expect(html).toContain("Eligibility for the cut-gap grant");
+    expect(html).toContain("Clawbacks accrued and settled");
+    expect(html).toContain("预算执行 / Budget execution");
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
   });
   it("bad scenarios exit 2 with the error's path", () => {

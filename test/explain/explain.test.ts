@@ -97,9 +97,14 @@ describe("explain", () => {
     const june = simulate(EXAMPLE_SCENARIO).periods[1]!;
     const e = explain(june, { lang: "en" });
     expect(e.kind).toBe("settlement");
-    expect(e.text).toContain("Opening: each member transfers 10% of its 2019 year-end balance, 222000000.00 in all — 苏府办〔2020〕86号 二（二）");
-    expect(e.text).toContain("members' top-up 22500000.00 (the yearly floor test)");
-    expect(e.text).toContain("The pool pays in order (the library's default order; the document ranks none): major accidents 0.00, grants 0.00");
+    expect(e.text).toContain("Opening: each member transfers 10% of its 2019 year-end balance, 219000000.00 in all — 苏府办〔2020〕86号 二（二）");
+    expect(e.text).toContain("members' top-up 32250000.00 (the yearly floor test)");
+    expect(e.text).toContain(
+      "The pool pays in order (the library's default order; the document ranks none): major accidents 0.00, grants 7050000.00, subsidies 94900000.00",
+    );
+    // the opening deficit of 相城区 (R5) and its eligibility (R8) are explained
+    expect(e.text).toContain("opening deficit 87800000.00 claimed as a subsidy");
+    expect(e.text).toContain("xiangcheng: income 3525000.00");
   });
   it("refuses what it cannot explain", () => {
     expectPoolingError(() => explain({} as never), "INVALID_TYPE", ["result"]);

@@ -123,17 +123,27 @@ describe("finding 3: the top-up follows a schedule (R7)", () => {
     expect(at("2020-10").parameters.topUpSchedule).toBe("monthly");
   });
 
-  it("EXAMPLE_SCENARIO: 17 top-up postings in 3 periods (0.4: 65 in 16), the pool a buffer below its floor within the year", () => {
+  it("EXAMPLE_SCENARIO: 19 top-up postings in 4 periods (monthly, the 0.4 reading: 124 in 31), the pool a buffer below its floor within the year", () => {
     const sim = simulate(EXAMPLE_SCENARIO);
     const topUps = sim.journal.filter((e) => e.kind === "topUp");
-    expect(topUps.length).toBe(17);
-    expect([...new Set(topUps.map((e) => e.period))]).toEqual(["2020-06", "2021-01", "2022-01"]);
-    expect(sim.years.map((y) => y.pool.topUp)).toEqual(["22500000.00", "5604054.05", "47330000.00"]);
+    expect(topUps.length).toBe(19);
+    // the opening and each January (scheduled), and 2020-12, when the pool could not pay a 120,000,000.00 accident (whenShort)
+    expect([...new Set(topUps.map((e) => e.period))]).toEqual(["2020-06", "2020-12", "2021-01", "2022-01"]);
+    expect(sim.periods.filter((p) => p.pool.topUp !== "0.00").map((p) => p.pool.topUpReason)).toEqual(["scheduled", "whenShort", "scheduled", "scheduled"]);
+    expect(sim.years.map((y) => y.pool.topUp)).toEqual(["291550000.00", "30000000.00", "104313137.01"]);
     expect(sim.years.map((y) => [y.pool.balance, y.pool.floor])).toEqual([
-      ["238895945.95", "244500000.00"],
-      ["209500000.00", "244500000.00"],
-      ["256830000.00", "256830000.00"],
+      ["251250000.00", "251250000.00"],
+      ["203901862.99", "281250000.00"],
+      ["282078200.00", "308215000.00"],
     ]);
+    const monthly = simulate(
+      EXAMPLE_SCENARIO,
+      variant("monthly-top-up", (json) => (json.topUp[0].value.schedule = "monthly")),
+    );
+    const monthlyTopUps = monthly.journal.filter((e) => e.kind === "topUp");
+    expect([monthlyTopUps.length, new Set(monthlyTopUps.map((e) => e.period)).size]).toEqual([124, 31]);
+    // monthly, the pool sits on its floor in every open month
+    expect(monthly.periods.filter((p) => p.pool.open && p.pool.balance !== p.pool.floor)).toEqual([]);
   });
 });
 
@@ -189,17 +199,19 @@ describe("finding 4: June in due-date order; payments out of a fund take its cur
 });
 
 describe("finding 5: clawbacks accrue per period and settle once a year through the fiscal settlement (R9)", () => {
-  it("EXAMPLE_SCENARIO: one transfer per member and year, in December: 75,000.00 (2020) and 1,780,000.00 (2021) from 相城区; none from 市本级", () => {
+  it("EXAMPLE_SCENARIO: one transfer per member and year, in December: 相城区 22,220,000.00 (2020), 7,288,000.00 (2021), 5,227,360.00 (2022); 吴中区 5,361,627.40 (2021)", () => {
     const sim = simulate(EXAMPLE_SCENARIO);
     const clawbacks = sim.journal.filter((e) => e.kind === "clawback");
     expect(clawbacks.map((e) => [e.period, e.from, e.to, e.amount])).toEqual([
-      ["2020-12", "fiscal:xiangcheng", "fiscal:city", "75000.00"],
-      ["2021-12", "fiscal:xiangcheng", "fiscal:city", "1780000.00"],
+      ["2020-12", "fiscal:xiangcheng", "fiscal:city", "22220000.00"],
+      ["2021-12", "fiscal:wuzhong", "fiscal:city", "5361627.40"],
+      ["2021-12", "fiscal:xiangcheng", "fiscal:city", "7288000.00"],
+      ["2022-12", "fiscal:xiangcheng", "fiscal:city", "5227360.00"],
     ]);
-    expect(sim.years.map((y) => y.clawbacks)).toEqual(["75000.00", "1780000.00", "0.00"]);
-    expect(sim.years.map((y) => y.members.xiangcheng!.clawbackAccrued)).toEqual(["75000.00", "1780000.00", "0.00"]);
+    expect(sim.years.map((y) => y.clawbacks)).toEqual(["22220000.00", "12649627.40", "5227360.00"]);
+    expect(sim.years.map((y) => y.members.xiangcheng!.clawbackAccrued)).toEqual(["22220000.00", "7288000.00", "5227360.00"]);
     expect(sim.years.map((y) => y.members.municipal!.clawback)).toEqual(["0.00", "0.00", "0.00"]);
-    expect(sim.periods.find((p) => p.period === "2021-08")!.members.xiangcheng!).toMatchObject({ clawbackAccrued: "120000.00", clawback: "0.00" });
+    expect(sim.periods.find((p) => p.period === "2021-08")!.members.xiangcheng!).toMatchObject({ clawbackAccrued: "579000.00", clawback: "0.00" });
   });
 
   it("a year whose rate changes rounds once per rate: 0.03 + 0.03 at 20% and 0.05 at 30% settle 0.03 (per subsidy: 0.04)", () => {
@@ -231,11 +243,11 @@ describe("finding 5: clawbacks accrue per period and settle once a year through 
 });
 
 describe("finding 7: the floor's base includes the benefits the pool itself paid (R7)", () => {
-  it("EXAMPLE_SCENARIO: the 12,000,000.00 accident benefit of 2021 adds 3,000,000.00 to the 2022 floor (256,830,000.00; 0.4: 253,830,000.00)", () => {
+  it("EXAMPLE_SCENARIO: the 120,000,000.00 accident benefit of 2020 adds 30,000,000.00 to the 2021 floor (281,250,000.00; 0.4: 251,250,000.00)", () => {
     const sim = simulate(EXAMPLE_SCENARIO);
-    expect(sim.years[1]!.pool.paid.majorAccident).toBe("12000000.00");
-    expect(sim.periods.find((p) => p.period === "2022-01")!.pool.floor).toBe("256830000.00");
-    expect(sim.periods.find((p) => p.period === "2021-12")!.pool.floor).toBe("244500000.00");
+    expect(sim.years[0]!.pool.paid.majorAccident).toBe("120000000.00");
+    expect(sim.periods.find((p) => p.period === "2021-01")!.pool.floor).toBe("281250000.00");
+    expect(sim.periods.find((p) => p.period === "2020-12")!.pool.floor).toBe("251250000.00");
   });
 });
 

@@ -40,18 +40,25 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
       municipal: "90000000.00",
       wujiang: "21000000.00",
       wuzhong: "30000000.00",
-      xiangcheng: "3000000.00",
+      // 相城区 entered pooling in deficit (2019: −80,000,000.00): 10% of nothing
+      xiangcheng: "0.00",
       sip: "78000000.00",
     });
-    expect(june.pool.extractions).toBe("222000000.00");
-    // floor: 3 × (300 + 180 + 150 + 90 + 258) million / 12
-    expect(june.pool.floor).toBe("244500000.00");
-    expect(june.pool.topUp).toBe("22500000.00");
-    expect(june.pool.balance).toBe("244500000.00");
+    expect(june.pool.extractions).toBe("219000000.00");
+    // floor: 3 × (300 + 180 + 150 + 117 + 258) million / 12
+    expect(june.pool.floor).toBe("251250000.00");
+    expect(june.pool).toMatchObject({ topUp: "32250000.00", topUpReason: "scheduled" });
+    // topped up to the floor, then the opening claims paid: 7,050,000.00 of grants and 94,900,000.00 of subsidies
+    expect(june.pool.balance).toBe("149300000.00");
     expect(june.members.municipal.legacyFoldIn).toBe("25000000.00");
-    // shares by 2019 balance: xiangcheng (4 months, in deficit) pays nothing
-    const tops = Object.values(june.members).map((m) => d(m.topUp));
-    expect(tops.reduce((a, b) => a.plus(b)).toFixed(2)).toBe("22500000.00");
+    // shares by 2019 balance: 相城区 (in deficit) pays nothing
+    expect(Object.fromEntries(Object.entries(june.members).map(([id, m]) => [id, m.topUp]))).toEqual({
+      municipal: "13253424.66",
+      wujiang: "3092465.75",
+      wuzhong: "4417808.22",
+      xiangcheng: "0.00",
+      sip: "11486301.37",
+    });
   });
   it("remits the provincial reserve every June: three times", () => {
     const junes = sim.periods.filter((p) => p.period.endsWith("-06"));
@@ -60,28 +67,26 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
     expect(sim.balances["province:reserve"]).toBe(total.toFixed(2));
     expect(sim.conservation.provincialOut).toBe(total.toFixed(2));
   });
-  it("相城区 exhausts its balances in the window and gets a cut-gap grant, then subsidies with the 20% clawback", () => {
-    const nov = at("2020-11").members.xiangcheng;
-    expect(nov.grantPaid).toBe("1704054.05");
-    expect(nov.subsidyPaid).toBe("0.00");
+  it("相城区, in deficit from the opening, gets a cut-gap grant every month of the window and subsidies with the 20% clawback", () => {
     const dec = at("2020-12").members.xiangcheng;
     expect(dec).toMatchObject({
       syncInducedRelief: "3525000.00",
       grantClaimed: "3525000.00",
       grantPaid: "3525000.00",
-      subsidyPaid: "375000.00",
-      // 0.5: accrued in the period, settled once with the year in December (the year's only subsidy: 75,000.00)
-      clawbackAccrued: "75000.00",
-      clawback: "75000.00",
+      subsidyPaid: "2602500.00",
+      // 0.5: accrued in the period, settled once with the year in December (the year's subsidies: 111,100,000.00)
+      clawbackAccrued: "520500.00",
+      clawback: "22220000.00",
       balance: "0.00",
     });
     const may21 = at("2021-05").members.xiangcheng;
-    // 0.5: May's clawback accrues (135,300.00) and settles with 2021's in December (0.4 posted it in May)
-    expect(may21).toMatchObject({ syncInducedRelief: "0.00", grantPaid: "0.00", subsidyPaid: "676500.00", clawbackAccrued: "135300.00", clawback: "0.00" });
-    expect(sim.balances["fiscal:xiangcheng"]).toBe(d(sim.balances["fiscal:city"]!).neg().toFixed(2));
+    // 0.5: May's clawback accrues (598,890.00) and settles with 2021's in December (0.4 posted it in May)
+    expect(may21).toMatchObject({ syncInducedRelief: "0.00", grantPaid: "0.00", subsidyPaid: "2994450.00", clawbackAccrued: "598890.00", clawback: "0.00" });
+    const fiscal = d(sim.balances["fiscal:xiangcheng"]!).plus(sim.balances["fiscal:wuzhong"]!);
+    expect(sim.balances["fiscal:city"]).toBe(fiscal.neg().toFixed(2));
     const y2021 = sim.years.find((y) => y.year === 2021)!;
     expect(y2021.members.xiangcheng.grantPaid).toBe("14100000.00");
-    expect(y2021.clawbacks).toBe(d(y2021.members.xiangcheng.subsidyPaid).times("0.2").toFixed(2));
+    expect(y2021.members.xiangcheng.clawback).toBe(d(y2021.members.xiangcheng.subsidyPaid).times("0.2").toFixed(2));
   });
   it("吴江区 is below the national requirement but its carried balance absorbs its gap: no grant", () => {
     const y2020 = sim.years.find((y) => y.year === 2020)!.members.wujiang;
@@ -90,15 +95,15 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
     expect(at("2020-09").members.wujiang.syncInducedRelief).toBe("7920000.00");
     expect(d(at("2020-09").members.wujiang.fromCumulativeBalance).gt(0)).toBe(true);
   });
-  it("pays 吴中区's major-accident claim in 2021-08 first, out of the pool's buffer: no top-up before January (yearly schedule)", () => {
-    const aug = at("2021-08");
-    expect(aug.pool.paid.majorAccident).toBe("12000000.00");
-    expect(aug.members.wuzhong.majorAccidentPaid).toBe("12000000.00");
-    // 0.5: the pool could pay its claims, so the yearly schedule raises nothing (0.4 topped up 12,600,000.00 to the floor)
-    expect(aug.pool.topUp).toBe("0.00");
-    expect(aug.pool.balance).toBe("211900000.00");
-    expect(aug.pool.floor).toBe("244500000.00");
-    expect(at("2022-01").pool).toMatchObject({ topUp: "47330000.00", topUpReason: "scheduled", balance: "256830000.00", floor: "256830000.00" });
+  it("pays 苏州工业园区's major-accident claim in 2020-12 first; the pool cannot pay all its claims, so the members top it up then (whenShort)", () => {
+    const dec = at("2020-12");
+    expect(dec.pool.paid.majorAccident).toBe("120000000.00");
+    expect(dec.members.sip.majorAccidentPaid).toBe("120000000.00");
+    // 118,077,500.00 in the pool against 126,127,500.00 of claims: topped up to the floor after the claims
+    expect(at("2020-11").pool.balance).toBe("118077500.00");
+    expect(dec.pool).toMatchObject({ topUp: "259300000.00", topUpReason: "whenShort", balance: "251250000.00", floor: "251250000.00" });
+    expect(at("2021-01").pool).toMatchObject({ topUp: "30000000.00", topUpReason: "scheduled", balance: "274830000.00", floor: "281250000.00" });
+    expect(at("2022-01").pool).toMatchObject({ topUp: "104313137.01", topUpReason: "scheduled", balance: "306178600.00", floor: "308215000.00" });
   });
   it("the consolidated statements of each year balance and eliminate member–pool transfers", () => {
     for (const y of [2020, 2021, 2022]) {
