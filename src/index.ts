@@ -24,6 +24,7 @@ export {
   BudgetExecutionSchema,
   BudgetSchema,
   type BudgetsAndAdjustments,
+  BudgetsAndAdjustmentsSchema,
   budgetExecution,
   type EntityBudgetExecution,
   type FinalAccounts,

@@ -91,6 +91,7 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "CutGapGrantEligibilityInputSchema",
   "cutGapGrantEligibility",
   "BudgetSchema",
+  "BudgetsAndAdjustmentsSchema",
   "BudgetAdjustmentSchema",
   "BudgetExecutionInputSchema",
   "BudgetExecutionSchema",

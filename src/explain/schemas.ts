@@ -8,7 +8,14 @@
 import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { TopUpInputSchema } from "../fund/apportionTopUp.js";
-import { BudgetAdjustmentSchema, BudgetExecutionInputSchema, BudgetExecutionSchema, BudgetSchema, FinalAccountsSchema } from "../fund/budget.js";
+import {
+  BudgetAdjustmentSchema,
+  BudgetExecutionInputSchema,
+  BudgetExecutionSchema,
+  BudgetSchema,
+  BudgetsAndAdjustmentsSchema,
+  FinalAccountsSchema,
+} from "../fund/budget.js";
 import { FundStatementSchema } from "../fund/consolidate.js";
 import { CoverDeficitInputSchema, DeficitCoverageSchema } from "../fund/coverDeficit.js";
 import { CutGapGrantEligibilityInputSchema } from "../fund/eligibility.js";
@@ -51,6 +58,7 @@ const INPUTS = {
   BudgetAdjustments: z.array(BudgetAdjustmentSchema),
   FinalAccounts: FinalAccountsSchema,
   BudgetExecutionInput: BudgetExecutionInputSchema,
+  BudgetsAndAdjustments: BudgetsAndAdjustmentsSchema,
   CutGapGrantEligibilityInput: CutGapGrantEligibilityInputSchema,
   JournalEntry: JournalEntrySchema,
   ScenarioOpening: ScenarioOpeningSchema,

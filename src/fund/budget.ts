@@ -307,7 +307,8 @@ export interface BudgetsAndAdjustments {
   adjustments: readonly BudgetAdjustment[];
 }
 
-const BudgetsAndAdjustmentsSchema = z.object({ budget: z.array(BudgetSchema), adjustments: z.array(BudgetAdjustmentSchema) }).strict();
+/** zod schema of {@link BudgetsAndAdjustments} (the file `wi-pooling simulate --budget FILE` reads). */
+export const BudgetsAndAdjustmentsSchema = z.object({ budget: z.array(BudgetSchema), adjustments: z.array(BudgetAdjustmentSchema) }).strict();
 /** What {@link simulationBudgetExecution} reads of a simulation: its years (the journal is checked by `fundStatements`). */
 const SimulationYearsSchema = z.object({ journal: z.array(z.unknown()), years: z.array(z.object({ year: yearField() }).loose()) }).loose();
 
