@@ -557,9 +557,11 @@ declare function policyRef(policy: Policy): PolicyRef;
 declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const YearEndTrueUpInputSchema: z.ZodObject<{
     grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    subsidiesPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    subsidiesPaid: z.ZodUnion<readonly [z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>, z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>]>;
     yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    grantableSubsidies: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    grantsWaiting: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
 }, z.core.$strict>;
 type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
@@ -1094,6 +1096,7 @@ declare const SettlementSchema: z.ZodObject<{
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
             yearGrants: z.ZodString;
             yearSyncInducedRelief: z.ZodString;
+            yearGrantableSubsidies: z.ZodString;
             eligibilityBalance: z.ZodString;
             eligibilityExpenditure: z.ZodString;
             ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -1613,6 +1616,7 @@ declare const SimulationSchema: z.ZodObject<{
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
             yearGrants: z.ZodString;
             yearSyncInducedRelief: z.ZodString;
+            yearGrantableSubsidies: z.ZodString;
             eligibilityBalance: z.ZodString;
             eligibilityExpenditure: z.ZodString;
             ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -1835,6 +1839,7 @@ declare const schemas: Readonly<{
                 yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
                 yearGrants: z.ZodString;
                 yearSyncInducedRelief: z.ZodString;
+                yearGrantableSubsidies: z.ZodString;
                 eligibilityBalance: z.ZodString;
                 eligibilityExpenditure: z.ZodString;
                 ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -2351,6 +2356,7 @@ declare const schemas: Readonly<{
                 yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
                 yearGrants: z.ZodString;
                 yearSyncInducedRelief: z.ZodString;
+                yearGrantableSubsidies: z.ZodString;
                 eligibilityBalance: z.ZodString;
                 eligibilityExpenditure: z.ZodString;
                 ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -2791,9 +2797,11 @@ declare const schemas: Readonly<{
     }, z.core.$strict>;
     YearEndTrueUpInput: z.ZodObject<{
         grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        subsidiesPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        subsidiesPaid: z.ZodUnion<readonly [z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>, z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>]>;
         yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        grantableSubsidies: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        grantsWaiting: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
         period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
     }, z.core.$strict>;
     PriorityClaimsInput: z.ZodObject<{
@@ -3122,6 +3130,7 @@ declare const schemas: Readonly<{
             yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
             yearGrants: z.ZodString;
             yearSyncInducedRelief: z.ZodString;
+            yearGrantableSubsidies: z.ZodString;
             eligibilityBalance: z.ZodString;
             eligibilityExpenditure: z.ZodString;
             ownReserveMonths: z.ZodOptional<z.ZodString>;
@@ -4139,6 +4148,7 @@ declare const SettlementStateSchema: z.ZodObject<{
         yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
         yearGrants: z.ZodString;
         yearSyncInducedRelief: z.ZodString;
+        yearGrantableSubsidies: z.ZodString;
         eligibilityBalance: z.ZodString;
         eligibilityExpenditure: z.ZodString;
         ownReserveMonths: z.ZodOptional<z.ZodString>;

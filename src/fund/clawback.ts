@@ -1,4 +1,4 @@
-import { type Fen, formatFen, mulRoundFen, type Numeric, toFen } from "../money.js";
+import { D, type Fen, formatFen, mulRoundFen, type Numeric, toFen } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
 import { periodAndPolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
@@ -16,16 +16,38 @@ export function clawbackFen(rate: string, subsidy: Fen): Fen {
 /** The member whose government is municipal finance itself (市本级). @internal */
 export const MUNICIPAL_MEMBER = "municipal";
 
+/** A rate's value as one string ("0.20" and "0.2" are one rate). */
+const normalRates = new Map<string, string>();
+function normalRate(rate: string): string {
+  let normal = normalRates.get(rate);
+  if (normal === undefined) {
+    normal = new D(rate).toString();
+    normalRates.set(rate, normal);
+  }
+  return normal;
+}
+
 /**
- * R9, once a year: a member's clawback on the subsidies of a fiscal year, one
- * rounding per rate (`Σ round_fen(rate × Σ subsidies paid at that rate)`); 0
- * for 市本级 when the policy's `clawback.municipal` in force is `"none"`.
+ * R9, once a year: a member's clawback on the subsidies of a fiscal year, each
+ * at the rate in force in the period it was paid (`rateOf`), one rounding per
+ * rate (`Σ round_fen(rate × Σ subsidies paid at that rate)`); 0 for 市本级
+ * when the policy's `clawback.municipal` in force is `"none"`.
  * @internal
  */
-export function yearClawbackFen(member: string, subsidiesByRate: ReadonlyMap<string, Fen>, municipal: ClawbackMunicipal): Fen {
+export function yearClawbackFen(
+  member: string,
+  subsidiesByPeriod: ReadonlyMap<string, Fen>,
+  municipal: ClawbackMunicipal,
+  rateOf: (period: string) => string,
+): Fen {
   if (member === MUNICIPAL_MEMBER && municipal === "none") return 0n;
+  const byRate = new Map<string, Fen>();
+  for (const [period, subsidies] of subsidiesByPeriod) {
+    const rate = normalRate(rateOf(period));
+    byRate.set(rate, (byRate.get(rate) ?? 0n) + subsidies);
+  }
   let total = 0n;
-  for (const [rate, subsidies] of subsidiesByRate) total += clawbackFen(rate, subsidies);
+  for (const [rate, subsidies] of byRate) total += clawbackFen(rate, subsidies);
   return total;
 }
 

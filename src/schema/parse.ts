@@ -44,6 +44,24 @@ export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
         zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}`,
       });
     }
+    case "invalid_key": {
+      // the only records with checked keys are keyed by period (`yearSubsidies`, `subsidiesPaid`)
+      const key = String(issue.input);
+      const at = path.at(-1) === key ? path : [...path, key];
+      return new PoolingError("INVALID_PERIOD", at, {
+        en: `a key must be a period written YYYY-MM (got "${key}")`,
+        zh: `键应为 YYYY-MM 格式的费款所属期（收到 "${key}"）`,
+      });
+    }
+    case "invalid_union": {
+      // a union of a value and a record (e.g. one amount or amounts by period): report the branch the input's
+      // type matched, with its own code (a bad amount is an amount's error, not a type error)
+      const matched =
+        issue.errors.find((branch) => branch[0] !== undefined && branch[0].path.length > 0) ??
+        issue.errors.find((branch) => branch[0] !== undefined && branch[0].code !== "invalid_type");
+      if (matched) return issueToError({ ...matched[0]!, path: [...issue.path, ...matched[0]!.path] } as Issue, prefix);
+      return new PoolingError("INVALID_TYPE", path, { en: issue.message });
+    }
     default:
       return new PoolingError("INVALID_TYPE", path, { en: issue.message });
   }

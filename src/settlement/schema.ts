@@ -154,14 +154,20 @@ export const MemberStateSchema = z
     /** Legacy funds still to fold in at the opening. */
     legacyFunds: moneyString,
     /**
-     * R9: the subsidies the pool paid this member in the fiscal year so far, by the clawback rate in force when
-     * each was paid (the clawback settles once a year: one rounding per rate).
+     * R9: the subsidies the pool paid this member in the fiscal year so far, by the period each was paid in
+     * (`"2020-07": "19000000.00"`): each takes the clawback rate in force in its period; the clawback settles
+     * once a year, one rounding per rate.
      */
-    yearSubsidies: z.record(z.string(), moneyString),
+    yearSubsidies: z.record(PeriodStringSchema, moneyString),
     /** R8: the cut-gap grants the pool paid this member in the fiscal year so far (the year-end true-up's input). */
     yearGrants: moneyString,
     /** R8: the member's sync-induced relief of the fiscal year so far, in the periods it was eligible (the cap of the year's grants at the true-up). */
     yearSyncInducedRelief: moneyString,
+    /**
+     * R8: the year's subsidy claims made in periods the member had a sync-induced relief, beyond what the
+     * provincial remittance and the opening extraction left unpaid: the most the true-up may turn into grants.
+     */
+    yearGrantableSubsidies: moneyString,
     /**
      * R8 (0.5): the carried balance at the year end the cut-gap grant's eligibility is measured at (the prior
      * year end; for the 2020–21 window, 2019).

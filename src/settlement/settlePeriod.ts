@@ -138,7 +138,7 @@ export function settleParsed(
     pool = { claimed, paid: payment.paid, topUp, topUpReason: reason, shortfall, clawbacksAccrued: payment.clawbacksAccrued, pending: payment.pending };
   }
   // Step 7: year end: the optional true-up (R8) settles the year's subsidies, on which the clawbacks settle (R9); then the roll.
-  const trueUpReturned = trueUpWhenDue(context);
+  const trueUpReturned = trueUpWhenDue(context, pool.pending);
   const clawbacks = settleClawbacksWhenDue(context);
   closeYearWhenDue(context);
   if (context.month === 12) for (const id of memberIds) rollEligibilityBase(policy, period, members.get(id)!);

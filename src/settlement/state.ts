@@ -28,12 +28,14 @@ export interface MemberFigures {
   yearIncome: Fen;
   yearExpenditure: Fen;
   legacyFunds: Fen;
-  /** R9: subsidies paid to the member this fiscal year, by clawback rate. */
+  /** R9: subsidies paid to the member this fiscal year, by the period each was paid in (its rate is that period's). */
   yearSubsidies: Map<string, Fen>;
   /** R8: cut-gap grants paid to the member this fiscal year (the true-up's input). */
   yearGrants: Fen;
   /** R8: the member's sync-induced relief this fiscal year, eligible periods only (the true-up's grant cap). */
   yearRelief: Fen;
+  /** R8: the year's subsidy claims in periods with a relief, beyond the remittance and extraction (what the true-up may make grants). */
+  yearGrantable: Fen;
   /** R8 (0.5): the carried balance at the year end eligibility is measured at. */
   eligibilityBalance: Fen;
   /** R8 (0.5): that year's fund expenditure. */
@@ -98,9 +100,10 @@ export function toJSONState(state: InternalState): SettlementState {
       yearIncome: formatFen(member.yearIncome),
       yearExpenditure: formatFen(member.yearExpenditure),
       legacyFunds: formatFen(member.legacyFunds),
-      yearSubsidies: Object.fromEntries([...member.yearSubsidies].map(([rate, amount]) => [rate, formatFen(amount)])),
+      yearSubsidies: Object.fromEntries([...member.yearSubsidies].map(([period, amount]) => [period, formatFen(amount)])),
       yearGrants: formatFen(member.yearGrants),
       yearSyncInducedRelief: formatFen(member.yearRelief),
+      yearGrantableSubsidies: formatFen(member.yearGrantable),
       eligibilityBalance: formatFen(member.eligibilityBalance),
       eligibilityExpenditure: formatFen(member.eligibilityExpenditure),
       ...(member.ownReserveMonths !== undefined ? { ownReserveMonths: member.ownReserveMonths.toFixed() } : {}),
@@ -136,9 +139,15 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
       yearIncome: parseFen(member.yearIncome),
       yearExpenditure: parseFen(member.yearExpenditure),
       legacyFunds: parseFen(member.legacyFunds),
-      yearSubsidies: new Map(Object.entries(member.yearSubsidies).map(([rate, amount]) => [rate, parseFen(amount)])),
+      // in period order (the true-up settles the last advances first)
+      yearSubsidies: new Map(
+        Object.entries(member.yearSubsidies)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([period, amount]) => [period, parseFen(amount)]),
+      ),
       yearGrants: parseFen(member.yearGrants),
       yearRelief: parseFen(member.yearSyncInducedRelief),
+      yearGrantable: parseFen(member.yearGrantableSubsidies),
       eligibilityBalance: parseFen(member.eligibilityBalance),
       eligibilityExpenditure: parseFen(member.eligibilityExpenditure),
       ownReserveMonths: member.ownReserveMonths === undefined ? undefined : new D(member.ownReserveMonths),
@@ -206,6 +215,7 @@ export function initialInternalState(
       // the pool opens after the scenario starts (SCENARIO_STARTS_AFTER_OPENING): nothing was paid this year yet
       yearGrants: FEN_ZERO,
       yearRelief: FEN_ZERO,
+      yearGrantable: FEN_ZERO,
       eligibilityBalance: toFen(member.priorYearBalance),
       eligibilityExpenditure: toFen(member.priorYearExpenditure),
       ownReserveMonths: member.ownReserveMonths,

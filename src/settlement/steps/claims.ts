@@ -14,7 +14,7 @@ import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../../mone
 import type { PeriodInput } from "../../schema/fields.js";
 import type { PeriodFlowsSchema } from "../schema.js";
 import type { Claim } from "../state.js";
-import { figuresOf, type PeriodContext } from "./context.js";
+import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { memberDeficit } from "./postings.js";
 
 /** A member's balances before the period's own outflows (after the opening extraction). @internal */
@@ -78,6 +78,12 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
     figures.grantClaimed = steps.poolGrant;
     figures.subsidyClaimed = steps.poolSubsidy;
     figures.unclaimed = steps.uncovered;
+    // R8 (true-up): the subsidy claimed in a period with a sync-induced relief, beyond what the remittance and the
+    // extraction left unpaid: the part of the year's subsidies a true-up may turn into grants.
+    if (figures.syncInducedRelief > FEN_ZERO) {
+      const cutRoom = fenMax(FEN_ZERO, deficitGrowth - nonCutOutflows);
+      memberOf(context, id).yearGrantable += fenMin(steps.poolSubsidy, fenMax(FEN_ZERO, cutRoom - steps.poolGrant));
+    }
     const current = writer.balance(currentAccountOf(id));
     const carried = writer.balance(carriedAccountOf(id));
     const fill = fenMin(fenMax(FEN_ZERO, -current), fenMax(FEN_ZERO, carried));

@@ -11,7 +11,7 @@ import type { PriorityClass } from "../../fund/payByPriority.js";
 import { reserveMonthsFen } from "../../fund/reserveMonths.js";
 import type { JournalWriter } from "../../ledger/journal.js";
 import { FEN_ZERO, type Fen, ZERO } from "../../money.js";
-import type { PolicyParams } from "../../policy/paramsAt.js";
+import { type PolicyParams, paramsAt } from "../../policy/paramsAt.js";
 import type { Policy } from "../../policy/schema.js";
 import type { InternalState, MemberFigures } from "../state.js";
 import type { EngineTrace } from "./trace.js";
@@ -122,6 +122,11 @@ export function figuresOf(context: PeriodContext, member: string): MemberPeriodF
 /** A member's running figures (every member in force has them). @internal */
 export function memberOf(context: PeriodContext, member: string): MemberFigures {
   return context.members.get(member)!;
+}
+
+/** R9: the clawback rate in force in a period of the policy (each subsidy takes its period's rate). @internal */
+export function clawbackRateOf(context: PeriodContext): (period: string) => string {
+  return (period) => paramsAt(context.policy, period).clawback.value.rate;
 }
 
 /** R11 reserve months from fen: the fund rule itself (one implementation). @internal */

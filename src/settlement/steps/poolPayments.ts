@@ -14,7 +14,7 @@ import { FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen } from "../../mon
 import type { Citation } from "../../policy/citation.js";
 import type { PeriodInput } from "../../schema/fields.js";
 import { aggregateClaims, type Claim } from "../state.js";
-import { type ClassAmounts, figuresOf, memberOf, type PeriodContext, zeroClassAmounts } from "./context.js";
+import { type ClassAmounts, clawbackRateOf, figuresOf, memberOf, type PeriodContext, zeroClassAmounts } from "./context.js";
 import { creditMemberFromPool, memberDeficit } from "./postings.js";
 
 /** The claims of a period by priority class, in the order the pool pays them. @internal */
@@ -100,7 +100,10 @@ const PAID_FIGURE = {
 export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByClass): { paid: ClassAmounts; clawbacksAccrued: Fen; pending: Claim[] } {
   const { writer, period, params } = context;
   const order = params.pool.value.priority;
-  const accruedBefore = new Map(context.memberIds.map((id) => [id, yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal)]));
+  const rateOf = clawbackRateOf(context);
+  const accruedBefore = new Map(
+    context.memberIds.map((id) => [id, yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal, rateOf)]),
+  );
   const claims = {} as Record<PriorityClass, { member: string; amount: Fen; origin: DeficitOrigin | undefined }[]>;
   for (const priorityClass of PRIORITY_CLASSES) {
     claims[priorityClass] = byClass[priorityClass].map((claim) => ({ member: claim.member, amount: claim.amount, origin: originOf(claim) }));
@@ -115,7 +118,6 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
     period: period as PeriodInput,
   });
   const { lines } = payByPriorityCore(available, claims, params.clawback.value.rate, order);
-  const rate = params.clawback.value.rate;
   const paid = zeroClassAmounts();
   const pending: Claim[] = [];
   for (const priorityClass of order) {
@@ -134,7 +136,7 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
       // R9: a subsidy paid (a line that carries the clawback) accrues at the rate in force; it settles at year end.
       if (amount > FEN_ZERO && carriesClawbackLine(priorityClass, claim)) {
         const subsidies = memberOf(context, claim.member).yearSubsidies;
-        subsidies.set(rate, (subsidies.get(rate) ?? FEN_ZERO) + amount);
+        subsidies.set(period, (subsidies.get(period) ?? FEN_ZERO) + amount);
       }
       const unpaid = claim.amount - amount;
       if (unpaid > FEN_ZERO) pending.push({ ...claim, amount: unpaid, recordedDeficit: claim.kind !== "majorAccident" });
@@ -142,7 +144,7 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
   }
   let clawbacksAccrued = FEN_ZERO;
   for (const id of context.memberIds) {
-    const accrued = yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal) - accruedBefore.get(id)!;
+    const accrued = yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal, rateOf) - accruedBefore.get(id)!;
     figuresOf(context, id).clawbackAccrued = accrued;
     clawbacksAccrued += accrued;
   }

@@ -8,11 +8,12 @@
  */
 import { apportionFenCore, integerWeights } from "../../fund/apportion.js";
 import { MUNICIPAL_MEMBER, yearClawbackFen } from "../../fund/clawback.js";
-import { trueUpCitation, trueUpFen } from "../../fund/trueUp.js";
+import { settleLastFirst, trueUpCitation, trueUpFen } from "../../fund/trueUp.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, fiscalAccountOf } from "../../ledger/accounts.js";
-import { D, FEN_ZERO, type Fen, fenMin, formatFen } from "../../money.js";
+import { D, FEN_ZERO, type Fen, fenMax, formatFen } from "../../money.js";
 import type { PeriodInput } from "../../schema/fields.js";
-import { figuresOf, memberOf, type PeriodContext } from "./context.js";
+import type { Claim } from "../state.js";
+import { clawbackRateOf, figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { debitMember, memberBalance } from "./postings.js";
 
 /** The last month of the fiscal year. @internal */
@@ -28,12 +29,14 @@ function yearSettlementDue(context: PeriodContext): boolean {
  * `yearEndTrueUp`: when the year's settlements are due, each member returns
  * to the pool what it still holds of the year's grants and subsidies
  * (subsidies first; out of its current surplus, then its carried balance),
- * and its kept subsidies become grants within the year's unused relief. The
- * subsidies taken off the clawback's base leave the latest rate first (the
- * last advances are settled first). Returns the total returned.
+ * and its kept subsidies that the cut could have caused become grants within
+ * the year's unused relief (less its grant claims still waiting). The
+ * subsidies taken off the clawback's base leave the last periods first.
+ * `pending` are the claims left waiting after the period's payments. Returns
+ * the total returned.
  * @internal
  */
-export function trueUpWhenDue(context: PeriodContext): Fen {
+export function trueUpWhenDue(context: PeriodContext, pending: readonly Claim[]): Fen {
   if (!yearSettlementDue(context) || !context.params.deficitCoverage.value.yearEndTrueUp) return FEN_ZERO;
   const { writer, period } = context;
   const citation = trueUpCitation(context.params.clauses.value);
@@ -42,27 +45,38 @@ export function trueUpWhenDue(context: PeriodContext): Fen {
     const member = memberOf(context, id);
     let subsidiesPaid = FEN_ZERO;
     for (const amount of member.yearSubsidies.values()) subsidiesPaid += amount;
-    const balance = memberBalance(writer, id);
+    let grantsWaiting = FEN_ZERO;
+    let subsidiesWaiting = FEN_ZERO;
+    for (const claim of pending) {
+      if (claim.member !== id) continue;
+      if (claim.kind === "cutGapGrant") grantsWaiting += claim.amount;
+      if (claim.kind === "subsidy") subsidiesWaiting += claim.amount;
+    }
+    const input = {
+      grantsPaid: member.yearGrants,
+      subsidiesPaid,
+      yearEndBalance: memberBalance(writer, id),
+      relief: member.yearRelief,
+      // the grantable subsidies still waiting are not paid: they cannot be settled as grants
+      grantableSubsidies: fenMax(FEN_ZERO, member.yearGrantable - subsidiesWaiting),
+      grantsWaiting,
+    };
     context.trace?.trueUps.push({
       member: id,
       input: {
-        grantsPaid: formatFen(member.yearGrants),
-        subsidiesPaid: formatFen(subsidiesPaid),
-        yearEndBalance: formatFen(balance),
-        syncInducedRelief: formatFen(member.yearRelief),
+        grantsPaid: formatFen(input.grantsPaid),
+        subsidiesPaid: Object.fromEntries([...member.yearSubsidies].map(([p, amount]) => [p, formatFen(amount)])),
+        yearEndBalance: formatFen(input.yearEndBalance),
+        syncInducedRelief: formatFen(input.relief),
+        grantableSubsidies: formatFen(input.grantableSubsidies),
+        grantsWaiting: formatFen(grantsWaiting),
         period: period as PeriodInput,
       },
     });
-    const t = trueUpFen(member.yearGrants, subsidiesPaid, balance, member.yearRelief);
+    const t = trueUpFen(input);
     debitMember(writer, period, id, ACCOUNTS.pool, t.returned, "trueUpReturn", citation);
-    // The clawback's base: the settled subsidies, taken off the latest rate first.
-    let off = t.subsidiesReturned + t.reclassified;
-    for (const rate of [...member.yearSubsidies.keys()].reverse()) {
-      const held = member.yearSubsidies.get(rate)!;
-      const take = fenMin(off, held);
-      member.yearSubsidies.set(rate, held - take);
-      off -= take;
-    }
+    // The clawback's base: the settled subsidies, the last periods' taken off first.
+    member.yearSubsidies = settleLastFirst(member.yearSubsidies, t.subsidiesReturned + t.reclassified);
     member.yearGrants = t.grantsSettled;
     const figures = figuresOf(context, id);
     figures.trueUpReturned = t.returned;
@@ -83,15 +97,17 @@ export function settleClawbacksWhenDue(context: PeriodContext): Fen {
   if (!yearSettlementDue(context)) return FEN_ZERO;
   const { writer, period, params } = context;
   const { municipal } = params.clawback.value;
+  const rateOf = clawbackRateOf(context);
   const citation = params.clawback.citation;
   let total = FEN_ZERO;
   for (const id of context.memberIds) {
     const member = memberOf(context, id);
-    const amount = yearClawbackFen(id, member.yearSubsidies, municipal);
+    const amount = yearClawbackFen(id, member.yearSubsidies, municipal, rateOf);
     // the year's advances are settled: the next year (or the rest of this one) starts afresh
     member.yearSubsidies = new Map();
     member.yearGrants = FEN_ZERO;
     member.yearRelief = FEN_ZERO;
+    member.yearGrantable = FEN_ZERO;
     figuresOf(context, id).clawback = amount;
     total += amount;
     if (amount === FEN_ZERO) continue;
