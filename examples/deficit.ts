@@ -6,7 +6,7 @@
  */
 import { coverDeficit, explain } from "../src/index.js";
 
-// SPEC §8: a gap of 500, 100 of surplus, nothing carried, 150 of sync-induced relief, a pool with 1,000.
+// The rules' worked example (R8): a gap of 500, 100 of surplus, nothing carried, 150 of sync-induced relief, a pool with 1,000.
 const coverage = coverDeficit({
   gap: "500.00",
   currentSurplus: "100.00",

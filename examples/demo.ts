@@ -11,5 +11,5 @@ import { formatSummary } from "../src/report.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);
 const budgetExecution = simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening);
-console.log("示例数据，非真实数据 / ILLUSTRATIVE figures, not real data");
-console.log(formatSummary(sim, SUZHOU_2020, { budgetExecution }));
+// `illustrative`: the summary opens with the banner "示例数据，非真实数据 / ILLUSTRATIVE figures, not real data"
+console.log(formatSummary(sim, SUZHOU_2020, { budgetExecution, illustrative: true }));

@@ -25,5 +25,5 @@ const out = process.argv[2] ?? join(tmpdir(), "wi-pooling-report.html");
 // with EXAMPLE_BUDGET's execution (二（四）): a budget section in the report
 const budgetExecution = simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening);
 console.log(`budget execution 2020, city-district benefits: ${budgetExecution[0]?.consolidated.expenditure[0]?.executionRate}`);
-writeFileSync(out, renderReport(sim, SUZHOU_2020, { budgetExecution }));
+writeFileSync(out, renderReport(sim, SUZHOU_2020, { budgetExecution, illustrative: true }));
 console.log(`report written to ${out}`);

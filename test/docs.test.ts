@@ -33,10 +33,20 @@ const srcFiles = readdirSync(join(root, "src"), { recursive: true, encoding: "ut
   .map((f) => `src/${f.split("\\").join("/")}`)
   .sort();
 
+/** Every file under examples/ (what users read and run). */
+const exampleFiles = readdirSync(join(root, "examples"), { recursive: true, encoding: "utf8" })
+  .filter((f) => statSync(join(root, "examples", f)).isFile())
+  .map((f) => `examples/${f.split("\\").join("/")}`)
+  .sort();
+
 describe("no shipped file cites the internal spec", () => {
   it("finds the files it checks", () => {
     expect(docFiles).toContain("docs/rules.md");
     expect(srcFiles).toContain("src/index.ts");
+    expect(exampleFiles).toContain("examples/deficit.ts");
+  });
+  it("examples/", () => {
+    expect(specReferences(exampleFiles)).toEqual([]);
   });
   it("docs/*.md, README.md, CHANGELOG.md", () => {
     expect(specReferences(docFiles)).toEqual([]);

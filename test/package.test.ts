@@ -6,7 +6,7 @@ import * as src from "../src/index.js";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** The public runtime API of SPEC §5 this version provides. */
+/** The public runtime API this version provides. */
 const EXPECTED_RUNTIME_EXPORTS = [
   "CitationSchema",
   "DOC",

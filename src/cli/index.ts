@@ -144,7 +144,8 @@ async function simulateCommand(args: string[]): Promise<number> {
     if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, budgetFile ?? "EXAMPLE_BUDGET"));
     throw e;
   }
-  const options = budgetExecution ? { budgetExecution } : undefined;
+  // the built-in example's figures are illustrative: the presentations say so
+  const options = { ...(budgetExecution ? { budgetExecution } : {}), ...(file ? {} : { illustrative: true }) };
   if (values.report) {
     try {
       await writeFile(values.report as string, renderReport(sim, policy, options), "utf8");

@@ -139,7 +139,7 @@ export const SUZHOU_2020_DATA = {
       value: { rate: "0.2", municipal: "none" },
       citation: cite(
         "二（三）",
-        "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政; settled once a year; 市本级's government is the municipal government: it owes none (library default)",
+        "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政; settled once a year (the library's reading: the document sets no frequency); 市本级's government is the municipal government: it owes none (library default)",
       ),
     },
   ],

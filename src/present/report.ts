@@ -12,7 +12,20 @@ import { paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
-import { CATEGORY, clawbacksAccrued, eligibilityByYear, type PresentationOptions, percent, TOP_UP_REASON, topUpsOf } from "./story.js";
+import {
+  CATEGORY,
+  clawbacksAccrued,
+  eligibilityByYear,
+  ILLUSTRATIVE_BANNER,
+  type PresentationOptions,
+  percent,
+  readingsOf,
+  riskBandsOf,
+  showsTrueUp,
+  sumMoney,
+  TOP_UP_REASON,
+  topUpsOf,
+} from "./story.js";
 import { wan } from "./summary.js";
 
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
@@ -45,6 +58,8 @@ interface Series {
   color?: string;
   /** Line width (default 2). */
   width?: number;
+  /** The exact figures of the values, as the bars' tooltips print them (else the values, to two decimals). */
+  figures?: string[];
 }
 
 const colorOf = (s: Series, i: number) => s.color ?? COLORS[i % COLORS.length]!;
@@ -124,10 +139,11 @@ function groupedBars(title: string, unit: string, labels: string[], groups: Seri
         const i = all.indexOf(s);
         const v = Math.max(0, s.values[k] ?? 0);
         if (v === 0) continue;
+        const figure = s.figures?.[k] ?? v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
         const h = (ih * v) / max;
         const yTop = M.top + ih - (ih * base) / max - h;
         bars.push(
-          `<rect x="${(M.left + slot * k + slot * 0.1 + bar * g).toFixed(1)}" y="${yTop.toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(h, 0.5).toFixed(1)}" fill="${colorOf(s, i)}"><title>${esc(`${label} ${s.name}: ${v.toLocaleString("en-US")}`)}</title></rect>`,
+          `<rect x="${(M.left + slot * k + slot * 0.1 + bar * g).toFixed(1)}" y="${yTop.toFixed(1)}" width="${bar.toFixed(1)}" height="${Math.max(h, 0.5).toFixed(1)}" fill="${colorOf(s, i)}"><title>${esc(`${label} ${s.name}: ${figure}`)}</title></rect>`,
         );
         base += v;
       }
@@ -146,6 +162,9 @@ function table(header: string[], rows: string[][], left = 1, className?: string)
 /** 万元 as a number, for placing on a chart only. */
 const wanNumber = (yuan: string) => Number(yuan) / 10_000;
 
+/** A bar series of figures in yuan: the values in 万元 to place the bars, the exact figures (万元, two decimals) for the tooltips. */
+const barSeries = (name: string, color: string, yuan: string[]): Series => ({ name, color, values: yuan.map(wanNumber), figures: yuan.map(wan) });
+
 /**
  * The self-contained HTML report of a simulation (what `wi-pooling simulate
  * --report` writes): one file with no external scripts, fonts or CDNs, inline
@@ -155,14 +174,19 @@ const wanNumber = (yuan: string) => Number(yuan) / 10_000;
  * major accidents, grants, subsidies; the members' top-ups; the clawbacks
  * settled with municipal finance, each a bar of its own); tables of each
  * member's eligibility for the cut-gap grant, of the clawbacks accrued and
- * settled, of the years, and of the budget execution when given; Chinese and
- * English labels. Pure: returns the HTML. Every figure printed is the
- * simulation's own exact string; figures are turned into numbers only to
- * place them on the charts.
+ * settled, of the year-end true-up (when the option was on or a figure of it is
+ * nonzero), of the years, and of the budget execution when given; the risk
+ * bands' source and the library's readings (pool priority, top-up schedule,
+ * clawback settlement) as the results cite them; Chinese and English labels.
+ * Pure: returns the HTML. Every figure printed is the simulation's own exact
+ * string (the bars' tooltips too, in 万元 to two decimals); figures are turned
+ * into numbers only to place them on the charts.
  *
  * @param sim - a result of `simulate`
  * @param policy - the policy the simulation ran under (default `SUZHOU_2020`): it names the members
- * @param options - `{ budgetExecution }`: the budget execution to show (from `simulationBudgetExecution`)
+ * @param options - `{ budgetExecution, illustrative }`: the budget execution to show (from
+ *   `simulationBudgetExecution`); `illustrative: true` opens the report with the banner
+ *   "示例数据，非真实数据 / ILLUSTRATIVE figures, not real data" (the built-in example)
  * @returns the HTML document
  * @throws PoolingError `POLICY_NOT_IN_FORCE` when the policy is not in force for the simulation's first period
  *
@@ -196,28 +220,56 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
     ids.map((id) => ({ name: name(id), values: sim.periods.map((p) => wanNumber(p.members[id]!.carried)) })),
   );
   const months = lineChart(
-    "各地可支付月数 / Each member's reserve months (二（五）)",
+    "各地可支付月数 / Each member's reserve months",
     "月 months",
     labels,
     ids.map((id) => ({ name: name(id), values: sim.periods.map((p) => Number(p.members[id]!.reserveMonths ?? "0")) })),
   );
-  const sumMembers = (f: (m: Simulation["periods"][number]["members"][string]) => string) =>
-    sim.periods.map((p) => Object.values(p.members).reduce((s, m) => s + wanNumber(f(m)), 0));
+  const sumMembers = (f: (m: Simulation["periods"][number]["members"][string]) => string) => sim.periods.map((p) => sumMoney(Object.values(p.members).map(f)));
   const flows = groupedBars(
     "每期统筹基金支付、上划、上解 / Pool payments, top-ups and clawbacks per period (二（二）, 二（三）)",
     "万元 (10,000 yuan)",
     labels,
     [
       [
-        { name: "重大事故 accidents", values: sim.periods.map((p) => wanNumber(p.pool.paid.majorAccident)), color: "#8c564b" },
-        { name: "降费补缺 grants", values: sim.periods.map((p) => wanNumber(p.pool.paid.cutGapGrant)), color: "#1f77b4" },
-        { name: "补助 subsidies", values: sim.periods.map((p) => wanNumber(p.pool.paid.subsidy)), color: "#2ca02c" },
-        { name: "历年赤字 deficits", values: sim.periods.map((p) => wanNumber(p.pool.paid.recordedDeficit)), color: "#9467bd" },
+        barSeries(
+          "重大事故 accidents",
+          "#8c564b",
+          sim.periods.map((p) => p.pool.paid.majorAccident),
+        ),
+        barSeries(
+          "降费补缺 grants",
+          "#1f77b4",
+          sim.periods.map((p) => p.pool.paid.cutGapGrant),
+        ),
+        barSeries(
+          "补助 subsidies",
+          "#2ca02c",
+          sim.periods.map((p) => p.pool.paid.subsidy),
+        ),
+        barSeries(
+          "历年赤字 deficits",
+          "#9467bd",
+          sim.periods.map((p) => p.pool.paid.recordedDeficit),
+        ),
       ],
-      [{ name: "上划 top-ups", values: sumMembers((m) => m.topUp), color: "#ff7f0e" }],
-      [{ name: "上解 clawbacks", values: sim.periods.map((p) => wanNumber(p.clawbacks)), color: "#d62728" }],
+      [
+        barSeries(
+          "上划 top-ups",
+          "#ff7f0e",
+          sumMembers((m) => m.topUp),
+        ),
+      ],
+      [
+        barSeries(
+          "上解 clawbacks",
+          "#d62728",
+          sim.periods.map((p) => p.clawbacks),
+        ),
+      ],
     ],
   );
+  const trueUp = showsTrueUp(sim);
   const yearRows = sim.years.map((y) => [
     String(y.year),
     wan(y.pool.balance),
@@ -228,6 +280,8 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
     wan(y.pool.paid.majorAccident),
     wan(y.pool.paid.cutGapGrant),
     wan(y.pool.paid.subsidy),
+    wan(y.pool.paid.recordedDeficit),
+    ...(trueUp ? [wan(y.pool.trueUpReturned)] : []),
     wan(clawbacksAccrued(y)),
     wan(y.clawbacks),
   ]);
@@ -235,7 +289,7 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
     .map(
       (e) =>
         `<h3>${e.year}</h3>${table(
-          ["地区 member", "本地可支付月数 own reserve months", "本地可降费 own cut", "符合条件 eligible", "降费补缺 grant paid"],
+          ["地区 member", "本地可支付月数 own reserve months", "本地可降费 own cut", "符合条件 eligible", "作为补缺支付 paid as grant"],
           e.rows.map((r) => [
             esc(name(r.member)),
             esc(r.ownReserveMonths ?? "∞"),
@@ -251,6 +305,19 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
     ["地区 member", ...sim.years.flatMap((y) => [`${y.year} 应上解 accrued`, `${y.year} 已上解 settled`])],
     [...clawbackRows, ["合计 total", ...sim.years.flatMap((y) => [wan(clawbacksAccrued(y)), wan(y.clawbacks)])]],
   );
+  const trueUpTable = trueUp
+    ? table(
+        [
+          "地区 member",
+          ...sim.years.flatMap((y) => [`${y.year} 退回统筹基金 returned to the pool`, `${y.year} 补助转为补缺 subsidies reclassified as grants`]),
+        ],
+        [
+          ...ids.map((id) => [esc(name(id)), ...sim.years.flatMap((y) => [wan(y.members[id]!.trueUpReturned), wan(y.members[id]!.trueUpReclassified)])]),
+          ["统筹基金收回 the pool received", ...sim.years.flatMap((y) => [wan(y.pool.trueUpReturned), ""])],
+        ],
+      )
+    : "";
+  const trueUpOption = [...new Set(sim.periods.map((p) => (p.parameters.yearEndTrueUp ? "开 on" : "关 off")))].join(" / ");
   const budget = (options?.budgetExecution ?? [])
     .map((e) => {
       const rows: string[][] = [];
@@ -289,11 +356,11 @@ h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; } h3 { font-size
 svg { width: 100%; height: auto; background: #fff; border: 1px solid #ddd; margin: 8px 0; }
 .title { font-size: 14px; font-weight: 600; } .tick { font-size: 11px; fill: #444; } .grid { stroke: #eee; }
 table { border-collapse: collapse; font-size: 13px; margin: 6px 0; } td, th { border: 1px solid #ccc; padding: 4px 8px; text-align: right; } th { background: #f4f4f4; } td.l, th.l { text-align: left; }
-.note { color: #666; font-size: 12px; }
+.note { color: #666; font-size: 12px; } .banner { font-weight: 700; color: #a00; border: 1px solid #a00; padding: 6px 10px; }
 </style>
 </head>
 <body>
-<h1>市区工伤保险统筹模拟 / Work-injury insurance city-district pooling: simulation</h1>
+${options?.illustrative ? `<p class="banner">${esc(ILLUSTRATIVE_BANNER)}</p>\n` : ""}<h1>市区工伤保险统筹模拟 / Work-injury insurance city-district pooling: simulation</h1>
 <p>${esc(sim.name ?? "")}</p>
 <p class="note">苏府办〔2020〕86号《市政府办公室关于工伤保险市区统筹的实施意见》. ${esc(labels[0] ?? "")} → ${esc(labels.at(-1) ?? "")}. 金额单位：万元 / amounts in 万元 (10,000 yuan). 守恒检查 conservation: ${c.ok ? "通过 ok" : "失败 FAILED"}.</p>
 <h2>统筹基金 / The pool</h2>
@@ -301,16 +368,42 @@ ${pool}
 <h2>各地基金 / The members' funds</h2>
 ${balances}
 ${months}
+<p class="note">风险等级（各级来源）/ risk bands (each band's source): ${esc(riskBandsOf(sim))}.</p>
 <h2>资金往来 / Flows between the members and the pool</h2>
 ${flows}
-<p class="note">统筹基金支付（重大事故、降费补缺、补助）、各地上划、各地政府年末通过财力结算上解市财政（财政账户，不在基金内）各为一柱 / The pool's payments, the members' top-ups and the clawbacks the district governments settle with municipal finance at year end (fiscal accounts, outside the funds) are bars of their own.</p>
+<p class="note">统筹基金支付（重大事故、降费补缺、补助、历年赤字）、各地上划、各地政府通过财力结算上解市财政（财政账户，不在基金内；年末结算为本库的解读）各为一柱 / The pool's payments, the members' top-ups and the clawbacks the district governments settle with municipal finance (fiscal accounts, outside the funds; settled at year end: the library's reading) are bars of their own.</p>
 <h2>降费补缺资格 / Eligibility for the cut-gap grant (二（三）)</h2>
-<p class="note">基金备付期未达到国家阶段性降费政策要求的地区 / members whose own reserve months qualify for a smaller national cut than the city applies (measured at the year end before the window).</p>
+<p class="note">文件：“基金备付期未达到国家阶段性降费政策要求的地区” (二（三）). 本库的测算 the library's measure: a member whose own reserve months qualify for a smaller national cut than the city applies, measured at the year end before the window. 作为补缺支付 paid as grant = the grants paid as such; grants paid later as recorded deficits are among the pool's 历年赤字 deficits${trueUp ? ", subsidies reclassified as grants at the year-end true-up are in its table" : ""}.</p>
 ${eligibility}
 <h2>补助上解 / Clawbacks accrued and settled (二（三）)</h2>
 ${clawbacks}
+${
+  trueUp
+    ? `<p class="note">已上解按年末清算后的补助计，退回或转为补缺的部分不上解 / the clawback settled is on the subsidies as settled at the year-end true-up: less than accrued where subsidies were returned or reclassified.</p>
+<h2>年末清算 / Year-end true-up (R8, option deficitCoverage.yearEndTrueUp: ${trueUpOption})</h2>
+${trueUpTable}`
+    : ""
+}
 <h2>年度汇总 / Yearly summary</h2>
-${table(["年度 year", "年末统筹基金 pool", "备付下限 floor", "上划 top-ups", "重大事故 major accidents", "降费补缺 grants", "补助 subsidies", "应上解 clawbacks accrued", "已上解 clawbacks settled"], yearRows, 1, "years")}
+${table(
+  [
+    "年度 year",
+    "年末统筹基金 pool",
+    "备付下限 floor",
+    "上划 top-ups",
+    "重大事故 major accidents",
+    "降费补缺 grants",
+    "补助 subsidies",
+    "历年赤字 deficits",
+    ...(trueUp ? ["年末清算收回 true-up returned"] : []),
+    "应上解 clawbacks accrued",
+    "已上解 clawbacks settled",
+  ],
+  yearRows,
+  1,
+  "years",
+)}
+<p class="note">本库的解读 the library's readings (各条引注 as the results cite them):<br>${readingsOf(sim).map(esc).join("<br>")}</p>
 ${budget ? `<h2>预算执行 / Budget execution (二（四）)</h2>\n${budget}` : ""}
 <p class="note">Generated by suzhou-wi-pooling. 图表仅用于展示；精确数值见 JSON 输出 / Charts are for reading; exact figures are in the JSON output.</p>
 </body>

@@ -7,14 +7,24 @@
  * @module
  */
 import type { BudgetExecution, BudgetExecutionLine } from "../fund/budget.js";
+import { ACCOUNTS, kindOf } from "../ledger/accounts.js";
+import type { Citation } from "../policy/citation.js";
 import type { PeriodReport } from "../settlement/report.js";
 import type { Simulation } from "../settlement/results.js";
 
-/** Options of the presentations: the budget execution to show (from `simulationBudgetExecution`). */
+/** Options of the presentations: the budget execution to show (from `simulationBudgetExecution`), whether the figures are illustrative. */
 export interface PresentationOptions {
   /** The budget execution of the simulation's years (`simulationBudgetExecution(sim, budgets, opening)`): shown when given. */
   budgetExecution?: readonly BudgetExecution[];
+  /**
+   * The figures are illustrative (the built-in `EXAMPLE_SCENARIO`): the presentation opens with the banner
+   * "示例数据，非真实数据 / ILLUSTRATIVE figures, not real data". Default `false`.
+   */
+  illustrative?: boolean;
 }
+
+/** The banner of illustrative figures (the built-in example), Chinese and English. @internal */
+export const ILLUSTRATIVE_BANNER = "示例数据，非真实数据 / ILLUSTRATIVE figures, not real data";
 
 /** Consecutive periods as ranges: `["2020-05", "2020-06", "2020-08"]` → `"2020-05 → 2020-06, 2020-08"`. @internal */
 export function periodRanges(periods: readonly string[], sequence: readonly string[]): string {
@@ -89,13 +99,88 @@ export const TOP_UP_REASON: Record<"scheduled" | "whenShort", string> = {
   whenShort: "支付不足 when short",
 };
 
-/** The clawbacks accrued over a year, all members (the yearly summaries' `clawbackAccrued`, summed). @internal */
-export function clawbacksAccrued(year: Simulation["years"][number]): string {
+/** Two-decimal money strings, summed exactly (a total of figures the results give, for display). @internal */
+export function sumMoney(figures: readonly string[]): string {
   let fen = 0n;
-  for (const m of Object.values(year.members)) fen += BigInt(m.clawbackAccrued.replace(".", ""));
+  for (const f of figures) fen += BigInt(f.replace(".", ""));
   const sign = fen < 0n ? "-" : "";
   const abs = fen < 0n ? -fen : fen;
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+}
+
+/** The clawbacks accrued over a year, all members (the yearly summaries' `clawbackAccrued`, summed). @internal */
+export function clawbacksAccrued(year: Simulation["years"][number]): string {
+  return sumMoney(Object.values(year.members).map((m) => m.clawbackAccrued));
+}
+
+/** Whether a simulation's presentations show the year-end true-up (R8): the option was on in a period, or a figure of it is nonzero. @internal */
+export function showsTrueUp(sim: Simulation): boolean {
+  return (
+    sim.periods.some((p) => p.parameters.yearEndTrueUp) ||
+    sim.years.some(
+      (y) => y.pool.trueUpReturned !== "0.00" || Object.values(y.members).some((m) => m.trueUpReturned !== "0.00" || m.trueUpReclassified !== "0.00"),
+    )
+  );
+}
+
+/**
+ * A parameter's values over a sequence of period reports, each with the periods it held in, as ranges:
+ * `[{ value: "0.2", periods: "2020-05 → 2022-12" }]`. @internal
+ */
+export function valuesOver(reports: readonly PeriodReport[], read: (r: PeriodReport) => string): { value: string; periods: string }[] {
+  const sequence = reports.map((r) => r.period);
+  const values = [...new Set(reports.map(read))];
+  return values.map((value) => ({
+    value,
+    periods: periodRanges(
+      reports.filter((r) => read(r) === value).map((r) => r.period),
+      sequence,
+    ),
+  }));
+}
+
+/** The periods of a year of a simulation, in order. @internal */
+export function reportsOf(sim: Simulation, year: number): PeriodReport[] {
+  return periodsOf(sim, year);
+}
+
+/** The pool's `critical` and `warning` periods of a year, as the period reports assess them (R11). @internal */
+export function poolWarningsOf(sim: Simulation, year: number): { critical: number; warning: number } {
+  const reports = periodsOf(sim, year);
+  return { critical: reports.filter((r) => r.pool.risk === "critical").length, warning: reports.filter((r) => r.pool.risk === "warning").length };
+}
+
+/** Chinese and English names of the outside accounts money enters the funds from (the journal's). @internal */
+export const EXTERNAL_SOURCE: Record<string, string> = {
+  [ACCOUNTS.opening]: "期初结余 opening balances",
+  [ACCOUNTS.legacy]: "原储备金调剂金 legacy funds",
+  [ACCOUNTS.employers]: "缴费 contributions",
+  [ACCOUNTS.otherIncome]: "其他收入 other income",
+};
+
+/**
+ * The conservation report's external income split by the outside account it came from, netted, read from
+ * the journal (the entries between an outside account, beneficiaries excepted, and a fund): the parts sum
+ * to `conservation.externalIn`. @internal
+ */
+export function externalIncomeBySource(sim: Simulation): { account: string; amount: string }[] {
+  const isFund = (a: string) => kindOf(a) === "fund";
+  const isOutside = (a: string) => kindOf(a) === "external" && a !== ACCOUNTS.beneficiaries;
+  const byAccount = new Map<string, string[]>();
+  const add = (account: string, amount: string) => {
+    const list = byAccount.get(account) ?? [];
+    list.push(amount);
+    byAccount.set(account, list);
+  };
+  for (const e of sim.journal) {
+    if (isOutside(e.from) && isFund(e.to)) add(e.from, e.amount);
+    else if (isFund(e.from) && isOutside(e.to)) add(e.to, `-${e.amount}`);
+  }
+  const order = Object.keys(EXTERNAL_SOURCE);
+  const rank = (a: string) => (order.includes(a) ? order.indexOf(a) : order.length);
+  return [...byAccount.keys()]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((account) => ({ account, amount: sumMoney(byAccount.get(account)!) }));
 }
 
 /** An execution rate as a percentage for display: `"0.9835"` → `"98.35%"`; null → `"—"`. @internal */
@@ -117,3 +202,30 @@ export const CATEGORY: Record<string, string> = {
   benefits: "待遇支出 benefits",
   majorAccidentBenefits: "重大事故待遇 major-accident benefits",
 };
+
+/** A parameter's values over the periods, as text: the one value, or each value with the periods it held in. */
+function overPeriods(reports: readonly PeriodReport[], read: (r: PeriodReport) => string): string {
+  const values = valuesOver(reports, read);
+  return values.length === 1 ? values[0]!.value : values.map((v) => `${v.value} (${v.periods})`).join("; ");
+}
+
+/** A citation as text: `"二（二）: note"`. */
+const citationText = (c: Citation) => `${c.clause}${c.note ? `: ${c.note}` : ""}`;
+
+/** Where the risk bands come from (each band's source), as the period reports state it (`parameters.riskBandsSource`). @internal */
+export function riskBandsOf(sim: Simulation): string {
+  return overPeriods(sim.periods, (r) => r.parameters.riskBandsSource);
+}
+
+/**
+ * The library's readings a simulation used, each with the clause and note its period reports cite: the
+ * order the pool pays its claims (R10), the top-up schedule (R7), the settlement of the clawbacks (R9). @internal
+ */
+export function readingsOf(sim: Simulation): string[] {
+  const reports = sim.periods;
+  return [
+    `支付顺序 pool priority: ${overPeriods(reports, (r) => `${r.parameters.priority.join(" → ")} — ${citationText(r.citations.priority)}`)}`,
+    `上划时点 top-up schedule: ${overPeriods(reports, (r) => `${r.parameters.topUpSchedule}${r.parameters.topUpWhenShort ? " + when short" : ""} — ${citationText(r.citations.topUpSchedule)}`)}`,
+    `上解结算 clawback settlement: ${overPeriods(reports, (r) => citationText(r.citations.clawback))}`,
+  ];
+}

@@ -112,6 +112,8 @@ describe("wi-pooling simulate", () => {
   it("runs EXAMPLE_SCENARIO without a file and prints the yearly summary", () => {
     const r = run("simulate");
     expect(r.status).toBe(0);
+    // the built-in example's figures are illustrative: the same banner as the demo
+    expect(r.stdout.split("\n")[0]).toBe("示例数据，非真实数据 / ILLUSTRATIVE figures, not real data");
     expect(r.stdout).toContain("══ 2021 年度 (2021-01 → 2021-12) ══");
     expect(r.stdout).toContain("守恒检查 conservation (R13): 通过 ok");
     // the story: eligibility, top-ups and why, clawbacks accrued and settled, EXAMPLE_BUDGET's execution
@@ -125,6 +127,8 @@ describe("wi-pooling simulate", () => {
   it("--budget FILE shows a budget file's execution; a bad one exits 2", () => {
     const scenario = file("scenario-b.json", JSON.stringify(EXAMPLE_SCENARIO));
     expect(run("simulate", scenario).stdout).not.toContain("预算执行");
+    // a scenario file: not the built-in example, no banner
+    expect(run("simulate", scenario).stdout).not.toContain("ILLUSTRATIVE");
     const budget = { budget: [{ member: "wuzhong", year: 2021, income: {}, expenditure: { benefits: "173000000.00" } }], adjustments: [] };
     const r = run("simulate", scenario, "--budget", file("budget.json", JSON.stringify(budget)));
     expect(r.status).toBe(0);
@@ -148,6 +152,7 @@ describe("wi-pooling simulate", () => {
     const report = join(dir, "report.html");
     expect(run("simulate", "--report", report).status).toBe(0);
     const html = readFileSync(report, "utf8");
+    expect(html).toContain('<p class="banner">示例数据，非真实数据 / ILLUSTRATIVE figures, not real data</p>');
     expect(html.match(/<svg /g)).toHaveLength(4);
     expect(html).toContain("统筹基金与 3 个月备付下限 / The pool against its 3-month floor");
     expect(html).toContain("各地可支付月数 / Each member's reserve months");

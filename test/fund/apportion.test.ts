@@ -13,7 +13,7 @@ const weightArb = fc.oneof(
 );
 
 describe("apportion (R7: largest remainder in fen)", () => {
-  it("SPEC §8: 1.00 by 1, 1, 1 → 0.34, 0.33, 0.33", () => {
+  it("the rules' example: 1.00 by 1, 1, 1 → 0.34, 0.33, 0.33", () => {
     expect(apportion("1.00", [1, 1, 1])).toEqual(["0.34", "0.33", "0.33"]);
   });
   it("10 fen by 7:2:1:1 → 6, 2, 1, 1 (not dinero's round-robin 7, 2, 1, 0)", () => {
@@ -76,7 +76,7 @@ describe("apportion (R7: largest remainder in fen)", () => {
 });
 
 describe("apportionTopUp (R7: shares by prior-year balance, capped, re-apportioned)", () => {
-  it("SPEC §8: 500,000 among A 3,000,000, B 1,000,000, C −200,000", () => {
+  it("the rules' example: 500,000 among A 3,000,000, B 1,000,000, C −200,000", () => {
     const r = apportionTopUp({
       amount: "500000.00",
       members: [

@@ -7,7 +7,7 @@ import { expectPoolingError } from "../helpers.js";
 const money = (maxFen: bigint, min = 0n) => fc.bigInt({ min, max: maxFen }).map((f) => new Decimal(f.toString()).div(100).toFixed(2));
 
 describe("coverDeficit (R8, R9: 二（三）)", () => {
-  it("SPEC §8: gap 500, surplus 100, carried 0, sync-induced 150, pool 1,000", () => {
+  it("the rules' example: gap 500, surplus 100, carried 0, sync-induced 150, pool 1,000", () => {
     const r = coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" });
     expect(r).toMatchObject({
       gap: "500.00",

@@ -17,7 +17,7 @@ import { expectPoolingError } from "../helpers.js";
 const ALL_ZERO = ["wujiang", "wuzhong", "xiangcheng", "sip"].map((id) => ({ id, priorYearBalance: "0.00" }));
 
 describe("poolFloor (R7: 3 months of payouts)", () => {
-  it("SPEC §8: 2,400,000 and 1,200,000 → 900,000.00", () => {
+  it("the rules' example: 2,400,000 and 1,200,000 → 900,000.00", () => {
     expect(poolFloor(["2400000.00", "1200000.00"])).toBe("900000.00");
   });
   it("rounds the floor once, up to the fen (0.5: a pool at its floor holds at least its months)", () => {
@@ -30,7 +30,7 @@ describe("poolFloor (R7: 3 months of payouts)", () => {
 });
 
 describe("openPooling (R5: 二（二）)", () => {
-  it("SPEC §8: 2019 balance 12,345,678.91 → extraction 1,234,567.89", () => {
+  it("the rules' example: 2019 balance 12,345,678.91 → extraction 1,234,567.89", () => {
     const r = openPooling({ members: [{ id: "municipal", priorYearBalance: "12345678.91" }, ...ALL_ZERO] });
     expect(r.extractions).toEqual({ municipal: "1234567.89", wujiang: "0.00", wuzhong: "0.00", xiangcheng: "0.00", sip: "0.00" });
     expect(r.poolBalance).toBe("1234567.89");

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { computeLevy, RELIEF_2020, SUZHOU_2020, withReliefOverlays } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
-describe("computeLevy: SPEC §8 worked examples", () => {
+describe("computeLevy: the rules' worked examples", () => {
   it("R4: class 3, multiplier 0.8, payroll 2,000,000.00, 2020-09, cut 0.2", () => {
     // The district's own cut is never assumed (0.5): the worked example's district qualifies for none (ownCutFraction "0").
     const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2", ownCutFraction: "0" });

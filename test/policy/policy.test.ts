@@ -4,7 +4,7 @@ import { expectPoolingError } from "../helpers.js";
 
 const clone = () => JSON.parse(JSON.stringify(SUZHOU_2020));
 
-describe("SUZHOU_2020 (SPEC §3)", () => {
+describe("SUZHOU_2020: the built-in policy data", () => {
   it("holds the document's values with their clauses", () => {
     expect(SUZHOU_2020.doc).toBe("苏府办〔2020〕86号");
     expect(SUZHOU_2020.inForce).toMatchObject({ from: "2020-05-01", citation: { clause: "一（二）" } });
