@@ -188,7 +188,7 @@ const TWO_DECIMALS = /^-?\d+\.\d\d$/;
 
 /** Fen as yuan with exactly two decimals (`"1234.50"`, `"-3.00"`). @internal */
 export function formatFen(fen: Fen): Money {
-  // issue 11: most report figures are zero or at least one yuan; those take one string and a slice or two
+  // most report figures are zero or at least one yuan; those take one string and a slice or two
   if (fen === 0n) return "0.00";
   const digits = fen.toString();
   if (fen >= 100n || fen <= -100n) return `${digits.slice(0, -2)}.${digits.slice(-2)}`;

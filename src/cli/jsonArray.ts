@@ -1,5 +1,5 @@
 /**
- * A top-level JSON array read as a stream (issue 11): each item is found by
+ * A top-level JSON array read as a stream: each item is found by
  * scanning the bytes (strings, escapes and nesting), then parsed alone with
  * `JSON.parse`, so that only the item being read is held in memory.
  *

@@ -50,7 +50,7 @@ async function* csvRecords(path: string, headerErrors: string[]): AsyncIterable<
   }
 }
 
-/** Yields each item of a JSON array with its index, read as a stream (issue 11: the file is never held whole). */
+/** Yields each item of a JSON array with its index, read as a stream (the file is never held whole). */
 async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where: string }> {
   let i = 0;
   try {

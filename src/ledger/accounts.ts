@@ -74,7 +74,7 @@ export function currentAccountOf(member: string): string {
   return name;
 }
 
-/** The account names already built, per member (issue 11: the engine asks for them per member per step). */
+/** The account names already built, per member (the engine asks for them per member per step). */
 const CURRENT = new Map<string, string>();
 const CARRIED = new Map<string, string>();
 /** A bound on the names kept (a cache, not a registry). */

@@ -116,7 +116,7 @@ export function checkConservation(
 
 /**
  * {@link checkConservation} on a journal the engine wrote itself (already
- * valid): without validating it again (issue 11: the validation copied the
+ * valid): without validating it again (the validation copied the
  * whole journal).
  * @internal
  */

@@ -54,7 +54,7 @@ export interface Claim {
 }
 
 /**
- * Issue 11: the claims waiting for the pool, aggregated: one claim per member,
+ * The claims waiting for the pool, aggregated: one claim per member,
  * kind and recorded-deficit flag (the kind is the deficit's origin, on which
  * the clawback depends), in the order each first appears, with the earliest
  * period. A starved pool then holds at most a few claims per member, however
