@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { EXAMPLE_SCENARIO, isPoolingError, type Scenario, type SchemaName, type Simulation, schemas, simulate, toJSONSchema } from "../index.js";
 import { formatSummary, renderReport } from "../report.js";
+import { ENCODINGS, encodingOf } from "./decode.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
@@ -86,11 +87,25 @@ async function levy(args: string[]): Promise<number> {
     out: { type: "string" },
     policy: { type: "string" },
     "relief-2020": { type: "boolean" },
+    encoding: { type: "string" },
+    bom: { type: "boolean" },
+    "no-totals": { type: "boolean" },
   });
   if (values.help) return print(HELP.levy!);
   if (positionals.length !== 1) usage("levy", "levy takes one file / 需要一个输入文件");
+  const encoding = encodingOf((values.encoding as string | undefined) ?? "utf-8");
+  if (encoding === null) usage("levy", `--encoding takes ${ENCODINGS.join(" or ")}, not ${values.encoding} / --encoding 只能为 ${ENCODINGS.join(" 或 ")}`);
+  if (values.bom && values.json) usage("levy", "--bom is for CSV output, not --json / --bom 仅用于 CSV 输出");
   const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
-  return runLevy({ file: positionals[0]!, json: Boolean(values.json), out: values.out as string | undefined, policy });
+  return runLevy({
+    file: positionals[0]!,
+    json: Boolean(values.json),
+    bom: Boolean(values.bom),
+    totals: !values["no-totals"],
+    out: values.out as string | undefined,
+    encoding,
+    policy,
+  });
 }
 
 async function simulateCommand(args: string[]): Promise<number> {

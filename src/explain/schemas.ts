@@ -24,8 +24,8 @@ import { EffectiveRateInputSchema } from "../rates/effectiveRate.js";
 import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
-import { issueToError } from "../schema/parse.js";
 import { fieldNameEn, GLOSSARY_ZH } from "../schema/glossary.js";
+import { issueToError } from "../schema/parse.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
@@ -232,6 +232,8 @@ export function inputProblems(name: SchemaName, value: unknown, options?: { max?
   const result = (schemas[name] as z.ZodType).safeParse(value, { reportInput: true } as z.core.ParseContext<z.core.$ZodIssue>);
   if (result.success) return { problems: [], more: 0 };
   // one problem per unknown field (zod gives one issue for all of an object's unknown keys)
-  const issues = result.error.issues.flatMap((issue): z.core.$ZodIssue[] => (issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]));
+  const issues = result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+  );
   return { problems: issues.slice(0, max).map((issue) => issueToError(issue)), more: Math.max(0, issues.length - max) };
 }

@@ -6,7 +6,6 @@
  * @module
  */
 import { formatCitation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "../index.js";
-import { D, formatMoney, roundFen } from "../money.js";
 import { GLOSSARY_ZH } from "../schema/glossary.js";
 
 /**
@@ -212,21 +211,20 @@ export function levyCsvHeader(names: readonly string[]): LevyCsvHeader {
 
 /**
  * The cells of a levy CSV's totals row (`TOTAL 合计`), in the order of
- * {@link LEVY_COLUMNS}: each total with exactly two decimals. The money totals
- * already are; the payroll total is the exact sum of the wage bases, which may
- * have more decimals (a payroll is never rounded), and is shown rounded to the
- * fen, half-up, for the totals row only.
+ * {@link LEVY_COLUMNS}: the batch's totals in their columns, each with two
+ * decimals (every amount is in whole fen, every payroll too: an input with
+ * more decimals is refused with `AMOUNT_NOT_IN_FEN`), the others empty.
  *
  * @param totals - the totals of `computeLevies` or `streamLevies`
  * @returns the row's cells (not yet CSV-quoted)
- * @throws never for totals the library returned
+ * @throws never
  * @example
  * ```ts
- * const { totals } = computeLevies([{ period: "2021-07", industryClass: 2, payroll: "1000.105" }]);
- * levyTotalsRow(totals)[3]; // "1000.11"
+ * const { totals } = computeLevies([{ period: "2021-07", industryClass: 2, payroll: "5" }, { period: "2021-07", industryClass: 2, payroll: "5.1" }]);
+ * levyTotalsRow(totals).slice(0, 4); // ["TOTAL 合计", "", "", "10.10"]
  * ```
  */
 export function levyTotalsRow(totals: LevyTotals): string[] {
   const t = totals as unknown as Record<string, string>;
-  return LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : LEVY_TOTAL_COLUMNS.includes(c) ? formatMoney(roundFen(new D(t[c] as string))) : ""));
+  return LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : LEVY_TOTAL_COLUMNS.includes(c) ? (t[c] as string) : ""));
 }
