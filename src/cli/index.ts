@@ -10,7 +10,7 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { EXAMPLE_SCENARIO, isPoolingError, type Scenario, type SchemaName, type Simulation, schemas, simulate, toJSONSchema } from "../index.js";
 import { formatSummary, renderReport } from "../report.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
-import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
+import { CliError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
@@ -124,7 +124,7 @@ async function simulateCommand(args: string[]): Promise<number> {
     const onPeriod = simulateProgress();
     sim = simulate(scenario, policy, onPeriod ? { onPeriod } : undefined);
   } catch (e) {
-    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, file ?? "EXAMPLE_SCENARIO"));
+    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO"));
     throw e;
   }
   if (values.report) {

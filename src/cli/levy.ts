@@ -13,12 +13,12 @@ import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { inputProblems, type Levy, type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
+import { type Levy, type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
 import { csvCell, LEVY_COLUMNS, levyClauses, levyTotalsRow } from "../report.js";
 import { type FastCsvPlan, type FastCsvPosition, fastCsvEligible, fastCsvInputs } from "./csvFast.js";
 import { CsvRows, lineMessage } from "./csvRows.js";
 import { decodeStream, type Encoding } from "./decode.js";
-import { CliError, describeError, EXIT } from "./io.js";
+import { CliError, EXIT, everyProblem } from "./io.js";
 import { JsonArrayError, jsonArrayItems } from "./jsonArray.js";
 
 export { LEVY_COLUMNS };
@@ -156,19 +156,6 @@ function recordError(e: PoolingError): PoolingError {
   return new PoolingError(e.code, e.path.slice(1), e.detail);
 }
 
-/**
- * Every problem of a bad record, each with `where`: its shape problems (the
- * library's `inputProblems`: every field's), or, when its shape is valid, the
- * rule the library found broken (`error`, the first: the rules build on each
- * other). The library's first error is always among them.
- */
-function recordErrors(input: unknown, error: PoolingError, where: string): string {
-  const { problems } = inputProblems("LevyInput", input);
-  const same = (p: PoolingError) => p.code === error.code && JSON.stringify(p.path) === JSON.stringify(error.path);
-  const all = problems.some(same) ? problems : [error, ...problems];
-  return all.map((p) => describeError(p, where)).join("\n");
-}
-
 /** What the output looks like: JSON or CSV, a BOM before CSV, a totals row or not. */
 export interface LevyOutputOptions {
   json: boolean;
@@ -280,7 +267,7 @@ function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, policy: P
     const o = next.value;
     out.input.bytes = at.bytes;
     if (o.ok) out.good(o.levy);
-    else out.error(recordErrors(at.input, recordError(o.error), `line ${at.line}`));
+    else out.error(everyProblem(recordError(o.error), "LevyInput", at.input, `line ${at.line}`, false));
   }
 }
 
@@ -300,7 +287,7 @@ async function levyStreamed(file: string, encoding: Encoding, policy: Policy, ou
     if (next.done) return next.value;
     const o = next.value;
     if (o.ok) out.good(o.levy);
-    else out.error(recordErrors(current.input, recordError(o.error), current.where));
+    else out.error(everyProblem(recordError(o.error), "LevyInput", current.input, current.where, false));
   }
 }
 
