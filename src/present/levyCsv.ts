@@ -139,7 +139,7 @@ export const LEVY_CSV_ALIASES: Readonly<Record<string, string>> = (() => {
 export interface LevyCsvHeaderProblem {
   /** `UNKNOWN_COLUMN`: names no input field (nor a Chinese alias); `DUPLICATE_COLUMN`: a field named twice (by name or alias). */
   code: "UNKNOWN_COLUMN" | "DUPLICATE_COLUMN";
-  /** The columns at fault, as the header spells them. */
+  /** The columns at fault, as the header spells them (of a duplicate, its second and later columns). */
   columns: string[];
   /** The problem in English. */
   message: string;
@@ -177,6 +177,8 @@ export function levyCsvHeader(names: readonly string[]): LevyCsvHeader {
   const unknown: string[] = [];
   const seen = new Map<string, string>();
   const duplicate: string[] = [];
+  const shown: string[] = [];
+  const shownZh: string[] = [];
   for (const raw of names) {
     const name = raw.trim();
     const field = INPUT_FIELDS.includes(name) ? name : Object.hasOwn(LEVY_CSV_ALIASES, name) ? (LEVY_CSV_ALIASES[name] as string) : "";
@@ -187,7 +189,11 @@ export function levyCsvHeader(names: readonly string[]): LevyCsvHeader {
     }
     const first = seen.get(field);
     if (first === undefined) seen.set(field, name);
-    else duplicate.push(first === name ? name : `${first} = ${name}`);
+    else {
+      duplicate.push(name);
+      shown.push(first === name ? name : `${name} (= ${first})`);
+      shownZh.push(first === name ? name : `${name}（即 ${first}）`);
+    }
   }
   const problems: LevyCsvHeaderProblem[] = [];
   if (unknown.length > 0) {
@@ -202,8 +208,8 @@ export function levyCsvHeader(names: readonly string[]): LevyCsvHeader {
     problems.push({
       code: "DUPLICATE_COLUMN",
       columns: duplicate,
-      message: `duplicate column(s) ${duplicate.join(", ")}: each field may be given once`,
-      messageZh: `重复的列 ${duplicate.join("、")}：每个字段只能出现一次`,
+      message: `duplicate column(s) ${shown.join(", ")}: each field may be given once`,
+      messageZh: `重复的列 ${shownZh.join("、")}：每个字段只能出现一次`,
     });
   }
   return { fields, problems };
