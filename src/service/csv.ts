@@ -8,7 +8,7 @@
  * @module
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import { type LevyBatch, type LevyInput, LevyInputSchema } from "../index.js";
+import type { LevyBatch, LevyInput } from "../index.js";
 import { csvCell, LEVY_COLUMNS, levyClauses, levyCsvHeader, levyTotalsRow } from "../report.js";
 
 /**
@@ -16,9 +16,6 @@ import { csvCell, LEVY_COLUMNS, levyClauses, levyCsvHeader, levyTotalsRow } from
  * (a test checks them against the CLI's `LEVY_COLUMNS` and its output).
  */
 export const LEVY_CSV_COLUMNS = LEVY_COLUMNS;
-
-/** The input fields a CSV header may name (`computeLevy`'s input fields). */
-export const LEVY_INPUT_FIELDS: readonly string[] = Object.keys(LevyInputSchema.shape);
 
 /** One CSV record as a levy input, with its line in the file (the header is line 1). */
 export interface CsvRecord {

@@ -86,6 +86,10 @@ describe("--encoding", () => {
     const q = run(["levy", file("gbk-q.csv", gbkQuoted), "--encoding", "gb18030"]);
     expect(q.status).toBe(0);
     expect(q.stdout).toBe(r.stdout);
+    const q8 = run(["levy", "gbk-q.csv"]); // the csv-parse reader checks the encoding too
+    expect(q8.status).toBe(2);
+    expect(q8.stdout).toBe("");
+    expect(q8.stderr).toContain("gbk-q.csv: not valid UTF-8. A file saved by Excel on Chinese Windows is GBK/GB18030: run again with --encoding gb18030\n");
     expect(run(["levy", "zh.csv", "--encoding", "latin1"]).status).toBe(3);
   });
 
