@@ -51,6 +51,7 @@ type SkipError = Error & { code?: string; lines?: number };
  * where its record starts, and reading resumes on the next line.
  */
 async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): AsyncIterable<{ input: unknown; where: string }> {
+  const headerError = (what: string) => new CliError(EXIT.invalidInput, `${path}: malformed CSV header: ${what}\n${path}：表头 CSV 格式错误（引号使用有误）`);
   let offset = 0; // lines of the file before the current parser's text
   for (;;) {
     const parser = parse({ relax_column_count: true, skip_empty_lines: false, trim: true, info: true, skip_records_with_error: true });
@@ -63,6 +64,7 @@ async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): Asy
     let lastWasSkip = false;
     const reportSkip = (e: SkipError) => {
       const line = offset + (e.lines ?? 0);
+      if (rows.fields === null) throw headerError(`${e.message.replace(/ at line \d+/, "")} (line ${line})`);
       rows.problem(lineMessage(line, `malformed CSV: ${e.message.replace(/ at line \d+/, "")}`, "CSV 格式错误（引号使用有误）"));
       end = line;
       lastWasSkip = true;
@@ -88,9 +90,7 @@ async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): Asy
       else reportSkip(e);
     }
     if (!unclosed) return;
-    if (rows.fields === null) {
-      throw new CliError(EXIT.invalidInput, `${path}: malformed CSV header: a quote is never closed\n${path}：表头 CSV 格式错误（引号未闭合）`);
-    }
+    if (rows.fields === null) throw headerError("a quote is never closed");
     if (lastWasSkip) {
       // csv-parse lost its way after the stray quote it reported: resume on the line after it
       offset = end;

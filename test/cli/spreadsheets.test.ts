@@ -281,6 +281,19 @@ describe("structural CSV errors hide nothing", () => {
     ]);
     expect(r.stderr).toContain("3 invalid record(s); nothing was written.");
   });
+  it("a malformed header is an error of its own (its next row is never taken for the header)", () => {
+    const stray = run(["levy", file("stray-header.csv", 'employer"Id,period,industryClass,payroll\nA,2021-07,2,5.00\n')]);
+    expect(stray.status).toBe(2);
+    expect(stray.stderr).toBe(
+      'stray-header.csv: malformed CSV header: Invalid Opening Quote: a quote is found on field 0, value is "employer" (line 1)\n' +
+        "stray-header.csv：表头 CSV 格式错误（引号使用有误）\n",
+    );
+    const unclosed = run(["levy", file("unclosed-header.csv", '"employerId,period,industryClass,payroll\nA,2021-07,2,5.00\n')]);
+    expect(unclosed.status).toBe(2);
+    expect(unclosed.stderr).toBe(
+      "unclosed-header.csv: malformed CSV header: a quote is never closed\nunclosed-header.csv：表头 CSV 格式错误（引号使用有误）\n",
+    );
+  });
   it("__proto__ and constructor columns are unknown columns, even in a header-only file", () => {
     const r = both("proto", "employerId,period,industryClass,payroll,__proto__,constructor\nE1,2021-07,2,5.00,x,y\n");
     expect(r.status).toBe(2);
