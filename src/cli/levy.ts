@@ -6,6 +6,8 @@
  *
  * @module
  */
+
+import { once } from "node:events";
 import { closeSync, createReadStream, openSync, statSync, writeSync } from "node:fs";
 import { mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -256,8 +258,17 @@ function readError(e: unknown, file: string): unknown {
   return new CliError(EXIT.io, `cannot read ${file}: ${(e as Error).message}\n无法读取 ${file}`);
 }
 
+/**
+ * Waits while stderr holds a backlog (a reader slower than the errors come:
+ * a pipe's writes are queued in memory, not blocked), so that a file full of
+ * bad rows never piles its messages up in memory.
+ */
+async function stderrDrained(): Promise<void> {
+  if (process.stderr.writableNeedDrain) await once(process.stderr, "drain");
+}
+
 /** The fast path: an eligible CSV file read synchronously, its records through the library's stream. */
-function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, policy: Policy, out: LevyOutput, rows: CsvRows): LevyTotals {
+async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, policy: Policy, out: LevyOutput, rows: CsvRows): Promise<LevyTotals> {
   const at: FastCsvPosition = { line: 0, bytes: 0, input: undefined };
   out.input.size = statSync(file).size;
   const inputs = fastCsvInputs(file, plan, encoding, at, rows);
@@ -268,6 +279,7 @@ function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, policy: P
     out.input.bytes = at.bytes;
     if (o.ok) out.good(o.levy);
     else out.error(everyProblem(recordError(o.error), "LevyInput", at.input, `line ${at.line}`, false));
+    if (out.bad > 0) await stderrDrained();
   }
 }
 
@@ -288,6 +300,7 @@ async function levyStreamed(file: string, encoding: Encoding, policy: Policy, ou
     const o = next.value;
     if (o.ok) out.good(o.levy);
     else out.error(everyProblem(recordError(o.error), "LevyInput", current.input, current.where, false));
+    if (out.bad > 0) await stderrDrained();
   }
 }
 
@@ -326,7 +339,7 @@ export async function runLevy(opts: LevyOptions): Promise<number> {
     const rows = new CsvRows((text) => output.error(text));
     let totals: LevyTotals;
     try {
-      totals = plan ? levyFast(file, plan, encoding, policy, output, rows) : await levyStreamed(file, encoding, policy, output, rows);
+      totals = plan ? await levyFast(file, plan, encoding, policy, output, rows) : await levyStreamed(file, encoding, policy, output, rows);
     } catch (e) {
       throw readError(e, file);
     } finally {
