@@ -12,6 +12,17 @@
  * @packageDocumentation
  */
 
-export { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS, levyClauses } from "./present/levyCsv.js";
+export {
+  csvCell,
+  csvRowToLevyInput,
+  LEVY_COLUMNS,
+  LEVY_CSV_ALIASES,
+  LEVY_TOTAL_COLUMNS,
+  type LevyCsvHeader,
+  type LevyCsvHeaderProblem,
+  levyClauses,
+  levyCsvHeader,
+  levyTotalsRow,
+} from "./present/levyCsv.js";
 export { renderReport } from "./present/report.js";
 export { formatSummary } from "./present/summary.js";

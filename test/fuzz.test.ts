@@ -140,6 +140,7 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["settlePeriod", fc.tuple(anyInput, anyInput)],
   ["explain", fc.tuple(anyInput, anyInput)],
   ["toJSONSchema", fc.tuple(anyInput)],
+  ["inputProblems", fc.tuple(fc.oneof(anyInput, fc.constantFrom("LevyInput", "Scenario", "Policy")), anyInput, anyInput)],
   ["formatCitation", fc.tuple(anyInput)],
   ["accountKind", fc.tuple(anyInput)],
   ["currentAccount", fc.tuple(anyInput)],

@@ -85,6 +85,7 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "paramsAt",
   "policyRef",
   "isPoolingError",
+  "inputProblems",
   "LevyBatchOptionsSchema",
   "SyncInducedReliefInputSchema",
   "syncInducedRelief",

@@ -2,17 +2,17 @@
  * A fast reader for the common shape of levy CSV files: no quoted fields,
  * one kind of line ending (LF or CRLF), distinct header names. It reads the
  * file synchronously in large chunks and yields each record as a levy input,
- * exactly as the csv-parse path does (`bom`, `trim`, `skip_empty_lines`,
- * strict column count, the same line numbers and the same structural error
- * messages). Any other file goes through csv-parse: {@link fastCsvEligible}
+ * exactly as the csv-parse path does (the BOM dropped, cells trimmed, empty
+ * rows skipped and counted, rows of the wrong length reported, the same line
+ * numbers and the same messages). Any other file goes through csv-parse: {@link fastCsvEligible}
  * decides, before anything is read for computing.
  *
  * @module
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
 import type { LevyInput } from "../index.js";
-import { CliError, EXIT } from "./io.js";
+import { type CsvRows, rowLengthMessage } from "./csvRows.js";
+import { createDecoder, type Encoding } from "./decode.js";
 
 const CHUNK = 1 << 16;
 
@@ -38,12 +38,12 @@ function blank(line: string): boolean {
   return true;
 }
 
-/** Reads a file in chunks, yielding its text (UTF-8, split characters carried over). */
-function* chunks(path: string, at?: { bytes: number }): Generator<string> {
+/** Reads a file in chunks, yielding its text (decoded, split characters carried over; invalid bytes fail). */
+function* chunks(path: string, encoding: Encoding, at?: { bytes: number }): Generator<string> {
   const fd = openSync(path, "r");
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
-    const decoder = new StringDecoder("utf8");
+    const decoder = createDecoder(path, encoding);
     for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
       if (at) at.bytes += n;
       const text = decoder.write(buf.subarray(0, n));
@@ -57,14 +57,9 @@ function* chunks(path: string, at?: { bytes: number }): Generator<string> {
 }
 
 /** Yields the lines of a file (the BOM removed, CRs of CRLF endings removed), numbered from 1. */
-function* lines(path: string, crlf: boolean, at?: { bytes: number }): Generator<string> {
+function* lines(path: string, crlf: boolean, encoding: Encoding, at?: { bytes: number }): Generator<string> {
   let carry = "";
-  let first = true;
-  for (let text of chunks(path, at)) {
-    if (first) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
+  for (let text of chunks(path, encoding, at)) {
     if (carry) text = carry + text;
     let pos = 0;
     for (let nl = text.indexOf("\n", pos); nl >= 0; nl = text.indexOf("\n", pos)) {
@@ -83,8 +78,8 @@ export interface FastCsvPlan {
 
 /**
  * Whether the fast reader reads this file exactly as csv-parse would: no `"`
- * anywhere, line endings all LF or all CRLF (no other CR), and a header of
- * distinct names. Reads the file once (a byte scan).
+ * anywhere and line endings all LF or all CRLF (no other CR). Reads the file
+ * once (a byte scan).
  */
 export function fastCsvEligible(path: string): FastCsvPlan | null {
   const fd = openSync(path, "r");
@@ -118,64 +113,63 @@ export function fastCsvEligible(path: string): FastCsvPlan | null {
   }
 }
 
-/**
- * The records of an eligible file as levy inputs (empty cells absent,
- * `employees` split on `;`), with the line of each in `at.line`. A header
- * with unknown columns is reported (as csv-parse's path does, at the first
- * record) through `headerError`, and ends the records. `at.bytes` counts the
- * bytes read so far (for a progress line).
- */
-export function* fastCsvInputs(
-  path: string,
-  plan: FastCsvPlan,
-  inputKeys: ReadonlySet<string>,
-  at: { line: number; bytes: number },
-  headerError: (unknown: string[]) => void,
-): Generator<LevyInput> {
-  let lineNo = 0;
-  let columns: string[] | null = null;
-  let checked = false;
-  for (const line of lines(path, plan.crlf, at)) {
-    lineNo++;
-    if (blank(line)) continue;
-    const fields = line.split(",");
-    if (columns === null) {
-      columns = fields.map((h) => csvTrim(h).trim());
-      if (new Set(columns).size !== columns.length) throw new Error("duplicate columns: not eligible"); // fastCsvHeaderOk refuses these first
-      continue;
-    }
-    if (fields.length !== columns.length) {
-      throw new CliError(
-        EXIT.invalidInput,
-        `${path}: Invalid Record Length: columns length is ${columns.length}, got ${fields.length} on line ${lineNo}\n${path}：CSV 格式错误`,
-      );
-    }
-    if (!checked) {
-      checked = true;
-      const unknown = columns.filter((k) => !inputKeys.has(k));
-      if (unknown.length > 0) {
-        headerError(unknown);
-        return;
-      }
-    }
-    const input: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i++) {
-      const v = csvTrim(fields[i]!);
-      if (v === "") continue;
-      const k = columns[i]!;
-      input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
-    }
-    at.line = lineNo;
-    yield input as LevyInput;
-  }
+/** The input being read: its line, the bytes read so far (for a progress line) and the input itself. */
+export interface FastCsvPosition {
+  line: number;
+  bytes: number;
+  input: LevyInput | undefined;
 }
 
-/** True when the file's header names are distinct (csv-parse keeps the last of duplicates: the fast reader does not try). */
-export function fastCsvHeaderOk(path: string, plan: FastCsvPlan): boolean {
-  for (const line of lines(path, plan.crlf)) {
-    if (blank(line)) continue;
-    const columns = line.split(",").map((h) => csvTrim(h).trim());
-    return new Set(columns).size === columns.length;
+/**
+ * The records of an eligible file as levy inputs (empty cells absent,
+ * `employees` split on `;`), with the line and input of each in `at`. The
+ * header, all-empty rows and rows of the wrong length go through `rows`, as
+ * in the csv-parse reader (a bad header ends the records; a bad row is
+ * reported and reading goes on). The file is decoded from `encoding`: in
+ * GB18030 as in UTF-8, the bytes of `"`, `,`, CR and LF never occur inside a
+ * character, so the byte scan of {@link fastCsvEligible} holds for both.
+ */
+export function* fastCsvInputs(path: string, plan: FastCsvPlan, encoding: Encoding, at: FastCsvPosition, rows: CsvRows): Generator<LevyInput> {
+  let lineNo = 0;
+  let fields: string[] | null = null;
+  for (const line of lines(path, plan.crlf, encoding, at)) {
+    lineNo++;
+    if (blank(line)) {
+      rows.skipped++;
+      continue;
+    }
+    const cells = line.split(",");
+    if (fields === null) {
+      const names = cells.map(csvTrim);
+      if (names.every((c) => c === "")) {
+        rows.skipped++;
+        continue;
+      }
+      if (!rows.header(names, lineNo)) return;
+      fields = rows.fields!;
+      continue;
+    }
+    if (cells.length !== fields.length) {
+      if (cells.every((c) => csvTrim(c) === "")) rows.skipped++;
+      else rows.problem(rowLengthMessage(lineNo, fields.length, cells.length));
+      continue;
+    }
+    const input: Record<string, unknown> = {};
+    let given = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const v = csvTrim(cells[i]!);
+      if (v === "") continue;
+      given++;
+      const k = fields[i]!;
+      input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
+    }
+    if (given === 0) {
+      rows.skipped++;
+      continue;
+    }
+    rows.rows++;
+    at.line = lineNo;
+    at.input = input as LevyInput;
+    yield input as LevyInput;
   }
-  return true;
 }

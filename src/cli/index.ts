@@ -22,7 +22,8 @@ import {
   toJSONSchema,
 } from "../index.js";
 import { formatSummary, renderReport } from "../report.js";
-import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
+import { ENCODINGS, encodingOf } from "./decode.js";
+import { CliError, describeError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
@@ -32,7 +33,8 @@ const HELP: Record<string, string> = {
   main: `wi-pooling: Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号)
 
 Usage:
-  wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--policy FILE] [--relief-2020]
+  wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals]
+                  [--policy FILE] [--relief-2020]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
   wi-pooling schema <Name> | --all --out-dir DIR
   wi-pooling serve [--port N] [--host H] [--max-body BYTES] [--policy FILE] [--relief-2020]
@@ -42,34 +44,42 @@ Usage:
 
 Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written.
 退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败。`,
-  levy: `wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--policy FILE] [--relief-2020]
+  levy: `wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals] [--policy FILE] [--relief-2020]
 
 Computes each employer's premium (R4, 二（一）). A CSV file has a header row whose columns
 are computeLevy's input fields (employerId, period, industryClass, payroll, floatMultiplier,
 cutFraction, cityReserveMonths, ownCutFraction, ownReserveMonths, enterpriseSize, employees,
-baseFloor, baseCeiling); empty cells are absent; employees is a ;-separated list. A JSON file is
-an array of such objects. Output: every result field and a totals row, as CSV (default) or JSON.
+baseFloor, baseCeiling) or their Chinese names (单位编号, 费款所属期, 行业类别, 缴费工资总额,
+浮动费率档次 or 浮动费率, 降费比例, 市区可支付月数, 本地区降费比例, 本地区可支付月数, 企业规模,
+职工个人缴费基数, 缴费基数下限, 缴费基数上限); empty cells are absent; employees is a ;-separated
+list. Rows whose cells are all empty are skipped (and counted). A JSON file is an array of such
+objects. Output: every result field and a totals row, as CSV (default) or JSON.
 
 If any record is invalid, nothing is written to stdout: every bad record is listed on stderr
-with its line in the file (the header is line 1), the field and the reason, in English and
-Chinese, and the exit code is 2. Files are streamed; progress shows on stderr at a terminal.
+with its line in the file (the header is line 1), each of its problems with the field and the
+reason, in English and Chinese, and the exit code is 2. A file with no data row is an error
+too ("no rows"). Files are streamed; progress shows on stderr at a terminal.
 
-  --json           write JSON ({ items, totals }) instead of CSV
-  --out FILE       write to FILE instead of stdout (written whole or not at all)
-  --policy FILE    use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
-  --relief-2020    apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)`,
+  --json               write JSON ({ items, totals }) instead of CSV
+  --out FILE           write to FILE instead of stdout (written whole or not at all)
+  --encoding ENC       the input's encoding: utf-8 (default) or gb18030 (GBK: Excel on Chinese Windows)
+  --bom                start the CSV with a UTF-8 byte order mark (for Excel)
+  --no-totals          leave out the TOTAL row (and totals from --json)
+  --policy FILE        use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
+  --relief-2020        apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)`,
   simulate: `wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
 
 Simulates the city-district month by month (R14). Without a file it runs the built-in
 EXAMPLE_SCENARIO (illustrative figures) with its budgets, EXAMPLE_BUDGET. Prints the yearly
 summary (中文/English): balances, eligibility for the cut-gap grant, top-ups, clawbacks accrued
-and settled, and the budget execution (二（四）) when there are budgets.
+and settled, and the budget execution (二（四）) when there are budgets. A bad scenario: every
+problem of it is listed (at most 1,000), and the exit code is 2.
 
   --json             print the whole result (periods, years, journal, balances, conservation) as JSON
   --report FILE      also write a self-contained HTML report with SVG charts
   --policy FILE      use a policy from a JSON file instead of SUZHOU_2020
   --budget FILE      budgets and approved adjustments, { "budget": [...], "adjustments": [...] }
-                     (the Budgets and BudgetAdjustments schemas): their execution is shown`,
+                     (the BudgetsAndAdjustments schema): their execution is shown`,
   schema: `wi-pooling schema <Name> | --all --out-dir DIR
 
 Prints the JSON Schema (draft 2020-12) of an input: ${Object.keys(schemas).join(", ")}.
@@ -103,11 +113,25 @@ async function levy(args: string[]): Promise<number> {
     out: { type: "string" },
     policy: { type: "string" },
     "relief-2020": { type: "boolean" },
+    encoding: { type: "string" },
+    bom: { type: "boolean" },
+    "no-totals": { type: "boolean" },
   });
   if (values.help) return print(HELP.levy!);
   if (positionals.length !== 1) usage("levy", "levy takes one file / 需要一个输入文件");
+  const encoding = encodingOf((values.encoding as string | undefined) ?? "utf-8");
+  if (encoding === null) usage("levy", `--encoding takes ${ENCODINGS.join(" or ")}, not ${values.encoding} / --encoding 只能为 ${ENCODINGS.join(" 或 ")}`);
+  if (values.bom && values.json) usage("levy", "--bom is for CSV output, not --json / --bom 仅用于 CSV 输出");
   const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
-  return runLevy({ file: positionals[0]!, json: Boolean(values.json), out: values.out as string | undefined, policy });
+  return runLevy({
+    file: positionals[0]!,
+    json: Boolean(values.json),
+    bom: Boolean(values.bom),
+    totals: !values["no-totals"],
+    out: values.out as string | undefined,
+    encoding,
+    policy,
+  });
 }
 
 async function simulateCommand(args: string[]): Promise<number> {
@@ -127,7 +151,7 @@ async function simulateCommand(args: string[]): Promise<number> {
     const onPeriod = simulateProgress();
     sim = simulate(scenario, policy, onPeriod ? { onPeriod } : undefined);
   } catch (e) {
-    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, file ?? "EXAMPLE_SCENARIO"));
+    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO"));
     throw e;
   }
   // the budgets: the file's, or the example's with the example scenario

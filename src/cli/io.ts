@@ -5,7 +5,17 @@
  * @module
  */
 import { readFile } from "node:fs/promises";
-import { definePolicy, isPoolingError, type Policy, type PoolingError, RELIEF_2020, SUZHOU_2020, withReliefOverlays } from "../index.js";
+import {
+  definePolicy,
+  inputProblems,
+  isPoolingError,
+  type Policy,
+  type PoolingError,
+  RELIEF_2020,
+  type SchemaName,
+  SUZHOU_2020,
+  withReliefOverlays,
+} from "../index.js";
 
 /** Exit codes (documented in docs/cli.md). */
 export const EXIT = {
@@ -53,14 +63,46 @@ export function describeError(e: PoolingError, where?: string): string {
   return `${where ? `${where}: ` : ""}${e.message}\n${where ? " ".repeat(where.length + 2) : ""}${e.messageZh}`;
 }
 
+/** The most problems of one input listed on stderr. */
+export const MAX_PROBLEMS = 1000;
+
+/**
+ * Every problem of an input the library refused with `error`, for stderr: its
+ * shape problems (the library's `inputProblems`, at most {@link MAX_PROBLEMS},
+ * then how many more), or, when its shape is valid, the rule the library found
+ * broken (`error`: the rules build on each other, the first is reported). The
+ * library's own error is always listed. With `count`, a last line says how
+ * many problems there are in all when there is more than one.
+ */
+export function everyProblem(error: PoolingError, name: SchemaName, input: unknown, where: string, count = true): string {
+  const { problems, more } = inputProblems(name, input, { max: MAX_PROBLEMS });
+  const same = (p: PoolingError) => p.code === error.code && JSON.stringify(p.path) === JSON.stringify(error.path);
+  let listed = problems;
+  let rest = more;
+  if (!problems.some(same)) {
+    listed = [error, ...problems];
+    if (listed.length > MAX_PROBLEMS) {
+      listed = listed.slice(0, MAX_PROBLEMS);
+      rest += 1;
+    }
+  }
+  const lines = listed.map((p) => describeError(p, where));
+  if (rest > 0) lines.push(`… and ${rest} more problem(s) / 另有 ${rest} 个问题未列出`);
+  const total = listed.length + rest;
+  if (count && total > 1) lines.push(`${total} problem(s) in ${where} / ${where} 共有 ${total} 个问题`);
+  return lines.join("\n");
+}
+
 /** The policy the options ask for: a JSON file, and/or the 2020 relief overlay. */
 export async function loadPolicy(policyPath: string | undefined, relief2020: boolean | undefined): Promise<Policy> {
   let policy: Policy = SUZHOU_2020;
   if (policyPath) {
+    let parsed: unknown;
     try {
-      policy = definePolicy(parseJson(await readText(policyPath), policyPath));
+      parsed = parseJson(await readText(policyPath), policyPath);
+      policy = definePolicy(parsed);
     } catch (e) {
-      if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, policyPath));
+      if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Policy", parsed, policyPath));
       throw e;
     }
   }

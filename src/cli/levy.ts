@@ -6,55 +6,125 @@
  *
  * @module
  */
-import { closeSync, constants, createReadStream, openSync, statSync, writeSync } from "node:fs";
-import { access, mkdtemp, rename, rm } from "node:fs/promises";
+
+import { once } from "node:events";
+import { closeSync, createReadStream, openSync, statSync, writeSync } from "node:fs";
+import { mkdtemp, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { type Levy, type LevyInput, LevyInputSchema, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
-import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS, levyClauses } from "../report.js";
-import { type FastCsvPlan, fastCsvEligible, fastCsvHeaderOk, fastCsvInputs } from "./csvFast.js";
-import { CliError, describeError, EXIT } from "./io.js";
+import { type Levy, type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
+import { csvCell, LEVY_COLUMNS, levyClauses, levyTotalsRow } from "../report.js";
+import { type FastCsvPlan, type FastCsvPosition, fastCsvEligible, fastCsvInputs } from "./csvFast.js";
+import { CsvRows, lineMessage } from "./csvRows.js";
+import { decodeStream, type Encoding } from "./decode.js";
+import { CliError, EXIT, everyProblem } from "./io.js";
 import { JsonArrayError, jsonArrayItems } from "./jsonArray.js";
 
 export { LEVY_COLUMNS };
 
-const TOTAL_COLUMNS = new Set<string>(LEVY_TOTAL_COLUMNS);
-const INPUT_KEYS = new Set(Object.keys(LevyInputSchema.shape));
-
-const rowToInput = csvRowToLevyInput;
-
-/** Yields each CSV record with its line in the file (the header is line 1). */
-async function* csvRecords(path: string, headerErrors: string[]): AsyncIterable<{ input: unknown; where: string }> {
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, trim: true, info: true, relax_column_count: false }),
-  );
-  let checked = false;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (!checked) {
-        checked = true;
-        const unknown = Object.keys(record).filter((k) => !INPUT_KEYS.has(k));
-        if (unknown.length > 0) {
-          headerErrors.push(
-            `line 1: unknown column(s) ${unknown.join(", ")}; columns are computeLevy's input fields: ${[...INPUT_KEYS].join(", ")}\n        第 1 行：未定义的列 ${unknown.join("、")}`,
-          );
-          return;
-        }
+/** The decoded text of a file, without its first `skipLines` lines (a reader resuming after a quote never closed). */
+async function* textFrom(path: string, encoding: Encoding, skipLines: number): AsyncGenerator<string> {
+  let skip = skipLines;
+  for await (let text of decodeStream(fileBytes(path), path, encoding)) {
+    while (skip > 0 && text.length > 0) {
+      const nl = text.indexOf("\n");
+      if (nl < 0) {
+        text = "";
+        break;
       }
-      yield { input: rowToInput(record), where: `line ${info.lines}` };
+      text = text.slice(nl + 1);
+      skip--;
     }
+    if (text) yield text;
+  }
+}
+
+/** csv-parse's error of a record it skipped (`skip_records_with_error`). */
+type SkipError = Error & { code?: string; lines?: number };
+
+/**
+ * Yields each CSV record (csv-parse: quoted fields, any line ending) as a levy
+ * input with its line in the file (the header is line 1). A record csv-parse
+ * cannot read (a stray quote) is reported and reading goes on; a quote never
+ * closed would make the rest of the file one field: it is reported at the line
+ * where its record starts, and reading resumes on the next line.
+ */
+async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): AsyncIterable<{ input: unknown; where: string }> {
+  const headerError = (what: string) => new CliError(EXIT.invalidInput, `${path}: malformed CSV header: ${what}\n${path}：表头 CSV 格式错误（引号使用有误）`);
+  let offset = 0; // lines of the file before the current parser's text
+  for (;;) {
+    const parser = parse({ relax_column_count: true, skip_empty_lines: false, trim: true, info: true, skip_records_with_error: true });
+    const source = Readable.from(textFrom(path, encoding, offset));
+    source.on("error", (e) => parser.destroy(e));
+    source.pipe(parser);
+    const skips: SkipError[] = [];
+    parser.on("skip", (e: SkipError) => skips.push(e));
+    let end = offset; // the last line of the last record read or reported
+    let lastWasSkip = false;
+    const reportSkip = (e: SkipError) => {
+      const line = offset + (e.lines ?? 0);
+      if (rows.fields === null) throw headerError(`${e.message.replace(/ at line \d+/, "")} (line ${line})`);
+      rows.problem(lineMessage(line, `malformed CSV: ${e.message.replace(/ at line \d+/, "")}`, "CSV 格式错误（引号使用有误）"));
+      end = line;
+      lastWasSkip = true;
+    };
+    let unclosed = false;
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        const line = offset + info.lines;
+        while (skips.length > 0 && offset + (skips[0]!.lines ?? 0) < line) reportSkip(skips.shift()!);
+        end = line;
+        lastWasSkip = false;
+        const input = rows.take(record, line);
+        if (input === "stop") return;
+        if (input !== undefined) yield { input, where: `line ${line}` };
+      }
+    } catch (e) {
+      throw e instanceof CliError ? e : new CliError(EXIT.invalidInput, `${path}: ${(e as Error).message}\n${path}：CSV 格式错误`);
+    } finally {
+      source.destroy();
+    }
+    for (const e of skips) {
+      if (e.code === "CSV_QUOTE_NOT_CLOSED") unclosed = true;
+      else reportSkip(e);
+    }
+    if (!unclosed) return;
+    if (rows.fields === null) throw headerError("a quote is never closed");
+    if (lastWasSkip) {
+      // csv-parse lost its way after the stray quote it reported: resume on the line after it
+      offset = end;
+      continue;
+    }
+    // the record after the last one read opens a quote that never closes: report it, resume on its next line
+    rows.problem(lineMessage(end + 1, "malformed CSV: a quote opened in this row is never closed", "CSV 格式错误：本行的引号未闭合"));
+    offset = end + 1;
+  }
+}
+
+/** A file's bytes as a stream, with read errors (a directory, a file gone) as exit 4. */
+async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
   } catch (e) {
-    throw new CliError(EXIT.invalidInput, `${path}: ${(e as Error).message}\n${path}：CSV 格式错误`);
+    if (e instanceof CliError) throw e;
+    throw new CliError(EXIT.io, `cannot read ${path}: ${(e as Error).message}\n无法读取 ${path}`);
+  } finally {
+    stream.destroy();
   }
 }
 
 /** Yields each item of a JSON array with its index, read as a stream (the file is never held whole). */
-async function* jsonRecords(path: string): AsyncIterable<{ input: unknown; where: string }> {
+async function* jsonRecords(path: string, encoding: Encoding): AsyncIterable<{ input: unknown; where: string }> {
   let i = 0;
+  async function* utf8(): AsyncGenerator<Uint8Array> {
+    for await (const text of decodeStream(fileBytes(path), path, encoding)) yield Buffer.from(text, "utf8");
+  }
   try {
-    for await (const input of jsonArrayItems(createReadStream(path, { highWaterMark: 1 << 20 }))) yield { input, where: `item ${i++}` };
+    for await (const input of jsonArrayItems(utf8())) yield { input, where: `item ${i++}` };
   } catch (e) {
     if (!(e instanceof JsonArrayError)) throw e;
     if (e.message === "not an array") throw new CliError(EXIT.invalidInput, `${path}: expected a JSON array of levy inputs\n${path}：应为缴费记录的 JSON 数组`);
@@ -83,14 +153,16 @@ function csvRow(l: Levy): string {
   return `${id},${l.period},${l.industryClass},${l.payroll},${l.baseRate},${l.floatMultiplier},${l.floatedRate},${l.cutFraction},${l.cutSource},${l.ownCutFraction ?? ""},${l.ownCutSource},${l.effectiveRate},${l.premiumBeforeCut},${l.premium},${l.cutRelief},${l.syncInducedRelief},${l.reliefFraction},${l.reliefWaived},${l.premiumDue},${clausesCell(l)}\n`;
 }
 
-/** The message of a header with unknown columns. */
-function headerErrorText(unknown: string[]): string {
-  return `line 1: unknown column(s) ${unknown.join(", ")}; columns are computeLevy's input fields: ${[...INPUT_KEYS].join(", ")}\n        第 1 行：未定义的列 ${unknown.join("、")}`;
-}
-
 /** A batch error as the record's own (its path without the batch index: the record is named by its line or item). */
 function recordError(e: PoolingError): PoolingError {
   return new PoolingError(e.code, e.path.slice(1), e.detail);
+}
+
+/** What the output looks like: JSON or CSV, a BOM before CSV, a totals row or not. */
+export interface LevyOutputOptions {
+  json: boolean;
+  bom: boolean;
+  totals: boolean;
 }
 
 /**
@@ -112,12 +184,14 @@ class LevyOutput {
   private readonly started = performance.now();
   /** Bytes of the input read so far and its size, when known (for the ETA). */
   readonly input = { bytes: 0, size: 0 };
+  private readonly json: boolean;
 
   constructor(
     private readonly fd: number,
-    private readonly json: boolean,
+    private readonly options: LevyOutputOptions,
   ) {
-    this.put(json ? '{"items":[' : `${LEVY_COLUMNS.join(",")}\n`);
+    this.json = options.json;
+    this.put(options.json ? '{"items":[' : `${options.bom ? "\uFEFF" : ""}${LEVY_COLUMNS.join(",")}\n`);
   }
 
   good(levy: Levy): void {
@@ -149,6 +223,7 @@ class LevyOutput {
     process.stderr.write(`\r${rows} records, ${Math.round(rate)} rows/s${eta}…\x1b[K`);
   }
 
+  /** A bad record (or header): its message, one or more lines. */
   error(text: string): void {
     this.bad++;
     if (this.progress) process.stderr.write("\r\x1b[K");
@@ -167,68 +242,87 @@ class LevyOutput {
     this.errors = "";
   }
 
-  /** Ends the output with the totals (call only when no record was bad). */
+  /** Ends the output with the totals, unless left out (call only when no record was bad). */
   finish(totals: LevyTotals): void {
     if (this.progress && this.count >= 10_000) process.stderr.write(`\r${this.count} records.\n`);
-    if (this.json) this.put(`\n],"totals":${JSON.stringify(totals)}}\n`);
-    else {
-      const t: Record<string, unknown> = { ...totals };
-      const row = LEVY_COLUMNS.map((c) => (c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? String(t[c]) : ""));
-      this.put(`${row.map(csvCell).join(",")}\n`);
-    }
+    if (this.json) this.put(this.options.totals ? `\n],"totals":${JSON.stringify(totals)}}\n` : "\n]}\n");
+    else if (this.options.totals) this.put(`${levyTotalsRow(totals).map(csvCell).join(",")}\n`);
     this.flush();
   }
 }
 
+/** A read error (a directory, a file gone) as exit 4; anything else as is. */
+function readError(e: unknown, file: string): unknown {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (e instanceof CliError || typeof code !== "string" || !/^E[A-Z]+$/.test(code)) return e;
+  return new CliError(EXIT.io, `cannot read ${file}: ${(e as Error).message}\n无法读取 ${file}`);
+}
+
+/**
+ * Waits while stderr holds a backlog (a reader slower than the errors come:
+ * a pipe's writes are queued in memory, not blocked), so that a file full of
+ * bad rows never piles its messages up in memory.
+ */
+async function stderrDrained(): Promise<void> {
+  if (process.stderr.writableNeedDrain) await once(process.stderr, "drain");
+}
+
 /** The fast path: an eligible CSV file read synchronously, its records through the library's stream. */
-function levyFast(file: string, plan: FastCsvPlan, policy: Policy, out: LevyOutput): LevyTotals {
-  const at = { line: 0, bytes: 0 };
+async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, policy: Policy, out: LevyOutput, rows: CsvRows): Promise<LevyTotals> {
+  const at: FastCsvPosition = { line: 0, bytes: 0, input: undefined };
   out.input.size = statSync(file).size;
-  const inputs = fastCsvInputs(file, plan, INPUT_KEYS, at, (unknown) => out.error(headerErrorText(unknown)));
+  const inputs = fastCsvInputs(file, plan, encoding, at, rows);
   const stream = streamLevies(inputs, { errors: "collect" }, policy);
   for (let next = stream.next(); ; next = stream.next()) {
     if (next.done) return next.value;
     const o = next.value;
     out.input.bytes = at.bytes;
     if (o.ok) out.good(o.levy);
-    else out.error(describeError(recordError(o.error), `line ${at.line}`));
+    else out.error(everyProblem(recordError(o.error), "LevyInput", at.input, `line ${at.line}`, false));
+    if (out.bad > 0) await stderrDrained();
   }
 }
 
 /** The general path: csv-parse (quoted fields, other line endings) or a JSON array, records through the library's async stream. */
-async function levyStreamed(file: string, policy: Policy, out: LevyOutput): Promise<LevyTotals> {
-  const headerErrors: string[] = [];
-  const records = /\.json$/i.test(file) ? jsonRecords(file) : csvRecords(file, headerErrors);
+async function levyStreamed(file: string, encoding: Encoding, policy: Policy, out: LevyOutput, rows: CsvRows): Promise<LevyTotals> {
+  const records = /\.json$/i.test(file) ? jsonRecords(file, encoding) : csvRecords(file, encoding, rows);
   // The records pass through the library's stream one at a time, so the outcome of a record is that of the last one read.
-  let where = "";
+  let current: { input: unknown; where: string } = { input: undefined, where: "" };
   async function* inputs(): AsyncIterable<LevyInput> {
     for await (const record of records) {
-      where = record.where;
+      current = record;
       yield record.input as LevyInput;
     }
-    for (const e of headerErrors) out.error(e);
   }
   const stream = streamLevies(inputs(), { errors: "collect" }, policy);
   for (let next = await stream.next(); ; next = await stream.next()) {
     if (next.done) return next.value;
     const o = next.value;
     if (o.ok) out.good(o.levy);
-    else out.error(describeError(recordError(o.error), where));
+    else out.error(everyProblem(recordError(o.error), "LevyInput", current.input, current.where, false));
+    if (out.bad > 0) await stderrDrained();
   }
 }
 
+/** The options of `wi-pooling levy`. */
+export interface LevyOptions extends LevyOutputOptions {
+  file: string;
+  out?: string | undefined;
+  encoding: Encoding;
+  policy: Policy;
+}
+
 /** Runs the levy command. Returns the exit code. */
-export async function runLevy(opts: { file: string; json: boolean; out?: string | undefined; policy: Policy }): Promise<number> {
-  const { file, json, out, policy } = opts;
+export async function runLevy(opts: LevyOptions): Promise<number> {
+  const { file, out, encoding, policy } = opts;
+  const isJson = /\.json$/i.test(file);
   let plan: FastCsvPlan | null = null;
   try {
-    await access(file, constants.R_OK);
-    if (!/\.json$/i.test(file)) {
-      plan = fastCsvEligible(file);
-      if (plan && !fastCsvHeaderOk(file, plan)) plan = null;
-    }
-  } catch {
-    throw new CliError(EXIT.io, `cannot read ${file}\n无法读取 ${file}`);
+    if (!statSync(file).isFile()) throw new CliError(EXIT.io, `cannot read ${file}: not a file\n无法读取 ${file}：不是文件`);
+    if (!isJson) plan = fastCsvEligible(file);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(EXIT.io, `cannot read ${file}: ${(e as { code?: string }).code ?? (e as Error).message}\n无法读取 ${file}`);
   }
   const outDir = out ? dirname(out) : tmpdir();
   let tmpDir: string;
@@ -238,18 +332,28 @@ export async function runLevy(opts: { file: string; json: boolean; out?: string 
     throw new CliError(EXIT.io, `cannot write ${out ?? outDir}: ${(e as Error).message}\n无法写入 ${out ?? outDir}`);
   }
   const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
-  let fd: number | null = openSync(tmpPath, "w");
+  let fd: number | null = null;
   try {
-    const output = new LevyOutput(fd, json);
+    fd = openSync(tmpPath, "w");
+    const output = new LevyOutput(fd, opts);
+    const rows = new CsvRows((text) => output.error(text));
     let totals: LevyTotals;
     try {
-      totals = plan ? levyFast(file, plan, policy, output) : await levyStreamed(file, policy, output);
+      totals = plan ? await levyFast(file, plan, encoding, policy, output, rows) : await levyStreamed(file, encoding, policy, output, rows);
+    } catch (e) {
+      throw readError(e, file);
     } finally {
       output.flushErrors();
+      if (rows.skipped > 0) process.stderr.write(`${rows.skipped} empty row(s) skipped / 跳过 ${rows.skipped} 个空行\n`);
     }
     if (output.bad > 0) {
       process.stderr.write(`${output.bad} invalid record(s); nothing was written. / ${output.bad} 条记录有误，未输出任何结果。\n`);
       return EXIT.invalidInput;
+    }
+    if (output.count === 0) {
+      const what = isJson ? "the array is empty" : rows.fields === null ? "the file is empty" : "the file has a header and no data row";
+      const whatZh = isJson ? "数组为空" : rows.fields === null ? "文件为空" : "文件只有表头，没有数据行";
+      throw new CliError(EXIT.invalidInput, `${file}: no rows: ${what}; nothing was written.\n${file}：没有数据行（no rows）：${whatZh}，未输出任何结果。`);
     }
     output.finish(totals);
     closeSync(fd);

@@ -33,6 +33,7 @@ import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
 import { fieldNameEn, GLOSSARY_ZH } from "../schema/glossary.js";
+import { issueToError } from "../schema/parse.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
@@ -195,4 +196,55 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
     members?.(key, value);
   });
   return { ...json, title: name, "x-io": io };
+}
+
+/** The problems {@link inputProblems} found: at most `max` of them, and how many more there are. */
+export interface InputProblems {
+  /** Each problem as the `PoolingError` the library throws for it, in the order found. */
+  problems: PoolingError[];
+  /** How many problems were found beyond `max` (not listed). */
+  more: number;
+}
+
+/**
+ * Every shape problem of a value against one of {@link schemas} (where the
+ * library's functions report only the first): each field's type, format,
+ * range and sign, unknown and missing fields, as the `PoolingError` the
+ * library would throw for it (same code, path and messages). It checks the
+ * shape only: the rules a function applies once the shape is valid (is the
+ * policy in force for the period, is the tier on the class's ladder, is the
+ * cut given) are the function's own, and it reports the first that fails.
+ * The listing stops at `max` problems (default 1,000); `more` counts the rest.
+ *
+ * @param name - the schema's name, a key of {@link schemas} (`"LevyInput"`, `"Scenario"`, …)
+ * @param value - the value to check (typically parsed JSON or a CSV record)
+ * @param options - `{ max }`: the most problems listed (a positive integer, default 1,000)
+ * @returns the problems (empty when the shape is valid) and the count of those not listed
+ * @throws PoolingError `INVALID_TYPE` for an unknown schema name or a `max` that is not a positive integer
+ * @example
+ * ```ts
+ * const { problems } = inputProblems("LevyInput", { period: "2020-4", industryClass: 9, payroll: "-5" });
+ * problems.map((p) => p.code); // ["INVALID_PERIOD", "INVALID_CLASS", "NEGATIVE_AMOUNT"]
+ * inputProblems("LevyInput", { period: "2021-07", industryClass: 2, payroll: "5.00" }).problems; // []
+ * ```
+ */
+export function inputProblems(name: SchemaName, value: unknown, options?: { max?: number }): InputProblems {
+  if (typeof name !== "string" || !Object.hasOwn(schemas, name)) {
+    const shown = typeof name === "string" ? JSON.stringify(name.slice(0, 40)) : typeof name;
+    throw new PoolingError("INVALID_TYPE", ["name"], {
+      en: `unknown schema ${shown}; known: ${Object.keys(schemas).join(", ")}`,
+      zh: `没有名为 ${shown} 的结构；可用：${Object.keys(schemas).join("、")}`,
+    });
+  }
+  const max = options?.max ?? 1000;
+  if (!Number.isSafeInteger(max) || max < 1) {
+    throw new PoolingError("INVALID_TYPE", ["options", "max"], { en: "max must be a positive integer", zh: "max 须为正整数" });
+  }
+  const result = (schemas[name] as z.ZodType).safeParse(value, { reportInput: true } as z.core.ParseContext<z.core.$ZodIssue>);
+  if (result.success) return { problems: [], more: 0 };
+  // one problem per unknown field (zod gives one issue for all of an object's unknown keys)
+  const issues = result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
+  );
+  return { problems: issues.slice(0, max).map((issue) => issueToError(issue)), more: Math.max(0, issues.length - max) };
 }

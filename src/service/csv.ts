@@ -8,19 +8,14 @@
  * @module
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import { type LevyBatch, type LevyInput, LevyInputSchema } from "../index.js";
-import { csvCell, csvRowToLevyInput, LEVY_COLUMNS, LEVY_TOTAL_COLUMNS, levyClauses } from "../report.js";
+import type { LevyBatch, LevyInput } from "../index.js";
+import { csvCell, LEVY_COLUMNS, levyClauses, levyCsvHeader, levyTotalsRow } from "../report.js";
 
 /**
  * The columns of the levy CSV output, in order: the same as `wi-pooling levy`
  * (a test checks them against the CLI's `LEVY_COLUMNS` and its output).
  */
 export const LEVY_CSV_COLUMNS = LEVY_COLUMNS;
-
-const TOTAL_COLUMNS = new Set<string>(LEVY_TOTAL_COLUMNS);
-
-/** The input fields a CSV header may name (`computeLevy`'s input fields). */
-export const LEVY_INPUT_FIELDS: readonly string[] = Object.keys(LevyInputSchema.shape);
 
 /** One CSV record as a levy input, with its line in the file (the header is line 1). */
 export interface CsvRecord {
@@ -31,7 +26,7 @@ export interface CsvRecord {
 /** A CSV file that cannot be read as records: its line, the message in English and Chinese. */
 export class CsvFormatError extends Error {
   constructor(
-    readonly code: "INVALID_CSV" | "UNKNOWN_KEY",
+    readonly code: "INVALID_CSV" | "UNKNOWN_KEY" | "DUPLICATE_COLUMN" | "NO_ROWS",
     readonly line: number,
     message: string,
     readonly messageZh: string,
@@ -42,11 +37,15 @@ export class CsvFormatError extends Error {
   }
 }
 
-const rowToInput = csvRowToLevyInput;
+/** The message of a batch with no records, in English and Chinese (the CLI says the same). */
+export const NO_ROWS = ["no rows: the batch has no records", "没有数据行（no rows）：批量数据中没有任何记录"] as const;
 
 /**
  * Reads a levy CSV (as `wi-pooling levy` does) into records with their
- * lines. Throws a {@link CsvFormatError} for malformed CSV or an unknown column.
+ * lines: the header names input fields or their Chinese aliases (the library's
+ * `levyCsvHeader`), rows whose cells are all empty (Excel's `,,,`) are
+ * skipped. Throws a {@link CsvFormatError} for malformed CSV, a row of the
+ * wrong length, an unknown or duplicate column, or no record at all (`NO_ROWS`).
  *
  * @example
  * ```ts
@@ -55,34 +54,45 @@ const rowToInput = csvRowToLevyInput;
  * ```
  */
 export function parseLevyCsv(text: string): CsvRecord[] {
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
+  let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      relax_column_count: false,
-    }) as unknown as typeof rows;
+    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof rows;
   } catch (e) {
     const err = e as Error & { lines?: number };
     throw new CsvFormatError("INVALID_CSV", err.lines ?? 0, `malformed CSV: ${err.message}`, `CSV 格式错误：${err.message}`);
   }
-  const first = rows[0];
-  if (first) {
-    const unknown = Object.keys(first.record).filter((k) => !LEVY_INPUT_FIELDS.includes(k));
-    if (unknown.length > 0) {
+  let fields: string[] | null = null;
+  const out: CsvRecord[] = [];
+  for (const { record, info } of rows) {
+    if (record.every((c) => c === "")) continue;
+    if (fields === null) {
+      const header = levyCsvHeader(record);
+      const problem = header.problems[0];
+      if (problem) {
+        const code = problem.code === "UNKNOWN_COLUMN" ? "UNKNOWN_KEY" : problem.code;
+        throw new CsvFormatError(code, info.lines, `line ${info.lines}: ${problem.message}`, `第 ${info.lines} 行：${problem.messageZh}`, problem.columns[0]);
+      }
+      fields = header.fields;
+      continue;
+    }
+    if (record.length !== fields.length) {
       throw new CsvFormatError(
-        "UNKNOWN_KEY",
-        1,
-        `line 1: unknown column(s) ${unknown.join(", ")}; columns are computeLevy's input fields: ${LEVY_INPUT_FIELDS.join(", ")}`,
-        `第 1 行：未定义的列 ${unknown.join("、")}`,
-        unknown[0],
+        "INVALID_CSV",
+        info.lines,
+        `malformed CSV: line ${info.lines} has ${record.length} cell(s), the header ${fields.length} column(s)`,
+        `CSV 格式错误：第 ${info.lines} 行有 ${record.length} 列，表头为 ${fields.length} 列`,
       );
     }
+    const input: Record<string, unknown> = {};
+    record.forEach((v, i) => {
+      if (v === "") return;
+      const k = fields![i]!;
+      input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
+    });
+    out.push({ input: input as LevyInput, line: info.lines });
   }
-  return rows.map(({ record, info }) => ({ input: rowToInput(record), line: info.lines }));
+  if (out.length === 0) throw new CsvFormatError("NO_ROWS", 0, NO_ROWS[0], NO_ROWS[1]);
+  return out;
 }
 
 /**
@@ -99,7 +109,6 @@ export function levyBatchCsv(batch: LevyBatch): string {
   for (const l of batch.items) {
     out += `${LEVY_CSV_COLUMNS.map((c) => csvCell(c === "clauses" ? levyClauses(l) : String(l[c] ?? ""))).join(",")}\n`;
   }
-  const t = batch.totals as unknown as Record<string, string>;
-  out += `${LEVY_CSV_COLUMNS.map((c) => csvCell(c === "employerId" ? "TOTAL 合计" : TOTAL_COLUMNS.has(c) ? t[c]! : "")).join(",")}\n`;
+  out += `${levyTotalsRow(batch.totals).map(csvCell).join(",")}\n`;
   return out;
 }

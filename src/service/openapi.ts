@@ -22,7 +22,7 @@ import {
   toJSONSchema,
 } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
-import { levyBatchCsv } from "./csv.js";
+import { levyBatchCsv, NO_ROWS } from "./csv.js";
 import { policyAt } from "./policyAt.js";
 
 type Json = Record<string, unknown>;
@@ -195,7 +195,7 @@ const errors = (...statuses: number[]) =>
   );
 
 const ERROR_TEXT: Record<number, string> = {
-  400: "invalid input: the library's PoolingError (or INVALID_JSON / INVALID_CSV)",
+  400: "invalid input: the library's PoolingError (or INVALID_JSON / INVALID_CSV / UNKNOWN_KEY / DUPLICATE_COLUMN / NO_ROWS)",
   404: "unknown route or name",
   405: "wrong method (see the Allow header)",
   413: "body larger than --max-body",
@@ -367,6 +367,11 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
               },
             },
             ...errors(400, 413, 415),
+            "400": {
+              description:
+                "invalid input: a bad record (the library's PoolingError, with index and, for CSV, line), INVALID_JSON, INVALID_CSV, UNKNOWN_KEY or DUPLICATE_COLUMN (a CSV header), or NO_ROWS: the batch has no record (an empty CSV, a header only, or [])",
+              content: json(ref("Error"), { name: "ServiceError", code: "NO_ROWS", path: [], message: NO_ROWS[0], messageZh: NO_ROWS[1] }),
+            },
           },
         },
       },

@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { budgetExecution, computeLevy, explain, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
-import { CsvFormatError, levyBatchCsv, parseLevyCsv } from "./csv.js";
+import { CsvFormatError, levyBatchCsv, NO_ROWS, parseLevyCsv } from "./csv.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
 import { policyAt } from "./policyAt.js";
 
@@ -227,6 +227,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
             }
             inputs = value;
           }
+          if (inputs.length === 0) throw serviceError(400, "NO_ROWS", NO_ROWS[0], NO_ROWS[1], {}, []);
           const result = leviesWithErrors(inputs, policy, lines);
           if (collect === "collect") return ok(result);
           if (result.errors.length > 0) {

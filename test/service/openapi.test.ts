@@ -65,6 +65,12 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("POST /levies documents NO_ROWS: a batch with no record is a 400", () => {
+    const bad = doc.paths["/levies"].post.responses["400"];
+    expect(bad.description).toContain("NO_ROWS: the batch has no record (an empty CSV, a header only, or [])");
+    expect(bad.content["application/json"].example).toMatchObject({ code: "NO_ROWS", message: "no rows: the batch has no records" });
+  });
+
   it("serves every input schema as the library's toJSONSchema, and the output schemas", () => {
     for (const name of Object.keys(schemas)) expect(schemaNames()).toContain(name);
     for (const name of ["Levy", "LevyBatch", "Simulation", "Explanation", "Error"]) expect(schemaByName(name)?.title).toBe(name);

@@ -197,6 +197,36 @@ describe("errors", () => {
     expect(((await (await post("/levies", 'employerId,period\n"E1,2020-09\n', "text/csv")).json()) as { code: string }).code).toBe("INVALID_CSV");
   });
 
+  it("400 NO_ROWS for a batch with no record (an empty CSV, a header only, Excel's empty rows, []), as the CLI refuses it", async () => {
+    for (const [body, type] of [
+      ["", "text/csv"],
+      ["employerId,period,industryClass,payroll\n", "text/csv"],
+      ["employerId,period,industryClass,payroll\n,,,\n\n,,,\n", "text/csv"],
+      ["[]", "application/json"],
+    ] as const) {
+      for (const query of ["", "?errors=collect"]) {
+        const r = await post(`/levies${query}`, body, type);
+        expect(r.status, `${JSON.stringify(body)} ${query}`).toBe(400);
+        expect(await r.json()).toMatchObject({
+          code: "NO_ROWS",
+          message: "no rows: the batch has no records",
+          messageZh: "没有数据行（no rows）：批量数据中没有任何记录",
+        });
+      }
+    }
+  });
+
+  it("CSV headers: Chinese names, duplicate columns (400 DUPLICATE_COLUMN), __proto__ (400 UNKNOWN_KEY); Excel's empty rows skipped", async () => {
+    const zh = await post("/levies", "单位编号,费款所属期,行业类别,缴费工资总额,浮动费率\nE1,2021-07,2,1000.10,1\n,,,,\n", "text/csv");
+    expect(zh.status).toBe(200);
+    expect(((await zh.json()) as Json).items).toEqual([expect.objectContaining({ employerId: "E1", payroll: "1000.10", premium: "3.00" })]);
+    const dup = await post("/levies", "period,industryClass,payroll,缴费工资总额\n2021-07,2,1,2\n", "text/csv");
+    expect(dup.status).toBe(400);
+    expect(await dup.json()).toMatchObject({ code: "DUPLICATE_COLUMN", line: 1, path: ["缴费工资总额"] });
+    const proto = await post("/levies", "period,industryClass,payroll,__proto__\n2021-07,2,1,2\n", "text/csv");
+    expect(await proto.json()).toMatchObject({ code: "UNKNOWN_KEY", line: 1, path: ["__proto__"] });
+  });
+
   it("404 for an unknown route or schema", async () => {
     const r = await fetch(`${url}/nope`);
     expect(r.status).toBe(404);
