@@ -25,4 +25,5 @@ export {
   levyTotalsRow,
 } from "./present/levyCsv.js";
 export { renderReport } from "./present/report.js";
+export type { PresentationOptions } from "./present/story.js";
 export { formatSummary } from "./present/summary.js";
