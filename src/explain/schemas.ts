@@ -32,6 +32,7 @@ import { EffectiveRateInputSchema } from "../rates/effectiveRate.js";
 import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { fieldNameEn, GLOSSARY_ZH } from "../schema/glossary.js";
 import { issueToError } from "../schema/parse.js";
 import { PeriodReportSchema } from "../settlement/report.js";
@@ -98,6 +99,8 @@ const OUTPUTS = {
  * ```
  */
 export const schemas = Object.freeze({ ...INPUTS, ...OUTPUTS });
+// the validators are exported: nobody may change what they check
+freezeSchemas(...Object.values(schemas));
 
 /** The name of an input or output type with a schema. */
 export type SchemaName = keyof typeof schemas;

@@ -6,6 +6,7 @@ import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { apportionFenCore, integerWeights } from "./apportion.js";
 
@@ -119,3 +120,6 @@ export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
   });
   return { contributions, shortfall: formatFen(shortfall), citation, policy: policyRef(p) };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(TopUpInputSchema);

@@ -13,6 +13,7 @@ import { paramFor } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, integerField, MoneyStringSchema, moneyField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import type { ScenarioOpening } from "../settlement/schema.js";
 import { FundStatementSchema } from "./consolidate.js";
@@ -347,3 +348,6 @@ export function simulationBudgetExecution(
     .filter((y) => budgeted.has(y.year))
     .map((y) => budgetExecution(budgets.budget, budgets.adjustments, { year: y.year, statements: fundStatements(sim.journal, y.year, opening) }, policy));
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(BudgetSchema, BudgetAdjustmentSchema, FinalAccountsSchema, BudgetExecutionInputSchema, BudgetExecutionSchema, BudgetsAndAdjustmentsSchema);

@@ -6,6 +6,7 @@ import { paramFor } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 
 const TransferInSchema = z.object({ from: z.string().min(1), amount: moneyField({ fen: true }), kind: z.string().min(1) }).strict();
@@ -179,3 +180,6 @@ export function consolidate(statements: readonly FundStatement[], policy?: Polic
     citation,
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(FundStatementSchema);

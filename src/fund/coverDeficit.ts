@@ -5,6 +5,7 @@ import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { MoneyStringSchema, moneyField, periodField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { clawbackFen } from "./clawback.js";
 
@@ -188,3 +189,6 @@ export function coverDeficit(input: CoverDeficitInput, policy?: Policy): Deficit
     policy: policyRef(p),
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(CoverDeficitInputSchema, DeficitCoverageSchema);

@@ -14,6 +14,7 @@ import type { Policy } from "../policy/schema.js";
 import { cutFractionForMonths } from "../rates/nationalCut.js";
 import { assertKnownCutFraction } from "../rates/resolveCut.js";
 import { fractionField, moneyField, nonNegativeField, periodField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { reserveMonthsDec } from "./reserveMonths.js";
 
@@ -110,3 +111,6 @@ export function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, polic
     citations: [params.clauses.value.cutGapGrant, params.nationalCutBands.citation],
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(CutGapGrantEligibilityInputSchema);

@@ -9,6 +9,7 @@ import { type PolicyParams, type PolicyRef, paramsAt, policyRef } from "../polic
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { checkMembers } from "./members.js";
 
@@ -167,3 +168,6 @@ export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpeni
     policy: policyRef(p),
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(OpenPoolingInputSchema);

@@ -5,6 +5,7 @@ import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { apportionFenCore } from "./apportion.js";
 import { clawbackFen } from "./clawback.js";
@@ -220,3 +221,6 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
     policy: policyRef(p),
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(PriorityClaimsInputSchema);

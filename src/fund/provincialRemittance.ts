@@ -10,6 +10,7 @@ import { inForceOn, type PolicyRef, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { integerField, moneyField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { checkMembers } from "./members.js";
 
@@ -136,3 +137,6 @@ export function provincialRemittance(input: ProvincialRemittanceInput, policy?: 
   });
   return { dueDate, remittances, journal: w.entries, citation: version.citation, policy: policyRef(p) };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(ProvincialRemittanceInputSchema);

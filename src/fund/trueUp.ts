@@ -37,6 +37,7 @@ import { type PolicyParams, paramFor, paramsAt, policyRef } from "../policy/para
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { yearClawbackFen } from "./clawback.js";
 
@@ -254,3 +255,6 @@ export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearE
 }
 
 const isRecord = (value: unknown): value is Record<string, Dec> => value !== null && typeof value === "object" && !(value instanceof D);
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(YearEndTrueUpInputSchema, YearEndTrueUpSchema);

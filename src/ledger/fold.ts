@@ -7,6 +7,7 @@ import * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { D, type Dec, type Fen, formatFen, formatMoney, ZERO } from "../money.js";
 import { MoneyStringSchema } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { ACCOUNTS, kindOf } from "./accounts.js";
 import { type JournalEntry, JournalEntrySchema } from "./journal.js";
@@ -205,3 +206,6 @@ function conservationOfFen(
     failures,
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(ConservationReportSchema);

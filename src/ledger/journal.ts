@@ -9,6 +9,7 @@ import { PoolingError } from "../errors.js";
 import { FEN_ZERO, type Fen, formatFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { AmountStringSchema } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 
 /** The kinds of journal entry. */
 export const ENTRY_KINDS = Object.freeze([
@@ -106,3 +107,6 @@ export class JournalWriter {
     this.balances.set(to, this.balance(to) + amount);
   }
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(JournalEntrySchema);

@@ -4,6 +4,7 @@ import { isDefinedPolicy } from "../policy/define.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { createLevyCalculator, type LevyCalculator } from "./fastLevy.js";
 import type { Levy, LevyInput, LevyTotals } from "./schema.js";
@@ -275,3 +276,6 @@ export function computeLevies(inputs: Iterable<LevyInput>, optionsOrPolicy?: Lev
   }
   return { items, totals: totals.result(), errors, errorsOmitted };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(LevyBatchOptionsSchema);

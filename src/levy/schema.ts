@@ -18,6 +18,7 @@ import {
   periodField,
   positiveField,
 } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 
 /** A numeric field whose TypeScript input type is {@link NumericInput} (the run-time check is the field's own). */
 function typed<T>(schema: z.ZodType<T, Numeric>): z.ZodType<T, NumericInput> {
@@ -142,3 +143,6 @@ export interface LevyTotals {
   /** The policy that produced the figures: its `id` and `version`. */
   policy: PolicyRef;
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(LevyInputSchema, LevySchema, LevyTotalsSchema, LevyBatchSchema);

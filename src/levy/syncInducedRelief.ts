@@ -6,6 +6,7 @@
 import * as z from "zod";
 import type { Money } from "../money.js";
 import { fractionField, moneyField, rateField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { syncInducedReliefFen } from "./core.js";
 import { fenToYuan, norm, oneMinus, roundProductToFen, scaled, scaledOf, timesScaled } from "./fen.js";
@@ -55,3 +56,6 @@ export function syncInducedRelief(input: SyncInducedReliefInput): Money {
   const premium = roundProductToFen(num, amount.exp, timesScaled(floated, oneMinus(scaledOf(v.cutFraction))));
   return fenToYuan(syncInducedReliefFen(num, amount.exp, timesScaled(floated, oneMinus(scaledOf(v.ownCutFraction))), premium));
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(SyncInducedReliefInputSchema);

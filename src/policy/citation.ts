@@ -4,6 +4,7 @@
  * @module
  */
 import * as z from "zod";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 
 /** The document this library implements. */
@@ -45,3 +46,6 @@ export const CitationSchema = z
 export function cite(clause: string, note?: string, doc: string = DOC): Citation {
   return parseInput(CitationSchema, note === undefined ? { doc, clause } : { doc, clause, note });
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(CitationSchema);

@@ -8,6 +8,7 @@
 import * as z from "zod";
 import { D } from "../money.js";
 import { asRateString, dateField, fractionField, type IsoDate, integerField, nonNegativeField, positiveField, rateField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { CitationSchema } from "./citation.js";
 
 type RefineCtx = z.core.$RefinementCtx<unknown>;
@@ -462,3 +463,6 @@ export interface ParamVersion<T> {
   citation: { doc: string; clause: string; note?: string | undefined };
   note?: string | undefined;
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(MemberSchema, EnterpriseSizeSchema, ReliefOverlaySchema, RiskLevelSchema, PolicySchema);

@@ -5,6 +5,7 @@ import type { Citation } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { fractionField, industryClassField, nonNegativeField, periodField, positiveField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { assertOnLadder, baseRateAt, ladderAt } from "./lookup.js";
 import { type CutSource, resolveCut } from "./resolveCut.js";
@@ -68,3 +69,6 @@ export function effectiveRate(input: EffectiveRateInput, policy?: Policy): Effec
     citations: [base.version.citation, tiers.version.citation, ...cut.citations],
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(EffectiveRateInputSchema);

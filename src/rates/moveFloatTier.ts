@@ -3,6 +3,7 @@ import { PoolingError } from "../errors.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, industryClassField, integerField, positiveField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { assertOnLadder, ladderAt } from "./lookup.js";
 
@@ -55,3 +56,6 @@ export function moveFloatTier(input: MoveFloatTierInput, policy?: Policy): strin
   }
   return target;
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(MoveFloatTierInputSchema);

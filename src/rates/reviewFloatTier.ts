@@ -6,6 +6,7 @@ import { paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, industryClassField, integerField, nonNegativeField, positiveField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { assertOnLadder, ladderAt } from "./lookup.js";
 
@@ -122,3 +123,6 @@ export function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): F
     citations: [version.citation, paramsAt(p, periodOf(v.date ?? p.inForce.from)).clauses.value.floatReview],
   };
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(ReviewFloatTierInputSchema);

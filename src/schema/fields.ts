@@ -9,6 +9,7 @@
 import * as z from "zod";
 import type { ErrorCode } from "../errors.js";
 import { D, type Dec, formatRate, isDecimalInstance, type Numeric } from "../money.js";
+import { freezeSchemas } from "./freeze.js";
 
 /** A library period: a month, `YYYY-MM`. */
 export type Period = string;
@@ -382,3 +383,6 @@ export const AmountStringSchema = z.string().regex(/^\d+\.\d{2}$/);
 
 /** A period as the library writes it, `YYYY-MM`. @internal */
 export const PeriodStringSchema = z.string().regex(PERIOD_RE);
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(MoneyStringSchema, AmountStringSchema, PeriodStringSchema);

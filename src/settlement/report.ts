@@ -9,6 +9,7 @@ import * as z from "zod";
 import { CitationSchema } from "../policy/citation.js";
 import { RiskLevelSchema } from "../policy/schema.js";
 import { MoneyStringSchema, PeriodStringSchema } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 
 const money = MoneyStringSchema;
 /** Reserve months, two decimals, or null when unbounded. */
@@ -241,3 +242,14 @@ export type PeriodReport<M extends string = string> = Omit<z.output<typeof Perio
   /** Each member's figures, keyed by member id (the policy's: for `SUZHOU_2020`, {@link SuzhouMemberId}). */
   members: Record<M, MemberPeriodReport>;
 };
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(
+  ClassAmountsSchema,
+  MemberPeriodReportSchema,
+  PoolPeriodReportSchema,
+  PolicyRefSchema,
+  PeriodParametersSchema,
+  PeriodCitationsSchema,
+  PeriodReportSchema,
+);

@@ -8,6 +8,7 @@ import * as z from "zod";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
 import { MoneyStringSchema } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { type PeriodReport, PeriodReportSchema, PolicyRefSchema } from "./report.js";
 import { SettlementStateSchema } from "./schema.js";
 import { type YearSummary, YearSummarySchema } from "./years.js";
@@ -57,3 +58,6 @@ export type Simulation<M extends string = string> = Omit<z.output<typeof Simulat
   /** Yearly summaries; members keyed by the policy's member ids. */
   years: YearSummary<M>[];
 };
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(SettlementSchema, SimulationSchema);

@@ -7,6 +7,7 @@
 import * as z from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
 import { AmountStringSchema, MoneyStringSchema, moneyField, namedRecord, nonNegativeField, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -203,3 +204,18 @@ export const SettlementStateSchema = z
   .strict();
 /** The state between two periods. */
 export type SettlementState = z.output<typeof SettlementStateSchema>;
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(
+  MemberFlowsSchema,
+  MajorAccidentClaimSchema,
+  PeriodFlowsSchema,
+  SettlementOptionsSchema,
+  OpeningMemberSchema,
+  ScenarioOpeningSchema,
+  ScenarioSchema,
+  ClaimKindSchema,
+  PendingClaimSchema,
+  MemberStateSchema,
+  SettlementStateSchema,
+);

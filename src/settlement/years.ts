@@ -10,6 +10,7 @@ import { FEN_ZERO, type Fen, formatFen, parseFen } from "../money.js";
 import { yearOf } from "../period.js";
 import { type Policy, RiskLevelSchema } from "../policy/schema.js";
 import { MoneyStringSchema } from "../schema/fields.js";
+import { freezeSchemas } from "../schema/freeze.js";
 import { ClassAmountsSchema, type PeriodReport } from "./report.js";
 
 const money = MoneyStringSchema;
@@ -163,3 +164,6 @@ export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]
   }
   return out;
 }
+
+// the validators are exported: nobody may change what they check
+freezeSchemas(MemberYearSummarySchema, YearSummarySchema);

@@ -4,6 +4,7 @@
  * Object properties, and mutation attempts on the exported constants.
  */
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import * as lib from "../../src/index.js";
 import { EXAMPLE_SCENARIO, isPoolingError } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
@@ -171,6 +172,35 @@ describe("every exported constant is deeply frozen", () => {
     }).toThrow(TypeError);
     expect(lib.ACCOUNTS.pool).toBe("pool");
     expect(() => Object.assign(lib.schemas, { LevyInput: null })).toThrow(TypeError);
+  });
+});
+
+describe("the exported validators cannot be changed", () => {
+  type Zod = { _zod: { def: Record<string, unknown> }; shape?: Record<string, unknown> };
+  const exported = [
+    // the *Schema exports that are schemas (toJSONSchema is a function)
+    ...Object.entries(lib).filter(([name, value]) => name.endsWith("Schema") && typeof value === "object"),
+    ...Object.entries(lib.schemas).map(([name, schema]) => [`schemas.${name}`, schema] as const),
+  ] as unknown as [string, Zod][];
+
+  it("every exported schema's definition is frozen (the *Schema exports and the registry's: 89)", () => {
+    expect(exported.length).toBe(89);
+    for (const [name, schema] of exported) expect(Object.isFrozen(schema._zod.def), `${name}'s definition`).toBe(true);
+  });
+
+  it("the review's case: replacing a field of LevyInputSchema throws, and validation still refuses 'lots'", () => {
+    expect(() => {
+      (lib.schemas.LevyInput as unknown as Zod).shape!.payroll = z.any();
+    }).toThrow(TypeError);
+    expect(() => {
+      (lib.LevyInputSchema as unknown as Zod).shape!.injected = z.any();
+    }).toThrow(TypeError);
+    expect(() => {
+      delete (lib.ScenarioSchema as unknown as Zod).shape!.periods;
+    }).toThrow(TypeError);
+    expect(poolingError(() => lib.computeLevy({ period: "2020-09", industryClass: 3, payroll: "lots", cutFraction: "0.2" } as never)).code).toBe(
+      "INVALID_AMOUNT",
+    );
   });
 });
 
