@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { computeLevies, EXAMPLE_SCENARIO, SUZHOU_2020, simulate } from "../../src/index.js";
+import { computeLevies, EXAMPLE_SCENARIO, SUZHOU_2020, schemas, simulate } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");
@@ -235,6 +235,34 @@ describe("wi-pooling schema and help", () => {
     const version = run("--version");
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+  });
+  it("usage errors (exit 3) are in English and Chinese: an unknown command, schema or option, an option's missing value", () => {
+    const usage = (r: ReturnType<typeof run>, first: string) => {
+      expect(r.status).toBe(3);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("\n\n")[0]).toBe(first);
+      expect(r.stderr.split("\n\n")[1]).toMatch(/^wi-pooling[: ]/); // then the usage
+      expect(r.stderr).not.toContain("please report it");
+    };
+    usage(run("frobnicate"), "unknown command frobnicate / 未知命令 frobnicate");
+    usage(run("schema", "Nope"), `unknown schema Nope; known: ${Object.keys(schemas).join(", ")}\n未知的结构名称 Nope（可用的名称见上一行）`);
+    usage(
+      run("levy", "examples/data/levies.csv", "--bogus"),
+      'unknown option --bogus (a file name starting with "-" goes after "--": -- --bogus) / 未知选项 --bogus（以 "-" 开头的文件名请放在 "--" 之后：-- --bogus）',
+    );
+    usage(
+      run("simulate", "-x"),
+      'unknown option -x (a file name starting with "-" goes after "--": -- -x) / 未知选项 -x（以 "-" 开头的文件名请放在 "--" 之后：-- -x）',
+    );
+    usage(run("levy", "examples/data/levies.csv", "--out"), "--out needs a value / --out 需要一个值");
+    usage(run("levy", "examples/data/levies.csv", "--json=yes"), "--json takes no value / --json 不接受取值");
+    usage(
+      run("levy", "examples/data/levies.csv", "--out", "--json"),
+      '--out needs a value (one starting with "-" is written --out=-VALUE) / --out 需要一个值（以 "-" 开头的值请写作 --out=-值）',
+    );
+    usage(run("schema", "--all"), "--all needs --out-dir DIR and no name / --all 需要 --out-dir 目录，且不接受结构名称");
+    // the usage that follows is the command's own
+    expect(run("levy", "--bogus").stderr).toContain("wi-pooling levy <file.csv|file.json>");
   });
   it("policy prints the built-in policy as JSON, a starting point for --policy", () => {
     const r = run("policy");
