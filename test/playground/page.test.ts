@@ -213,16 +213,19 @@ describe("the playground page in headless Chromium", () => {
 
   it("works from file:// as written by `wi-pooling playground --out DIR`", async () => {
     const out = mkdtempSync(join(tmpdir(), "wi-playground-"));
-    const r = spawnSync(process.execPath, [join(root, "dist/cli.js"), "playground", "--out", out], { encoding: "utf8" });
-    expect(r.status, r.stderr).toBe(0);
-    const page = await context.newPage();
-    watch(page, "file:");
-    await page.goto(pathToFileURL(join(out, "index.html")).href);
-    await page.click("#calc-run");
-    expect(await page.textContent("#premium")).toBe(computeLevy(LEVY).premium);
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
-    await page.close();
-    rmSync(out, { recursive: true, force: true });
+    try {
+      const r = spawnSync(process.execPath, [join(root, "dist/cli.js"), "playground", "--out", out], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      const page = await context.newPage();
+      watch(page, "file:");
+      await page.goto(pathToFileURL(join(out, "index.html")).href);
+      await page.click("#calc-run");
+      expect(await page.textContent("#premium")).toBe(computeLevy(LEVY).premium);
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 60_000);
 });
