@@ -83,6 +83,11 @@ export default defineConfig([
     minify: true,
     target: "es2020",
     noExternal: [/.*/],
+    // Chinese text as UTF-8 (3 bytes a character, not 6-byte \u escapes), as in the library's build:
+    // the page declares <meta charset="utf-8"> and the service serves the script as UTF-8
+    esbuildOptions: (options) => {
+      options.charset = "utf8";
+    },
     onSuccess: async () => {
       for (const f of ["index.html", "style.css"]) await cp(`src/playground/${f}`, `dist/playground/${f}`);
     },

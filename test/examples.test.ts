@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -76,12 +76,17 @@ describe("every example runs (none can rot)", () => {
     expect(out).toContain("without claiming: grant 150.00, subsidy 0.00, uncovered 250.00");
   });
   it("simulation-report: consolidated 2021 and the report file", () => {
-    const out = join(mkdtempSync(join(tmpdir(), "wi-ex-")), "report.html");
-    const text = run("simulation-report.ts", out);
-    expect(text).toContain("conservation ok");
-    expect(text).toContain("2021: opening 1717185000.00");
-    expect(text).toContain("budget execution 2020, city-district benefits: 1.0070");
-    expect(readFileSync(out, "utf8")).toContain("<svg ");
+    const dir = mkdtempSync(join(tmpdir(), "wi-ex-"));
+    try {
+      const out = join(dir, "report.html");
+      const text = run("simulation-report.ts", out);
+      expect(text).toContain("conservation ok");
+      expect(text).toContain("2021: opening 1717185000.00");
+      expect(text).toContain("budget execution 2020, city-district benefits: 1.0070");
+      expect(readFileSync(out, "utf8")).toContain("<svg ");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it("custom-policy: a fixed cut, a later rate table, and an overlap refused", () => {
     expect(run("custom-policy.ts").split("\n").slice(0, 4)).toEqual([

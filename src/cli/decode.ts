@@ -3,24 +3,15 @@
  * default) or GB18030 (a superset of GBK, what Excel on Chinese Windows
  * writes). Bytes that are not valid in the encoding are an error, never
  * replaced: a GBK file read as UTF-8 would otherwise print garbled names.
+ * The decoding itself is shared with the service and the playground
+ * (`src/service/decode.ts`); this module gives its errors the CLI's exit code.
  *
  * @module
  */
+import { createDecoder as createStrictDecoder, type Encoding, InvalidEncodingError } from "../service/decode.js";
 import { CliError, EXIT } from "./io.js";
 
-/** The encodings `--encoding` takes. */
-export const ENCODINGS = ["utf-8", "gb18030"] as const;
-
-/** An input encoding. */
-export type Encoding = (typeof ENCODINGS)[number];
-
-/** The encoding an `--encoding` value names (`utf8` and `gbk` are accepted as spellings), or `null`. */
-export function encodingOf(name: string): Encoding | null {
-  const n = name.trim().toLowerCase();
-  if (n === "utf-8" || n === "utf8") return "utf-8";
-  if (n === "gb18030" || n === "gbk") return "gb18030";
-  return null;
-}
+export { ENCODINGS, type Encoding, encodingOf } from "../service/decode.js";
 
 /** The error of a file that is not valid in its encoding (exit 2), naming the option that reads it. */
 export function encodingError(path: string, encoding: Encoding): CliError {
@@ -43,22 +34,18 @@ export function encodingError(path: string, encoding: Encoding): CliError {
  * A leading byte order mark is dropped.
  */
 export function createDecoder(path: string, encoding: Encoding): { write(bytes: Uint8Array): string; end(): string } {
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  let first = true;
-  const decode = (bytes: Uint8Array | undefined, stream: boolean): string => {
-    let text: string;
-    try {
-      text = bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream });
-    } catch {
-      throw encodingError(path, encoding);
-    }
-    if (first && text.length > 0) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    return text;
-  };
-  return { write: (bytes) => decode(bytes, true), end: () => decode(undefined, false) };
+  const decoder = createStrictDecoder(encoding);
+  const cli =
+    <A extends unknown[]>(f: (...args: A) => string) =>
+    (...args: A): string => {
+      try {
+        return f(...args);
+      } catch (e) {
+        if (e instanceof InvalidEncodingError) throw encodingError(path, encoding);
+        throw e;
+      }
+    };
+  return { write: cli(decoder.write), end: cli(decoder.end) };
 }
 
 /** The text of a byte stream, decoded chunk by chunk (see {@link createDecoder}). */

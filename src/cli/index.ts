@@ -98,12 +98,33 @@ function usage(command: string, message: string): never {
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
+/**
+ * node's parseArgs error as a usage message in English and Chinese (its own
+ * words vary between Node versions: the option is taken from them, the
+ * message is ours).
+ */
+function argsMessage(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const message = String((e as Error)?.message ?? e);
+  const option = /^(?:Unknown option|Option) '(-[^' ]*)/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) {
+    return `unknown option ${option} (a file name starting with "-" goes after "--": -- ${option}) / 未知选项 ${option}（以 "-" 开头的文件名请放在 "--" 之后：-- ${option}）`;
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
+    if (/does not take an argument/.test(message)) return `${option} takes no value / ${option} 不接受取值`;
+    if (/ambiguous/.test(message))
+      return `${option} needs a value (one starting with "-" is written ${option}=-VALUE) / ${option} 需要一个值（以 "-" 开头的值请写作 ${option}=-值）`;
+    return `${option} needs a value / ${option} 需要一个值`;
+  }
+  return `${message}\n参数有误`;
+}
+
 function parse(command: string, args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const r = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
     return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
   } catch (e) {
-    return usage(command, (e as Error).message);
+    return usage(command, argsMessage(e));
   }
 }
 
@@ -185,20 +206,21 @@ async function schema(args: string[]): Promise<number> {
   if (values.help) return print(HELP.schema!);
   if (values.all) {
     const dir = values["out-dir"] as string | undefined;
-    if (!dir || positionals.length > 0) usage("schema", "--all needs --out-dir DIR and no name");
+    if (!dir || positionals.length > 0) usage("schema", "--all needs --out-dir DIR and no name / --all 需要 --out-dir 目录，且不接受结构名称");
     try {
       await mkdir(dir, { recursive: true });
       for (const name of Object.keys(schemas) as SchemaName[]) {
         await writeFile(join(dir, `${name}.schema.json`), `${JSON.stringify(toJSONSchema(name), null, 2)}\n`, "utf8");
       }
     } catch (e) {
-      throw new CliError(EXIT.io, `cannot write to ${dir}: ${(e as Error).message}`);
+      throw new CliError(EXIT.io, `cannot write to ${dir}: ${(e as Error).message}\n无法写入 ${dir}`);
     }
     return EXIT.ok;
   }
   if (positionals.length !== 1) usage("schema", "schema takes one name / 需要一个结构名称");
   const name = positionals[0]!;
-  if (!Object.hasOwn(schemas, name)) usage("schema", `unknown schema ${name}; known: ${Object.keys(schemas).join(", ")}`);
+  if (!Object.hasOwn(schemas, name))
+    usage("schema", `unknown schema ${name}; known: ${Object.keys(schemas).join(", ")}\n未知的结构名称 ${name}（可用的名称见上一行）`);
   return print(JSON.stringify(toJSONSchema(name as SchemaName), null, 2));
 }
 
@@ -251,7 +273,7 @@ export async function main(argv: string[]): Promise<number> {
       case "help":
         return print(HELP.main!);
       default:
-        return usage("main", `unknown command ${command}`);
+        return usage("main", `unknown command ${command} / 未知命令 ${command}`);
     }
   } catch (e) {
     if (e instanceof CliError) {

@@ -189,6 +189,8 @@ class LevyOutput {
   constructor(
     private readonly fd: number,
     private readonly options: LevyOutputOptions,
+    /** The error of a failed write to the output (exit 4, naming where the output goes). */
+    private readonly writeFailed: (e: unknown) => CliError,
   ) {
     this.json = options.json;
     this.put(options.json ? '{"items":[' : `${options.bom ? "\uFEFF" : ""}${LEVY_COLUMNS.join(",")}\n`);
@@ -206,7 +208,7 @@ class LevyOutput {
     if (this.used + text.length * 3 > this.bytes.length) {
       this.flush();
       if (text.length * 3 > this.bytes.length) {
-        writeSync(this.fd, text);
+        this.write(() => writeSync(this.fd, text));
         return;
       }
     }
@@ -233,8 +235,16 @@ class LevyOutput {
 
   flush(): void {
     let at = 0;
-    while (at < this.used) at += writeSync(this.fd, this.bytes, at, this.used - at);
+    while (at < this.used) at += this.write(() => writeSync(this.fd, this.bytes, at, this.used - at));
     this.used = 0;
+  }
+
+  private write(f: () => number): number {
+    try {
+      return f();
+    } catch (e) {
+      throw this.writeFailed(e);
+    }
   }
 
   flushErrors(): void {
@@ -312,6 +322,47 @@ export interface LevyOptions extends LevyOutputOptions {
   policy: Policy;
 }
 
+/** Why a file could not be written, in English and Chinese: the system's reason for the common codes, else its code. */
+function writeReason(e: unknown): [en: string, zh: string] {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "EISDIR":
+      return ["is a directory", "是目录"];
+    case "EACCES":
+    case "EPERM":
+      return ["permission denied", "没有权限"];
+    case "ENOSPC":
+      return ["no space left on the device", "磁盘空间不足"];
+    case "EROFS":
+      return ["read-only file system", "文件系统为只读"];
+    case "ENOENT":
+    case "ENOTDIR":
+      return ["no such directory", "目录不存在"];
+    case "EPIPE":
+      return ["the reading end was closed (EPIPE)", "读取端已关闭（EPIPE）"];
+    default: {
+      const why = typeof code === "string" ? code : String((e as Error)?.message ?? e);
+      return [why, why];
+    }
+  }
+}
+
+/** The error (exit 4) of an output that could not be written: `cannot write OUT: why` / `无法写入 OUT：原因`. */
+function writeError(target: string, e: unknown): CliError {
+  if (e instanceof CliError) return e;
+  const [en, zh] = writeReason(e);
+  return new CliError(EXIT.io, `cannot write ${target}: ${en}\n无法写入 ${target}：${zh}`);
+}
+
+/** Whether `path` is an existing directory (false when it is absent or cannot be looked at). */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Runs the levy command. Returns the exit code. */
 export async function runLevy(opts: LevyOptions): Promise<number> {
   const { file, out, encoding, policy } = opts;
@@ -324,18 +375,25 @@ export async function runLevy(opts: LevyOptions): Promise<number> {
     if (e instanceof CliError) throw e;
     throw new CliError(EXIT.io, `cannot read ${file}: ${(e as { code?: string }).code ?? (e as Error).message}\n无法读取 ${file}`);
   }
+  // an existing directory as --out is refused before the input is read (the rename at the end would fail);
+  // an --out that is absent (the usual case) or cannot be looked at is left to the writes to judge
+  if (out !== undefined && isDirectory(out)) throw writeError(out, { code: "EISDIR" });
   const outDir = out ? dirname(out) : tmpdir();
   let tmpDir: string;
   try {
     tmpDir = await mkdtemp(join(outDir, ".wi-pooling-"));
   } catch (e) {
-    throw new CliError(EXIT.io, `cannot write ${out ?? outDir}: ${(e as Error).message}\n无法写入 ${out ?? outDir}`);
+    throw writeError(out ?? outDir, e);
   }
   const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
   let fd: number | null = null;
   try {
-    fd = openSync(tmpPath, "w");
-    const output = new LevyOutput(fd, opts);
+    try {
+      fd = openSync(tmpPath, "w");
+    } catch (e) {
+      throw writeError(out ?? `the temporary file ${tmpPath}`, e);
+    }
+    const output = new LevyOutput(fd, opts, (e) => writeError(out ?? `the temporary file ${tmpPath}`, e));
     const rows = new CsvRows((text) => output.error(text));
     let totals: LevyTotals;
     try {
@@ -356,10 +414,14 @@ export async function runLevy(opts: LevyOptions): Promise<number> {
       throw new CliError(EXIT.invalidInput, `${file}: no rows: ${what}; nothing was written.\n${file}：没有数据行（no rows）：${whatZh}，未输出任何结果。`);
     }
     output.finish(totals);
-    closeSync(fd);
-    fd = null;
-    if (out) await rename(tmpPath, out);
-    else await pipeline(createReadStream(tmpPath), process.stdout, { end: false });
+    try {
+      closeSync(fd);
+      fd = null;
+      if (out) await rename(tmpPath, out);
+      else await pipeline(createReadStream(tmpPath), process.stdout, { end: false });
+    } catch (e) {
+      throw writeError(out ?? "stdout", e);
+    }
     return EXIT.ok;
   } finally {
     if (fd !== null) closeSync(fd);

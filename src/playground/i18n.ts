@@ -26,6 +26,10 @@ const zh = {
   batchTitle: "批量计算：上传用人单位 CSV",
   batchHelp: "首行为字段名（employerId, period, industryClass, payroll, floatMultiplier, cutFraction, …），与命令行 wi-pooling levy 相同。",
   csvFile: "选择 CSV 文件",
+  csvEncoding: "文件编码",
+  notUtf8:
+    "文件不是有效的 UTF-8 编码。中文版 Windows 上的 Excel 保存的 CSV 是 GBK/GB18030 编码：请在“文件编码”中选择 GB18030 / GBK，或将文件另存为 UTF-8 编码。",
+  notGb18030: "文件不是有效的 GB18030 编码（若为 UTF-8 编码，请在“文件编码”中选择 UTF-8）。",
   totals: "合计",
   badRows: "有误的记录",
   noBadRows: "没有有误的记录。",
@@ -108,6 +112,10 @@ const en: typeof zh = {
   batchHelp:
     "The header names computeLevy's input fields (employerId, period, industryClass, payroll, floatMultiplier, cutFraction, …), as for the CLI's wi-pooling levy.",
   csvFile: "Choose a CSV file",
+  csvEncoding: "Encoding",
+  notUtf8:
+    "The file is not valid UTF-8. A CSV saved by Excel on Chinese Windows is GBK/GB18030: choose GB18030 / GBK under Encoding, or re-save the file as UTF-8.",
+  notGb18030: "The file is not valid GB18030 (is it UTF-8? then choose UTF-8 under Encoding).",
   totals: "Totals",
   badRows: "Bad records",
   noBadRows: "No bad records.",

@@ -24,6 +24,7 @@ import {
 import { renderReport } from "../report.js";
 import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
 import { CsvFormatError, LEVY_CSV_COLUMNS, levyBatchCsv, parseLevyCsv } from "../service/csv.js";
+import { decodeText, encodingOf, InvalidEncodingError } from "../service/decode.js";
 import { simulationCsv } from "./export.js";
 import { type Lang, TEXT } from "./i18n.js";
 
@@ -43,6 +44,7 @@ const t = (key: Key): string => TEXT[lang][key];
 function errorText(e: unknown): string {
   if (e instanceof PoolingError) return lang === "zh" ? e.messageZh : e.message;
   if (e instanceof CsvFormatError) return lang === "zh" ? e.messageZh : e.message;
+  if (e instanceof InvalidEncodingError) return t(e.encoding === "utf-8" ? "notUtf8" : "notGb18030");
   if (e instanceof SyntaxError) return `${t("badJson")} ${e.message}`;
   return String((e as Error)?.message ?? e);
 }
@@ -74,6 +76,7 @@ function applyLang(): void {
   document.title = t("title");
   renderCalc();
   if (lastBatch) renderBatch(lastBatch);
+  if (lastBatchError !== null) showError("batch-error", lastBatchError);
   if (lastSim) renderSim(lastSim);
 }
 
@@ -156,11 +159,26 @@ const BATCH_COLUMNS = [
   "premiumDue",
 ] as const;
 
+let lastFile: File | null = null;
+let lastBatchError: unknown = null;
+let loads = 0; // a newer load (another file, another encoding) supersedes one still reading
+
+/**
+ * Reads the file in the chosen encoding (UTF-8 unless GB18030 / GBK is
+ * chosen), strictly: bytes not valid in it are an error saying what to choose,
+ * never garbled names (`file.text()` would replace them).
+ */
 async function loadCsv(file: File): Promise<void> {
+  lastFile = file;
   lastBatch = null;
+  lastBatchError = null;
   $("batch-out").hidden = true;
+  const encoding = encodingOf($<HTMLSelectElement>("csv-encoding").value) ?? "utf-8";
+  const load = ++loads;
   try {
-    const records = parseLevyCsv(await file.text());
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (load !== loads) return;
+    const records = parseLevyCsv(decodeText(bytes, encoding));
     lastBatch = leviesWithErrors(
       records.map((r) => r.input),
       policy,
@@ -169,6 +187,8 @@ async function loadCsv(file: File): Promise<void> {
     showError("batch-error", null);
     renderBatch(lastBatch);
   } catch (e) {
+    if (load !== loads) return;
+    lastBatchError = e;
     showError("batch-error", e);
   }
 }
@@ -260,6 +280,9 @@ function init(): void {
   $<HTMLInputElement>("csv-file").addEventListener("change", (ev) => {
     const f = (ev.target as HTMLInputElement).files?.[0];
     if (f) void loadCsv(f);
+  });
+  $<HTMLSelectElement>("csv-encoding").addEventListener("change", () => {
+    if (lastFile) void loadCsv(lastFile);
   });
   $("batch-csv").addEventListener("click", () => {
     if (!lastBatch) return;

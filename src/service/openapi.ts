@@ -23,6 +23,7 @@ import {
 } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv, NO_ROWS } from "./csv.js";
+import { invalidEncodingText } from "./decode.js";
 import { policyAt } from "./policyAt.js";
 
 type Json = Record<string, unknown>;
@@ -195,7 +196,7 @@ const errors = (...statuses: number[]) =>
   );
 
 const ERROR_TEXT: Record<number, string> = {
-  400: "invalid input: the library's PoolingError (or INVALID_JSON / INVALID_CSV / UNKNOWN_KEY / DUPLICATE_COLUMN / NO_ROWS)",
+  400: "invalid input: the library's PoolingError (or INVALID_JSON / INVALID_ENCODING / INVALID_CSV / UNKNOWN_KEY / DUPLICATE_COLUMN / NO_ROWS)",
   404: "unknown route or name",
   405: "wrong method (see the Allow header)",
   413: "body larger than --max-body",
@@ -356,7 +357,12 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
           ],
           requestBody: {
             required: true,
-            content: { ...json(ref("LevyInputs"), levyInputs), "text/csv": { schema: { type: "string" }, example: csvIn } },
+            description:
+              "a JSON array (UTF-8), or a CSV file: UTF-8, or GB18030/GBK (what Excel on Chinese Windows saves) when the Content-Type says so (text/csv; charset=gb18030). Bytes not valid in the body's encoding are a 400 INVALID_ENCODING, never read as garbled text.",
+            content: {
+              ...json(ref("LevyInputs"), levyInputs),
+              "text/csv": { schema: { type: "string" }, example: csvIn },
+            },
           },
           responses: {
             "200": {
@@ -369,7 +375,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
             ...errors(400, 413, 415),
             "400": {
               description:
-                "invalid input: a bad record (the library's PoolingError, with index and, for CSV, line), INVALID_JSON, INVALID_CSV, UNKNOWN_KEY or DUPLICATE_COLUMN (a CSV header), or NO_ROWS: the batch has no record (an empty CSV, a header only, or [])",
+                "invalid input: a bad record (the library's PoolingError, with index and, for CSV, line), INVALID_JSON, INVALID_ENCODING (the body is not valid UTF-8, or not valid GB18030 with charset=gb18030: send charset=gb18030 or re-save as UTF-8), INVALID_CSV, UNKNOWN_KEY or DUPLICATE_COLUMN (a CSV header), or NO_ROWS: the batch has no record (an empty CSV, a header only, or [])",
               content: json(ref("Error"), { name: "ServiceError", code: "NO_ROWS", path: [], message: NO_ROWS[0], messageZh: NO_ROWS[1] }),
             },
           },
@@ -418,6 +424,9 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
   // the collected-batch example lives on the component, where it is validated like the others
   (components.CollectedLevyBatch as Json).examples = [collected];
   (components.PolicyAt as Json).examples = [policyAt(policy, "2020-09")];
+  // the service's own codes that no response example shows: a GBK body sent without charset=gb18030
+  const [notUtf8, notUtf8Zh] = invalidEncodingText("utf-8", "text/csv");
+  (components.Error as Json).examples = [{ name: "ServiceError", code: "INVALID_ENCODING", path: [], message: notUtf8, messageZh: notUtf8Zh }];
   cached = { policy, doc };
   return doc;
 }

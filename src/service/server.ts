@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { budgetExecution, computeLevy, explain, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
 import { CsvFormatError, levyBatchCsv, NO_ROWS, parseLevyCsv } from "./csv.js";
+import { decodeText, type Encoding, encodingOf, InvalidEncodingError, invalidEncodingText } from "./decode.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
 import { policyAt } from "./policyAt.js";
 
@@ -123,6 +124,32 @@ function parseJsonBody(text: string): unknown {
 
 /** The media type of a request, lower case, without parameters. */
 const mediaType = (req: IncomingMessage) => (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+
+/** The `charset` parameter of a request's Content-Type (unquoted), or `""`. */
+function charsetParam(req: IncomingMessage): string {
+  for (const param of (req.headers["content-type"] ?? "").split(";").slice(1)) {
+    const eq = param.indexOf("=");
+    if (eq > 0 && param.slice(0, eq).trim().toLowerCase() === "charset")
+      return param
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1");
+  }
+  return "";
+}
+
+/**
+ * The encoding a request's body is read in: GB18030 when its Content-Type says
+ * `charset=gb18030` (or `gbk`), UTF-8 otherwise (JSON is UTF-8; a CSV without
+ * a charset is taken to be UTF-8).
+ */
+const bodyEncoding = (req: IncomingMessage): Encoding => (encodingOf(charsetParam(req)) === "gb18030" ? "gb18030" : "utf-8");
+
+/** The 400 INVALID_ENCODING of a body that is not valid in its encoding: what to send instead. */
+function invalidEncoding(encoding: Encoding, type: string): HttpError {
+  const [en, zh] = invalidEncodingText(encoding, type);
+  return serviceError(400, "INVALID_ENCODING", en, zh);
+}
 
 /**
  * Creates the service (not yet listening): `listen(port, host)` then use it.
@@ -294,7 +321,15 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         chunks.push(chunk);
       };
       req.on("data", onData);
-      req.once("end", () => resolve({ text: Buffer.concat(chunks).toString("utf8"), type }));
+      req.once("end", () => {
+        // strictly: bytes not valid in the body's encoding are a 400, never replaced by U+FFFD
+        const encoding = bodyEncoding(req);
+        try {
+          resolve({ text: decodeText(Buffer.concat(chunks), encoding), type });
+        } catch (e) {
+          reject(e instanceof InvalidEncodingError ? invalidEncoding(encoding, type) : e);
+        }
+      });
       req.once("error", reject);
       res.once("close", () => reject(serviceError(400, "ABORTED", "the request was aborted", "请求已中断")));
     });

@@ -1,14 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { computeLevies, EXAMPLE_SCENARIO, SUZHOU_2020, simulate } from "../../src/index.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { computeLevies, EXAMPLE_SCENARIO, SUZHOU_2020, schemas, simulate } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: root });
 const dir = mkdtempSync(join(tmpdir(), "wi-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const p = join(dir, name);
   writeFileSync(p, text);
@@ -97,6 +98,37 @@ describe("wi-pooling levy", () => {
     expect(unwritable.status).toBe(4);
     expect(unwritable.stderr).toContain("cannot write /no/such/dir/x.csv");
     expect(unwritable.stderr).not.toContain("unexpected error");
+  });
+  it("--out an existing directory: exit 4 with its path in both languages, no stack, the directory untouched, no temporary file left", () => {
+    const input = file("ok-out.csv", "period,industryClass,payroll\n2021-07,1,1\n");
+    const tmp = mkdtempSync(join(dir, "tmp-"));
+    const outDir = mkdtempSync(join(dir, "out-"));
+    const full = mkdtempSync(join(dir, "full-"));
+    writeFileSync(join(full, "keep.txt"), "kept");
+    for (const [target, args] of [
+      [outDir, []],
+      [full, []],
+      [outDir, ["--json"]],
+      [`${outDir}/`, []],
+    ] as const) {
+      const r = spawnSync(process.execPath, [cli, "levy", input, "--out", target, ...args], {
+        encoding: "utf8",
+        cwd: root,
+        env: { ...process.env, TMPDIR: tmp },
+      });
+      expect(r.status, target).toBe(4);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`cannot write ${target}: is a directory\n无法写入 ${target}：是目录\n`);
+    }
+    expect(readdirSync(outDir)).toEqual([]);
+    expect(readdirSync(full)).toEqual(["keep.txt"]);
+    expect(readFileSync(join(full, "keep.txt"), "utf8")).toBe("kept");
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.startsWith(".wi-pooling-"))).toEqual([]);
+    // a directory that does not exist: the same message form, the system's reason
+    const missing = run("levy", input, "--out", "/no/such/dir/x.csv");
+    expect(missing.status).toBe(4);
+    expect(missing.stderr).toBe("cannot write /no/such/dir/x.csv: no such directory\n无法写入 /no/such/dir/x.csv：目录不存在\n");
   });
   it("--relief-2020 opts into the 2020 overlay", () => {
     const input = file(
@@ -204,11 +236,39 @@ describe("wi-pooling schema and help", () => {
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
   });
+  it("usage errors (exit 3) are in English and Chinese: an unknown command, schema or option, an option's missing value", () => {
+    const usage = (r: ReturnType<typeof run>, first: string) => {
+      expect(r.status).toBe(3);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("\n\n")[0]).toBe(first);
+      expect(r.stderr.split("\n\n")[1]).toMatch(/^wi-pooling[: ]/); // then the usage
+      expect(r.stderr).not.toContain("please report it");
+    };
+    usage(run("frobnicate"), "unknown command frobnicate / 未知命令 frobnicate");
+    usage(run("schema", "Nope"), `unknown schema Nope; known: ${Object.keys(schemas).join(", ")}\n未知的结构名称 Nope（可用的名称见上一行）`);
+    usage(
+      run("levy", "examples/data/levies.csv", "--bogus"),
+      'unknown option --bogus (a file name starting with "-" goes after "--": -- --bogus) / 未知选项 --bogus（以 "-" 开头的文件名请放在 "--" 之后：-- --bogus）',
+    );
+    usage(
+      run("simulate", "-x"),
+      'unknown option -x (a file name starting with "-" goes after "--": -- -x) / 未知选项 -x（以 "-" 开头的文件名请放在 "--" 之后：-- -x）',
+    );
+    usage(run("levy", "examples/data/levies.csv", "--out"), "--out needs a value / --out 需要一个值");
+    usage(run("levy", "examples/data/levies.csv", "--json=yes"), "--json takes no value / --json 不接受取值");
+    usage(
+      run("levy", "examples/data/levies.csv", "--out", "--json"),
+      '--out needs a value (one starting with "-" is written --out=-VALUE) / --out 需要一个值（以 "-" 开头的值请写作 --out=-值）',
+    );
+    usage(run("schema", "--all"), "--all needs --out-dir DIR and no name / --all 需要 --out-dir 目录，且不接受结构名称");
+    // the usage that follows is the command's own
+    expect(run("levy", "--bogus").stderr).toContain("wi-pooling levy <file.csv|file.json>");
+  });
   it("policy prints the built-in policy as JSON, a starting point for --policy", () => {
     const r = run("policy");
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(SUZHOU_2020)));
-    const file = join(mkdtempSync(join(tmpdir(), "wi-policy-")), "p.json");
+    const file = join(mkdtempSync(join(dir, "policy-")), "p.json");
     writeFileSync(file, r.stdout);
     expect(run("levy", "--policy", file, join(root, "examples/data/levies.csv")).status).toBe(0);
     expect(run("policy", "extra").status).toBe(3);

@@ -5,16 +5,17 @@
  * a `"` anywhere, so quoting one cell (to the same value) switches readers.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { prng } from "../../bench/simScenario.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");
 const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: root, maxBuffer: 1 << 28 });
 const dir = mkdtempSync(join(tmpdir(), "wi-fastcsv-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Lines of a levy CSV: good rows, bad rows (every `badEvery`), blank and whitespace-only lines, padded cells. */
 function csvLines(n: number, badEvery: number, seed = 1): string[] {

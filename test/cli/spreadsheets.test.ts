@@ -6,15 +6,16 @@
  * cell quoted, the csv-parse reader: both must answer the same.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { EXAMPLE_SCENARIO } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");
 const dir = mkdtempSync(join(tmpdir(), "wi-sheets-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd: dir, env: { ...process.env, ...env } });
 const file = (name: string, content: string | Buffer) => {
@@ -305,7 +306,7 @@ describe("structural CSV errors hide nothing", () => {
     expect(headerOnly.stderr).not.toContain("no rows");
   });
   it("a directory as input: exit 4 with its path, no stack, no temporary file left behind", () => {
-    const tmp = mkdtempSync(join(tmpdir(), "wi-sheets-tmp-"));
+    const tmp = mkdtempSync(join(dir, "tmp-"));
     mkdirSync(join(dir, "adir.csv"), { recursive: true });
     mkdirSync(join(dir, "adir.json"), { recursive: true });
     for (const input of ["adir.csv", "adir.json"]) {

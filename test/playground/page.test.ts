@@ -164,18 +164,68 @@ describe("the playground page in headless Chromium", () => {
     await page.close();
   }, 60_000);
 
-  it("works from file:// as written by `wi-pooling playground --out DIR`", async () => {
-    const out = mkdtempSync(join(tmpdir(), "wi-playground-"));
-    const r = spawnSync(process.execPath, [join(root, "dist/cli.js"), "playground", "--out", out], { encoding: "utf8" });
-    expect(r.status, r.stderr).toBe(0);
+  it("a GBK/GB18030 CSV: read as UTF-8 it is an error saying to choose GB18030 (never garbled names); chosen, it is read", async () => {
     const page = await context.newPage();
-    watch(page, "file:");
-    await page.goto(pathToFileURL(join(out, "index.html")).href);
-    await page.click("#calc-run");
-    expect(await page.textContent("#premium")).toBe(computeLevy(LEVY).premium);
+    watch(page, base);
+    await page.goto(`${base}/`);
+    await page.click('.tab[data-view="batch"]');
+    // `单位编号,费款所属期,行业类别,缴费工资总额,浮动费率\nE1 精密机械,2021-07,2,1000.10,1\n` in GB18030, as Excel on Chinese Windows saves it
+    const gbk = Buffer.from(
+      "b5a5cebbb1e0bac52cb7d1bfeecbf9caf4c6da2cd0d0d2b5c0e0b1f02cbdc9b7d1b9a4d7cad7dcb6ee2cb8a1b6afb7d1c2ca0a453120beabc3dcbbfad0b52c323032312d30372c322c313030302e31302c310a",
+      "hex",
+    );
+    expect(await page.inputValue("#csv-encoding")).toBe("utf-8");
+    await page.setInputFiles("#csv-file", { name: "gbk.csv", mimeType: "text/csv", buffer: gbk });
+    await page.waitForSelector("#batch-error:not([hidden])");
+    expect(await page.textContent("#batch-error")).toBe(
+      "文件不是有效的 UTF-8 编码。中文版 Windows 上的 Excel 保存的 CSV 是 GBK/GB18030 编码：请在“文件编码”中选择 GB18030 / GBK，或将文件另存为 UTF-8 编码。",
+    );
+    expect(await page.isHidden("#batch-out")).toBe(true);
+    await page.click("#lang");
+    expect(await page.textContent("#batch-error")).toBe(
+      "The file is not valid UTF-8. A CSV saved by Excel on Chinese Windows is GBK/GB18030: choose GB18030 / GBK under Encoding, or re-save the file as UTF-8.",
+    );
+    expect(await page.textContent('label[for="csv-encoding"]')).toBe("Encoding");
+    await page.screenshot({ path: join(artifacts, "5-batch-gbk-as-utf8.png"), fullPage: true });
+
+    // choosing GB18030 reads the file already chosen
+    await page.selectOption("#csv-encoding", "gb18030");
+    await page.waitForSelector("#batch-out:not([hidden])");
+    expect(await page.isHidden("#batch-error")).toBe(true);
+    expect(await page.textContent("#batch-counts")).toBe("1 / 0");
+    const cells = page.locator("#batch-table tr").nth(1).locator("td");
+    expect(await cells.nth(0).textContent()).toBe("E1 精密机械");
+    expect(await cells.nth(3).textContent()).toBe("1000.10");
+    expect(await cells.nth(7).textContent()).toBe("3.00");
+
+    // bytes valid in neither encoding
+    await page.setInputFiles("#csv-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from([0x45, 0x31, 0x81, 0x20, 0x0a]) });
+    await page.waitForSelector("#batch-error:not([hidden])");
+    expect(await page.textContent("#batch-error")).toBe("The file is not valid GB18030 (is it UTF-8? then choose UTF-8 under Encoding).");
+    expect(await page.isHidden("#batch-out")).toBe(true);
+    await page.click("#lang");
+    expect(await page.textContent("#batch-error")).toBe("文件不是有效的 GB18030 编码（若为 UTF-8 编码，请在“文件编码”中选择 UTF-8）。");
+
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();
-    rmSync(out, { recursive: true, force: true });
+  }, 60_000);
+
+  it("works from file:// as written by `wi-pooling playground --out DIR`", async () => {
+    const out = mkdtempSync(join(tmpdir(), "wi-playground-"));
+    try {
+      const r = spawnSync(process.execPath, [join(root, "dist/cli.js"), "playground", "--out", out], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      const page = await context.newPage();
+      watch(page, "file:");
+      await page.goto(pathToFileURL(join(out, "index.html")).href);
+      await page.click("#calc-run");
+      expect(await page.textContent("#premium")).toBe(computeLevy(LEVY).premium);
+      expect(consoleErrors).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -71,6 +71,28 @@ describe("the OpenAPI document", () => {
     expect(bad.content["application/json"].example).toMatchObject({ code: "NO_ROWS", message: "no rows: the batch has no records" });
   });
 
+  it("documents INVALID_ENCODING: a body not valid UTF-8 (or GB18030 with charset=gb18030) is a 400; text/csv; charset=gb18030 is read", () => {
+    const levies = doc.paths["/levies"].post;
+    expect(levies.requestBody.description).toBe(
+      "a JSON array (UTF-8), or a CSV file: UTF-8, or GB18030/GBK (what Excel on Chinese Windows saves) when the Content-Type says so (text/csv; charset=gb18030). Bytes not valid in the body's encoding are a 400 INVALID_ENCODING, never read as garbled text.",
+    );
+    expect(levies.responses["400"].description).toContain(
+      "INVALID_ENCODING (the body is not valid UTF-8, or not valid GB18030 with charset=gb18030: send charset=gb18030 or re-save as UTF-8)",
+    );
+    for (const path of ["/levy", "/simulate", "/explain"]) expect(doc.paths[path].post.responses["400"].description, path).toContain("INVALID_ENCODING");
+    expect(doc.components.schemas.Error.examples).toEqual([
+      {
+        name: "ServiceError",
+        code: "INVALID_ENCODING",
+        path: [],
+        message:
+          "the body is not valid UTF-8. A file saved by Excel on Chinese Windows is GBK/GB18030: send it with Content-Type: text/csv; charset=gb18030, or re-save it as UTF-8",
+        messageZh:
+          "请求体不是有效的 UTF-8 编码。中文版 Windows 上的 Excel 保存的文件是 GBK/GB18030 编码：请以 Content-Type: text/csv; charset=gb18030 发送，或将文件另存为 UTF-8 编码",
+      },
+    ]);
+  });
+
   it("serves every input schema as the library's toJSONSchema, and the output schemas", () => {
     for (const name of Object.keys(schemas)) expect(schemaNames()).toContain(name);
     for (const name of ["Levy", "LevyBatch", "Simulation", "Explanation", "Error"]) expect(schemaByName(name)?.title).toBe(name);

@@ -227,6 +227,55 @@ describe("errors", () => {
     expect(await proto.json()).toMatchObject({ code: "UNKNOWN_KEY", line: 1, path: ["__proto__"] });
   });
 
+  it("400 INVALID_ENCODING for a body not valid in its charset (UTF-8 unless charset=gb18030 or gbk), never garbled text", async () => {
+    // `单位编号,费款所属期,行业类别,缴费工资总额,浮动费率\nE1 精密机械,2021-07,2,1000.10,1\n` in GB18030, as Excel on Chinese Windows saves it
+    const gbk = Buffer.from(
+      "b5a5cebbb1e0bac52cb7d1bfeecbf9caf4c6da2cd0d0d2b5c0e0b1f02cbdc9b7d1b9a4d7cad7dcb6ee2cb8a1b6afb7d1c2ca0a453120beabc3dcbbfad0b52c323032312d30372c322c313030302e31302c310a",
+      "hex",
+    );
+    const send = (path: string, body: Uint8Array, type: string) => fetch(`${url}${path}`, { method: "POST", headers: { "content-type": type }, body });
+    const notUtf8 = (type: string) => ({
+      name: "ServiceError",
+      code: "INVALID_ENCODING",
+      path: [],
+      message: `the body is not valid UTF-8. A file saved by Excel on Chinese Windows is GBK/GB18030: send it with Content-Type: ${type}; charset=gb18030, or re-save it as UTF-8`,
+      messageZh: `请求体不是有效的 UTF-8 编码。中文版 Windows 上的 Excel 保存的文件是 GBK/GB18030 编码：请以 Content-Type: ${type}; charset=gb18030 发送，或将文件另存为 UTF-8 编码`,
+    });
+    for (const type of ["text/csv", "text/csv; charset=utf-8", "text/csv;charset=UTF8", "text/csv; charset=iso-8859-1"]) {
+      for (const query of ["", "?errors=collect"]) {
+        const r = await send(`/levies${query}`, gbk, type);
+        expect(r.status, `${type} ${query}`).toBe(400);
+        expect(await r.json()).toEqual(notUtf8("text/csv"));
+      }
+    }
+    // JSON too: a GBK name inside a JSON body
+    const json = Buffer.concat([Buffer.from('{"employerId":"'), gbk.subarray(0, 8), Buffer.from('","period":"2021-07","industryClass":2,"payroll":"5.00"}')]);
+    const j = await send("/levy", json, "application/json");
+    expect(j.status).toBe(400);
+    expect(await j.json()).toEqual(notUtf8("application/json"));
+    // charset=gb18030 (or gbk, any case, quoted or not) reads it: the same answer as the UTF-8 file
+    const utf8 = await (await post("/levies", new TextDecoder("gb18030").decode(gbk), "text/csv")).json();
+    expect(utf8).toMatchObject({ items: [{ employerId: "E1 精密机械", payroll: "1000.10", premium: "3.00" }] });
+    for (const type of ["text/csv; charset=gb18030", 'text/csv; charset="GBK"', "text/csv;Charset=GB18030"]) {
+      const r = await send("/levies", gbk, type);
+      expect(r.status, type).toBe(200);
+      expect(await r.json(), type).toEqual(utf8);
+    }
+    const jg = await send("/levy", json, "application/json; charset=gbk");
+    expect(jg.status).toBe(200);
+    expect(await jg.json()).toMatchObject({ employerId: "单位编号", premium: "0.02" });
+    // bytes that are not GB18030 either
+    const bad = await send("/levies", Buffer.from([0x45, 0x31, 0x81, 0x20, 0x0a]), "text/csv; charset=gb18030");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({
+      name: "ServiceError",
+      code: "INVALID_ENCODING",
+      path: [],
+      message: "the body is not valid GB18030 (is it UTF-8? then send charset=utf-8)",
+      messageZh: "请求体不是有效的 GB18030 编码（若为 UTF-8 编码，请改用 charset=utf-8）",
+    });
+  });
+
   it("404 for an unknown route or schema", async () => {
     const r = await fetch(`${url}/nope`);
     expect(r.status).toBe(404);
