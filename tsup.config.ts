@@ -83,6 +83,10 @@ export default defineConfig([
     minify: true,
     target: "es2020",
     noExternal: [/.*/],
+    // Chinese as UTF-8 (index.html declares it), 3 bytes a character, not 6-byte \u escapes: as the library's modules
+    esbuildOptions: (options) => {
+      options.charset = "utf8";
+    },
     onSuccess: async () => {
       for (const f of ["index.html", "style.css"]) await cp(`src/playground/${f}`, `dist/playground/${f}`);
     },
