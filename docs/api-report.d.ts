@@ -68,9 +68,12 @@ declare class PoolingError extends Error {
         en?: string;
         zh?: string;
     } | undefined;
+    readonly employerId?: string;
     constructor(code: ErrorCode, path?: Path, detail?: {
         en?: string;
         zh?: string;
+    }, context?: {
+        employerId?: string | undefined;
     });
     toJSON(): PoolingErrorJSON;
 }
