@@ -63,6 +63,7 @@ export { type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, 
 export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
 export { type ConservationReport, ConservationReportSchema, checkConservation, foldJournal } from "./ledger/fold.js";
 export { ENTRY_KINDS, type EntryKind, type JournalEntry, JournalEntrySchema } from "./ledger/journal.js";
+export { LevyBatchCollectedSchema, LevyRecordErrorSchema, PoolingErrorJSONSchema } from "./levy/collected.js";
 export {
   computeLevies,
   type LevyBatch,

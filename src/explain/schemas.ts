@@ -25,6 +25,7 @@ import { ProvincialRemittanceInputSchema } from "../fund/provincialRemittance.js
 import { YearEndTrueUpInputSchema, YearEndTrueUpSchema } from "../fund/trueUp.js";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
+import { LevyBatchCollectedSchema } from "../levy/collected.js";
 import { LevyBatchSchema, LevyInputSchema, LevySchema, LevyTotalsSchema } from "../levy/schema.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import { type Policy, PolicySchema } from "../policy/schema.js";
@@ -76,6 +77,7 @@ const OUTPUTS = {
   Levy: LevySchema,
   LevyTotals: LevyTotalsSchema,
   LevyBatch: LevyBatchSchema,
+  LevyBatchCollected: LevyBatchCollectedSchema,
   DeficitCoverage: DeficitCoverageSchema,
   YearEndTrueUp: YearEndTrueUpSchema,
   Settlement: SettlementSchema,
@@ -89,7 +91,7 @@ const OUTPUTS = {
 /**
  * The zod schema of every input and every output of the library, keyed by its
  * type name. Inputs are validated with them; outputs are what the functions
- * return (`Levy`, `LevyBatch`, `Settlement`, `Simulation`, `PeriodReport`,
+ * return (`Levy`, `LevyBatch`, `LevyBatchCollected`, `Settlement`, `Simulation`, `PeriodReport`,
  * `YearSummary`, `DeficitCoverage`, …).
  *
  * @example
