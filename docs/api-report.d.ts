@@ -68,9 +68,12 @@ declare class PoolingError extends Error {
         en?: string;
         zh?: string;
     } | undefined;
+    readonly employerId?: string;
     constructor(code: ErrorCode, path?: Path, detail?: {
         en?: string;
         zh?: string;
+    }, context?: {
+        employerId?: string | undefined;
     });
     toJSON(): PoolingErrorJSON;
 }
@@ -1782,6 +1785,120 @@ declare const schemas: Readonly<{
                 version: z.ZodString;
             }, z.core.$strict>;
         }, z.core.$strict>;
+    }, z.core.$strict>;
+    LevyBatchCollected: z.ZodObject<{
+        items: z.ZodArray<z.ZodObject<{
+            employerId: z.ZodOptional<z.ZodString>;
+            period: z.ZodString;
+            industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+            payroll: z.ZodString;
+            baseRate: z.ZodString;
+            floatMultiplier: z.ZodString;
+            floatedRate: z.ZodString;
+            cutFraction: z.ZodString;
+            cutSource: z.ZodEnum<{
+                policy: "policy";
+                outsideWindow: "outsideWindow";
+                caller: "caller";
+                reserveMonths: "reserveMonths";
+            }>;
+            ownCutFraction: z.ZodNullable<z.ZodString>;
+            ownCutSource: z.ZodEnum<{
+                ownCutFraction: "ownCutFraction";
+                ownReserveMonths: "ownReserveMonths";
+                notGiven: "notGiven";
+            }>;
+            effectiveRate: z.ZodString;
+            premiumBeforeCut: z.ZodString;
+            premium: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            reliefFraction: z.ZodString;
+            reliefWaived: z.ZodString;
+            premiumDue: z.ZodString;
+            citations: z.ZodArray<z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        totals: z.ZodObject<{
+            payroll: z.ZodString;
+            premiumBeforeCut: z.ZodString;
+            premium: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            reliefWaived: z.ZodString;
+            premiumDue: z.ZodString;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        errors: z.ZodArray<z.ZodObject<{
+            index: z.ZodNumber;
+            employerId: z.ZodOptional<z.ZodString>;
+            error: z.ZodObject<{
+                name: z.ZodLiteral<"PoolingError">;
+                code: z.ZodEnum<{
+                    NOT_AN_OBJECT: "NOT_AN_OBJECT";
+                    INVALID_TYPE: "INVALID_TYPE";
+                    UNKNOWN_KEY: "UNKNOWN_KEY";
+                    MISSING_FIELD: "MISSING_FIELD";
+                    INVALID_PERIOD: "INVALID_PERIOD";
+                    INVALID_DATE: "INVALID_DATE";
+                    INVALID_CLASS: "INVALID_CLASS";
+                    INVALID_AMOUNT: "INVALID_AMOUNT";
+                    NEGATIVE_AMOUNT: "NEGATIVE_AMOUNT";
+                    AMOUNT_NOT_IN_FEN: "AMOUNT_NOT_IN_FEN";
+                    AMOUNT_OUT_OF_RANGE: "AMOUNT_OUT_OF_RANGE";
+                    INVALID_FRACTION: "INVALID_FRACTION";
+                    INVALID_RATE: "INVALID_RATE";
+                    INVALID_MULTIPLIER: "INVALID_MULTIPLIER";
+                    INVALID_STEPS: "INVALID_STEPS";
+                    TIER_STEP_TOO_LARGE: "TIER_STEP_TOO_LARGE";
+                    TIER_OUT_OF_RANGE: "TIER_OUT_OF_RANGE";
+                    INVALID_NUMBER: "INVALID_NUMBER";
+                    NO_MATCHING_BAND: "NO_MATCHING_BAND";
+                    INVALID_RESERVE_MONTHS: "INVALID_RESERVE_MONTHS";
+                    POLICY_NOT_IN_FORCE: "POLICY_NOT_IN_FORCE";
+                    CUT_FRACTION_REQUIRED: "CUT_FRACTION_REQUIRED";
+                    CUT_FRACTION_CONFLICT: "CUT_FRACTION_CONFLICT";
+                    ENTERPRISE_SIZE_REQUIRED: "ENTERPRISE_SIZE_REQUIRED";
+                    PAYROLL_REQUIRED: "PAYROLL_REQUIRED";
+                    PAYROLL_CONFLICT: "PAYROLL_CONFLICT";
+                    INVALID_BASE_BOUNDS: "INVALID_BASE_BOUNDS";
+                    POLICY_WINDOW_REVERSED: "POLICY_WINDOW_REVERSED";
+                    POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
+                    POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
+                    PERIOD_REQUIRED: "PERIOD_REQUIRED";
+                    DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
+                    INVALID_POLICY: "INVALID_POLICY";
+                    INVALID_WEIGHT: "INVALID_WEIGHT";
+                    NO_POSITIVE_WEIGHT: "NO_POSITIVE_WEIGHT";
+                    UNKNOWN_MEMBER: "UNKNOWN_MEMBER";
+                    DUPLICATE_ENTRY: "DUPLICATE_ENTRY";
+                    MISSING_MEMBER: "MISSING_MEMBER";
+                    PERIOD_OUT_OF_ORDER: "PERIOD_OUT_OF_ORDER";
+                    SCENARIO_STARTS_AFTER_OPENING: "SCENARIO_STARTS_AFTER_OPENING";
+                    REMITTANCE_AMOUNT_REQUIRED: "REMITTANCE_AMOUNT_REQUIRED";
+                    REMITTANCE_NOT_DUE: "REMITTANCE_NOT_DUE";
+                    STATEMENT_UNBALANCED: "STATEMENT_UNBALANCED";
+                    TRANSFER_MISMATCH: "TRANSFER_MISMATCH";
+                    INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
+                    INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
+                    BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+                }>;
+                path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
+                message: z.ZodString;
+                messageZh: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        errorsOmitted: z.ZodNumber;
     }, z.core.$strict>;
     DeficitCoverage: z.ZodObject<{
         gap: z.ZodString;
@@ -3747,9 +3864,11 @@ interface InputProblems {
     problems: PoolingError[];
     more: number;
 }
-declare function inputProblems(name: SchemaName, value: unknown, options?: {
+interface InputProblemsOptions {
     max?: number;
-}): InputProblems;
+    policy?: Policy;
+}
+declare function inputProblems(name: SchemaName, value: unknown, options?: InputProblemsOptions): InputProblems;
 declare function apportion(total: Numeric, weights: readonly Numeric[]): string[];
 declare const TopUpInputSchema: z.ZodObject<{
     amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -4602,6 +4721,234 @@ declare const ConservationReportSchema: z.ZodObject<{
 }, z.core.$strict>;
 type ConservationReport = z.output<typeof ConservationReportSchema>;
 declare function checkConservation(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[], balances?: Readonly<Record<string, string>>): ConservationReport;
+declare const PoolingErrorJSONSchema: z.ZodObject<{
+    name: z.ZodLiteral<"PoolingError">;
+    code: z.ZodEnum<{
+        NOT_AN_OBJECT: "NOT_AN_OBJECT";
+        INVALID_TYPE: "INVALID_TYPE";
+        UNKNOWN_KEY: "UNKNOWN_KEY";
+        MISSING_FIELD: "MISSING_FIELD";
+        INVALID_PERIOD: "INVALID_PERIOD";
+        INVALID_DATE: "INVALID_DATE";
+        INVALID_CLASS: "INVALID_CLASS";
+        INVALID_AMOUNT: "INVALID_AMOUNT";
+        NEGATIVE_AMOUNT: "NEGATIVE_AMOUNT";
+        AMOUNT_NOT_IN_FEN: "AMOUNT_NOT_IN_FEN";
+        AMOUNT_OUT_OF_RANGE: "AMOUNT_OUT_OF_RANGE";
+        INVALID_FRACTION: "INVALID_FRACTION";
+        INVALID_RATE: "INVALID_RATE";
+        INVALID_MULTIPLIER: "INVALID_MULTIPLIER";
+        INVALID_STEPS: "INVALID_STEPS";
+        TIER_STEP_TOO_LARGE: "TIER_STEP_TOO_LARGE";
+        TIER_OUT_OF_RANGE: "TIER_OUT_OF_RANGE";
+        INVALID_NUMBER: "INVALID_NUMBER";
+        NO_MATCHING_BAND: "NO_MATCHING_BAND";
+        INVALID_RESERVE_MONTHS: "INVALID_RESERVE_MONTHS";
+        POLICY_NOT_IN_FORCE: "POLICY_NOT_IN_FORCE";
+        CUT_FRACTION_REQUIRED: "CUT_FRACTION_REQUIRED";
+        CUT_FRACTION_CONFLICT: "CUT_FRACTION_CONFLICT";
+        ENTERPRISE_SIZE_REQUIRED: "ENTERPRISE_SIZE_REQUIRED";
+        PAYROLL_REQUIRED: "PAYROLL_REQUIRED";
+        PAYROLL_CONFLICT: "PAYROLL_CONFLICT";
+        INVALID_BASE_BOUNDS: "INVALID_BASE_BOUNDS";
+        POLICY_WINDOW_REVERSED: "POLICY_WINDOW_REVERSED";
+        POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
+        POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
+        PERIOD_REQUIRED: "PERIOD_REQUIRED";
+        DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
+        INVALID_POLICY: "INVALID_POLICY";
+        INVALID_WEIGHT: "INVALID_WEIGHT";
+        NO_POSITIVE_WEIGHT: "NO_POSITIVE_WEIGHT";
+        UNKNOWN_MEMBER: "UNKNOWN_MEMBER";
+        DUPLICATE_ENTRY: "DUPLICATE_ENTRY";
+        MISSING_MEMBER: "MISSING_MEMBER";
+        PERIOD_OUT_OF_ORDER: "PERIOD_OUT_OF_ORDER";
+        SCENARIO_STARTS_AFTER_OPENING: "SCENARIO_STARTS_AFTER_OPENING";
+        REMITTANCE_AMOUNT_REQUIRED: "REMITTANCE_AMOUNT_REQUIRED";
+        REMITTANCE_NOT_DUE: "REMITTANCE_NOT_DUE";
+        STATEMENT_UNBALANCED: "STATEMENT_UNBALANCED";
+        TRANSFER_MISMATCH: "TRANSFER_MISMATCH";
+        INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
+        INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
+        BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+    }>;
+    path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
+    message: z.ZodString;
+    messageZh: z.ZodString;
+}, z.core.$strict>;
+declare const LevyRecordErrorSchema: z.ZodObject<{
+    index: z.ZodNumber;
+    employerId: z.ZodOptional<z.ZodString>;
+    error: z.ZodObject<{
+        name: z.ZodLiteral<"PoolingError">;
+        code: z.ZodEnum<{
+            NOT_AN_OBJECT: "NOT_AN_OBJECT";
+            INVALID_TYPE: "INVALID_TYPE";
+            UNKNOWN_KEY: "UNKNOWN_KEY";
+            MISSING_FIELD: "MISSING_FIELD";
+            INVALID_PERIOD: "INVALID_PERIOD";
+            INVALID_DATE: "INVALID_DATE";
+            INVALID_CLASS: "INVALID_CLASS";
+            INVALID_AMOUNT: "INVALID_AMOUNT";
+            NEGATIVE_AMOUNT: "NEGATIVE_AMOUNT";
+            AMOUNT_NOT_IN_FEN: "AMOUNT_NOT_IN_FEN";
+            AMOUNT_OUT_OF_RANGE: "AMOUNT_OUT_OF_RANGE";
+            INVALID_FRACTION: "INVALID_FRACTION";
+            INVALID_RATE: "INVALID_RATE";
+            INVALID_MULTIPLIER: "INVALID_MULTIPLIER";
+            INVALID_STEPS: "INVALID_STEPS";
+            TIER_STEP_TOO_LARGE: "TIER_STEP_TOO_LARGE";
+            TIER_OUT_OF_RANGE: "TIER_OUT_OF_RANGE";
+            INVALID_NUMBER: "INVALID_NUMBER";
+            NO_MATCHING_BAND: "NO_MATCHING_BAND";
+            INVALID_RESERVE_MONTHS: "INVALID_RESERVE_MONTHS";
+            POLICY_NOT_IN_FORCE: "POLICY_NOT_IN_FORCE";
+            CUT_FRACTION_REQUIRED: "CUT_FRACTION_REQUIRED";
+            CUT_FRACTION_CONFLICT: "CUT_FRACTION_CONFLICT";
+            ENTERPRISE_SIZE_REQUIRED: "ENTERPRISE_SIZE_REQUIRED";
+            PAYROLL_REQUIRED: "PAYROLL_REQUIRED";
+            PAYROLL_CONFLICT: "PAYROLL_CONFLICT";
+            INVALID_BASE_BOUNDS: "INVALID_BASE_BOUNDS";
+            POLICY_WINDOW_REVERSED: "POLICY_WINDOW_REVERSED";
+            POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
+            POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
+            PERIOD_REQUIRED: "PERIOD_REQUIRED";
+            DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
+            INVALID_POLICY: "INVALID_POLICY";
+            INVALID_WEIGHT: "INVALID_WEIGHT";
+            NO_POSITIVE_WEIGHT: "NO_POSITIVE_WEIGHT";
+            UNKNOWN_MEMBER: "UNKNOWN_MEMBER";
+            DUPLICATE_ENTRY: "DUPLICATE_ENTRY";
+            MISSING_MEMBER: "MISSING_MEMBER";
+            PERIOD_OUT_OF_ORDER: "PERIOD_OUT_OF_ORDER";
+            SCENARIO_STARTS_AFTER_OPENING: "SCENARIO_STARTS_AFTER_OPENING";
+            REMITTANCE_AMOUNT_REQUIRED: "REMITTANCE_AMOUNT_REQUIRED";
+            REMITTANCE_NOT_DUE: "REMITTANCE_NOT_DUE";
+            STATEMENT_UNBALANCED: "STATEMENT_UNBALANCED";
+            TRANSFER_MISMATCH: "TRANSFER_MISMATCH";
+            INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
+            INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
+            BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+        }>;
+        path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
+        message: z.ZodString;
+        messageZh: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+declare const LevyBatchCollectedSchema: z.ZodObject<{
+    items: z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodString;
+        industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+        payroll: z.ZodString;
+        baseRate: z.ZodString;
+        floatMultiplier: z.ZodString;
+        floatedRate: z.ZodString;
+        cutFraction: z.ZodString;
+        cutSource: z.ZodEnum<{
+            policy: "policy";
+            outsideWindow: "outsideWindow";
+            caller: "caller";
+            reserveMonths: "reserveMonths";
+        }>;
+        ownCutFraction: z.ZodNullable<z.ZodString>;
+        ownCutSource: z.ZodEnum<{
+            ownCutFraction: "ownCutFraction";
+            ownReserveMonths: "ownReserveMonths";
+            notGiven: "notGiven";
+        }>;
+        effectiveRate: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefFraction: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    totals: z.ZodObject<{
+        payroll: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    errors: z.ZodArray<z.ZodObject<{
+        index: z.ZodNumber;
+        employerId: z.ZodOptional<z.ZodString>;
+        error: z.ZodObject<{
+            name: z.ZodLiteral<"PoolingError">;
+            code: z.ZodEnum<{
+                NOT_AN_OBJECT: "NOT_AN_OBJECT";
+                INVALID_TYPE: "INVALID_TYPE";
+                UNKNOWN_KEY: "UNKNOWN_KEY";
+                MISSING_FIELD: "MISSING_FIELD";
+                INVALID_PERIOD: "INVALID_PERIOD";
+                INVALID_DATE: "INVALID_DATE";
+                INVALID_CLASS: "INVALID_CLASS";
+                INVALID_AMOUNT: "INVALID_AMOUNT";
+                NEGATIVE_AMOUNT: "NEGATIVE_AMOUNT";
+                AMOUNT_NOT_IN_FEN: "AMOUNT_NOT_IN_FEN";
+                AMOUNT_OUT_OF_RANGE: "AMOUNT_OUT_OF_RANGE";
+                INVALID_FRACTION: "INVALID_FRACTION";
+                INVALID_RATE: "INVALID_RATE";
+                INVALID_MULTIPLIER: "INVALID_MULTIPLIER";
+                INVALID_STEPS: "INVALID_STEPS";
+                TIER_STEP_TOO_LARGE: "TIER_STEP_TOO_LARGE";
+                TIER_OUT_OF_RANGE: "TIER_OUT_OF_RANGE";
+                INVALID_NUMBER: "INVALID_NUMBER";
+                NO_MATCHING_BAND: "NO_MATCHING_BAND";
+                INVALID_RESERVE_MONTHS: "INVALID_RESERVE_MONTHS";
+                POLICY_NOT_IN_FORCE: "POLICY_NOT_IN_FORCE";
+                CUT_FRACTION_REQUIRED: "CUT_FRACTION_REQUIRED";
+                CUT_FRACTION_CONFLICT: "CUT_FRACTION_CONFLICT";
+                ENTERPRISE_SIZE_REQUIRED: "ENTERPRISE_SIZE_REQUIRED";
+                PAYROLL_REQUIRED: "PAYROLL_REQUIRED";
+                PAYROLL_CONFLICT: "PAYROLL_CONFLICT";
+                INVALID_BASE_BOUNDS: "INVALID_BASE_BOUNDS";
+                POLICY_WINDOW_REVERSED: "POLICY_WINDOW_REVERSED";
+                POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
+                POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
+                PERIOD_REQUIRED: "PERIOD_REQUIRED";
+                DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
+                INVALID_POLICY: "INVALID_POLICY";
+                INVALID_WEIGHT: "INVALID_WEIGHT";
+                NO_POSITIVE_WEIGHT: "NO_POSITIVE_WEIGHT";
+                UNKNOWN_MEMBER: "UNKNOWN_MEMBER";
+                DUPLICATE_ENTRY: "DUPLICATE_ENTRY";
+                MISSING_MEMBER: "MISSING_MEMBER";
+                PERIOD_OUT_OF_ORDER: "PERIOD_OUT_OF_ORDER";
+                SCENARIO_STARTS_AFTER_OPENING: "SCENARIO_STARTS_AFTER_OPENING";
+                REMITTANCE_AMOUNT_REQUIRED: "REMITTANCE_AMOUNT_REQUIRED";
+                REMITTANCE_NOT_DUE: "REMITTANCE_NOT_DUE";
+                STATEMENT_UNBALANCED: "STATEMENT_UNBALANCED";
+                TRANSFER_MISMATCH: "TRANSFER_MISMATCH";
+                INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
+                INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
+                BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+            }>;
+            path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    errorsOmitted: z.ZodNumber;
+}, z.core.$strict>;
 interface LevyBatch {
     items: Levy[];
     totals: LevyTotals;
@@ -4752,4 +5099,4 @@ interface SimulateOptions {
 }
 declare function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
 declare function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
-export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type InputProblems, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };
+export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type InputProblems, type InputProblemsOptions, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, LevyBatchCollectedSchema, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevyRecordErrorSchema, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, PoolingErrorJSONSchema, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };

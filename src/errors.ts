@@ -155,8 +155,22 @@ export class PoolingError extends Error {
   readonly messageZh: string;
   /** What was wrong with this particular value, when known. */
   readonly detail: { en?: string; zh?: string } | undefined;
+  /**
+   * The `employerId` of the levy record at fault, when a batch threw the error (`computeLevies`,
+   * `streamLevies` in `"throw"` mode) and the record has a string one; absent otherwise (in
+   * `"collect"` mode each bad record's `employerId` is beside its error, on the `LevyRecordError`).
+   * Like the index (the path's first element) it is data, not wording: the messages do not change, and
+   * `toJSON()` keeps its five fields (a JSON API puts the id beside the error, as `LevyRecordError` does).
+   */
+  declare readonly employerId?: string;
 
-  constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }) {
+  /**
+   * @param code - the stable code
+   * @param path - the path of the offending field in the input (`[]`: the input itself)
+   * @param detail - what was wrong with this value, in English and Chinese
+   * @param context - `employerId`: the employer of the levy record at fault
+   */
+  constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }, context?: { employerId?: string | undefined }) {
     const [en, zh] = ERROR_CODES[code];
     const where = formatPath(path);
     super(`${code} at ${where}: ${en}${detail?.en ? ` (${detail.en})` : ""}`);
@@ -167,10 +181,11 @@ export class PoolingError extends Error {
     // plain Chinese for end users: the field's Chinese name, never the code or the English path (they have their own fields)
     const field = fieldNameZh(path);
     this.messageZh = `${field ? `${field}：` : ""}${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
+    if (context?.employerId !== undefined) this.employerId = context.employerId;
     Object.defineProperty(this, BRAND, { value: true });
   }
 
-  /** A plain object for logs and JSON APIs. */
+  /** A plain object for logs and JSON APIs: `{ name, code, path, message, messageZh }` (never `employerId`: see its note). */
   toJSON(): PoolingErrorJSON {
     return { name: "PoolingError", code: this.code, path: this.path, message: this.message, messageZh: this.messageZh };
   }
@@ -200,6 +215,12 @@ export function isPoolingError(x: unknown): x is PoolingError {
 
 /** Prefixes an error's path (used when a batch reports the failing item). @internal */
 export function withPathPrefix(error: unknown, prefix: Path): unknown {
-  if (isPoolingError(error)) return new PoolingError(error.code, [...prefix, ...error.path], error.detail);
+  if (isPoolingError(error)) return new PoolingError(error.code, [...prefix, ...error.path], error.detail, { employerId: error.employerId });
   return error;
+}
+
+/** The same error with the employer of the levy record at fault (when it has a string id). @internal */
+export function withEmployerId(error: unknown, employerId: string | undefined): unknown {
+  if (employerId === undefined || !isPoolingError(error)) return error;
+  return new PoolingError(error.code, error.path, error.detail, { employerId });
 }

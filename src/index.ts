@@ -9,7 +9,7 @@
 export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
 // boundary helpers
 export { type Explainable, type ExplainOptions, type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
-export { type InputProblems, inputProblems, type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
+export { type InputProblems, type InputProblemsOptions, inputProblems, type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
 // fund rules (R5–R12)
 export { apportion } from "./fund/apportion.js";
 export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from "./fund/apportionTopUp.js";
@@ -63,6 +63,7 @@ export { type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, 
 export { ACCOUNTS, type AccountKind, accountKind, carriedAccount, currentAccount, fiscalAccount } from "./ledger/accounts.js";
 export { type ConservationReport, ConservationReportSchema, checkConservation, foldJournal } from "./ledger/fold.js";
 export { ENTRY_KINDS, type EntryKind, type JournalEntry, JournalEntrySchema } from "./ledger/journal.js";
+export { LevyBatchCollectedSchema, LevyRecordErrorSchema, PoolingErrorJSONSchema } from "./levy/collected.js";
 export {
   computeLevies,
   type LevyBatch,

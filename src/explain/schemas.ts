@@ -25,20 +25,22 @@ import { ProvincialRemittanceInputSchema } from "../fund/provincialRemittance.js
 import { YearEndTrueUpInputSchema, YearEndTrueUpSchema } from "../fund/trueUp.js";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
+import { LevyBatchCollectedSchema } from "../levy/collected.js";
 import { LevyBatchSchema, LevyInputSchema, LevySchema, LevyTotalsSchema } from "../levy/schema.js";
-import { PolicySchema } from "../policy/schema.js";
+import { resolvePolicy } from "../policy/resolve.js";
+import { type Policy, PolicySchema } from "../policy/schema.js";
 import { SUZHOU_2020 } from "../policy/suzhou2020.js";
 import { EffectiveRateInputSchema } from "../rates/effectiveRate.js";
 import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
-import { fieldNameEn, GLOSSARY_ZH } from "../schema/glossary.js";
-import { issueToError } from "../schema/parse.js";
+import { fieldNameEn, termZh } from "../schema/glossary.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
 import { YearSummarySchema } from "../settlement/years.js";
+import { memberHooks, ProblemSink, walk } from "./problems.js";
 
 const INPUTS = {
   LevyInput: LevyInputSchema,
@@ -76,6 +78,7 @@ const OUTPUTS = {
   Levy: LevySchema,
   LevyTotals: LevyTotalsSchema,
   LevyBatch: LevyBatchSchema,
+  LevyBatchCollected: LevyBatchCollectedSchema,
   DeficitCoverage: DeficitCoverageSchema,
   YearEndTrueUp: YearEndTrueUpSchema,
   Settlement: SettlementSchema,
@@ -89,7 +92,7 @@ const OUTPUTS = {
 /**
  * The zod schema of every input and every output of the library, keyed by its
  * type name. Inputs are validated with them; outputs are what the functions
- * return (`Levy`, `LevyBatch`, `Settlement`, `Simulation`, `PeriodReport`,
+ * return (`Levy`, `LevyBatch`, `LevyBatchCollected`, `Settlement`, `Simulation`, `PeriodReport`,
  * `YearSummary`, `DeficitCoverage`, …).
  *
  * @example
@@ -110,25 +113,28 @@ const MEMBERS_CHECKED = ["OpenPoolingInput", "TopUpInput", "ProvincialRemittance
 
 type Node = Record<string, unknown>;
 
-/** Calls `visit` on every property of a JSON Schema (its name and schema), then goes into it; a custom field's `$comment` is taken off. */
-function eachProperty(node: unknown, visit: (key: string, value: Node) => void): void {
+/**
+ * Calls `visit` on every property of a JSON Schema (its name, its schema and the property it is in, `parent` at
+ * the top), then goes into it; a custom field's `$comment` is taken off.
+ */
+function eachProperty(node: unknown, visit: (key: string, value: Node, parent: string) => void, parent: string): void {
   if (node === null || typeof node !== "object") return;
   delete (node as Node).$comment;
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && value !== null && typeof value === "object") {
       for (const [k, v] of Object.entries(value as Record<string, Node>)) {
-        visit(k, v);
-        eachProperty(v, visit);
+        visit(k, v, parent);
+        eachProperty(v, visit, k);
       }
-    } else eachProperty(value, visit);
+    } else eachProperty(value, visit, parent);
   }
 }
 
 /** A property's description: its meaning (the schema's own `.describe()`, else its name spelled out), its Chinese term, and a custom field's format. */
-function describeProperty(key: string, value: Node): void {
+function describeProperty(key: string, value: Node, parent: string): void {
   const format = value.$comment as string | undefined;
   const own = value.description !== format ? (value.description as string | undefined) : undefined;
-  const zh = GLOSSARY_ZH[key];
+  const zh = termZh(key, parent);
   let text = own ?? fieldNameEn(key);
   if (zh && !text.includes(zh)) text += ` (${zh})`;
   value.description = format === undefined ? text : `${text}. ${format}`;
@@ -194,10 +200,14 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
   const ids = [...new Set(SUZHOU_2020.members.flatMap((version) => version.value.map((m) => m.id)))];
   const checked = MEMBERS_CHECKED.indexOf(name);
   const members = checked < 0 ? null : memberConstraints(ids, checked === 0);
-  eachProperty(json, (key, value) => {
-    describeProperty(key, value);
-    members?.(key, value);
-  });
+  eachProperty(
+    json,
+    (key, value, parent) => {
+      describeProperty(key, value, parent);
+      members?.(key, value);
+    },
+    name,
+  );
   return { ...json, title: name, "x-io": io };
 }
 
@@ -205,33 +215,54 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
 export interface InputProblems {
   /** Each problem as the `PoolingError` the library throws for it, in the order found. */
   problems: PoolingError[];
-  /** How many problems were found beyond `max` (not listed). */
+  /** How many problems were found beyond `max` (not listed): an exact count. */
   more: number;
+}
+
+/** Options of {@link inputProblems}. */
+export interface InputProblemsOptions {
+  /** The most problems listed (a positive integer, default 1,000); the others are counted in `more`. */
+  max?: number;
+  /** The policy whose members the member ids are checked against (default `SUZHOU_2020`). */
+  policy?: Policy;
 }
 
 /**
  * Every shape problem of a value against one of {@link schemas} (where the
  * library's functions report only the first): each field's type, format,
  * range and sign, unknown and missing fields, as the `PoolingError` the
- * library would throw for it (same code, path and messages). It checks the
- * shape only: the rules a function applies once the shape is valid (is the
+ * library would throw for it (same code, path and messages). For the inputs
+ * that name pooling members (`Scenario`, `ScenarioOpening`, `PeriodFlows`,
+ * `OpenPoolingInput`, `ProvincialRemittanceInput`, `TopUpInput`), it also runs
+ * the member checks the functions run (`UNKNOWN_MEMBER`, `MISSING_MEMBER`,
+ * `DUPLICATE_ENTRY`) against `policy`'s members, each piece's after its shape
+ * problems. The other rules a function applies once the shape is valid (is the
  * policy in force for the period, is the tier on the class's ladder, is the
  * cut given) are the function's own, and it reports the first that fails.
- * The listing stops at `max` problems (default 1,000); `more` counts the rest.
+ *
+ * Memory is bounded by `max`, not by the input: arrays are checked item by
+ * item, objects and records property by property (a scenario's periods one
+ * by one), each piece with its own schema; the first `max` problems are kept
+ * and the others only counted (`more` is exact; the whole input is always
+ * checked, so the time grows with it). The pieces with cross-field rules (a
+ * `Policy`, a `CoverDeficitInput`) are checked whole.
  *
  * @param name - the schema's name, a key of {@link schemas} (`"LevyInput"`, `"Scenario"`, …)
  * @param value - the value to check (typically parsed JSON or a CSV record)
- * @param options - `{ max }`: the most problems listed (a positive integer, default 1,000)
- * @returns the problems (empty when the shape is valid) and the count of those not listed
+ * @param options - `max`: the most problems listed (a positive integer, default 1,000); `policy`: the policy whose
+ *   members are checked (default `SUZHOU_2020`)
+ * @returns the problems (empty when the shape and the members are valid) and the count of those not listed
  * @throws PoolingError `INVALID_TYPE` for an unknown schema name or a `max` that is not a positive integer
  * @example
  * ```ts
  * const { problems } = inputProblems("LevyInput", { period: "2020-4", industryClass: 9, payroll: "-5" });
  * problems.map((p) => p.code); // ["INVALID_PERIOD", "INVALID_CLASS", "NEGATIVE_AMOUNT"]
  * inputProblems("LevyInput", { period: "2021-07", industryClass: 2, payroll: "5.00" }).problems; // []
+ * const s = { ...EXAMPLE_SCENARIO, opening: { ...EXAMPLE_SCENARIO.opening, members: { municipal: EXAMPLE_SCENARIO.opening.members.municipal } } };
+ * inputProblems("Scenario", s).problems.map((p) => p.code); // ["MISSING_MEMBER", "MISSING_MEMBER", "MISSING_MEMBER", "MISSING_MEMBER"]
  * ```
  */
-export function inputProblems(name: SchemaName, value: unknown, options?: { max?: number }): InputProblems {
+export function inputProblems(name: SchemaName, value: unknown, options?: InputProblemsOptions): InputProblems {
   if (typeof name !== "string" || !Object.hasOwn(schemas, name)) {
     const shown = typeof name === "string" ? JSON.stringify(name.slice(0, 40)) : typeof name;
     throw new PoolingError("INVALID_TYPE", ["name"], {
@@ -243,11 +274,8 @@ export function inputProblems(name: SchemaName, value: unknown, options?: { max?
   if (!Number.isSafeInteger(max) || max < 1) {
     throw new PoolingError("INVALID_TYPE", ["options", "max"], { en: "max must be a positive integer", zh: "max 须为正整数" });
   }
-  const result = (schemas[name] as z.ZodType).safeParse(value, { reportInput: true } as z.core.ParseContext<z.core.$ZodIssue>);
-  if (result.success) return { problems: [], more: 0 };
-  // one problem per unknown field (zod gives one issue for all of an object's unknown keys)
-  const issues = result.error.issues.flatMap((issue): z.core.$ZodIssue[] =>
-    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue],
-  );
-  return { problems: issues.slice(0, max).map((issue) => issueToError(issue)), more: Math.max(0, issues.length - max) };
+  const sink = new ProblemSink(max);
+  const hooks = MEMBERS_CHECKED.includes(name) ? memberHooks(resolvePolicy(options?.policy)) : undefined;
+  walk(schemas[name] as z.core.$ZodType, value, [], sink, hooks);
+  return { problems: sink.problems, more: sink.more };
 }

@@ -1,5 +1,4 @@
 import * as z from "zod";
-import { PoolingError } from "../errors.js";
 import { dmax, FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen, toFen, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
@@ -9,6 +8,7 @@ import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
 import { apportionFenCore, integerWeights } from "./apportion.js";
+import { checkMembers } from "./members.js";
 
 /** zod schema of the input of {@link apportionTopUp}. */
 export const TopUpInputSchema = z
@@ -103,11 +103,14 @@ export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
   const p = resolvePolicy(policy);
   const v = parseInput(TopUpInputSchema, input);
   const citation = paramFor(p, "clauses", v.period, ["period"]).value.topUp;
-  const seen = new Set<string>();
-  v.members.forEach((m, i) => {
-    if (seen.has(m.id)) throw new PoolingError("DUPLICATE_ENTRY", ["members", i, "id"], { en: m.id, zh: m.id });
-    seen.add(m.id);
-  });
+  // the ids are the caller's own (not checked against the policy's members): each once
+  checkMembers(
+    null,
+    v.members.map((m) => m.id),
+    (i) => ["members", i, "id"],
+    false,
+    [],
+  );
   // The weights may carry more than two decimals: integers in the same ratios; a non-positive one has no share.
   const weights = integerWeights(v.members.map((m) => dmax(ZERO, m.priorYearBalance)));
   const { parts, shortfall } = apportionTopUpFen(

@@ -17,26 +17,54 @@ export function memberIds(policy: Policy, period?: Period): string[] {
 }
 
 /**
- * Checks that `ids` (found at `pathOf(i)`) are the policy's members, each once,
- * and, when `complete`, all of them.
+ * Every problem of `ids` (found at `pathOf(i)`) against the policy's members,
+ * in the order {@link checkMembers} meets them: an id that is not a member
+ * (`UNKNOWN_MEMBER`), an id given twice (`DUPLICATE_ENTRY`) and, when
+ * `complete`, each member not given (`MISSING_MEMBER`, at `missingPath`).
+ * With `policy` null, only the duplicates (ids of the caller's own choosing).
+ * Lazy: each error is made when asked for.
  * @internal
  */
-export function checkMembers(policy: Policy, ids: readonly string[], pathOf: (i: number) => Path, complete: boolean, missingPath: Path, period?: Period): void {
-  const known = new Set(memberIds(policy, period));
+export function* memberProblems(
+  policy: Policy | null,
+  ids: readonly string[],
+  pathOf: (i: number) => Path,
+  complete: boolean,
+  missingPath: Path,
+  period?: Period,
+): Generator<PoolingError, void, undefined> {
+  const known = policy === null ? null : new Set(memberIds(policy, period));
   const seen = new Set<string>();
-  ids.forEach((id, i) => {
-    if (!known.has(id)) {
-      throw new PoolingError("UNKNOWN_MEMBER", pathOf(i), {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string;
+    if (known !== null && !known.has(id)) {
+      yield new PoolingError("UNKNOWN_MEMBER", pathOf(i), {
         en: `${id}; members are ${[...known].join(", ")}`,
         zh: `${id}；统筹地区为 ${[...known].join("、")}`,
       });
-    }
-    if (seen.has(id)) throw new PoolingError("DUPLICATE_ENTRY", pathOf(i), { en: id, zh: id });
-    seen.add(id);
-  });
-  if (complete) {
+    } else if (seen.has(id)) yield new PoolingError("DUPLICATE_ENTRY", pathOf(i), { en: id, zh: id });
+    else seen.add(id);
+  }
+  if (complete && known !== null) {
     for (const id of known) {
-      if (!seen.has(id)) throw new PoolingError("MISSING_MEMBER", missingPath, { en: id, zh: id });
+      if (!seen.has(id)) yield new PoolingError("MISSING_MEMBER", missingPath, { en: id, zh: id });
     }
   }
+}
+
+/**
+ * Checks that `ids` (found at `pathOf(i)`) are the policy's members, each once,
+ * and, when `complete`, all of them: throws the first of {@link memberProblems}.
+ * @internal
+ */
+export function checkMembers(
+  policy: Policy | null,
+  ids: readonly string[],
+  pathOf: (i: number) => Path,
+  complete: boolean,
+  missingPath: Path,
+  period?: Period,
+): void {
+  const first = memberProblems(policy, ids, pathOf, complete, missingPath, period).next();
+  if (!first.done) throw first.value;
 }

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isPoolingError, PoolingError, withPathPrefix } from "../errors.js";
+import { isPoolingError, PoolingError, withEmployerId, withPathPrefix } from "../errors.js";
 import { isDefinedPolicy } from "../policy/define.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -97,8 +97,9 @@ function step(calc: LevyCalculator, totals: LevyTotalsSum, input: LevyInput, ind
     return { ok: true, index, levy: calc.compute(input, totals) };
   } catch (e) {
     const error = withPathPrefix(e, [index]);
-    if (!collect || !isPoolingError(error)) throw error;
     const employerId = employerIdOf(input);
+    if (!collect) throw withEmployerId(error, employerId);
+    if (!isPoolingError(error)) throw error;
     return employerId === undefined ? { ok: false, index, error } : { ok: false, index, employerId, error };
   }
 }
@@ -122,7 +123,8 @@ function step(calc: LevyCalculator, totals: LevyTotalsSum, input: LevyInput, ind
  * @param policy - the policy (default `SUZHOU_2020`)
  * @returns a generator of levies (or outcomes) whose return value is the {@link LevyTotals}
  * @throws PoolingError `INVALID_TYPE` when `inputs` is not iterable; an invalid `options` (`UNKNOWN_KEY`, `INVALID_TYPE`);
- *   in `"throw"` mode, the first bad record's error (any code of {@link computeLevy}), its path starting with its index
+ *   in `"throw"` mode, the first bad record's error (any code of {@link computeLevy}), its path starting with its index,
+ *   with the record's `employerId` (`error.employerId`; not in `toJSON()`) when it has a string one
  *
  * @example
  * ```ts
@@ -215,7 +217,8 @@ async function* streamAsync(inputs: AsyncIterable<LevyInput>, p: Policy, collect
  * @param policy - the policy (default `SUZHOU_2020`)
  * @returns `{ items, totals }`, and `errors` and `errorsOmitted` in `"collect"` mode
  * @throws PoolingError `INVALID_TYPE` when `inputs` is not iterable; an invalid `options` (`UNKNOWN_KEY`, `INVALID_TYPE`);
- *   in `"throw"` mode, the first bad item's error (any code of {@link computeLevy}), its path starting with its index
+ *   in `"throw"` mode, the first bad item's error (any code of {@link computeLevy}), its path starting with its index,
+ *   with the record's `employerId` (`error.employerId`; not in `toJSON()`) when it has a string one
  *
  * @example
  * ```ts
@@ -250,13 +253,17 @@ export function computeLevies(inputs: Iterable<LevyInput>, optionsOrPolicy?: Lev
   const items: Levy[] = [];
   if (!collect) {
     let i = 0;
+    let current: unknown;
     try {
       for (const input of inputs) {
+        current = input;
         items.push(calc.compute(input, totals));
+        current = undefined;
         i++;
       }
     } catch (e) {
-      throw withPathPrefix(e, [i]);
+      // the record's employerId, as "collect" mode gives it (none when the iteration itself failed)
+      throw withEmployerId(withPathPrefix(e, [i]), employerIdOf(current));
     }
     return { items, totals: totals.result() };
   }
