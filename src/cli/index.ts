@@ -172,7 +172,7 @@ async function simulateCommand(args: string[]): Promise<number> {
     const onPeriod = simulateProgress();
     sim = simulate(scenario, policy, onPeriod ? { onPeriod } : undefined);
   } catch (e) {
-    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO"));
+    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO", true, policy));
     throw e;
   }
   // the budgets: the file's, or the example's with the example scenario

@@ -74,8 +74,8 @@ export const MAX_PROBLEMS = 1000;
  * library's own error is always listed. With `count`, a last line says how
  * many problems there are in all when there is more than one.
  */
-export function everyProblem(error: PoolingError, name: SchemaName, input: unknown, where: string, count = true): string {
-  const { problems, more } = inputProblems(name, input, { max: MAX_PROBLEMS });
+export function everyProblem(error: PoolingError, name: SchemaName, input: unknown, where: string, count = true, policy?: Policy): string {
+  const { problems, more } = inputProblems(name, input, { max: MAX_PROBLEMS, ...(policy ? { policy } : {}) });
   const same = (p: PoolingError) => p.code === error.code && JSON.stringify(p.path) === JSON.stringify(error.path);
   let listed = problems;
   let rest = more;

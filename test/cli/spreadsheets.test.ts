@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO } from "../../src/index.js";
+import { EXAMPLE_SCENARIO, SUZHOU_2020 } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");
@@ -346,6 +346,27 @@ describe("simulate lists every problem of a scenario", () => {
     expect(r.stderr.match(/^many\.json: [A-Z_]+ at /gm)).toHaveLength(1000);
     const last = r.stderr.trimEnd().split("\n").slice(-2);
     expect(last).toEqual(["… and 500 more problem(s) / 另有 500 个问题未列出", "1500 problem(s) in many.json / many.json 共有 1500 个问题"]);
+  });
+  it("with --policy, the members are that policy's: an unknown and a missing member are listed beside the amounts", () => {
+    const policy = JSON.parse(JSON.stringify(SUZHOU_2020));
+    policy.id = "trio";
+    policy.members[0].value = ["a", "b", "c"].map((id) => ({ id, nameZh: id, nameEn: id }));
+    const zero = { priorYearBalance: "0.00", priorYearExpenditure: "0.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" };
+    const quiet = { income: "0.00", expenditure: "0.00" };
+    const scenario = {
+      opening: { start: "2020-05", members: { a: zero, b: zero, c: zero } },
+      periods: [
+        { period: "2020-05", members: { a: { income: "-1.00", expenditure: "0.00" }, b: quiet, c: quiet } },
+        { period: "2020-06", members: { a: quiet, b: quiet, d: quiet }, provincialRemittances: { a: "0.00", b: "0.00", c: "0.00" } },
+      ],
+    };
+    const r = run(["simulate", file("trio.json", JSON.stringify(scenario)), "--policy", file("trio-policy.json", JSON.stringify(policy))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.match(/^trio\.json: [A-Z_]+ at [^\s:]+/gm)).toEqual([
+      "trio.json: NEGATIVE_AMOUNT at periods[0].members.a.income",
+      "trio.json: UNKNOWN_MEMBER at periods[1].members.d",
+      "trio.json: MISSING_MEMBER at periods[1].members",
+    ]);
   });
   it("a scenario whose shape is valid reports the rule it breaks", () => {
     const s = JSON.parse(JSON.stringify(EXAMPLE_SCENARIO));
