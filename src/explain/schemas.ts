@@ -198,7 +198,8 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
     },
   }) as Record<string, unknown>;
   const ids = [...new Set(SUZHOU_2020.members.flatMap((version) => version.value.map((m) => m.id)))];
-  const checked = MEMBERS_CHECKED.indexOf(name);
+  // apportionTopUp takes ids of the caller's choosing (each once): its schema lists no member ids
+  const checked = name === "TopUpInput" ? -1 : MEMBERS_CHECKED.indexOf(name);
   const members = checked < 0 ? null : memberConstraints(ids, checked === 0);
   eachProperty(
     json,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, type SchemaName, SUZHOU_2020, schemas, toJSONSchema } from "../../src/index.js";
+import { apportionTopUp, EXAMPLE_SCENARIO, type SchemaName, SUZHOU_2020, schemas, toJSONSchema } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
 const dir = new URL("../../docs/schemas", import.meta.url).pathname;
@@ -62,6 +62,12 @@ describe("schemas and toJSONSchema", () => {
       { type: "integer", minimum: 1, maximum: 8 },
       { type: "string", pattern: "^[1-8]$" },
     ]);
+  });
+  it("apportionTopUp takes ids of the caller's choosing: its schema lists no member ids (its own example uses A, B, C)", () => {
+    const json = JSON.stringify(toJSONSchema("TopUpInput"));
+    expect(json).not.toContain('"municipal"');
+    const input = { amount: "500000.00", members: [{ id: "A", priorYearBalance: "3000000", available: "9000000" }] };
+    expect(apportionTopUp(input).contributions).toEqual({ A: "500000.00" });
   });
   it("rejects unknown names", () => {
     expectPoolingError(() => toJSONSchema("Nope" as SchemaName), "INVALID_TYPE", ["name"]);
