@@ -14,6 +14,8 @@ export interface BatchError extends PoolingErrorJSON {
   index: number;
   /** The record's line in the CSV file (the header is line 1), for CSV input. */
   line?: number;
+  /** The record's `employerId`, when it has a string one. */
+  employerId?: string;
 }
 
 /** The outcome of {@link leviesWithErrors}: good records' levies and totals, and every bad record. */
@@ -44,9 +46,9 @@ export function leviesWithErrors(inputs: readonly unknown[], policy: Policy = SU
   return {
     items,
     totals,
-    errors: errors.map(({ index, error }) => {
+    errors: errors.map(({ index, employerId, error }) => {
       const line = lines?.[index];
-      return line === undefined ? { ...error.toJSON(), index } : { ...error.toJSON(), index, line };
+      return { ...error.toJSON(), index, ...(line === undefined ? {} : { line }), ...(employerId === undefined ? {} : { employerId }) };
     }),
     errorsOmitted,
   };

@@ -60,6 +60,7 @@ const BATCH_ERROR: Json = {
     messageZh: { type: "string" },
     index: { type: "integer", minimum: 0 },
     line: { type: "integer", minimum: 1 },
+    employerId: { type: "string", description: "the record's employerId, when it has one" },
   },
   required: ["name", "code", "path", "message", "messageZh", "index"],
   additionalProperties: false,

@@ -129,9 +129,11 @@ describe("happy paths: the library's output, byte for byte", () => {
     } catch (e) {
       expected = (e as PoolingError).toJSON();
     }
-    const { errors, index, ...first } = e400;
+    const { errors, index, employerId, ...first } = e400;
     expect(first).toEqual(expected);
     expect(index).toBe(1);
+    // and the record's employerId
+    expect(employerId).toBe(LEVY.employerId);
     expect(errors).toHaveLength(1);
   });
 
