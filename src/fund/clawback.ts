@@ -41,6 +41,14 @@ export function yearClawbackFen(
   rateOf: (period: string) => string,
 ): Fen {
   if (member === MUNICIPAL_MEMBER && municipal === "none") return 0n;
+  return clawbackByRateFen(subsidiesByPeriod, rateOf);
+}
+
+/**
+ * R9: the clawback on subsidies held by the period each was paid in, each at
+ * its period's rate, one rounding per rate. @internal
+ */
+export function clawbackByRateFen(subsidiesByPeriod: ReadonlyMap<string, Fen>, rateOf: (period: string) => string): Fen {
   const byRate = new Map<string, Fen>();
   for (const [period, subsidies] of subsidiesByPeriod) {
     const rate = normalRate(rateOf(period));

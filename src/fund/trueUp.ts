@@ -39,7 +39,7 @@ import type { Policy } from "../policy/schema.js";
 import { MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
-import { yearClawbackFen } from "./clawback.js";
+import { clawbackByRateFen } from "./clawback.js";
 
 /** zod schema of the input of {@link yearEndTrueUp}. */
 export const YearEndTrueUpInputSchema = z
@@ -247,7 +247,7 @@ export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearE
     reclassified: formatFen(t.reclassified),
     grantsSettled: formatFen(t.grantsSettled),
     subsidiesSettled: formatFen(t.subsidiesSettled),
-    clawback: formatFen(yearClawbackFen("", settled, "none", rateOf)),
+    clawback: formatFen(clawbackByRateFen(settled, rateOf)),
     clawbackRate: rates.length > 0 ? rates.join(", ") : clawbackVersion.value.rate,
     citations,
     policy: policyRef(p),

@@ -101,9 +101,9 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
   const { writer, period, params } = context;
   const order = params.pool.value.priority;
   const rateOf = clawbackRateOf(context);
-  const accruedBefore = new Map(
-    context.memberIds.map((id) => [id, yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal, rateOf)]),
-  );
+  const { municipal } = params.clawback.value;
+  // R9: the year's clawback of each member paid a subsidy this period, before its first subsidy (the others accrue nothing)
+  const accruedBefore = new Map<string, Fen>();
   const claims = {} as Record<PriorityClass, { member: string; amount: Fen; origin: DeficitOrigin | undefined }[]>;
   for (const priorityClass of PRIORITY_CLASSES) {
     claims[priorityClass] = byClass[priorityClass].map((claim) => ({ member: claim.member, amount: claim.amount, origin: originOf(claim) }));
@@ -136,6 +136,7 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
       // R9: a subsidy paid (a line that carries the clawback) accrues at the rate in force; it settles at year end.
       if (amount > FEN_ZERO && carriesClawbackLine(priorityClass, claim)) {
         const subsidies = memberOf(context, claim.member).yearSubsidies;
+        if (!accruedBefore.has(claim.member)) accruedBefore.set(claim.member, yearClawbackFen(claim.member, subsidies, municipal, rateOf));
         subsidies.set(period, (subsidies.get(period) ?? FEN_ZERO) + amount);
       }
       const unpaid = claim.amount - amount;
@@ -143,8 +144,8 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
     });
   }
   let clawbacksAccrued = FEN_ZERO;
-  for (const id of context.memberIds) {
-    const accrued = yearClawbackFen(id, memberOf(context, id).yearSubsidies, params.clawback.value.municipal, rateOf) - accruedBefore.get(id)!;
+  for (const [id, before] of accruedBefore) {
+    const accrued = yearClawbackFen(id, memberOf(context, id).yearSubsidies, municipal, rateOf) - before;
     figuresOf(context, id).clawbackAccrued = accrued;
     clawbacksAccrued += accrued;
   }
