@@ -4,6 +4,24 @@ import { defineConfig } from "tsup";
 /** The library's modules: everything under src/ but the CLI, the service and the playground page. */
 const LIBRARY_MODULES = ["src/**/*.ts", "!src/cli/**", "!src/service/**", "!src/playground/**"];
 
+/** Chinese text (the policy's clauses, the messages, the glossary) as UTF-8, 3 bytes a character, not 6-byte \u escapes. */
+const chineseAsUtf8 = (options: { charset?: string }): void => {
+  options.charset = "utf8";
+};
+
+/** An entry as one CommonJS bundle (its declarations are built by their own config). */
+const cjsBundle = (name: string, path: string) => ({
+  entry: { [name]: path },
+  format: ["cjs" as const],
+  dts: false,
+  sourcemap: true,
+  clean: false,
+  target: "node18",
+  splitting: false,
+  treeshake: true,
+  esbuildOptions: chineseAsUtf8,
+});
+
 export default defineConfig([
   {
     // the library as ESM, one file per module (not one bundle): a bundler that imports one function
@@ -16,10 +34,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false, // `npm run build` empties dist first: the builds run side by side
     target: "node18",
-    // Chinese text (the policy's clauses, the messages, the glossary) as UTF-8, 3 bytes a character, not 6-byte \u escapes
-    esbuildOptions: (options) => {
-      options.charset = "utf8";
-    },
+    esbuildOptions: chineseAsUtf8,
   },
   {
     // the library as CommonJS, one bundle, and the declarations of both formats
@@ -28,19 +43,7 @@ export default defineConfig([
     dts: { only: true },
     clean: false,
   },
-  {
-    entry: { index: "src/index.ts" },
-    format: ["cjs"],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: "node18",
-    splitting: false,
-    treeshake: true,
-    esbuildOptions: (options) => {
-      options.charset = "utf8";
-    },
-  },
+  cjsBundle("index", "src/index.ts"),
   {
     // the presentation entry (suzhou-wi-pooling/report) as CommonJS; its declarations built on their own so that each entry's stand alone
     entry: { report: "src/report.ts" },
@@ -48,16 +51,7 @@ export default defineConfig([
     dts: { only: true },
     clean: false,
   },
-  {
-    entry: { report: "src/report.ts" },
-    format: ["cjs"],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: "node18",
-    splitting: false,
-    treeshake: true,
-  },
+  cjsBundle("report", "src/report.ts"),
   {
     // the CLI: one ESM file with csv-parse bundled in, so that the library keeps its three dependencies
     entry: { cli: "src/cli/index.ts" },
@@ -83,11 +77,8 @@ export default defineConfig([
     minify: true,
     target: "es2020",
     noExternal: [/.*/],
-    // Chinese text as UTF-8 (3 bytes a character, not 6-byte \u escapes), as in the library's build:
-    // the page declares <meta charset="utf-8"> and the service serves the script as UTF-8
-    esbuildOptions: (options) => {
-      options.charset = "utf8";
-    },
+    // as in the library's build: the page declares <meta charset="utf-8"> and the service serves the script as UTF-8
+    esbuildOptions: chineseAsUtf8,
     onSuccess: async () => {
       for (const f of ["index.html", "style.css"]) await cp(`src/playground/${f}`, `dist/playground/${f}`);
     },
