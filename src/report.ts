@@ -15,13 +15,17 @@
 export {
   csvCell,
   csvRowToLevyInput,
+  csvTextCell,
   LEVY_COLUMNS,
   LEVY_CSV_ALIASES,
+  LEVY_TEXT_COLUMNS,
   LEVY_TOTAL_COLUMNS,
   type LevyCsvHeader,
   type LevyCsvHeaderProblem,
+  type LevyCsvOptions,
   levyClauses,
   levyCsvHeader,
+  levyCsvRow,
   levyTotalsRow,
 } from "./present/levyCsv.js";
 export { renderReport } from "./present/report.js";

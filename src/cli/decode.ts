@@ -29,12 +29,46 @@ export function encodingError(path: string, encoding: Encoding): CliError {
 }
 
 /**
+ * Whether a file's first bytes are UTF-16 (what Excel's "Unicode text" and
+ * some exports write): a byte order mark (FF FE, FE FF), or, without one,
+ * text whose every other byte is NUL (a character of the ASCII range in
+ * UTF-16). A CSV in UTF-8 or GB18030 has no NUL byte at all.
+ */
+export function utf16Of(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16LE";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16BE";
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.3 && even <= pairs * 0.05) return "UTF-16LE";
+  if (even >= pairs * 0.3 && odd <= pairs * 0.05) return "UTF-16BE";
+  return null;
+}
+
+/** The error (exit 2) of a UTF-16 file: it is not read; what to save it as instead. */
+export function utf16Error(path: string, which: "UTF-16LE" | "UTF-16BE"): CliError {
+  return new CliError(
+    EXIT.invalidInput,
+    `${path}: the file is ${which} (Excel's "Unicode text"), which is not read: save it as "CSV UTF-8" (or as CSV in GB18030/GBK, then run with --encoding gb18030) and run again\n` +
+      `${path}：文件为 ${which} 编码（Excel 的“Unicode 文本”），无法读取：请另存为“CSV UTF-8（逗号分隔）”（或 GB18030/GBK 编码的 CSV，并加上 --encoding gb18030）后重新运行`,
+  );
+}
+
+/**
  * A streaming decoder of `encoding` that fails (with {@link encodingError})
- * on bytes not valid in it; a character split between chunks is carried over.
+ * on bytes not valid in it, and on a UTF-16 file (its first chunk, see
+ * {@link utf16Of}); a character split between chunks is carried over.
  * A leading byte order mark is dropped.
  */
 export function createDecoder(path: string, encoding: Encoding): { write(bytes: Uint8Array): string; end(): string } {
   const decoder = createStrictDecoder(encoding);
+  let first = true;
   const cli =
     <A extends unknown[]>(f: (...args: A) => string) =>
     (...args: A): string => {
@@ -45,7 +79,18 @@ export function createDecoder(path: string, encoding: Encoding): { write(bytes: 
         throw e;
       }
     };
-  return { write: cli(decoder.write), end: cli(decoder.end) };
+  const write = cli(decoder.write);
+  return {
+    write: (bytes) => {
+      if (first && bytes.length > 0) {
+        first = false;
+        const utf16 = utf16Of(bytes);
+        if (utf16) throw utf16Error(path, utf16);
+      }
+      return write(bytes);
+    },
+    end: cli(decoder.end),
+  };
 }
 
 /** The text of a byte stream, decoded chunk by chunk (see {@link createDecoder}). */

@@ -4,8 +4,6 @@
  *
  * @module
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import {
   type BudgetExecution,
@@ -25,6 +23,7 @@ import { formatSummary, renderReport } from "../report.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
 import { CliError, describeError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
+import { StdoutClosed, writeFilesWhole, writeFileWhole, writeStdout } from "./output.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
 import { packageVersion, runServe, SERVE_HELP } from "./serve.js";
@@ -34,7 +33,7 @@ const HELP: Record<string, string> = {
 
 Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals]
-                  [--policy FILE] [--relief-2020]
+                  [--raw-cells] [--policy FILE] [--relief-2020]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
   wi-pooling schema <Name> | --all --out-dir DIR
   wi-pooling serve [--port N] [--host H] [--max-body BYTES] [--policy FILE] [--relief-2020]
@@ -44,7 +43,7 @@ Usage:
 
 Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written.
 退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败。`,
-  levy: `wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals] [--policy FILE] [--relief-2020]
+  levy: `wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals] [--raw-cells] [--policy FILE] [--relief-2020]
 
 Computes each employer's premium (R4, 二（一）). A CSV file has a header row whose columns
 are computeLevy's input fields (employerId, period, industryClass, payroll, floatMultiplier,
@@ -65,6 +64,8 @@ too ("no rows"). Files are streamed; progress shows on stderr at a terminal.
   --encoding ENC       the input's encoding: utf-8 (default) or gb18030 (GBK: Excel on Chinese Windows)
   --bom                start the CSV with a UTF-8 byte order mark (for Excel)
   --no-totals          leave out the TOTAL row (and totals from --json)
+  --raw-cells          write text cells as they are: without it, a text cell starting with = + - @, a tab
+                       or a carriage return gets a ' before it, so that a spreadsheet never runs it as a formula
   --policy FILE        use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
   --relief-2020        apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)`,
   simulate: `wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
@@ -120,12 +121,17 @@ function argsMessage(e: unknown): string {
 }
 
 function parse(command: string, args: string[], options: Options): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  let r: ReturnType<typeof parseArgs>;
   try {
-    const r = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+    r = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (e) {
     return usage(command, argsMessage(e));
   }
+  // an empty value (`--out=`) is no value: never stdout, the built-in policy or the default in its place
+  for (const [name, value] of Object.entries(r.values)) {
+    if (value === "") usage(command, `--${name} needs a value, not an empty one / --${name} 需要一个非空的值`);
+  }
+  return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
 }
 
 async function levy(args: string[]): Promise<number> {
@@ -137,18 +143,21 @@ async function levy(args: string[]): Promise<number> {
     encoding: { type: "string" },
     bom: { type: "boolean" },
     "no-totals": { type: "boolean" },
+    "raw-cells": { type: "boolean" },
   });
   if (values.help) return print(HELP.levy!);
   if (positionals.length !== 1) usage("levy", "levy takes one file / 需要一个输入文件");
   const encoding = encodingOf((values.encoding as string | undefined) ?? "utf-8");
   if (encoding === null) usage("levy", `--encoding takes ${ENCODINGS.join(" or ")}, not ${values.encoding} / --encoding 只能为 ${ENCODINGS.join(" 或 ")}`);
   if (values.bom && values.json) usage("levy", "--bom is for CSV output, not --json / --bom 仅用于 CSV 输出");
+  if (values["raw-cells"] && values.json) usage("levy", "--raw-cells is for CSV output, not --json / --raw-cells 仅用于 CSV 输出");
   const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
   return runLevy({
     file: positionals[0]!,
     json: Boolean(values.json),
     bom: Boolean(values.bom),
     totals: !values["no-totals"],
+    rawCells: Boolean(values["raw-cells"]),
     out: values.out as string | undefined,
     encoding,
     policy,
@@ -191,13 +200,7 @@ async function simulateCommand(args: string[]): Promise<number> {
   }
   // the built-in example's figures are illustrative: the presentations say so
   const options = { ...(budgetExecution ? { budgetExecution } : {}), ...(file ? {} : { illustrative: true }) };
-  if (values.report) {
-    try {
-      await writeFile(values.report as string, renderReport(sim, policy, options), "utf8");
-    } catch (e) {
-      throw new CliError(EXIT.io, `cannot write ${values.report}: ${(e as Error).message}\n无法写入 ${values.report}`);
-    }
-  }
+  if (values.report) await writeFileWhole(values.report as string, renderReport(sim, policy, options));
   return print(values.json ? JSON.stringify(sim, null, 2) : formatSummary(sim, policy, options));
 }
 
@@ -207,14 +210,11 @@ async function schema(args: string[]): Promise<number> {
   if (values.all) {
     const dir = values["out-dir"] as string | undefined;
     if (!dir || positionals.length > 0) usage("schema", "--all needs --out-dir DIR and no name / --all 需要 --out-dir 目录，且不接受结构名称");
-    try {
-      await mkdir(dir, { recursive: true });
-      for (const name of Object.keys(schemas) as SchemaName[]) {
-        await writeFile(join(dir, `${name}.schema.json`), `${JSON.stringify(toJSONSchema(name), null, 2)}\n`, "utf8");
-      }
-    } catch (e) {
-      throw new CliError(EXIT.io, `cannot write to ${dir}: ${(e as Error).message}\n无法写入 ${dir}`);
-    }
+    const files = (Object.keys(schemas) as SchemaName[]).map((name) => ({
+      name: `${name}.schema.json`,
+      data: `${JSON.stringify(toJSONSchema(name), null, 2)}\n`,
+    }));
+    await writeFilesWhole(dir!, files);
     return EXIT.ok;
   }
   if (positionals.length !== 1) usage("schema", "schema takes one name / 需要一个结构名称");
@@ -224,8 +224,9 @@ async function schema(args: string[]): Promise<number> {
   return print(JSON.stringify(toJSONSchema(name as SchemaName), null, 2));
 }
 
-function print(text: string): number {
-  process.stdout.write(`${text}\n`);
+/** Writes `text` and a line break to stdout (every byte, awaited: see output.ts); returns exit code 0. */
+async function print(text: string): Promise<number> {
+  await writeStdout(`${text}\n`);
   return EXIT.ok;
 }
 
@@ -276,6 +277,7 @@ export async function main(argv: string[]): Promise<number> {
         return usage("main", `unknown command ${command} / 未知命令 ${command}`);
     }
   } catch (e) {
+    if (e instanceof StdoutClosed) return EXIT.ok; // the reader has what it wanted (`| head`): quietly
     if (e instanceof CliError) {
       process.stderr.write(`${e.message}\n`);
       return e.exitCode;
@@ -285,6 +287,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// a reader of stderr that went away is no reason to fail (nor to print a stack nobody reads)
+process.stderr.on("error", () => undefined);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -40,6 +40,46 @@ export class CliError extends Error {
   }
 }
 
+/** Why a file could not be written, in English and Chinese: the system's reason for the common codes, else its code. */
+function writeReason(e: unknown): [en: string, zh: string] {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "EISDIR":
+      return ["is a directory", "是目录"];
+    case "EACCES":
+    case "EPERM":
+      return ["permission denied", "没有权限"];
+    case "ENOSPC":
+      return ["no space left on the device", "磁盘空间不足"];
+    case "EROFS":
+      return ["read-only file system", "文件系统为只读"];
+    case "ENOENT":
+    case "ENOTDIR":
+      return ["no such directory", "目录不存在"];
+    case "EPIPE":
+      return ["the reading end was closed (EPIPE)", "读取端已关闭（EPIPE）"];
+    case "EIO":
+      return ["input/output error (EIO)", "输入输出错误（EIO）"];
+    case "EDQUOT":
+      return ["disk quota exceeded", "超出磁盘配额"];
+    case "EFBIG":
+      return ["file too large", "文件过大"];
+    case "ESHORT":
+      return ["short write: the device took no more bytes", "写入不完整：设备不再接收数据"];
+    default: {
+      const why = typeof code === "string" ? code : String((e as Error)?.message ?? e);
+      return [why, why];
+    }
+  }
+}
+
+/** The error (exit 4) of an output that could not be written: `cannot write OUT: why` / `无法写入 OUT：原因`. */
+export function writeError(target: string, e: unknown): CliError {
+  if (e instanceof CliError) return e;
+  const [en, zh] = writeReason(e);
+  return new CliError(EXIT.io, `cannot write ${target}: ${en}\n无法写入 ${target}：${zh}`);
+}
+
 /** Reads a UTF-8 file, or fails with exit code 4. */
 export async function readText(path: string): Promise<string> {
   try {

@@ -8,20 +8,18 @@
  */
 
 import { once } from "node:events";
-import { closeSync, createReadStream, openSync, statSync, writeSync } from "node:fs";
-import { mkdtemp, rename, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { createReadStream, statSync } from "node:fs";
+import { basename } from "node:path";
 import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { type Levy, type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
-import { csvCell, LEVY_COLUMNS, levyClauses, levyTotalsRow } from "../report.js";
+import { csvCell, LEVY_COLUMNS, levyCsvRow, levyTotalsRow } from "../report.js";
 import { type FastCsvPlan, type FastCsvPosition, fastCsvEligible, fastCsvInputs } from "./csvFast.js";
 import { CsvRows, lineMessage } from "./csvRows.js";
 import { decodeStream, type Encoding } from "./decode.js";
 import { CliError, EXIT, everyProblem } from "./io.js";
 import { JsonArrayError, jsonArrayItems } from "./jsonArray.js";
+import { PendingOutput } from "./output.js";
 
 export { LEVY_COLUMNS };
 
@@ -132,37 +130,17 @@ async function* jsonRecords(path: string, encoding: Encoding): AsyncIterable<{ i
   }
 }
 
-/** The clauses cell of a result, CSV-quoted when needed (cached per shared citations array). */
-const clausesCellCache = new WeakMap<object, string>();
-function clausesCell(levy: Levy): string {
-  let cell = clausesCellCache.get(levy.citations);
-  if (cell === undefined) {
-    cell = csvCell(levyClauses(levy));
-    clausesCellCache.set(levy.citations, cell);
-  }
-  return cell;
-}
-
-/**
- * One output row, in the order of LEVY_COLUMNS. Only the employer id and the
- * clauses can hold a comma, quote or line break: every other cell is a
- * validated period, number, rate or enum.
- */
-function csvRow(l: Levy): string {
-  const id = l.employerId === undefined ? "" : csvCell(l.employerId);
-  return `${id},${l.period},${l.industryClass},${l.payroll},${l.baseRate},${l.floatMultiplier},${l.floatedRate},${l.cutFraction},${l.cutSource},${l.ownCutFraction ?? ""},${l.ownCutSource},${l.effectiveRate},${l.premiumBeforeCut},${l.premium},${l.cutRelief},${l.syncInducedRelief},${l.reliefFraction},${l.reliefWaived},${l.premiumDue},${clausesCell(l)}\n`;
-}
-
 /** A batch error as the record's own (its path without the batch index: the record is named by its line or item). */
 function recordError(e: PoolingError): PoolingError {
   return new PoolingError(e.code, e.path.slice(1), e.detail);
 }
 
-/** What the output looks like: JSON or CSV, a BOM before CSV, a totals row or not. */
+/** What the output looks like: JSON or CSV, a BOM before CSV, a totals row or not, text cells as they are (`--raw-cells`) or made safe. */
 export interface LevyOutputOptions {
   json: boolean;
   bom: boolean;
   totals: boolean;
+  rawCells?: boolean;
 }
 
 /**
@@ -187,10 +165,9 @@ class LevyOutput {
   private readonly json: boolean;
 
   constructor(
-    private readonly fd: number,
+    /** The output's temporary file (every write checked: exit 4 on failure). */
+    private readonly sink: PendingOutput,
     private readonly options: LevyOutputOptions,
-    /** The error of a failed write to the output (exit 4, naming where the output goes). */
-    private readonly writeFailed: (e: unknown) => CliError,
   ) {
     this.json = options.json;
     this.put(options.json ? '{"items":[' : `${options.bom ? "\uFEFF" : ""}${LEVY_COLUMNS.join(",")}\n`);
@@ -200,7 +177,7 @@ class LevyOutput {
     this.count++;
     if (this.progress && this.count % 10_000 === 0) this.showProgress();
     if (this.bad > 0) return; // nothing will be written: validate the rest only
-    this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : csvRow(levy));
+    this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : levyCsvRow(levy, this.options));
   }
 
   private put(text: string): void {
@@ -208,7 +185,7 @@ class LevyOutput {
     if (this.used + text.length * 3 > this.bytes.length) {
       this.flush();
       if (text.length * 3 > this.bytes.length) {
-        this.write(() => writeSync(this.fd, text));
+        this.sink.write(text);
         return;
       }
     }
@@ -234,17 +211,8 @@ class LevyOutput {
   }
 
   flush(): void {
-    let at = 0;
-    while (at < this.used) at += this.write(() => writeSync(this.fd, this.bytes, at, this.used - at));
+    this.sink.write(this.bytes, 0, this.used);
     this.used = 0;
-  }
-
-  private write(f: () => number): number {
-    try {
-      return f();
-    } catch (e) {
-      throw this.writeFailed(e);
-    }
   }
 
   flushErrors(): void {
@@ -283,10 +251,12 @@ async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, pol
   out.input.size = statSync(file).size;
   const inputs = fastCsvInputs(file, plan, encoding, at, rows);
   const stream = streamLevies(inputs, { errors: "collect" }, policy);
-  for (let next = stream.next(); ; next = stream.next()) {
+  for (let next = stream.next(), n = 1; ; next = stream.next(), n++) {
     if (next.done) return next.value;
     const o = next.value;
     out.input.bytes = at.bytes;
+    // the loop is synchronous: it lets the event loop turn now and then, so that a signal (SIGINT, SIGTERM) is handled
+    if (n % 8192 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (o.ok) out.good(o.levy);
     else out.error(everyProblem(recordError(o.error), "LevyInput", at.input, `line ${at.line}`, false));
     if (out.bad > 0) await stderrDrained();
@@ -322,47 +292,6 @@ export interface LevyOptions extends LevyOutputOptions {
   policy: Policy;
 }
 
-/** Why a file could not be written, in English and Chinese: the system's reason for the common codes, else its code. */
-function writeReason(e: unknown): [en: string, zh: string] {
-  const code = (e as { code?: unknown } | null)?.code;
-  switch (code) {
-    case "EISDIR":
-      return ["is a directory", "是目录"];
-    case "EACCES":
-    case "EPERM":
-      return ["permission denied", "没有权限"];
-    case "ENOSPC":
-      return ["no space left on the device", "磁盘空间不足"];
-    case "EROFS":
-      return ["read-only file system", "文件系统为只读"];
-    case "ENOENT":
-    case "ENOTDIR":
-      return ["no such directory", "目录不存在"];
-    case "EPIPE":
-      return ["the reading end was closed (EPIPE)", "读取端已关闭（EPIPE）"];
-    default: {
-      const why = typeof code === "string" ? code : String((e as Error)?.message ?? e);
-      return [why, why];
-    }
-  }
-}
-
-/** The error (exit 4) of an output that could not be written: `cannot write OUT: why` / `无法写入 OUT：原因`. */
-function writeError(target: string, e: unknown): CliError {
-  if (e instanceof CliError) return e;
-  const [en, zh] = writeReason(e);
-  return new CliError(EXIT.io, `cannot write ${target}: ${en}\n无法写入 ${target}：${zh}`);
-}
-
-/** Whether `path` is an existing directory (false when it is absent or cannot be looked at). */
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** Runs the levy command. Returns the exit code. */
 export async function runLevy(opts: LevyOptions): Promise<number> {
   const { file, out, encoding, policy } = opts;
@@ -375,56 +304,33 @@ export async function runLevy(opts: LevyOptions): Promise<number> {
     if (e instanceof CliError) throw e;
     throw new CliError(EXIT.io, `cannot read ${file}: ${(e as { code?: string }).code ?? (e as Error).message}\n无法读取 ${file}`);
   }
-  // an existing directory as --out is refused before the input is read (the rename at the end would fail);
-  // an --out that is absent (the usual case) or cannot be looked at is left to the writes to judge
-  if (out !== undefined && isDirectory(out)) throw writeError(out, { code: "EISDIR" });
-  const outDir = out ? dirname(out) : tmpdir();
-  let tmpDir: string;
+  // the output is opened before the input is read: an existing directory as --out is refused at once
+  const output = await PendingOutput.open(out, out ? basename(out) : "levies.out");
   try {
-    tmpDir = await mkdtemp(join(outDir, ".wi-pooling-"));
-  } catch (e) {
-    throw writeError(out ?? outDir, e);
-  }
-  const tmpPath = join(tmpDir, out ? basename(out) : "levies.out");
-  let fd: number | null = null;
-  try {
-    try {
-      fd = openSync(tmpPath, "w");
-    } catch (e) {
-      throw writeError(out ?? `the temporary file ${tmpPath}`, e);
-    }
-    const output = new LevyOutput(fd, opts, (e) => writeError(out ?? `the temporary file ${tmpPath}`, e));
-    const rows = new CsvRows((text) => output.error(text));
+    const levyOut = new LevyOutput(output, opts);
+    const rows = new CsvRows((text) => levyOut.error(text));
     let totals: LevyTotals;
     try {
-      totals = plan ? await levyFast(file, plan, encoding, policy, output, rows) : await levyStreamed(file, encoding, policy, output, rows);
+      totals = plan ? await levyFast(file, plan, encoding, policy, levyOut, rows) : await levyStreamed(file, encoding, policy, levyOut, rows);
     } catch (e) {
       throw readError(e, file);
     } finally {
-      output.flushErrors();
+      levyOut.flushErrors();
       if (rows.skipped > 0) process.stderr.write(`${rows.skipped} empty row(s) skipped / 跳过 ${rows.skipped} 个空行\n`);
     }
-    if (output.bad > 0) {
-      process.stderr.write(`${output.bad} invalid record(s); nothing was written. / ${output.bad} 条记录有误，未输出任何结果。\n`);
+    if (levyOut.bad > 0) {
+      process.stderr.write(`${levyOut.bad} invalid record(s); nothing was written. / ${levyOut.bad} 条记录有误，未输出任何结果。\n`);
       return EXIT.invalidInput;
     }
-    if (output.count === 0) {
+    if (levyOut.count === 0) {
       const what = isJson ? "the array is empty" : rows.fields === null ? "the file is empty" : "the file has a header and no data row";
       const whatZh = isJson ? "数组为空" : rows.fields === null ? "文件为空" : "文件只有表头，没有数据行";
       throw new CliError(EXIT.invalidInput, `${file}: no rows: ${what}; nothing was written.\n${file}：没有数据行（no rows）：${whatZh}，未输出任何结果。`);
     }
-    output.finish(totals);
-    try {
-      closeSync(fd);
-      fd = null;
-      if (out) await rename(tmpPath, out);
-      else await pipeline(createReadStream(tmpPath), process.stdout, { end: false });
-    } catch (e) {
-      throw writeError(out ?? "stdout", e);
-    }
+    levyOut.finish(totals);
+    await output.commit();
     return EXIT.ok;
   } finally {
-    if (fd !== null) closeSync(fd);
-    await rm(tmpDir, { recursive: true, force: true });
+    await output.discard();
   }
 }

@@ -5,10 +5,11 @@
  * @module
  */
 import { existsSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CliError, EXIT } from "./io.js";
+import { writeFilesWhole } from "./output.js";
 
 /** Help text of `wi-pooling playground`. */
 export const PLAYGROUND_HELP = `wi-pooling playground --out DIR
@@ -20,7 +21,7 @@ in a browser, no server needed; the library runs in the page, nothing is sent an
 export const PLAYGROUND_FILES = ["index.html", "playground.js", "style.css"] as const;
 
 /**
- * Copies the built page to `out`; returns the exit code.
+ * Copies the built page to `out` (each file whole: see `writeFilesWhole`); returns the exit code.
  *
  * @example
  * ```ts
@@ -32,12 +33,8 @@ export async function writePlayground(out: string): Promise<number> {
     existsSync(join(d, "index.html")),
   );
   if (!from) throw new CliError(EXIT.io, "the playground files are missing from this installation (npm run build)\n安装包中缺少页面文件");
-  try {
-    await mkdir(out, { recursive: true });
-    for (const f of PLAYGROUND_FILES) await copyFile(join(from, f), join(out, f));
-  } catch (e) {
-    throw new CliError(EXIT.io, `cannot write to ${out}: ${(e as Error).message}\n无法写入 ${out}`);
-  }
+  const files = await Promise.all(PLAYGROUND_FILES.map(async (name) => ({ name, data: await readFile(join(from, name)) })));
+  await writeFilesWhole(out, files);
   process.stderr.write(`wrote ${join(out, "index.html")}\n`);
   return EXIT.ok;
 }

@@ -5,9 +5,15 @@
  * @module
  */
 import type { Simulation } from "../index.js";
+import { csvTextCell } from "../report.js";
 
-const cell = (v: unknown) => {
+/** The text columns: the year and its dates, and who (a member's id, the caller's text). */
+const TEXT_COLUMNS = new Set(["year", "from", "to", "who"]);
+
+/** A cell: a text column's value made safe for spreadsheets (`csvTextCell`), a figure as the library wrote it. */
+const cell = (v: unknown, column: string) => {
   const s = v === null || v === undefined ? "" : Array.isArray(v) ? v.join(";") : String(v);
+  if (TEXT_COLUMNS.has(column)) return csvTextCell(s);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -23,7 +29,9 @@ function flat(o: Record<string, unknown>, prefix = ""): Record<string, unknown> 
 
 /**
  * The yearly summary of a simulation as CSV: `year,from,to,who,<figures…>`,
- * a row per member per year, then the pool's row (`who` = `pool`).
+ * a row per member per year, then the pool's row (`who` = `pool`). A text
+ * cell that a spreadsheet would run as a formula (a member id `=1+1`) gets a
+ * `'` before it; the figures are written as they are.
  *
  * @example
  * ```ts
@@ -38,5 +46,5 @@ export function simulationCsv(sim: Simulation): string {
     rows.push({ year: y.year, from: y.from, to: y.to, who: "pool", ...flat(y.pool as unknown as Record<string, unknown>), clawbacks: y.clawbacks });
   }
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return `${[columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\n")}\n`;
+  return `${[columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c], c)).join(","))].join("\n")}\n`;
 }

@@ -9,7 +9,7 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import type { LevyBatch, LevyInput } from "../index.js";
-import { csvCell, LEVY_COLUMNS, levyClauses, levyCsvHeader, levyTotalsRow } from "../report.js";
+import { csvCell, LEVY_COLUMNS, type LevyCsvOptions, levyCsvHeader, levyCsvRow, levyTotalsRow } from "../report.js";
 
 /**
  * The columns of the levy CSV output, in order: the same as `wi-pooling levy`
@@ -96,7 +96,9 @@ export function parseLevyCsv(text: string): CsvRecord[] {
 }
 
 /**
- * A batch as the CLI's CSV: a header, one row per levy, a totals row.
+ * A batch as the CLI's CSV: a header, one row per levy (the shared row
+ * writer `levyCsvRow`: a text cell a spreadsheet would run as a formula gets
+ * a `'` before it, unless `rawCells`), a totals row.
  *
  * @example
  * ```ts
@@ -104,11 +106,9 @@ export function parseLevyCsv(text: string): CsvRecord[] {
  * csv.split("\n")[0].startsWith("employerId,period,industryClass"); // true
  * ```
  */
-export function levyBatchCsv(batch: LevyBatch): string {
+export function levyBatchCsv(batch: LevyBatch, options?: LevyCsvOptions): string {
   let out = `${LEVY_CSV_COLUMNS.join(",")}\n`;
-  for (const l of batch.items) {
-    out += `${LEVY_CSV_COLUMNS.map((c) => csvCell(c === "clauses" ? levyClauses(l) : String(l[c] ?? ""))).join(",")}\n`;
-  }
+  for (const l of batch.items) out += levyCsvRow(l, options);
   out += `${levyTotalsRow(batch.totals).map(csvCell).join(",")}\n`;
   return out;
 }

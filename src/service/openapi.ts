@@ -355,6 +355,14 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
               schema: { enum: ["collect"] },
               description: "collect: answer 200 with the good records' levies and totals and every bad record (index, line, codes)",
             },
+            {
+              name: "rawCells",
+              in: "query",
+              required: false,
+              schema: { enum: ["1", "0"] },
+              description:
+                "with Accept: text/csv: 1 writes text cells as they are; by default (0) a text cell (employerId, the codes, the clauses) starting with =, +, -, @, a tab or a carriage return gets a ' before it, so that a spreadsheet never runs it as a formula (the figures are written as they are)",
+            },
           ],
           requestBody: {
             required: true,

@@ -223,6 +223,12 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         POST: async ({ req, url, body }) => {
           const { text, type } = await body();
           const collect = url.searchParams.get("errors");
+          const rawCells = url.searchParams.get("rawCells");
+          if (rawCells !== null && rawCells !== "1" && rawCells !== "0") {
+            throw serviceError(400, "INVALID_QUERY", `rawCells must be "1" or "0", not ${JSON.stringify(rawCells)}`, `rawCells 参数只能为 "1" 或 "0"`, {}, [
+              "rawCells",
+            ]);
+          }
           if (collect !== null && collect !== "collect") {
             throw serviceError(400, "INVALID_QUERY", `errors must be "collect", not ${JSON.stringify(collect)}`, `errors 参数只能为 "collect"`, {}, ["errors"]);
           }
@@ -264,7 +270,8 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
             throw new HttpError(400, { ...first!, errors: result.errors, ...omitted });
           }
           const { errors: _, errorsOmitted: __, ...batch } = result;
-          if (/\btext\/csv\b/.test(req.headers.accept ?? "")) return { body: levyBatchCsv(batch), type: "text/csv; charset=utf-8" };
+          if (/\btext\/csv\b/.test(req.headers.accept ?? ""))
+            return { body: levyBatchCsv(batch, { rawCells: rawCells === "1" }), type: "text/csv; charset=utf-8" };
           return ok(batch);
         },
       },
