@@ -250,29 +250,29 @@ export async function main(argv: string[]): Promise<number> {
           "relief-2020": { type: "boolean" },
         } as const;
         const { values } = parse("serve", rest, o);
-        return values.help ? print(HELP.serve!) : await runServe(values);
+        return values.help ? await print(HELP.serve!) : await runServe(values);
       }
       case "playground": {
         const { values, positionals } = parse("playground", rest, { out: { type: "string" } });
-        if (values.help) return print(HELP.playground!);
+        if (values.help) return await print(HELP.playground!);
         if (!values.out || positionals.length > 0) usage("playground", "playground needs --out DIR / 需要 --out 目录");
         return await writePlayground(values.out as string);
       }
       case "policy": {
         const { values, positionals } = parse("policy", rest, { policy: { type: "string" } });
-        if (values.help) return print(HELP.policy!);
+        if (values.help) return await print(HELP.policy!);
         if (positionals.length > 0) usage("policy", "policy takes no file argument (use --policy FILE) / 不接受位置参数");
-        return print(JSON.stringify(await loadPolicy(values.policy as string | undefined, false), null, 2));
+        return await print(JSON.stringify(await loadPolicy(values.policy as string | undefined, false), null, 2));
       }
       case "--version":
       case "-v":
-        return print(packageVersion());
+        return await print(packageVersion());
       case undefined:
         return usage("main", "a command is needed / 需要指定命令");
       case "--help":
       case "-h":
       case "help":
-        return print(HELP.main!);
+        return await print(HELP.main!);
       default:
         return usage("main", `unknown command ${command} / 未知命令 ${command}`);
     }

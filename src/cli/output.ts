@@ -113,7 +113,8 @@ export async function writeStdout(data: string | Uint8Array): Promise<void> {
 
 /** The temporary directories that exist now (removed on a signal). */
 const temporaries = new Set<string>();
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** The signals that end a command and remove its temporaries, with their numbers (the exit code is 128 + the number). */
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
 function onSignal(signal: NodeJS.Signals): void {
   for (const dir of temporaries) {
@@ -125,7 +126,7 @@ function onSignal(signal: NodeJS.Signals): void {
   }
   temporaries.clear();
   process.stderr.write(`${signal}: stopped, temporary files removed / 收到 ${signal}：已停止，临时文件已删除\n`);
-  process.exit(128 + (constants as unknown as { signals?: Record<string, number> }).signals![signal]!);
+  process.exit(128 + SIGNALS[signal as keyof typeof SIGNALS]);
 }
 
 /**
@@ -135,7 +136,7 @@ function onSignal(signal: NodeJS.Signals): void {
  */
 function makeTemporary(dir: string): string {
   const path = mkdtempSync(join(dir, ".wi-pooling-"));
-  if (temporaries.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  if (temporaries.size === 0) for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
   temporaries.add(path);
   return path;
 }
@@ -144,7 +145,7 @@ function makeTemporary(dir: string): string {
 async function removeTemporary(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
   temporaries.delete(path);
-  if (temporaries.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+  if (temporaries.size === 0) for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
 }
 
 // ─── targets ──────────────────────────────────────────────────────────
@@ -235,12 +236,16 @@ export class PendingOutput {
     }
   }
 
-  /** Appends bytes to the temporary file: every byte, or exit 4. */
+  /**
+   * Appends bytes to the temporary file: every byte, or exit 4 naming the
+   * output (its temporary is beside it, on the same disk) or, for stdout, the
+   * temporary file (in the system's temporary directory).
+   */
   write(data: string | Uint8Array, offset = 0, end = -1): void {
     try {
       writeAllSync(this.fd!, data, offset, end);
     } catch (e) {
-      throw writeError(this.name, e);
+      throw writeError(this.target === null ? `the temporary file ${this.tempPath}` : this.name, e);
     }
   }
 
