@@ -20,63 +20,13 @@
  *
  * @module
  */
-import { closeSync, constants, open as fsOpen, write as fsWrite, writeSync as fsWriteSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, open as fsOpen, openSync } from "node:fs";
 import { chmod, lstat, mkdir, readlink, realpath, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { copyTo, writeAll, writeAllSync } from "./fdWrite.js";
 import { CliError, EXIT, writeError } from "./io.js";
-
-/** The error of a write that took no byte (a device that takes no more): `ESHORT`. */
-function shortWrite(): NodeJS.ErrnoException {
-  return Object.assign(new Error("short write: the device took no more bytes"), { code: "ESHORT" });
-}
-
-const asBytes = (data: string | Uint8Array): Uint8Array => (typeof data === "string" ? Buffer.from(data, "utf8") : data);
-
-/** Writes every byte of `data` to `fd` (synchronously: for the temporary files); throws the system's error or `ESHORT`. */
-export function writeAllSync(fd: number, data: string | Uint8Array, offset = 0, end = -1): void {
-  const bytes = asBytes(data);
-  const stop = end < 0 ? bytes.length : end;
-  for (let at = offset; at < stop; ) {
-    const n = fsWriteSync(fd, bytes, at, stop - at);
-    if (n <= 0) throw shortWrite();
-    at += n;
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Writes every byte of `data` to `fd` without blocking the event loop (signals are still handled); a non-blocking fd that is full is waited for. */
-async function writeAll(fd: number, data: string | Uint8Array): Promise<void> {
-  const bytes = asBytes(data);
-  for (let at = 0; at < bytes.length; ) {
-    let n: number;
-    try {
-      n = await new Promise<number>((resolve, reject) => fsWrite(fd, bytes, at, bytes.length - at, null, (e, written) => (e ? reject(e) : resolve(written))));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      await pause(5);
-      continue;
-    }
-    if (n <= 0) throw shortWrite();
-    at += n;
-  }
-}
-
-/** Copies the file at `path` to `fd`, 1 MiB at a time (a read error is not a write error: it is thrown as `{ read: e }`). */
-async function copyTo(path: string, fd: number): Promise<void> {
-  const from = openSync(path, "r");
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const n = readSync(from, buffer, 0, buffer.length, null);
-      if (n === 0) return;
-      await writeAll(fd, buffer.subarray(0, n));
-    }
-  } finally {
-    closeSync(from);
-  }
-}
+import { makeTemporary, removeTemporary } from "./temporaries.js";
 
 /**
  * The end of a command whose stdout reader went away (EPIPE: `| head -1`):
@@ -107,45 +57,6 @@ export async function writeStdout(data: string | Uint8Array): Promise<void> {
   } catch (e) {
     throw stdoutError(e);
   }
-}
-
-// ─── temporaries and signals ──────────────────────────────────────────
-
-/** The temporary directories that exist now (removed on a signal). */
-const temporaries = new Set<string>();
-/** The signals that end a command and remove its temporaries, with their numbers (the exit code is 128 + the number). */
-const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
-
-function onSignal(signal: NodeJS.Signals): void {
-  for (const dir of temporaries) {
-    try {
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // removing what can be removed; the exit below is what matters
-    }
-  }
-  temporaries.clear();
-  process.stderr.write(`${signal}: stopped, temporary files removed / 收到 ${signal}：已停止，临时文件已删除\n`);
-  process.exit(128 + SIGNALS[signal as keyof typeof SIGNALS]);
-}
-
-/**
- * A new temporary directory `.wi-pooling-XXXXXX` in `dir`, created
- * synchronously (so that a signal handler sees it or it does not exist) and
- * removed on SIGINT, SIGTERM and SIGHUP until {@link removeTemporary}.
- */
-function makeTemporary(dir: string): string {
-  const path = mkdtempSync(join(dir, ".wi-pooling-"));
-  if (temporaries.size === 0) for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
-  temporaries.add(path);
-  return path;
-}
-
-/** Removes a temporary directory made by {@link makeTemporary} (and stops handling signals when none is left). */
-async function removeTemporary(path: string): Promise<void> {
-  await rm(path, { recursive: true, force: true });
-  temporaries.delete(path);
-  if (temporaries.size === 0) for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
 }
 
 // ─── targets ──────────────────────────────────────────────────────────

@@ -29,17 +29,19 @@ function decide(length) {
 
 const write = fs.write;
 const writeSync = fs.writeSync;
-fs.writeSync = function (fd, buffer, offset, length, position) {
-  if (!on(fd) || typeof buffer === "string" || !mode) return writeSync.apply(this, arguments);
+fs.writeSync = (...args) => {
+  const [fd, buffer, offset, length, position] = args;
+  if (!on(fd) || typeof buffer === "string" || !mode) return writeSync(...args);
   const off = offset ?? 0;
   const len = length ?? buffer.byteLength - off;
   const n = decide(len);
   if (n instanceof Error) throw n;
   return n === 0 ? 0 : writeSync(fd, buffer, off, n, position);
 };
-fs.write = function (fd, buffer, offset, length, position, callback) {
-  const cb = arguments[arguments.length - 1];
-  if (!on(fd) || typeof buffer === "string" || typeof length !== "number" || !mode) return write.apply(this, arguments);
+fs.write = (...args) => {
+  const [fd, buffer, offset, length, position] = args;
+  const cb = args[args.length - 1];
+  if (!on(fd) || typeof buffer === "string" || typeof length !== "number" || !mode) return write(...args);
   const n = decide(length);
   if (n instanceof Error) return process.nextTick(cb, n);
   if (n === 0) return process.nextTick(cb, null, 0, buffer);
