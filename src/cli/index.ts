@@ -41,8 +41,9 @@ Usage:
   wi-pooling policy [--policy FILE]       the policy as JSON (a starting point for --policy)
   wi-pooling --version | <command> --help
 
-Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written.
-退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败。`,
+Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written;
+130/143 interrupted (SIGINT/SIGTERM; temporaries removed).
+退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败；130/143 被中断（已删除临时文件）。`,
   levy: `wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals] [--raw-cells] [--policy FILE] [--relief-2020]
 
 Computes each employer's premium (R4, 二（一）). A CSV file has a header row whose columns
