@@ -31,7 +31,14 @@ export interface SpawnOptions {
 export function startCli(args: string[], options: SpawnOptions = {}): { child: ChildProcess; done: Promise<CliRun> } {
   const preload = options.fault ? ["--require", FAULTS] : [];
   const env = { ...process.env, ...options.env, ...(options.fault ? { WI_FAULT: options.fault.mode, WI_FAULT_ON: options.fault.on } : {}) };
-  const child = spawn(process.execPath, [...preload, cli, ...args], { cwd: options.cwd ?? root, env, stdio: ["ignore", options.stdout ?? "pipe", "pipe"] });
+  // killed after 150 s: a writer that loops on a stalled device must fail its test, not outlive it
+  const child = spawn(process.execPath, [...preload, cli, ...args], {
+    cwd: options.cwd ?? root,
+    env,
+    stdio: ["ignore", options.stdout ?? "pipe", "pipe"],
+    timeout: 150_000,
+    killSignal: "SIGKILL",
+  });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout?.on("data", (c: Buffer) => out.push(c));
