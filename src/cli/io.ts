@@ -64,6 +64,8 @@ function writeReason(e: unknown): [en: string, zh: string] {
       return ["disk quota exceeded", "超出磁盘配额"];
     case "EFBIG":
       return ["file too large", "文件过大"];
+    case "ENXIO":
+      return ["cannot be opened for writing (a socket, or a device with nothing behind it)", "无法以写入方式打开（套接字，或没有实际设备的设备文件）"];
     case "ESHORT":
       return ["short write: the device took no more bytes", "写入不完整：设备不再接收数据"];
     default: {

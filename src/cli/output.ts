@@ -16,7 +16,8 @@
  *   /dev/stdout) is written in place, never replaced; a symbolic link to a
  *   regular file is followed (the file is replaced, the link stays);
  * - while a temporary exists, SIGINT, SIGTERM and SIGHUP remove it and end
- *   the command with 128 + the signal's number (130, 143, 129).
+ *   the command with 128 + the signal's number (130, 143, 129): see
+ *   temporaries.ts; the checked writes themselves are in fdWrite.ts.
  *
  * @module
  */
@@ -25,7 +26,7 @@ import { chmod, lstat, mkdir, readlink, realpath, rename, rm, stat } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { copyTo, writeAll, writeAllSync } from "./fdWrite.js";
-import { CliError, EXIT, writeError } from "./io.js";
+import { CliError, writeError } from "./io.js";
 import { makeTemporary, removeTemporary } from "./temporaries.js";
 
 /**
@@ -269,6 +270,3 @@ function stdoutError(e: unknown): Error {
   if (e instanceof StdoutClosed || e instanceof CliError) return e;
   return (e as NodeJS.ErrnoException)?.code === "EPIPE" ? new StdoutClosed() : writeError("stdout", e);
 }
-
-/** The exit code of an end by {@link StdoutClosed}. */
-export const STDOUT_CLOSED_EXIT = EXIT.ok;

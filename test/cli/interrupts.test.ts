@@ -3,10 +3,11 @@
  * that closes stdout early (`| head -1`) ends the command quietly with exit
  * 0 and no stack; SIGINT and SIGTERM during a large `levy` remove its
  * temporaries and end with 130 and 143; a FIFO as `--out` is written, never
- * replaced.
+ * replaced, and a socket is never replaced either.
  */
 import { spawn } from "node:child_process";
 import { lstatSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -70,7 +71,7 @@ describe("SIGINT and SIGTERM during a large levy", () => {
   });
 });
 
-describe("a FIFO as --out", () => {
+describe("a FIFO or a socket as --out", () => {
   it("is written in place (its reader gets the output), and stays a FIFO", { timeout: 120_000 }, async () => {
     const d = mkdtempSync(join(dir, "fifo-"));
     const fifo = join(d, "fifo");
@@ -87,5 +88,22 @@ describe("a FIFO as --out", () => {
     expect(Buffer.concat(read).equals(direct.stdout)).toBe(true);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(d)).toEqual(["fifo"]);
+  });
+  it("a socket is never replaced: exit 4, it stays a socket", { timeout: 120_000 }, async () => {
+    const d = mkdtempSync(join(dir, "socket-"));
+    const path = join(d, "sock");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      const r = await runCli(["levy", medium, "--out", path]);
+      expect([r.status, r.stderr]).toEqual([
+        4,
+        `cannot write ${path}: cannot be opened for writing (a socket, or a device with nothing behind it)\n无法写入 ${path}：无法以写入方式打开（套接字，或没有实际设备的设备文件）\n`,
+      ]);
+      expect(lstatSync(path).isSocket()).toBe(true);
+      expect(readdirSync(d)).toEqual(["sock"]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
