@@ -4,9 +4,10 @@ import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { MoneyStringSchema, moneyField, periodField } from "../schema/fields.js";
+import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
+import { ResultMoneySchema, ResultRateSchema } from "../schema/resultFields.js";
 import { clawbackFen } from "./clawback.js";
 
 /** zod schema of the input of {@link coverDeficit}. */
@@ -54,7 +55,7 @@ export const CoverDeficitInputSchema = z
 /** Input of {@link coverDeficit}. */
 export type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 
-const moneyOut = MoneyStringSchema;
+const moneyOut = ResultMoneySchema;
 
 /** zod schema of the result of {@link coverDeficit}: each step's amount, in the document's order. */
 export const DeficitCoverageSchema = z
@@ -71,7 +72,7 @@ export const DeficitCoverageSchema = z
     /** R9: the clawback rate in force times the subsidy, remitted by the member's government to municipal finance. */
     clawback: moneyOut,
     /** The clawback rate the policy had in force (e.g. `"0.2"`). */
-    clawbackRate: z.string(),
+    clawbackRate: ResultRateSchema,
     /** Step 5: what nobody paid, a recorded deficit (累计结余赤字). */
     uncovered: moneyOut,
     citations: z.array(CitationSchema),
