@@ -26,7 +26,11 @@ export const MemberPeriodReportSchema = z
     expenditure: money,
     cutRelief: money,
     syncInducedRelief: money,
-    /** The period's gap: max(0, expenditure + provincial remittance − income). */
+    /**
+     * The period's gap: max(0, expenditure + provincial remittance − income), or the growth of the member's deficit
+     * when the opening extraction made it grow by more (what the fund could not pay of the extraction). R8's steps
+     * (`fromCurrentSurplus` + `fromCumulativeBalance` + `grantClaimed` + `subsidyClaimed` + `unclaimed`) add up to it.
+     */
     gap: money,
     /** R8 step 1. */
     fromCurrentSurplus: money,
