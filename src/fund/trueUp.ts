@@ -38,6 +38,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { refuseReservedKeys } from "../schema/names.js";
 import { parseInput } from "../schema/parse.js";
 import { ResultMoneySchema, ResultRateSchema } from "../schema/resultFields.js";
 import { clawbackLinesFen } from "./clawback.js";
@@ -52,7 +53,7 @@ export const YearEndTrueUpInputSchema = z
      * `period`), or the amounts by the period each was paid in (`{ "2020-07": "19000000.00" }`, each at its
      * period's rate; the last periods settle first).
      */
-    subsidiesPaid: z.union([moneyField({ fen: true }), z.record(PeriodStringSchema, moneyField({ fen: true }))]),
+    subsidiesPaid: refuseReservedKeys(z.union([moneyField({ fen: true }), z.record(PeriodStringSchema, moneyField({ fen: true }))]), "RESERVED_KEY"),
     /** The member's fund balance (current + carried) at year end, before the true-up; may be negative. */
     yearEndBalance: moneyField({ allowNegative: true, fen: true }),
     /** The year's sync-induced relief: the sum over the periods the member was eligible for the grant (the cap of the year's grants). */

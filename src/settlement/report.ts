@@ -10,6 +10,7 @@ import { CitationSchema } from "../policy/citation.js";
 import { RiskLevelSchema } from "../policy/schema.js";
 import { PeriodStringSchema } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { namedRecord } from "../schema/names.js";
 import { ResultDecimalSchema, ResultMoneySchema, ResultMonthsSchema, ResultRateSchema } from "../schema/resultFields.js";
 
 const money = ResultMoneySchema;
@@ -232,7 +233,7 @@ export const PeriodReportSchema = z
     parameters: PeriodParametersSchema,
     /** The clauses the period's steps cite. */
     citations: PeriodCitationsSchema,
-    members: z.record(z.string(), MemberPeriodReportSchema),
+    members: namedRecord(MemberPeriodReportSchema, "RESERVED_KEY"),
     pool: PoolPeriodReportSchema,
     /** Clawbacks settled this period, total (fiscal accounts; the year's, in its last period). */
     clawbacks: money,
