@@ -7,7 +7,9 @@
  * every map-shaped input and every id that keys a result refuses them, before
  * any figure is read: `RESERVED_KEY` (or `UNKNOWN_MEMBER` in a map keyed by
  * the policy's members, where such a name is never a member). No key given is
- * ever dropped, and no money with it.
+ * ever dropped, and no money with it. The ledger's account names are the one
+ * place such a name is kept: they are values of journal entries, and
+ * `foldJournal` writes each balance as an own key, `__proto__` included.
  *
  * @module
  */

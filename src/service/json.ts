@@ -16,8 +16,10 @@
  *
  * @module
  */
-import { type Path, PoolingError } from "../errors.js";
-import { D } from "../money.js";
+import { PoolingError } from "../index.js";
+
+/** A path into the input: object keys and array indices. */
+type Path = ReadonlyArray<string | number>;
 
 /** Significant digits a double always holds exactly (any decimal of at most 15 of them round-trips). */
 const EXACT_DIGITS = 15;
@@ -42,7 +44,27 @@ export function isExactJsonNumber(literal: string): boolean {
   // zero, or at most 15 significant digits (trailing zeros aside) without an exponent that could under- or overflow
   if (first < 0) return true;
   if (last <= EXACT_DIGITS && e < 0 && Math.abs(n) >= 1e-300) return true;
-  return new D(literal).eq(new D(String(n)));
+  return decimalKey(literal) === decimalKey(String(n));
+}
+
+/**
+ * A canonical form of a decimal literal (`-1.50e2`, `150`, `1.5e+2` all give
+ * `"+15e1"`): sign, significant digits, exponent. Exact, on the text alone.
+ */
+function decimalKey(literal: string): string {
+  const negative = literal.startsWith("-");
+  const body = negative || literal.startsWith("+") ? literal.slice(1) : literal;
+  const e = body.search(/[eE]/);
+  const mantissa = e < 0 ? body : body.slice(0, e);
+  let exponent = e < 0 ? 0 : Number(body.slice(e + 1));
+  const dot = mantissa.indexOf(".");
+  let digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  if (dot >= 0) exponent -= mantissa.length - dot - 1;
+  digits = digits.replace(/^0+/, "");
+  const trimmed = digits.replace(/0+$/, "");
+  exponent += digits.length - trimmed.length;
+  if (trimmed === "") return "0";
+  return `${negative ? "-" : "+"}${trimmed}e${exponent}`;
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
