@@ -16,8 +16,8 @@ import { freezeSchemas } from "./freeze.js";
 const MONEY_RE = /^-?(?:(?:0|[1-9]\d{0,14})\.\d{2}|1000000000000000\.00)$/;
 /** A rate or fraction in [0, 1]: `0`, `0.2`, `1`, `1.0`; at most 40 decimals. */
 const RATE_RE = /^(?:0(?:\.\d{1,40})?|1(?:\.0{1,40})?)$/;
-/** A non-negative plain decimal ≤ 10^15 with at most 40 decimals. */
-const DECIMAL_RE = /^(?:(?:0|[1-9]\d{0,14})(?:\.\d{1,40})?|1000000000000000(?:\.0{1,40})?)$/;
+/** A non-negative plain decimal ≤ 10^15 (a product of rates may have more decimals than an input: the length caps them). */
+const DECIMAL_RE = /^(?:(?:0|[1-9]\d{0,14})(?:\.\d{1,62})?|1000000000000000(?:\.0{1,62})?)$/;
 /** Reserve months: two decimals, may be negative; at most 32 integer digits (a ratio, not an amount). */
 const MONTHS_RE = /^-?(?:0|[1-9]\d{0,31})\.\d{2}$/;
 
