@@ -90,6 +90,19 @@ export const ERROR_CODES = deepFreezeCodes({
     "the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)",
     "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）",
   ],
+  INVALID_RESULT: [
+    "a figure of the result is not one the library writes (rates: plain decimals in [0, 1]; money: two-decimal yuan within ±10^15)",
+    "结果中的数值不是本库输出的格式（费率为 [0, 1] 区间内的十进制数；金额为两位小数、绝对值不超过 10^15）",
+  ],
+  RESERVED_KEY: [
+    "a reserved name (`__proto__`, `constructor`, `prototype`, or another property of every object) cannot be an id or a key",
+    "保留名称（__proto__、constructor、prototype 等所有对象共有的属性名）不能用作标识或键",
+  ],
+  AMOUNT_NOT_EXACT: [
+    'a JSON number has more significant digits than a double holds exactly (more than 15): send amounts as strings, e.g. "100000000000000.01"',
+    'JSON 数值的有效数字超过双精度浮点数能精确表示的位数（超过 15 位）：请以字符串形式发送金额，如 "100000000000000.01"',
+  ],
+  DUPLICATE_KEY: ["a JSON object gives the same key twice", "JSON 对象中同一键出现了两次"],
   BUDGET_ADJUSTMENT_UNAPPROVED: [
     "a budget adjustment needs an approval reference: budgets may not be adjusted at will",
     "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批",

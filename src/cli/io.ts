@@ -16,6 +16,7 @@ import {
   SUZHOU_2020,
   withReliefOverlays,
 } from "../index.js";
+import { parseJsonStrict } from "../service/json.js";
 
 /** Exit codes (documented in docs/cli.md). */
 export const EXIT = {
@@ -94,8 +95,10 @@ export async function readText(path: string): Promise<string> {
 /** Parses JSON, or fails with exit code 2. */
 export function parseJson(text: string, path: string): unknown {
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    return parseJsonStrict(text.replace(/^\uFEFF/, ""));
   } catch (e) {
+    // a number a double changes, a key given twice: exit 2 with the code and path
+    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, path));
     throw new CliError(EXIT.invalidInput, `${path} is not valid JSON: ${(e as Error).message}\n${path} 不是有效的 JSON`);
   }
 }

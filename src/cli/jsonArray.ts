@@ -1,10 +1,13 @@
 /**
  * A top-level JSON array read as a stream: each item is found by
  * scanning the bytes (strings, escapes and nesting), then parsed alone with
- * `JSON.parse`, so that only the item being read is held in memory.
+ * `JSON.parse`, so that only the item being read is held in memory; each
+ * item is checked as strictly as every JSON input (`checkJsonText`).
  *
  * @module
  */
+
+import { checkJsonText } from "../service/json.js";
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 const isOpen = (c: number) => c === 0x7b || c === 0x5b; // { [
@@ -18,7 +21,8 @@ export class JsonArrayError extends Error {}
 /**
  * Yields the items of the JSON array in `chunks` (UTF-8 bytes, an optional
  * BOM) one at a time, each parsed; holds one item's bytes at most (and one chunk).
- * @throws JsonArrayError when the input is not a JSON array or not valid JSON.
+ * @throws JsonArrayError when the input is not a JSON array or not valid JSON; PoolingError `AMOUNT_NOT_EXACT`,
+ *   `DUPLICATE_KEY` (at `[index, …]`) for an item with a number a double changes or a key given twice.
  * @internal
  */
 export async function* jsonArrayItems(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<unknown> {
@@ -32,6 +36,7 @@ export async function* jsonArrayItems(chunks: AsyncIterable<Uint8Array>): AsyncG
   let offset = 0;
   let parts: Uint8Array[] = [];
   let itemStart = 0;
+  let index = 0;
   const fail = (at: number, what: string) => new JsonArrayError(`${what} (byte ${at})`);
   for await (const chunk of chunks) {
     for (let i = 0; i < chunk.length; i++) {
@@ -56,11 +61,14 @@ export async function* jsonArrayItems(chunks: AsyncIterable<Uint8Array>): AsyncG
         const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
         parts = [];
         let item: unknown;
+        const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
         try {
-          item = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
+          item = JSON.parse(text);
         } catch (e) {
           throw fail(offset + i, (e as Error).message);
         }
+        // a number a double changes, a key given twice: a PoolingError at the item's path
+        checkJsonText(text, [index++]);
         yield item;
         phase = 3;
         if (end === i + 1) continue;

@@ -12,12 +12,12 @@ import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { type Levy, type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
+import { isPoolingError, type Levy, type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
 import { csvCell, LEVY_COLUMNS, levyCsvRow, levyTotalsRow } from "../report.js";
 import { type FastCsvPlan, type FastCsvPosition, fastCsvEligible, fastCsvInputs } from "./csvFast.js";
 import { CsvRows, lineMessage } from "./csvRows.js";
 import { decodeStream, type Encoding } from "./decode.js";
-import { CliError, EXIT, everyProblem } from "./io.js";
+import { CliError, describeError, EXIT, everyProblem } from "./io.js";
 import { JsonArrayError, jsonArrayItems } from "./jsonArray.js";
 import { PendingOutput } from "./output.js";
 
@@ -124,6 +124,7 @@ async function* jsonRecords(path: string, encoding: Encoding): AsyncIterable<{ i
   try {
     for await (const input of jsonArrayItems(utf8())) yield { input, where: `item ${i++}` };
   } catch (e) {
+    if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, path));
     if (!(e instanceof JsonArrayError)) throw e;
     if (e.message === "not an array") throw new CliError(EXIT.invalidInput, `${path}: expected a JSON array of levy inputs\n${path}：应为缴费记录的 JSON 数组`);
     throw new CliError(EXIT.invalidInput, `${path} is not valid JSON: ${e.message}\n${path} 不是有效的 JSON`);

@@ -247,16 +247,28 @@ function explainTrueUp(r: YearEndTrueUp, lang: Lang): Explanation {
       ),
       grant,
     ),
-    cited(
-      t(
-        lang,
-        `补助上解（比例 ${r.clawbackRate}，按清算后的补助）：${rounded(lang, r.subsidiesSettled, r.clawbackRate, r.clawback)}`,
-        `Clawback (rate ${r.clawbackRate}, on the settled subsidies): ${rounded(lang, r.subsidiesSettled, r.clawbackRate, r.clawback)}`,
-      ),
-      clawbackCitation,
-    ),
+    cited(trueUpClawbackText(r, lang), clawbackCitation),
   ];
   return finish(lang, "yearEndTrueUp", t(lang, "年终清算（预拨后清算）", "Year-end true-up (advances settled on the year)"), steps);
+}
+
+/** The true-up's clawback step: one product at one rate, or one per rate (each rounded) and their sum. */
+function trueUpClawbackText(r: YearEndTrueUp, lang: Lang): string {
+  const lines = r.clawbackRates ?? [];
+  if (lines.length <= 1) {
+    const rate = lines[0]?.rate ?? r.clawbackRate;
+    return t(
+      lang,
+      `补助上解（比例 ${rate}，按清算后的补助）：${rounded(lang, r.subsidiesSettled, rate, r.clawback)}`,
+      `Clawback (rate ${rate}, on the settled subsidies): ${rounded(lang, r.subsidiesSettled, rate, r.clawback)}`,
+    );
+  }
+  const parts = lines.map((line) => rounded(lang, line.subsidies, line.rate, line.clawback));
+  return t(
+    lang,
+    `补助上解（按清算后的补助，各按支付所属期的比例）：${parts.join("；")}；合计 ${r.clawback}`,
+    `Clawback (on the settled subsidies, each at the rate of the period it was paid in): ${parts.join("; ")}; in all ${r.clawback}`,
+  );
 }
 
 /** A rate as a percentage, exactly: `"0.1"` → `"10%"`. */

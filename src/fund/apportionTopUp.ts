@@ -6,6 +6,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { nameField } from "../schema/names.js";
 import { parseInput } from "../schema/parse.js";
 import { apportionFenCore, integerWeights } from "./apportion.js";
 import { checkMembers } from "./members.js";
@@ -18,7 +19,7 @@ export const TopUpInputSchema = z
     members: z.array(
       z
         .object({
-          id: z.string().min(1),
+          id: nameField(),
           /** Prior-year year-end cumulative balance: the member's weight (≤ 0: no share). */
           priorYearBalance: moneyField({ allowNegative: true }),
           /** What the member can pay now (≤ 0: nothing). */

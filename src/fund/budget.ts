@@ -14,6 +14,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, integerField, MoneyStringSchema, moneyField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { refuseReserved } from "../schema/names.js";
 import { parseInput } from "../schema/parse.js";
 import type { ScenarioOpening } from "../settlement/schema.js";
 import { FundStatementSchema } from "./consolidate.js";
@@ -25,7 +26,11 @@ function lines(categories: readonly string[], signed: boolean) {
   return z.object(Object.fromEntries(categories.map((c) => [c, money().optional()])) as Record<string, ReturnType<typeof money>>).strict();
 }
 
-const memberField = () => z.string().regex(/^[A-Za-z0-9_-]+$/, "a member id or `pool`");
+const memberField = () =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "a member id or `pool`")
+    .superRefine(refuseReserved);
 const yearField = () => integerField("INVALID_DATE", "A fiscal year");
 
 /** zod schema of a {@link Budget}: one member's (or the pool's) budget for one fiscal year. */

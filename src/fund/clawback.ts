@@ -44,18 +44,34 @@ export function yearClawbackFen(
   return clawbackByRateFen(subsidiesByPeriod, rateOf);
 }
 
+/** R9: the subsidies held at one rate and their clawback, in fen. @internal */
+export interface ClawbackLineFen {
+  /** The rate, as one normal string (`"0.2"`). */
+  rate: string;
+  subsidies: Fen;
+  clawback: Fen;
+}
+
 /**
- * R9: the clawback on subsidies held by the period each was paid in, each at
- * its period's rate, one rounding per rate. @internal
+ * R9: the clawback on subsidies held by the period each was paid in, by rate
+ * (in the order each rate first appears), one rounding per rate. @internal
  */
-export function clawbackByRateFen(subsidiesByPeriod: ReadonlyMap<string, Fen>, rateOf: (period: string) => string): Fen {
+export function clawbackLinesFen(subsidiesByPeriod: ReadonlyMap<string, Fen>, rateOf: (period: string) => string): ClawbackLineFen[] {
   const byRate = new Map<string, Fen>();
   for (const [period, subsidies] of subsidiesByPeriod) {
     const rate = normalRate(rateOf(period));
     byRate.set(rate, (byRate.get(rate) ?? 0n) + subsidies);
   }
+  return [...byRate].map(([rate, subsidies]) => ({ rate, subsidies, clawback: clawbackFen(rate, subsidies) }));
+}
+
+/**
+ * R9: the clawback on subsidies held by the period each was paid in, each at
+ * its period's rate, one rounding per rate. @internal
+ */
+export function clawbackByRateFen(subsidiesByPeriod: ReadonlyMap<string, Fen>, rateOf: (period: string) => string): Fen {
   let total = 0n;
-  for (const [rate, subsidies] of byRate) total += clawbackFen(rate, subsidies);
+  for (const line of clawbackLinesFen(subsidiesByPeriod, rateOf)) total += line.clawback;
   return total;
 }
 

@@ -7,6 +7,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { namedRecord } from "../schema/names.js";
 import { parseInput } from "../schema/parse.js";
 
 const TransferInSchema = z.object({ from: z.string().min(1), amount: moneyField({ fen: true }), kind: z.string().min(1) }).strict();
@@ -20,9 +21,9 @@ export const FundStatementSchema = z
     /** Balance at the start of the year. */
     opening: moneyField({ fen: true, allowNegative: true }),
     /** Income by category (contributions, legacy funds, …). */
-    income: z.record(z.string(), moneyField({ fen: true })),
+    income: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
     /** Expenditure by category (benefits, …). */
-    expenditure: z.record(z.string(), moneyField({ fen: true })),
+    expenditure: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
     /** Transfers received, with their sender. */
     transfersIn: z.array(TransferInSchema),
     /** Transfers paid, with their recipient. */
@@ -38,8 +39,8 @@ export const FundStatementSchema = z
         /** The first and last period the column covers, `YYYY-MM`. */
         from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
         to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-        income: z.record(z.string(), moneyField({ fen: true })),
-        expenditure: z.record(z.string(), moneyField({ fen: true })),
+        income: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
+        expenditure: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
       })
       .strict()
       .optional(),

@@ -4,9 +4,10 @@ import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { MoneyStringSchema, moneyField, periodField } from "../schema/fields.js";
+import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
+import { ResultMoneySchema, ResultRateSchema } from "../schema/resultFields.js";
 import { clawbackFen } from "./clawback.js";
 
 /** zod schema of the input of {@link coverDeficit}. */
@@ -30,7 +31,8 @@ export const CoverDeficitInputSchema = z
      * The member's recorded deficit (max(0, −(current + carried))) before the period's
      * outflows. Given with `deficitAfter`, what the member's own balances could not pay
      * (and the pool is asked for) is the growth of its deficit, `deficitAfter − deficitBefore`,
-     * as the settlement measures it; omitted, it is the gap beyond steps 1–2.
+     * as the settlement measures it, at most the gap; steps 1–2 are then the rest of the gap.
+     * Omitted, the pool is asked for the gap beyond steps 1–2.
      */
     deficitBefore: moneyField({ fen: true }).optional(),
     /** The member's recorded deficit after the period's outflows; given with `deficitBefore`. */
@@ -54,7 +56,7 @@ export const CoverDeficitInputSchema = z
 /** Input of {@link coverDeficit}. */
 export type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 
-const moneyOut = MoneyStringSchema;
+const moneyOut = ResultMoneySchema;
 
 /** zod schema of the result of {@link coverDeficit}: each step's amount, in the document's order. */
 export const DeficitCoverageSchema = z
@@ -71,7 +73,7 @@ export const DeficitCoverageSchema = z
     /** R9: the clawback rate in force times the subsidy, remitted by the member's government to municipal finance. */
     clawback: moneyOut,
     /** The clawback rate the policy had in force (e.g. `"0.2"`). */
-    clawbackRate: z.string(),
+    clawbackRate: ResultRateSchema,
     /** Step 5: what nobody paid, a recorded deficit (累计结余赤字). */
     uncovered: moneyOut,
     citations: z.array(CitationSchema),
@@ -109,20 +111,32 @@ export interface CoverageSteps {
 
 /**
  * R8 steps 1–5 in fen: the one implementation used by {@link coverDeficit}
- * and by the settlement. Step 1 takes this year's surplus; what the member's own
- * balances cannot pay is the gap beyond steps 1–2, or, when the settlement gives
- * it, the growth of the member's recorded deficit; step 2 is the rest of the gap
- * (never negative); steps 3–4 split what remains into the grant (up to the
- * sync-induced relief) and the subsidy, both capped by what the pool has when
- * that is known; step 5 is the rest.
+ * and by the settlement. The steps always add up to the gap. Without the
+ * deficit's growth, step 1 takes this year's surplus, step 2 the carried
+ * balance (down to zero) and the pool is asked for the rest. With it (the
+ * member's accounts measured, as the settlement does), the pool is asked for
+ * the growth of the member's recorded deficit, at most the gap: that is what
+ * its own balances could not pay; they paid the rest of the gap, this year's
+ * surplus first (step 1), then the carried balance (step 2). Steps 3–4 split
+ * what the pool is asked for into the grant (up to the sync-induced relief)
+ * and the subsidy, both capped by what the pool has when that is known; step
+ * 5 is the rest.
  * @internal
  */
 export function coverageSteps(input: CoverageInputs): CoverageSteps {
   const { gap, syncInducedRelief, claimSubsidy } = input;
-  const fromCurrentSurplus = fenMin(gap, fenMax(FEN_ZERO, input.currentSurplus));
-  const afterSurplus = gap - fromCurrentSurplus;
-  const remaining = input.deficitGrowth ?? afterSurplus - fenMin(afterSurplus, fenMax(FEN_ZERO, input.cumulativeBalance));
-  const fromCumulativeBalance = fenMax(FEN_ZERO, afterSurplus - remaining);
+  const surplus = fenMax(FEN_ZERO, input.currentSurplus);
+  let fromCurrentSurplus: Fen;
+  let remaining: Fen;
+  if (input.deficitGrowth === undefined) {
+    fromCurrentSurplus = fenMin(gap, surplus);
+    const afterSurplus = gap - fromCurrentSurplus;
+    remaining = afterSurplus - fenMin(afterSurplus, fenMax(FEN_ZERO, input.cumulativeBalance));
+  } else {
+    remaining = fenMin(gap, fenMax(FEN_ZERO, input.deficitGrowth));
+    fromCurrentSurplus = fenMin(gap - remaining, surplus);
+  }
+  const fromCumulativeBalance = gap - fromCurrentSurplus - remaining;
   let poolLeft = input.poolAvailable === null ? null : fenMax(FEN_ZERO, input.poolAvailable);
   const capByPool = (amount: Fen): Fen => (poolLeft === null ? amount : fenMin(amount, poolLeft));
   const poolGrant = capByPool(fenMin(remaining, syncInducedRelief));

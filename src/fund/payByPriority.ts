@@ -144,7 +144,10 @@ export interface PriorityPayment {
   paid: Record<PriorityClass, string>;
   /** The class paid pro rata, where payment stopped (`null` if all were paid in full). */
   proRataClass: PriorityClass | null;
-  /** What the pool has left. */
+  /**
+   * What the pool has left: `poolAvailable − Σ paid`. An overdrawn pool (`poolAvailable` < 0) pays nothing and
+   * shows its overdraft here, negative (never `"0.00"`).
+   */
   poolRemaining: string;
   citations: Citation[];
   /** The clawback rate in force in the period (R9, e.g. `"0.2"`). */
@@ -160,7 +163,9 @@ export interface PriorityPayment {
  * recorded deficits; the document ranks none of them).
  * If it cannot pay a class in full it pays that class pro rata (largest
  * remainder) and stops; later classes wait. Subsidies, and deficits that were
- * subsidies, carry the clawback at the rate in force (R9).
+ * subsidies, carry the clawback at the rate in force (R9). An overdrawn pool
+ * (`poolAvailable` negative) pays nothing and `poolRemaining` shows it negative:
+ * what is paid and what remains always add up to `poolAvailable`.
  *
  * @param input what the pool has, the claims of each named class, and the `period` paid in (selects the clawback rate
  *   and the priority order in force).
@@ -192,7 +197,10 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
       origin: claim.origin,
     }));
   }
-  const { lines, remaining } = payByPriorityCore(toFen(v.poolAvailable), claims, clawbackVersion.value.rate, order);
+  const available = toFen(v.poolAvailable);
+  const { lines, remaining: left } = payByPriorityCore(available, claims, clawbackVersion.value.rate, order);
+  // an overdrawn pool pays nothing and stays overdrawn: what it has left is what it had, shown negative
+  const remaining = available < FEN_ZERO ? available : left;
   const classes = {} as Record<PriorityClass, PriorityPaymentLine[]>;
   const totals = {} as Record<PriorityClass, string>;
   let proRataClass: PriorityClass | null = null;

@@ -36,10 +36,12 @@ import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, paramsAt, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
-import { MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { refuseReservedKeys } from "../schema/names.js";
 import { parseInput } from "../schema/parse.js";
-import { clawbackByRateFen } from "./clawback.js";
+import { ResultMoneySchema, ResultRateSchema } from "../schema/resultFields.js";
+import { clawbackLinesFen } from "./clawback.js";
 
 /** zod schema of the input of {@link yearEndTrueUp}. */
 export const YearEndTrueUpInputSchema = z
@@ -51,7 +53,7 @@ export const YearEndTrueUpInputSchema = z
      * `period`), or the amounts by the period each was paid in (`{ "2020-07": "19000000.00" }`, each at its
      * period's rate; the last periods settle first).
      */
-    subsidiesPaid: z.union([moneyField({ fen: true }), z.record(PeriodStringSchema, moneyField({ fen: true }))]),
+    subsidiesPaid: refuseReservedKeys(z.union([moneyField({ fen: true }), z.record(PeriodStringSchema, moneyField({ fen: true }))]), "RESERVED_KEY"),
     /** The member's fund balance (current + carried) at year end, before the true-up; may be negative. */
     yearEndBalance: moneyField({ allowNegative: true, fen: true }),
     /** The year's sync-induced relief: the sum over the periods the member was eligible for the grant (the cap of the year's grants). */
@@ -74,24 +76,36 @@ export type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
 /** zod schema of the result of {@link yearEndTrueUp}. */
 export const YearEndTrueUpSchema = z
   .object({
-    grantsPaid: MoneyStringSchema,
-    subsidiesPaid: MoneyStringSchema,
+    grantsPaid: ResultMoneySchema,
+    subsidiesPaid: ResultMoneySchema,
     /** Step 1: what goes back to the pool: min(advances, the year-end balance if positive). */
-    returned: MoneyStringSchema,
+    returned: ResultMoneySchema,
     /** Of `returned`, the subsidies. */
-    subsidiesReturned: MoneyStringSchema,
+    subsidiesReturned: ResultMoneySchema,
     /** Of `returned`, the grants (only once every subsidy is returned). */
-    grantsReturned: MoneyStringSchema,
+    grantsReturned: ResultMoneySchema,
     /** Step 2: kept subsidies that become grants (the year's unused relief). */
-    reclassified: MoneyStringSchema,
+    reclassified: ResultMoneySchema,
     /** The year's grants after the true-up. */
-    grantsSettled: MoneyStringSchema,
+    grantsSettled: ResultMoneySchema,
     /** The year's subsidies after the true-up: the clawback's base. */
-    subsidiesSettled: MoneyStringSchema,
+    subsidiesSettled: ResultMoneySchema,
     /** R9 on the settled subsidies at the rate in force: `round_fen(rate × subsidiesSettled)`. */
-    clawback: MoneyStringSchema,
-    /** The clawback rate in force (e.g. `"0.2"`). */
-    clawbackRate: z.string(),
+    clawback: ResultMoneySchema,
+    /**
+     * The clawback rate in force at the year end (e.g. `"0.2"`); when the settled subsidies were paid at several
+     * rates, each is in `clawbackRates`.
+     */
+    clawbackRate: ResultRateSchema,
+    /**
+     * R9 by rate: the settled subsidies paid at each rate, in period order (`subsidies`), and the clawback on them
+     * (`clawback`, one rounding per rate); the clawbacks add up to `clawback`. Empty when no subsidy is settled.
+     * Always present in results of this version (optional for results of earlier versions read back).
+     */
+    clawbackRates: z
+      .array(z.object({ rate: ResultRateSchema, subsidies: ResultMoneySchema, clawback: ResultMoneySchema }).strict())
+      .max(1000)
+      .optional(),
     citations: z.array(CitationSchema),
     /** The policy that produced the figures. */
     policy: z.object({ id: z.string(), version: z.string() }).strict(),
@@ -233,7 +247,7 @@ export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearE
     grantsWaiting: toFen(v.grantsWaiting),
   });
   const settled = settleLastFirst(byPeriod, t.subsidiesReturned + t.reclassified);
-  const rates = [...new Set([...settled].filter(([, amount]) => amount > FEN_ZERO).map(([period]) => rateOf(period)))];
+  const lines = clawbackLinesFen(new Map([...settled].filter(([, amount]) => amount > FEN_ZERO)), rateOf);
   const clawbackVersion = paramFor(p, "clawback", citedPeriod, ["period"]);
   const citations: Citation[] = [trueUpCitation(clauses)];
   if (t.reclassified > FEN_ZERO) citations.push(clauses.cutGapGrant);
@@ -247,8 +261,9 @@ export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearE
     reclassified: formatFen(t.reclassified),
     grantsSettled: formatFen(t.grantsSettled),
     subsidiesSettled: formatFen(t.subsidiesSettled),
-    clawback: formatFen(clawbackByRateFen(settled, rateOf)),
-    clawbackRate: rates.length > 0 ? rates.join(", ") : clawbackVersion.value.rate,
+    clawback: formatFen(lines.reduce((sum, line) => sum + line.clawback, FEN_ZERO)),
+    clawbackRate: lines.length === 1 ? lines[0]!.rate : clawbackVersion.value.rate,
+    clawbackRates: lines.map((line) => ({ rate: line.rate, subsidies: formatFen(line.subsidies), clawback: formatFen(line.clawback) })),
     citations,
     policy: policyRef(p),
   };

@@ -19,6 +19,7 @@ import {
   positiveField,
 } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { ResultDecimalSchema, ResultMoneySchema, ResultRateSchema } from "../schema/resultFields.js";
 
 /** A numeric field whose TypeScript input type is {@link NumericInput} (the run-time check is the field's own). */
 function typed<T>(schema: z.ZodType<T, Numeric>): z.ZodType<T, NumericInput> {
@@ -72,31 +73,31 @@ export const LevySchema = z
     period: PeriodStringSchema,
     industryClass: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(8)]),
     /** The wage base used (the clamped sum when `employees` were given). */
-    payroll: decimalOut,
-    baseRate: decimalOut,
-    floatMultiplier: decimalOut,
-    floatedRate: decimalOut,
-    cutFraction: decimalOut,
+    payroll: ResultDecimalSchema,
+    baseRate: ResultRateSchema,
+    floatMultiplier: ResultDecimalSchema,
+    floatedRate: ResultDecimalSchema,
+    cutFraction: ResultRateSchema,
     cutSource: z.enum(["outsideWindow", "policy", "caller", "reserveMonths"]),
     /** The district's own cut `f_own`, or `null` when neither `ownCutFraction` nor `ownReserveMonths` was given. */
-    ownCutFraction: decimalOut.nullable(),
+    ownCutFraction: ResultRateSchema.nullable(),
     /** Where `f_own` came from; `"notGiven"`: no gap is attributed to the city-wide cut (sync-induced relief 0). */
     ownCutSource: z.enum(["ownCutFraction", "ownReserveMonths", "notGiven"]),
-    effectiveRate: decimalOut,
+    effectiveRate: ResultDecimalSchema,
     /** `round_fen(payroll × floatedRate)`. */
-    premiumBeforeCut: moneyOut,
+    premiumBeforeCut: ResultMoneySchema,
     /** `round_fen(payroll × effectiveRate)`. */
-    premium: moneyOut,
+    premium: ResultMoneySchema,
     /** `premiumBeforeCut − premium`. */
-    cutRelief: moneyOut,
+    cutRelief: ResultMoneySchema,
     /** `round_fen(payroll × floated × (1 − ownCut)) − premium` when `ownCut < cut`, else 0 (and 0 when the own cut is not given). */
-    syncInducedRelief: moneyOut,
+    syncInducedRelief: ResultMoneySchema,
     /** The relief overlay fraction applied (`"0"` when none). */
-    reliefFraction: decimalOut,
+    reliefFraction: ResultRateSchema,
     /** `round_fen(premium × reliefFraction)`. */
-    reliefWaived: moneyOut,
+    reliefWaived: ResultMoneySchema,
     /** What the employer pays: `premium − reliefWaived`. */
-    premiumDue: moneyOut,
+    premiumDue: ResultMoneySchema,
     citations: z.array(CitationSchema),
     /** The policy that produced the figures: its `id` and `version`. */
     policy: PolicyRefSchema,

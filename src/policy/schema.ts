@@ -9,6 +9,7 @@ import * as z from "zod";
 import { D } from "../money.js";
 import { asRateString, dateField, fractionField, type IsoDate, integerField, nonNegativeField, positiveField, rateField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { RESERVED_NAMES } from "../schema/names.js";
 import { CitationSchema } from "./citation.js";
 
 type RefineCtx = z.core.$RefinementCtx<unknown>;
@@ -79,8 +80,8 @@ function perClass<T extends z.ZodType>(schema: () => T) {
   return z.object(shape).strict();
 }
 
-/** Names a member id may not take: every property of a plain object (they would shadow it in a lookup). */
-const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+/** Names a member id may not take: every property of a plain object (they would shadow it in a lookup), and `prototype`. */
+const RESERVED_IDS = RESERVED_NAMES;
 
 /** A pooling member (统筹地区) of the city-district. */
 export const MemberSchema = z

@@ -357,24 +357,6 @@ export function asRateString(schema: z.ZodType<Dec, Numeric>): z.ZodType<string,
   return schema.transform((d) => formatRate(d)) as unknown as z.ZodType<string, Numeric>;
 }
 
-/**
- * A record keyed by names the caller chooses (member ids): a key `__proto__`
- * (which zod would drop without a word) is refused with `code`, so that
- * nothing given is silently ignored.
- * @internal
- */
-export function namedRecord<S extends z.ZodType>(value: S, code: ErrorCode): z.ZodType<Record<string, z.output<S>>, Record<string, z.input<S>>> {
-  return z.preprocess(
-    (input, ctx) => {
-      if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
-        ctx.issues.push({ code: "custom", message: code, input, path: ["__proto__"], params: { code } });
-      }
-      return input;
-    },
-    z.record(z.string(), value),
-  ) as unknown as z.ZodType<Record<string, z.output<S>>, Record<string, z.input<S>>>;
-}
-
 /** Money as the library writes it: yuan with two decimals, signed (`"-3.00"`, `"1234.50"`). @internal */
 export const MoneyStringSchema = z.string().regex(/^-?\d+\.\d{2}$/);
 

@@ -11,10 +11,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { budgetExecution, computeLevy, explain, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
+import { budgetExecution, computeLevy, explain, isPoolingError, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
 import { CsvFormatError, levyBatchCsv, NO_ROWS, parseLevyCsv } from "./csv.js";
 import { decodeText, type Encoding, encodingOf, InvalidEncodingError, invalidEncodingText } from "./decode.js";
+import { parseJsonStrict } from "./json.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
 import { policyAt } from "./policyAt.js";
 
@@ -116,8 +117,9 @@ const ok = (value: unknown): Reply => ({ body: JSON.stringify(value), type: JSON
 /** Parses a JSON body, or answers 400 INVALID_JSON. */
 function parseJsonBody(text: string): unknown {
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    return parseJsonStrict(text.replace(/^\uFEFF/, ""));
   } catch (e) {
+    if (isPoolingError(e)) throw e; // AMOUNT_NOT_EXACT, DUPLICATE_KEY: 400 with the code and path
     throw serviceError(400, "INVALID_JSON", `the body is not valid JSON: ${(e as Error).message}`, "请求体不是有效的 JSON");
   }
 }

@@ -8,12 +8,14 @@
 import * as z from "zod";
 import { CitationSchema } from "../policy/citation.js";
 import { RiskLevelSchema } from "../policy/schema.js";
-import { MoneyStringSchema, PeriodStringSchema } from "../schema/fields.js";
+import { PeriodStringSchema } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { namedRecord } from "../schema/names.js";
+import { ResultDecimalSchema, ResultMoneySchema, ResultMonthsSchema, ResultRateSchema } from "../schema/resultFields.js";
 
-const money = MoneyStringSchema;
+const money = ResultMoneySchema;
 /** Reserve months, two decimals, or null when unbounded. */
-const months = MoneyStringSchema.nullable();
+const months = ResultMonthsSchema.nullable();
 /** Amounts by class of claim on the pool (R10). @internal */
 export const ClassAmountsSchema = z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict();
 const byClass = ClassAmountsSchema;
@@ -25,7 +27,11 @@ export const MemberPeriodReportSchema = z
     expenditure: money,
     cutRelief: money,
     syncInducedRelief: money,
-    /** The period's gap: max(0, expenditure + provincial remittance − income). */
+    /**
+     * The period's gap: max(0, expenditure + provincial remittance − income), or the growth of the member's deficit
+     * when the opening extraction made it grow by more (what the fund could not pay of the extraction). R8's steps
+     * (`fromCurrentSurplus` + `fromCumulativeBalance` + `grantClaimed` + `subsidyClaimed` + `unclaimed`) add up to it.
+     */
     gap: money,
     /** R8 step 1. */
     fromCurrentSurplus: money,
@@ -85,7 +91,7 @@ export const MemberPeriodReportSchema = z
      */
     ownReserveMonths: months,
     /** R8 (0.5): the national cut the member's own reserve months qualify for, `f_own`. */
-    ownCutFraction: z.string(),
+    ownCutFraction: ResultRateSchema,
     /** R8 (0.5): `f_own < f`: the member may receive the cut-gap grant this period. */
     eligibleForCutGapGrant: z.boolean(),
   })
@@ -139,15 +145,15 @@ export const PolicyRefSchema = z.object({ id: z.string(), version: z.string() })
 export const PeriodParametersSchema = z
   .object({
     /** R9: the clawback rate in force in the period (e.g. `"0.2"`). */
-    clawbackRate: z.string(),
+    clawbackRate: ResultRateSchema,
     /** R7: the pool floor's months of city-district payouts in force in the period (e.g. `"3"`). */
-    poolFloorMonths: z.string(),
+    poolFloorMonths: ResultDecimalSchema,
     /** R5: the opening extraction rate (of the opening's version, e.g. `"0.1"`). */
-    openingExtractionRate: z.string(),
+    openingExtractionRate: ResultRateSchema,
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
     /** R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split over 姑苏区 and 苏州高新区. */
-    clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.object({ gusu: z.string(), snd: z.string() }).strict() }).strict()]),
+    clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.object({ gusu: ResultRateSchema, snd: ResultRateSchema }).strict() }).strict()]),
     /** R7: the top-up schedule in force (`"yearly"` or `"monthly"`). */
     topUpSchedule: z.enum(["yearly", "monthly"]),
     /** R7: whether the pool is also topped up when it cannot pay a period's claims. */
@@ -227,7 +233,7 @@ export const PeriodReportSchema = z
     parameters: PeriodParametersSchema,
     /** The clauses the period's steps cite. */
     citations: PeriodCitationsSchema,
-    members: z.record(z.string(), MemberPeriodReportSchema),
+    members: namedRecord(MemberPeriodReportSchema, "RESERVED_KEY"),
     pool: PoolPeriodReportSchema,
     /** Clawbacks settled this period, total (fiscal accounts; the year's, in its last period). */
     clawbacks: money,

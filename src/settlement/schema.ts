@@ -6,8 +6,9 @@
  */
 import * as z from "zod";
 import { LevyInputSchema } from "../levy/schema.js";
-import { AmountStringSchema, MoneyStringSchema, moneyField, namedRecord, nonNegativeField, PeriodStringSchema, periodField } from "../schema/fields.js";
+import { AmountStringSchema, MoneyStringSchema, moneyField, nonNegativeField, PeriodStringSchema, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { namedRecord } from "../schema/names.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -159,7 +160,7 @@ export const MemberStateSchema = z
      * (`"2020-07": "19000000.00"`): each takes the clawback rate in force in its period; the clawback settles
      * once a year, one rounding per rate.
      */
-    yearSubsidies: z.record(PeriodStringSchema, moneyString),
+    yearSubsidies: namedRecord(moneyString, "RESERVED_KEY", PeriodStringSchema),
     /** R8: the cut-gap grants the pool paid this member in the fiscal year so far (the year-end true-up's input). */
     yearGrants: moneyString,
     /** R8: the member's sync-induced relief of the fiscal year so far, in the periods it was eligible (the cap of the year's grants at the true-up). */
@@ -194,8 +195,8 @@ export const SettlementStateSchema = z
     nextPeriod: PeriodStringSchema,
     poolOpen: z.boolean(),
     nextSeq: z.number().int().min(1),
-    balances: z.record(z.string(), moneyString),
-    members: z.record(z.string(), MemberStateSchema),
+    balances: namedRecord(moneyString, "RESERVED_KEY"),
+    members: namedRecord(MemberStateSchema, "UNKNOWN_MEMBER"),
     pendingClaims: z.array(PendingClaimSchema),
     /** R7: the benefits the pool itself paid (major accidents), this year so far and in the prior year (part of the floor's base). */
     poolBenefits: z.object({ year: moneyString, priorYear: moneyString }).strict(),

@@ -57,9 +57,10 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
     const base = { gap: "300.00", currentSurplus: "500.00", cumulativeBalance: "-1000.00", syncInducedRelief: "100.00", poolAvailable: "1000.00" };
     // by the steps alone, this year's surplus pays the whole gap
     expect(coverDeficit(base)).toMatchObject({ fromCurrentSurplus: "300.00", fromCumulativeBalance: "0.00", poolGrant: "0.00", poolSubsidy: "0.00" });
-    // the member's deficit grew from 500.00 to 800.00: the growth is claimed
+    // the member's deficit grew from 500.00 to 800.00: the growth is claimed, and this year's surplus (which only
+    // offsets the carried deficit) paid nothing of it: the steps add up to the gap (0.6: 300.00 + 300.00 for 300.00)
     expect(coverDeficit({ ...base, deficitBefore: "500.00", deficitAfter: "800.00" })).toMatchObject({
-      fromCurrentSurplus: "300.00",
+      fromCurrentSurplus: "0.00",
       fromCumulativeBalance: "0.00",
       poolGrant: "100.00",
       poolSubsidy: "200.00",

@@ -31,7 +31,16 @@ const CLAWBACK_NOTE_THEN =
 const CLAWBACK_NOTE_NOW =
   "当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政; settled once a year (the library's reading: the document sets no frequency); 市本级's government is the municipal government: it owes none (library default)";
 
+/**
+ * R8's step figures of a member (`gap`, `fromCurrentSurplus`, `fromCumulativeBalance`) are read differently since
+ * 0.7: they add up to the gap (the gap includes what the opening extraction left unpaid, and this year's surplus
+ * pays nothing of what the pool is asked for). They are left out of the digest; the claims, the payments and every
+ * balance are still compared (the claims did not change), and test/fund/coverageSum.properties.test.ts checks the sum.
+ */
+const STEP_FIGURES_READ_SINCE = new Set(["gap", "fromCurrentSurplus", "fromCumulativeBalance"]);
+
 function withoutLaterFields(key: string, value: unknown): unknown {
+  if (STEP_FIGURES_READ_SINCE.has(key) && typeof value === "string") return undefined;
   if ((key === "trueUpReturned" || key === "trueUpReclassified") && value === "0.00") return undefined;
   if (key === "yearEndTrueUp" && value === false) return undefined;
   if (key === "trueUp" && typeof value === "object") return undefined; // a citation, not a figure

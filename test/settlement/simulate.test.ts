@@ -209,10 +209,13 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     const june = r.periods[1]!;
     // June (0.5): the remittance (1.00, 06-20) then the extraction (10% of the 2019 balance, 120.00, 06-30) leave the
     // member in deficit by 121.00 more; neither was caused by the cut, so it is a subsidy claim, not a grant
-    // (0.4: the extraction's 120.00 stayed a deficit, and only the 1.00 was claimed).
+    // (0.4: the extraction's 120.00 stayed a deficit, and only the 1.00 was claimed). What the fund could not pay of
+    // the extraction is part of the gap, so that R8's steps add up to it (0.6: a gap of 1.00 with 121.00 claimed).
     expect(june.pool.paid).toEqual({ majorAccident: "50.00", cutGapGrant: "100.00", subsidy: "321.00", recordedDeficit: "0.00" });
     expect(june.members.xiangcheng).toMatchObject({
-      gap: "1.00",
+      gap: "121.00",
+      fromCurrentSurplus: "0.00",
+      fromCumulativeBalance: "0.00",
       grantClaimed: "0.00",
       subsidyClaimed: "121.00",
       openingDeficitClaimed: "0.00",

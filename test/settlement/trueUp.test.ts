@@ -146,7 +146,22 @@ describe("yearEndTrueUp (the rule)", () => {
       RATE_CHANGE,
     );
     // 50.00 returned off 2021-08; 100.00 × 0.2 + 50.00 × 0.3
-    expect(t).toMatchObject({ returned: "50.00", subsidiesSettled: "150.00", clawback: "35.00", clawbackRate: "0.2, 0.3" });
+    // one rate per line: the rate in force at the year end is `clawbackRate` (a well-formed rate, never "0.2, 0.3")
+    expect(t).toMatchObject({
+      returned: "50.00",
+      subsidiesSettled: "150.00",
+      clawback: "35.00",
+      clawbackRate: "0.3",
+      clawbackRates: [
+        { rate: "0.2", subsidies: "100.00", clawback: "20.00" },
+        { rate: "0.3", subsidies: "50.00", clawback: "15.00" },
+      ],
+    });
+    // explain reads it back (0.6.0: a DecimalError on "0.2, 0.3")
+    expect(explain(t, { lang: "en" }).steps.at(-1)!.text).toBe(
+      "Clawback (on the settled subsidies, each at the rate of the period it was paid in): 100.00 × 0.2 = 20.00; 50.00 × 0.3 = 15.00; in all 35.00",
+    );
+    expect(explain(t).steps.at(-1)!.text).toBe("补助上解（按清算后的补助，各按支付所属期的比例）：100.00 × 0.2 = 20.00；50.00 × 0.3 = 15.00；合计 35.00");
   });
 
   it("validates its input", () => {

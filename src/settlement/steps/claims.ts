@@ -40,10 +40,13 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
   for (const id of context.memberIds) {
     const figures = figuresOf(context, id);
     const balancesBefore = before.get(id)!;
-    const gap = fenMax(FEN_ZERO, figures.expenditure + figures.provincialRemittance - figures.income);
     const deficitBefore = fenMax(FEN_ZERO, -(balancesBefore.current + balancesBefore.carried));
     const deficitAfter = memberDeficit(writer, id);
     const deficitGrowth = fenMax(FEN_ZERO, deficitAfter - deficitBefore);
+    // The gap: benefits and remittance beyond income, or, when the opening extraction (an outflow of the period
+    // outside the flows) made the deficit grow by more, that growth: what the fund could not pay of the extraction
+    // is part of the gap (R6), so that the steps add up to the gap and the pool is asked for no more than it.
+    const gap = fenMax(fenMax(FEN_ZERO, figures.expenditure + figures.provincialRemittance - figures.income), deficitGrowth);
     // R6: the remittance (and the opening extraction) are paid in full; what the fund cannot pay of them is
     // part of the gap but never a cut-gap grant (the cut did not cause it): the grant's room excludes them.
     const nonCutOutflows = figures.provincialRemittance + figures.extraction;
