@@ -37,7 +37,7 @@ describe("strict JSON bodies and results read back", () => {
   it("numbers a double changes: 400 AMOUNT_NOT_EXACT with the path, on /levy and /levies", async () => {
     const one = await post("/levy", '{"period":"2021-07","industryClass":2,"payroll":100000000000000.01}');
     expect(one.status).toBe(400);
-    const body = await one.json();
+    const body = (await one.json()) as { message: string };
     expect(body).toMatchObject({ code: "AMOUNT_NOT_EXACT", path: ["payroll"] });
     expect(body.message).toContain('send it as the string "100000000000000.01"');
     const many = await post(
@@ -49,7 +49,7 @@ describe("strict JSON bodies and results read back", () => {
     // the same figure as a string is exact
     const exact = await post("/levy", '{"period":"2021-07","industryClass":2,"payroll":"100000000000000.01"}');
     expect(exact.status).toBe(200);
-    expect((await exact.json()).payroll).toBe("100000000000000.01");
+    expect(((await exact.json()) as { payroll: string }).payroll).toBe("100000000000000.01");
   });
   it("a key given twice: 400 DUPLICATE_KEY at the object's path", async () => {
     const r = await post("/levy", '{"period":"2021-07","industryClass":2,"payroll":"1.00","payroll":"2.00"}');
