@@ -45,7 +45,7 @@ const INTEGRATION_TESTS = [
   "test/cli/jsonArray.test.ts",
   "test/cli/spreadsheets.test.ts",
   "test/explain/inputProblems.bounded.test.ts",
-  "test/playground/**/*.test.ts",
+  "test/playground/**/*.test.ts", // the browser: test/support/browser.ts finds it
   "test/service/service.test.ts",
 ];
 
