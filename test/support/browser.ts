@@ -71,6 +71,11 @@ export function findSystemChromium(env: NodeJS.ProcessEnv = process.env): string
  * never launch a half-written binary.
  */
 export function npmChromium(): string {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(
+      `@sparticuz/chromium ships a Linux x64 binary only (this is ${process.platform} ${process.arch}): install Chrome or Chromium, or set CHROMIUM_PATH`,
+    );
+  }
   const require = createRequire(import.meta.url);
   let entry: string;
   try {
