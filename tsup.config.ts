@@ -53,7 +53,7 @@ export default defineConfig([
   },
   cjsBundle("report", "src/report.ts"),
   {
-    // the CLI: one ESM file with csv-parse bundled in, so that the library keeps its three dependencies
+    // the CLI: one ESM file with csv-parse bundled in, so that the library keeps its own dependencies only (csv-parse is the CLI's)
     entry: { cli: "src/cli/index.ts" },
     format: ["esm"],
     dts: false,

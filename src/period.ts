@@ -1,9 +1,12 @@
 /**
- * Calendar arithmetic on `YYYY-MM` periods and `YYYY-MM-DD` dates, done on
- * the strings themselves so that no result depends on the process time zone.
+ * `YYYY-MM` periods and `YYYY-MM-DD` dates: their first and last days, the
+ * next and previous months. The calendar itself (month lengths, leap years)
+ * is date-fns on UTC dates (see `calendar.ts`), so that no result depends on
+ * the process time zone.
  *
  * @module
  */
+import { addOneMonth, daysInMonth, subtractOneMonth } from "./calendar.js";
 import type { IsoDate, Period } from "./schema/fields.js";
 
 /** First day of a period: `"2020-05"` → `"2020-05-01"`. @internal */
@@ -13,11 +16,7 @@ export function periodStart(period: Period): IsoDate {
 
 /** Last day of a period: `"2020-02"` → `"2020-02-29"`. @internal */
 export function periodEnd(period: Period): IsoDate {
-  const y = Number(period.slice(0, 4));
-  const m = Number(period.slice(5, 7));
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return `${period}-${String(days).padStart(2, "0")}`;
+  return `${period}-${daysInMonth(yearOf(period), monthOf(period))}`;
 }
 
 /** The period a date falls in: `"2020-06-30"` → `"2020-06"`. @internal */
@@ -27,9 +26,12 @@ export function periodOf(date: IsoDate): Period {
 
 /** The next month: `"2020-12"` → `"2021-01"`. @internal */
 export function nextPeriod(period: Period): Period {
-  const y = Number(period.slice(0, 4));
-  const m = Number(period.slice(5, 7));
-  return m === 12 ? `${String(y + 1).padStart(4, "0")}-01` : `${period.slice(0, 4)}-${String(m + 1).padStart(2, "0")}`;
+  return addOneMonth(period);
+}
+
+/** The previous month: `"2021-01"` → `"2020-12"`. @internal */
+export function previousPeriod(period: Period): Period {
+  return subtractOneMonth(period);
 }
 
 /** The year of a period or date. @internal */

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as lib from "../src/index.js";
 import { deepFreeze } from "./helpers.js";
+import { runs } from "./support/fc.js";
 
 const json = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<unknown>;
 const anyInput = fc.oneof(
@@ -167,7 +168,7 @@ describe("fuzzing every public function", () => {
         const call = () => fn(...a.map((x) => (x && typeof x === "object" ? deepFreeze(structuredClone(x)) : x)));
         check(name === "streamLevies" ? () => [...(call() as Iterable<unknown>)] : call, name === "reserveMonths");
       }),
-      { numRuns: name === "simulate" ? 60 : 300 },
+      runs(name === "simulate" ? 60 : 300),
     );
   });
 });

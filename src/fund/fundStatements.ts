@@ -3,7 +3,7 @@ import { PoolingError } from "../errors.js";
 import { kindOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalEntrySchema } from "../ledger/journal.js";
 import { D, type Dec, formatMoney, ZERO } from "../money.js";
-import { monthOf, yearOf } from "../period.js";
+import { monthOf, previousPeriod, yearOf } from "../period.js";
 import { integerField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import { type ScenarioOpening, ScenarioOpeningSchema } from "../settlement/schema.js";
@@ -142,7 +142,7 @@ export function fundStatements(journal: readonly JournalEntry[], year: number, o
  */
 function beforePoolingColumns(open: z.output<typeof ScenarioOpeningSchema>) {
   const year = yearOf(open.start);
-  const to = `${year}-${String(monthOf(open.start) - 1).padStart(2, "0")}`;
+  const to = previousPeriod(open.start);
   const out = new Map<string, { priorYearBalance: Dec; column: NonNullable<FundStatement["beforePooling"]> }>();
   for (const [id, m] of Object.entries(open.members)) {
     if (m.yearToDateIncome === undefined) throw new PoolingError("MISSING_FIELD", ["opening", "members", id, "yearToDateIncome"]);

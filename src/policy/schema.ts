@@ -6,6 +6,7 @@
  * @module
  */
 import * as z from "zod";
+import { addOneDay } from "../calendar.js";
 import { D } from "../money.js";
 import { asRateString, dateField, fractionField, type IsoDate, integerField, nonNegativeField, positiveField, rateField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -154,18 +155,6 @@ const ClausesSchema = z
   })
   .strict();
 
-/** The day after an ISO date, computed on the string (no time zone involved). @internal */
-function nextDay(date: IsoDate): IsoDate {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  if (d < days) return `${date.slice(0, 8)}${String(d + 1).padStart(2, "0")}`;
-  if (m < 12) return `${date.slice(0, 5)}${String(m + 1).padStart(2, "0")}-01`;
-  return `${String(y + 1).padStart(4, "0")}-01-01`;
-}
-
 /**
  * The parameters that must cover the policy's whole life without a gap: one
  * version in force on every day (the rate-cut windows and relief overlays are
@@ -214,7 +203,7 @@ function checkNoGaps(
       return;
     }
     if (v.to === undefined) return;
-    if (v.to >= covered) covered = nextDay(v.to);
+    if (v.to >= covered) covered = addOneDay(v.to);
   }
   if (until === undefined || covered <= until) {
     codedIssue(ctx, [name], "POLICY_PARAMETER_GAP", `no version covers ${covered} onwards`, `${covered} 起没有施行中的版本`);

@@ -7,6 +7,7 @@
  * @module
  */
 import * as z from "zod";
+import { daysInMonth } from "../calendar.js";
 import type { ErrorCode } from "../errors.js";
 import { D, type Dec, formatRate, isDecimalInstance, type Numeric } from "../money.js";
 import { freezeSchemas } from "./freeze.js";
@@ -107,13 +108,11 @@ export function periodField(): z.ZodType<Period, PeriodInput> {
   });
 }
 
-/** Days in each month of a common year (February: 29 in a leap year). */
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /**
  * True when `value` is a valid calendar date written `YYYY-MM-DD`: the proleptic Gregorian
  * calendar, years 0001–9999 (year 0000 is none), 29 February in the leap years only (every
- * fourth year, except centuries not divisible by 400). Exact integer arithmetic, no `Date`.
+ * fourth year, except centuries not divisible by 400). The month's length comes from the
+ * calendar module (date-fns on UTC dates), so the answer never depends on the time zone.
  * @internal
  */
 export function isIsoDate(value: unknown): value is IsoDate {
@@ -122,8 +121,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   const month = Number(value.slice(5, 7));
   const day = Number(value.slice(8, 10));
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number));
+  return day <= 28 || day <= daysInMonth(year, month); // every month has 28 days: the calendar is asked about the others
 }
 
 /** The valid calendar dates `YYYY-MM-DD` (years 0001–9999, leap years included), as one regular expression for JSON Schema. */

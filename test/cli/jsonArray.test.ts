@@ -75,7 +75,7 @@ describe("JSON array as a stream (issue 11)", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 
   it("wi-pooling levy on a ~50 MB JSON array stays under 300 MB max RSS", () => {
     const dir = mkdtempSync(join(tmpdir(), "wi-json-"));
@@ -101,5 +101,5 @@ describe("JSON array as a stream (issue 11)", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  });
 });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { apportion, apportionTopUp } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
+import { runs } from "../support/fc.js";
 
 const fen = (s: string) => BigInt(new Decimal(s).times(100).toFixed(0));
 const totalArb = fc.bigInt({ min: 0n, max: 10n ** 14n }).map((f) => new Decimal(f.toString()).div(100).toFixed(2));
@@ -59,7 +60,7 @@ describe("apportion (R7: largest remainder in fen)", () => {
           }
         });
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
   it("property: the same weights in another order give the same parts, permuted (except ties)", () => {
@@ -70,7 +71,7 @@ describe("apportion (R7: largest remainder in fen)", () => {
         // distinct weights: the tie-break is by weight, so order does not matter unless remainders tie with equal weights
         expect([...reversed].reverse()).toEqual(parts);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 });
@@ -160,7 +161,7 @@ describe("apportionTopUp (R7: shares by prior-year balance, capped, re-apportion
           }
         }
       }),
-      { numRuns: 400 },
+      runs(400),
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clawback, coverDeficit, definePolicy, SUZHOU_2020 } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
+import { runs } from "../support/fc.js";
 
 const money = (maxFen: bigint, min = 0n) => fc.bigInt({ min, max: maxFen }).map((f) => new Decimal(f.toString()).div(100).toFixed(2));
 
@@ -128,7 +129,7 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
         if (!input.claimSubsidy) expect(r.poolSubsidy).toBe("0.00");
         expect(r.clawback).toBe(d(r.poolSubsidy).times("0.2").toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 });

@@ -39,13 +39,12 @@ describe("huge and deep junk: a PoolingError at the first problem, not a RangeEr
     expect(poolingError(() => lib.settlePeriod(start.state, s.periods[0] as never)).path.slice(0, 5)).toEqual(["flows", "members", "sip", "levies", 0]);
   });
 
-  it("a million bad records: validation stops at the first (computeLevies, throw mode), in well under a second", () => {
+  it("a million bad records: validation stops at the first (computeLevies, throw mode)", () => {
+    // its speed is a benchmark's business (bench/), not a unit test's: a timed assertion flakes on a loaded machine
     const records = Array.from({ length: 1_000_000 }, () => ({ period: "September" }));
-    const t0 = performance.now();
     expect(poolingError(() => lib.computeLevies(records as never)).path).toEqual([0, "period"]);
     // one huge array given to a validator: zod stops at the first bad item
     expect(poolingError(() => lib.poolFloor(Array.from({ length: 1_000_000 }, () => "x"))).path).toEqual(["priorYearExpenditures", 0]);
-    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it("deeply nested junk is a type error at its top", () => {

@@ -34,6 +34,7 @@ import {
   simulate,
   toJSONSchema,
 } from "../../src/index.js";
+import { runs } from "../support/fc.js";
 
 /** The codes of shape-level rejections: what the zod schemas report, and the member checks (for the member ids of SUZHOU_2020). */
 const SHAPE_CODES = new Set([
@@ -288,17 +289,17 @@ describe("JSON Schema = validator", () => {
   it("LevyInput: 4,000 generated inputs, computeLevy and the schema agree", () => {
     fc.assert(
       fc.property(levyInput, (input) => agree("LevyInput", input, (x) => computeLevy(x as never))),
-      { numRuns: 4000, seed: 10 },
+      { ...runs(4000), seed: 10 },
     );
     // a meaningful mix: many accepted, many refused at the shape level
     expect(FIGURES.LevyInput!.accepted).toBeGreaterThan(100);
     expect(FIGURES.LevyInput!.shape).toBeGreaterThan(1000);
-  }, 60_000);
+  });
 
   it("LevyInputs (a batch): computeLevies and the schema agree", () => {
     fc.assert(
       fc.property(fc.array(levyInput, { maxLength: 4 }), (inputs) => agree("LevyInputs", inputs, (x) => computeLevies(x as never))),
-      { numRuns: 1000, seed: 11 },
+      { ...runs(1000), seed: 11 },
     );
   });
 
@@ -369,11 +370,11 @@ describe("JSON Schema = validator", () => {
       });
     fc.assert(
       fc.property(arb, (s) => agree("Scenario", s, (x) => simulate(x as never))),
-      { numRuns: 1500, seed: 12 },
+      { ...runs(1500), seed: 12 },
     );
     expect(FIGURES.Scenario!.accepted).toBeGreaterThan(100);
     expect(FIGURES.Scenario!.shape).toBeGreaterThan(300);
-  }, 60_000); // 1,500 simulations: seconds on a loaded 2-core machine
+  }); // 1,500 simulations: seconds on a loaded 2-core machine (the property project gives 120 s)
 
   it("OpenPoolingInput: 2,000 generated inputs, openPooling and the schema agree", () => {
     const item = record({ id: fc.constantFrom(...MEMBER_IDS, "nowhere"), priorYearBalance: money, legacyFunds: money }, ["id", "priorYearBalance"]);
@@ -385,7 +386,7 @@ describe("JSON Schema = validator", () => {
     );
     fc.assert(
       fc.property(arb, fc.boolean(), (members, extra) => agree("OpenPoolingInput", extra ? { members, extra } : { members }, (x) => openPooling(x as never))),
-      { numRuns: 2000, seed: 13 },
+      { ...runs(2000), seed: 13 },
     );
     expect(FIGURES.OpenPoolingInput!.accepted).toBeGreaterThan(50);
   });
@@ -410,7 +411,7 @@ describe("JSON Schema = validator", () => {
     );
     fc.assert(
       fc.property(arb, (input) => agree("CoverDeficitInput", input, (x) => coverDeficit(x as never))),
-      { numRuns: 2000, seed: 14 },
+      { ...runs(2000), seed: 14 },
     );
     expect(FIGURES.CoverDeficitInput!.accepted).toBeGreaterThan(50);
   });

@@ -21,6 +21,7 @@ import {
   streamLevies,
 } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
+import { runs } from "../support/fc.js";
 
 const good: LevyInput[] = [
   { employerId: "A", period: "2021-07", industryClass: 2, payroll: "5.00" },
@@ -117,7 +118,7 @@ describe('computeLevies(inputs, { errors: "collect" })', () => {
         }
         expect(new Decimal(batch.totals.payroll).eq(expectedItems.reduce((s, l) => s.plus(l.payroll), new Decimal(0)))).toBe(true);
       }),
-      { numRuns: 200 },
+      runs(200),
     );
   });
 

@@ -17,6 +17,7 @@ import {
   streamLevies,
   withReliefOverlays,
 } from "../../src/index.js";
+import { runs } from "../support/fc.js";
 
 const periodArb = fc.constantFrom("2020-05", "2020-06", "2020-12", "2021-04", "2021-05", "2021-07", "2023-01", "2020-04", "2020-13");
 /** Payrolls up to 10^12 yuan, as strings and numbers, with 0–3 decimals. */
@@ -94,7 +95,7 @@ describe("fast path = decimal path", () => {
           }
           expect(new Decimal(batch.totals.payroll).eq(batch.items.reduce((s, l) => s.plus(l.payroll), new Decimal(0)))).toBe(true);
         }),
-        { numRuns: 300 },
+        runs(300),
       );
     });
   }
@@ -122,7 +123,7 @@ describe("fast path = decimal path", () => {
       fc.property(fc.array(valid, { minLength: 50, maxLength: 200 }), (inputs) => {
         expect(computeLevies(inputs).items).toEqual(inputs.map((i) => computeLevy(i)));
       }),
-      { numRuns: 30 },
+      runs(30),
     );
   });
 

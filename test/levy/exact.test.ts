@@ -8,6 +8,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeLevies, computeLevy, definePolicy, type LevyInput, type NumericInput, SUZHOU_2020, streamLevies, syncInducedRelief } from "../../src/index.js";
+import { runs } from "../support/fc.js";
 
 const X = Decimal.clone({ precision: 200, rounding: Decimal.ROUND_HALF_UP });
 const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
@@ -97,7 +98,7 @@ describe("10^23 scale and beyond: batch = single = exact", () => {
           expect(single.syncInducedRelief).toBe(sync);
         });
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 });
@@ -129,7 +130,7 @@ describe("syncInducedRelief: the levy's own rule", () => {
           expect(syncInducedRelief({ payroll, floatedRate: levy.floatedRate, cutFraction: cut, ownCutFraction: own })).toBe(levy.syncInducedRelief);
         },
       ),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeLevies, computeLevy, floatTiers, type LevyInput, type NumericInput } from "../../src/index.js";
 import { deepFreeze } from "../helpers.js";
+import { runs } from "../support/fc.js";
 
 const periodArb = fc
   .record({ year: fc.integer({ min: 2020, max: 2024 }), month: fc.integer({ min: 1, max: 12 }) })
@@ -45,7 +46,7 @@ describe("computeLevy properties (R4)", () => {
           expect(l[k]).toMatch(/^\d+\.\d{2}$/);
         }
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -57,7 +58,7 @@ describe("computeLevy properties (R4)", () => {
         expect(l.premium).toBe(exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
         expect(new Decimal(l.premium).minus(exact).abs().lte("0.005")).toBe(true);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -69,7 +70,7 @@ describe("computeLevy properties (R4)", () => {
         expect(new Decimal(b.premium).gte(a.premium)).toBe(true);
         expect(new Decimal(b.premiumBeforeCut).gte(a.premiumBeforeCut)).toBe(true);
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -79,7 +80,7 @@ describe("computeLevy properties (R4)", () => {
         const wrong = own ? { ...input, ownCutFraction: bad } : { ...input, cutFraction: bad };
         expect(() => computeLevy(wrong)).toThrow(expect.objectContaining({ code: "INVALID_CUT_FRACTION" }));
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -97,7 +98,7 @@ describe("computeLevy properties (R4)", () => {
         expect(notGiven.ownCutSource).toBe("notGiven");
         expect(notGiven.ownCutFraction).toBeNull();
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -113,7 +114,7 @@ describe("computeLevy properties (R4)", () => {
         const payroll = batch.items.reduce((s, l) => s.plus(l.payroll), new Decimal(0));
         expect(new Decimal(batch.totals.payroll).eq(payroll)).toBe(true);
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -125,7 +126,7 @@ describe("computeLevy properties (R4)", () => {
         }
         expect(computeLevies(gen())).toEqual(computeLevies(inputs));
       }),
-      { numRuns: 50 },
+      runs(50),
     );
   });
 
@@ -139,7 +140,7 @@ describe("computeLevy properties (R4)", () => {
         expect(computeLevy(frozen)).toEqual(a);
         expect(JSON.stringify(computeLevy(frozen))).toBe(JSON.stringify(a));
       }),
-      { numRuns: 200 },
+      runs(200),
     );
     const batch = deepFreeze([{ period: "2021-05", industryClass: 1, payroll: "1" } satisfies LevyInput]);
     expect(computeLevies(batch).items).toHaveLength(1);

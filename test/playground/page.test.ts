@@ -7,38 +7,17 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeLevy, EXAMPLE_SCENARIO, explain, type LevyInput, simulate } from "../../src/index.js";
 import { createService, PAGE_CSP } from "../../src/service/server.js";
+import { HEADLESS_ARGS, type ResolvedBrowser, resolveChromium } from "../support/browser.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const artifacts = join(root, "test-artifacts", "playground");
 
-/** The machine's Chromium: $CHROMIUM_PATH, else `chromium` on PATH. Never downloaded. */
-function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  const which = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" });
-  const path = (which.stdout ?? "").trim().split("\n")[0];
-  if (which.status !== 0 || !path) {
-    throw new Error(
-      "No Chromium found for the browser tests: install Debian's chromium (as root: apt-get update && apt-get install -y chromium; .ci/run does this) or set CHROMIUM_PATH to a Chromium binary.",
-    );
-  }
-  return path;
-}
-
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const LEVY = { period: "2020-09", industryClass: 3, floatMultiplier: "0.8", payroll: "2000000.00", cutFraction: "0.2" } satisfies LevyInput;
 
-const chromiumPath: string | Error = (() => {
+/** $CHROMIUM_PATH, else an installed Chromium, else the npm package's (test/support/browser.ts). */
+const browser: ResolvedBrowser | Error = (() => {
   try {
-    return findChromium();
+    return resolveChromium();
   } catch (e) {
     return e as Error;
   }
@@ -66,8 +45,8 @@ function watch(page: Page, allowedOrigin: string): void {
 }
 
 beforeAll(async () => {
-  if (chromiumPath instanceof Error) throw chromiumPath; // fails the suite: never a silent skip
-  const executablePath = chromiumPath;
+  if (browser instanceof Error) throw browser; // fails the suite: never a silent skip
+  const { executablePath } = browser;
   mkdirSync(artifacts, { recursive: true });
   service = createService({ log: () => {} });
   base = (await service.listen(0, "127.0.0.1")).url;
@@ -75,11 +54,11 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: ARGS,
+    args: [...HEADLESS_ARGS],
     viewport: { width: 1366, height: 768 },
     acceptDownloads: true,
   });
-}, 60_000);
+});
 
 afterAll(async () => {
   await context?.close();
@@ -88,8 +67,8 @@ afterAll(async () => {
 });
 
 describe("the playground page in headless Chromium", () => {
-  it("finds the machine's Chromium ($CHROMIUM_PATH or chromium on PATH)", () => {
-    if (chromiumPath instanceof Error) expect.fail(chromiumPath.message);
+  it("finds a Chromium ($CHROMIUM_PATH, an installed one, or the npm package's)", () => {
+    if (browser instanceof Error) expect.fail(browser.message);
   });
 
   it("is served at / with a strict CSP", async () => {
@@ -162,7 +141,7 @@ describe("the playground page in headless Chromium", () => {
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 
   it("a GBK/GB18030 CSV: read as UTF-8 it is an error saying to choose GB18030 (never garbled names); chosen, it is read", async () => {
     const page = await context.newPage();
@@ -209,7 +188,7 @@ describe("the playground page in headless Chromium", () => {
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 
   it("works from file:// as written by `wi-pooling playground --out DIR`", async () => {
     const out = mkdtempSync(join(tmpdir(), "wi-playground-"));
@@ -227,5 +206,5 @@ describe("the playground page in headless Chromium", () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

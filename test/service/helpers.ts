@@ -1,10 +1,15 @@
 import { request } from "node:http";
 import { createService, type ServiceOptions } from "../../src/service/server.js";
 
-/** Starts a service on an ephemeral port with its access log captured. */
+/**
+ * Starts a service on an ephemeral port with its access log captured. Its idle keep-alive timeout is
+ * long (60 s, unless a test sets one), so that the client (fetch, which drops idle connections after
+ * 4 s) always closes first: a server closing an idle connection just as fetch reuses it for the next
+ * request is a reset (ECONNRESET), seen on a loaded machine when a test took over 5 s.
+ */
 export async function startService(options: ServiceOptions = {}) {
   const logLines: string[] = [];
-  const service = createService({ log: (l) => logLines.push(l), ...options });
+  const service = createService({ log: (l) => logLines.push(l), keepAliveTimeout: 60_000, ...options });
   await service.listen(0, "127.0.0.1");
   return { service, url: service.url, logLines };
 }

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { accountKind, checkConservation, foldJournal, initialState, settlePeriod, simulate } from "../../src/index.js";
 import { noSelfTransfers } from "../helpers.js";
+import { runs } from "../support/fc.js";
 import { IDS, scenarioArb, TRIO } from "./arbitraries.js";
 
 const d = (s: string | undefined) => new Decimal(s ?? "0");
@@ -60,7 +61,7 @@ describe("R13 conservation over generated scenarios", () => {
         expect(all.failures).toEqual([]);
         expect(all.ok).toBe(true);
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 
@@ -81,7 +82,7 @@ describe("R13 conservation over generated scenarios", () => {
         }
         expect(state).toEqual(sim.finalState);
       }),
-      { numRuns: 30 },
+      runs(30),
     );
   });
 });

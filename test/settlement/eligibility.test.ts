@@ -7,6 +7,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cutGapGrantEligibility, explain, type Scenario, simulate } from "../../src/index.js";
+import { runs } from "../support/fc.js";
 import { IDS, openingArb, periodFlowsArb, TRIO, withPeriods } from "./arbitraries.js";
 
 const RICH = { priorYearBalance: "1000000000.00", priorYearExpenditure: "120000000.00", currentSurplus: "0.00", yearToDateExpenditure: "40000000.00" };
@@ -116,7 +117,7 @@ describe("issue 9 finding 1: the cut-gap grant only for a member whose own reser
           }
         }
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 });

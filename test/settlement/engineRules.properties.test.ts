@@ -14,6 +14,7 @@ import {
 } from "../../src/index.js";
 import { settlePeriodTraced } from "../../src/settlement/settlePeriod.js";
 import { newEngineTrace } from "../../src/settlement/steps/trace.js";
+import { runs } from "../support/fc.js";
 import { IDS, scenarioArb, TRIO } from "./arbitraries.js";
 
 const d = (s: string) => new Decimal(s);
@@ -133,7 +134,7 @@ describe("the engine uses the public rule functions (one implementation per rule
         let { state } = initialState(scenario.opening, scenario.options, TRIO);
         for (const flows of scenario.periods) state = settleAndCompare(scenario, state, flows);
       }),
-      { numRuns: 40 },
+      runs(40),
     );
   });
 

@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { initialState, type PeriodInput, type SettlementState, settlePeriod } from "../../src/index.js";
 import { nextPeriodOf } from "../helpers.js";
+import { runs } from "../support/fc.js";
 import { type GeneratedFlows, IDS, openingArb, periodFlowsArb, TRIO, withPeriod } from "./arbitraries.js";
 
 type Id = (typeof IDS)[number];
@@ -292,7 +293,7 @@ describe("model-based: settlePeriod against a naive model", () => {
           fc.modelRun(() => ({ model: md, real: { state } }), cmds);
         },
       ),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 });

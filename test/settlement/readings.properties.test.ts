@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { definePolicy, type Scenario, simulate } from "../../src/index.js";
 import { noSelfTransfers } from "../helpers.js";
+import { runs } from "../support/fc.js";
 import { IDS, scenarioArb, TRIO, trioPolicyJson } from "./arbitraries.js";
 
 /** TRIO with member `a` as 市本级 (id `municipal`), and a scenario renamed to match. */
@@ -63,7 +64,7 @@ describe("the 0.5 readings over generated scenarios", () => {
           }
         }
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 
@@ -80,7 +81,7 @@ describe("the 0.5 readings over generated scenarios", () => {
         expect(sim.journal.filter((e) => e.kind === "clawback" && e.member === "municipal")).toEqual([]);
         expect(sim.balances["fiscal:municipal"]).toBeUndefined();
       }),
-      { numRuns: 40 },
+      runs(40),
     );
   });
 });

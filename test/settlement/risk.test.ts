@@ -9,6 +9,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assessRisk, definePolicy, EXAMPLE_SCENARIO, type PeriodInput, poolFloor, reserveMonths, SUZHOU_2020, simulate } from "../../src/index.js";
+import { runs } from "../support/fc.js";
 import { IDS, openingArb, periodFlowsArb, TRIO, withPeriods } from "./arbitraries.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);
@@ -91,7 +92,7 @@ describe("issue 9 finding 9: a member in deficit is critical whatever its expend
           }
         }
       }),
-      { numRuns: 80 },
+      runs(80),
     );
   });
 });

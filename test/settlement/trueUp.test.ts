@@ -21,6 +21,7 @@ import {
 import { settlePeriodTraced } from "../../src/settlement/settlePeriod.js";
 import { newEngineTrace } from "../../src/settlement/steps/trace.js";
 import { expectPoolingError, noSelfTransfers, periodsFrom } from "../helpers.js";
+import { runs } from "../support/fc.js";
 import { IDS, scenarioArb, trioPolicyJson } from "./arbitraries.js";
 
 const d = (s: string) => new Decimal(s);
@@ -356,7 +357,7 @@ describe("the settlement with deficitCoverage.yearEndTrueUp", () => {
           previous = settled.state;
         }
       }),
-      { numRuns: 100 },
+      runs(100),
     );
   });
 });

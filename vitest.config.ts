@@ -1,0 +1,109 @@
+/**
+ * The test suite in projects, each with timeouts fit for a loaded 2-core machine:
+ *
+ * - `unit`: in-process tests of the library, the CLI's and the service's modules (every test file
+ *   not listed below lands here, so a new file is never left out);
+ * - `property`: fast-check properties and other long generated runs (seeded: see test/support/fc.ts);
+ * - `integration`: the built CLI spawned, tsc over the declarations, the service on a port, the
+ *   browser, the bundles and the packed package — they need `npm run build` first;
+ * - `tz:shanghai` and `tz:los-angeles`: the tests of the calendar code (dates, periods, windows), run
+ *   under both time zones (everything else runs once).
+ *
+ * `vitest run --project unit` (or any other name) runs one project.
+ */
+import { defineConfig } from "vitest/config";
+
+/** Tests of the calendar code: run under each time zone of the matrix. */
+const TIME_ZONE_TESTS = [
+  "test/calendar/**/*.test.ts",
+  "test/rates/isoDate.test.ts",
+  "test/rates/rates.test.ts",
+  "test/settlement/dated.test.ts",
+  "test/policy/policy.test.ts",
+];
+
+/** Property tests and other long generated runs. */
+const PROPERTY_TESTS = [
+  "test/**/*.properties.test.ts",
+  "test/fuzz.test.ts",
+  "test/rates/isoDate.exhaustive.test.ts",
+  "test/io/schema-equals-validator.test.ts",
+  "test/levy/differential.test.ts",
+  "test/levy/exact.test.ts",
+  "test/settlement/model.test.ts",
+];
+
+/** Tests that spawn the built CLI, run tsc, start the service, drive the browser, bundle or pack. */
+const INTEGRATION_TESTS = [
+  "test/bundle.test.ts",
+  "test/consumer-types.test.ts",
+  "test/examples.test.ts",
+  "test/package.test.ts",
+  "test/packaging.test.ts",
+  "test/cli/cli.test.ts",
+  "test/cli/fastcsv.test.ts",
+  "test/cli/jsonArray.test.ts",
+  "test/cli/spreadsheets.test.ts",
+  "test/explain/inputProblems.bounded.test.ts",
+  "test/playground/**/*.test.ts", // the browser: test/support/browser.ts finds it
+  "test/service/service.test.ts",
+];
+
+/** The time zones of the matrix: UTC+8 without daylight saving, and a zone west of UTC with it. */
+const TIME_ZONES = { shanghai: "Asia/Shanghai", "los-angeles": "America/Los_Angeles" } as const;
+
+/** Test files run at once, in every project: 2 (the cores of the machine the suite is sized for), or `VITEST_MAX_WORKERS`. */
+const WORKERS = Number(process.env.VITEST_MAX_WORKERS) || 2;
+
+const setupFiles = ["test/support/setupFastCheck.ts"];
+
+export default defineConfig({
+  test: {
+    // the slowest tests print their names (a hint where the time goes), and the summary stays last
+    slowTestThreshold: 2_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...TIME_ZONE_TESTS, ...PROPERTY_TESTS, ...INTEGRATION_TESTS],
+          setupFiles,
+          testTimeout: 15_000,
+          hookTimeout: 30_000,
+          maxWorkers: WORKERS,
+        },
+      },
+      {
+        test: {
+          name: "property",
+          include: PROPERTY_TESTS,
+          setupFiles,
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          maxWorkers: WORKERS,
+        },
+      },
+      ...Object.entries(TIME_ZONES).map(([name, tz]) => ({
+        test: {
+          name: `tz:${name}`,
+          include: TIME_ZONE_TESTS,
+          setupFiles,
+          env: { TZ: tz, EXPECTED_TZ: tz },
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          maxWorkers: WORKERS,
+        },
+      })),
+      {
+        test: {
+          name: "integration",
+          include: INTEGRATION_TESTS,
+          setupFiles,
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          maxWorkers: WORKERS,
+        },
+      },
+    ],
+  },
+});
