@@ -32,6 +32,9 @@ exits 0.
   --policy FILE       use a policy from a JSON file instead of SUZHOU_2020
   --relief-2020       apply the opt-in 2020 national relief overlay`;
 
+/** After SIGTERM, how long the requests received may take to be answered before their connections are closed, ms. */
+const DRAIN_LIMIT_MS = 30_000;
+
 /** The package version, read beside the build (`dist/cli.js` → `package.json`). */
 export function packageVersion(): string {
   for (const rel of ["../package.json", "../../package.json"]) {
@@ -65,7 +68,11 @@ export async function runServe(values: Record<string, string | boolean | string[
     return n;
   };
   const cors = ((values.cors as unknown as string[] | undefined) ?? []).map((origin) => {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new CliError(EXIT.usage, `--cors must be an origin such as https://example.org (no path), not ${origin} / --cors 须为来源（如 https://example.org，不含路径）`);
+    if (!/^https?:\/\/[^/\s]+$/.test(origin))
+      throw new CliError(
+        EXIT.usage,
+        `--cors must be an origin such as https://example.org (no path), not ${origin} / --cors 须为来源（如 https://example.org，不含路径）`,
+      );
     return origin;
   });
   const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
@@ -91,9 +98,9 @@ export async function runServe(values: Record<string, string | boolean | string[
     const stop = (signal: string) => {
       process.stderr.write(`${signal}: answering the requests received, then exiting\n`);
       const force = setTimeout(() => {
-        process.stderr.write("requests still open after 10 s: closing them\n");
+        process.stderr.write(`requests still open after ${DRAIN_LIMIT_MS / 1000} s: closing them\n`);
         service.server.closeAllConnections();
-      }, 10_000);
+      }, DRAIN_LIMIT_MS);
       force.unref();
       service.close().then(() => resolve(EXIT.ok));
     };

@@ -75,11 +75,25 @@ function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
       } catch (e) {
         if (e instanceof InvalidEncodingError) throw invalidEncoding(spec);
         if (e instanceof CsvFormatError) {
-          throw new HttpError(400, { name: "ServiceError", code: e.code, path: e.column ? [e.column] : [], message: e.message, messageZh: e.messageZh, line: e.line });
+          throw new HttpError(400, {
+            name: "ServiceError",
+            code: e.code,
+            path: e.column ? [e.column] : [],
+            message: e.message,
+            messageZh: e.messageZh,
+            line: e.line,
+          });
         }
         if (e instanceof HttpError) throw e;
         const csvError = csvParseError(e);
-        throw new HttpError(400, { name: "ServiceError", code: csvError.code, path: [], message: csvError.message, messageZh: csvError.messageZh, line: csvError.line });
+        throw new HttpError(400, {
+          name: "ServiceError",
+          code: csvError.code,
+          path: [],
+          message: csvError.message,
+          messageZh: csvError.messageZh,
+          line: csvError.line,
+        });
       } finally {
         source.destroy();
         parser.destroy();
