@@ -18,6 +18,7 @@ import { type Encoding, encodingOf } from "./decode.js";
 import { HttpError, serviceError } from "./httpError.js";
 import { defaultLimits, memoryBudgetExceeded, type ServiceLimits, serviceBusy, timeBudgetExceeded } from "./limits.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
+import { acceptQueueLength } from "./acceptQueue.js";
 import { policyAt } from "./policyAt.js";
 import { type JobFailure, WorkerPool } from "./pool.js";
 import { type ComputeRoute, type FromWorker, type JobSpec, type ToWorker, WINDOW } from "./protocol.js";
@@ -93,8 +94,9 @@ function defaultWorkerUrl(): URL {
   return new URL("./service-worker.js", import.meta.url);
 }
 
-/** After SIGTERM, how long connections the kernel already queued are still accepted, ms. */
-const ACCEPT_GRACE_MS = 50;
+/** After SIGTERM: the longest wait for the kernel's queue of connections to empty, and, where the system does not tell its length, the quiet time taken to mean it is empty, ms. */
+const ACCEPT_LIMIT_MS = 5_000;
+const ACCEPT_QUIET_MS = 250;
 /** While closing, a connection with no request in progress and no byte received this long is closed, ms. */
 const QUIET_MS = 100;
 
@@ -500,6 +502,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
   let closing = false;
   /** Each open connection: requests in progress on it and when it last received a byte. */
   const connections = new Map<Socket, { active: number; lastData: number }>();
+  let accepted = 0;
   const server = createServer(
     {
       headersTimeout: options.headersTimeout ?? 10_000,
@@ -540,6 +543,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
   );
   server.on("connection", (socket: Socket) => {
     const conn = { active: 0, lastData: Date.now() };
+    accepted++;
     connections.set(socket, conn);
     socket.on("data", () => {
       conn.lastData = Date.now();
@@ -563,25 +567,53 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
   });
 
   /**
-   * Stops accepting, answers every request received, then resolves. Connections
-   * the kernel already queued are accepted for a moment first (closing the
-   * listener would reset them), and a connection is closed only when no request
-   * is in progress on it and it has been quiet for a moment (its bytes, if any,
-   * would otherwise be lost with it).
+   * Stops accepting, answers every request received, then resolves. The
+   * listener closes only after a turn of the event loop has found no
+   * connection waiting in the kernel's queue (closing it would reset them,
+   * their requests sent), and a connection is closed only when no request is
+   * in progress on it and a turn of the loop has just found no byte for it,
+   * for a moment: its request, if it sent one, would otherwise be lost.
    */
   let closed: Promise<void> | null = null;
+
+  /**
+   * Resolves once no connection waits in the kernel's queue (Linux tells; at
+   * most `ACCEPT_LIMIT_MS`), or elsewhere after `ACCEPT_QUIET_MS` without a new
+   * connection. Node accepts them as its event loop turns.
+   */
+  async function acceptQueued(): Promise<void> {
+    const port = (server.address() as AddressInfo | null)?.port;
+    const started = Date.now();
+    let lastCount = accepted;
+    let lastAccept = Date.now();
+    while (port !== undefined && Date.now() - started < ACCEPT_LIMIT_MS) {
+      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setImmediate(r));
+      if (accepted !== lastCount) {
+        lastCount = accepted;
+        lastAccept = Date.now();
+      }
+      const queued = acceptQueueLength(port);
+      if (queued === 0 || (queued === null && Date.now() - lastAccept >= ACCEPT_QUIET_MS)) return;
+    }
+  }
+
   const close = (): Promise<void> => {
     closed ??= (async () => {
       closing = true;
-      await new Promise((r) => setTimeout(r, ACCEPT_GRACE_MS));
+      await acceptQueued();
       const listenerClosed = new Promise<void>((resolve) => {
         // net.Server's close: http.Server's would also drop at once every connection with no request parsed yet
         NetServer.prototype.close.call(server, () => resolve());
       });
-      const sweep = setInterval(() => {
-        const now = Date.now();
-        for (const [socket, conn] of connections) if (conn.active === 0 && now - conn.lastData >= QUIET_MS) socket.destroy();
-      }, QUIET_MS / 2);
+      const sweep = setInterval(
+        () =>
+          setImmediate(() => {
+            const now = Date.now();
+            for (const [socket, conn] of connections) if (conn.active === 0 && now - conn.lastData >= QUIET_MS) socket.destroy();
+          }),
+        QUIET_MS / 2,
+      );
       await listenerClosed;
       clearInterval(sweep);
       await pool?.close();
