@@ -35,6 +35,10 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker;
+  /** Its modules loaded: it may take a job. */
+  ready: boolean;
+  /** Stopped or died: its exit is no news. */
+  dead: boolean;
   job: Job | null;
   id: number;
   timer: NodeJS.Timeout | null;
@@ -54,8 +58,13 @@ export class WorkerPool {
   private spawn(): Slot {
     const { script, setup, workerHeapMb } = this.options;
     const worker = new Worker(script, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb }, stdout: false, stderr: false });
-    const slot: Slot = { worker, job: null, id: 0, timer: null };
+    const slot: Slot = { worker, ready: false, dead: false, job: null, id: 0, timer: null };
     worker.on("message", (m: FromWorker) => {
+      if (m.t === "ready") {
+        slot.ready = true;
+        this.next();
+        return;
+      }
       if (slot.job === null || m.id !== slot.id) return;
       const job = slot.job;
       if (m.t === "reply" || m.t === "end" || m.t === "internal") this.finish(slot);
@@ -69,13 +78,22 @@ export class WorkerPool {
   /** A worker that died or was stopped: its job failed, a new worker in its place. */
   private lost(slot: Slot, why: JobFailure, detail: string): void {
     const i = this.slots.indexOf(slot);
-    if (i < 0) return; // already replaced
+    if (i < 0 || slot.dead) return; // already replaced, or waiting to be
+    slot.dead = true;
     if (slot.timer) clearTimeout(slot.timer);
     const job = slot.job;
     slot.job = null;
     void slot.worker.terminate();
     if (this.closed) {
       this.slots.splice(i, 1);
+    } else if (!slot.ready) {
+      // it died starting (a missing or broken script): the jobs waiting fail, and the next try is a second later
+      this.options.log(`worker failed to start: ${detail.split("\n")[0]}`);
+      for (const waiting of this.queue.splice(0)) waiting.fail("crash", detail);
+      const retry = setTimeout(() => {
+        if (!this.closed && this.slots[i] === slot) this.slots[i] = this.spawn();
+      }, 1000);
+      retry.unref();
     } else {
       this.slots[i] = this.spawn();
       if (why !== "crash" || job) this.options.log(`worker replaced (${why})${job ? "" : ": it was idle"}`);
@@ -95,7 +113,7 @@ export class WorkerPool {
   private next(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
-      if (slot.job !== null) continue;
+      if (slot.job !== null || !slot.ready) continue;
       const job = this.queue.shift()!;
       slot.job = job;
       slot.id = this.nextId++;
@@ -110,7 +128,7 @@ export class WorkerPool {
   /** Queues a job; false when every worker is busy and the queue is full (or the pool closed). */
   run(job: Job): boolean {
     if (this.closed) return false;
-    const idle = this.slots.some((s) => s.job === null);
+    const idle = this.slots.some((s) => s.job === null && s.ready);
     if (!idle && this.queue.length >= this.options.maxQueue) return false;
     this.queue.push(job);
     this.next();

@@ -49,8 +49,9 @@ export interface Head {
   headers: Record<string, string>;
 }
 
-/** Worker → main thread. */
+/** Worker → main thread: `ready` once, when its modules are loaded (no job before it: the time budget measures computing, not starting). */
 export type FromWorker =
+  | { t: "ready"; id: 0 }
   /** A whole answer. */
   | ({ t: "reply"; id: number; body: string } & Head)
   /** A streamed answer: its head, then `data` messages, then `end`. */

@@ -14,11 +14,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Policy, PoolingError, SUZHOU_2020, schemas } from "../index.js";
+import { acceptQueueLength } from "./acceptQueue.js";
 import { type Encoding, encodingOf } from "./decode.js";
 import { HttpError, serviceError } from "./httpError.js";
 import { defaultLimits, memoryBudgetExceeded, type ServiceLimits, serviceBusy, timeBudgetExceeded } from "./limits.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
-import { acceptQueueLength } from "./acceptQueue.js";
 import { policyAt } from "./policyAt.js";
 import { type JobFailure, WorkerPool } from "./pool.js";
 import { type ComputeRoute, type FromWorker, type JobSpec, type ToWorker, WINDOW } from "./protocol.js";

@@ -134,3 +134,5 @@ port.on("message", (m: ToWorker) => {
   }
   job.wakeInput?.();
 });
+
+post({ t: "ready", id: 0 });
