@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,7 @@ export function sourceWorkerUrl(): Promise<URL> {
       outfile,
       logLevel: "silent",
     });
+    process.once("exit", () => rmSync(outfile, { force: true }));
     return pathToFileURL(outfile);
   })();
   return workerBuild;
