@@ -9,7 +9,16 @@
  */
 import { readFileSync } from "node:fs";
 
-/** The connections waiting to be accepted on `port`, or `null` where the system does not say (not Linux). */
+/**
+ * The connections waiting to be accepted on `port`, or `null` where the system does not say (not Linux).
+ *
+ * @param port - the listening port
+ * @returns the length of its accept queue (IPv4 and IPv6 together), or `null`
+ * @example
+ * ```ts
+ * acceptQueueLength(8080); // 0 when every connection has been accepted
+ * ```
+ */
 export function acceptQueueLength(port: number): number | null {
   const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
   let found: number | null = null;

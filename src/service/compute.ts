@@ -11,7 +11,17 @@ import { type HttpError, serviceError } from "./httpError.js";
 import { tooManyPeriods } from "./limits.js";
 import type { ComputeRoute, JobSpec } from "./protocol.js";
 
-/** Parses a JSON body, or answers 400 INVALID_JSON. */
+/**
+ * Parses a JSON body, or answers 400 INVALID_JSON.
+ *
+ * @param text - the body's text (a leading byte order mark is dropped)
+ * @returns the parsed value
+ * @throws HttpError 400 `INVALID_JSON`
+ * @example
+ * ```ts
+ * parseJsonBody('{"a":1}'); // { a: 1 }
+ * ```
+ */
 export function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -27,8 +37,19 @@ export interface ComputeLimits {
 
 /**
  * The JSON answer of a route computed from its parsed body (every route but
- * `/levies`, which streams). Throws the library's `PoolingError` or a
- * service error.
+ * `/levies`, which streams).
+ *
+ * @param route - the computed route
+ * @param value - the parsed body
+ * @param spec - the request (`lang` for `/explain`)
+ * @param policy - the service's policy
+ * @param limits - `maxPeriods` for `/simulate`
+ * @returns the library's result
+ * @throws PoolingError (the library's codes); HttpError 413 `TOO_MANY_PERIODS`
+ * @example
+ * ```ts
+ * computeJson("levy", { period: "2021-07", industryClass: 2, payroll: "5.00" }, spec, SUZHOU_2020, { maxPeriods: 1200 }).premium; // "0.02"
+ * ```
  */
 export function computeJson(route: Exclude<ComputeRoute, "levies">, value: unknown, spec: JobSpec, policy: Policy, limits: ComputeLimits): unknown {
   switch (route) {
@@ -52,7 +73,18 @@ export function computeJson(route: Exclude<ComputeRoute, "levies">, value: unkno
   }
 }
 
-/** The text of a body in its encoding, or 400 INVALID_ENCODING saying what to send instead. */
+/**
+ * The text of a body in its encoding, or 400 INVALID_ENCODING saying what to send instead.
+ *
+ * @param bytes - the body
+ * @param spec - its encoding and media type
+ * @returns its text, without a byte order mark
+ * @throws HttpError 400 `INVALID_ENCODING`
+ * @example
+ * ```ts
+ * decodeBody(Buffer.from("{}"), { encoding: "utf-8", mediaType: "application/json" }); // "{}"
+ * ```
+ */
 export function decodeBody(bytes: Uint8Array, spec: Pick<JobSpec, "encoding" | "mediaType">): string {
   try {
     return decodeText(bytes, spec.encoding);

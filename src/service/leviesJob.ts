@@ -134,8 +134,19 @@ async function validate(records: Records, policy: Policy): Promise<{ count: numb
 /**
  * Answers `POST /levies` into `sink`: 200 with `computeLevies`'s result (or,
  * with `errors=collect`, the collected batch; with `csvOut`, the CLI's CSV),
- * byte for byte as `JSON.stringify` would write the whole. Throws the
- * service's 400/413 errors before anything is written.
+ * byte for byte as `JSON.stringify` would write the whole.
+ *
+ * @param spec - the request (media type, encoding, `errors`, `csvOut`)
+ * @param body - its bytes, readable twice
+ * @param policy - the service's policy
+ * @param maxRows - the row budget
+ * @param sink - where the answer goes
+ * @returns once the answer is written
+ * @throws HttpError, before anything is written: 400 (`INVALID_JSON`, `INVALID_ENCODING`, `INVALID_CSV`, `UNKNOWN_KEY`, `DUPLICATE_COLUMN`, `NO_ROWS`, a bad record's code), 413 `TOO_MANY_ROWS`
+ * @example
+ * ```ts
+ * await leviesJob(spec, body, SUZHOU_2020, 1_000_000, sink); // sink.head({ status: 200, … }), then the batch in chunks
+ * ```
  */
 export async function leviesJob(spec: JobSpec, body: BodyBytes, policy: Policy, maxRows: number, sink: Sink): Promise<void> {
   const collect = spec.errors === "collect";
