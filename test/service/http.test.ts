@@ -44,7 +44,7 @@ const raw = (base: string, bytes: string) =>
   });
 
 describe("CORS: off by default, one named origin with --cors", () => {
-  it("an allowed origin gets Access-Control-Allow-Origin and Vary: Origin; another origin none", async () => {
+  it("an allowed origin gets Access-Control-Allow-Origin and Vary: Origin; another origin none", { timeout: 60_000 }, async () => {
     const ok = await fetch(`${url}/health`, { headers: { origin: ORIGIN } });
     expect(ok.headers.get("access-control-allow-origin")).toBe(ORIGIN);
     expect(ok.headers.get("vary")).toBe("Origin");
@@ -59,7 +59,7 @@ describe("CORS: off by default, one named origin with --cors", () => {
     expect([bad.status, bad.headers.get("access-control-allow-origin")]).toEqual([400, ORIGIN]);
   });
 
-  it("OPTIONS preflight: 204 with the route's methods and headers for the allowed origin; without CORS, 204 with Allow only", async () => {
+  it("OPTIONS preflight: 204 with the route's methods and headers for the allowed origin; without CORS, 204 with Allow only", { timeout: 60_000 }, async () => {
     const pre = await fetch(`${url}/levies`, {
       method: "OPTIONS",
       headers: { origin: ORIGIN, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
@@ -85,7 +85,7 @@ describe("CORS: off by default, one named origin with --cors", () => {
 });
 
 describe("requests Node would answer itself, and malformed names: the service's JSON error shape", () => {
-  it("GET /schemas/% is 400 INVALID_URL, not 500", async () => {
+  it("GET /schemas/% is 400 INVALID_URL, not 500", { timeout: 60_000 }, async () => {
     const r = await fetch(`${url}/schemas/%`);
     expect(r.status).toBe(400);
     expect(await r.json()).toEqual({
@@ -98,7 +98,7 @@ describe("requests Node would answer itself, and malformed names: the service's 
     expect((await fetch(`${url}/schemas/%E0%A4%A`)).status).toBe(400);
   });
 
-  it("an HTTP/1.1 request without Host: 400 MISSING_HOST as JSON; HTTP/1.0 without Host is served", async () => {
+  it("an HTTP/1.1 request without Host: 400 MISSING_HOST as JSON; HTTP/1.0 without Host is served", { timeout: 60_000 }, async () => {
     const text = await raw(url, "GET /health HTTP/1.1\r\n\r\n");
     expect(text).toMatch(/^HTTP\/1\.1 400 /);
     expect(text).toMatch(/content-type: application\/json; charset=utf-8/i);
@@ -114,7 +114,7 @@ describe("requests Node would answer itself, and malformed names: the service's 
 });
 
 describe("budgets: rows and periods", () => {
-  it("413 TOO_MANY_ROWS beyond --max-rows, CSV and JSON; 413 TOO_MANY_PERIODS beyond --max-periods", async () => {
+  it("413 TOO_MANY_ROWS beyond --max-rows, CSV and JSON; 413 TOO_MANY_PERIODS beyond --max-periods", { timeout: 60_000 }, async () => {
     const csv = `period,industryClass,payroll\n${"2021-07,2,5.00\n".repeat(5001)}`;
     for (const query of ["", "?errors=collect"]) {
       const r = await post(url, `/levies${query}`, csv, "text/csv");
