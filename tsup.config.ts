@@ -65,6 +65,17 @@ export default defineConfig([
     banner: { js: "#!/usr/bin/env node" },
   },
   {
+    // the service's compute worker (node:worker_threads): a file of its own beside dist/cli.js, csv-parse bundled in as for the CLI
+    entry: { "service-worker": "src/service/worker.ts" },
+    format: ["esm"],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: "node18",
+    splitting: false,
+    noExternal: ["csv-parse"],
+  },
+  {
     // the playground page: the library bundled for the browser (one classic script, so that it opens from file://), with its HTML and CSS
     entry: { playground: "src/playground/main.ts" },
     format: ["iife"],

@@ -36,7 +36,7 @@ Usage:
                   [--raw-cells] [--policy FILE] [--relief-2020]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
   wi-pooling schema <Name> | --all --out-dir DIR
-  wi-pooling serve [--port N] [--host H] [--max-body BYTES] [--policy FILE] [--relief-2020]
+  wi-pooling serve [--port N] [--host H] [--max-body BYTES] [--max-rows N] [--max-time MS] [--workers N] [--cors ORIGIN] …
   wi-pooling playground --out DIR
   wi-pooling policy [--policy FILE]       the policy as JSON (a starting point for --policy)
   wi-pooling --version | <command> --help
@@ -247,6 +247,13 @@ export async function main(argv: string[]): Promise<number> {
           port: { type: "string" },
           host: { type: "string" },
           "max-body": { type: "string" },
+          "max-rows": { type: "string" },
+          "max-periods": { type: "string" },
+          "max-time": { type: "string" },
+          workers: { type: "string" },
+          "max-queue": { type: "string" },
+          "worker-heap": { type: "string" },
+          cors: { type: "string", multiple: true },
           policy: { type: "string" },
           "relief-2020": { type: "boolean" },
         } as const;

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { computeLevies, type LevyBatch, type Policy, type PoolingErrorJSON, SUZHOU_2020 } from "../index.js";
+import { computeLevies, type LevyBatch, type LevyRecordError, type Policy, type PoolingErrorJSON, SUZHOU_2020 } from "../index.js";
 
 /** One bad record of a batch: the library's error (its path starts with the record's index) and, for CSV, its line. */
 export interface BatchError extends PoolingErrorJSON {
@@ -43,13 +43,18 @@ export interface CollectedBatch extends LevyBatch {
  */
 export function leviesWithErrors(inputs: readonly unknown[], policy: Policy = SUZHOU_2020, lines?: readonly number[]): CollectedBatch {
   const { items, totals, errors, errorsOmitted } = computeLevies(inputs as never, { errors: "collect" }, policy);
-  return {
-    items,
-    totals,
-    errors: errors.map(({ index, employerId, error }) => {
-      const line = lines?.[index];
-      return { ...error.toJSON(), index, ...(line === undefined ? {} : { line }), ...(employerId === undefined ? {} : { employerId }) };
-    }),
-    errorsOmitted,
-  };
+  return { items, totals, errors: errors.map((e) => batchError(e, lines?.[e.index])), errorsOmitted };
+}
+
+/**
+ * One bad record as the service and the playground report it: the library's
+ * error as JSON, the record's index, its line (CSV) and its `employerId`.
+ *
+ * @example
+ * ```ts
+ * batchError({ index: 2, error: new PoolingError("INVALID_CLASS", [2, "industryClass"]) }, 4).line; // 4
+ * ```
+ */
+export function batchError({ index, employerId, error }: LevyRecordError, line?: number): BatchError {
+  return { ...error.toJSON(), index, ...(line === undefined ? {} : { line }), ...(employerId === undefined ? {} : { employerId }) };
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import type { LevyBatch, LevyInput } from "../index.js";
+import type { LevyBatch, LevyInput, LevyTotals } from "../index.js";
 import { csvCell, LEVY_COLUMNS, type LevyCsvOptions, levyCsvHeader, levyCsvRow, levyTotalsRow } from "../report.js";
 
 /**
@@ -56,43 +56,77 @@ export const NO_ROWS = ["no rows: the batch has no records", "没有数据行（
 export function parseLevyCsv(text: string): CsvRecord[] {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as typeof rows;
+    rows = parse(text, LEVY_CSV_PARSE_OPTIONS) as unknown as typeof rows;
   } catch (e) {
-    const err = e as Error & { lines?: number };
-    throw new CsvFormatError("INVALID_CSV", err.lines ?? 0, `malformed CSV: ${err.message}`, `CSV 格式错误：${err.message}`);
+    throw csvParseError(e);
   }
-  let fields: string[] | null = null;
+  const reader = new LevyCsvReader();
   const out: CsvRecord[] = [];
   for (const { record, info } of rows) {
-    if (record.every((c) => c === "")) continue;
-    if (fields === null) {
+    const input = reader.take(record, info.lines);
+    if (input !== undefined) out.push({ input, line: info.lines });
+  }
+  if (out.length === 0) throw new CsvFormatError("NO_ROWS", 0, NO_ROWS[0], NO_ROWS[1]);
+  return out;
+}
+
+/** csv-parse's options for a levy CSV: the same for the whole text and for a stream of it. */
+export const LEVY_CSV_PARSE_OPTIONS = { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true } as const;
+
+/** csv-parse's error as a {@link CsvFormatError} (`INVALID_CSV` at its line). */
+export function csvParseError(e: unknown): CsvFormatError {
+  const err = e as Error & { lines?: number };
+  return new CsvFormatError("INVALID_CSV", err.lines ?? 0, `malformed CSV: ${err.message}`, `CSV 格式错误：${err.message}`);
+}
+
+/**
+ * Reads a levy CSV one record at a time, as csv-parse yields them: the first
+ * record that is not all empty is the header, each later one a levy input.
+ *
+ * @example
+ * ```ts
+ * const reader = new LevyCsvReader();
+ * reader.take(["period", "industryClass", "payroll"], 1); // undefined: the header
+ * reader.take(["2021-07", "2", "5.00"], 2); // { period: "2021-07", industryClass: "2", payroll: "5.00" }
+ * ```
+ */
+export class LevyCsvReader {
+  private fields: string[] | null = null;
+
+  /**
+   * One record at its line: `undefined` for the header and for a record whose
+   * cells are all empty, else the levy input. Throws a {@link CsvFormatError}
+   * for a bad header or a row of the wrong length.
+   */
+  take(record: string[], line: number): LevyInput | undefined {
+    if (record.every((c) => c === "")) return undefined;
+    if (this.fields === null) {
       const header = levyCsvHeader(record);
       const problem = header.problems[0];
       if (problem) {
         const code = problem.code === "UNKNOWN_COLUMN" ? "UNKNOWN_KEY" : problem.code;
-        throw new CsvFormatError(code, info.lines, `line ${info.lines}: ${problem.message}`, `第 ${info.lines} 行：${problem.messageZh}`, problem.columns[0]);
+        throw new CsvFormatError(code, line, `line ${line}: ${problem.message}`, `第 ${line} 行：${problem.messageZh}`, problem.columns[0]);
       }
-      fields = header.fields;
-      continue;
+      this.fields = header.fields;
+      return undefined;
     }
+    const fields = this.fields;
     if (record.length !== fields.length) {
       throw new CsvFormatError(
         "INVALID_CSV",
-        info.lines,
-        `malformed CSV: line ${info.lines} has ${record.length} cell(s), the header ${fields.length} column(s)`,
-        `CSV 格式错误：第 ${info.lines} 行有 ${record.length} 列，表头为 ${fields.length} 列`,
+        line,
+        `malformed CSV: line ${line} has ${record.length} cell(s), the header ${fields.length} column(s)`,
+        `CSV 格式错误：第 ${line} 行有 ${record.length} 列，表头为 ${fields.length} 列`,
       );
     }
     const input: Record<string, unknown> = {};
     record.forEach((v, i) => {
       if (v === "") return;
-      const k = fields![i]!;
+      const k = fields[i]!;
       input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
     });
-    out.push({ input: input as LevyInput, line: info.lines });
+    return input as LevyInput;
   }
-  if (out.length === 0) throw new CsvFormatError("NO_ROWS", 0, NO_ROWS[0], NO_ROWS[1]);
-  return out;
 }
 
 /**
@@ -107,8 +141,14 @@ export function parseLevyCsv(text: string): CsvRecord[] {
  * ```
  */
 export function levyBatchCsv(batch: LevyBatch, options?: LevyCsvOptions): string {
-  let out = `${LEVY_CSV_COLUMNS.join(",")}\n`;
+  let out = levyCsvHeaderLine();
   for (const l of batch.items) out += levyCsvRow(l, options);
-  out += `${levyTotalsRow(batch.totals).map(csvCell).join(",")}\n`;
+  out += levyCsvTotalsLine(batch.totals);
   return out;
 }
+
+/** The header line of the levy CSV output. */
+export const levyCsvHeaderLine = (): string => `${LEVY_CSV_COLUMNS.join(",")}\n`;
+
+/** The totals line of the CSV output. */
+export const levyCsvTotalsLine = (totals: LevyTotals): string => `${levyTotalsRow(totals).map(csvCell).join(",")}\n`;

@@ -191,6 +191,9 @@ const errors = (...statuses: number[]) =>
       String(s),
       {
         description: ERROR_TEXT[s] ?? "error",
+        ...(s === 503
+          ? { headers: { "Retry-After": { description: "with SERVICE_BUSY: seconds to wait before trying again", schema: { type: "integer", minimum: 1 } } } }
+          : {}),
         content: json(ref("Error"), EXAMPLE_ERRORS[s] ?? EXAMPLE_ERRORS[400]),
       },
     ]),
@@ -200,8 +203,9 @@ const ERROR_TEXT: Record<number, string> = {
   400: "invalid input: the library's PoolingError (or INVALID_JSON / INVALID_ENCODING / INVALID_CSV / UNKNOWN_KEY / DUPLICATE_COLUMN / NO_ROWS)",
   404: "unknown route or name",
   405: "wrong method (see the Allow header)",
-  413: "body larger than --max-body",
+  413: "too large: a body over --max-body (PAYLOAD_TOO_LARGE), a batch over --max-rows records (TOO_MANY_ROWS), a scenario over --max-periods periods (TOO_MANY_PERIODS), or a computation needing more memory than a worker has (MEMORY_BUDGET_EXCEEDED)",
   415: "wrong Content-Type",
+  503: "SERVICE_BUSY: every worker is busy and the queue is full (try again after Retry-After seconds); or TIME_BUDGET_EXCEEDED: the computation ran longer than --max-time and was stopped",
 };
 
 const EXAMPLE_ERRORS: Record<number, Json> = {
@@ -227,6 +231,13 @@ const EXAMPLE_ERRORS: Record<number, Json> = {
     path: [],
     message: "Content-Type must be application/json",
     messageZh: "Content-Type 须为 application/json",
+  },
+  503: {
+    name: "ServiceError",
+    code: "SERVICE_BUSY",
+    path: [],
+    message: "every worker is busy and the queue is full; retry after 2 s",
+    messageZh: "所有计算线程繁忙且队列已满，请 2 秒后重试",
   },
 };
 
@@ -290,7 +301,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
       version,
       summary: "Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号) over HTTP",
       description:
-        "An adapter over the suzhou-wi-pooling library: every figure is the library's, byte for byte. Money is a two-decimal string in yuan, rates exact decimal strings. Errors: { code, path, message, messageZh }.",
+        "An adapter over the suzhou-wi-pooling library: every figure is the library's, byte for byte. Money is a two-decimal string in yuan, rates exact decimal strings. Errors: { code, path, message, messageZh }. Every computation runs in a worker thread under the service's limits (413 beyond the body, row and period limits, 503 beyond the time limit or when saturated, with Retry-After). Browsers of other origins are refused unless the service was started with --cors ORIGIN; OPTIONS answers 204 with Allow (and a CORS preflight's headers for an allowed origin).",
       license: { name: "MIT", identifier: "MIT" },
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
@@ -340,7 +351,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
           operationId: "levy",
           summary: "One employer's premium (computeLevy, R4)",
           requestBody: { required: true, content: json(ref("LevyInput"), EXAMPLES.levyInput) },
-          responses: { "200": { description: "computeLevy's result", content: json(ref("Levy"), levy) }, ...errors(400, 413, 415) },
+          responses: { "200": { description: "computeLevy's result", content: json(ref("Levy"), levy) }, ...errors(400, 413, 415, 503) },
         },
       },
       "/levies": {
@@ -381,7 +392,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
                 "text/csv": { schema: { type: "string" }, example: levyBatchCsv(batch) },
               },
             },
-            ...errors(400, 413, 415),
+            ...errors(400, 413, 415, 503),
             "400": {
               description:
                 "invalid input: a bad record (the library's PoolingError, with index and, for CSV, line), INVALID_JSON, INVALID_ENCODING (the body is not valid UTF-8, or not valid GB18030 with charset=gb18030: send charset=gb18030 or re-save as UTF-8), INVALID_CSV, UNKNOWN_KEY or DUPLICATE_COLUMN (a CSV header), or NO_ROWS: the batch has no record (an empty CSV, a header only, or [])",
@@ -395,7 +406,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
           operationId: "simulate",
           summary: "Simulates a scenario month by month (simulate, R14)",
           requestBody: { required: true, content: json(ref("Scenario"), EXAMPLES.scenario) },
-          responses: { "200": { description: "simulate's result", content: json(ref("Simulation"), sim) }, ...errors(400, 413, 415) },
+          responses: { "200": { description: "simulate's result", content: json(ref("Simulation"), sim) }, ...errors(400, 413, 415, 503) },
         },
       },
       "/explain": {
@@ -406,7 +417,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
           requestBody: { required: true, content: json(ref("ExplainInput"), levy) },
           responses: {
             "200": { description: "explain's result", content: json(ref("Explanation"), explain(levy, { lang: "en" })) },
-            ...errors(400, 413, 415),
+            ...errors(400, 413, 415, 503),
           },
         },
       },
@@ -423,7 +434,7 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
                 budgetExecution(EXAMPLES.budgetExecution.budget, EXAMPLES.budgetExecution.adjustments, EXAMPLES.budgetExecution.finalAccounts, policy),
               ),
             },
-            ...errors(400, 413, 415),
+            ...errors(400, 413, 415, 503),
           },
         },
       },

@@ -32,12 +32,14 @@ let stop: () => Promise<void>;
 let logLines: string[];
 
 beforeAll(async () => {
-  const s = await startService({ maxBody: 64 * 1024 });
+  // keep-alive longer than the CLI runs that block this process between two requests (a connection
+  // closed by the server while the client was blocked would be reused and reset)
+  const s = await startService({ maxBody: 64 * 1024, keepAliveTimeout: 120_000 });
   url = s.url;
   logLines = s.logLines;
   stop = () => s.service.close();
-});
-afterAll(async () => stop());
+}, 60_000);
+afterAll(async () => stop(), 60_000);
 
 const post = (path: string, body: string, type = "application/json", headers: Record<string, string> = {}) =>
   fetch(`${url}${path}`, { method: "POST", headers: { "content-type": type, ...headers }, body });
@@ -64,7 +66,7 @@ describe("happy paths: the library's output, byte for byte", () => {
     expect(((await before.json()) as { code: string; path: unknown }).code).toBe("POLICY_NOT_IN_FORCE");
   });
 
-  it("GET /schemas/{Name}: inputs from toJSONSchema, outputs from the zod schemas", async () => {
+  it("GET /schemas/{Name}: inputs from toJSONSchema, outputs from the zod schemas", { timeout: 30_000 }, async () => {
     for (const name of Object.keys(schemas) as (keyof typeof schemas)[]) {
       expect(await (await fetch(`${url}/schemas/${name}`)).text()).toBe(JSON.stringify(toJSONSchema(name)));
     }
@@ -86,7 +88,7 @@ describe("happy paths: the library's output, byte for byte", () => {
     expect(await r.text()).toBe(JSON.stringify(computeLevies(JSON.parse(JSON.stringify(items)))));
   });
 
-  it("POST /levies: text/csv, JSON out and the CLI's CSV out (same bytes as `wi-pooling levy`)", async () => {
+  it("POST /levies: text/csv, JSON out and the CLI's CSV out (same bytes as `wi-pooling levy`)", { timeout: 60_000 }, async () => {
     const json = await post("/levies", csvFile, "text/csv");
     expect(json.status).toBe(200);
     const cliJson = spawnSync(process.execPath, [join(root, "dist/cli.js"), "levy", "examples/data/levies.csv", "--json"], { cwd: root, encoding: "utf8" });
@@ -99,7 +101,7 @@ describe("happy paths: the library's output, byte for byte", () => {
     expect([...LEVY_CSV_COLUMNS]).toEqual([...LEVY_COLUMNS]);
   });
 
-  it("POST /levies?errors=collect: good rows, totals, and every bad row with its line and codes", async () => {
+  it("POST /levies?errors=collect: good rows, totals, and every bad row with its line and codes", { timeout: 60_000 }, async () => {
     const bad = `${csvFile.trimEnd()}\nE006,2019-01,2,100.00,,,,\nE007,2020-09,9,100.00,1,0.2,,\n`;
     const r = await post("/levies?errors=collect", bad, "text/csv");
     expect(r.status).toBe(200);
@@ -344,7 +346,7 @@ describe("errors", () => {
     expect(await (await post("/budget-execution", JSON.stringify({ ...body, extra: 1 }))).json()).toMatchObject({ code: "UNKNOWN_KEY", path: ["extra"] });
   });
 
-  it("a stalled client times out (408) and the service carries on", async () => {
+  it("a stalled client times out (408) and the service carries on", { timeout: 60_000 }, async () => {
     const s = await startService({ headersTimeout: 300, requestTimeout: 600, checkInterval: 100 });
     try {
       const { port } = new URL(s.url);
@@ -370,7 +372,7 @@ describe("errors", () => {
 });
 
 describe("under load", () => {
-  it("200 concurrent mixed requests: every answer correct, the process alive", async () => {
+  it("200 concurrent mixed requests: every answer correct, the process alive", { timeout: 120_000 }, async () => {
     const levy = JSON.stringify(computeLevy(LEVY));
     const small = { ...EXAMPLE_SCENARIO, periods: EXAMPLE_SCENARIO.periods.slice(0, 3) };
     const sim = JSON.stringify(simulate(small));
@@ -406,7 +408,7 @@ describe("under load", () => {
 });
 
 describe("wi-pooling serve (the built CLI)", () => {
-  it("SIGTERM finishes the request in flight and exits 0", async () => {
+  it("SIGTERM finishes the request in flight and exits 0", { timeout: 60_000 }, async () => {
     const child = spawn(process.execPath, [join(root, "dist/cli.js"), "serve", "--port", "0"], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     const base = await new Promise<string>((resolve, reject) => {

@@ -1,0 +1,43 @@
+/**
+ * The service's own errors: an HTTP status with a JSON body in the shape of
+ * `PoolingError.toJSON()` (`name: "ServiceError"`), shared by the HTTP side
+ * and the compute workers.
+ *
+ * @module
+ */
+
+/** A JSON error body: the shape of `PoolingError.toJSON()`. */
+export interface ErrorBody {
+  name: string;
+  code: string;
+  path: (string | number)[];
+  message: string;
+  messageZh: string;
+  /** For CSV: the line (the header is line 1). */
+  line?: number;
+  /** The bad record's index, for a batch. */
+  index?: number;
+  /** Every bad record of a batch. */
+  errors?: unknown[];
+}
+
+/** An error the service answers with a status of its own. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.message);
+  }
+}
+
+/** A {@link HttpError} with one of the service's own codes. */
+export const serviceError = (
+  status: number,
+  code: string,
+  message: string,
+  messageZh: string,
+  headers?: Record<string, string>,
+  path: (string | number)[] = [],
+): HttpError => new HttpError(status, { name: "ServiceError", code, path, message, messageZh }, headers);
