@@ -15,8 +15,8 @@ import {
   BudgetSchema,
   BudgetsAndAdjustmentsSchema,
   FinalAccountsSchema,
-} from "../fund/budget.js";
-import { FundStatementSchema } from "../fund/consolidate.js";
+} from "../statements/budget.js";
+import { FundStatementSchema } from "../statements/consolidate.js";
 import { CoverDeficitInputSchema, DeficitCoverageSchema } from "../fund/coverDeficit.js";
 import { CutGapGrantEligibilityInputSchema } from "../fund/eligibility.js";
 import { OpenPoolingInputSchema } from "../fund/openPooling.js";

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { formatCitation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "../index.js";
+import { formatCitation } from "../explain/explain.js";
+import { type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "../levy/schema.js";
 import { GLOSSARY_ZH } from "../schema/glossary.js";
 
 /**

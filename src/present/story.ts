@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { BudgetExecution, BudgetExecutionLine } from "../fund/budget.js";
+import type { BudgetExecution, BudgetExecutionLine } from "../statements/budget.js";
 import { ACCOUNTS, kindOf } from "../ledger/accounts.js";
 import type { Citation } from "../policy/citation.js";
 import type { PeriodReport } from "../settlement/report.js";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { BudgetExecution } from "../fund/budget.js";
+import type { BudgetExecution } from "../statements/budget.js";
 import { D } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";

@@ -20,7 +20,7 @@ import {
   EXAMPLE_TOTALS,
   EXAMPLE_XIANGCHENG,
 } from "./exampleScenarioData.js";
-import type { MemberFlows, PeriodFlows, Scenario } from "./schema.js";
+import type { MemberFlows, PeriodFlows, Scenario } from "../settlement/schema.js";
 
 /** The consecutive periods from `from` to `to`. */
 function periodsFrom(from: string, to: string): string[] {

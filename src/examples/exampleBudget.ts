@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Budget, BudgetsAndAdjustments } from "../fund/budget.js";
+import type { Budget, BudgetsAndAdjustments } from "../statements/budget.js";
 import { deepFreeze } from "../policy/define.js";
 
 /** One line each: member, year, contributions, benefits (members) or major-accident benefits (the pool). */
