@@ -1,5 +1,9 @@
 /**
  * The one error type of the library, with stable codes and bilingual messages.
+ * An error carries its code, the path and the details; its Chinese message
+ * names the field from the glossary and a member by the name the policy in
+ * use gives it (`memberNames`, which the functions that know the policy
+ * attach: see `policy/names.ts`), never by a built-in policy's.
  *
  * @module
  */
@@ -121,6 +125,17 @@ export interface PoolingErrorJSON {
  */
 const BRAND = Symbol.for("suzhou-wi-pooling.PoolingError");
 
+/** Where an error keeps the member names its Chinese message was rendered with (not enumerable, not in `toJSON()`). */
+const NAMES = Symbol("memberNames");
+
+/** What an error knows beside its code, path and details. */
+export interface PoolingErrorContext {
+  /** The employer of the levy record at fault (see {@link PoolingError.employerId}). */
+  employerId?: string | undefined;
+  /** The Chinese names of the members of the policy in use, by id: they name a member in `messageZh`. */
+  memberNames?: Readonly<Record<string, string>> | undefined;
+}
+
 /** Renders a path as `items[3].payroll`; the empty path is `(input)`. */
 export function formatPath(path: Path): string {
   if (path.length === 0) return "(input)";
@@ -168,9 +183,10 @@ export class PoolingError extends Error {
    * @param code - the stable code
    * @param path - the path of the offending field in the input (`[]`: the input itself)
    * @param detail - what was wrong with this value, in English and Chinese
-   * @param context - `employerId`: the employer of the levy record at fault
+   * @param context - `employerId`: the employer of the levy record at fault; `memberNames`: the Chinese
+   *   names of the policy's members by id (without them a member is named by its id: `统筹地区 sip`)
    */
-  constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }, context?: { employerId?: string | undefined }) {
+  constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }, context?: PoolingErrorContext) {
     const [en, zh] = ERROR_CODES[code];
     const where = formatPath(path);
     super(`${code} at ${where}: ${en}${detail?.en ? ` (${detail.en})` : ""}`);
@@ -179,10 +195,11 @@ export class PoolingError extends Error {
     this.path = [...path];
     this.detail = detail;
     // plain Chinese for end users: the field's Chinese name, never the code or the English path (they have their own fields)
-    const field = fieldNameZh(path);
+    const field = fieldNameZh(path, context?.memberNames);
     this.messageZh = `${field ? `${field}：` : ""}${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
     if (context?.employerId !== undefined) this.employerId = context.employerId;
     Object.defineProperty(this, BRAND, { value: true });
+    if (context?.memberNames !== undefined) Object.defineProperty(this, NAMES, { value: context.memberNames });
   }
 
   /** A plain object for logs and JSON APIs: `{ name, code, path, message, messageZh }` (never `employerId`: see its note). */
@@ -215,12 +232,26 @@ export function isPoolingError(x: unknown): x is PoolingError {
 
 /** Prefixes an error's path (used when a batch reports the failing item). @internal */
 export function withPathPrefix(error: unknown, prefix: Path): unknown {
-  if (isPoolingError(error)) return new PoolingError(error.code, [...prefix, ...error.path], error.detail, { employerId: error.employerId });
+  if (isPoolingError(error)) return new PoolingError(error.code, [...prefix, ...error.path], error.detail, contextOf(error));
   return error;
+}
+
+/** The context an error was made with (its employer and member names), to remake it. */
+function contextOf(error: PoolingError, more?: PoolingErrorContext): PoolingErrorContext {
+  return { employerId: error.employerId, memberNames: (error as { [NAMES]?: Readonly<Record<string, string>> })[NAMES], ...more };
+}
+
+/**
+ * The same error with its Chinese message naming members by `memberNames` (the policy in use), unless it
+ * already has names; anything else as it is. @internal
+ */
+export function withMemberNames(error: unknown, memberNames: Readonly<Record<string, string>>): unknown {
+  if (!isPoolingError(error) || (error as { [NAMES]?: unknown })[NAMES] !== undefined) return error;
+  return new PoolingError(error.code, error.path, error.detail, contextOf(error, { memberNames }));
 }
 
 /** The same error with the employer of the levy record at fault (when it has a string id). @internal */
 export function withEmployerId(error: unknown, employerId: string | undefined): unknown {
   if (employerId === undefined || !isPoolingError(error)) return error;
-  return new PoolingError(error.code, error.path, error.detail, { employerId });
+  return new PoolingError(error.code, error.path, error.detail, contextOf(error, { employerId }));
 }

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
+export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorContext, type PoolingErrorJSON } from "./errors.js";
 // settlement and simulation (R14)
 export { EXAMPLE_BUDGET } from "./examples/exampleBudget.js";
 export { EXAMPLE_SCENARIO } from "./examples/exampleScenario.js";
