@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { fieldNameZh } from "./schema/glossary.js";
+import { fieldNameZh } from "./glossary.js";
 
 /** A path into the input: object keys and array indices, as zod reports them. */
 export type Path = ReadonlyArray<string | number>;

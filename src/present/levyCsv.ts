@@ -6,8 +6,8 @@
  * @module
  */
 import { formatCitation } from "../explain/explain.js";
+import { GLOSSARY_ZH } from "../glossary.js";
 import { type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "../levy/schema.js";
-import { GLOSSARY_ZH } from "../schema/glossary.js";
 
 /**
  * The columns of a levy CSV, in order: the result fields, then the clauses.

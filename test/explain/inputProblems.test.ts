@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { GLOSSARY_ZH } from "../../src/glossary.js";
 import { computeLevy, EXAMPLE_SCENARIO, inputProblems, isPoolingError, PoolingError, schemas, simulate } from "../../src/index.js";
 import { csvCell, LEVY_COLUMNS, LEVY_CSV_ALIASES, levyCsvHeader, levyTotalsRow } from "../../src/report.js";
-import { GLOSSARY_ZH } from "../../src/schema/glossary.js";
 
 describe("inputProblems: every shape problem, as the library reports each", () => {
   it("lists each field's problem, each the PoolingError the function throws for it alone", () => {
