@@ -64,6 +64,10 @@ export const ERROR_CODES = deepFreezeCodes({
   POLICY_WINDOWS_OVERLAP: ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"],
   POLICY_PARAMETER_GAP: ["a parameter has no version for part of the policy's life", "某参数在政策施行期内存在没有版本的期间"],
   PERIOD_REQUIRED: ["the parameter changes during the policy's life: give the period the figure is for", "该参数在政策施行期内有多个版本：请提供计算所属期"],
+  POLICY_VERSION_CONFLICT: [
+    "the data differ from the built-in policy of the same id and version: name a new version or id",
+    "政策数据与同编号、同版本的内置政策不同：请使用新的版本号或政策编号",
+  ],
   DUPLICATE_MEMBER: ["a pooling member is listed twice", "统筹地区重复列出"],
   INVALID_POLICY: ["the policy is inconsistent", "政策参数不一致"],
   INVALID_WEIGHT: ["a weight must be a finite decimal ≥ 0", "分摊权重须为非负数"],

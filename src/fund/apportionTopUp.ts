@@ -7,6 +7,7 @@ import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
+import { LIBRARY, type LibraryRef } from "../version.js";
 import { apportionFenCore, integerWeights } from "./apportion.js";
 import { checkMembers } from "./members.js";
 
@@ -43,6 +44,8 @@ export interface TopUp {
   citation: Citation;
   /** The policy that produced the figures. */
   policy: PolicyRef;
+  /** The library that produced it: `{ name, version }`. */
+  library: LibraryRef;
 }
 
 /**
@@ -121,7 +124,7 @@ export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
   v.members.forEach((m, i) => {
     contributions[m.id] = formatFen(parts[i]!);
   });
-  return { contributions, shortfall: formatFen(shortfall), citation, policy: policyRef(p) };
+  return { contributions, shortfall: formatFen(shortfall), citation, policy: policyRef(p), library: LIBRARY };
 }
 
 // the validators are exported: nobody may change what they check

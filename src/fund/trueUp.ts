@@ -34,6 +34,7 @@ import * as z from "zod";
 import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, paramsAt, policyRef } from "../policy/paramsAt.js";
+import { LIBRARY, LibraryRefSchema, PolicyRefSchema } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { MoneyStringSchema, moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
@@ -94,7 +95,8 @@ export const YearEndTrueUpSchema = z
     clawbackRate: z.string(),
     citations: z.array(CitationSchema),
     /** The policy that produced the figures. */
-    policy: z.object({ id: z.string(), version: z.string() }).strict(),
+    policy: PolicyRefSchema,
+    library: LibraryRefSchema,
   })
   .strict();
 
@@ -251,6 +253,7 @@ export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearE
     clawbackRate: rates.length > 0 ? rates.join(", ") : clawbackVersion.value.rate,
     citations,
     policy: policyRef(p),
+    library: LIBRARY,
   };
 }
 

@@ -6,11 +6,11 @@
  * @module
  */
 
-import type { BudgetExecution } from "../statements/budget.js";
 import { D } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
+import type { BudgetExecution } from "../statements/budget.js";
 import {
   CATEGORY,
   clawbacksAccrued,

@@ -16,6 +16,7 @@ import { FEN_ZERO, fenSum } from "../money.js";
 import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
 import { inPolicyTerms } from "../policy/names.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
+import { LIBRARY } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
@@ -213,6 +214,6 @@ export function settlePeriodTraced(state: SettlementState, flows: PeriodFlows, p
     const internalState = fromJSONState(resolved, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
     const parsedFlows = parseInput(PeriodFlowsSchema, flows, ["flows"]);
     const settled = settleParsed(resolved, internalState, parsedFlows, ["flows"], trace);
-    return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved) };
+    return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved), library: LIBRARY };
   });
 }

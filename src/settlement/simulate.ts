@@ -4,6 +4,7 @@ import { conservationOf, formatFenBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
 import { inPolicyTerms } from "../policy/names.js";
 import { policyRef } from "../policy/paramsAt.js";
+import { LIBRARY } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
@@ -128,8 +129,11 @@ function simulateResolved(scenario: Scenario, resolved: Policy, options: Simulat
     options?.onPeriod?.({ done: index + 1, total: parsed.periods.length, period: flows.period });
   });
   const balances = formatFenBalances(state.balances);
+  const unreviewed = periods.find((r) => r.warnings !== undefined);
   const result: Simulation = {
     policy: policyRef(resolved),
+    library: LIBRARY,
+    ...(unreviewed?.warnings === undefined ? {} : { warnings: unreviewed.warnings }),
     periods,
     years: summarizeYears(resolved, periods),
     journal,
