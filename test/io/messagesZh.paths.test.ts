@@ -37,7 +37,7 @@ describe("messageZh names the field, the period and the member", () => {
     );
   });
   it("a custom policy's members are named as that policy names them, not as SUZHOU_2020 does", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.id = "custom-names";
     json.members[0].value[4].nameZh = "园区（自定义）";
     const custom = definePolicy(json);
@@ -50,7 +50,7 @@ describe("messageZh names the field, the period and the member", () => {
     ]);
   });
   it("a policy's member name: the field itself, not its parent", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.members[0].value[0].nameZh = "";
     expect(caughtZh(() => definePolicy(json))).toBe("统筹地区第 1 项的取值第 1 项的中文名称：取值类型错误");
   });

@@ -122,7 +122,7 @@ describe('computeLevies(inputs, { errors: "collect" })', () => {
   });
 
   it("keeps the 0.4 call form computeLevies(inputs, policy) and takes the policy last in the 0.5 form", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.rateCut[0].value.fraction = "0.5";
     json.version = "test-0.5";
     const policy = definePolicy(json);
