@@ -5,7 +5,7 @@ import { periodsCount } from "../helpers.js";
 
 /** The JSON of SUZHOU_2020 with three members a, b, c and the given id, to change before `definePolicy`. */
 export function trioPolicyJson(id: string) {
-  const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
+  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
   json.id = id;
   json.members[0].value = [
     { id: "a", nameZh: "甲", nameEn: "A" },
