@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeLevy, definePolicy, PolicySchema, RELIEF_2020, SUZHOU_2020, withReliefOverlays } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
-const clone = () => { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
+const clone = () => ({ ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" });
 
 describe("SUZHOU_2020: the built-in policy data", () => {
   it("holds the document's values with their clauses", () => {
