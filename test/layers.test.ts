@@ -1,7 +1,7 @@
 /**
  * The direction of the imports in src/: no circle of files, and no import from
  * a lower layer to a higher one. The layers, from the ground up:
- * the glossary (words) < errors and money < schema < period < policy < rates
+ * the glossary (words) < errors, money and the version < schema < period < policy < rates
  * < levy < ledger < fund < settlement < statements < explain < present
  * < examples < the entries (index, report, examples) < the adapters (cli, service, playground).
  * A file imports only from its own layer or below (type imports included).
@@ -15,7 +15,7 @@ const root = new URL("..", import.meta.url).pathname;
 /** The layers, lowest first: a path, or a folder ending in "/". */
 const LAYERS: readonly (readonly string[])[] = [
   ["src/glossary.ts"],
-  ["src/errors.ts", "src/money.ts"],
+  ["src/errors.ts", "src/money.ts", "src/version.ts"],
   ["src/schema/"],
   ["src/period.ts"],
   ["src/policy/"],

@@ -82,7 +82,8 @@ describe("the levy CSV header: Chinese aliases from the glossary, unknown and du
       syncInducedRelief: "0.00",
       reliefWaived: "0.00",
       premiumDue: "0.04",
-      policy: { id: "x", version: "1" },
+      policy: { id: "x", version: "1", hash: "0".repeat(64) },
+      library: { name: "suzhou-wi-pooling", version: "0" },
     });
     expect(row).toHaveLength(LEVY_COLUMNS.length);
     expect(row.map(csvCell).join(",")).toBe("TOTAL 合计,,,10.10,,,,,,,,,0.04,0.04,0.00,0.00,,0.00,0.04,");

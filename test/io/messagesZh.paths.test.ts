@@ -62,6 +62,7 @@ describe("messageZh names the field, the period and the member", () => {
         "标题",
         "文件",
         "施行期",
+        "数据核对截至日期",
         "统筹地区",
         "行业基准费率",
         "浮动费率档次表",

@@ -65,7 +65,7 @@ describe('computeLevies(inputs, { errors: "collect" })', () => {
     }
     expect(batch.totals).toEqual(computeLevies(good).totals);
     expect(batch.totals.premium).toBe("6415.02");
-    expect(batch.totals.policy).toEqual({ id: SUZHOU_2020.id, version: SUZHOU_2020.version });
+    expect(batch.totals.policy).toEqual({ id: SUZHOU_2020.id, version: SUZHOU_2020.version, hash: policyRef(SUZHOU_2020).hash });
   });
 
   it("with every record good, errors is empty and the result is the throw mode's", () => {
