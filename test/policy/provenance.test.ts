@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  apportionTopUp,
   computeLevies,
   computeLevy,
   coverDeficit,
@@ -14,8 +15,10 @@ import {
   EXAMPLE_SCENARIO,
   explain,
   initialState,
+  openPooling,
   payByPriority,
   policyRef,
+  provincialRemittance,
   RELIEF_2020,
   SUZHOU_2020,
   settlePeriod,
@@ -116,6 +119,10 @@ describe("every result names its policy (with the hash) and the library", () => 
     expect(sim.warnings).toBeUndefined();
     const { state } = initialState(EXAMPLE_SCENARIO.opening);
     expect(settlePeriod(state, EXAMPLE_SCENARIO.periods[0]!)).toMatchObject(provenance);
+    const ids = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"];
+    expect(openPooling({ members: ids.map((id) => ({ id, priorYearBalance: "0.00" })) })).toMatchObject(provenance);
+    expect(apportionTopUp({ amount: "10.00", members: [{ id: "A", priorYearBalance: "1", available: "100" }] })).toMatchObject(provenance);
+    expect(provincialRemittance({ year: 2021, members: [{ id: "sip", amount: "800000.00" }] })).toMatchObject(provenance);
   });
 });
 
