@@ -26,7 +26,7 @@ export default defineConfig([
   {
     // the library as ESM, one file per module (not one bundle): a bundler that imports one function
     // (with "sideEffects": false) drops every module it does not reach, its module-level schemas and
-    // data included. dist/index.js and dist/report.js are the two entries.
+    // data included. dist/index.js, dist/report.js and dist/examples.js are the entries.
     entry: LIBRARY_MODULES,
     format: ["esm"],
     bundle: false,
@@ -52,6 +52,14 @@ export default defineConfig([
     clean: false,
   },
   cjsBundle("report", "src/report.ts"),
+  {
+    // the worked example (suzhou-wi-pooling/examples): its declarations on their own, as the report entry's
+    entry: { examples: "src/examples.ts" },
+    format: ["esm", "cjs"],
+    dts: { only: true },
+    clean: false,
+  },
+  cjsBundle("examples", "src/examples.ts"),
   {
     // the CLI: one ESM file with csv-parse bundled in, so that the library keeps its own dependencies only (csv-parse is the CLI's)
     entry: { cli: "src/cli/index.ts" },

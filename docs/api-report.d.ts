@@ -35,6 +35,7 @@ declare const ERROR_CODES: {
     readonly POLICY_WINDOWS_OVERLAP: readonly ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"];
     readonly POLICY_PARAMETER_GAP: readonly ["a parameter has no version for part of the policy's life", "某参数在政策施行期内存在没有版本的期间"];
     readonly PERIOD_REQUIRED: readonly ["the parameter changes during the policy's life: give the period the figure is for", "该参数在政策施行期内有多个版本：请提供计算所属期"];
+    readonly POLICY_VERSION_CONFLICT: readonly ["the data differ from the built-in policy of the same id and version: name a new version or id", "政策数据与同编号、同版本的内置政策不同：请使用新的版本号或政策编号"];
     readonly DUPLICATE_MEMBER: readonly ["a pooling member is listed twice", "统筹地区重复列出"];
     readonly INVALID_POLICY: readonly ["the policy is inconsistent", "政策参数不一致"];
     readonly INVALID_WEIGHT: readonly ["a weight must be a finite decimal ≥ 0", "分摊权重须为非负数"];
@@ -64,6 +65,10 @@ interface PoolingErrorJSON {
     message: string;
     messageZh: string;
 }
+interface PoolingErrorContext {
+    employerId?: string | undefined;
+    memberNames?: Readonly<Record<string, string>> | undefined;
+}
 declare class PoolingError extends Error {
     readonly code: ErrorCode;
     readonly path: (string | number)[];
@@ -76,15 +81,58 @@ declare class PoolingError extends Error {
     constructor(code: ErrorCode, path?: Path, detail?: {
         en?: string;
         zh?: string;
-    }, context?: {
-        employerId?: string | undefined;
-    });
+    }, context?: PoolingErrorContext);
     toJSON(): PoolingErrorJSON;
 }
 declare function isPoolingError(x: unknown): x is PoolingError;
 type Numeric = string | number | Decimal;
 type NumericInput = `${number}` | number | Decimal;
 type Money = string;
+declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
+interface Citation {
+    doc: string;
+    clause: string;
+    note?: string | undefined;
+}
+declare const CitationSchema: z.ZodObject<{
+    doc: z.ZodString;
+    clause: z.ZodString;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare function cite(clause: string, note?: string, doc?: string): Citation;
+declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "trueUpReturn", "clawback", "yearEndRollover"];
+type EntryKind = (typeof ENTRY_KINDS)[number];
+declare const JournalEntrySchema: z.ZodObject<{
+    seq: z.ZodNumber;
+    period: z.ZodString;
+    from: z.ZodString;
+    to: z.ZodString;
+    amount: z.ZodString;
+    kind: z.ZodEnum<{
+        income: "income";
+        cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
+        legacyFoldIn: "legacyFoldIn";
+        topUp: "topUp";
+        clawback: "clawback";
+        openingBalance: "openingBalance";
+        openingExtraction: "openingExtraction";
+        provincialRemittance: "provincialRemittance";
+        benefit: "benefit";
+        carriedToCurrent: "carriedToCurrent";
+        majorAccidentBenefit: "majorAccidentBenefit";
+        deficitCover: "deficitCover";
+        trueUpReturn: "trueUpReturn";
+        yearEndRollover: "yearEndRollover";
+    }>;
+    member: z.ZodOptional<z.ZodString>;
+    citation: z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type JournalEntry = z.output<typeof JournalEntrySchema>;
 type Period = string;
 type IsoDate = string;
 type IndustryClass = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -151,6 +199,7 @@ declare const PolicySchema: z.ZodObject<{
         }, z.core.$strict>;
     }, z.core.$strict>;
     until: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+    reviewedThrough: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
     members: z.ZodArray<z.ZodObject<{
         from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
         to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
@@ -503,6 +552,618 @@ interface ParamVersion<T> {
     };
     note?: string | undefined;
 }
+declare const MemberFlowsSchema: z.ZodObject<{
+    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>>>;
+}, z.core.$strict>;
+type MemberFlows = z.input<typeof MemberFlowsSchema>;
+declare const MajorAccidentClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare const PeriodFlowsSchema: z.ZodObject<{
+    period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    members: z.ZodType<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+            industryClass: IndustryClassInput;
+            employerId?: string | undefined;
+            payroll?: NumericInput | undefined;
+            employees?: NumericInput[] | undefined;
+            baseFloor?: NumericInput | undefined;
+            baseCeiling?: NumericInput | undefined;
+            floatMultiplier?: NumericInput | undefined;
+            cutFraction?: NumericInput | undefined;
+            cityReserveMonths?: NumericInput | undefined;
+            ownCutFraction?: NumericInput | undefined;
+            ownReserveMonths?: NumericInput | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+            industryClass: IndustryClassInput;
+            employerId?: string | undefined;
+            payroll?: NumericInput | undefined;
+            employees?: NumericInput[] | undefined;
+            baseFloor?: NumericInput | undefined;
+            baseCeiling?: NumericInput | undefined;
+            floatMultiplier?: NumericInput | undefined;
+            cutFraction?: NumericInput | undefined;
+            cityReserveMonths?: NumericInput | undefined;
+            ownCutFraction?: NumericInput | undefined;
+            ownReserveMonths?: NumericInput | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>>>;
+    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>>;
+    provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+    lastPeriod: z.ZodOptional<z.ZodBoolean>;
+}, z.core.$strict>;
+type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
+declare const SettlementOptionsSchema: z.ZodObject<{
+    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+}, z.core.$strict>;
+type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
+declare const OpeningMemberSchema: z.ZodObject<{
+    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type OpeningMember = z.input<typeof OpeningMemberSchema>;
+declare const ScenarioOpeningSchema: z.ZodObject<{
+    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    members: z.ZodType<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        yearToDateExpenditure: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+        ownReserveMonths?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        yearToDateExpenditure: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+        ownReserveMonths?: Numeric | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        yearToDateExpenditure: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+        ownReserveMonths?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        yearToDateExpenditure: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+        ownReserveMonths?: Numeric | undefined;
+    }>>>;
+}, z.core.$strict>;
+type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
+declare const ScenarioSchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    description: z.ZodOptional<z.ZodString>;
+    opening: z.ZodObject<{
+        start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        members: z.ZodType<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>>>;
+    }, z.core.$strict>;
+    periods: z.ZodArray<z.ZodObject<{
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        members: z.ZodType<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                industryClass: IndustryClassInput;
+                employerId?: string | undefined;
+                payroll?: NumericInput | undefined;
+                employees?: NumericInput[] | undefined;
+                baseFloor?: NumericInput | undefined;
+                baseCeiling?: NumericInput | undefined;
+                floatMultiplier?: NumericInput | undefined;
+                cutFraction?: NumericInput | undefined;
+                cityReserveMonths?: NumericInput | undefined;
+                ownCutFraction?: NumericInput | undefined;
+                ownReserveMonths?: NumericInput | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                industryClass: IndustryClassInput;
+                employerId?: string | undefined;
+                payroll?: NumericInput | undefined;
+                employees?: NumericInput[] | undefined;
+                baseFloor?: NumericInput | undefined;
+                baseCeiling?: NumericInput | undefined;
+                floatMultiplier?: NumericInput | undefined;
+                cutFraction?: NumericInput | undefined;
+                cityReserveMonths?: NumericInput | undefined;
+                ownCutFraction?: NumericInput | undefined;
+                ownReserveMonths?: NumericInput | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>>>;
+        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>>;
+        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+        lastPeriod: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>>;
+    options: z.ZodOptional<z.ZodObject<{
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type Scenario = z.input<typeof ScenarioSchema>;
+declare const ClaimKindSchema: z.ZodEnum<{
+    majorAccident: "majorAccident";
+    cutGapGrant: "cutGapGrant";
+    subsidy: "subsidy";
+}>;
+type ClaimKind = z.output<typeof ClaimKindSchema>;
+declare const PendingClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    kind: z.ZodEnum<{
+        majorAccident: "majorAccident";
+        cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
+    }>;
+    amount: z.ZodString;
+    period: z.ZodString;
+    recordedDeficit: z.ZodBoolean;
+}, z.core.$strict>;
+type PendingClaim = z.output<typeof PendingClaimSchema>;
+declare const SettlementStateSchema: z.ZodObject<{
+    nextPeriod: z.ZodString;
+    poolOpen: z.ZodBoolean;
+    nextSeq: z.ZodNumber;
+    balances: z.ZodRecord<z.ZodString, z.ZodString>;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        priorYearBalance: z.ZodString;
+        priorYearExpenditure: z.ZodString;
+        priorYearIncome: z.ZodString;
+        yearIncome: z.ZodString;
+        yearExpenditure: z.ZodString;
+        legacyFunds: z.ZodString;
+        yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+        yearGrants: z.ZodString;
+        yearSyncInducedRelief: z.ZodString;
+        yearGrantableSubsidies: z.ZodString;
+        eligibilityBalance: z.ZodString;
+        eligibilityExpenditure: z.ZodString;
+        ownReserveMonths: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    pendingClaims: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        kind: z.ZodEnum<{
+            majorAccident: "majorAccident";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+        }>;
+        amount: z.ZodString;
+        period: z.ZodString;
+        recordedDeficit: z.ZodBoolean;
+    }, z.core.$strict>>;
+    poolBenefits: z.ZodObject<{
+        year: z.ZodString;
+        priorYear: z.ZodString;
+    }, z.core.$strict>;
+    options: z.ZodObject<{
+        claimSubsidy: z.ZodBoolean;
+        includeLegacyFunds: z.ZodBoolean;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type SettlementState = z.output<typeof SettlementStateSchema>;
+declare const BudgetSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    income: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+    expenditure: z.ZodObject<{
+        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Budget = z.input<typeof BudgetSchema>;
+declare const BudgetAdjustmentSchema: z.ZodObject<{
+    member: z.ZodString;
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    changes: z.ZodObject<{
+        income: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodOptional<z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    approval: z.ZodOptional<z.ZodObject<{
+        ref: z.ZodOptional<z.ZodString>;
+        date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
+declare const FinalAccountsSchema: z.ZodObject<{
+    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+    statements: z.ZodArray<z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type FinalAccounts = z.input<typeof FinalAccountsSchema>;
+declare const BudgetExecutionInputSchema: z.ZodObject<{
+    budget: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    adjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    finalAccounts: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        statements: z.ZodArray<z.ZodObject<{
+            entity: z.ZodString;
+            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            transfersIn: z.ZodArray<z.ZodObject<{
+                from: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            transfersOut: z.ZodArray<z.ZodObject<{
+                to: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            beforePooling: z.ZodOptional<z.ZodObject<{
+                from: z.ZodString;
+                to: z.ZodString;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
+declare const BudgetExecutionSchema: z.ZodObject<{
+    year: z.ZodNumber;
+    members: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        entity: z.ZodString;
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            ref: z.ZodString;
+            date: z.ZodString;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    consolidated: z.ZodObject<{
+        income: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+        expenditure: z.ZodArray<z.ZodObject<{
+            category: z.ZodString;
+            budget: z.ZodString;
+            adjusted: z.ZodString;
+            actual: z.ZodString;
+            variance: z.ZodString;
+            executionRate: z.ZodNullable<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    withoutBudget: z.ZodArray<z.ZodString>;
+    rounding: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+interface BudgetExecutionLine {
+    category: string;
+    budget: string;
+    adjusted: string;
+    actual: string;
+    variance: string;
+    executionRate: string | null;
+}
+interface EntityBudgetExecution {
+    member: string;
+    entity: string;
+    income: BudgetExecutionLine[];
+    expenditure: BudgetExecutionLine[];
+    adjustments: {
+        ref: string;
+        date: string;
+    }[];
+}
+interface BudgetExecution {
+    year: number;
+    members: EntityBudgetExecution[];
+    consolidated: {
+        income: BudgetExecutionLine[];
+        expenditure: BudgetExecutionLine[];
+    };
+    withoutBudget: string[];
+    rounding: string;
+    citations: Citation[];
+}
+declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
+interface BudgetsAndAdjustments {
+    budget: readonly Budget[];
+    adjustments: readonly BudgetAdjustment[];
+}
+declare const BudgetsAndAdjustmentsSchema: z.ZodObject<{
+    budget: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    adjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+declare function simulationBudgetExecution(sim: {
+    readonly journal: readonly JournalEntry[];
+    readonly years: readonly {
+        readonly year: number;
+    }[];
+}, budgets: BudgetsAndAdjustments, opening?: ScenarioOpening, policy?: Policy): BudgetExecution[];
+declare const EXAMPLE_BUDGET: BudgetsAndAdjustments;
+declare const EXAMPLE_SCENARIO: Scenario;
 declare const CoverDeficitInputSchema: z.ZodObject<{
     gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
     currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -532,22 +1193,15 @@ declare const DeficitCoverageSchema: z.ZodObject<{
     policy: z.ZodObject<{
         id: z.ZodString;
         version: z.ZodString;
+        hash: z.ZodString;
+    }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
+        version: z.ZodString;
     }, z.core.$strict>;
 }, z.core.$strict>;
 type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
 declare function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage;
-declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
-interface Citation {
-    doc: string;
-    clause: string;
-    note?: string | undefined;
-}
-declare const CitationSchema: z.ZodObject<{
-    doc: z.ZodString;
-    clause: z.ZodString;
-    note: z.ZodOptional<z.ZodString>;
-}, z.core.$strict>;
-declare function cite(clause: string, note?: string, doc?: string): Citation;
 type DatedParameterName = (typeof DATED_PARAMETERS)[number];
 type PolicyParams = {
     readonly [K in DatedParameterName]: ParamVersion<Policy[K][number]["value"]>;
@@ -559,6 +1213,7 @@ type PolicyParams = {
 interface PolicyRef {
     id: string;
     version: string;
+    hash: string;
 }
 declare function policyRef(policy: Policy): PolicyRef;
 declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
@@ -596,10 +1251,19 @@ declare const YearEndTrueUpSchema: z.ZodObject<{
     policy: z.ZodObject<{
         id: z.ZodString;
         version: z.ZodString;
+        hash: z.ZodString;
+    }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
+        version: z.ZodString;
     }, z.core.$strict>;
 }, z.core.$strict>;
 type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
 declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
+interface LibraryRef {
+    readonly name: string;
+    readonly version: string;
+}
 declare const LevyInputSchema: z.ZodObject<{
     employerId: z.ZodOptional<z.ZodString>;
     period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
@@ -658,7 +1322,19 @@ declare const LevySchema: z.ZodObject<{
     policy: z.ZodObject<{
         id: z.ZodString;
         version: z.ZodString;
+        hash: z.ZodString;
     }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+    warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+        period: z.ZodString;
+        reviewedThrough: z.ZodString;
+        message: z.ZodString;
+        messageZh: z.ZodString;
+    }, z.core.$strict>>>;
 }, z.core.$strict>;
 type Levy = z.output<typeof LevySchema>;
 declare const LevyTotalsSchema: z.ZodObject<{
@@ -671,6 +1347,11 @@ declare const LevyTotalsSchema: z.ZodObject<{
     premiumDue: z.ZodString;
     policy: z.ZodObject<{
         id: z.ZodString;
+        version: z.ZodString;
+        hash: z.ZodString;
+    }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
         version: z.ZodString;
     }, z.core.$strict>;
 }, z.core.$strict>;
@@ -712,7 +1393,19 @@ declare const LevyBatchSchema: z.ZodObject<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
         }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+            period: z.ZodString;
+            reviewedThrough: z.ZodString;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>>>;
     }, z.core.$strict>>;
     totals: z.ZodObject<{
         payroll: z.ZodString;
@@ -724,6 +1417,11 @@ declare const LevyBatchSchema: z.ZodObject<{
         premiumDue: z.ZodString;
         policy: z.ZodObject<{
             id: z.ZodString;
+            version: z.ZodString;
+            hash: z.ZodString;
+        }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
             version: z.ZodString;
         }, z.core.$strict>;
     }, z.core.$strict>;
@@ -737,6 +1435,7 @@ interface LevyTotals {
     reliefWaived: string;
     premiumDue: string;
     policy: PolicyRef;
+    library: LibraryRef;
 }
 declare const MemberPeriodReportSchema: z.ZodObject<{
     income: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -836,7 +1535,19 @@ declare const PeriodReportSchema: z.ZodObject<{
     policy: z.ZodObject<{
         id: z.ZodString;
         version: z.ZodString;
+        hash: z.ZodString;
     }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+    warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+        period: z.ZodString;
+        reviewedThrough: z.ZodString;
+        message: z.ZodString;
+        messageZh: z.ZodString;
+    }, z.core.$strict>>>;
     parameters: z.ZodObject<{
         clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -1285,9 +1996,9 @@ declare const SettlementSchema: z.ZodObject<{
             legacyFoldIn: "legacyFoldIn";
             topUp: "topUp";
             clawback: "clawback";
-            provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
             benefit: "benefit";
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
@@ -1307,7 +2018,19 @@ declare const SettlementSchema: z.ZodObject<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
         }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+            period: z.ZodString;
+            reviewedThrough: z.ZodString;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>>>;
         parameters: z.ZodObject<{
             clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -1578,6 +2301,11 @@ declare const SettlementSchema: z.ZodObject<{
     policy: z.ZodObject<{
         id: z.ZodString;
         version: z.ZodString;
+        hash: z.ZodString;
+    }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
+        version: z.ZodString;
     }, z.core.$strict>;
 }, z.core.$strict>;
 type Settlement<M extends string = string> = Omit<z.output<typeof SettlementSchema>, "report"> & {
@@ -1588,13 +2316,37 @@ declare const SimulationSchema: z.ZodObject<{
     policy: z.ZodObject<{
         id: z.ZodString;
         version: z.ZodString;
+        hash: z.ZodString;
     }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+    warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+        period: z.ZodString;
+        reviewedThrough: z.ZodString;
+        message: z.ZodString;
+        messageZh: z.ZodString;
+    }, z.core.$strict>>>;
     periods: z.ZodArray<z.ZodObject<{
         period: z.ZodString;
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
         }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+            period: z.ZodString;
+            reviewedThrough: z.ZodString;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>>>;
         parameters: z.ZodObject<{
             clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -1928,9 +2680,9 @@ declare const SimulationSchema: z.ZodObject<{
             legacyFoldIn: "legacyFoldIn";
             topUp: "topUp";
             clawback: "clawback";
-            provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
             benefit: "benefit";
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
@@ -2055,6 +2807,7 @@ interface Explanation {
     title: string;
     steps: ExplanationStep[];
     text: string;
+    warnings?: string[];
 }
 declare function formatCitation(c: Citation): string;
 type Explainable = Levy | DeficitCoverage | YearEndTrueUp | Settlement | PeriodReport;
@@ -2101,7 +2854,19 @@ declare const schemas: Readonly<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
         }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+            period: z.ZodString;
+            reviewedThrough: z.ZodString;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>>>;
     }, z.core.$strict>;
     LevyTotals: z.ZodObject<{
         payroll: z.ZodString;
@@ -2113,6 +2878,11 @@ declare const schemas: Readonly<{
         premiumDue: z.ZodString;
         policy: z.ZodObject<{
             id: z.ZodString;
+            version: z.ZodString;
+            hash: z.ZodString;
+        }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
             version: z.ZodString;
         }, z.core.$strict>;
     }, z.core.$strict>;
@@ -2154,7 +2924,19 @@ declare const schemas: Readonly<{
             policy: z.ZodObject<{
                 id: z.ZodString;
                 version: z.ZodString;
+                hash: z.ZodString;
             }, z.core.$strict>;
+            library: z.ZodObject<{
+                name: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+            warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+                code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+                period: z.ZodString;
+                reviewedThrough: z.ZodString;
+                message: z.ZodString;
+                messageZh: z.ZodString;
+            }, z.core.$strict>>>;
         }, z.core.$strict>>;
         totals: z.ZodObject<{
             payroll: z.ZodString;
@@ -2166,6 +2948,11 @@ declare const schemas: Readonly<{
             premiumDue: z.ZodString;
             policy: z.ZodObject<{
                 id: z.ZodString;
+                version: z.ZodString;
+                hash: z.ZodString;
+            }, z.core.$strict>;
+            library: z.ZodObject<{
+                name: z.ZodString;
                 version: z.ZodString;
             }, z.core.$strict>;
         }, z.core.$strict>;
@@ -2208,7 +2995,19 @@ declare const schemas: Readonly<{
             policy: z.ZodObject<{
                 id: z.ZodString;
                 version: z.ZodString;
+                hash: z.ZodString;
             }, z.core.$strict>;
+            library: z.ZodObject<{
+                name: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+            warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+                code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+                period: z.ZodString;
+                reviewedThrough: z.ZodString;
+                message: z.ZodString;
+                messageZh: z.ZodString;
+            }, z.core.$strict>>>;
         }, z.core.$strict>>;
         totals: z.ZodObject<{
             payroll: z.ZodString;
@@ -2220,6 +3019,11 @@ declare const schemas: Readonly<{
             premiumDue: z.ZodString;
             policy: z.ZodObject<{
                 id: z.ZodString;
+                version: z.ZodString;
+                hash: z.ZodString;
+            }, z.core.$strict>;
+            library: z.ZodObject<{
+                name: z.ZodString;
                 version: z.ZodString;
             }, z.core.$strict>;
         }, z.core.$strict>;
@@ -2260,6 +3064,7 @@ declare const schemas: Readonly<{
                     POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
                     POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
                     PERIOD_REQUIRED: "PERIOD_REQUIRED";
+                    POLICY_VERSION_CONFLICT: "POLICY_VERSION_CONFLICT";
                     DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
                     INVALID_POLICY: "INVALID_POLICY";
                     INVALID_WEIGHT: "INVALID_WEIGHT";
@@ -2305,6 +3110,11 @@ declare const schemas: Readonly<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
+        }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
         }, z.core.$strict>;
     }, z.core.$strict>;
     YearEndTrueUp: z.ZodObject<{
@@ -2330,6 +3140,11 @@ declare const schemas: Readonly<{
         }, z.core.$strict>>;
         policy: z.ZodObject<{
             id: z.ZodString;
+            version: z.ZodString;
+            hash: z.ZodString;
+        }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
             version: z.ZodString;
         }, z.core.$strict>;
     }, z.core.$strict>;
@@ -2429,9 +3244,9 @@ declare const schemas: Readonly<{
                 legacyFoldIn: "legacyFoldIn";
                 topUp: "topUp";
                 clawback: "clawback";
-                provincialRemittance: "provincialRemittance";
                 openingBalance: "openingBalance";
                 openingExtraction: "openingExtraction";
+                provincialRemittance: "provincialRemittance";
                 benefit: "benefit";
                 carriedToCurrent: "carriedToCurrent";
                 majorAccidentBenefit: "majorAccidentBenefit";
@@ -2451,7 +3266,19 @@ declare const schemas: Readonly<{
             policy: z.ZodObject<{
                 id: z.ZodString;
                 version: z.ZodString;
+                hash: z.ZodString;
             }, z.core.$strict>;
+            library: z.ZodObject<{
+                name: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+            warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+                code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+                period: z.ZodString;
+                reviewedThrough: z.ZodString;
+                message: z.ZodString;
+                messageZh: z.ZodString;
+            }, z.core.$strict>>>;
             parameters: z.ZodObject<{
                 clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
                 poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -2722,6 +3549,11 @@ declare const schemas: Readonly<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
+        }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
         }, z.core.$strict>;
     }, z.core.$strict>;
     Simulation: z.ZodObject<{
@@ -2729,13 +3561,37 @@ declare const schemas: Readonly<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
         }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+            period: z.ZodString;
+            reviewedThrough: z.ZodString;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>>>;
         periods: z.ZodArray<z.ZodObject<{
             period: z.ZodString;
             policy: z.ZodObject<{
                 id: z.ZodString;
                 version: z.ZodString;
+                hash: z.ZodString;
             }, z.core.$strict>;
+            library: z.ZodObject<{
+                name: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+            warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+                code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+                period: z.ZodString;
+                reviewedThrough: z.ZodString;
+                message: z.ZodString;
+                messageZh: z.ZodString;
+            }, z.core.$strict>>>;
             parameters: z.ZodObject<{
                 clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
                 poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -3069,9 +3925,9 @@ declare const schemas: Readonly<{
                 legacyFoldIn: "legacyFoldIn";
                 topUp: "topUp";
                 clawback: "clawback";
-                provincialRemittance: "provincialRemittance";
                 openingBalance: "openingBalance";
                 openingExtraction: "openingExtraction";
+                provincialRemittance: "provincialRemittance";
                 benefit: "benefit";
                 carriedToCurrent: "carriedToCurrent";
                 majorAccidentBenefit: "majorAccidentBenefit";
@@ -3187,7 +4043,19 @@ declare const schemas: Readonly<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
         }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+            period: z.ZodString;
+            reviewedThrough: z.ZodString;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>>>;
         parameters: z.ZodObject<{
             clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
             poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -3939,9 +4807,9 @@ declare const schemas: Readonly<{
             legacyFoldIn: "legacyFoldIn";
             topUp: "topUp";
             clawback: "clawback";
-            provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
             benefit: "benefit";
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
@@ -4329,6 +5197,7 @@ declare const schemas: Readonly<{
             }, z.core.$strict>;
         }, z.core.$strict>;
         until: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+        reviewedThrough: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
         members: z.ZodArray<z.ZodObject<{
             from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
             to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
@@ -4695,749 +5564,10 @@ interface TopUp {
     shortfall: string;
     citation: Citation;
     policy: PolicyRef;
+    library: LibraryRef;
 }
 declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
-declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "trueUpReturn", "clawback", "yearEndRollover"];
-type EntryKind = (typeof ENTRY_KINDS)[number];
-declare const JournalEntrySchema: z.ZodObject<{
-    seq: z.ZodNumber;
-    period: z.ZodString;
-    from: z.ZodString;
-    to: z.ZodString;
-    amount: z.ZodString;
-    kind: z.ZodEnum<{
-        income: "income";
-        cutGapGrant: "cutGapGrant";
-        subsidy: "subsidy";
-        legacyFoldIn: "legacyFoldIn";
-        topUp: "topUp";
-        clawback: "clawback";
-        provincialRemittance: "provincialRemittance";
-        openingBalance: "openingBalance";
-        openingExtraction: "openingExtraction";
-        benefit: "benefit";
-        carriedToCurrent: "carriedToCurrent";
-        majorAccidentBenefit: "majorAccidentBenefit";
-        deficitCover: "deficitCover";
-        trueUpReturn: "trueUpReturn";
-        yearEndRollover: "yearEndRollover";
-    }>;
-    member: z.ZodOptional<z.ZodString>;
-    citation: z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type JournalEntry = z.output<typeof JournalEntrySchema>;
-declare const MemberFlowsSchema: z.ZodObject<{
-    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        employerId: z.ZodOptional<z.ZodString>;
-        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
-        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
-        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        enterpriseSize: z.ZodOptional<z.ZodEnum<{
-            small: "small";
-            large: "large";
-            medium: "medium";
-            micro: "micro";
-        }>>;
-    }, z.core.$strict>>>;
-}, z.core.$strict>;
-type MemberFlows = z.input<typeof MemberFlowsSchema>;
-declare const MajorAccidentClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    note: z.ZodOptional<z.ZodString>;
-}, z.core.$strict>;
-declare const PeriodFlowsSchema: z.ZodObject<{
-    period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-    members: z.ZodType<Record<string, {
-        expenditure: decimal_js.Decimal;
-        income?: decimal_js.Decimal | undefined;
-        cutRelief?: decimal_js.Decimal | undefined;
-        syncInducedRelief?: decimal_js.Decimal | undefined;
-        levies?: {
-            period: string;
-            industryClass: IndustryClass;
-            employerId?: string | undefined;
-            payroll?: decimal_js.Decimal | undefined;
-            employees?: decimal_js.Decimal[] | undefined;
-            baseFloor?: decimal_js.Decimal | undefined;
-            baseCeiling?: decimal_js.Decimal | undefined;
-            floatMultiplier?: decimal_js.Decimal | undefined;
-            cutFraction?: decimal_js.Decimal | undefined;
-            cityReserveMonths?: decimal_js.Decimal | undefined;
-            ownCutFraction?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, Record<string, {
-        expenditure: Numeric;
-        income?: Numeric | undefined;
-        cutRelief?: Numeric | undefined;
-        syncInducedRelief?: Numeric | undefined;
-        levies?: {
-            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-            industryClass: IndustryClassInput;
-            employerId?: string | undefined;
-            payroll?: NumericInput | undefined;
-            employees?: NumericInput[] | undefined;
-            baseFloor?: NumericInput | undefined;
-            baseCeiling?: NumericInput | undefined;
-            floatMultiplier?: NumericInput | undefined;
-            cutFraction?: NumericInput | undefined;
-            cityReserveMonths?: NumericInput | undefined;
-            ownCutFraction?: NumericInput | undefined;
-            ownReserveMonths?: NumericInput | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, z.core.$ZodTypeInternals<Record<string, {
-        expenditure: decimal_js.Decimal;
-        income?: decimal_js.Decimal | undefined;
-        cutRelief?: decimal_js.Decimal | undefined;
-        syncInducedRelief?: decimal_js.Decimal | undefined;
-        levies?: {
-            period: string;
-            industryClass: IndustryClass;
-            employerId?: string | undefined;
-            payroll?: decimal_js.Decimal | undefined;
-            employees?: decimal_js.Decimal[] | undefined;
-            baseFloor?: decimal_js.Decimal | undefined;
-            baseCeiling?: decimal_js.Decimal | undefined;
-            floatMultiplier?: decimal_js.Decimal | undefined;
-            cutFraction?: decimal_js.Decimal | undefined;
-            cityReserveMonths?: decimal_js.Decimal | undefined;
-            ownCutFraction?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, Record<string, {
-        expenditure: Numeric;
-        income?: Numeric | undefined;
-        cutRelief?: Numeric | undefined;
-        syncInducedRelief?: Numeric | undefined;
-        levies?: {
-            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-            industryClass: IndustryClassInput;
-            employerId?: string | undefined;
-            payroll?: NumericInput | undefined;
-            employees?: NumericInput[] | undefined;
-            baseFloor?: NumericInput | undefined;
-            baseCeiling?: NumericInput | undefined;
-            floatMultiplier?: NumericInput | undefined;
-            cutFraction?: NumericInput | undefined;
-            cityReserveMonths?: NumericInput | undefined;
-            ownCutFraction?: NumericInput | undefined;
-            ownReserveMonths?: NumericInput | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>>>;
-    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>>;
-    provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
-    lastPeriod: z.ZodOptional<z.ZodBoolean>;
-}, z.core.$strict>;
-type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
-declare const SettlementOptionsSchema: z.ZodObject<{
-    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-}, z.core.$strict>;
-type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
-declare const OpeningMemberSchema: z.ZodObject<{
-    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-}, z.core.$strict>;
-type OpeningMember = z.input<typeof OpeningMemberSchema>;
-declare const ScenarioOpeningSchema: z.ZodObject<{
-    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-    members: z.ZodType<Record<string, {
-        priorYearBalance: decimal_js.Decimal;
-        priorYearExpenditure: decimal_js.Decimal;
-        currentSurplus: decimal_js.Decimal;
-        yearToDateExpenditure: decimal_js.Decimal;
-        priorYearIncome?: decimal_js.Decimal | undefined;
-        yearToDateIncome?: decimal_js.Decimal | undefined;
-        legacyFunds?: decimal_js.Decimal | undefined;
-        ownReserveMonths?: decimal_js.Decimal | undefined;
-    }>, Record<string, {
-        priorYearBalance: Numeric;
-        priorYearExpenditure: Numeric;
-        currentSurplus: Numeric;
-        yearToDateExpenditure: Numeric;
-        priorYearIncome?: Numeric | undefined;
-        yearToDateIncome?: Numeric | undefined;
-        legacyFunds?: Numeric | undefined;
-        ownReserveMonths?: Numeric | undefined;
-    }>, z.core.$ZodTypeInternals<Record<string, {
-        priorYearBalance: decimal_js.Decimal;
-        priorYearExpenditure: decimal_js.Decimal;
-        currentSurplus: decimal_js.Decimal;
-        yearToDateExpenditure: decimal_js.Decimal;
-        priorYearIncome?: decimal_js.Decimal | undefined;
-        yearToDateIncome?: decimal_js.Decimal | undefined;
-        legacyFunds?: decimal_js.Decimal | undefined;
-        ownReserveMonths?: decimal_js.Decimal | undefined;
-    }>, Record<string, {
-        priorYearBalance: Numeric;
-        priorYearExpenditure: Numeric;
-        currentSurplus: Numeric;
-        yearToDateExpenditure: Numeric;
-        priorYearIncome?: Numeric | undefined;
-        yearToDateIncome?: Numeric | undefined;
-        legacyFunds?: Numeric | undefined;
-        ownReserveMonths?: Numeric | undefined;
-    }>>>;
-}, z.core.$strict>;
-type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
-declare const ScenarioSchema: z.ZodObject<{
-    name: z.ZodOptional<z.ZodString>;
-    description: z.ZodOptional<z.ZodString>;
-    opening: z.ZodObject<{
-        start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-        members: z.ZodType<Record<string, {
-            priorYearBalance: decimal_js.Decimal;
-            priorYearExpenditure: decimal_js.Decimal;
-            currentSurplus: decimal_js.Decimal;
-            yearToDateExpenditure: decimal_js.Decimal;
-            priorYearIncome?: decimal_js.Decimal | undefined;
-            yearToDateIncome?: decimal_js.Decimal | undefined;
-            legacyFunds?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-        }>, Record<string, {
-            priorYearBalance: Numeric;
-            priorYearExpenditure: Numeric;
-            currentSurplus: Numeric;
-            yearToDateExpenditure: Numeric;
-            priorYearIncome?: Numeric | undefined;
-            yearToDateIncome?: Numeric | undefined;
-            legacyFunds?: Numeric | undefined;
-            ownReserveMonths?: Numeric | undefined;
-        }>, z.core.$ZodTypeInternals<Record<string, {
-            priorYearBalance: decimal_js.Decimal;
-            priorYearExpenditure: decimal_js.Decimal;
-            currentSurplus: decimal_js.Decimal;
-            yearToDateExpenditure: decimal_js.Decimal;
-            priorYearIncome?: decimal_js.Decimal | undefined;
-            yearToDateIncome?: decimal_js.Decimal | undefined;
-            legacyFunds?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-        }>, Record<string, {
-            priorYearBalance: Numeric;
-            priorYearExpenditure: Numeric;
-            currentSurplus: Numeric;
-            yearToDateExpenditure: Numeric;
-            priorYearIncome?: Numeric | undefined;
-            yearToDateIncome?: Numeric | undefined;
-            legacyFunds?: Numeric | undefined;
-            ownReserveMonths?: Numeric | undefined;
-        }>>>;
-    }, z.core.$strict>;
-    periods: z.ZodArray<z.ZodObject<{
-        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-        members: z.ZodType<Record<string, {
-            expenditure: decimal_js.Decimal;
-            income?: decimal_js.Decimal | undefined;
-            cutRelief?: decimal_js.Decimal | undefined;
-            syncInducedRelief?: decimal_js.Decimal | undefined;
-            levies?: {
-                period: string;
-                industryClass: IndustryClass;
-                employerId?: string | undefined;
-                payroll?: decimal_js.Decimal | undefined;
-                employees?: decimal_js.Decimal[] | undefined;
-                baseFloor?: decimal_js.Decimal | undefined;
-                baseCeiling?: decimal_js.Decimal | undefined;
-                floatMultiplier?: decimal_js.Decimal | undefined;
-                cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | undefined;
-                ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, Record<string, {
-            expenditure: Numeric;
-            income?: Numeric | undefined;
-            cutRelief?: Numeric | undefined;
-            syncInducedRelief?: Numeric | undefined;
-            levies?: {
-                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-                industryClass: IndustryClassInput;
-                employerId?: string | undefined;
-                payroll?: NumericInput | undefined;
-                employees?: NumericInput[] | undefined;
-                baseFloor?: NumericInput | undefined;
-                baseCeiling?: NumericInput | undefined;
-                floatMultiplier?: NumericInput | undefined;
-                cutFraction?: NumericInput | undefined;
-                cityReserveMonths?: NumericInput | undefined;
-                ownCutFraction?: NumericInput | undefined;
-                ownReserveMonths?: NumericInput | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, z.core.$ZodTypeInternals<Record<string, {
-            expenditure: decimal_js.Decimal;
-            income?: decimal_js.Decimal | undefined;
-            cutRelief?: decimal_js.Decimal | undefined;
-            syncInducedRelief?: decimal_js.Decimal | undefined;
-            levies?: {
-                period: string;
-                industryClass: IndustryClass;
-                employerId?: string | undefined;
-                payroll?: decimal_js.Decimal | undefined;
-                employees?: decimal_js.Decimal[] | undefined;
-                baseFloor?: decimal_js.Decimal | undefined;
-                baseCeiling?: decimal_js.Decimal | undefined;
-                floatMultiplier?: decimal_js.Decimal | undefined;
-                cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | undefined;
-                ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, Record<string, {
-            expenditure: Numeric;
-            income?: Numeric | undefined;
-            cutRelief?: Numeric | undefined;
-            syncInducedRelief?: Numeric | undefined;
-            levies?: {
-                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-                industryClass: IndustryClassInput;
-                employerId?: string | undefined;
-                payroll?: NumericInput | undefined;
-                employees?: NumericInput[] | undefined;
-                baseFloor?: NumericInput | undefined;
-                baseCeiling?: NumericInput | undefined;
-                floatMultiplier?: NumericInput | undefined;
-                cutFraction?: NumericInput | undefined;
-                cityReserveMonths?: NumericInput | undefined;
-                ownCutFraction?: NumericInput | undefined;
-                ownReserveMonths?: NumericInput | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>>>;
-        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>>;
-        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
-        lastPeriod: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>>;
-    options: z.ZodOptional<z.ZodObject<{
-        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type Scenario = z.input<typeof ScenarioSchema>;
-declare const ClaimKindSchema: z.ZodEnum<{
-    majorAccident: "majorAccident";
-    cutGapGrant: "cutGapGrant";
-    subsidy: "subsidy";
-}>;
-type ClaimKind = z.output<typeof ClaimKindSchema>;
-declare const PendingClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    kind: z.ZodEnum<{
-        majorAccident: "majorAccident";
-        cutGapGrant: "cutGapGrant";
-        subsidy: "subsidy";
-    }>;
-    amount: z.ZodString;
-    period: z.ZodString;
-    recordedDeficit: z.ZodBoolean;
-}, z.core.$strict>;
-type PendingClaim = z.output<typeof PendingClaimSchema>;
-declare const SettlementStateSchema: z.ZodObject<{
-    nextPeriod: z.ZodString;
-    poolOpen: z.ZodBoolean;
-    nextSeq: z.ZodNumber;
-    balances: z.ZodType<Record<string, string>, Record<string, string>, z.core.$ZodTypeInternals<Record<string, string>, Record<string, string>>>;
-    members: z.ZodType<Record<string, {
-        priorYearBalance: string;
-        priorYearExpenditure: string;
-        priorYearIncome: string;
-        yearIncome: string;
-        yearExpenditure: string;
-        legacyFunds: string;
-        yearSubsidies: Record<string, string>;
-        yearGrants: string;
-        yearSyncInducedRelief: string;
-        yearGrantableSubsidies: string;
-        eligibilityBalance: string;
-        eligibilityExpenditure: string;
-        ownReserveMonths?: string | undefined;
-    }>, Record<string, {
-        priorYearBalance: string;
-        priorYearExpenditure: string;
-        priorYearIncome: string;
-        yearIncome: string;
-        yearExpenditure: string;
-        legacyFunds: string;
-        yearSubsidies: Record<string, string>;
-        yearGrants: string;
-        yearSyncInducedRelief: string;
-        yearGrantableSubsidies: string;
-        eligibilityBalance: string;
-        eligibilityExpenditure: string;
-        ownReserveMonths?: string | undefined;
-    }>, z.core.$ZodTypeInternals<Record<string, {
-        priorYearBalance: string;
-        priorYearExpenditure: string;
-        priorYearIncome: string;
-        yearIncome: string;
-        yearExpenditure: string;
-        legacyFunds: string;
-        yearSubsidies: Record<string, string>;
-        yearGrants: string;
-        yearSyncInducedRelief: string;
-        yearGrantableSubsidies: string;
-        eligibilityBalance: string;
-        eligibilityExpenditure: string;
-        ownReserveMonths?: string | undefined;
-    }>, Record<string, {
-        priorYearBalance: string;
-        priorYearExpenditure: string;
-        priorYearIncome: string;
-        yearIncome: string;
-        yearExpenditure: string;
-        legacyFunds: string;
-        yearSubsidies: Record<string, string>;
-        yearGrants: string;
-        yearSyncInducedRelief: string;
-        yearGrantableSubsidies: string;
-        eligibilityBalance: string;
-        eligibilityExpenditure: string;
-        ownReserveMonths?: string | undefined;
-    }>>>;
-    pendingClaims: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        kind: z.ZodEnum<{
-            majorAccident: "majorAccident";
-            cutGapGrant: "cutGapGrant";
-            subsidy: "subsidy";
-        }>;
-        amount: z.ZodString;
-        period: z.ZodString;
-        recordedDeficit: z.ZodBoolean;
-    }, z.core.$strict>>;
-    poolBenefits: z.ZodObject<{
-        year: z.ZodString;
-        priorYear: z.ZodString;
-    }, z.core.$strict>;
-    options: z.ZodObject<{
-        claimSubsidy: z.ZodBoolean;
-        includeLegacyFunds: z.ZodBoolean;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type SettlementState = z.output<typeof SettlementStateSchema>;
-declare const BudgetSchema: z.ZodObject<{
-    member: z.ZodString;
-    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-    income: z.ZodObject<{
-        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    }, z.core.$strict>;
-    expenditure: z.ZodObject<{
-        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type Budget = z.input<typeof BudgetSchema>;
-declare const BudgetAdjustmentSchema: z.ZodObject<{
-    member: z.ZodString;
-    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-    changes: z.ZodObject<{
-        income: z.ZodOptional<z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>;
-        expenditure: z.ZodOptional<z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    approval: z.ZodOptional<z.ZodObject<{
-        ref: z.ZodOptional<z.ZodString>;
-        date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
-declare const FinalAccountsSchema: z.ZodObject<{
-    year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-    statements: z.ZodArray<z.ZodObject<{
-        entity: z.ZodString;
-        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-        expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-        transfersIn: z.ZodArray<z.ZodObject<{
-            from: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        transfersOut: z.ZodArray<z.ZodObject<{
-            to: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            kind: z.ZodString;
-        }, z.core.$strict>>;
-        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        beforePooling: z.ZodOptional<z.ZodObject<{
-            from: z.ZodString;
-            to: z.ZodString;
-            income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-            expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type FinalAccounts = z.input<typeof FinalAccountsSchema>;
-declare const BudgetExecutionInputSchema: z.ZodObject<{
-    budget: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        income: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>;
-        expenditure: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>;
-    }, z.core.$strict>>;
-    adjustments: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        changes: z.ZodObject<{
-            income: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            }, z.core.$strict>>;
-            expenditure: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            }, z.core.$strict>>;
-        }, z.core.$strict>;
-        approval: z.ZodOptional<z.ZodObject<{
-            ref: z.ZodOptional<z.ZodString>;
-            date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>>;
-    finalAccounts: z.ZodObject<{
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        statements: z.ZodArray<z.ZodObject<{
-            entity: z.ZodString;
-            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-            expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-            transfersIn: z.ZodArray<z.ZodObject<{
-                from: z.ZodString;
-                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                kind: z.ZodString;
-            }, z.core.$strict>>;
-            transfersOut: z.ZodArray<z.ZodObject<{
-                to: z.ZodString;
-                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-                kind: z.ZodString;
-            }, z.core.$strict>>;
-            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            beforePooling: z.ZodOptional<z.ZodObject<{
-                from: z.ZodString;
-                to: z.ZodString;
-                income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-                expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-            }, z.core.$strict>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
-declare const BudgetExecutionSchema: z.ZodObject<{
-    year: z.ZodNumber;
-    members: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        entity: z.ZodString;
-        income: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-        expenditure: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-        adjustments: z.ZodArray<z.ZodObject<{
-            ref: z.ZodString;
-            date: z.ZodString;
-        }, z.core.$strict>>;
-    }, z.core.$strict>>;
-    consolidated: z.ZodObject<{
-        income: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-        expenditure: z.ZodArray<z.ZodObject<{
-            category: z.ZodString;
-            budget: z.ZodString;
-            adjusted: z.ZodString;
-            actual: z.ZodString;
-            variance: z.ZodString;
-            executionRate: z.ZodNullable<z.ZodString>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>;
-    withoutBudget: z.ZodArray<z.ZodString>;
-    rounding: z.ZodString;
-    citations: z.ZodArray<z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-interface BudgetExecutionLine {
-    category: string;
-    budget: string;
-    adjusted: string;
-    actual: string;
-    variance: string;
-    executionRate: string | null;
-}
-interface EntityBudgetExecution {
-    member: string;
-    entity: string;
-    income: BudgetExecutionLine[];
-    expenditure: BudgetExecutionLine[];
-    adjustments: {
-        ref: string;
-        date: string;
-    }[];
-}
-interface BudgetExecution {
-    year: number;
-    members: EntityBudgetExecution[];
-    consolidated: {
-        income: BudgetExecutionLine[];
-        expenditure: BudgetExecutionLine[];
-    };
-    withoutBudget: string[];
-    rounding: string;
-    citations: Citation[];
-}
-declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
-interface BudgetsAndAdjustments {
-    budget: readonly Budget[];
-    adjustments: readonly BudgetAdjustment[];
-}
-declare const BudgetsAndAdjustmentsSchema: z.ZodObject<{
-    budget: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        income: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>;
-        expenditure: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        }, z.core.$strict>;
-    }, z.core.$strict>>;
-    adjustments: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
-        changes: z.ZodObject<{
-            income: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            }, z.core.$strict>>;
-            expenditure: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            }, z.core.$strict>>;
-        }, z.core.$strict>;
-        approval: z.ZodOptional<z.ZodObject<{
-            ref: z.ZodOptional<z.ZodString>;
-            date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
-        }, z.core.$strict>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-declare function simulationBudgetExecution(sim: {
-    readonly journal: readonly JournalEntry[];
-    readonly years: readonly {
-        readonly year: number;
-    }[];
-}, budgets: BudgetsAndAdjustments, opening?: ScenarioOpening, policy?: Policy): BudgetExecution[];
 declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
-declare const FundStatementSchema: z.ZodObject<{
-    entity: z.ZodString;
-    opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-    expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-    transfersIn: z.ZodArray<z.ZodObject<{
-        from: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        kind: z.ZodString;
-    }, z.core.$strict>>;
-    transfersOut: z.ZodArray<z.ZodObject<{
-        to: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        kind: z.ZodString;
-    }, z.core.$strict>>;
-    closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    beforePooling: z.ZodOptional<z.ZodObject<{
-        from: z.ZodString;
-        to: z.ZodString;
-        income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-        expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type FundStatement = z.input<typeof FundStatementSchema>;
-interface Consolidation {
-    entities: string[];
-    opening: string;
-    income: Record<string, string>;
-    expenditure: Record<string, string>;
-    transfersIn: {
-        from: string;
-        amount: string;
-        kind: string;
-    }[];
-    transfersOut: {
-        to: string;
-        amount: string;
-        kind: string;
-    }[];
-    closing: string;
-    beforePooling?: {
-        from: string;
-        to: string;
-        income: Record<string, string>;
-        expenditure: Record<string, string>;
-    };
-    eliminations: {
-        from: string;
-        to: string;
-        kind: string;
-        amount: string;
-    }[];
-    citation: Citation;
-}
-declare function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation;
 declare const CutGapGrantEligibilityInputSchema: z.ZodObject<{
     period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
     cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -5453,11 +5583,6 @@ interface CutGapGrantEligibility {
     citations: Citation[];
 }
 declare function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, policy?: Policy): CutGapGrantEligibility;
-declare const STATEMENT_CATEGORIES: Readonly<{
-    income: readonly ["contributions"];
-    expenditure: readonly ["benefits", "majorAccidentBenefits"];
-}>;
-declare function fundStatements(journal: readonly JournalEntry[], year: number, opening?: ScenarioOpening): FundStatement[];
 declare const OpenPoolingInputSchema: z.ZodObject<{
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
@@ -5476,6 +5601,7 @@ interface PoolOpening {
     citations: Citation[];
     extractionRate: string;
     policy: PolicyRef;
+    library: LibraryRef;
 }
 declare function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpening;
 type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
@@ -5520,6 +5646,7 @@ interface PriorityPayment {
     citations: Citation[];
     clawbackRate: string;
     policy: PolicyRef;
+    library: LibraryRef;
 }
 declare function payByPriority(input: PriorityClaimsInput, policy?: Policy): PriorityPayment;
 declare function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string;
@@ -5539,6 +5666,7 @@ interface ProvincialRemittance {
     journal: JournalEntry[];
     citation: Citation;
     policy: PolicyRef;
+    library: LibraryRef;
 }
 declare function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance;
 declare function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null;
@@ -5607,6 +5735,7 @@ declare const PoolingErrorJSONSchema: z.ZodObject<{
         POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
         POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
         PERIOD_REQUIRED: "PERIOD_REQUIRED";
+        POLICY_VERSION_CONFLICT: "POLICY_VERSION_CONFLICT";
         DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
         INVALID_POLICY: "INVALID_POLICY";
         INVALID_WEIGHT: "INVALID_WEIGHT";
@@ -5669,6 +5798,7 @@ declare const LevyRecordErrorSchema: z.ZodObject<{
             POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
             POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
             PERIOD_REQUIRED: "PERIOD_REQUIRED";
+            POLICY_VERSION_CONFLICT: "POLICY_VERSION_CONFLICT";
             DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
             INVALID_POLICY: "INVALID_POLICY";
             INVALID_WEIGHT: "INVALID_WEIGHT";
@@ -5733,7 +5863,19 @@ declare const LevyBatchCollectedSchema: z.ZodObject<{
         policy: z.ZodObject<{
             id: z.ZodString;
             version: z.ZodString;
+            hash: z.ZodString;
         }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+            period: z.ZodString;
+            reviewedThrough: z.ZodString;
+            message: z.ZodString;
+            messageZh: z.ZodString;
+        }, z.core.$strict>>>;
     }, z.core.$strict>>;
     totals: z.ZodObject<{
         payroll: z.ZodString;
@@ -5745,6 +5887,11 @@ declare const LevyBatchCollectedSchema: z.ZodObject<{
         premiumDue: z.ZodString;
         policy: z.ZodObject<{
             id: z.ZodString;
+            version: z.ZodString;
+            hash: z.ZodString;
+        }, z.core.$strict>;
+        library: z.ZodObject<{
+            name: z.ZodString;
             version: z.ZodString;
         }, z.core.$strict>;
     }, z.core.$strict>;
@@ -5785,6 +5932,7 @@ declare const LevyBatchCollectedSchema: z.ZodObject<{
                 POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
                 POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
                 PERIOD_REQUIRED: "PERIOD_REQUIRED";
+                POLICY_VERSION_CONFLICT: "POLICY_VERSION_CONFLICT";
                 DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
                 INVALID_POLICY: "INVALID_POLICY";
                 INVALID_WEIGHT: "INVALID_WEIGHT";
@@ -5945,8 +6093,6 @@ interface FloatTierReview {
     citations: Citation[];
 }
 declare function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): FloatTierReview;
-declare const EXAMPLE_BUDGET: BudgetsAndAdjustments;
-declare const EXAMPLE_SCENARIO: Scenario;
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Suzhou2020Policy): Settlement<SuzhouMemberId>;
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement;
 declare function initialState(opening: z.input<typeof ScenarioOpeningSchema>, options?: SettlementOptions, policy?: Policy): {
@@ -5963,4 +6109,64 @@ interface SimulateOptions {
 }
 declare function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
 declare function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
-export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type InputProblems, type InputProblemsOptions, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, LevyBatchCollectedSchema, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevyRecordErrorSchema, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, PoolingErrorJSONSchema, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };
+declare const FundStatementSchema: z.ZodObject<{
+    entity: z.ZodString;
+    opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    transfersIn: z.ZodArray<z.ZodObject<{
+        from: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        kind: z.ZodString;
+    }, z.core.$strict>>;
+    transfersOut: z.ZodArray<z.ZodObject<{
+        to: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        kind: z.ZodString;
+    }, z.core.$strict>>;
+    closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    beforePooling: z.ZodOptional<z.ZodObject<{
+        from: z.ZodString;
+        to: z.ZodString;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type FundStatement = z.input<typeof FundStatementSchema>;
+interface Consolidation {
+    entities: string[];
+    opening: string;
+    income: Record<string, string>;
+    expenditure: Record<string, string>;
+    transfersIn: {
+        from: string;
+        amount: string;
+        kind: string;
+    }[];
+    transfersOut: {
+        to: string;
+        amount: string;
+        kind: string;
+    }[];
+    closing: string;
+    beforePooling?: {
+        from: string;
+        to: string;
+        income: Record<string, string>;
+        expenditure: Record<string, string>;
+    };
+    eliminations: {
+        from: string;
+        to: string;
+        kind: string;
+        amount: string;
+    }[];
+    citation: Citation;
+}
+declare function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation;
+declare const STATEMENT_CATEGORIES: Readonly<{
+    income: readonly ["contributions"];
+    expenditure: readonly ["benefits", "majorAccidentBenefits"];
+}>;
+declare function fundStatements(journal: readonly JournalEntry[], year: number, opening?: ScenarioOpening): FundStatement[];
+export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type InputProblems, type InputProblemsOptions, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, LevyBatchCollectedSchema, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevyRecordErrorSchema, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorContext, type PoolingErrorJSON, PoolingErrorJSONSchema, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };

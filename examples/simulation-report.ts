@@ -6,7 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { consolidate, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, explain, fundStatements, SUZHOU_2020, simulate, simulationBudgetExecution } from "../src/index.js";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../src/examples.js";
+import { consolidate, explain, fundStatements, SUZHOU_2020, simulate, simulationBudgetExecution } from "../src/index.js";
 import { renderReport } from "../src/report.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);

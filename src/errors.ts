@@ -1,9 +1,13 @@
 /**
  * The one error type of the library, with stable codes and bilingual messages.
+ * An error carries its code, the path and the details; its Chinese message
+ * names the field from the glossary and a member by the name the policy in
+ * use gives it (`memberNames`, which the functions that know the policy
+ * attach: see `policy/names.ts`), never by a built-in policy's.
  *
  * @module
  */
-import { fieldNameZh } from "./schema/glossary.js";
+import { fieldNameZh } from "./glossary.js";
 
 /** A path into the input: object keys and array indices, as zod reports them. */
 export type Path = ReadonlyArray<string | number>;
@@ -60,6 +64,10 @@ export const ERROR_CODES = deepFreezeCodes({
   POLICY_WINDOWS_OVERLAP: ["two versions of a parameter overlap in time", "同一参数的两个版本施行期间重叠"],
   POLICY_PARAMETER_GAP: ["a parameter has no version for part of the policy's life", "某参数在政策施行期内存在没有版本的期间"],
   PERIOD_REQUIRED: ["the parameter changes during the policy's life: give the period the figure is for", "该参数在政策施行期内有多个版本：请提供计算所属期"],
+  POLICY_VERSION_CONFLICT: [
+    "the data differ from the built-in policy of the same id and version: name a new version or id",
+    "政策数据与同编号、同版本的内置政策不同：请使用新的版本号或政策编号",
+  ],
   DUPLICATE_MEMBER: ["a pooling member is listed twice", "统筹地区重复列出"],
   INVALID_POLICY: ["the policy is inconsistent", "政策参数不一致"],
   INVALID_WEIGHT: ["a weight must be a finite decimal ≥ 0", "分摊权重须为非负数"],
@@ -134,6 +142,17 @@ export interface PoolingErrorJSON {
  */
 const BRAND = Symbol.for("suzhou-wi-pooling.PoolingError");
 
+/** Where an error keeps the member names its Chinese message was rendered with (not enumerable, not in `toJSON()`). */
+const NAMES = Symbol("memberNames");
+
+/** What an error knows beside its code, path and details. */
+export interface PoolingErrorContext {
+  /** The employer of the levy record at fault (see {@link PoolingError.employerId}). */
+  employerId?: string | undefined;
+  /** The Chinese names of the members of the policy in use, by id: they name a member in `messageZh`. */
+  memberNames?: Readonly<Record<string, string>> | undefined;
+}
+
 /** Renders a path as `items[3].payroll`; the empty path is `(input)`. */
 export function formatPath(path: Path): string {
   if (path.length === 0) return "(input)";
@@ -181,9 +200,10 @@ export class PoolingError extends Error {
    * @param code - the stable code
    * @param path - the path of the offending field in the input (`[]`: the input itself)
    * @param detail - what was wrong with this value, in English and Chinese
-   * @param context - `employerId`: the employer of the levy record at fault
+   * @param context - `employerId`: the employer of the levy record at fault; `memberNames`: the Chinese
+   *   names of the policy's members by id (without them a member is named by its id: `统筹地区 sip`)
    */
-  constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }, context?: { employerId?: string | undefined }) {
+  constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }, context?: PoolingErrorContext) {
     const [en, zh] = ERROR_CODES[code];
     const where = formatPath(path);
     super(`${code} at ${where}: ${en}${detail?.en ? ` (${detail.en})` : ""}`);
@@ -192,10 +212,11 @@ export class PoolingError extends Error {
     this.path = [...path];
     this.detail = detail;
     // plain Chinese for end users: the field's Chinese name, never the code or the English path (they have their own fields)
-    const field = fieldNameZh(path);
+    const field = fieldNameZh(path, context?.memberNames);
     this.messageZh = `${field ? `${field}：` : ""}${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
     if (context?.employerId !== undefined) this.employerId = context.employerId;
     Object.defineProperty(this, BRAND, { value: true });
+    if (context?.memberNames !== undefined) Object.defineProperty(this, NAMES, { value: context.memberNames });
   }
 
   /** A plain object for logs and JSON APIs: `{ name, code, path, message, messageZh }` (never `employerId`: see its note). */
@@ -228,12 +249,26 @@ export function isPoolingError(x: unknown): x is PoolingError {
 
 /** Prefixes an error's path (used when a batch reports the failing item). @internal */
 export function withPathPrefix(error: unknown, prefix: Path): unknown {
-  if (isPoolingError(error)) return new PoolingError(error.code, [...prefix, ...error.path], error.detail, { employerId: error.employerId });
+  if (isPoolingError(error)) return new PoolingError(error.code, [...prefix, ...error.path], error.detail, contextOf(error));
   return error;
+}
+
+/** The context an error was made with (its employer and member names), to remake it. */
+function contextOf(error: PoolingError, more?: PoolingErrorContext): PoolingErrorContext {
+  return { employerId: error.employerId, memberNames: (error as { [NAMES]?: Readonly<Record<string, string>> })[NAMES], ...more };
+}
+
+/**
+ * The same error with its Chinese message naming members by `memberNames` (the policy in use), unless it
+ * already has names; anything else as it is. @internal
+ */
+export function withMemberNames(error: unknown, memberNames: Readonly<Record<string, string>>): unknown {
+  if (!isPoolingError(error) || (error as { [NAMES]?: unknown })[NAMES] !== undefined) return error;
+  return new PoolingError(error.code, error.path, error.detail, contextOf(error, { memberNames }));
 }
 
 /** The same error with the employer of the levy record at fault (when it has a string id). @internal */
 export function withEmployerId(error: unknown, employerId: string | undefined): unknown {
   if (employerId === undefined || !isPoolingError(error)) return error;
-  return new PoolingError(error.code, error.path, error.detail, { employerId });
+  return new PoolingError(error.code, error.path, error.detail, contextOf(error, { employerId }));
 }

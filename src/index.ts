@@ -6,33 +6,17 @@
  *
  * @packageDocumentation
  */
-export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
+export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorContext, type PoolingErrorJSON } from "./errors.js";
+// settlement and simulation (R14)
+export { EXAMPLE_BUDGET } from "./examples/exampleBudget.js";
+export { EXAMPLE_SCENARIO } from "./examples/exampleScenario.js";
 // boundary helpers
 export { type Explainable, type ExplainOptions, type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
 export { type InputProblems, type InputProblemsOptions, inputProblems, type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
 // fund rules (R5–R12)
 export { apportion } from "./fund/apportion.js";
 export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from "./fund/apportionTopUp.js";
-export {
-  type Budget,
-  type BudgetAdjustment,
-  BudgetAdjustmentSchema,
-  type BudgetExecution,
-  type BudgetExecutionInput,
-  BudgetExecutionInputSchema,
-  type BudgetExecutionLine,
-  BudgetExecutionSchema,
-  BudgetSchema,
-  type BudgetsAndAdjustments,
-  BudgetsAndAdjustmentsSchema,
-  budgetExecution,
-  type EntityBudgetExecution,
-  type FinalAccounts,
-  FinalAccountsSchema,
-  simulationBudgetExecution,
-} from "./fund/budget.js";
 export { clawback } from "./fund/clawback.js";
-export { type Consolidation, consolidate, type FundStatement, FundStatementSchema } from "./fund/consolidate.js";
 export { type CoverDeficitInput, CoverDeficitInputSchema, coverDeficit, type DeficitCoverage, DeficitCoverageSchema } from "./fund/coverDeficit.js";
 export {
   type CutGapGrantEligibility,
@@ -40,7 +24,6 @@ export {
   CutGapGrantEligibilityInputSchema,
   cutGapGrantEligibility,
 } from "./fund/eligibility.js";
-export { fundStatements, STATEMENT_CATEGORIES } from "./fund/fundStatements.js";
 export { type OpenPoolingInput, OpenPoolingInputSchema, openPooling, type PoolOpening } from "./fund/openPooling.js";
 export {
   type PriorityClaimsInput,
@@ -114,9 +97,6 @@ export { type DateWindow, isInRateCutWindow, rateCutWindow } from "./rates/rateC
 export type { CutSource } from "./rates/resolveCut.js";
 export { type FloatTierReview, type ReviewFloatTierInput, ReviewFloatTierInputSchema, reviewFloatTier } from "./rates/reviewFloatTier.js";
 export type { DayDigits, IndustryClass, IndustryClassInput, IsoDate, IsoDateInput, MonthDigits, Period, PeriodInput } from "./schema/fields.js";
-// settlement and simulation (R14)
-export { EXAMPLE_BUDGET } from "./settlement/exampleBudget.js";
-export { EXAMPLE_SCENARIO } from "./settlement/exampleScenario.js";
 export {
   type MemberPeriodReport,
   MemberPeriodReportSchema,
@@ -151,3 +131,23 @@ export {
 export { settlePeriod } from "./settlement/settlePeriod.js";
 export { initialState, type SimulateOptions, type SimulationProgress, simulate } from "./settlement/simulate.js";
 export { type MemberYearSummary, MemberYearSummarySchema, type YearSummary, YearSummarySchema } from "./settlement/years.js";
+export {
+  type Budget,
+  type BudgetAdjustment,
+  BudgetAdjustmentSchema,
+  type BudgetExecution,
+  type BudgetExecutionInput,
+  BudgetExecutionInputSchema,
+  type BudgetExecutionLine,
+  BudgetExecutionSchema,
+  BudgetSchema,
+  type BudgetsAndAdjustments,
+  BudgetsAndAdjustmentsSchema,
+  budgetExecution,
+  type EntityBudgetExecution,
+  type FinalAccounts,
+  FinalAccountsSchema,
+  simulationBudgetExecution,
+} from "./statements/budget.js";
+export { type Consolidation, consolidate, type FundStatement, FundStatementSchema } from "./statements/consolidate.js";
+export { fundStatements, STATEMENT_CATEGORIES } from "./statements/fundStatements.js";

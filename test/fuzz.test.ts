@@ -105,7 +105,7 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["computeLevy", fc.tuple(fc.oneof(anyInput, mutated(LEVY)))],
   ["computeLevies", fc.tuple(fc.oneof(anyInput, fc.array(fc.oneof(anyInput, mutated(LEVY)), { maxLength: 4 })))],
   ["streamLevies", fc.tuple(fc.oneof(anyInput, fc.array(fc.oneof(anyInput, mutated(LEVY)), { maxLength: 4 }))).map(([x]) => [x])],
-  ["definePolicy", fc.tuple(fc.oneof(anyInput, mutated(JSON.parse(JSON.stringify(lib.SUZHOU_2020)))))],
+  ["definePolicy", fc.tuple(fc.oneof(anyInput, mutated({ ...JSON.parse(JSON.stringify(lib.SUZHOU_2020)), version: "1.0-test" })))],
   ["apportion", fc.tuple(anyInput, fc.oneof(anyInput, fc.array(anyInput, { maxLength: 4 })))],
   ["paramsAt", fc.tuple(fc.constant(lib.SUZHOU_2020), anyInput)],
   ["policyRef", fc.tuple(anyInput)],

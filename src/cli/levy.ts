@@ -159,6 +159,9 @@ class LevyOutput {
   count = 0;
   /** Bad records (and header problems) seen. */
   bad = 0;
+  /** Good records with a warning (a period after the policy's review date), and the first such warning. */
+  private warned = 0;
+  private firstWarning: NonNullable<Levy["warnings"]>[number] | undefined;
   private readonly progress = process.stderr.isTTY === true;
   private readonly started = performance.now();
   /** Bytes of the input read so far and its size, when known (for the ETA). */
@@ -176,6 +179,10 @@ class LevyOutput {
 
   good(levy: Levy): void {
     this.count++;
+    if (levy.warnings !== undefined) {
+      this.warned++;
+      this.firstWarning ??= levy.warnings[0];
+    }
     if (this.progress && this.count % 10_000 === 0) this.showProgress();
     if (this.bad > 0) return; // nothing will be written: validate the rest only
     this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : levyCsvRow(levy, this.options));
@@ -227,6 +234,12 @@ class LevyOutput {
     if (this.json) this.put(this.options.totals ? `\n],"totals":${JSON.stringify(totals)}}\n` : "\n]}\n");
     else if (this.options.totals) this.put(`${levyTotalsRow(totals).map(csvCell).join(",")}\n`);
     this.flush();
+    const w = this.firstWarning;
+    if (w !== undefined) {
+      process.stderr.write(
+        `warning ${w.code}: ${this.warned} record(s), from ${w.period}: ${w.message}\n注意：${this.warned} 条记录（自 ${w.period} 起）：${w.messageZh}\n`,
+      );
+    }
   }
 }
 

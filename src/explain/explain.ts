@@ -22,6 +22,7 @@ import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "../settlement/report.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import type { Settlement } from "../settlement/results.js";
+import { withWarnings } from "./warnings.js";
 
 /** One step of an explanation. */
 export interface ExplanationStep {
@@ -37,8 +38,10 @@ export interface Explanation {
   kind: "levy" | "deficitCoverage" | "yearEndTrueUp" | "settlement";
   title: string;
   steps: ExplanationStep[];
-  /** Title and steps as numbered lines, each followed by its clause. */
+  /** Title and steps as numbered lines, each followed by its clause (the warnings, if any, right under the title). */
   text: string;
+  /** The result's warnings as sentences (e.g. a period after the policy's review date); absent when it has none. */
+  warnings?: string[];
 }
 
 /**
@@ -440,11 +443,17 @@ export function explain(result: Explainable, options: ExplainOptions = {}): Expl
   const lang = opts.lang ?? "zh";
   const policy = opts.policy === undefined ? undefined : resolvePolicy(opts.policy);
   if (isObject(result)) {
-    if ("premiumBeforeCut" in result) return explainLevy(parseInput(LevySchema, result, ["result"]), lang);
+    if ("premiumBeforeCut" in result) {
+      const levy = parseInput(LevySchema, result, ["result"]);
+      return withWarnings(explainLevy(levy, lang), levy.warnings, lang);
+    }
     if ("fromCurrentSurplus" in result) return explainCoverage(parseInput(DeficitCoverageSchema, result, ["result"]), lang);
     if ("subsidiesSettled" in result) return explainTrueUp(parseInput(YearEndTrueUpSchema, result, ["result"]), lang);
-    if ("report" in result) return explainReport(parseInput(PeriodReportSchema, result.report, ["result", "report"]), lang, policy);
-    if ("pool" in result) return explainReport(parseInput(PeriodReportSchema, result, ["result"]), lang, policy);
+    if ("report" in result || "pool" in result) {
+      const report =
+        "report" in result ? parseInput(PeriodReportSchema, result.report, ["result", "report"]) : parseInput(PeriodReportSchema, result, ["result"]);
+      return withWarnings(explainReport(report, lang, policy), report.warnings, lang);
+    }
   }
   throw new PoolingError("INVALID_TYPE", ["result"], {
     en: "explain takes a levy, a deficit coverage, a year-end true-up or a settlement result",

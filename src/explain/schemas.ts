@@ -6,27 +6,20 @@
  * @module
  */
 import * as z from "zod";
-import { PoolingError } from "../errors.js";
+import { PoolingError, withMemberNames } from "../errors.js";
 import { TopUpInputSchema } from "../fund/apportionTopUp.js";
-import {
-  BudgetAdjustmentSchema,
-  BudgetExecutionInputSchema,
-  BudgetExecutionSchema,
-  BudgetSchema,
-  BudgetsAndAdjustmentsSchema,
-  FinalAccountsSchema,
-} from "../fund/budget.js";
-import { FundStatementSchema } from "../fund/consolidate.js";
 import { CoverDeficitInputSchema, DeficitCoverageSchema } from "../fund/coverDeficit.js";
 import { CutGapGrantEligibilityInputSchema } from "../fund/eligibility.js";
 import { OpenPoolingInputSchema } from "../fund/openPooling.js";
 import { PriorityClaimsInputSchema } from "../fund/payByPriority.js";
 import { ProvincialRemittanceInputSchema } from "../fund/provincialRemittance.js";
 import { YearEndTrueUpInputSchema, YearEndTrueUpSchema } from "../fund/trueUp.js";
+import { fieldNameEn, termZh } from "../glossary.js";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
 import { LevyBatchCollectedSchema } from "../levy/collected.js";
 import { LevyBatchSchema, LevyInputSchema, LevySchema, LevyTotalsSchema } from "../levy/schema.js";
+import { memberNamesZh } from "../policy/names.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import { type Policy, PolicySchema } from "../policy/schema.js";
 import { SUZHOU_2020 } from "../policy/suzhou2020.js";
@@ -35,11 +28,19 @@ import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
-import { fieldNameEn, termZh } from "../schema/glossary.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
 import { YearSummarySchema } from "../settlement/years.js";
+import {
+  BudgetAdjustmentSchema,
+  BudgetExecutionInputSchema,
+  BudgetExecutionSchema,
+  BudgetSchema,
+  BudgetsAndAdjustmentsSchema,
+  FinalAccountsSchema,
+} from "../statements/budget.js";
+import { FundStatementSchema } from "../statements/consolidate.js";
 import { memberHooks, ProblemSink, walk } from "./problems.js";
 
 const INPUTS = {
@@ -276,7 +277,9 @@ export function inputProblems(name: SchemaName, value: unknown, options?: InputP
     throw new PoolingError("INVALID_TYPE", ["options", "max"], { en: "max must be a positive integer", zh: "max 须为正整数" });
   }
   const sink = new ProblemSink(max);
-  const hooks = MEMBERS_CHECKED.includes(name) ? memberHooks(resolvePolicy(options?.policy)) : undefined;
+  const policy = resolvePolicy(options?.policy);
+  const hooks = MEMBERS_CHECKED.includes(name) ? memberHooks(policy) : undefined;
   walk(schemas[name] as z.core.$ZodType, value, [], sink, hooks);
-  return { problems: sink.problems, more: sink.more };
+  const names = memberNamesZh(policy);
+  return { problems: sink.problems.map((p) => withMemberNames(p, names) as PoolingError), more: sink.more };
 }

@@ -8,6 +8,7 @@ import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { nameField } from "../schema/names.js";
 import { parseInput } from "../schema/parse.js";
+import { LIBRARY, type LibraryRef } from "../version.js";
 import { apportionFenCore, integerWeights } from "./apportion.js";
 import { checkMembers } from "./members.js";
 
@@ -44,6 +45,8 @@ export interface TopUp {
   citation: Citation;
   /** The policy that produced the figures. */
   policy: PolicyRef;
+  /** The library that produced it: `{ name, version }`. */
+  library: LibraryRef;
 }
 
 /**
@@ -122,7 +125,7 @@ export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
   v.members.forEach((m, i) => {
     contributions[m.id] = formatFen(parts[i]!);
   });
-  return { contributions, shortfall: formatFen(shortfall), citation, policy: policyRef(p) };
+  return { contributions, shortfall: formatFen(shortfall), citation, policy: policyRef(p), library: LIBRARY };
 }
 
 // the validators are exported: nobody may change what they check

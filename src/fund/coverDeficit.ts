@@ -2,6 +2,7 @@ import * as z from "zod";
 import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, formatMoney, toFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
+import { LIBRARY, LibraryRefSchema, PolicyRefSchema } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
@@ -78,7 +79,8 @@ export const DeficitCoverageSchema = z
     uncovered: moneyOut,
     citations: z.array(CitationSchema),
     /** The policy that produced the figures. */
-    policy: z.object({ id: z.string(), version: z.string() }).strict(),
+    policy: PolicyRefSchema,
+    library: LibraryRefSchema,
   })
   .strict();
 
@@ -201,6 +203,7 @@ export function coverDeficit(input: CoverDeficitInput, policy?: Policy): Deficit
     uncovered: formatFen(uncovered),
     citations,
     policy: policyRef(p),
+    library: LIBRARY,
   };
 }
 

@@ -11,6 +11,7 @@ import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
+import { LIBRARY, type LibraryRef } from "../version.js";
 import { checkMembers } from "./members.js";
 
 /** zod schema of the input of {@link openPooling}. */
@@ -50,6 +51,8 @@ export interface PoolOpening {
   extractionRate: string;
   /** The policy that produced the figures. */
   policy: PolicyRef;
+  /** The library that produced it: `{ name, version }`. */
+  library: LibraryRef;
 }
 
 /**
@@ -166,6 +169,7 @@ export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpeni
     citations: [params.clauses.value.legacyFoldIn, params.opening.citation, balancesHeld],
     extractionRate: params.opening.value.extractionRate,
     policy: policyRef(p),
+    library: LIBRARY,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
+import { LIBRARY, type LibraryRef } from "../version.js";
 import { apportionFenCore } from "./apportion.js";
 import { clawbackFen } from "./clawback.js";
 
@@ -154,6 +155,8 @@ export interface PriorityPayment {
   clawbackRate: string;
   /** The policy that produced the figures. */
   policy: PolicyRef;
+  /** The library that produced it: `{ name, version }`. */
+  library: LibraryRef;
 }
 
 /**
@@ -227,6 +230,7 @@ export function payByPriority(input: PriorityClaimsInput, policy?: Policy): Prio
     citations: [priorityCitation, clawbackVersion.citation],
     clawbackRate: clawbackVersion.value.rate,
     policy: policyRef(p),
+    library: LIBRARY,
   };
 }
 

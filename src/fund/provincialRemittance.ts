@@ -12,6 +12,7 @@ import type { Policy } from "../policy/schema.js";
 import { integerField, moneyField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
+import { LIBRARY, type LibraryRef } from "../version.js";
 import { checkMembers } from "./members.js";
 
 /** zod schema of the input of {@link provincialRemittance}. */
@@ -49,6 +50,8 @@ export interface ProvincialRemittance {
   citation: Citation;
   /** The policy that produced the figures. */
   policy: PolicyRef;
+  /** The library that produced it: `{ name, version }`. */
+  library: LibraryRef;
 }
 
 /** One member's remittance in fen: the amount given, else the policy's rule on the base (exact yuan), else an error. @internal */
@@ -135,7 +138,7 @@ export function provincialRemittance(input: ProvincialRemittanceInput, policy?: 
     remittances[m.id] = formatFen(amount);
     w.post(period, carriedAccountOf(m.id), ACCOUNTS.provinceReserve, amount, "provincialRemittance", version.citation, m.id);
   });
-  return { dueDate, remittances, journal: w.entries, citation: version.citation, policy: policyRef(p) };
+  return { dueDate, remittances, journal: w.entries, citation: version.citation, policy: policyRef(p), library: LIBRARY };
 }
 
 // the validators are exported: nobody may change what they check

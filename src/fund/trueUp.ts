@@ -34,6 +34,7 @@ import * as z from "zod";
 import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, paramsAt, policyRef } from "../policy/paramsAt.js";
+import { LIBRARY, LibraryRefSchema, PolicyRefSchema } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
@@ -108,7 +109,8 @@ export const YearEndTrueUpSchema = z
       .optional(),
     citations: z.array(CitationSchema),
     /** The policy that produced the figures. */
-    policy: z.object({ id: z.string(), version: z.string() }).strict(),
+    policy: PolicyRefSchema,
+    library: LibraryRefSchema,
   })
   .strict();
 
@@ -266,6 +268,7 @@ export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearE
     clawbackRates: lines.map((line) => ({ rate: line.rate, subsidies: formatFen(line.subsidies), clawback: formatFen(line.clawback) })),
     citations,
     policy: policyRef(p),
+    library: LIBRARY,
   };
 }
 

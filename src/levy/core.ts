@@ -12,6 +12,7 @@ import { D, type Dec, formatRate, ONE, ZERO } from "../money.js";
 import { periodStart } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, paramsAt, policyRef } from "../policy/paramsAt.js";
+import { LIBRARY, type ResultWarning, reviewWarnings } from "../policy/provenance.js";
 import type { EnterpriseSize, Policy } from "../policy/schema.js";
 import { assertOnLadder, baseRateAt, ladderAt, versionAt } from "../rates/lookup.js";
 import { cutFractionForMonths } from "../rates/nationalCut.js";
@@ -41,6 +42,8 @@ export type OwnCutSource = "ownCutFraction" | "ownReserveMonths" | "notGiven";
 /** Everything about a levy that does not depend on the payroll: exact rates, their texts, citations. @internal */
 export interface LevyRates {
   readonly policy: PolicyRef;
+  /** `POLICY_NOT_REVIEWED_FOR_PERIOD` when the period is after the policy's review date, else `undefined`. */
+  readonly warnings: readonly ResultWarning[] | undefined;
   readonly baseRate: string;
   readonly floatMultiplier: string;
   readonly floatedRate: string;
@@ -125,6 +128,7 @@ export function levyRates(p: Policy, v: RateFields): LevyRates {
   }
   return {
     policy: policyRef(p),
+    warnings: reviewWarnings(p, v.period),
     baseRate: formatRate(base.rate),
     floatMultiplier: formatRate(m),
     floatedRate: scaledToRate(floated),
@@ -205,50 +209,54 @@ export function levyRecord(employerId: string | undefined, period: Period, indus
   const reliefWaived = a.reliefWaived === 0 ? "0.00" : fenToYuan(a.reliefWaived);
   const cls = Number(industryClass) as Levy["industryClass"];
   // Two literal shapes (with and without employerId, which comes first): spreading is slow.
-  return employerId === undefined
-    ? {
-        period,
-        industryClass: cls,
-        payroll,
-        baseRate: r.baseRate,
-        floatMultiplier: r.floatMultiplier,
-        floatedRate: r.floatedRate,
-        cutFraction: r.cutFraction,
-        cutSource: r.cutSource,
-        ownCutFraction: r.ownCutFraction,
-        ownCutSource: r.ownCutSource,
-        effectiveRate: r.effectiveRate,
-        premiumBeforeCut,
-        premium,
-        cutRelief: fenToYuan(a.cutRelief),
-        syncInducedRelief,
-        reliefFraction: r.reliefFraction,
-        reliefWaived,
-        premiumDue,
-        citations,
-        policy: r.policy,
-      }
-    : {
-        employerId,
-        period,
-        industryClass: cls,
-        payroll,
-        baseRate: r.baseRate,
-        floatMultiplier: r.floatMultiplier,
-        floatedRate: r.floatedRate,
-        cutFraction: r.cutFraction,
-        cutSource: r.cutSource,
-        ownCutFraction: r.ownCutFraction,
-        ownCutSource: r.ownCutSource,
-        effectiveRate: r.effectiveRate,
-        premiumBeforeCut,
-        premium,
-        cutRelief: fenToYuan(a.cutRelief),
-        syncInducedRelief,
-        reliefFraction: r.reliefFraction,
-        reliefWaived,
-        premiumDue,
-        citations,
-        policy: r.policy,
-      };
+  const levy: Levy =
+    employerId === undefined
+      ? {
+          period,
+          industryClass: cls,
+          payroll,
+          baseRate: r.baseRate,
+          floatMultiplier: r.floatMultiplier,
+          floatedRate: r.floatedRate,
+          cutFraction: r.cutFraction,
+          cutSource: r.cutSource,
+          ownCutFraction: r.ownCutFraction,
+          ownCutSource: r.ownCutSource,
+          effectiveRate: r.effectiveRate,
+          premiumBeforeCut,
+          premium,
+          cutRelief: fenToYuan(a.cutRelief),
+          syncInducedRelief,
+          reliefFraction: r.reliefFraction,
+          reliefWaived,
+          premiumDue,
+          citations,
+          policy: r.policy,
+          library: LIBRARY,
+        }
+      : {
+          employerId,
+          period,
+          industryClass: cls,
+          payroll,
+          baseRate: r.baseRate,
+          floatMultiplier: r.floatMultiplier,
+          floatedRate: r.floatedRate,
+          cutFraction: r.cutFraction,
+          cutSource: r.cutSource,
+          ownCutFraction: r.ownCutFraction,
+          ownCutSource: r.ownCutSource,
+          effectiveRate: r.effectiveRate,
+          premiumBeforeCut,
+          premium,
+          cutRelief: fenToYuan(a.cutRelief),
+          syncInducedRelief,
+          reliefFraction: r.reliefFraction,
+          reliefWaived,
+          premiumDue,
+          citations,
+          policy: r.policy,
+          library: LIBRARY,
+        };
+  return r.warnings === undefined ? levy : { ...levy, warnings: [...r.warnings] };
 }

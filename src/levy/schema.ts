@@ -7,6 +7,7 @@ import * as z from "zod";
 import type { Numeric, NumericInput } from "../money.js";
 import { CitationSchema } from "../policy/citation.js";
 import type { PolicyRef } from "../policy/paramsAt.js";
+import { LibraryRefSchema, PolicyRefSchema, ResultWarningSchema } from "../policy/provenance.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";
 import {
   fractionField,
@@ -20,6 +21,7 @@ import {
 } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { ResultDecimalSchema, ResultMoneySchema, ResultRateSchema } from "../schema/resultFields.js";
+import type { LibraryRef } from "../version.js";
 
 /** A numeric field whose TypeScript input type is {@link NumericInput} (the run-time check is the field's own). */
 function typed<T>(schema: z.ZodType<T, Numeric>): z.ZodType<T, NumericInput> {
@@ -63,7 +65,6 @@ export type LevyInput = z.input<typeof LevyInputSchema>;
 const moneyOut = MoneyStringSchema;
 
 /** zod schema of a `{ id, version }` policy reference, as every result carries it. */
-const PolicyRefSchema = z.object({ id: z.string(), version: z.string() }).strict();
 const decimalOut = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 /** zod schema of one employer's levy ({@link Levy}), the result of `computeLevy`. */
@@ -99,8 +100,12 @@ export const LevySchema = z
     /** What the employer pays: `premium − reliefWaived`. */
     premiumDue: ResultMoneySchema,
     citations: z.array(CitationSchema),
-    /** The policy that produced the figures: its `id` and `version`. */
+    /** The policy that produced the figures: its `id`, `version` and `hash`. */
     policy: PolicyRefSchema,
+    /** The library that produced them: `{ name, version }`. */
+    library: LibraryRefSchema,
+    /** `POLICY_NOT_REVIEWED_FOR_PERIOD` when the period is after the policy's `reviewedThrough` (absent otherwise). */
+    warnings: z.array(ResultWarningSchema).optional(),
   })
   .strict();
 
@@ -118,8 +123,10 @@ export const LevyTotalsSchema = z
     syncInducedRelief: moneyOut,
     reliefWaived: moneyOut,
     premiumDue: moneyOut,
-    /** The policy that produced the figures: its `id` and `version`. */
+    /** The policy that produced the figures: its `id`, `version` and `hash`. */
     policy: PolicyRefSchema,
+    /** The library that produced them: `{ name, version }`. */
+    library: LibraryRefSchema,
   })
   .strict();
 
@@ -141,8 +148,10 @@ export interface LevyTotals {
   syncInducedRelief: string;
   reliefWaived: string;
   premiumDue: string;
-  /** The policy that produced the figures: its `id` and `version`. */
+  /** The policy that produced the figures: its `id`, `version` and `hash`. */
   policy: PolicyRef;
+  /** The library that produced them: `{ name, version }`. */
+  library: LibraryRef;
 }
 
 // the validators are exported: nobody may change what they check

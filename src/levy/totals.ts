@@ -4,6 +4,7 @@
  * @module
  */
 import type { PolicyRef } from "../policy/paramsAt.js";
+import { LIBRARY } from "../version.js";
 import type { LevyAmounts } from "./core.js";
 import { fenToYuan, type Int, IntSum, pow10 } from "./fen.js";
 import type { LevyTotals } from "./schema.js";
@@ -54,6 +55,7 @@ export class LevyTotalsSum {
       reliefWaived: fenToYuan(waived),
       premiumDue: fenToYuan(premium - waived),
       policy: this.policy,
+      library: LIBRARY,
     };
   }
 }

@@ -17,16 +17,22 @@ import { type Policy, type ReliefOverlay, ReliefOverlaySchema } from "./schema.j
  *
  * @param policy - the policy to extend
  * @param overlays - relief overlays (e.g. `RELIEF_2020`)
+ * The new policy's `version` is the original's with the overlays' ids
+ * appended (`"1.0+2020-sme-exemption+2020-large-halving"`): its data differ, so its results must not
+ * name the original's version.
+ *
  * @returns a new policy with the overlays added; the original is unchanged
  * @throws PoolingError `POLICY_WINDOWS_OVERLAP` and the codes of `definePolicy`
  * @example
  * ```ts
  * const policy = withReliefOverlays(SUZHOU_2020, RELIEF_2020);
  * policy.reliefOverlays.length; // 2
+ * policy.version; // "1.0+2020-sme-exemption+2020-large-halving"
  * ```
  */
 export function withReliefOverlays(policy: Policy, overlays: readonly ReliefOverlay[]): Policy {
   const base = resolvePolicy(policy);
   const added = parseInput(z.array(ReliefOverlaySchema), overlays, ["overlays"]);
-  return definePolicy({ ...base, reliefOverlays: [...base.reliefOverlays, ...added] });
+  const version = [base.version, ...added.map((o) => o.id)].join("+");
+  return definePolicy({ ...base, version, reliefOverlays: [...base.reliefOverlays, ...added] });
 }

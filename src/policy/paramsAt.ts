@@ -10,6 +10,7 @@ import { type Path, PoolingError } from "../errors.js";
 import { inWindow, periodStart } from "../period.js";
 import { type IsoDate, PERIOD_RE, type Period } from "../schema/fields.js";
 import { isDefinedPolicy } from "./define.js";
+import { policyHash } from "./hash.js";
 import { resolvePolicy } from "./resolve.js";
 import { DATED_PARAMETERS, type ParamVersion, type Policy } from "./schema.js";
 
@@ -30,10 +31,14 @@ export type PolicyParams = { readonly [K in DatedParameterName]: ParamVersion<Po
   readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
 };
 
-/** Which policy produced a figure: its `id` and `version`. Every result carries one. */
+/**
+ * Which policy produced a figure: its `id`, `version` and `hash` (SHA-256,
+ * hex, of its canonical data). Every result carries one.
+ */
 export interface PolicyRef {
   id: string;
   version: string;
+  hash: string;
 }
 
 const CONTINUOUS: readonly DatedParameterName[] = DATED_PARAMETERS;
@@ -64,21 +69,23 @@ export function assertInForce(policy: Policy, date: IsoDate, path: Path): void {
 }
 
 /**
- * The policy's `{ id, version }`, the same (frozen) object on every call.
+ * The policy's `{ id, version, hash }`, the same (frozen) object on every call;
+ * `hash` is the SHA-256 (hex) of the policy's canonical JSON (keys sorted, no
+ * whitespace), its `reviewedThrough` left out, computed once per policy.
  *
  * @param policy - a policy (validated if it did not come from `definePolicy`)
- * @returns `{ id, version }`
+ * @returns `{ id, version, hash }`
  * @throws PoolingError the codes of `definePolicy` for an invalid policy
  * @example
  * ```ts
- * policyRef(SUZHOU_2020); // { id: "suzhou-2020", version: "1.0" }
+ * policyRef(SUZHOU_2020); // { id: "suzhou-2020", version: "1.0", hash: "3c4ec749…" }
  * ```
  */
 export function policyRef(policy: Policy): PolicyRef {
   if (!isDefinedPolicy(policy)) return policyRef(resolvePolicy(policy));
   let ref = refs.get(policy);
   if (!ref) {
-    ref = Object.freeze({ id: policy.id, version: policy.version });
+    ref = Object.freeze({ id: policy.id, version: policy.version, hash: policyHash(policy) });
     refs.set(policy, ref);
   }
   return ref;

@@ -219,6 +219,8 @@ export const PolicySchema = z
     doc: z.string().min(1),
     inForce: z.object({ from: dateField(), citation: CitationSchema }).strict(),
     until: dateField().optional(),
+    /** The last date the data were checked against the documents: results for later periods carry a warning. */
+    reviewedThrough: dateField(),
     members: dated(
       z
         .array(MemberSchema)

@@ -42,6 +42,8 @@ export const SUZHOU_2020_DATA = {
   },
   doc: DOC,
   inForce: { from: FROM, citation: cite("一（二）", "从 2020 年 5 月 1 日起，实施工伤保险市区统筹") },
+  // the data were last checked against the document for the 0.6.0 release (its clawback citation reviewed)
+  reviewedThrough: "2026-11-29",
   members: [
     {
       from: FROM,

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { formatCitation, type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "../index.js";
-import { GLOSSARY_ZH } from "../schema/glossary.js";
+import { formatCitation } from "../explain/explain.js";
+import { GLOSSARY_ZH } from "../glossary.js";
+import { type Levy, type LevyInput, LevyInputSchema, type LevyTotals } from "../levy/schema.js";
 
 /**
  * The columns of a levy CSV, in order: the result fields, then the clauses.

@@ -6,11 +6,12 @@
  *
  * @module
  */
-import type { BudgetExecution, BudgetExecutionLine } from "../fund/budget.js";
+
 import { ACCOUNTS, kindOf } from "../ledger/accounts.js";
 import type { Citation } from "../policy/citation.js";
 import type { PeriodReport } from "../settlement/report.js";
 import type { Simulation } from "../settlement/results.js";
+import type { BudgetExecution, BudgetExecutionLine } from "../statements/budget.js";
 
 /** Options of the presentations: the budget execution to show (from `simulationBudgetExecution`), whether the figures are illustrative. */
 export interface PresentationOptions {

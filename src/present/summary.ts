@@ -6,11 +6,11 @@
  * @module
  */
 
-import type { BudgetExecution } from "../fund/budget.js";
 import { D } from "../money.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
+import type { BudgetExecution } from "../statements/budget.js";
 import {
   CATEGORY,
   clawbacksAccrued,
@@ -100,6 +100,7 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
   if (options?.illustrative) out.push(ILLUSTRATIVE_BANNER);
   out.push("苏州市区工伤保险市区统筹模拟 / Suzhou work-injury insurance city-district pooling: simulation");
   if (sim.name) out.push(sim.name);
+  for (const w of sim.warnings ?? []) out.push(`注意 warning (${w.code}): ${w.messageZh} / ${w.message}`);
   out.push(
     `${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""}; 金额单位万元 amounts in 万元 (10,000 yuan), rounded for display; the figures are exact to the fen.`,
   );

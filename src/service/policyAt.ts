@@ -9,7 +9,7 @@ import { type Policy, paramsAt } from "../index.js";
 /**
  * The policy as in force on the first day of `period` (`YYYY-MM`): the
  * library's own `paramsAt` (each parameter's version in force, `rateCut`
- * `null` outside every window), with the policy's `{ id, version }`, the day,
+ * `null` outside every window), with the policy's `{ id, version, hash }`, the day,
  * and the relief overlays in force. A period outside the policy's life is the
  * library's `POLICY_NOT_IN_FORCE`.
  *

@@ -12,6 +12,9 @@ import { trueUpCitation } from "../fund/trueUp.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
 import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen, formatRate, ZERO } from "../money.js";
 import { policyRef } from "../policy/paramsAt.js";
+import { LIBRARY, type ResultWarning, reviewWarnings } from "../policy/provenance.js";
+import type { Policy } from "../policy/schema.js";
+import type { Period } from "../schema/fields.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
 import { type ClassAmounts, type PeriodContext, reserveMonthsOfFen } from "./steps/context.js";
@@ -129,6 +132,8 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
   return {
     period: context.period,
     policy: policyRef(context.policy),
+    library: LIBRARY,
+    ...reviewed(context.policy, context.period),
     parameters: {
       clawbackRate: params.clawback.value.rate,
       poolFloorMonths: params.poolFloor.value.months,
@@ -177,4 +182,10 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
     clawbacksAccrued: formatFen(pool.clawbacksAccrued),
     conservationOk: total === FEN_ZERO && fiscal === FEN_ZERO,
   };
+}
+
+/** `{ warnings }` when the period is after the policy's review date, else nothing. */
+function reviewed(policy: Policy, period: Period): { warnings?: ResultWarning[] } {
+  const warnings = reviewWarnings(policy, period);
+  return warnings === undefined ? {} : { warnings: [...warnings] };
 }

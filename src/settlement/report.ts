@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { CitationSchema } from "../policy/citation.js";
+import { LibraryRefSchema, PolicyRefSchema, ResultWarningSchema } from "../policy/provenance.js";
 import { RiskLevelSchema } from "../policy/schema.js";
 import { PeriodStringSchema } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -136,7 +137,6 @@ export const PoolPeriodReportSchema = z
 export type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
 
 /** zod schema of the policy that produced a result: its `id` and `version`. */
-export const PolicyRefSchema = z.object({ id: z.string(), version: z.string() }).strict();
 
 /**
  * zod schema of the parameters a settled period used: the versions in force
@@ -227,8 +227,12 @@ export interface PeriodParameters {
 export const PeriodReportSchema = z
   .object({
     period: PeriodStringSchema,
-    /** The policy that produced the figures. */
+    /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,
+    /** The library that produced them: `{ name, version }`. */
+    library: LibraryRefSchema,
+    /** `POLICY_NOT_REVIEWED_FOR_PERIOD` when the period is after the policy's `reviewedThrough` (absent otherwise). */
+    warnings: z.array(ResultWarningSchema).optional(),
     /** The parameters in force that the period used. */
     parameters: PeriodParametersSchema,
     /** The clauses the period's steps cite. */
@@ -250,12 +254,4 @@ export type PeriodReport<M extends string = string> = Omit<z.output<typeof Perio
 };
 
 // the validators are exported: nobody may change what they check
-freezeSchemas(
-  ClassAmountsSchema,
-  MemberPeriodReportSchema,
-  PoolPeriodReportSchema,
-  PolicyRefSchema,
-  PeriodParametersSchema,
-  PeriodCitationsSchema,
-  PeriodReportSchema,
-);
+freezeSchemas(ClassAmountsSchema, MemberPeriodReportSchema, PoolPeriodReportSchema, PeriodParametersSchema, PeriodCitationsSchema, PeriodReportSchema);

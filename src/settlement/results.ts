@@ -7,9 +7,10 @@
 import * as z from "zod";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
+import { LibraryRefSchema, PolicyRefSchema, ResultWarningSchema } from "../policy/provenance.js";
 import { MoneyStringSchema } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
-import { type PeriodReport, PeriodReportSchema, PolicyRefSchema } from "./report.js";
+import { type PeriodReport, PeriodReportSchema } from "./report.js";
 import { SettlementStateSchema } from "./schema.js";
 import { type YearSummary, YearSummarySchema } from "./years.js";
 
@@ -21,8 +22,10 @@ export const SettlementSchema = z
     /** The entries posted in this period (sequence numbers continue the state's). */
     journal: z.array(JournalEntrySchema),
     report: PeriodReportSchema,
-    /** The policy that produced the figures. */
+    /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,
+    /** The library that produced them: `{ name, version }`. */
+    library: LibraryRefSchema,
   })
   .strict();
 /** Result of `settlePeriod`. */
@@ -35,8 +38,12 @@ export type Settlement<M extends string = string> = Omit<z.output<typeof Settlem
 export const SimulationSchema = z
   .object({
     name: z.string().optional(),
-    /** The policy that produced the figures. */
+    /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,
+    /** The library that produced them: `{ name, version }`. */
+    library: LibraryRefSchema,
+    /** `POLICY_NOT_REVIEWED_FOR_PERIOD` from the first period after the policy's `reviewedThrough` (absent when none is). */
+    warnings: z.array(ResultWarningSchema).optional(),
     /** One report per settled period. */
     periods: z.array(PeriodReportSchema),
     /** Yearly summaries (fiscal years, or the part of one the scenario covers). */

@@ -14,7 +14,9 @@ import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { FEN_ZERO, fenSum } from "../money.js";
 import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
+import { inPolicyTerms } from "../policy/names.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
+import { LIBRARY } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
@@ -208,8 +210,10 @@ export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?
  */
 export function settlePeriodTraced(state: SettlementState, flows: PeriodFlows, policy?: Policy, trace?: EngineTrace): Settlement {
   const resolved = resolvePolicy(policy);
-  const internalState = fromJSONState(resolved, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
-  const parsedFlows = parseInput(PeriodFlowsSchema, flows, ["flows"]);
-  const settled = settleParsed(resolved, internalState, parsedFlows, ["flows"], trace);
-  return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved) };
+  return inPolicyTerms(resolved, () => {
+    const internalState = fromJSONState(resolved, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
+    const parsedFlows = parseInput(PeriodFlowsSchema, flows, ["flows"]);
+    const settled = settleParsed(resolved, internalState, parsedFlows, ["flows"], trace);
+    return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved), library: LIBRARY };
+  });
 }

@@ -2,7 +2,9 @@ import type * as z from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
 import { conservationOf, formatFenBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
+import { inPolicyTerms } from "../policy/names.js";
 import { policyRef } from "../policy/paramsAt.js";
+import { LIBRARY } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
@@ -39,10 +41,12 @@ export function initialState(
   policy?: Policy,
 ): { state: SettlementState; journal: JournalEntry[] } {
   const resolved = resolvePolicy(policy);
-  const parsedOpening = parseInput(ScenarioOpeningSchema, opening, ["opening"]);
-  const opts = options === undefined ? undefined : parseInput(SettlementOptionsSchema, options, ["options"]);
-  const initial = initialInternalState(resolved, parsedOpening, opts, ["opening"]);
-  return { state: toJSONState(initial.state), journal: initial.journal };
+  return inPolicyTerms(resolved, () => {
+    const parsedOpening = parseInput(ScenarioOpeningSchema, opening, ["opening"]);
+    const opts = options === undefined ? undefined : parseInput(SettlementOptionsSchema, options, ["options"]);
+    const initial = initialInternalState(resolved, parsedOpening, opts, ["opening"]);
+    return { state: toJSONState(initial.state), journal: initial.journal };
+  });
 }
 
 /**
@@ -96,6 +100,11 @@ export function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?
 export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
 export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation {
   const resolved = resolvePolicy(policy);
+  return inPolicyTerms(resolved, () => simulateResolved(scenario, resolved, options));
+}
+
+/** {@link simulate} with its policy resolved. */
+function simulateResolved(scenario: Scenario, resolved: Policy, options: SimulateOptions | undefined): Simulation {
   const parsed = parseInput(ScenarioSchema, scenario);
   const init = initialInternalState(resolved, parsed.opening, parsed.options, ["opening"]);
   let state = init.state;
@@ -120,8 +129,11 @@ export function simulate(scenario: Scenario, policy?: Policy, options?: Simulate
     options?.onPeriod?.({ done: index + 1, total: parsed.periods.length, period: flows.period });
   });
   const balances = formatFenBalances(state.balances);
+  const unreviewed = periods.find((r) => r.warnings !== undefined);
   const result: Simulation = {
     policy: policyRef(resolved),
+    library: LIBRARY,
+    ...(unreviewed?.warnings === undefined ? {} : { warnings: unreviewed.warnings }),
     periods,
     years: summarizeYears(resolved, periods),
     journal,

@@ -348,7 +348,7 @@ describe("simulate lists every problem of a scenario", () => {
     expect(last).toEqual(["… and 500 more problem(s) / 另有 500 个问题未列出", "1500 problem(s) in many.json / many.json 共有 1500 个问题"]);
   });
   it("with --policy, the members are that policy's: an unknown and a missing member are listed beside the amounts", () => {
-    const policy = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const policy = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     policy.id = "trio";
     policy.members[0].value = ["a", "b", "c"].map((id) => ({ id, nameZh: id, nameEn: id }));
     const zero = { priorYearBalance: "0.00", priorYearExpenditure: "0.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" };

@@ -62,7 +62,7 @@ describe("explain", () => {
     expect(short.steps.at(-1)).toEqual({ text: "Left uncovered (a recorded deficit): 400.00", citation: expect.objectContaining({ clause: "二（二）" }) });
   });
   it("cites the clauses the levy carries: a later version of the base rates cites its own document", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.baseRates = [
       { ...json.baseRates[0], to: "2022-12-31" },
       { ...json.baseRates[0], from: "2023-01-01", value: { ...json.baseRates[0].value, "3": "0.006" }, citation: { doc: "某省统一费率文件", clause: "一" } },
@@ -75,7 +75,7 @@ describe("explain", () => {
     expect(explain(earlier, { lang: "en" }).steps[0]!.citation).toMatchObject({ doc: "苏府办〔2020〕86号", clause: "二（一）" });
   });
   it("shows the clawback rate the result used, from a dated policy (20% to 2022, 30% from 2023)", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.clawback = [
       { ...json.clawback[0], to: "2022-12-31" },
       { ...json.clawback[0], from: "2023-01-01", value: { rate: "0.3", municipal: "none" } },

@@ -8,16 +8,20 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type * as z from "zod";
 import { ProblemSink, walk } from "../../src/explain/problems.js";
-import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO, inputProblems, type SchemaName, SUZHOU_2020, schemas, toJSONSchema } from "../../src/index.js";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO, inputProblems, PoolingError, type SchemaName, SUZHOU_2020, schemas, toJSONSchema } from "../../src/index.js";
+import { memberNamesZh } from "../../src/policy/names.js";
 import { issueToError } from "../../src/schema/parse.js";
 
 /** inputProblems as 0.5 had it: one safeParse of the whole input, every issue, then the first `max`. */
-function reference(name: SchemaName, value: unknown) {
+function reference(name: SchemaName, value: unknown, memberNames?: Readonly<Record<string, string>>) {
   const result = (schemas[name] as z.ZodType).safeParse(value, { reportInput: true } as z.core.ParseContext<z.core.$ZodIssue>);
   if (result.success) return [];
   return result.error.issues
     .flatMap((issue): z.core.$ZodIssue[] => (issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ ...issue, keys: [key] })) : [issue]))
-    .map((issue) => issueToError(issue).toJSON());
+    .map((issue) => {
+      const e = issueToError(issue);
+      return (memberNames === undefined ? e : new PoolingError(e.code, e.path, e.detail, { memberNames })).toJSON();
+    });
 }
 
 function walked(name: SchemaName, value: unknown, small?: number) {
@@ -173,7 +177,10 @@ describe("inputProblems, piece by piece: the problems of a whole safeParse, in i
     ]);
     expect(walked("Scenario", s)).toEqual(expected);
     expect(walked("Scenario", s, 0)).toEqual(expected);
-    expect(inputProblems("Scenario", s).problems.map((p) => p.toJSON())).toEqual(expected);
+    // inputProblems names the members as the policy in use does (吴江区, not the id)
+    const named = reference("Scenario", s, memberNamesZh(SUZHOU_2020));
+    expect(named[1]!.messageZh).toBe("第 8 个结算期的吴江区的单位缴费记录第 1 项的行业类别：行业类别须为 1 至 8 的整数（收到 9）");
+    expect(inputProblems("Scenario", s).problems.map((p) => p.toJSON())).toEqual(named);
   });
 });
 

@@ -91,7 +91,7 @@ describe("inputProblems: the member checks of the library", () => {
     expect(thrown(() => apportionTopUp(input))).toEqual(problems[0]!.toJSON());
   });
   it("checks against the policy given (default SUZHOU_2020)", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.members[0].value.push({ id: "gusu", nameZh: "姑苏区", nameEn: "Gusu District" });
     const policy = definePolicy(json);
     const opening = { start: "2020-05", members: structuredClone(EXAMPLE_SCENARIO.opening.members) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { GLOSSARY_ZH } from "../../src/glossary.js";
 import { computeLevy, EXAMPLE_SCENARIO, inputProblems, isPoolingError, PoolingError, schemas, simulate } from "../../src/index.js";
 import { csvCell, LEVY_COLUMNS, LEVY_CSV_ALIASES, levyCsvHeader, levyTotalsRow } from "../../src/report.js";
-import { GLOSSARY_ZH } from "../../src/schema/glossary.js";
 
 describe("inputProblems: every shape problem, as the library reports each", () => {
   it("lists each field's problem, each the PoolingError the function throws for it alone", () => {
@@ -82,7 +82,8 @@ describe("the levy CSV header: Chinese aliases from the glossary, unknown and du
       syncInducedRelief: "0.00",
       reliefWaived: "0.00",
       premiumDue: "0.04",
-      policy: { id: "x", version: "1" },
+      policy: { id: "x", version: "1", hash: "0".repeat(64) },
+      library: { name: "suzhou-wi-pooling", version: "0" },
     });
     expect(row).toHaveLength(LEVY_COLUMNS.length);
     expect(row.map(csvCell).join(",")).toBe("TOTAL 合计,,,10.10,,,,,,,,,0.04,0.04,0.00,0.00,,0.00,0.04,");

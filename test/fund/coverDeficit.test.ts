@@ -46,7 +46,7 @@ describe("coverDeficit (R8, R9: 二（三）)", () => {
       claimSubsidy: false,
     });
     expect(r).toMatchObject({ poolGrant: "150.00", poolSubsidy: "0.00", clawback: "0.00", uncovered: "250.00" });
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.deficitCoverage[0].value.autoClaimSubsidy = false;
     const noClaim = definePolicy(json);
     expect(

@@ -92,7 +92,7 @@ describe("provincialRemittance (R6: 二（二）)", () => {
     expect(c.ok).toBe(true);
   });
   it("follows a policy rule when the policy has one", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.provincialReserve[0].value.rule = { rate: "0.05", base: "priorYearIncome" };
     const policy = definePolicy(json);
     const r = provincialRemittance({ year: 2021, members: [{ id: "sip", priorYearIncome: "1234.5" }] }, policy);

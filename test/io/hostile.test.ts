@@ -105,7 +105,7 @@ describe("names that are Object properties", () => {
 
   it("definePolicy refuses a member named __proto__, constructor or toString", () => {
     for (const name of ["__proto__", "constructor", "toString"]) {
-      const json = JSON.parse(JSON.stringify(lib.SUZHOU_2020));
+      const json = { ...JSON.parse(JSON.stringify(lib.SUZHOU_2020)), version: "1.0-test" };
       json.members[0].value[0].id = name;
       expectPoolingError(() => lib.definePolicy(json), "INVALID_POLICY");
     }

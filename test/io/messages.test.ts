@@ -76,7 +76,7 @@ describe("explain in Chinese names the members in Chinese", () => {
     expect(lib.explain(sim.periods[0]!, { lang: "en" }).text).toMatch(/^\d+\. municipal: /m);
   });
   it("the names come from the policy given", () => {
-    const json = JSON.parse(JSON.stringify(lib.SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(lib.SUZHOU_2020)), version: "1.0-test" };
     json.members[0].value[1].nameZh = "吴江（测试）";
     const policy = lib.definePolicy(json);
     expect(lib.explain(sim.periods[0]!, { policy }).text).toContain("吴江（测试）：");

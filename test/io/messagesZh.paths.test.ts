@@ -24,15 +24,33 @@ describe("messageZh names the field, the period and the member", () => {
     const municipal = SUZHOU_2020.members[0]!.value.find((m) => m.id === "municipal")!.nameZh;
     expect(municipal).toBe("市本级（含姑苏区、苏州高新区）");
     expect(caughtZh(() => simulate(s as never))).toBe(`第 1 个结算期的${municipal}的基金收入：金额不得为负数（收到 -1）`);
-    expect(new PoolingError("NEGATIVE_AMOUNT", ["periods", 5, "provincialRemittances", "sip"]).messageZh).toBe(
+    const memberNames = { sip: "苏州工业园区", wujiang: "吴江区" };
+    expect(new PoolingError("NEGATIVE_AMOUNT", ["periods", 5, "provincialRemittances", "sip"], undefined, { memberNames }).messageZh).toBe(
       "第 6 个结算期的苏州工业园区的省级储备金上解额：金额不得为负数",
     );
-    expect(new PoolingError("INVALID_CLASS", ["periods", 7, "members", "wujiang", "levies", 1, "industryClass"]).messageZh).toBe(
+    // without the policy's names, a member is named by its id
+    expect(new PoolingError("NEGATIVE_AMOUNT", ["periods", 5, "provincialRemittances", "sip"]).messageZh).toBe(
+      "第 6 个结算期的统筹地区 sip的省级储备金上解额：金额不得为负数",
+    );
+    expect(new PoolingError("INVALID_CLASS", ["periods", 7, "members", "wujiang", "levies", 1, "industryClass"], undefined, { memberNames }).messageZh).toBe(
       "第 8 个结算期的吴江区的单位缴费记录第 2 项的行业类别：行业类别须为 1 至 8 的整数",
     );
   });
+  it("a custom policy's members are named as that policy names them, not as SUZHOU_2020 does", () => {
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
+    json.id = "custom-names";
+    json.members[0].value[4].nameZh = "园区（自定义）";
+    const custom = definePolicy(json);
+    const s = structuredClone(EXAMPLE_SCENARIO) as unknown as { periods: { members: Record<string, Record<string, unknown>> }[] };
+    s.periods[1]!.members.sip!.income = "-1";
+    expect(caughtZh(() => simulate(s as never, custom))).toBe("第 2 个结算期的园区（自定义）的基金收入：金额不得为负数（收到 -1）");
+    expect(caughtZh(() => simulate(s as never))).toBe("第 2 个结算期的苏州工业园区的基金收入：金额不得为负数（收到 -1）");
+    expect(inputProblems("Scenario", s, { policy: custom }).problems.map((p) => p.messageZh)).toEqual([
+      "第 2 个结算期的园区（自定义）的基金收入：金额不得为负数（收到 -1）",
+    ]);
+  });
   it("a policy's member name: the field itself, not its parent", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.members[0].value[0].nameZh = "";
     expect(caughtZh(() => definePolicy(json))).toBe("统筹地区第 1 项的取值第 1 项的中文名称：取值类型错误");
   });
@@ -44,6 +62,7 @@ describe("messageZh names the field, the period and the member", () => {
         "标题",
         "文件",
         "施行期",
+        "数据核对截至日期",
         "统筹地区",
         "行业基准费率",
         "浮动费率档次表",

@@ -66,7 +66,7 @@ describe('computeLevies(inputs, { errors: "collect" })', () => {
     }
     expect(batch.totals).toEqual(computeLevies(good).totals);
     expect(batch.totals.premium).toBe("6415.02");
-    expect(batch.totals.policy).toEqual({ id: SUZHOU_2020.id, version: SUZHOU_2020.version });
+    expect(batch.totals.policy).toEqual({ id: SUZHOU_2020.id, version: SUZHOU_2020.version, hash: policyRef(SUZHOU_2020).hash });
   });
 
   it("with every record good, errors is empty and the result is the throw mode's", () => {
@@ -123,7 +123,7 @@ describe('computeLevies(inputs, { errors: "collect" })', () => {
   });
 
   it("keeps the 0.4 call form computeLevies(inputs, policy) and takes the policy last in the 0.5 form", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.rateCut[0].value.fraction = "0.5";
     json.version = "test-0.5";
     const policy = definePolicy(json);

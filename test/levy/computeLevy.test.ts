@@ -114,7 +114,7 @@ describe("computeLevy: the rate-cut window's edges (二（一）)", () => {
     );
   });
   it("a policy that fixes the fraction needs none from the caller and refuses a different one", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.rateCut[0].value.fraction = "0.5";
     const fixed = { ...json };
     const levy = computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000" }, fixed);

@@ -18,7 +18,7 @@ const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(
  * policy lists (0.5), so exactness at long fractions is tested on a policy that lists them.
  */
 function policyKnowing(fractions: readonly string[]) {
-  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+  const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
   json.rateCut[0].value.fractions = ["0", ...new Set(fractions)];
   return definePolicy(json);
 }
@@ -29,7 +29,7 @@ const longFraction = (n: number) => fc.bigInt({ min: 1n, max: 10n ** BigInt(n) -
 describe("10^23 scale and beyond: batch = single = exact", () => {
   it("a rate of 25 decimals whose product is exactly half a fen (0.4's fast path, scaling by BigInt(10 ** 25), gave 18518.50)", () => {
     // rate = 5^22 × 1234567 / 10^25; payroll 2^24 × 125 × 3 fen: the product is 3 × 1234567 / 2 = 1851850.5 fen exactly
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.baseRates[0].value["1"] = "0.0002943437099456787109375";
     const policy = definePolicy(json);
     const input: LevyInput = { employerId: "half-fen", period: "2021-07", industryClass: 1, payroll: "62914560.00" };

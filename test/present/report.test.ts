@@ -85,7 +85,7 @@ describe("formatSummary", () => {
 
 /** SUZHOU_2020 with the year-end true-up on (policy option `deficitCoverage.yearEndTrueUp`). */
 function trueUpPolicy() {
-  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+  const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
   json.id = "t";
   json.deficitCoverage[0].value.yearEndTrueUp = true;
   return definePolicy(json);
@@ -192,7 +192,7 @@ describe("formatSummary: figures read from the results", () => {
 
   it("each year's clawback rate(s) from its period reports: a year whose rate changes shows both", () => {
     expect(text).toContain("  上解市财政 clawbacks (二（三）, 财力结算, 比例 rate 20%): 应上解 accrued 1,264.96, 年末已上解 settled 1,264.96");
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.id = "r";
     json.clawback[0].to = "2021-06-30";
     json.clawback.push({ from: "2021-07-01", value: { rate: "0.25", municipal: "none" }, citation: json.clawback[0].citation });

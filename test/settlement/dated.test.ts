@@ -83,7 +83,7 @@ describe("dated parameters: each period uses the version in force", () => {
   it("the settlement uses the rate and the months in force, and its reports say which", () => {
     const sim = simulate(datedScenario(), DATED);
     expect(sim.conservation.ok).toBe(true);
-    expect(sim.policy).toEqual({ id: "dated", version: DATED.version });
+    expect(sim.policy).toEqual({ id: "dated", version: DATED.version, hash: policyRef(DATED).hash });
     const at = (period: string) => sim.periods.find((p) => p.period === period)!;
     for (const p of sim.periods) expect(p.policy).toEqual(sim.policy);
 

@@ -22,7 +22,8 @@ export const fixturePolicyJson = () => trioPolicyJson("trio-figures");
 export const starvedScenario = (months: number): Scenario => benchStarvedScenario(months) as unknown as Scenario;
 
 /**
- * The fields added after the fixture was made (the year-end true-up, an option off in these scenarios): left
+ * The fields added after the fixture was made (the year-end true-up, an option off in these scenarios; the
+ * provenance of 1.0, which is no figure): left
  * out of the comparison only while they hold the option-off value, so a true-up that moved money still changes
  * the digest. The clawback clause's note, reworded since, is compared in its wording of then.
  */
@@ -41,6 +42,11 @@ const STEP_FIGURES_READ_SINCE = new Set(["gap", "fromCurrentSurplus", "fromCumul
 
 function withoutLaterFields(key: string, value: unknown): unknown {
   if (STEP_FIGURES_READ_SINCE.has(key) && typeof value === "string") return undefined;
+  // provenance added in 1.0 (the policy's hash, the library, the review-date warnings): not figures, left out,
+  // so that the digests of 0.5 still prove the figures unchanged
+  if (key === "hash" && typeof value === "string" && /^[0-9a-f]{64}$/.test(value)) return undefined;
+  if (key === "library" && typeof value === "object") return undefined;
+  if (key === "warnings" && Array.isArray(value) && value.length > 0 && value.every((w) => w?.code === "POLICY_NOT_REVIEWED_FOR_PERIOD")) return undefined;
   if ((key === "trueUpReturned" || key === "trueUpReclassified") && value === "0.00") return undefined;
   if (key === "yearEndTrueUp" && value === false) return undefined;
   if (key === "trueUp" && typeof value === "object") return undefined; // a citation, not a figure

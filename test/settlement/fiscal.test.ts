@@ -56,7 +56,7 @@ describe("fiscal accounts: municipal finance is fiscal:city, distinct from every
 
 describe("clawback.municipal: a split charging 姑苏区 and 苏州高新区", () => {
   it("settles 市本级's 220,000.00 in the last simulated period, 110,000.00 from fiscal:gusu and from fiscal:snd", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.id = "suzhou-2020-split";
     json.clawback[0].value.municipal = { split: { gusu: "1", snd: "1" } };
     const sim = simulate(municipalSubsidyScenario(), definePolicy(json));

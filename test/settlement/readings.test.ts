@@ -12,7 +12,7 @@ const MEMBERS = SUZHOU_2020.members[0]!.value.map((m) => m.id);
 
 /** SUZHOU_2020 with one parameter's value changed. */
 function variant(id: string, change: (json: ReturnType<typeof trioPolicyJson>) => void): Policy {
-  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+  const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
   json.id = id;
   change(json);
   return definePolicy(json);
@@ -290,7 +290,7 @@ describe("pool.priority: the order is policy data, the library's default", () =>
 describe("deficit.yearEndTrueUp", () => {
   it("is policy data, false by default; true is accepted (its figures: test/settlement/trueUp.test.ts)", () => {
     expect(SUZHOU_2020.deficitCoverage[0]!.value.yearEndTrueUp).toBe(false);
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.id = "true-up";
     json.deficitCoverage[0].value.yearEndTrueUp = true;
     expect(definePolicy(json).deficitCoverage[0]!.value.yearEndTrueUp).toBe(true);

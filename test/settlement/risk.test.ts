@@ -16,7 +16,7 @@ const sim = simulate(EXAMPLE_SCENARIO);
 const at = (period: string) => sim.periods.find((p) => p.period === period)!;
 /** The 0.4 reading of the top-up (monthly, to the floor): the pool sits exactly on its floor every month. */
 const MONTHLY = (() => {
-  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+  const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
   json.topUp[0].value.schedule = "monthly";
   return definePolicy(json);
 })();

@@ -265,7 +265,7 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     expect(aug.pool).toMatchObject({ topUp: "0.00", topUpReason: null });
     expect(r.conservation.ok).toBe(true);
     // with the 0.4 reading ("monthly"), municipal's income lets it top the pool up in August
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.id = "monthly";
     json.topUp[0].value.schedule = "monthly";
     const monthly = simulate(s, definePolicy(json)).periods[2]!;

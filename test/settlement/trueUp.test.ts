@@ -32,7 +32,7 @@ function withTrueUp(json: ReturnType<typeof trioPolicyJson>, id: string): Policy
   json.deficitCoverage[0].value.yearEndTrueUp = true;
   return definePolicy(json);
 }
-const SUZHOU_TRUE_UP = withTrueUp(JSON.parse(JSON.stringify(SUZHOU_2020)), "suzhou-true-up");
+const SUZHOU_TRUE_UP = withTrueUp({ ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" }, "suzhou-true-up");
 /** A second clawback version from 2021-07-01 at 30%. */
 function rateChange(json: ReturnType<typeof trioPolicyJson>): ReturnType<typeof trioPolicyJson> {
   const first = json.clawback[0];
@@ -42,7 +42,7 @@ function rateChange(json: ReturnType<typeof trioPolicyJson>): ReturnType<typeof 
   ];
   return json;
 }
-const RATE_CHANGE = withTrueUp(rateChange(JSON.parse(JSON.stringify(SUZHOU_2020))), "rate-change");
+const RATE_CHANGE = withTrueUp(rateChange({ ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" }), "rate-change");
 /** Three members, the true-up on, the clawback rate 0.2 then 0.3 from 2021-07 (the engine and the rule must agree across it). */
 const TRIO_TRUE_UP = withTrueUp(rateChange(trioPolicyJson("trio-true-up")), "trio-true-up");
 
@@ -407,7 +407,7 @@ describe("the true-up never grants beyond the relief, nor turns what the cut did
   }
 
   it("a December grant the pool cannot pay keeps its relief: 6,000,000.00 reclassified, not 7,000,000.00; grants never exceed the relief", () => {
-    const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.topUp[0].value.whenShort = false;
     const policy = withTrueUp(json, "no-when-short");
     // the pool opens with 400,000,000.00, pays 8,000,000.00 in July; a 392,000,000.00 accident empties it in December

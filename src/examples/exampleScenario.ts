@@ -11,6 +11,7 @@
 import { nextPeriod } from "../period.js";
 import { deepFreeze } from "../policy/define.js";
 import type { PeriodInput } from "../schema/fields.js";
+import type { MemberFlows, PeriodFlows, Scenario } from "../settlement/schema.js";
 import {
   EXAMPLE_ACCIDENTS,
   EXAMPLE_OPENING,
@@ -20,7 +21,6 @@ import {
   EXAMPLE_TOTALS,
   EXAMPLE_XIANGCHENG,
 } from "./exampleScenarioData.js";
-import type { MemberFlows, PeriodFlows, Scenario } from "./schema.js";
 
 /** The consecutive periods from `from` to `to`. */
 function periodsFrom(from: string, to: string): string[] {

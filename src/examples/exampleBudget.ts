@@ -6,8 +6,9 @@
  *
  * @module
  */
-import type { Budget, BudgetsAndAdjustments } from "../fund/budget.js";
+
 import { deepFreeze } from "../policy/define.js";
+import type { Budget, BudgetsAndAdjustments } from "../statements/budget.js";
 
 /** One line each: member, year, contributions, benefits (members) or major-accident benefits (the pool). */
 const LINES: readonly (readonly [member: string, year: number, contributions: string | null, benefits: string])[] = [

@@ -1,0 +1,19 @@
+/**
+ * `suzhou-wi-pooling/examples`: the worked example, a third public entry kept
+ * apart from the rules. `EXAMPLE_SCENARIO` is 30 months of the five members'
+ * flows from January 2020 (the pool opens 2020-06-30, 二（二）);
+ * `EXAMPLE_BUDGET` is the members' budgets for its years, with one approved
+ * adjustment. Both are frozen fixtures for tests, demos and the playground;
+ * the main entry still exports them too, for now.
+ *
+ * ```ts
+ * import { simulate } from "suzhou-wi-pooling";
+ * import { EXAMPLE_SCENARIO } from "suzhou-wi-pooling/examples";
+ * simulate(EXAMPLE_SCENARIO).periods.length; // 30
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export { EXAMPLE_BUDGET } from "./examples/exampleBudget.js";
+export { EXAMPLE_SCENARIO } from "./examples/exampleScenario.js";

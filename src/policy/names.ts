@@ -1,0 +1,32 @@
+/**
+ * The policy's words in messages: the Chinese names of its members, which a
+ * `PoolingError`'s Chinese message uses for a member's id in the path. The
+ * functions that know the policy run their work through {@link inPolicyTerms}.
+ *
+ * @module
+ */
+import { withMemberNames } from "../errors.js";
+import type { Policy } from "./schema.js";
+
+const cache = new WeakMap<Policy, Readonly<Record<string, string>>>();
+
+/** Every member id of `policy` (any version) → its Chinese name; computed once per policy object. @internal */
+export function memberNamesZh(policy: Policy): Readonly<Record<string, string>> {
+  let names = cache.get(policy);
+  if (names === undefined) {
+    const out: Record<string, string> = Object.create(null);
+    for (const version of policy.members) for (const m of version.value) out[m.id] = m.nameZh;
+    names = Object.freeze(out);
+    cache.set(policy, names);
+  }
+  return names;
+}
+
+/** Runs `work`; a `PoolingError` it throws names the members as `policy` does (see `withMemberNames`). @internal */
+export function inPolicyTerms<T>(policy: Policy, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw withMemberNames(error, memberNamesZh(policy));
+  }
+}
