@@ -6,6 +6,21 @@
  *
  * @packageDocumentation
  */
+// policy analysis: comparisons and stress tests
+export {
+  type Comparison,
+  compare,
+  compareSimulations,
+  type FigurePair,
+  type LabelPair,
+  MEMBER_FIGURES,
+  type MemberYearComparison,
+  POOL_FIGURES,
+  type PoolYearComparison,
+  type YearComparison,
+} from "./analysis/compare.js";
+export { diffPolicies, type PolicyDifference } from "./analysis/diffPolicies.js";
+export { type ComparisonExplanation, type ComparisonStep, explainComparison } from "./analysis/explainComparison.js";
 export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
 // boundary helpers
 export { type Explainable, type ExplainOptions, type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
