@@ -20,7 +20,25 @@ export {
   type YearComparison,
 } from "./analysis/compare.js";
 export { diffPolicies, type PolicyDifference } from "./analysis/diffPolicies.js";
+export { EXAMPLE_FLOW_MODEL } from "./analysis/exampleFlowModel.js";
 export { type ComparisonExplanation, type ComparisonStep, explainComparison } from "./analysis/explainComparison.js";
+export {
+  AccidentModelSchema,
+  type FlowModel,
+  FlowModelSchema,
+  MemberFlowModelSchema,
+  NoiseSchema,
+  type ParsedFlowModel,
+  SeriesModelSchema,
+  SeveritySchema,
+} from "./analysis/flowModel.js";
+export { mergeStressResults } from "./analysis/merge.js";
+export { MAX_SEED, type Rng, runRng } from "./analysis/rng.js";
+export { logNormal, normal, normalCdf, pareto, poisson } from "./analysis/sampling.js";
+export type { Quantiles, StressExperiment, StressResult, StressYear } from "./analysis/stressResult.js";
+export { type StressOptions, type StressProgress, stressTest } from "./analysis/stressTest.js";
+export type { Histogram, Probability } from "./analysis/summaries.js";
+export type { Tally } from "./analysis/tally.js";
 export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorJSON } from "./errors.js";
 // boundary helpers
 export { type Explainable, type ExplainOptions, type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";

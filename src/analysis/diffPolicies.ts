@@ -134,7 +134,7 @@ function diffDated(parameter: string, a: readonly Versioned[], b: readonly Versi
 export function diffPolicies(base: Policy, reform: Policy): PolicyDifference[] {
   const a = resolvePolicy(base);
   const b = resolvePolicy(reform);
-  const start = a.inForce.from < b.inForce.from ? a.inForce.from : b.inForce.from;
+  const start = [a.inForce.from, b.inForce.from].sort()[0]!;
   const out: PolicyDifference[] = [];
   for (const [field, x, y] of [
     ["from", a.inForce.from, b.inForce.from],
