@@ -22,6 +22,7 @@ export {
 export { diffPolicies, type PolicyDifference } from "./analysis/diffPolicies.js";
 export { EXAMPLE_FLOW_MODEL } from "./analysis/exampleFlowModel.js";
 export { type ComparisonExplanation, type ComparisonStep, explainComparison } from "./analysis/explainComparison.js";
+export { type FittedFlowModel, type FittedSeries, type FlowHistory, FlowHistorySchema, fitFlowModel } from "./analysis/fitFlowModel.js";
 export {
   AccidentModelSchema,
   type FlowModel,
