@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { budgetExecution, computeLevy, explain, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
+import { compareRequest, stressRequest } from "./analysis.js";
 import { leviesWithErrors } from "./batch.js";
 import { CsvFormatError, levyBatchCsv, NO_ROWS, parseLevyCsv } from "./csv.js";
 import { decodeText, type Encoding, encodingOf, InvalidEncodingError, invalidEncodingText } from "./decode.js";
@@ -278,6 +279,8 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         return explain(result as never, lang === null ? { policy } : { lang: lang as "zh", policy });
       }),
     },
+    { pattern: /^\/compare$/, methods: postJson((value) => compareRequest(value, policy)) },
+    { pattern: /^\/stress$/, methods: postJson((value) => stressRequest(value, policy)) },
     {
       pattern: /^\/budget-execution$/,
       methods: postJson((value) => {
