@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { formatFen } from "../money.js";
+import { divRoundHalfUp, formatFen } from "../money.js";
 import type { PolicyRef } from "../policy/paramsAt.js";
 import { type Probability, probability, QUANTILE_RELATIVE_ERROR, quantile } from "./summaries.js";
 import { LEVELS, MEMBER_QUANTILES, POOL_QUANTILES, sortedTally, type Tally } from "./tally.js";
@@ -14,8 +14,11 @@ import { LEVELS, MEMBER_QUANTILES, POOL_QUANTILES, sortedTally, type Tally } fro
 /** The quantiles reported: P5, P50, P95, P99. */
 export const QUANTILES = { p5: 0.05, p50: 0.5, p95: 0.95, p99: 0.99 } as const;
 
-/** Quantiles of a figure: two-decimal strings, `null` when unbounded (reserve months) or never observed. */
-export type Quantiles = Record<keyof typeof QUANTILES, string | null>;
+/**
+ * Quantiles of a figure: two-decimal strings, `null` when unbounded (reserve months) or never observed; and
+ * `mean`, exact: the sum over the runs divided by the runs, rounded to the fen half-up (`null` for reserve months).
+ */
+export type Quantiles = Record<keyof typeof QUANTILES | "mean", string | null>;
 
 /** What identifies a stress test: two results merge only when these are equal. */
 export interface StressExperiment {
@@ -78,13 +81,16 @@ export interface StressResult {
   tally: Tally;
 }
 
-function quantilesOf(t: Tally, key: string): Quantiles {
+function quantilesOf(t: Tally, key: string, runs: number): Quantiles {
   const h = t.histograms[key] ?? { bins: {}, nulls: 0 };
   const out = {} as Quantiles;
+
   for (const [name, q] of Object.entries(QUANTILES) as [keyof typeof QUANTILES, number][]) {
     const v = quantile(h, q);
     out[name] = v === null ? null : formatFen(BigInt(v));
   }
+  const total = t.sums[key];
+  out.mean = total === undefined || runs === 0 ? null : formatFen(divRoundHalfUp(BigInt(total), BigInt(runs)));
   return out;
 }
 
@@ -105,7 +111,7 @@ export function deriveResult(experiment: StressExperiment, from: number, to: num
       shortfall: p(`${year}/pool/shortfall`),
       belowFloor: p(`${year}/pool/belowFloor`),
       risk: risk(`${year}/pool`),
-      quantiles: Object.fromEntries(POOL_QUANTILES.map((k) => [k, quantilesOf(t, `${year}/pool/${k}`)])) as StressYear["pool"]["quantiles"],
+      quantiles: Object.fromEntries(POOL_QUANTILES.map((k) => [k, quantilesOf(t, `${year}/pool/${k}`, n)])) as StressYear["pool"]["quantiles"],
     },
     members: Object.fromEntries(
       experiment.members.map((id) => [
@@ -114,7 +120,9 @@ export function deriveResult(experiment: StressExperiment, from: number, to: num
           belowZero: p(`${year}/${id}/belowZero`),
           warnings: p(`${year}/${id}/warnings`),
           risk: risk(`${year}/${id}`),
-          quantiles: Object.fromEntries(MEMBER_QUANTILES.map((k) => [k, quantilesOf(t, `${year}/${id}/${k}`)])) as StressYear["members"][string]["quantiles"],
+          quantiles: Object.fromEntries(
+            MEMBER_QUANTILES.map((k) => [k, quantilesOf(t, `${year}/${id}/${k}`, n)]),
+          ) as StressYear["members"][string]["quantiles"],
         },
       ]),
     ),

@@ -11,9 +11,13 @@ import { yearOf } from "../period.js";
 import type { Simulation } from "../settlement/results.js";
 import { addToHistogram, emptyHistogram, type Histogram, mergeHistogram, sortedHistogram } from "./summaries.js";
 
-/** Counts and histograms keyed by `scope/who/what` (e.g. `2021/pool/unscheduledTopUp`, `month/2020-07/pool/reserveMonths`). */
+/**
+ * Counts, exact sums (fen, as integer strings) and histograms keyed by `scope/who/what` (e.g.
+ * `2021/pool/unscheduledTopUp`, `month/2020-07/pool/reserveMonths`).
+ */
 export interface Tally {
   counts: Record<string, number>;
+  sums: Record<string, string>;
   histograms: Record<string, Histogram>;
 }
 
@@ -26,12 +30,18 @@ export const LEVELS = ["critical", "warning", "normal", "surplus"] as const;
 
 /** An empty tally. @internal */
 export function emptyTally(): Tally {
-  return { counts: {}, histograms: {} };
+  return { counts: {}, sums: {}, histograms: {} };
 }
 
 function count(t: Tally, key: string, yes: boolean): void {
   // every key is present (0 when the event never happened), so that the keys do not depend on the draws
   t.counts[key] = (t.counts[key] ?? 0) + (yes ? 1 : 0);
+}
+
+/** Adds money (fen) to an exact sum (reserve months are not summed: they may be unbounded). */
+function sum(t: Tally, key: string, figure: string | null): void {
+  if (figure === null) return;
+  t.sums[key] = (BigInt(t.sums[key] ?? "0") + parseFen(figure)).toString();
 }
 
 function hist(t: Tally, key: string, value: number | null): void {
@@ -87,7 +97,10 @@ export function tallyRun(t: Tally, sim: Simulation, run: number): void {
       balance: pool.balance,
       reserveMonths: pool.reserveMonths,
     };
-    for (const k of POOL_QUANTILES) hist(t, `${s}/${k}`, hundredths(poolFigures[k]));
+    for (const k of POOL_QUANTILES) {
+      hist(t, `${s}/${k}`, hundredths(poolFigures[k]));
+      if (k !== "reserveMonths") sum(t, `${s}/${k}`, poolFigures[k]);
+    }
     for (const id of ids) {
       const m = y.members[id]!;
       const below = periods.some((p) => {
@@ -99,7 +112,10 @@ export function tallyRun(t: Tally, sim: Simulation, run: number): void {
       count(t, `${ms}/belowZero`, below);
       count(t, `${ms}/warnings`, m.warnings.length > 0);
       for (const level of LEVELS) count(t, `${ms}/risk.${level}`, m.risk === level);
-      for (const k of MEMBER_QUANTILES) hist(t, `${ms}/${k}`, hundredths(m[k]));
+      for (const k of MEMBER_QUANTILES) {
+        hist(t, `${ms}/${k}`, hundredths(m[k]));
+        if (k !== "reserveMonths") sum(t, `${ms}/${k}`, m[k]);
+      }
     }
   }
   count(t, "all/pool/unscheduledTopUp", poolUnscheduled);
@@ -112,6 +128,7 @@ export function tallyRun(t: Tally, sim: Simulation, run: number): void {
 /** Adds `b` into `a`. @internal */
 export function mergeTally(a: Tally, b: Tally): void {
   for (const [k, n] of Object.entries(b.counts)) a.counts[k] = (a.counts[k] ?? 0) + n;
+  for (const [k, n] of Object.entries(b.sums ?? {})) a.sums[k] = (BigInt(a.sums[k] ?? "0") + BigInt(n)).toString();
   for (const [k, h] of Object.entries(b.histograms)) {
     const mine = a.histograms[k];
     if (mine) mergeHistogram(mine, h);
@@ -126,10 +143,15 @@ export function sortedTally(t: Tally): Tally {
       .sort()
       .map((k) => [k, t.counts[k]!]),
   );
+  const sums = Object.fromEntries(
+    Object.keys(t.sums)
+      .sort()
+      .map((k) => [k, t.sums[k]!]),
+  );
   const histograms = Object.fromEntries(
     Object.keys(t.histograms)
       .sort()
       .map((k) => [k, sortedHistogram(t.histograms[k]!)]),
   );
-  return { counts, histograms };
+  return { counts, sums, histograms };
 }

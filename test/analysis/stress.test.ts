@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { drawScenario } from "../../src/analysis/drawScenario.js";
 import { prepareStress } from "../../src/analysis/stressTest.js";
 import { checkConservation, EXAMPLE_FLOW_MODEL, mergeStressResults, runRng, SUZHOU_2020, simulate, stressTest } from "../../src/index.js";
+import { parseFen } from "../../src/money.js";
 import { expectPoolingError } from "../helpers.js";
 
 const OPTS = { runs: 9, seed: 2026, horizon: 20 } as const;
@@ -21,7 +22,8 @@ describe("stressTest on the example model", () => {
     }
     // 相城区 enters in deficit: below zero in every run
     expect(whole.horizon.members.xiangcheng!.belowZero.count).toBe(9);
-    expect(Object.keys(y.pool.quantiles.balance)).toEqual(["p5", "p50", "p95", "p99"]);
+    expect(Object.keys(y.pool.quantiles.balance)).toEqual(["p5", "p50", "p95", "p99", "mean"]);
+    expect(y.pool.quantiles.reserveMonths.mean).toBeNull();
     expect(whole.fan).toHaveLength(20);
     expect(whole.quantileRelativeError).toBe("0.004975");
   });
@@ -33,6 +35,16 @@ describe("stressTest on the example model", () => {
       const scenario = drawScenario(prepared.model, prepared.policy, prepared.experiment.members, 20, runRng(2026, run));
       expect(checkConservation(simulate(scenario, SUZHOU_2020).journal).ok).toBe(true);
     }
+  });
+
+  it("means are exact: the sum over the runs ÷ the runs, to the fen", () => {
+    const prepared = prepareStress(EXAMPLE_FLOW_MODEL, OPTS);
+    let total = 0n;
+    for (let run = 0; run < 9; run++) {
+      const scenario = drawScenario(prepared.model, prepared.policy, prepared.experiment.members, 20, runRng(2026, run));
+      total += parseFen(simulate(scenario, SUZHOU_2020).years[1]!.members.xiangcheng!.clawback);
+    }
+    expect(parseFen(whole.years[1]!.members.xiangcheng!.quantiles.clawback.mean!)).toBe((2n * total + 9n) / 18n);
   });
 
   it("is byte-identical from 3 merged shards, in any order", () => {
