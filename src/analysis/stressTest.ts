@@ -40,6 +40,8 @@ export interface StressOptions {
   policy?: Policy;
   /** Run only shard `index` of `count` (runs `[⌊index·runs/count⌋, ⌊(index+1)·runs/count⌋)`). */
   shard?: { index: number; count: number };
+  /** Run only the runs `[from, to)` (0 ≤ from < to ≤ runs; not with `shard`): what a worker of a shard runs. */
+  range?: { from: number; to: number };
   /** Called after each run (a progress display); it must not throw. */
   onProgress?: (progress: StressProgress) => void;
 }
@@ -54,6 +56,10 @@ const OptionsSchema = z
     policy: z.unknown().optional(),
     shard: z
       .object({ index: int(0, 10_000_000), count: int(1, 10_000_000) })
+      .strict()
+      .optional(),
+    range: z
+      .object({ from: int(0, 10_000_000), to: int(1, 10_000_000) })
       .strict()
       .optional(),
     onProgress: z.custom<(p: StressProgress) => void>((v) => typeof v === "function").optional(),
@@ -73,6 +79,13 @@ function parseOptions(options: StressOptions) {
     throw new PoolingError("INVALID_STRESS_OPTIONS", ["options", "shard", "index"], {
       en: `shard ${parsed.shard.index} of ${parsed.shard.count}`,
       zh: `分片 ${parsed.shard.index}/${parsed.shard.count}`,
+    });
+  }
+  const range = parsed.range;
+  if (range && (range.from >= range.to || range.to > parsed.runs || parsed.shard)) {
+    throw new PoolingError("INVALID_STRESS_OPTIONS", ["options", "range"], {
+      en: parsed.shard ? "give shard or range, not both" : `[${range.from}, ${range.to}) is not inside [0, ${parsed.runs})`,
+      zh: parsed.shard ? "分片与运行区间只能给出其一" : `区间 [${range.from}, ${range.to}) 不在 [0, ${parsed.runs}) 之内`,
     });
   }
   return parsed;
@@ -132,7 +145,7 @@ export function prepareStress(
     members,
     totalRuns: o.runs,
   };
-  const [from, to] = o.shard ? shardRange(o.runs, o.shard.index, o.shard.count) : [0, o.runs];
+  const [from, to] = o.shard ? shardRange(o.runs, o.shard.index, o.shard.count) : o.range ? [o.range.from, o.range.to] : [0, o.runs];
   return { model: parsed, policy, experiment, from, to, ...(o.onProgress ? { onProgress: o.onProgress } : {}) };
 }
 
@@ -164,7 +177,7 @@ export function runStressRange(prepared: PreparedStress, from: number, to: numbe
  * any machine, in one call or in shards merged.
  *
  * @param model - the flow model (validated: `FlowModelSchema`)
- * @param options - `runs`, `seed`, `horizon` (36), `policy`, `shard`, `onProgress`
+ * @param options - `runs`, `seed`, `horizon` (36), `policy`, `shard` or `range`, `onProgress`
  * @returns the result of the runs (all, or the shard's)
  * @throws PoolingError `INVALID_STRESS_OPTIONS`, `UNKNOWN_KEY`, `INVALID_MODEL_PARAMETER`, `MISSING_MEMBER`,
  *   `UNKNOWN_MEMBER`, the model's field codes (`INVALID_AMOUNT`, `INVALID_PERIOD`, …), and those of `simulate`

@@ -5,8 +5,7 @@
  * @module
  */
 import { EXAMPLE_FLOW_MODEL, type FlowModel, isPoolingError, mergeStressResults, type StressResult } from "../index.js";
-import { formatStressSummary } from "../present/stressText.js";
-import { renderStressReport } from "../report.js";
+import { formatStressSummary, renderStressReport } from "../report.js";
 import { runsProgress, writeWhole } from "./analysisOutput.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { defaultWorkers, runStressParallel } from "./stressWorkers.js";

@@ -1,7 +1,7 @@
 /**
  * The stress test on worker threads: the runs of a shard are cut into
  * contiguous ranges, each worker runs ranges with the library's synchronous
- * `runStressRange`, and the results are merged. The merged result is the
+ * `stressTest` (option `range`), and the results are merged. The merged result is the
  * same bytes for any number of workers (each run draws from its own
  * generator; the tally of a set of runs is the sum of its parts).
  *
@@ -12,10 +12,7 @@
  */
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { mergeStressResults } from "../analysis/merge.js";
-import type { StressResult } from "../analysis/stressResult.js";
-import { prepareStress, runStressRange, type StressOptions } from "../analysis/stressTest.js";
-import type { FlowModel } from "../index.js";
+import { type FlowModel, mergeStressResults, type StressOptions, type StressResult, stressTest } from "../index.js";
 
 const KIND = "wi-pooling-stress-worker";
 
@@ -35,10 +32,9 @@ export function chunks(from: number, to: number, size: number): Job[] {
   return out;
 }
 
-/** The worker's side: prepares the experiment once, then runs the ranges it is sent. */
+/** The worker's side: runs the ranges it is sent. */
 function startStressWorker(): void {
   const { model, options } = workerData as { model: FlowModel; options: StressOptions };
-  const prepared = prepareStress(model, options);
   parentPort!.on("message", (message: ToWorker) => {
     if ("stop" in message) {
       parentPort!.close();
@@ -47,9 +43,13 @@ function startStressWorker(): void {
     try {
       const { from, to } = message.job;
       let last = 0;
-      const result = runStressRange(prepared, from, to, ({ done }) => {
-        parentPort!.postMessage({ progress: done - last } satisfies FromWorker);
-        last = done;
+      const result = stressTest(model, {
+        ...options,
+        range: { from, to },
+        onProgress: ({ done }) => {
+          parentPort!.postMessage({ progress: done - last } satisfies FromWorker);
+          last = done;
+        },
       });
       parentPort!.postMessage({ result } satisfies FromWorker);
     } catch (e) {
@@ -71,18 +71,22 @@ export async function runStressParallel(
   workers: number,
   onRun?: (done: number, total: number) => void,
 ): Promise<StressResult> {
-  const prepared = prepareStress(model, options); // validates here, before any thread starts
-  const total = prepared.to - prepared.from;
+  // validates here, before any thread starts (a one-run check of the model and options)
+  const { shard, onProgress: _ignored, ...rest } = options;
+  const [from, to] = shard
+    ? [Math.floor((shard.index * options.runs) / shard.count), Math.floor(((shard.index + 1) * options.runs) / shard.count)]
+    : [0, options.runs];
+  const total = to - from;
   if (workers <= 1 || total < 2) {
-    return runStressRange(prepared, prepared.from, prepared.to, onRun ? ({ done }) => onRun(done, total) : undefined);
+    return stressTest(model, { ...options, ...(onRun ? { onProgress: ({ done }: { done: number }) => onRun(done, total) } : {}) });
   }
+  stressTest(model, { ...rest, range: { from, to: from + 1 } }); // validation, before any thread starts
   const count = Math.min(workers, total);
   // small ranges shared out as workers finish: a slow run does not hold up the others
-  const queue = chunks(prepared.from, prepared.to, Math.max(1, Math.ceil(total / (count * 8))));
+  const queue = chunks(from, to, Math.max(1, Math.ceil(total / (count * 8))));
   const results: StressResult[] = [];
   let done = 0;
-  const { onProgress: _ignored, policy, ...plain } = options;
-  const workerOptions = { ...plain, ...(policy ? { policy } : {}) };
+  const workerOptions = rest;
   await new Promise<void>((resolve, reject) => {
     let running = count;
     let failed = false;

@@ -51,6 +51,13 @@ describe("stressTest on the example model", () => {
     const shards = [2, 0, 1].map((index) => stressTest(EXAMPLE_FLOW_MODEL, { ...OPTS, shard: { index, count: 3 } }));
     expect(shards.map((s) => s.runs.count)).toEqual([3, 3, 3]);
     expect(JSON.stringify(mergeStressResults(shards))).toBe(JSON.stringify(whole));
+    // ranges, as the CLI's workers run them
+    const ranges = [
+      [0, 2],
+      [2, 7],
+      [7, 9],
+    ].map(([from, to]) => stressTest(EXAMPLE_FLOW_MODEL, { ...OPTS, range: { from: from!, to: to! } }));
+    expect(JSON.stringify(mergeStressResults(ranges))).toBe(JSON.stringify(whole));
     // through JSON files, as `stress merge` reads them
     expect(JSON.stringify(mergeStressResults(shards.map((s) => JSON.parse(JSON.stringify(s)))))).toBe(JSON.stringify(whole));
   });
