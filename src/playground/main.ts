@@ -27,6 +27,7 @@ import { CsvFormatError, LEVY_CSV_COLUMNS, levyBatchCsv, parseLevyCsv } from "..
 import { decodeText, encodingOf, InvalidEncodingError } from "../service/decode.js";
 import { simulationCsv } from "./export.js";
 import { type Lang, TEXT } from "./i18n.js";
+import { initStressTab } from "./stressTab.js";
 
 const policy = SUZHOU_2020;
 let lang: Lang = "zh";
@@ -302,9 +303,13 @@ function init(): void {
   $("sim-run").addEventListener("click", runSimulation);
   $("sim-csv").addEventListener("click", () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", simulationCsv(lastSim)));
   $("sim-json").addEventListener("click", () => lastSim && download("simulation.json", "application/json", JSON.stringify(lastSim)));
+  initStressTab($, download);
   compute();
   applyLang();
 }
 
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-else init();
+// in a Web Worker (the stress tab's, started on this script) there is no page to wire
+if (typeof document !== "undefined") {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+}
