@@ -51,6 +51,10 @@ declare const ERROR_CODES: {
     readonly INTERNAL_INVARIANT: readonly ["an invariant of the library's ledger failed (a defect of the library: please report it)", "库内部账务不变量校验失败（属程序缺陷，请报告）"];
     readonly INVALID_CUT_FRACTION: readonly ["the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)", "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）"];
     readonly BUDGET_ADJUSTMENT_UNAPPROVED: readonly ["a budget adjustment needs an approval reference: budgets may not be adjusted at will", "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批"];
+    readonly INVALID_MODEL_PARAMETER: readonly ["a parameter of the flow model is outside its range", "资金流模型参数超出取值范围"];
+    readonly INVALID_STRESS_OPTIONS: readonly ["the stress test's options are invalid (runs 1 to 10^7, seed a safe integer ≥ 0, horizon 1 to 600 months, shard i/n with 0 ≤ i < n)", "压力测试选项有误（运行次数 1 至 10^7，随机种子为非负安全整数，测算期 1 至 600 个月，分片 i/n 且 0 ≤ i < n）"];
+    readonly STRESS_SHARDS_MISMATCH: readonly ["the stress-test results cannot be merged: different model, policy, seed, runs or horizon, or runs missing or given twice", "压力测试结果无法合并：模型、政策、随机种子、运行次数或测算期不一致，或有运行缺失、重复"];
+    readonly FLOW_HISTORY_TOO_SHORT: readonly ["fitting a flow model needs at least 24 consecutive months of figures", "估计资金流模型至少需要连续 24 个月的数据"];
 };
 type ErrorCode = keyof typeof ERROR_CODES;
 interface PoolingErrorJSON {
@@ -499,51 +503,6 @@ interface ParamVersion<T> {
     };
     note?: string | undefined;
 }
-declare const CoverDeficitInputSchema: z.ZodObject<{
-    gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    cumulativeBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
-    deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-}, z.core.$strict>;
-type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
-declare const DeficitCoverageSchema: z.ZodObject<{
-    gap: z.ZodString;
-    fromCurrentSurplus: z.ZodString;
-    fromCumulativeBalance: z.ZodString;
-    poolGrant: z.ZodString;
-    poolSubsidy: z.ZodString;
-    clawback: z.ZodString;
-    clawbackRate: z.ZodString;
-    uncovered: z.ZodString;
-    citations: z.ZodArray<z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-    policy: z.ZodObject<{
-        id: z.ZodString;
-        version: z.ZodString;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
-declare function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage;
-declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
-interface Citation {
-    doc: string;
-    clause: string;
-    note?: string | undefined;
-}
-declare const CitationSchema: z.ZodObject<{
-    doc: z.ZodString;
-    clause: z.ZodString;
-    note: z.ZodOptional<z.ZodString>;
-}, z.core.$strict>;
-declare function cite(clause: string, note?: string, doc?: string): Citation;
 type DatedParameterName = (typeof DATED_PARAMETERS)[number];
 type PolicyParams = {
     readonly [K in DatedParameterName]: ParamVersion<Policy[K][number]["value"]>;
@@ -558,177 +517,6 @@ interface PolicyRef {
 }
 declare function policyRef(policy: Policy): PolicyRef;
 declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
-declare const YearEndTrueUpInputSchema: z.ZodObject<{
-    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    subsidiesPaid: z.ZodUnion<readonly [z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>, z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>]>;
-    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    grantableSubsidies: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    grantsWaiting: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
-}, z.core.$strict>;
-type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
-declare const YearEndTrueUpSchema: z.ZodObject<{
-    grantsPaid: z.ZodString;
-    subsidiesPaid: z.ZodString;
-    returned: z.ZodString;
-    subsidiesReturned: z.ZodString;
-    grantsReturned: z.ZodString;
-    reclassified: z.ZodString;
-    grantsSettled: z.ZodString;
-    subsidiesSettled: z.ZodString;
-    clawback: z.ZodString;
-    clawbackRate: z.ZodString;
-    citations: z.ZodArray<z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-    policy: z.ZodObject<{
-        id: z.ZodString;
-        version: z.ZodString;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
-declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
-declare const LevyInputSchema: z.ZodObject<{
-    employerId: z.ZodOptional<z.ZodString>;
-    period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-    industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
-    payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
-    baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-    enterpriseSize: z.ZodOptional<z.ZodEnum<{
-        small: "small";
-        large: "large";
-        medium: "medium";
-        micro: "micro";
-    }>>;
-}, z.core.$strict>;
-type LevyInput = z.input<typeof LevyInputSchema>;
-declare const LevySchema: z.ZodObject<{
-    employerId: z.ZodOptional<z.ZodString>;
-    period: z.ZodString;
-    industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
-    payroll: z.ZodString;
-    baseRate: z.ZodString;
-    floatMultiplier: z.ZodString;
-    floatedRate: z.ZodString;
-    cutFraction: z.ZodString;
-    cutSource: z.ZodEnum<{
-        policy: "policy";
-        outsideWindow: "outsideWindow";
-        caller: "caller";
-        reserveMonths: "reserveMonths";
-    }>;
-    ownCutFraction: z.ZodNullable<z.ZodString>;
-    ownCutSource: z.ZodEnum<{
-        ownCutFraction: "ownCutFraction";
-        ownReserveMonths: "ownReserveMonths";
-        notGiven: "notGiven";
-    }>;
-    effectiveRate: z.ZodString;
-    premiumBeforeCut: z.ZodString;
-    premium: z.ZodString;
-    cutRelief: z.ZodString;
-    syncInducedRelief: z.ZodString;
-    reliefFraction: z.ZodString;
-    reliefWaived: z.ZodString;
-    premiumDue: z.ZodString;
-    citations: z.ZodArray<z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-    policy: z.ZodObject<{
-        id: z.ZodString;
-        version: z.ZodString;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type Levy = z.output<typeof LevySchema>;
-declare const LevyTotalsSchema: z.ZodObject<{
-    payroll: z.ZodString;
-    premiumBeforeCut: z.ZodString;
-    premium: z.ZodString;
-    cutRelief: z.ZodString;
-    syncInducedRelief: z.ZodString;
-    reliefWaived: z.ZodString;
-    premiumDue: z.ZodString;
-    policy: z.ZodObject<{
-        id: z.ZodString;
-        version: z.ZodString;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-declare const LevyBatchSchema: z.ZodObject<{
-    items: z.ZodArray<z.ZodObject<{
-        employerId: z.ZodOptional<z.ZodString>;
-        period: z.ZodString;
-        industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
-        payroll: z.ZodString;
-        baseRate: z.ZodString;
-        floatMultiplier: z.ZodString;
-        floatedRate: z.ZodString;
-        cutFraction: z.ZodString;
-        cutSource: z.ZodEnum<{
-            policy: "policy";
-            outsideWindow: "outsideWindow";
-            caller: "caller";
-            reserveMonths: "reserveMonths";
-        }>;
-        ownCutFraction: z.ZodNullable<z.ZodString>;
-        ownCutSource: z.ZodEnum<{
-            ownCutFraction: "ownCutFraction";
-            ownReserveMonths: "ownReserveMonths";
-            notGiven: "notGiven";
-        }>;
-        effectiveRate: z.ZodString;
-        premiumBeforeCut: z.ZodString;
-        premium: z.ZodString;
-        cutRelief: z.ZodString;
-        syncInducedRelief: z.ZodString;
-        reliefFraction: z.ZodString;
-        reliefWaived: z.ZodString;
-        premiumDue: z.ZodString;
-        citations: z.ZodArray<z.ZodObject<{
-            doc: z.ZodString;
-            clause: z.ZodString;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>;
-        policy: z.ZodObject<{
-            id: z.ZodString;
-            version: z.ZodString;
-        }, z.core.$strict>;
-    }, z.core.$strict>>;
-    totals: z.ZodObject<{
-        payroll: z.ZodString;
-        premiumBeforeCut: z.ZodString;
-        premium: z.ZodString;
-        cutRelief: z.ZodString;
-        syncInducedRelief: z.ZodString;
-        reliefWaived: z.ZodString;
-        premiumDue: z.ZodString;
-        policy: z.ZodObject<{
-            id: z.ZodString;
-            version: z.ZodString;
-        }, z.core.$strict>;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-interface LevyTotals {
-    payroll: string;
-    premiumBeforeCut: string;
-    premium: string;
-    cutRelief: string;
-    syncInducedRelief: string;
-    reliefWaived: string;
-    premiumDue: string;
-    policy: PolicyRef;
-}
 declare const MemberPeriodReportSchema: z.ZodObject<{
     income: z.ZodString;
     expenditure: z.ZodString;
@@ -1137,9 +925,9 @@ declare const SettlementSchema: z.ZodObject<{
             legacyFoldIn: "legacyFoldIn";
             topUp: "topUp";
             clawback: "clawback";
-            provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
             benefit: "benefit";
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
@@ -1586,9 +1374,9 @@ declare const SimulationSchema: z.ZodObject<{
             legacyFoldIn: "legacyFoldIn";
             topUp: "topUp";
             clawback: "clawback";
-            provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
             benefit: "benefit";
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
@@ -1661,6 +1449,1208 @@ type Simulation<M extends string = string> = Omit<z.output<typeof SimulationSche
     periods: PeriodReport<M>[];
     years: YearSummary<M>[];
 };
+declare const MemberFlowsSchema: z.ZodObject<{
+    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>>>;
+}, z.core.$strict>;
+type MemberFlows = z.input<typeof MemberFlowsSchema>;
+declare const MajorAccidentClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare const PeriodFlowsSchema: z.ZodObject<{
+    period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    members: z.ZodType<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+            industryClass: IndustryClassInput;
+            employerId?: string | undefined;
+            payroll?: NumericInput | undefined;
+            employees?: NumericInput[] | undefined;
+            baseFloor?: NumericInput | undefined;
+            baseCeiling?: NumericInput | undefined;
+            floatMultiplier?: NumericInput | undefined;
+            cutFraction?: NumericInput | undefined;
+            cityReserveMonths?: NumericInput | undefined;
+            ownCutFraction?: NumericInput | undefined;
+            ownReserveMonths?: NumericInput | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        expenditure: decimal_js.Decimal;
+        income?: decimal_js.Decimal | undefined;
+        cutRelief?: decimal_js.Decimal | undefined;
+        syncInducedRelief?: decimal_js.Decimal | undefined;
+        levies?: {
+            period: string;
+            industryClass: IndustryClass;
+            employerId?: string | undefined;
+            payroll?: decimal_js.Decimal | undefined;
+            employees?: decimal_js.Decimal[] | undefined;
+            baseFloor?: decimal_js.Decimal | undefined;
+            baseCeiling?: decimal_js.Decimal | undefined;
+            floatMultiplier?: decimal_js.Decimal | undefined;
+            cutFraction?: decimal_js.Decimal | undefined;
+            cityReserveMonths?: decimal_js.Decimal | undefined;
+            ownCutFraction?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>, Record<string, {
+        expenditure: Numeric;
+        income?: Numeric | undefined;
+        cutRelief?: Numeric | undefined;
+        syncInducedRelief?: Numeric | undefined;
+        levies?: {
+            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+            industryClass: IndustryClassInput;
+            employerId?: string | undefined;
+            payroll?: NumericInput | undefined;
+            employees?: NumericInput[] | undefined;
+            baseFloor?: NumericInput | undefined;
+            baseCeiling?: NumericInput | undefined;
+            floatMultiplier?: NumericInput | undefined;
+            cutFraction?: NumericInput | undefined;
+            cityReserveMonths?: NumericInput | undefined;
+            ownCutFraction?: NumericInput | undefined;
+            ownReserveMonths?: NumericInput | undefined;
+            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+        }[] | undefined;
+    }>>>;
+    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>>;
+    provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+    lastPeriod: z.ZodOptional<z.ZodBoolean>;
+}, z.core.$strict>;
+type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
+declare const SettlementOptionsSchema: z.ZodObject<{
+    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+}, z.core.$strict>;
+type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
+declare const OpeningMemberSchema: z.ZodObject<{
+    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type OpeningMember = z.input<typeof OpeningMemberSchema>;
+declare const ScenarioOpeningSchema: z.ZodObject<{
+    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    members: z.ZodType<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        yearToDateExpenditure: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+        ownReserveMonths?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        yearToDateExpenditure: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+        ownReserveMonths?: Numeric | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        priorYearBalance: decimal_js.Decimal;
+        priorYearExpenditure: decimal_js.Decimal;
+        currentSurplus: decimal_js.Decimal;
+        yearToDateExpenditure: decimal_js.Decimal;
+        priorYearIncome?: decimal_js.Decimal | undefined;
+        yearToDateIncome?: decimal_js.Decimal | undefined;
+        legacyFunds?: decimal_js.Decimal | undefined;
+        ownReserveMonths?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        priorYearBalance: Numeric;
+        priorYearExpenditure: Numeric;
+        currentSurplus: Numeric;
+        yearToDateExpenditure: Numeric;
+        priorYearIncome?: Numeric | undefined;
+        yearToDateIncome?: Numeric | undefined;
+        legacyFunds?: Numeric | undefined;
+        ownReserveMonths?: Numeric | undefined;
+    }>>>;
+}, z.core.$strict>;
+type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
+declare const ScenarioSchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    description: z.ZodOptional<z.ZodString>;
+    opening: z.ZodObject<{
+        start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        members: z.ZodType<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>>>;
+    }, z.core.$strict>;
+    periods: z.ZodArray<z.ZodObject<{
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        members: z.ZodType<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                industryClass: IndustryClassInput;
+                employerId?: string | undefined;
+                payroll?: NumericInput | undefined;
+                employees?: NumericInput[] | undefined;
+                baseFloor?: NumericInput | undefined;
+                baseCeiling?: NumericInput | undefined;
+                floatMultiplier?: NumericInput | undefined;
+                cutFraction?: NumericInput | undefined;
+                cityReserveMonths?: NumericInput | undefined;
+                ownCutFraction?: NumericInput | undefined;
+                ownReserveMonths?: NumericInput | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                industryClass: IndustryClassInput;
+                employerId?: string | undefined;
+                payroll?: NumericInput | undefined;
+                employees?: NumericInput[] | undefined;
+                baseFloor?: NumericInput | undefined;
+                baseCeiling?: NumericInput | undefined;
+                floatMultiplier?: NumericInput | undefined;
+                cutFraction?: NumericInput | undefined;
+                cityReserveMonths?: NumericInput | undefined;
+                ownCutFraction?: NumericInput | undefined;
+                ownReserveMonths?: NumericInput | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>>>;
+        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>>;
+        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+        lastPeriod: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>>;
+    options: z.ZodOptional<z.ZodObject<{
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>>;
+}, z.core.$strict>;
+type Scenario = z.input<typeof ScenarioSchema>;
+declare const ClaimKindSchema: z.ZodEnum<{
+    majorAccident: "majorAccident";
+    cutGapGrant: "cutGapGrant";
+    subsidy: "subsidy";
+}>;
+type ClaimKind = z.output<typeof ClaimKindSchema>;
+declare const PendingClaimSchema: z.ZodObject<{
+    member: z.ZodString;
+    kind: z.ZodEnum<{
+        majorAccident: "majorAccident";
+        cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
+    }>;
+    amount: z.ZodString;
+    period: z.ZodString;
+    recordedDeficit: z.ZodBoolean;
+}, z.core.$strict>;
+type PendingClaim = z.output<typeof PendingClaimSchema>;
+declare const SettlementStateSchema: z.ZodObject<{
+    nextPeriod: z.ZodString;
+    poolOpen: z.ZodBoolean;
+    nextSeq: z.ZodNumber;
+    balances: z.ZodRecord<z.ZodString, z.ZodString>;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        priorYearBalance: z.ZodString;
+        priorYearExpenditure: z.ZodString;
+        priorYearIncome: z.ZodString;
+        yearIncome: z.ZodString;
+        yearExpenditure: z.ZodString;
+        legacyFunds: z.ZodString;
+        yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+        yearGrants: z.ZodString;
+        yearSyncInducedRelief: z.ZodString;
+        yearGrantableSubsidies: z.ZodString;
+        eligibilityBalance: z.ZodString;
+        eligibilityExpenditure: z.ZodString;
+        ownReserveMonths: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    pendingClaims: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        kind: z.ZodEnum<{
+            majorAccident: "majorAccident";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+        }>;
+        amount: z.ZodString;
+        period: z.ZodString;
+        recordedDeficit: z.ZodBoolean;
+    }, z.core.$strict>>;
+    poolBenefits: z.ZodObject<{
+        year: z.ZodString;
+        priorYear: z.ZodString;
+    }, z.core.$strict>;
+    options: z.ZodObject<{
+        claimSubsidy: z.ZodBoolean;
+        includeLegacyFunds: z.ZodBoolean;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type SettlementState = z.output<typeof SettlementStateSchema>;
+declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
+interface Citation {
+    doc: string;
+    clause: string;
+    note?: string | undefined;
+}
+declare const CitationSchema: z.ZodObject<{
+    doc: z.ZodString;
+    clause: z.ZodString;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare function cite(clause: string, note?: string, doc?: string): Citation;
+interface PolicyDifference {
+    parameter: string;
+    field: string;
+    from: IsoDate;
+    to: IsoDate | null;
+    base: unknown;
+    reform: unknown;
+    baseCitation: Citation | null;
+    reformCitation: Citation | null;
+}
+declare function diffPolicies(base: Policy, reform: Policy): PolicyDifference[];
+interface FigurePair {
+    base: string | null;
+    reform: string | null;
+    difference: string | null;
+}
+interface LabelPair {
+    base: string | null;
+    reform: string | null;
+    changed: boolean;
+}
+declare const MEMBER_FIGURES: readonly ["grantPaid", "subsidyPaid", "clawback", "clawbackAccrued", "topUp", "balance", "reserveMonths"];
+declare const POOL_FIGURES: readonly ["topUp", "shortfall", "balance", "floor", "reserveMonths", "pendingClaims", "paidMajorAccident", "paidCutGapGrant", "paidSubsidy", "paidRecordedDeficit"];
+type MemberYearComparison = Record<(typeof MEMBER_FIGURES)[number], FigurePair> & {
+    risk: LabelPair;
+    warningPeriods: {
+        base: number;
+        reform: number;
+        difference: number;
+    };
+};
+type PoolYearComparison = Record<(typeof POOL_FIGURES)[number], FigurePair> & {
+    risk: LabelPair;
+};
+interface YearComparison {
+    year: number;
+    members: Record<string, MemberYearComparison>;
+    pool: PoolYearComparison;
+    clawbacks: FigurePair;
+}
+interface Comparison {
+    base: PolicyRef;
+    reform: PolicyRef;
+    parameters: PolicyDifference[];
+    years: YearComparison[];
+    changed: boolean;
+}
+declare function compareSimulations(baseRun: Simulation, reformRun: Simulation, base: Policy, reform: Policy): Comparison;
+declare function compare(scenario: Scenario, base: Policy, reform: Policy): Comparison;
+declare const NoiseSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
+    family: z.ZodLiteral<"none">;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"lognormal">;
+    sigma: z.ZodNumber;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"twoPoint">;
+    low: z.ZodNumber;
+    high: z.ZodNumber;
+    pHigh: z.ZodNumber;
+}, z.core.$strict>], "family">;
+declare const SeriesModelSchema: z.ZodObject<{
+    base: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    trend: z.ZodNumber;
+    seasonality: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
+    noise: z.ZodDiscriminatedUnion<[z.ZodObject<{
+        family: z.ZodLiteral<"none">;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"lognormal">;
+        sigma: z.ZodNumber;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"twoPoint">;
+        low: z.ZodNumber;
+        high: z.ZodNumber;
+        pHigh: z.ZodNumber;
+    }, z.core.$strict>], "family">;
+}, z.core.$strict>;
+declare const SeveritySchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
+    family: z.ZodLiteral<"fixed">;
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"lognormal">;
+    median: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    sigma: z.ZodNumber;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"pareto">;
+    scale: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    shape: z.ZodNumber;
+}, z.core.$strict>], "family">;
+declare const AccidentModelSchema: z.ZodObject<{
+    rate: z.ZodNumber;
+    severity: z.ZodDiscriminatedUnion<[z.ZodObject<{
+        family: z.ZodLiteral<"fixed">;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"lognormal">;
+        median: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        sigma: z.ZodNumber;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"pareto">;
+        scale: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        shape: z.ZodNumber;
+    }, z.core.$strict>], "family">;
+    cap: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    paidBy: z.ZodEnum<{
+        pool: "pool";
+        member: "member";
+    }>;
+}, z.core.$strict>;
+declare const MemberFlowModelSchema: z.ZodObject<{
+    opening: z.ZodObject<{
+        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    contributions: z.ZodObject<{
+        base: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        trend: z.ZodNumber;
+        seasonality: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
+        noise: z.ZodDiscriminatedUnion<[z.ZodObject<{
+            family: z.ZodLiteral<"none">;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"lognormal">;
+            sigma: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"twoPoint">;
+            low: z.ZodNumber;
+            high: z.ZodNumber;
+            pHigh: z.ZodNumber;
+        }, z.core.$strict>], "family">;
+    }, z.core.$strict>;
+    benefits: z.ZodObject<{
+        base: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        trend: z.ZodNumber;
+        seasonality: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
+        noise: z.ZodDiscriminatedUnion<[z.ZodObject<{
+            family: z.ZodLiteral<"none">;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"lognormal">;
+            sigma: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"twoPoint">;
+            low: z.ZodNumber;
+            high: z.ZodNumber;
+            pHigh: z.ZodNumber;
+        }, z.core.$strict>], "family">;
+    }, z.core.$strict>;
+    accidents: z.ZodOptional<z.ZodObject<{
+        rate: z.ZodNumber;
+        severity: z.ZodDiscriminatedUnion<[z.ZodObject<{
+            family: z.ZodLiteral<"fixed">;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"lognormal">;
+            median: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            sigma: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"pareto">;
+            scale: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            shape: z.ZodNumber;
+        }, z.core.$strict>], "family">;
+        cap: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        paidBy: z.ZodEnum<{
+            pool: "pool";
+            member: "member";
+        }>;
+    }, z.core.$strict>>;
+    remittanceRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+declare const FlowModelSchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    description: z.ZodOptional<z.ZodString>;
+    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    correlation: z.ZodNumber;
+    members: z.ZodType<Record<string, {
+        opening: {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        };
+        contributions: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: decimal_js.Decimal;
+            } | {
+                family: "lognormal";
+                median: decimal_js.Decimal;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: decimal_js.Decimal;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: decimal_js.Decimal | undefined;
+        } | undefined;
+        remittanceRate?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        opening: {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        };
+        contributions: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: Numeric;
+            } | {
+                family: "lognormal";
+                median: Numeric;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: Numeric;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: Numeric | undefined;
+        } | undefined;
+        remittanceRate?: Numeric | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        opening: {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        };
+        contributions: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: decimal_js.Decimal;
+            } | {
+                family: "lognormal";
+                median: decimal_js.Decimal;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: decimal_js.Decimal;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: decimal_js.Decimal | undefined;
+        } | undefined;
+        remittanceRate?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        opening: {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        };
+        contributions: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: Numeric;
+            } | {
+                family: "lognormal";
+                median: Numeric;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: Numeric;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: Numeric | undefined;
+        } | undefined;
+        remittanceRate?: Numeric | undefined;
+    }>>>;
+}, z.core.$strict>;
+type FlowModel = z.input<typeof FlowModelSchema>;
+type ParsedFlowModel = z.output<typeof FlowModelSchema>;
+declare const EXAMPLE_FLOW_MODEL: FlowModel;
+interface ComparisonStep {
+    year: number;
+    who: string;
+    figure: string;
+    base: string | null;
+    reform: string | null;
+    difference: string | null;
+    drivers: string[];
+    indirect: boolean;
+    text: string;
+}
+interface ComparisonExplanation {
+    lang: "en" | "zh";
+    title: string;
+    parameters: string[];
+    steps: ComparisonStep[];
+    text: string;
+}
+declare function explainComparison(comparison: Comparison, lang?: "en" | "zh"): ComparisonExplanation;
+declare const FlowHistorySchema: z.ZodObject<{
+    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    contributions: z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    benefits: z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    accidents: z.ZodOptional<z.ZodArray<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>>;
+}, z.core.$strict>;
+type FlowHistory = z.input<typeof FlowHistorySchema>;
+interface FittedSeries {
+    series: {
+        base: string;
+        trend: number;
+        seasonality: number[];
+        noise: {
+            family: "lognormal";
+            sigma: number;
+        };
+    };
+    nextBase: string;
+    standardErrors: {
+        base: number;
+        trend: number;
+        seasonality: number[];
+        sigma: number;
+    };
+}
+interface FittedFlowModel {
+    start: string;
+    months: number;
+    contributions: FittedSeries;
+    benefits: FittedSeries;
+    accidents?: {
+        rate: number;
+        rateStandardError: number;
+        severity?: {
+            family: "lognormal";
+            median: string;
+            sigma: number;
+        };
+        severityStandardErrors?: {
+            median: number;
+            sigma: number;
+        };
+    };
+}
+declare function fitFlowModel(history: FlowHistory): FittedFlowModel;
+interface Histogram {
+    bins: Record<string, number>;
+    nulls: number;
+}
+interface Probability {
+    count: number;
+    runs: number;
+    p: string;
+    se: string;
+    lo: string;
+    hi: string;
+}
+interface Tally {
+    counts: Record<string, number>;
+    sums: Record<string, string>;
+    histograms: Record<string, Histogram>;
+}
+declare const MEMBER_QUANTILES: readonly ["topUp", "grantPaid", "subsidyPaid", "clawback", "balance", "reserveMonths"];
+declare const POOL_QUANTILES: readonly ["topUp", "shortfall", "paidCutGapGrant", "paidSubsidy", "paidMajorAccident", "balance", "reserveMonths"];
+declare const LEVELS: readonly ["critical", "warning", "normal", "surplus"];
+declare const QUANTILES: {
+    readonly p5: 0.05;
+    readonly p50: 0.5;
+    readonly p95: 0.95;
+    readonly p99: 0.99;
+};
+type Quantiles = Record<keyof typeof QUANTILES | "mean", string | null>;
+interface StressExperiment {
+    model: string;
+    policy: PolicyRef;
+    seed: number;
+    horizon: number;
+    start: string;
+    members: string[];
+    totalRuns: number;
+}
+interface StressYear {
+    year: number;
+    pool: {
+        unscheduledTopUp: Probability;
+        shortfall: Probability;
+        belowFloor: Probability;
+        risk: Record<(typeof LEVELS)[number], Probability>;
+        quantiles: Record<(typeof POOL_QUANTILES)[number], Quantiles>;
+    };
+    members: Record<string, {
+        belowZero: Probability;
+        warnings: Probability;
+        risk: Record<(typeof LEVELS)[number], Probability>;
+        quantiles: Record<(typeof MEMBER_QUANTILES)[number], Quantiles>;
+    }>;
+}
+interface StressResult {
+    format: "wi-pooling-stress/1";
+    experiment: StressExperiment;
+    runs: {
+        from: number;
+        to: number;
+        count: number;
+    };
+    quantileRelativeError: string;
+    conservationChecked: number;
+    years: StressYear[];
+    horizon: {
+        pool: {
+            unscheduledTopUp: Probability;
+            shortfall: Probability;
+            belowFloor: Probability;
+        };
+        members: Record<string, {
+            belowZero: Probability;
+        }>;
+    };
+    fan: {
+        period: string;
+        p5: string | null;
+        p25: string | null;
+        p50: string | null;
+        p75: string | null;
+        p95: string | null;
+    }[];
+    tally: Tally;
+}
+declare function mergeStressResults(results: readonly StressResult[]): StressResult;
+interface Rng {
+    next(): number;
+    nextUint32(): number;
+}
+declare const MAX_SEED: number;
+declare function runRng(seed: number, run: number): Rng;
+declare function normal(rng: Rng): number;
+declare function normalCdf(x: number): number;
+declare function poisson(rng: Rng, lambda: number): number;
+declare function pareto(rng: Rng, scale: number, shape: number): number;
+declare function logNormal(z: number, median: number, sigma: number): number;
+interface StressProgress {
+    done: number;
+    total: number;
+}
+interface StressOptions {
+    runs: number;
+    seed: number;
+    horizon?: number;
+    policy?: Policy;
+    shard?: {
+        index: number;
+        count: number;
+    };
+    range?: {
+        from: number;
+        to: number;
+    };
+    onProgress?: (progress: StressProgress) => void;
+}
+declare function stressTest(model: FlowModel, options: StressOptions): StressResult;
+declare const CoverDeficitInputSchema: z.ZodObject<{
+    gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    cumulativeBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+    deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
+declare const DeficitCoverageSchema: z.ZodObject<{
+    gap: z.ZodString;
+    fromCurrentSurplus: z.ZodString;
+    fromCumulativeBalance: z.ZodString;
+    poolGrant: z.ZodString;
+    poolSubsidy: z.ZodString;
+    clawback: z.ZodString;
+    clawbackRate: z.ZodString;
+    uncovered: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
+declare function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage;
+declare const YearEndTrueUpInputSchema: z.ZodObject<{
+    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    subsidiesPaid: z.ZodUnion<readonly [z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>, z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>]>;
+    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    grantableSubsidies: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    grantsWaiting: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+}, z.core.$strict>;
+type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
+declare const YearEndTrueUpSchema: z.ZodObject<{
+    grantsPaid: z.ZodString;
+    subsidiesPaid: z.ZodString;
+    returned: z.ZodString;
+    subsidiesReturned: z.ZodString;
+    grantsReturned: z.ZodString;
+    reclassified: z.ZodString;
+    grantsSettled: z.ZodString;
+    subsidiesSettled: z.ZodString;
+    clawback: z.ZodString;
+    clawbackRate: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
+declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
+declare const LevyInputSchema: z.ZodObject<{
+    employerId: z.ZodOptional<z.ZodString>;
+    period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+    payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
+    baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    enterpriseSize: z.ZodOptional<z.ZodEnum<{
+        small: "small";
+        large: "large";
+        medium: "medium";
+        micro: "micro";
+    }>>;
+}, z.core.$strict>;
+type LevyInput = z.input<typeof LevyInputSchema>;
+declare const LevySchema: z.ZodObject<{
+    employerId: z.ZodOptional<z.ZodString>;
+    period: z.ZodString;
+    industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+    payroll: z.ZodString;
+    baseRate: z.ZodString;
+    floatMultiplier: z.ZodString;
+    floatedRate: z.ZodString;
+    cutFraction: z.ZodString;
+    cutSource: z.ZodEnum<{
+        policy: "policy";
+        reserveMonths: "reserveMonths";
+        outsideWindow: "outsideWindow";
+        caller: "caller";
+    }>;
+    ownCutFraction: z.ZodNullable<z.ZodString>;
+    ownCutSource: z.ZodEnum<{
+        ownReserveMonths: "ownReserveMonths";
+        ownCutFraction: "ownCutFraction";
+        notGiven: "notGiven";
+    }>;
+    effectiveRate: z.ZodString;
+    premiumBeforeCut: z.ZodString;
+    premium: z.ZodString;
+    cutRelief: z.ZodString;
+    syncInducedRelief: z.ZodString;
+    reliefFraction: z.ZodString;
+    reliefWaived: z.ZodString;
+    premiumDue: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Levy = z.output<typeof LevySchema>;
+declare const LevyTotalsSchema: z.ZodObject<{
+    payroll: z.ZodString;
+    premiumBeforeCut: z.ZodString;
+    premium: z.ZodString;
+    cutRelief: z.ZodString;
+    syncInducedRelief: z.ZodString;
+    reliefWaived: z.ZodString;
+    premiumDue: z.ZodString;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+declare const LevyBatchSchema: z.ZodObject<{
+    items: z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodString;
+        industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+        payroll: z.ZodString;
+        baseRate: z.ZodString;
+        floatMultiplier: z.ZodString;
+        floatedRate: z.ZodString;
+        cutFraction: z.ZodString;
+        cutSource: z.ZodEnum<{
+            policy: "policy";
+            reserveMonths: "reserveMonths";
+            outsideWindow: "outsideWindow";
+            caller: "caller";
+        }>;
+        ownCutFraction: z.ZodNullable<z.ZodString>;
+        ownCutSource: z.ZodEnum<{
+            ownReserveMonths: "ownReserveMonths";
+            ownCutFraction: "ownCutFraction";
+            notGiven: "notGiven";
+        }>;
+        effectiveRate: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefFraction: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    totals: z.ZodObject<{
+        payroll: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+interface LevyTotals {
+    payroll: string;
+    premiumBeforeCut: string;
+    premium: string;
+    cutRelief: string;
+    syncInducedRelief: string;
+    reliefWaived: string;
+    premiumDue: string;
+    policy: PolicyRef;
+}
 interface ExplanationStep {
     text: string;
     citation?: Citation;
@@ -1691,14 +2681,14 @@ declare const schemas: Readonly<{
         cutFraction: z.ZodString;
         cutSource: z.ZodEnum<{
             policy: "policy";
+            reserveMonths: "reserveMonths";
             outsideWindow: "outsideWindow";
             caller: "caller";
-            reserveMonths: "reserveMonths";
         }>;
         ownCutFraction: z.ZodNullable<z.ZodString>;
         ownCutSource: z.ZodEnum<{
-            ownCutFraction: "ownCutFraction";
             ownReserveMonths: "ownReserveMonths";
+            ownCutFraction: "ownCutFraction";
             notGiven: "notGiven";
         }>;
         effectiveRate: z.ZodString;
@@ -1744,14 +2734,14 @@ declare const schemas: Readonly<{
             cutFraction: z.ZodString;
             cutSource: z.ZodEnum<{
                 policy: "policy";
+                reserveMonths: "reserveMonths";
                 outsideWindow: "outsideWindow";
                 caller: "caller";
-                reserveMonths: "reserveMonths";
             }>;
             ownCutFraction: z.ZodNullable<z.ZodString>;
             ownCutSource: z.ZodEnum<{
-                ownCutFraction: "ownCutFraction";
                 ownReserveMonths: "ownReserveMonths";
+                ownCutFraction: "ownCutFraction";
                 notGiven: "notGiven";
             }>;
             effectiveRate: z.ZodString;
@@ -1798,14 +2788,14 @@ declare const schemas: Readonly<{
             cutFraction: z.ZodString;
             cutSource: z.ZodEnum<{
                 policy: "policy";
+                reserveMonths: "reserveMonths";
                 outsideWindow: "outsideWindow";
                 caller: "caller";
-                reserveMonths: "reserveMonths";
             }>;
             ownCutFraction: z.ZodNullable<z.ZodString>;
             ownCutSource: z.ZodEnum<{
-                ownCutFraction: "ownCutFraction";
                 ownReserveMonths: "ownReserveMonths";
+                ownCutFraction: "ownCutFraction";
                 notGiven: "notGiven";
             }>;
             effectiveRate: z.ZodString;
@@ -1892,6 +2882,10 @@ declare const schemas: Readonly<{
                     INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
                     INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
                     BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+                    INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+                    INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+                    STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+                    FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
                 }>;
                 path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
                 message: z.ZodString;
@@ -1994,9 +2988,9 @@ declare const schemas: Readonly<{
                 legacyFoldIn: "legacyFoldIn";
                 topUp: "topUp";
                 clawback: "clawback";
-                provincialRemittance: "provincialRemittance";
                 openingBalance: "openingBalance";
                 openingExtraction: "openingExtraction";
+                provincialRemittance: "provincialRemittance";
                 benefit: "benefit";
                 carriedToCurrent: "carriedToCurrent";
                 majorAccidentBenefit: "majorAccidentBenefit";
@@ -2440,9 +3434,9 @@ declare const schemas: Readonly<{
                 legacyFoldIn: "legacyFoldIn";
                 topUp: "topUp";
                 clawback: "clawback";
-                provincialRemittance: "provincialRemittance";
                 openingBalance: "openingBalance";
                 openingExtraction: "openingExtraction";
+                provincialRemittance: "provincialRemittance";
                 benefit: "benefit";
                 carriedToCurrent: "carriedToCurrent";
                 majorAccidentBenefit: "majorAccidentBenefit";
@@ -3171,9 +4165,9 @@ declare const schemas: Readonly<{
             legacyFoldIn: "legacyFoldIn";
             topUp: "topUp";
             clawback: "clawback";
-            provincialRemittance: "provincialRemittance";
             openingBalance: "openingBalance";
             openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
             benefit: "benefit";
             carriedToCurrent: "carriedToCurrent";
             majorAccidentBenefit: "majorAccidentBenefit";
@@ -3902,9 +4896,9 @@ declare const JournalEntrySchema: z.ZodObject<{
         legacyFoldIn: "legacyFoldIn";
         topUp: "topUp";
         clawback: "clawback";
-        provincialRemittance: "provincialRemittance";
         openingBalance: "openingBalance";
         openingExtraction: "openingExtraction";
+        provincialRemittance: "provincialRemittance";
         benefit: "benefit";
         carriedToCurrent: "carriedToCurrent";
         majorAccidentBenefit: "majorAccidentBenefit";
@@ -3920,386 +4914,6 @@ declare const JournalEntrySchema: z.ZodObject<{
     }, z.core.$strict>;
 }, z.core.$strict>;
 type JournalEntry = z.output<typeof JournalEntrySchema>;
-declare const MemberFlowsSchema: z.ZodObject<{
-    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        employerId: z.ZodOptional<z.ZodString>;
-        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
-        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
-        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
-        enterpriseSize: z.ZodOptional<z.ZodEnum<{
-            small: "small";
-            large: "large";
-            medium: "medium";
-            micro: "micro";
-        }>>;
-    }, z.core.$strict>>>;
-}, z.core.$strict>;
-type MemberFlows = z.input<typeof MemberFlowsSchema>;
-declare const MajorAccidentClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    note: z.ZodOptional<z.ZodString>;
-}, z.core.$strict>;
-declare const PeriodFlowsSchema: z.ZodObject<{
-    period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-    members: z.ZodType<Record<string, {
-        expenditure: decimal_js.Decimal;
-        income?: decimal_js.Decimal | undefined;
-        cutRelief?: decimal_js.Decimal | undefined;
-        syncInducedRelief?: decimal_js.Decimal | undefined;
-        levies?: {
-            period: string;
-            industryClass: IndustryClass;
-            employerId?: string | undefined;
-            payroll?: decimal_js.Decimal | undefined;
-            employees?: decimal_js.Decimal[] | undefined;
-            baseFloor?: decimal_js.Decimal | undefined;
-            baseCeiling?: decimal_js.Decimal | undefined;
-            floatMultiplier?: decimal_js.Decimal | undefined;
-            cutFraction?: decimal_js.Decimal | undefined;
-            cityReserveMonths?: decimal_js.Decimal | undefined;
-            ownCutFraction?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, Record<string, {
-        expenditure: Numeric;
-        income?: Numeric | undefined;
-        cutRelief?: Numeric | undefined;
-        syncInducedRelief?: Numeric | undefined;
-        levies?: {
-            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-            industryClass: IndustryClassInput;
-            employerId?: string | undefined;
-            payroll?: NumericInput | undefined;
-            employees?: NumericInput[] | undefined;
-            baseFloor?: NumericInput | undefined;
-            baseCeiling?: NumericInput | undefined;
-            floatMultiplier?: NumericInput | undefined;
-            cutFraction?: NumericInput | undefined;
-            cityReserveMonths?: NumericInput | undefined;
-            ownCutFraction?: NumericInput | undefined;
-            ownReserveMonths?: NumericInput | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, z.core.$ZodTypeInternals<Record<string, {
-        expenditure: decimal_js.Decimal;
-        income?: decimal_js.Decimal | undefined;
-        cutRelief?: decimal_js.Decimal | undefined;
-        syncInducedRelief?: decimal_js.Decimal | undefined;
-        levies?: {
-            period: string;
-            industryClass: IndustryClass;
-            employerId?: string | undefined;
-            payroll?: decimal_js.Decimal | undefined;
-            employees?: decimal_js.Decimal[] | undefined;
-            baseFloor?: decimal_js.Decimal | undefined;
-            baseCeiling?: decimal_js.Decimal | undefined;
-            floatMultiplier?: decimal_js.Decimal | undefined;
-            cutFraction?: decimal_js.Decimal | undefined;
-            cityReserveMonths?: decimal_js.Decimal | undefined;
-            ownCutFraction?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>, Record<string, {
-        expenditure: Numeric;
-        income?: Numeric | undefined;
-        cutRelief?: Numeric | undefined;
-        syncInducedRelief?: Numeric | undefined;
-        levies?: {
-            period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-            industryClass: IndustryClassInput;
-            employerId?: string | undefined;
-            payroll?: NumericInput | undefined;
-            employees?: NumericInput[] | undefined;
-            baseFloor?: NumericInput | undefined;
-            baseCeiling?: NumericInput | undefined;
-            floatMultiplier?: NumericInput | undefined;
-            cutFraction?: NumericInput | undefined;
-            cityReserveMonths?: NumericInput | undefined;
-            ownCutFraction?: NumericInput | undefined;
-            ownReserveMonths?: NumericInput | undefined;
-            enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-        }[] | undefined;
-    }>>>;
-    majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>>;
-    provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
-    lastPeriod: z.ZodOptional<z.ZodBoolean>;
-}, z.core.$strict>;
-type PeriodFlows = z.input<typeof PeriodFlowsSchema>;
-declare const SettlementOptionsSchema: z.ZodObject<{
-    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-    includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-}, z.core.$strict>;
-type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
-declare const OpeningMemberSchema: z.ZodObject<{
-    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-}, z.core.$strict>;
-type OpeningMember = z.input<typeof OpeningMemberSchema>;
-declare const ScenarioOpeningSchema: z.ZodObject<{
-    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-    members: z.ZodType<Record<string, {
-        priorYearBalance: decimal_js.Decimal;
-        priorYearExpenditure: decimal_js.Decimal;
-        currentSurplus: decimal_js.Decimal;
-        yearToDateExpenditure: decimal_js.Decimal;
-        priorYearIncome?: decimal_js.Decimal | undefined;
-        yearToDateIncome?: decimal_js.Decimal | undefined;
-        legacyFunds?: decimal_js.Decimal | undefined;
-        ownReserveMonths?: decimal_js.Decimal | undefined;
-    }>, Record<string, {
-        priorYearBalance: Numeric;
-        priorYearExpenditure: Numeric;
-        currentSurplus: Numeric;
-        yearToDateExpenditure: Numeric;
-        priorYearIncome?: Numeric | undefined;
-        yearToDateIncome?: Numeric | undefined;
-        legacyFunds?: Numeric | undefined;
-        ownReserveMonths?: Numeric | undefined;
-    }>, z.core.$ZodTypeInternals<Record<string, {
-        priorYearBalance: decimal_js.Decimal;
-        priorYearExpenditure: decimal_js.Decimal;
-        currentSurplus: decimal_js.Decimal;
-        yearToDateExpenditure: decimal_js.Decimal;
-        priorYearIncome?: decimal_js.Decimal | undefined;
-        yearToDateIncome?: decimal_js.Decimal | undefined;
-        legacyFunds?: decimal_js.Decimal | undefined;
-        ownReserveMonths?: decimal_js.Decimal | undefined;
-    }>, Record<string, {
-        priorYearBalance: Numeric;
-        priorYearExpenditure: Numeric;
-        currentSurplus: Numeric;
-        yearToDateExpenditure: Numeric;
-        priorYearIncome?: Numeric | undefined;
-        yearToDateIncome?: Numeric | undefined;
-        legacyFunds?: Numeric | undefined;
-        ownReserveMonths?: Numeric | undefined;
-    }>>>;
-}, z.core.$strict>;
-type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
-declare const ScenarioSchema: z.ZodObject<{
-    name: z.ZodOptional<z.ZodString>;
-    description: z.ZodOptional<z.ZodString>;
-    opening: z.ZodObject<{
-        start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-        members: z.ZodType<Record<string, {
-            priorYearBalance: decimal_js.Decimal;
-            priorYearExpenditure: decimal_js.Decimal;
-            currentSurplus: decimal_js.Decimal;
-            yearToDateExpenditure: decimal_js.Decimal;
-            priorYearIncome?: decimal_js.Decimal | undefined;
-            yearToDateIncome?: decimal_js.Decimal | undefined;
-            legacyFunds?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-        }>, Record<string, {
-            priorYearBalance: Numeric;
-            priorYearExpenditure: Numeric;
-            currentSurplus: Numeric;
-            yearToDateExpenditure: Numeric;
-            priorYearIncome?: Numeric | undefined;
-            yearToDateIncome?: Numeric | undefined;
-            legacyFunds?: Numeric | undefined;
-            ownReserveMonths?: Numeric | undefined;
-        }>, z.core.$ZodTypeInternals<Record<string, {
-            priorYearBalance: decimal_js.Decimal;
-            priorYearExpenditure: decimal_js.Decimal;
-            currentSurplus: decimal_js.Decimal;
-            yearToDateExpenditure: decimal_js.Decimal;
-            priorYearIncome?: decimal_js.Decimal | undefined;
-            yearToDateIncome?: decimal_js.Decimal | undefined;
-            legacyFunds?: decimal_js.Decimal | undefined;
-            ownReserveMonths?: decimal_js.Decimal | undefined;
-        }>, Record<string, {
-            priorYearBalance: Numeric;
-            priorYearExpenditure: Numeric;
-            currentSurplus: Numeric;
-            yearToDateExpenditure: Numeric;
-            priorYearIncome?: Numeric | undefined;
-            yearToDateIncome?: Numeric | undefined;
-            legacyFunds?: Numeric | undefined;
-            ownReserveMonths?: Numeric | undefined;
-        }>>>;
-    }, z.core.$strict>;
-    periods: z.ZodArray<z.ZodObject<{
-        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
-        members: z.ZodType<Record<string, {
-            expenditure: decimal_js.Decimal;
-            income?: decimal_js.Decimal | undefined;
-            cutRelief?: decimal_js.Decimal | undefined;
-            syncInducedRelief?: decimal_js.Decimal | undefined;
-            levies?: {
-                period: string;
-                industryClass: IndustryClass;
-                employerId?: string | undefined;
-                payroll?: decimal_js.Decimal | undefined;
-                employees?: decimal_js.Decimal[] | undefined;
-                baseFloor?: decimal_js.Decimal | undefined;
-                baseCeiling?: decimal_js.Decimal | undefined;
-                floatMultiplier?: decimal_js.Decimal | undefined;
-                cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | undefined;
-                ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, Record<string, {
-            expenditure: Numeric;
-            income?: Numeric | undefined;
-            cutRelief?: Numeric | undefined;
-            syncInducedRelief?: Numeric | undefined;
-            levies?: {
-                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-                industryClass: IndustryClassInput;
-                employerId?: string | undefined;
-                payroll?: NumericInput | undefined;
-                employees?: NumericInput[] | undefined;
-                baseFloor?: NumericInput | undefined;
-                baseCeiling?: NumericInput | undefined;
-                floatMultiplier?: NumericInput | undefined;
-                cutFraction?: NumericInput | undefined;
-                cityReserveMonths?: NumericInput | undefined;
-                ownCutFraction?: NumericInput | undefined;
-                ownReserveMonths?: NumericInput | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, z.core.$ZodTypeInternals<Record<string, {
-            expenditure: decimal_js.Decimal;
-            income?: decimal_js.Decimal | undefined;
-            cutRelief?: decimal_js.Decimal | undefined;
-            syncInducedRelief?: decimal_js.Decimal | undefined;
-            levies?: {
-                period: string;
-                industryClass: IndustryClass;
-                employerId?: string | undefined;
-                payroll?: decimal_js.Decimal | undefined;
-                employees?: decimal_js.Decimal[] | undefined;
-                baseFloor?: decimal_js.Decimal | undefined;
-                baseCeiling?: decimal_js.Decimal | undefined;
-                floatMultiplier?: decimal_js.Decimal | undefined;
-                cutFraction?: decimal_js.Decimal | undefined;
-                cityReserveMonths?: decimal_js.Decimal | undefined;
-                ownCutFraction?: decimal_js.Decimal | undefined;
-                ownReserveMonths?: decimal_js.Decimal | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>, Record<string, {
-            expenditure: Numeric;
-            income?: Numeric | undefined;
-            cutRelief?: Numeric | undefined;
-            syncInducedRelief?: Numeric | undefined;
-            levies?: {
-                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
-                industryClass: IndustryClassInput;
-                employerId?: string | undefined;
-                payroll?: NumericInput | undefined;
-                employees?: NumericInput[] | undefined;
-                baseFloor?: NumericInput | undefined;
-                baseCeiling?: NumericInput | undefined;
-                floatMultiplier?: NumericInput | undefined;
-                cutFraction?: NumericInput | undefined;
-                cityReserveMonths?: NumericInput | undefined;
-                ownCutFraction?: NumericInput | undefined;
-                ownReserveMonths?: NumericInput | undefined;
-                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
-            }[] | undefined;
-        }>>>;
-        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
-            member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-            note: z.ZodOptional<z.ZodString>;
-        }, z.core.$strict>>>;
-        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
-        lastPeriod: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>>;
-    options: z.ZodOptional<z.ZodObject<{
-        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
-        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type Scenario = z.input<typeof ScenarioSchema>;
-declare const ClaimKindSchema: z.ZodEnum<{
-    majorAccident: "majorAccident";
-    cutGapGrant: "cutGapGrant";
-    subsidy: "subsidy";
-}>;
-type ClaimKind = z.output<typeof ClaimKindSchema>;
-declare const PendingClaimSchema: z.ZodObject<{
-    member: z.ZodString;
-    kind: z.ZodEnum<{
-        majorAccident: "majorAccident";
-        cutGapGrant: "cutGapGrant";
-        subsidy: "subsidy";
-    }>;
-    amount: z.ZodString;
-    period: z.ZodString;
-    recordedDeficit: z.ZodBoolean;
-}, z.core.$strict>;
-type PendingClaim = z.output<typeof PendingClaimSchema>;
-declare const SettlementStateSchema: z.ZodObject<{
-    nextPeriod: z.ZodString;
-    poolOpen: z.ZodBoolean;
-    nextSeq: z.ZodNumber;
-    balances: z.ZodRecord<z.ZodString, z.ZodString>;
-    members: z.ZodRecord<z.ZodString, z.ZodObject<{
-        priorYearBalance: z.ZodString;
-        priorYearExpenditure: z.ZodString;
-        priorYearIncome: z.ZodString;
-        yearIncome: z.ZodString;
-        yearExpenditure: z.ZodString;
-        legacyFunds: z.ZodString;
-        yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
-        yearGrants: z.ZodString;
-        yearSyncInducedRelief: z.ZodString;
-        yearGrantableSubsidies: z.ZodString;
-        eligibilityBalance: z.ZodString;
-        eligibilityExpenditure: z.ZodString;
-        ownReserveMonths: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-    pendingClaims: z.ZodArray<z.ZodObject<{
-        member: z.ZodString;
-        kind: z.ZodEnum<{
-            majorAccident: "majorAccident";
-            cutGapGrant: "cutGapGrant";
-            subsidy: "subsidy";
-        }>;
-        amount: z.ZodString;
-        period: z.ZodString;
-        recordedDeficit: z.ZodBoolean;
-    }, z.core.$strict>>;
-    poolBenefits: z.ZodObject<{
-        year: z.ZodString;
-        priorYear: z.ZodString;
-    }, z.core.$strict>;
-    options: z.ZodObject<{
-        claimSubsidy: z.ZodBoolean;
-        includeLegacyFunds: z.ZodBoolean;
-    }, z.core.$strict>;
-}, z.core.$strict>;
-type SettlementState = z.output<typeof SettlementStateSchema>;
 declare const BudgetSchema: z.ZodObject<{
     member: z.ZodString;
     year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
@@ -4771,6 +5385,10 @@ declare const PoolingErrorJSONSchema: z.ZodObject<{
         INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
         INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
         BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+        INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+        INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+        STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+        FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
     }>;
     path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
     message: z.ZodString;
@@ -4829,6 +5447,10 @@ declare const LevyRecordErrorSchema: z.ZodObject<{
             INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
             INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
             BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+            INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+            INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+            STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+            FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
         }>;
         path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
         message: z.ZodString;
@@ -4847,14 +5469,14 @@ declare const LevyBatchCollectedSchema: z.ZodObject<{
         cutFraction: z.ZodString;
         cutSource: z.ZodEnum<{
             policy: "policy";
+            reserveMonths: "reserveMonths";
             outsideWindow: "outsideWindow";
             caller: "caller";
-            reserveMonths: "reserveMonths";
         }>;
         ownCutFraction: z.ZodNullable<z.ZodString>;
         ownCutSource: z.ZodEnum<{
-            ownCutFraction: "ownCutFraction";
             ownReserveMonths: "ownReserveMonths";
+            ownCutFraction: "ownCutFraction";
             notGiven: "notGiven";
         }>;
         effectiveRate: z.ZodString;
@@ -4941,6 +5563,10 @@ declare const LevyBatchCollectedSchema: z.ZodObject<{
                 INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
                 INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
                 BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+                INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+                INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+                STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+                FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
             }>;
             path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
             message: z.ZodString;
@@ -5099,4 +5725,4 @@ interface SimulateOptions {
 }
 declare function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
 declare function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
-export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type InputProblems, type InputProblemsOptions, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, LevyBatchCollectedSchema, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevyRecordErrorSchema, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorJSON, PoolingErrorJSONSchema, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };
+export { ACCOUNTS, AccidentModelSchema, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type Comparison, type ComparisonExplanation, type ComparisonStep, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FigurePair, type FinalAccounts, FinalAccountsSchema, type FittedFlowModel, type FittedSeries, type FloatTierReview, type FlowHistory, FlowHistorySchema, type FlowModel, FlowModelSchema, type FundStatement, FundStatementSchema, type Histogram, type IndustryClass, type IndustryClassInput, type InputProblems, type InputProblemsOptions, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type LabelPair, type Levy, type LevyBatch, LevyBatchCollectedSchema, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevyRecordErrorSchema, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MAX_SEED, MEMBER_FIGURES, MajorAccidentClaimSchema, type Member, MemberFlowModelSchema, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearComparison, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, NoiseSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, POOL_FIGURES, type ParamVersion, type ParsedFlowModel, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyDifference, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, type PoolYearComparison, PoolingError, type PoolingErrorJSON, PoolingErrorJSONSchema, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type Probability, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, type Quantiles, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, type Rng, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, SeriesModelSchema, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, SeveritySchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type StressExperiment, type StressOptions, type StressProgress, type StressResult, type StressYear, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type Tally, type TopUp, type TopUpInput, TopUpInputSchema, type YearComparison, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, compare, compareSimulations, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, diffPolicies, effectiveRate, explain, explainComparison, fiscalAccount, fitFlowModel, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, logNormal, mergeStressResults, moveFloatTier, nationalCutFraction, normal, normalCdf, openPooling, paramsAt, pareto, payByPriority, poisson, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, runRng, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, stressTest, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };

@@ -308,8 +308,5 @@ function init(): void {
   applyLang();
 }
 
-// in a Web Worker (the stress tab's, started on this script) there is no page to wire
-if (typeof document !== "undefined") {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
-}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+else init();

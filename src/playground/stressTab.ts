@@ -1,59 +1,36 @@
 /// <reference lib="dom" />
 /**
  * The page's stress-test tab: the library's `stressTest` on the example flow
- * model, in a Web Worker started on the page's own script (the same bundle:
- * in a worker it only answers run requests). Where a worker cannot start (a
- * page opened from file://), the runs go in the page itself, in slices.
+ * model, in a Web Worker (`stress-worker.js`, its own script beside the page's,
+ * so that the page's script stays small). A page opened from a file cannot
+ * start a worker: the tab says so.
  *
  * @module
  */
-import { EXAMPLE_FLOW_MODEL, mergeStressResults, type StressResult, stressTest } from "../index.js";
+import type { StressResult } from "../index.js";
 import { formatStressSummary, renderStressReport } from "../report.js";
 
 type Request = { runs: number; seed: number; horizon: number };
 type Reply = { progress: number; total: number } | { result: StressResult } | { error: string };
 
-/** The worker's side: one request, answered with progress and the result. */
-function startWorker(scope: { onmessage: ((e: MessageEvent<Request>) => void) | null; postMessage(m: Reply): void }): void {
-  scope.onmessage = (e) => {
-    try {
-      const { runs, seed, horizon } = e.data;
-      const result = stressTest(EXAMPLE_FLOW_MODEL, { runs, seed, horizon, onProgress: ({ done, total }) => scope.postMessage({ progress: done, total }) });
-      scope.postMessage({ result });
-    } catch (err) {
-      scope.postMessage({ error: err instanceof Error ? err.message : String(err) });
-    }
-  };
-}
+/** The worker's script, beside the page's own (captured while the page's script runs). */
+const workerUrl = (() => {
+  const src = typeof document === "undefined" ? undefined : (document.currentScript as HTMLScriptElement | null)?.src;
+  return src ? new URL("stress-worker.js", src).href : undefined;
+})();
 
-const inWorker = typeof document === "undefined" && typeof self !== "undefined";
-if (inWorker) startWorker(self as unknown as Parameters<typeof startWorker>[0]);
+const NO_WORKER =
+  "The stress test runs in a Web Worker, which a page opened from a file cannot start: open the page through wi-pooling serve. / 压力测试在 Web Worker 中运行，直接打开本地文件时无法启动：请通过 wi-pooling serve 打开本页面。";
 
-/** The page's script, to start the worker on (captured while the script runs). */
-const scriptUrl = !inWorker ? (document.currentScript as HTMLScriptElement | null)?.src : undefined;
-
-/** Runs in the page, in slices of runs, so that the page stays responsive. */
-async function inPage(req: Request, onProgress: (done: number) => void): Promise<StressResult> {
-  const parts: StressResult[] = [];
-  const step = 10;
-  for (let from = 0; from < req.runs; from += step) {
-    const to = Math.min(req.runs, from + step);
-    parts.push(stressTest(EXAMPLE_FLOW_MODEL, { ...req, range: { from, to } }));
-    onProgress(to);
-    await new Promise((r) => setTimeout(r, 0));
-  }
-  return mergeStressResults(parts);
-}
-
-/** Runs a request in a worker when one can start, else in the page. */
+/** Runs a request in the worker (the page stays responsive). */
 function run(req: Request, onProgress: (done: number) => void): Promise<StressResult> {
   let worker: Worker | null = null;
   try {
-    if (scriptUrl && typeof Worker !== "undefined") worker = new Worker(scriptUrl);
+    if (workerUrl && typeof Worker !== "undefined") worker = new Worker(workerUrl);
   } catch {
     worker = null;
   }
-  if (!worker) return inPage(req, onProgress);
+  if (!worker) return Promise.reject(new Error(NO_WORKER));
   const w = worker;
   return new Promise((resolve, reject) => {
     w.onmessage = (e: MessageEvent<Reply>) => {
@@ -67,7 +44,7 @@ function run(req: Request, onProgress: (done: number) => void): Promise<StressRe
     };
     w.onerror = () => {
       w.terminate();
-      inPage(req, onProgress).then(resolve, reject);
+      reject(new Error(NO_WORKER));
     };
     w.postMessage(req);
   });

@@ -7,7 +7,7 @@
  */
 import type { StressResult } from "../analysis/stressResult.js";
 import type { Probability } from "../analysis/summaries.js";
-import { ANALYSIS_STYLE } from "./compareReport.js";
+import { ANALYSIS_STYLE } from "./analysisStyle.js";
 import { esc, groupedBars, table } from "./report.js";
 
 const W = 900;

@@ -101,6 +101,7 @@ const STATIC: Record<string, [file: string, type: string]> = {
   "/index.html": ["index.html", "text/html; charset=utf-8"],
   "/playground.js": ["playground.js", "text/javascript; charset=utf-8"],
   "/style.css": ["style.css", "text/css; charset=utf-8"],
+  "/stress-worker.js": ["stress-worker.js", "text/javascript; charset=utf-8"],
 };
 
 type Handler = (ctx: { req: IncomingMessage; url: URL; body: () => Promise<{ text: string; type: string }>; params: string[] }) => Promise<Reply>;
