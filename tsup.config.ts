@@ -85,7 +85,7 @@ export default defineConfig([
   },
   {
     // the playground page: the library bundled for the browser (one classic script, so that it opens from file://), with its HTML and CSS
-    entry: { playground: "src/playground/main.ts" },
+    entry: { playground: "src/playground/main.ts", "stress-worker": "src/playground/stressWorker.ts" },
     format: ["iife"],
     platform: "browser",
     outDir: "dist/playground",

@@ -19,7 +19,13 @@
  *    CLI_ROWS-row file (default 1,000,000): rows/s and max RSS, beside
  *    `computeLevies` in process on the same records.
  *
- * Environment: LEVY_N (records timed, default 300,000), LEVY_DIFF, CLI_ROWS, SIM_MONTHS (default 120).
+ * 6. The stress test through the CLI (`wi-pooling stress`, the example model
+ *    of 5 members, 36 months): STRESS_RUNS runs (default 10,000) with the
+ *    default workers, and STRESS_RUNS_ONE (default 1,000) on one worker; the
+ *    ratio of their runs/s (target: 10,000 runs ≤ 20 s).
+ *
+ * Environment: LEVY_N (records timed, default 300,000), LEVY_DIFF, CLI_ROWS, SIM_MONTHS (default 120),
+ * STRESS_RUNS, STRESS_RUNS_ONE.
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
@@ -303,4 +309,46 @@ if (perUnit[2]! > SIM_TARGET_US) {
   console.log(
     `\nstarved pool: 120 months ${median(t120).toFixed(0)} ms, 600 months ${median(t600).toFixed(0)} ms: ratio ${ratio.toFixed(1)}× (linear ≈ 5×; target < 6×): ${ratio < 6 ? "met" : "NOT met"}`,
   );
+}
+
+// 6. The stress test through the CLI: default workers against one (runs/s), the example model, 36 months.
+{
+  const runs = Number(process.env.STRESS_RUNS ?? 10_000);
+  const runsOne = Number(process.env.STRESS_RUNS_ONE ?? 1_000);
+  const dir = mkdtempSync(join(tmpdir(), "wi-stress-bench-"));
+  try {
+    const model = join(dir, "model.json");
+    const cli = join(new URL("..", import.meta.url).pathname, "dist/cli.js");
+    spawnSync(process.execPath, [cli, "stress", "--example", "--out", model]);
+    const stress = (n: number, workers: string[]) => {
+      const t = performance.now();
+      const r = spawnSync(process.execPath, [
+        cli,
+        "stress",
+        model,
+        "--runs",
+        String(n),
+        "--seed",
+        "1",
+        "--horizon",
+        "36",
+        "--json",
+        "--out",
+        join(dir, "r.json"),
+        ...workers,
+      ]);
+      if (r.status !== 0) throw new Error(r.stderr.toString());
+      return performance.now() - t;
+    };
+    const tAll = stress(runs, []);
+    const tOne = stress(runsOne, ["--workers", "1"]);
+    const rateAll = (runs / tAll) * 1000;
+    const rateOne = (runsOne / tOne) * 1000;
+    console.log(
+      `\nstress test (wi-pooling stress, 5 members × 36 months): ${fmt(runs)} runs in ${(tAll / 1000).toFixed(1)} s with the default workers (${rateAll.toFixed(0)} runs/s); one worker ${rateOne.toFixed(0)} runs/s (${fmt(runsOne)} runs): ratio ${(rateAll / rateOne).toFixed(2)}×`,
+    );
+    console.log(`  target 10,000 runs ≤ 20 s: ${10_000 / rateAll <= 20 ? "met" : "NOT met"} (${(10_000 / rateAll).toFixed(1)} s at this rate)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

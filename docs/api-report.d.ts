@@ -56,6 +56,10 @@ declare const ERROR_CODES: {
     readonly AMOUNT_NOT_EXACT: readonly ["a JSON number has more significant digits than a double holds exactly (more than 15): send amounts as strings, e.g. \"100000000000000.01\"", "JSON 数值的有效数字超过双精度浮点数能精确表示的位数（超过 15 位）：请以字符串形式发送金额，如 \"100000000000000.01\""];
     readonly DUPLICATE_KEY: readonly ["a JSON object gives the same key twice", "JSON 对象中同一键出现了两次"];
     readonly BUDGET_ADJUSTMENT_UNAPPROVED: readonly ["a budget adjustment needs an approval reference: budgets may not be adjusted at will", "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批"];
+    readonly INVALID_MODEL_PARAMETER: readonly ["a parameter of the flow model is outside its range", "资金流模型参数超出取值范围"];
+    readonly INVALID_STRESS_OPTIONS: readonly ["the stress test's options are invalid (runs 1 to 10^7, seed a safe integer ≥ 0, horizon 1 to 600 months, shard i/n with 0 ≤ i < n)", "压力测试选项有误（运行次数 1 至 10^7，随机种子为非负安全整数，测算期 1 至 600 个月，分片 i/n 且 0 ≤ i < n）"];
+    readonly STRESS_SHARDS_MISMATCH: readonly ["the stress-test results cannot be merged: different model, policy, seed, runs or horizon, or runs missing or given twice", "压力测试结果无法合并：模型、政策、随机种子、运行次数或测算期不一致，或有运行缺失、重复"];
+    readonly FLOW_HISTORY_TOO_SHORT: readonly ["fitting a flow model needs at least 24 consecutive months of figures", "估计资金流模型至少需要连续 24 个月的数据"];
 };
 type ErrorCode = keyof typeof ERROR_CODES;
 interface PoolingErrorJSON {
@@ -552,6 +556,952 @@ interface ParamVersion<T> {
     };
     note?: string | undefined;
 }
+type DatedParameterName = (typeof DATED_PARAMETERS)[number];
+type PolicyParams = {
+    readonly [K in DatedParameterName]: ParamVersion<Policy[K][number]["value"]>;
+} & {
+    readonly policy: PolicyRef;
+    readonly period: Period;
+    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
+};
+interface PolicyRef {
+    id: string;
+    version: string;
+}
+declare function policyRef(policy: Policy): PolicyRef;
+declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
+declare const MemberPeriodReportSchema: z.ZodObject<{
+    income: z.ZodString;
+    expenditure: z.ZodString;
+    cutRelief: z.ZodString;
+    syncInducedRelief: z.ZodString;
+    gap: z.ZodString;
+    fromCurrentSurplus: z.ZodString;
+    fromCumulativeBalance: z.ZodString;
+    grantClaimed: z.ZodString;
+    subsidyClaimed: z.ZodString;
+    unclaimed: z.ZodString;
+    grantPaid: z.ZodString;
+    subsidyPaid: z.ZodString;
+    deficitPaid: z.ZodString;
+    majorAccidentPaid: z.ZodString;
+    clawback: z.ZodString;
+    clawbackAccrued: z.ZodString;
+    trueUpReturned: z.ZodString;
+    trueUpReclassified: z.ZodString;
+    openingDeficitClaimed: z.ZodString;
+    topUp: z.ZodString;
+    extraction: z.ZodString;
+    legacyFoldIn: z.ZodString;
+    provincialRemittance: z.ZodString;
+    current: z.ZodString;
+    carried: z.ZodString;
+    balance: z.ZodString;
+    pendingClaims: z.ZodString;
+    deficit: z.ZodString;
+    reserveMonths: z.ZodNullable<z.ZodString>;
+    risk: z.ZodEnum<{
+        critical: "critical";
+        warning: "warning";
+        normal: "normal";
+        surplus: "surplus";
+    }>;
+    ownReserveMonths: z.ZodNullable<z.ZodString>;
+    ownCutFraction: z.ZodString;
+    eligibleForCutGapGrant: z.ZodBoolean;
+}, z.core.$strict>;
+type MemberPeriodReport = z.output<typeof MemberPeriodReportSchema>;
+declare const PoolPeriodReportSchema: z.ZodObject<{
+    open: z.ZodBoolean;
+    balance: z.ZodString;
+    floor: z.ZodString;
+    extractions: z.ZodString;
+    claimed: z.ZodObject<{
+        majorAccident: z.ZodString;
+        cutGapGrant: z.ZodString;
+        subsidy: z.ZodString;
+        recordedDeficit: z.ZodString;
+    }, z.core.$strict>;
+    paid: z.ZodObject<{
+        majorAccident: z.ZodString;
+        cutGapGrant: z.ZodString;
+        subsidy: z.ZodString;
+        recordedDeficit: z.ZodString;
+    }, z.core.$strict>;
+    topUp: z.ZodString;
+    topUpReason: z.ZodNullable<z.ZodEnum<{
+        whenShort: "whenShort";
+        scheduled: "scheduled";
+    }>>;
+    shortfall: z.ZodString;
+    trueUpReturned: z.ZodString;
+    pendingClaims: z.ZodString;
+    reserveMonths: z.ZodNullable<z.ZodString>;
+    risk: z.ZodNullable<z.ZodEnum<{
+        critical: "critical";
+        warning: "warning";
+        normal: "normal";
+        surplus: "surplus";
+    }>>;
+}, z.core.$strict>;
+type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
+interface PeriodParameters {
+    clawbackRate: string;
+    poolFloorMonths: string;
+    openingExtractionRate: string;
+    openingBalanceYear: number;
+    clawbackMunicipal: "none" | {
+        split: {
+            gusu: string;
+            snd: string;
+        };
+    };
+    topUpSchedule: "yearly" | "monthly";
+    topUpWhenShort: boolean;
+    priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
+    coverOpeningDeficits: boolean;
+    yearEndTrueUp: boolean;
+    riskBandsSource: string;
+}
+declare const PeriodReportSchema: z.ZodObject<{
+    period: z.ZodString;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+    parameters: z.ZodObject<{
+        clawbackRate: z.ZodString;
+        poolFloorMonths: z.ZodString;
+        openingExtractionRate: z.ZodString;
+        openingBalanceYear: z.ZodNumber;
+        clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+            split: z.ZodObject<{
+                gusu: z.ZodString;
+                snd: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>]>;
+        topUpSchedule: z.ZodEnum<{
+            yearly: "yearly";
+            monthly: "monthly";
+        }>;
+        topUpWhenShort: z.ZodBoolean;
+        priority: z.ZodArray<z.ZodEnum<{
+            majorAccident: "majorAccident";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+            recordedDeficit: "recordedDeficit";
+        }>>;
+        coverOpeningDeficits: z.ZodBoolean;
+        yearEndTrueUp: z.ZodBoolean;
+        riskBandsSource: z.ZodString;
+    }, z.core.$strict>;
+    citations: z.ZodObject<{
+        opening: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        provincialRemittance: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        localCoverage: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        cutGapGrant: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        subsidy: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        recordedDeficit: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        majorAccident: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        poolFloor: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        topUp: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        topUpSchedule: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        priority: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        clawback: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+        trueUp: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        income: z.ZodString;
+        expenditure: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        gap: z.ZodString;
+        fromCurrentSurplus: z.ZodString;
+        fromCumulativeBalance: z.ZodString;
+        grantClaimed: z.ZodString;
+        subsidyClaimed: z.ZodString;
+        unclaimed: z.ZodString;
+        grantPaid: z.ZodString;
+        subsidyPaid: z.ZodString;
+        deficitPaid: z.ZodString;
+        majorAccidentPaid: z.ZodString;
+        clawback: z.ZodString;
+        clawbackAccrued: z.ZodString;
+        trueUpReturned: z.ZodString;
+        trueUpReclassified: z.ZodString;
+        openingDeficitClaimed: z.ZodString;
+        topUp: z.ZodString;
+        extraction: z.ZodString;
+        legacyFoldIn: z.ZodString;
+        provincialRemittance: z.ZodString;
+        current: z.ZodString;
+        carried: z.ZodString;
+        balance: z.ZodString;
+        pendingClaims: z.ZodString;
+        deficit: z.ZodString;
+        reserveMonths: z.ZodNullable<z.ZodString>;
+        risk: z.ZodEnum<{
+            critical: "critical";
+            warning: "warning";
+            normal: "normal";
+            surplus: "surplus";
+        }>;
+        ownReserveMonths: z.ZodNullable<z.ZodString>;
+        ownCutFraction: z.ZodString;
+        eligibleForCutGapGrant: z.ZodBoolean;
+    }, z.core.$strict>>;
+    pool: z.ZodObject<{
+        open: z.ZodBoolean;
+        balance: z.ZodString;
+        floor: z.ZodString;
+        extractions: z.ZodString;
+        claimed: z.ZodObject<{
+            majorAccident: z.ZodString;
+            cutGapGrant: z.ZodString;
+            subsidy: z.ZodString;
+            recordedDeficit: z.ZodString;
+        }, z.core.$strict>;
+        paid: z.ZodObject<{
+            majorAccident: z.ZodString;
+            cutGapGrant: z.ZodString;
+            subsidy: z.ZodString;
+            recordedDeficit: z.ZodString;
+        }, z.core.$strict>;
+        topUp: z.ZodString;
+        topUpReason: z.ZodNullable<z.ZodEnum<{
+            whenShort: "whenShort";
+            scheduled: "scheduled";
+        }>>;
+        shortfall: z.ZodString;
+        trueUpReturned: z.ZodString;
+        pendingClaims: z.ZodString;
+        reserveMonths: z.ZodNullable<z.ZodString>;
+        risk: z.ZodNullable<z.ZodEnum<{
+            critical: "critical";
+            warning: "warning";
+            normal: "normal";
+            surplus: "surplus";
+        }>>;
+    }, z.core.$strict>;
+    clawbacks: z.ZodString;
+    clawbacksAccrued: z.ZodString;
+    conservationOk: z.ZodBoolean;
+}, z.core.$strict>;
+type PeriodReport<M extends string = string> = Omit<z.output<typeof PeriodReportSchema>, "members"> & {
+    members: Record<M, MemberPeriodReport>;
+};
+declare const MemberYearSummarySchema: z.ZodObject<{
+    income: z.ZodString;
+    expenditure: z.ZodString;
+    cutRelief: z.ZodString;
+    extraction: z.ZodString;
+    provincialRemittance: z.ZodString;
+    topUp: z.ZodString;
+    grantPaid: z.ZodString;
+    subsidyPaid: z.ZodString;
+    deficitPaid: z.ZodString;
+    majorAccidentPaid: z.ZodString;
+    clawback: z.ZodString;
+    clawbackAccrued: z.ZodString;
+    trueUpReturned: z.ZodString;
+    trueUpReclassified: z.ZodString;
+    balance: z.ZodString;
+    reserveMonths: z.ZodNullable<z.ZodString>;
+    risk: z.ZodEnum<{
+        critical: "critical";
+        warning: "warning";
+        normal: "normal";
+        surplus: "surplus";
+    }>;
+    warnings: z.ZodArray<z.ZodString>;
+}, z.core.$strict>;
+type MemberYearSummary = z.output<typeof MemberYearSummarySchema>;
+declare const YearSummarySchema: z.ZodObject<{
+    year: z.ZodNumber;
+    from: z.ZodString;
+    to: z.ZodString;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        income: z.ZodString;
+        expenditure: z.ZodString;
+        cutRelief: z.ZodString;
+        extraction: z.ZodString;
+        provincialRemittance: z.ZodString;
+        topUp: z.ZodString;
+        grantPaid: z.ZodString;
+        subsidyPaid: z.ZodString;
+        deficitPaid: z.ZodString;
+        majorAccidentPaid: z.ZodString;
+        clawback: z.ZodString;
+        clawbackAccrued: z.ZodString;
+        trueUpReturned: z.ZodString;
+        trueUpReclassified: z.ZodString;
+        balance: z.ZodString;
+        reserveMonths: z.ZodNullable<z.ZodString>;
+        risk: z.ZodEnum<{
+            critical: "critical";
+            warning: "warning";
+            normal: "normal";
+            surplus: "surplus";
+        }>;
+        warnings: z.ZodArray<z.ZodString>;
+    }, z.core.$strict>>;
+    pool: z.ZodObject<{
+        balance: z.ZodString;
+        floor: z.ZodString;
+        extractions: z.ZodString;
+        topUp: z.ZodString;
+        shortfall: z.ZodString;
+        trueUpReturned: z.ZodString;
+        paid: z.ZodObject<{
+            majorAccident: z.ZodString;
+            cutGapGrant: z.ZodString;
+            subsidy: z.ZodString;
+            recordedDeficit: z.ZodString;
+        }, z.core.$strict>;
+        pendingClaims: z.ZodString;
+        reserveMonths: z.ZodNullable<z.ZodString>;
+        risk: z.ZodNullable<z.ZodEnum<{
+            critical: "critical";
+            warning: "warning";
+            normal: "normal";
+            surplus: "surplus";
+        }>>;
+    }, z.core.$strict>;
+    clawbacks: z.ZodString;
+}, z.core.$strict>;
+type YearSummary<M extends string = string> = Omit<z.output<typeof YearSummarySchema>, "members"> & {
+    members: Record<M, MemberYearSummary>;
+};
+declare const SettlementSchema: z.ZodObject<{
+    state: z.ZodObject<{
+        nextPeriod: z.ZodString;
+        poolOpen: z.ZodBoolean;
+        nextSeq: z.ZodNumber;
+        balances: z.ZodRecord<z.ZodString, z.ZodString>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            priorYearBalance: z.ZodString;
+            priorYearExpenditure: z.ZodString;
+            priorYearIncome: z.ZodString;
+            yearIncome: z.ZodString;
+            yearExpenditure: z.ZodString;
+            legacyFunds: z.ZodString;
+            yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            yearGrants: z.ZodString;
+            yearSyncInducedRelief: z.ZodString;
+            yearGrantableSubsidies: z.ZodString;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        pendingClaims: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            kind: z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+            }>;
+            amount: z.ZodString;
+            period: z.ZodString;
+            recordedDeficit: z.ZodBoolean;
+        }, z.core.$strict>>;
+        poolBenefits: z.ZodObject<{
+            year: z.ZodString;
+            priorYear: z.ZodString;
+        }, z.core.$strict>;
+        options: z.ZodObject<{
+            claimSubsidy: z.ZodBoolean;
+            includeLegacyFunds: z.ZodBoolean;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    journal: z.ZodArray<z.ZodObject<{
+        seq: z.ZodNumber;
+        period: z.ZodString;
+        from: z.ZodString;
+        to: z.ZodString;
+        amount: z.ZodString;
+        kind: z.ZodEnum<{
+            income: "income";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+            legacyFoldIn: "legacyFoldIn";
+            topUp: "topUp";
+            clawback: "clawback";
+            openingBalance: "openingBalance";
+            openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
+            benefit: "benefit";
+            carriedToCurrent: "carriedToCurrent";
+            majorAccidentBenefit: "majorAccidentBenefit";
+            deficitCover: "deficitCover";
+            trueUpReturn: "trueUpReturn";
+            yearEndRollover: "yearEndRollover";
+        }>;
+        member: z.ZodOptional<z.ZodString>;
+        citation: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    report: z.ZodObject<{
+        period: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        parameters: z.ZodObject<{
+            clawbackRate: z.ZodString;
+            poolFloorMonths: z.ZodString;
+            openingExtractionRate: z.ZodString;
+            openingBalanceYear: z.ZodNumber;
+            clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                split: z.ZodObject<{
+                    gusu: z.ZodString;
+                    snd: z.ZodString;
+                }, z.core.$strict>;
+            }, z.core.$strict>]>;
+            topUpSchedule: z.ZodEnum<{
+                yearly: "yearly";
+                monthly: "monthly";
+            }>;
+            topUpWhenShort: z.ZodBoolean;
+            priority: z.ZodArray<z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                recordedDeficit: "recordedDeficit";
+            }>>;
+            coverOpeningDeficits: z.ZodBoolean;
+            yearEndTrueUp: z.ZodBoolean;
+            riskBandsSource: z.ZodString;
+        }, z.core.$strict>;
+        citations: z.ZodObject<{
+            opening: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            provincialRemittance: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            localCoverage: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            cutGapGrant: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            subsidy: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            recordedDeficit: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            majorAccident: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            poolFloor: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            topUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            topUpSchedule: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            priority: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            clawback: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            trueUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            income: z.ZodString;
+            expenditure: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            gap: z.ZodString;
+            fromCurrentSurplus: z.ZodString;
+            fromCumulativeBalance: z.ZodString;
+            grantClaimed: z.ZodString;
+            subsidyClaimed: z.ZodString;
+            unclaimed: z.ZodString;
+            grantPaid: z.ZodString;
+            subsidyPaid: z.ZodString;
+            deficitPaid: z.ZodString;
+            majorAccidentPaid: z.ZodString;
+            clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
+            openingDeficitClaimed: z.ZodString;
+            topUp: z.ZodString;
+            extraction: z.ZodString;
+            legacyFoldIn: z.ZodString;
+            provincialRemittance: z.ZodString;
+            current: z.ZodString;
+            carried: z.ZodString;
+            balance: z.ZodString;
+            pendingClaims: z.ZodString;
+            deficit: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
+        }, z.core.$strict>>;
+        pool: z.ZodObject<{
+            open: z.ZodBoolean;
+            balance: z.ZodString;
+            floor: z.ZodString;
+            extractions: z.ZodString;
+            claimed: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            paid: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            topUp: z.ZodString;
+            topUpReason: z.ZodNullable<z.ZodEnum<{
+                whenShort: "whenShort";
+                scheduled: "scheduled";
+            }>>;
+            shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
+            pendingClaims: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodNullable<z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>>;
+        }, z.core.$strict>;
+        clawbacks: z.ZodString;
+        clawbacksAccrued: z.ZodString;
+        conservationOk: z.ZodBoolean;
+    }, z.core.$strict>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Settlement<M extends string = string> = Omit<z.output<typeof SettlementSchema>, "report"> & {
+    report: PeriodReport<M>;
+};
+declare const SimulationSchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+    periods: z.ZodArray<z.ZodObject<{
+        period: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        parameters: z.ZodObject<{
+            clawbackRate: z.ZodString;
+            poolFloorMonths: z.ZodString;
+            openingExtractionRate: z.ZodString;
+            openingBalanceYear: z.ZodNumber;
+            clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                split: z.ZodObject<{
+                    gusu: z.ZodString;
+                    snd: z.ZodString;
+                }, z.core.$strict>;
+            }, z.core.$strict>]>;
+            topUpSchedule: z.ZodEnum<{
+                yearly: "yearly";
+                monthly: "monthly";
+            }>;
+            topUpWhenShort: z.ZodBoolean;
+            priority: z.ZodArray<z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                recordedDeficit: "recordedDeficit";
+            }>>;
+            coverOpeningDeficits: z.ZodBoolean;
+            yearEndTrueUp: z.ZodBoolean;
+            riskBandsSource: z.ZodString;
+        }, z.core.$strict>;
+        citations: z.ZodObject<{
+            opening: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            provincialRemittance: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            localCoverage: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            cutGapGrant: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            subsidy: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            recordedDeficit: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            majorAccident: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            poolFloor: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            topUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            topUpSchedule: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            priority: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            clawback: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            trueUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            income: z.ZodString;
+            expenditure: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            gap: z.ZodString;
+            fromCurrentSurplus: z.ZodString;
+            fromCumulativeBalance: z.ZodString;
+            grantClaimed: z.ZodString;
+            subsidyClaimed: z.ZodString;
+            unclaimed: z.ZodString;
+            grantPaid: z.ZodString;
+            subsidyPaid: z.ZodString;
+            deficitPaid: z.ZodString;
+            majorAccidentPaid: z.ZodString;
+            clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
+            openingDeficitClaimed: z.ZodString;
+            topUp: z.ZodString;
+            extraction: z.ZodString;
+            legacyFoldIn: z.ZodString;
+            provincialRemittance: z.ZodString;
+            current: z.ZodString;
+            carried: z.ZodString;
+            balance: z.ZodString;
+            pendingClaims: z.ZodString;
+            deficit: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
+        }, z.core.$strict>>;
+        pool: z.ZodObject<{
+            open: z.ZodBoolean;
+            balance: z.ZodString;
+            floor: z.ZodString;
+            extractions: z.ZodString;
+            claimed: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            paid: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            topUp: z.ZodString;
+            topUpReason: z.ZodNullable<z.ZodEnum<{
+                whenShort: "whenShort";
+                scheduled: "scheduled";
+            }>>;
+            shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
+            pendingClaims: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodNullable<z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>>;
+        }, z.core.$strict>;
+        clawbacks: z.ZodString;
+        clawbacksAccrued: z.ZodString;
+        conservationOk: z.ZodBoolean;
+    }, z.core.$strict>>;
+    years: z.ZodArray<z.ZodObject<{
+        year: z.ZodNumber;
+        from: z.ZodString;
+        to: z.ZodString;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            income: z.ZodString;
+            expenditure: z.ZodString;
+            cutRelief: z.ZodString;
+            extraction: z.ZodString;
+            provincialRemittance: z.ZodString;
+            topUp: z.ZodString;
+            grantPaid: z.ZodString;
+            subsidyPaid: z.ZodString;
+            deficitPaid: z.ZodString;
+            majorAccidentPaid: z.ZodString;
+            clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
+            balance: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>;
+            warnings: z.ZodArray<z.ZodString>;
+        }, z.core.$strict>>;
+        pool: z.ZodObject<{
+            balance: z.ZodString;
+            floor: z.ZodString;
+            extractions: z.ZodString;
+            topUp: z.ZodString;
+            shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
+            paid: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            pendingClaims: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodNullable<z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>>;
+        }, z.core.$strict>;
+        clawbacks: z.ZodString;
+    }, z.core.$strict>>;
+    journal: z.ZodArray<z.ZodObject<{
+        seq: z.ZodNumber;
+        period: z.ZodString;
+        from: z.ZodString;
+        to: z.ZodString;
+        amount: z.ZodString;
+        kind: z.ZodEnum<{
+            income: "income";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+            legacyFoldIn: "legacyFoldIn";
+            topUp: "topUp";
+            clawback: "clawback";
+            openingBalance: "openingBalance";
+            openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
+            benefit: "benefit";
+            carriedToCurrent: "carriedToCurrent";
+            majorAccidentBenefit: "majorAccidentBenefit";
+            deficitCover: "deficitCover";
+            trueUpReturn: "trueUpReturn";
+            yearEndRollover: "yearEndRollover";
+        }>;
+        member: z.ZodOptional<z.ZodString>;
+        citation: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    balances: z.ZodRecord<z.ZodString, z.ZodString>;
+    finalState: z.ZodObject<{
+        nextPeriod: z.ZodString;
+        poolOpen: z.ZodBoolean;
+        nextSeq: z.ZodNumber;
+        balances: z.ZodRecord<z.ZodString, z.ZodString>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            priorYearBalance: z.ZodString;
+            priorYearExpenditure: z.ZodString;
+            priorYearIncome: z.ZodString;
+            yearIncome: z.ZodString;
+            yearExpenditure: z.ZodString;
+            legacyFunds: z.ZodString;
+            yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            yearGrants: z.ZodString;
+            yearSyncInducedRelief: z.ZodString;
+            yearGrantableSubsidies: z.ZodString;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        pendingClaims: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            kind: z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+            }>;
+            amount: z.ZodString;
+            period: z.ZodString;
+            recordedDeficit: z.ZodBoolean;
+        }, z.core.$strict>>;
+        poolBenefits: z.ZodObject<{
+            year: z.ZodString;
+            priorYear: z.ZodString;
+        }, z.core.$strict>;
+        options: z.ZodObject<{
+            claimSubsidy: z.ZodBoolean;
+            includeLegacyFunds: z.ZodBoolean;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    conservation: z.ZodObject<{
+        ok: z.ZodBoolean;
+        totalOfAllAccounts: z.ZodString;
+        funds: z.ZodString;
+        externalIn: z.ZodString;
+        benefitsOut: z.ZodString;
+        provincialOut: z.ZodString;
+        fiscalTotal: z.ZodString;
+        badEntries: z.ZodNumber;
+        balancesMatchFold: z.ZodBoolean;
+        failures: z.ZodArray<z.ZodString>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Simulation<M extends string = string> = Omit<z.output<typeof SimulationSchema>, "periods" | "years"> & {
+    periods: PeriodReport<M>[];
+    years: YearSummary<M>[];
+};
 declare const MemberFlowsSchema: z.ZodObject<{
     income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
     expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
@@ -932,6 +1882,3091 @@ declare const SettlementStateSchema: z.ZodObject<{
     }, z.core.$strict>;
 }, z.core.$strict>;
 type SettlementState = z.output<typeof SettlementStateSchema>;
+declare const DOC = "\u82CF\u5E9C\u529E\u30142020\u301586\u53F7";
+interface Citation {
+    doc: string;
+    clause: string;
+    note?: string | undefined;
+}
+declare const CitationSchema: z.ZodObject<{
+    doc: z.ZodString;
+    clause: z.ZodString;
+    note: z.ZodOptional<z.ZodString>;
+}, z.core.$strict>;
+declare function cite(clause: string, note?: string, doc?: string): Citation;
+interface PolicyDifference {
+    parameter: string;
+    field: string;
+    from: IsoDate;
+    to: IsoDate | null;
+    base: unknown;
+    reform: unknown;
+    baseCitation: Citation | null;
+    reformCitation: Citation | null;
+}
+declare function diffPolicies(base: Policy, reform: Policy): PolicyDifference[];
+interface FigurePair {
+    base: string | null;
+    reform: string | null;
+    difference: string | null;
+}
+interface LabelPair {
+    base: string | null;
+    reform: string | null;
+    changed: boolean;
+}
+declare const MEMBER_FIGURES: readonly ["grantPaid", "subsidyPaid", "clawback", "clawbackAccrued", "topUp", "balance", "reserveMonths"];
+declare const POOL_FIGURES: readonly ["topUp", "shortfall", "balance", "floor", "reserveMonths", "pendingClaims", "paidMajorAccident", "paidCutGapGrant", "paidSubsidy", "paidRecordedDeficit"];
+type MemberYearComparison = Record<(typeof MEMBER_FIGURES)[number], FigurePair> & {
+    risk: LabelPair;
+    warningPeriods: {
+        base: number;
+        reform: number;
+        difference: number;
+    };
+};
+type PoolYearComparison = Record<(typeof POOL_FIGURES)[number], FigurePair> & {
+    risk: LabelPair;
+};
+interface YearComparison {
+    year: number;
+    members: Record<string, MemberYearComparison>;
+    pool: PoolYearComparison;
+    clawbacks: FigurePair;
+}
+interface Comparison {
+    base: PolicyRef;
+    reform: PolicyRef;
+    parameters: PolicyDifference[];
+    years: YearComparison[];
+    changed: boolean;
+}
+declare function compareSimulations(baseRun: Simulation, reformRun: Simulation, base: Policy, reform: Policy): Comparison;
+declare function compare(scenario: Scenario, base: Policy, reform: Policy): Comparison;
+declare const NoiseSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
+    family: z.ZodLiteral<"none">;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"lognormal">;
+    sigma: z.ZodNumber;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"twoPoint">;
+    low: z.ZodNumber;
+    high: z.ZodNumber;
+    pHigh: z.ZodNumber;
+}, z.core.$strict>], "family">;
+declare const SeriesModelSchema: z.ZodObject<{
+    base: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    trend: z.ZodNumber;
+    seasonality: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
+    noise: z.ZodDiscriminatedUnion<[z.ZodObject<{
+        family: z.ZodLiteral<"none">;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"lognormal">;
+        sigma: z.ZodNumber;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"twoPoint">;
+        low: z.ZodNumber;
+        high: z.ZodNumber;
+        pHigh: z.ZodNumber;
+    }, z.core.$strict>], "family">;
+}, z.core.$strict>;
+declare const SeveritySchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
+    family: z.ZodLiteral<"fixed">;
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"lognormal">;
+    median: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    sigma: z.ZodNumber;
+}, z.core.$strict>, z.ZodObject<{
+    family: z.ZodLiteral<"pareto">;
+    scale: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    shape: z.ZodNumber;
+}, z.core.$strict>], "family">;
+declare const AccidentModelSchema: z.ZodObject<{
+    rate: z.ZodNumber;
+    severity: z.ZodDiscriminatedUnion<[z.ZodObject<{
+        family: z.ZodLiteral<"fixed">;
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"lognormal">;
+        median: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        sigma: z.ZodNumber;
+    }, z.core.$strict>, z.ZodObject<{
+        family: z.ZodLiteral<"pareto">;
+        scale: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        shape: z.ZodNumber;
+    }, z.core.$strict>], "family">;
+    cap: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    paidBy: z.ZodEnum<{
+        pool: "pool";
+        member: "member";
+    }>;
+}, z.core.$strict>;
+declare const MemberFlowModelSchema: z.ZodObject<{
+    opening: z.ZodObject<{
+        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    contributions: z.ZodObject<{
+        base: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        trend: z.ZodNumber;
+        seasonality: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
+        noise: z.ZodDiscriminatedUnion<[z.ZodObject<{
+            family: z.ZodLiteral<"none">;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"lognormal">;
+            sigma: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"twoPoint">;
+            low: z.ZodNumber;
+            high: z.ZodNumber;
+            pHigh: z.ZodNumber;
+        }, z.core.$strict>], "family">;
+    }, z.core.$strict>;
+    benefits: z.ZodObject<{
+        base: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        trend: z.ZodNumber;
+        seasonality: z.ZodOptional<z.ZodArray<z.ZodNumber>>;
+        noise: z.ZodDiscriminatedUnion<[z.ZodObject<{
+            family: z.ZodLiteral<"none">;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"lognormal">;
+            sigma: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"twoPoint">;
+            low: z.ZodNumber;
+            high: z.ZodNumber;
+            pHigh: z.ZodNumber;
+        }, z.core.$strict>], "family">;
+    }, z.core.$strict>;
+    accidents: z.ZodOptional<z.ZodObject<{
+        rate: z.ZodNumber;
+        severity: z.ZodDiscriminatedUnion<[z.ZodObject<{
+            family: z.ZodLiteral<"fixed">;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"lognormal">;
+            median: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            sigma: z.ZodNumber;
+        }, z.core.$strict>, z.ZodObject<{
+            family: z.ZodLiteral<"pareto">;
+            scale: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            shape: z.ZodNumber;
+        }, z.core.$strict>], "family">;
+        cap: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        paidBy: z.ZodEnum<{
+            pool: "pool";
+            member: "member";
+        }>;
+    }, z.core.$strict>>;
+    remittanceRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+declare const FlowModelSchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    description: z.ZodOptional<z.ZodString>;
+    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    correlation: z.ZodNumber;
+    members: z.ZodType<Record<string, {
+        opening: {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        };
+        contributions: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: decimal_js.Decimal;
+            } | {
+                family: "lognormal";
+                median: decimal_js.Decimal;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: decimal_js.Decimal;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: decimal_js.Decimal | undefined;
+        } | undefined;
+        remittanceRate?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        opening: {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        };
+        contributions: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: Numeric;
+            } | {
+                family: "lognormal";
+                median: Numeric;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: Numeric;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: Numeric | undefined;
+        } | undefined;
+        remittanceRate?: Numeric | undefined;
+    }>, z.core.$ZodTypeInternals<Record<string, {
+        opening: {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        };
+        contributions: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: decimal_js.Decimal;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: decimal_js.Decimal;
+            } | {
+                family: "lognormal";
+                median: decimal_js.Decimal;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: decimal_js.Decimal;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: decimal_js.Decimal | undefined;
+        } | undefined;
+        remittanceRate?: decimal_js.Decimal | undefined;
+    }>, Record<string, {
+        opening: {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        };
+        contributions: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        benefits: {
+            base: Numeric;
+            trend: number;
+            noise: {
+                family: "none";
+            } | {
+                family: "lognormal";
+                sigma: number;
+            } | {
+                family: "twoPoint";
+                low: number;
+                high: number;
+                pHigh: number;
+            };
+            seasonality?: number[] | undefined;
+        };
+        accidents?: {
+            rate: number;
+            severity: {
+                family: "fixed";
+                amount: Numeric;
+            } | {
+                family: "lognormal";
+                median: Numeric;
+                sigma: number;
+            } | {
+                family: "pareto";
+                scale: Numeric;
+                shape: number;
+            };
+            paidBy: "pool" | "member";
+            cap?: Numeric | undefined;
+        } | undefined;
+        remittanceRate?: Numeric | undefined;
+    }>>>;
+}, z.core.$strict>;
+type FlowModel = z.input<typeof FlowModelSchema>;
+type ParsedFlowModel = z.output<typeof FlowModelSchema>;
+declare const EXAMPLE_FLOW_MODEL: FlowModel;
+interface ComparisonStep {
+    year: number;
+    who: string;
+    figure: string;
+    base: string | null;
+    reform: string | null;
+    difference: string | null;
+    drivers: string[];
+    indirect: boolean;
+    text: string;
+}
+interface ComparisonExplanation {
+    lang: "en" | "zh";
+    title: string;
+    parameters: string[];
+    steps: ComparisonStep[];
+    text: string;
+}
+declare function explainComparison(comparison: Comparison, lang?: "en" | "zh"): ComparisonExplanation;
+declare const FlowHistorySchema: z.ZodObject<{
+    start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    contributions: z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    benefits: z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    accidents: z.ZodOptional<z.ZodArray<z.ZodArray<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>>>;
+}, z.core.$strict>;
+type FlowHistory = z.input<typeof FlowHistorySchema>;
+interface FittedSeries {
+    series: {
+        base: string;
+        trend: number;
+        seasonality: number[];
+        noise: {
+            family: "lognormal";
+            sigma: number;
+        };
+    };
+    nextBase: string;
+    standardErrors: {
+        base: number;
+        trend: number;
+        seasonality: number[];
+        sigma: number;
+    };
+}
+interface FittedFlowModel {
+    start: string;
+    months: number;
+    contributions: FittedSeries;
+    benefits: FittedSeries;
+    accidents?: {
+        rate: number;
+        rateStandardError: number;
+        severity?: {
+            family: "lognormal";
+            median: string;
+            sigma: number;
+        };
+        severityStandardErrors?: {
+            median: number;
+            sigma: number;
+        };
+    };
+}
+declare function fitFlowModel(history: FlowHistory): FittedFlowModel;
+interface Histogram {
+    bins: Record<string, number>;
+    nulls: number;
+}
+interface Probability {
+    count: number;
+    runs: number;
+    p: string;
+    se: string;
+    lo: string;
+    hi: string;
+}
+interface Tally {
+    counts: Record<string, number>;
+    sums: Record<string, string>;
+    histograms: Record<string, Histogram>;
+}
+declare const MEMBER_QUANTILES: readonly ["topUp", "grantPaid", "subsidyPaid", "clawback", "balance", "reserveMonths"];
+declare const POOL_QUANTILES: readonly ["topUp", "shortfall", "paidCutGapGrant", "paidSubsidy", "paidMajorAccident", "balance", "reserveMonths"];
+declare const LEVELS: readonly ["critical", "warning", "normal", "surplus"];
+declare const QUANTILES: {
+    readonly p5: 0.05;
+    readonly p50: 0.5;
+    readonly p95: 0.95;
+    readonly p99: 0.99;
+};
+type Quantiles = Record<keyof typeof QUANTILES | "mean", string | null>;
+interface StressExperiment {
+    model: string;
+    policy: PolicyRef;
+    seed: number;
+    horizon: number;
+    start: string;
+    members: string[];
+    totalRuns: number;
+}
+interface StressYear {
+    year: number;
+    pool: {
+        unscheduledTopUp: Probability;
+        shortfall: Probability;
+        belowFloor: Probability;
+        risk: Record<(typeof LEVELS)[number], Probability>;
+        quantiles: Record<(typeof POOL_QUANTILES)[number], Quantiles>;
+    };
+    members: Record<string, {
+        belowZero: Probability;
+        warnings: Probability;
+        risk: Record<(typeof LEVELS)[number], Probability>;
+        quantiles: Record<(typeof MEMBER_QUANTILES)[number], Quantiles>;
+    }>;
+}
+interface StressResult {
+    format: "wi-pooling-stress/1";
+    experiment: StressExperiment;
+    runs: {
+        from: number;
+        to: number;
+        count: number;
+    };
+    quantileRelativeError: string;
+    conservationChecked: number;
+    years: StressYear[];
+    horizon: {
+        pool: {
+            unscheduledTopUp: Probability;
+            shortfall: Probability;
+            belowFloor: Probability;
+        };
+        members: Record<string, {
+            belowZero: Probability;
+        }>;
+    };
+    fan: {
+        period: string;
+        p5: string | null;
+        p25: string | null;
+        p50: string | null;
+        p75: string | null;
+        p95: string | null;
+    }[];
+    tally: Tally;
+}
+declare function mergeStressResults(results: readonly StressResult[]): StressResult;
+interface Rng {
+    next(): number;
+    nextUint32(): number;
+}
+declare const MAX_SEED: number;
+declare function runRng(seed: number, run: number): Rng;
+declare function normal(rng: Rng): number;
+declare function normalCdf(x: number): number;
+declare function poisson(rng: Rng, lambda: number): number;
+declare function pareto(rng: Rng, scale: number, shape: number): number;
+declare function logNormal(z: number, median: number, sigma: number): number;
+interface StressProgress {
+    done: number;
+    total: number;
+}
+interface StressOptions {
+    runs: number;
+    seed: number;
+    horizon?: number;
+    policy?: Policy;
+    shard?: {
+        index: number;
+        count: number;
+    };
+    range?: {
+        from: number;
+        to: number;
+    };
+    onProgress?: (progress: StressProgress) => void;
+}
+declare function stressTest(model: FlowModel, options: StressOptions): StressResult;
+declare const CoverDeficitInputSchema: z.ZodObject<{
+    gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    cumulativeBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+    deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+}, z.core.$strict>;
+type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
+declare const DeficitCoverageSchema: z.ZodObject<{
+    gap: z.ZodString;
+    fromCurrentSurplus: z.ZodString;
+    fromCumulativeBalance: z.ZodString;
+    poolGrant: z.ZodString;
+    poolSubsidy: z.ZodString;
+    clawback: z.ZodString;
+    clawbackRate: z.ZodString;
+    uncovered: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type DeficitCoverage = z.output<typeof DeficitCoverageSchema>;
+declare function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage;
+declare const YearEndTrueUpInputSchema: z.ZodObject<{
+    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    subsidiesPaid: z.ZodUnion<readonly [z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>, z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>]>;
+    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    grantableSubsidies: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    grantsWaiting: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+}, z.core.$strict>;
+type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
+declare const YearEndTrueUpSchema: z.ZodObject<{
+    grantsPaid: z.ZodString;
+    subsidiesPaid: z.ZodString;
+    returned: z.ZodString;
+    subsidiesReturned: z.ZodString;
+    grantsReturned: z.ZodString;
+    reclassified: z.ZodString;
+    grantsSettled: z.ZodString;
+    subsidiesSettled: z.ZodString;
+    clawback: z.ZodString;
+    clawbackRate: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type YearEndTrueUp = z.output<typeof YearEndTrueUpSchema>;
+declare function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp;
+declare const LevyInputSchema: z.ZodObject<{
+    employerId: z.ZodOptional<z.ZodString>;
+    period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+    industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+    payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
+    baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+    enterpriseSize: z.ZodOptional<z.ZodEnum<{
+        small: "small";
+        large: "large";
+        medium: "medium";
+        micro: "micro";
+    }>>;
+}, z.core.$strict>;
+type LevyInput = z.input<typeof LevyInputSchema>;
+declare const LevySchema: z.ZodObject<{
+    employerId: z.ZodOptional<z.ZodString>;
+    period: z.ZodString;
+    industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+    payroll: z.ZodString;
+    baseRate: z.ZodString;
+    floatMultiplier: z.ZodString;
+    floatedRate: z.ZodString;
+    cutFraction: z.ZodString;
+    cutSource: z.ZodEnum<{
+        policy: "policy";
+        reserveMonths: "reserveMonths";
+        outsideWindow: "outsideWindow";
+        caller: "caller";
+    }>;
+    ownCutFraction: z.ZodNullable<z.ZodString>;
+    ownCutSource: z.ZodEnum<{
+        ownReserveMonths: "ownReserveMonths";
+        ownCutFraction: "ownCutFraction";
+        notGiven: "notGiven";
+    }>;
+    effectiveRate: z.ZodString;
+    premiumBeforeCut: z.ZodString;
+    premium: z.ZodString;
+    cutRelief: z.ZodString;
+    syncInducedRelief: z.ZodString;
+    reliefFraction: z.ZodString;
+    reliefWaived: z.ZodString;
+    premiumDue: z.ZodString;
+    citations: z.ZodArray<z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type Levy = z.output<typeof LevySchema>;
+declare const LevyTotalsSchema: z.ZodObject<{
+    payroll: z.ZodString;
+    premiumBeforeCut: z.ZodString;
+    premium: z.ZodString;
+    cutRelief: z.ZodString;
+    syncInducedRelief: z.ZodString;
+    reliefWaived: z.ZodString;
+    premiumDue: z.ZodString;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+declare const LevyBatchSchema: z.ZodObject<{
+    items: z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodString;
+        industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+        payroll: z.ZodString;
+        baseRate: z.ZodString;
+        floatMultiplier: z.ZodString;
+        floatedRate: z.ZodString;
+        cutFraction: z.ZodString;
+        cutSource: z.ZodEnum<{
+            policy: "policy";
+            reserveMonths: "reserveMonths";
+            outsideWindow: "outsideWindow";
+            caller: "caller";
+        }>;
+        ownCutFraction: z.ZodNullable<z.ZodString>;
+        ownCutSource: z.ZodEnum<{
+            ownReserveMonths: "ownReserveMonths";
+            ownCutFraction: "ownCutFraction";
+            notGiven: "notGiven";
+        }>;
+        effectiveRate: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefFraction: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    totals: z.ZodObject<{
+        payroll: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+interface LevyTotals {
+    payroll: string;
+    premiumBeforeCut: string;
+    premium: string;
+    cutRelief: string;
+    syncInducedRelief: string;
+    reliefWaived: string;
+    premiumDue: string;
+    policy: PolicyRef;
+}
+interface ExplanationStep {
+    text: string;
+    citation?: Citation;
+}
+interface Explanation {
+    lang: "zh" | "en";
+    kind: "levy" | "deficitCoverage" | "yearEndTrueUp" | "settlement";
+    title: string;
+    steps: ExplanationStep[];
+    text: string;
+}
+declare function formatCitation(c: Citation): string;
+type Explainable = Levy | DeficitCoverage | YearEndTrueUp | Settlement | PeriodReport;
+interface ExplainOptions {
+    lang?: "zh" | "en";
+    policy?: Policy;
+}
+declare function explain(result: Explainable, options?: ExplainOptions): Explanation;
+declare const schemas: Readonly<{
+    Levy: z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodString;
+        industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+        payroll: z.ZodString;
+        baseRate: z.ZodString;
+        floatMultiplier: z.ZodString;
+        floatedRate: z.ZodString;
+        cutFraction: z.ZodString;
+        cutSource: z.ZodEnum<{
+            policy: "policy";
+            reserveMonths: "reserveMonths";
+            outsideWindow: "outsideWindow";
+            caller: "caller";
+        }>;
+        ownCutFraction: z.ZodNullable<z.ZodString>;
+        ownCutSource: z.ZodEnum<{
+            ownReserveMonths: "ownReserveMonths";
+            ownCutFraction: "ownCutFraction";
+            notGiven: "notGiven";
+        }>;
+        effectiveRate: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefFraction: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    LevyTotals: z.ZodObject<{
+        payroll: z.ZodString;
+        premiumBeforeCut: z.ZodString;
+        premium: z.ZodString;
+        cutRelief: z.ZodString;
+        syncInducedRelief: z.ZodString;
+        reliefWaived: z.ZodString;
+        premiumDue: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    LevyBatch: z.ZodObject<{
+        items: z.ZodArray<z.ZodObject<{
+            employerId: z.ZodOptional<z.ZodString>;
+            period: z.ZodString;
+            industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+            payroll: z.ZodString;
+            baseRate: z.ZodString;
+            floatMultiplier: z.ZodString;
+            floatedRate: z.ZodString;
+            cutFraction: z.ZodString;
+            cutSource: z.ZodEnum<{
+                policy: "policy";
+                reserveMonths: "reserveMonths";
+                outsideWindow: "outsideWindow";
+                caller: "caller";
+            }>;
+            ownCutFraction: z.ZodNullable<z.ZodString>;
+            ownCutSource: z.ZodEnum<{
+                ownReserveMonths: "ownReserveMonths";
+                ownCutFraction: "ownCutFraction";
+                notGiven: "notGiven";
+            }>;
+            effectiveRate: z.ZodString;
+            premiumBeforeCut: z.ZodString;
+            premium: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            reliefFraction: z.ZodString;
+            reliefWaived: z.ZodString;
+            premiumDue: z.ZodString;
+            citations: z.ZodArray<z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        totals: z.ZodObject<{
+            payroll: z.ZodString;
+            premiumBeforeCut: z.ZodString;
+            premium: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            reliefWaived: z.ZodString;
+            premiumDue: z.ZodString;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    LevyBatchCollected: z.ZodObject<{
+        items: z.ZodArray<z.ZodObject<{
+            employerId: z.ZodOptional<z.ZodString>;
+            period: z.ZodString;
+            industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
+            payroll: z.ZodString;
+            baseRate: z.ZodString;
+            floatMultiplier: z.ZodString;
+            floatedRate: z.ZodString;
+            cutFraction: z.ZodString;
+            cutSource: z.ZodEnum<{
+                policy: "policy";
+                reserveMonths: "reserveMonths";
+                outsideWindow: "outsideWindow";
+                caller: "caller";
+            }>;
+            ownCutFraction: z.ZodNullable<z.ZodString>;
+            ownCutSource: z.ZodEnum<{
+                ownReserveMonths: "ownReserveMonths";
+                ownCutFraction: "ownCutFraction";
+                notGiven: "notGiven";
+            }>;
+            effectiveRate: z.ZodString;
+            premiumBeforeCut: z.ZodString;
+            premium: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            reliefFraction: z.ZodString;
+            reliefWaived: z.ZodString;
+            premiumDue: z.ZodString;
+            citations: z.ZodArray<z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        totals: z.ZodObject<{
+            payroll: z.ZodString;
+            premiumBeforeCut: z.ZodString;
+            premium: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            reliefWaived: z.ZodString;
+            premiumDue: z.ZodString;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        errors: z.ZodArray<z.ZodObject<{
+            index: z.ZodNumber;
+            employerId: z.ZodOptional<z.ZodString>;
+            error: z.ZodObject<{
+                name: z.ZodLiteral<"PoolingError">;
+                code: z.ZodEnum<{
+                    NOT_AN_OBJECT: "NOT_AN_OBJECT";
+                    INVALID_TYPE: "INVALID_TYPE";
+                    UNKNOWN_KEY: "UNKNOWN_KEY";
+                    MISSING_FIELD: "MISSING_FIELD";
+                    INVALID_PERIOD: "INVALID_PERIOD";
+                    INVALID_DATE: "INVALID_DATE";
+                    INVALID_CLASS: "INVALID_CLASS";
+                    INVALID_AMOUNT: "INVALID_AMOUNT";
+                    NEGATIVE_AMOUNT: "NEGATIVE_AMOUNT";
+                    AMOUNT_NOT_IN_FEN: "AMOUNT_NOT_IN_FEN";
+                    AMOUNT_OUT_OF_RANGE: "AMOUNT_OUT_OF_RANGE";
+                    INVALID_FRACTION: "INVALID_FRACTION";
+                    INVALID_RATE: "INVALID_RATE";
+                    INVALID_MULTIPLIER: "INVALID_MULTIPLIER";
+                    INVALID_STEPS: "INVALID_STEPS";
+                    TIER_STEP_TOO_LARGE: "TIER_STEP_TOO_LARGE";
+                    TIER_OUT_OF_RANGE: "TIER_OUT_OF_RANGE";
+                    INVALID_NUMBER: "INVALID_NUMBER";
+                    NO_MATCHING_BAND: "NO_MATCHING_BAND";
+                    INVALID_RESERVE_MONTHS: "INVALID_RESERVE_MONTHS";
+                    POLICY_NOT_IN_FORCE: "POLICY_NOT_IN_FORCE";
+                    CUT_FRACTION_REQUIRED: "CUT_FRACTION_REQUIRED";
+                    CUT_FRACTION_CONFLICT: "CUT_FRACTION_CONFLICT";
+                    ENTERPRISE_SIZE_REQUIRED: "ENTERPRISE_SIZE_REQUIRED";
+                    PAYROLL_REQUIRED: "PAYROLL_REQUIRED";
+                    PAYROLL_CONFLICT: "PAYROLL_CONFLICT";
+                    INVALID_BASE_BOUNDS: "INVALID_BASE_BOUNDS";
+                    POLICY_WINDOW_REVERSED: "POLICY_WINDOW_REVERSED";
+                    POLICY_WINDOWS_OVERLAP: "POLICY_WINDOWS_OVERLAP";
+                    POLICY_PARAMETER_GAP: "POLICY_PARAMETER_GAP";
+                    PERIOD_REQUIRED: "PERIOD_REQUIRED";
+                    DUPLICATE_MEMBER: "DUPLICATE_MEMBER";
+                    INVALID_POLICY: "INVALID_POLICY";
+                    INVALID_WEIGHT: "INVALID_WEIGHT";
+                    NO_POSITIVE_WEIGHT: "NO_POSITIVE_WEIGHT";
+                    UNKNOWN_MEMBER: "UNKNOWN_MEMBER";
+                    DUPLICATE_ENTRY: "DUPLICATE_ENTRY";
+                    MISSING_MEMBER: "MISSING_MEMBER";
+                    PERIOD_OUT_OF_ORDER: "PERIOD_OUT_OF_ORDER";
+                    SCENARIO_STARTS_AFTER_OPENING: "SCENARIO_STARTS_AFTER_OPENING";
+                    REMITTANCE_AMOUNT_REQUIRED: "REMITTANCE_AMOUNT_REQUIRED";
+                    REMITTANCE_NOT_DUE: "REMITTANCE_NOT_DUE";
+                    STATEMENT_UNBALANCED: "STATEMENT_UNBALANCED";
+                    TRANSFER_MISMATCH: "TRANSFER_MISMATCH";
+                    INTERNAL_INVARIANT: "INTERNAL_INVARIANT";
+                    INVALID_CUT_FRACTION: "INVALID_CUT_FRACTION";
+                    BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+                    INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+                    INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+                    STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+                    FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
+                }>;
+                path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
+                message: z.ZodString;
+                messageZh: z.ZodString;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        errorsOmitted: z.ZodNumber;
+    }, z.core.$strict>;
+    DeficitCoverage: z.ZodObject<{
+        gap: z.ZodString;
+        fromCurrentSurplus: z.ZodString;
+        fromCumulativeBalance: z.ZodString;
+        poolGrant: z.ZodString;
+        poolSubsidy: z.ZodString;
+        clawback: z.ZodString;
+        clawbackRate: z.ZodString;
+        uncovered: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    YearEndTrueUp: z.ZodObject<{
+        grantsPaid: z.ZodString;
+        subsidiesPaid: z.ZodString;
+        returned: z.ZodString;
+        subsidiesReturned: z.ZodString;
+        grantsReturned: z.ZodString;
+        reclassified: z.ZodString;
+        grantsSettled: z.ZodString;
+        subsidiesSettled: z.ZodString;
+        clawback: z.ZodString;
+        clawbackRate: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    Settlement: z.ZodObject<{
+        state: z.ZodObject<{
+            nextPeriod: z.ZodString;
+            poolOpen: z.ZodBoolean;
+            nextSeq: z.ZodNumber;
+            balances: z.ZodRecord<z.ZodString, z.ZodString>;
+            members: z.ZodRecord<z.ZodString, z.ZodObject<{
+                priorYearBalance: z.ZodString;
+                priorYearExpenditure: z.ZodString;
+                priorYearIncome: z.ZodString;
+                yearIncome: z.ZodString;
+                yearExpenditure: z.ZodString;
+                legacyFunds: z.ZodString;
+                yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+                yearGrants: z.ZodString;
+                yearSyncInducedRelief: z.ZodString;
+                yearGrantableSubsidies: z.ZodString;
+                eligibilityBalance: z.ZodString;
+                eligibilityExpenditure: z.ZodString;
+                ownReserveMonths: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>;
+            pendingClaims: z.ZodArray<z.ZodObject<{
+                member: z.ZodString;
+                kind: z.ZodEnum<{
+                    majorAccident: "majorAccident";
+                    cutGapGrant: "cutGapGrant";
+                    subsidy: "subsidy";
+                }>;
+                amount: z.ZodString;
+                period: z.ZodString;
+                recordedDeficit: z.ZodBoolean;
+            }, z.core.$strict>>;
+            poolBenefits: z.ZodObject<{
+                year: z.ZodString;
+                priorYear: z.ZodString;
+            }, z.core.$strict>;
+            options: z.ZodObject<{
+                claimSubsidy: z.ZodBoolean;
+                includeLegacyFunds: z.ZodBoolean;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        journal: z.ZodArray<z.ZodObject<{
+            seq: z.ZodNumber;
+            period: z.ZodString;
+            from: z.ZodString;
+            to: z.ZodString;
+            amount: z.ZodString;
+            kind: z.ZodEnum<{
+                income: "income";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                legacyFoldIn: "legacyFoldIn";
+                topUp: "topUp";
+                clawback: "clawback";
+                openingBalance: "openingBalance";
+                openingExtraction: "openingExtraction";
+                provincialRemittance: "provincialRemittance";
+                benefit: "benefit";
+                carriedToCurrent: "carriedToCurrent";
+                majorAccidentBenefit: "majorAccidentBenefit";
+                deficitCover: "deficitCover";
+                trueUpReturn: "trueUpReturn";
+                yearEndRollover: "yearEndRollover";
+            }>;
+            member: z.ZodOptional<z.ZodString>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        report: z.ZodObject<{
+            period: z.ZodString;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+            parameters: z.ZodObject<{
+                clawbackRate: z.ZodString;
+                poolFloorMonths: z.ZodString;
+                openingExtractionRate: z.ZodString;
+                openingBalanceYear: z.ZodNumber;
+                clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                    split: z.ZodObject<{
+                        gusu: z.ZodString;
+                        snd: z.ZodString;
+                    }, z.core.$strict>;
+                }, z.core.$strict>]>;
+                topUpSchedule: z.ZodEnum<{
+                    yearly: "yearly";
+                    monthly: "monthly";
+                }>;
+                topUpWhenShort: z.ZodBoolean;
+                priority: z.ZodArray<z.ZodEnum<{
+                    majorAccident: "majorAccident";
+                    cutGapGrant: "cutGapGrant";
+                    subsidy: "subsidy";
+                    recordedDeficit: "recordedDeficit";
+                }>>;
+                coverOpeningDeficits: z.ZodBoolean;
+                yearEndTrueUp: z.ZodBoolean;
+                riskBandsSource: z.ZodString;
+            }, z.core.$strict>;
+            citations: z.ZodObject<{
+                opening: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                provincialRemittance: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                localCoverage: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                cutGapGrant: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                subsidy: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                recordedDeficit: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                majorAccident: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                poolFloor: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                topUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                topUpSchedule: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                priority: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                clawback: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                trueUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+            }, z.core.$strict>;
+            members: z.ZodRecord<z.ZodString, z.ZodObject<{
+                income: z.ZodString;
+                expenditure: z.ZodString;
+                cutRelief: z.ZodString;
+                syncInducedRelief: z.ZodString;
+                gap: z.ZodString;
+                fromCurrentSurplus: z.ZodString;
+                fromCumulativeBalance: z.ZodString;
+                grantClaimed: z.ZodString;
+                subsidyClaimed: z.ZodString;
+                unclaimed: z.ZodString;
+                grantPaid: z.ZodString;
+                subsidyPaid: z.ZodString;
+                deficitPaid: z.ZodString;
+                majorAccidentPaid: z.ZodString;
+                clawback: z.ZodString;
+                clawbackAccrued: z.ZodString;
+                trueUpReturned: z.ZodString;
+                trueUpReclassified: z.ZodString;
+                openingDeficitClaimed: z.ZodString;
+                topUp: z.ZodString;
+                extraction: z.ZodString;
+                legacyFoldIn: z.ZodString;
+                provincialRemittance: z.ZodString;
+                current: z.ZodString;
+                carried: z.ZodString;
+                balance: z.ZodString;
+                pendingClaims: z.ZodString;
+                deficit: z.ZodString;
+                reserveMonths: z.ZodNullable<z.ZodString>;
+                risk: z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>;
+                ownReserveMonths: z.ZodNullable<z.ZodString>;
+                ownCutFraction: z.ZodString;
+                eligibleForCutGapGrant: z.ZodBoolean;
+            }, z.core.$strict>>;
+            pool: z.ZodObject<{
+                open: z.ZodBoolean;
+                balance: z.ZodString;
+                floor: z.ZodString;
+                extractions: z.ZodString;
+                claimed: z.ZodObject<{
+                    majorAccident: z.ZodString;
+                    cutGapGrant: z.ZodString;
+                    subsidy: z.ZodString;
+                    recordedDeficit: z.ZodString;
+                }, z.core.$strict>;
+                paid: z.ZodObject<{
+                    majorAccident: z.ZodString;
+                    cutGapGrant: z.ZodString;
+                    subsidy: z.ZodString;
+                    recordedDeficit: z.ZodString;
+                }, z.core.$strict>;
+                topUp: z.ZodString;
+                topUpReason: z.ZodNullable<z.ZodEnum<{
+                    whenShort: "whenShort";
+                    scheduled: "scheduled";
+                }>>;
+                shortfall: z.ZodString;
+                trueUpReturned: z.ZodString;
+                pendingClaims: z.ZodString;
+                reserveMonths: z.ZodNullable<z.ZodString>;
+                risk: z.ZodNullable<z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>>;
+            }, z.core.$strict>;
+            clawbacks: z.ZodString;
+            clawbacksAccrued: z.ZodString;
+            conservationOk: z.ZodBoolean;
+        }, z.core.$strict>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    Simulation: z.ZodObject<{
+        name: z.ZodOptional<z.ZodString>;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        periods: z.ZodArray<z.ZodObject<{
+            period: z.ZodString;
+            policy: z.ZodObject<{
+                id: z.ZodString;
+                version: z.ZodString;
+            }, z.core.$strict>;
+            parameters: z.ZodObject<{
+                clawbackRate: z.ZodString;
+                poolFloorMonths: z.ZodString;
+                openingExtractionRate: z.ZodString;
+                openingBalanceYear: z.ZodNumber;
+                clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                    split: z.ZodObject<{
+                        gusu: z.ZodString;
+                        snd: z.ZodString;
+                    }, z.core.$strict>;
+                }, z.core.$strict>]>;
+                topUpSchedule: z.ZodEnum<{
+                    yearly: "yearly";
+                    monthly: "monthly";
+                }>;
+                topUpWhenShort: z.ZodBoolean;
+                priority: z.ZodArray<z.ZodEnum<{
+                    majorAccident: "majorAccident";
+                    cutGapGrant: "cutGapGrant";
+                    subsidy: "subsidy";
+                    recordedDeficit: "recordedDeficit";
+                }>>;
+                coverOpeningDeficits: z.ZodBoolean;
+                yearEndTrueUp: z.ZodBoolean;
+                riskBandsSource: z.ZodString;
+            }, z.core.$strict>;
+            citations: z.ZodObject<{
+                opening: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                provincialRemittance: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                localCoverage: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                cutGapGrant: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                subsidy: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                recordedDeficit: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                majorAccident: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                poolFloor: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                topUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                topUpSchedule: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                priority: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                clawback: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                trueUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+            }, z.core.$strict>;
+            members: z.ZodRecord<z.ZodString, z.ZodObject<{
+                income: z.ZodString;
+                expenditure: z.ZodString;
+                cutRelief: z.ZodString;
+                syncInducedRelief: z.ZodString;
+                gap: z.ZodString;
+                fromCurrentSurplus: z.ZodString;
+                fromCumulativeBalance: z.ZodString;
+                grantClaimed: z.ZodString;
+                subsidyClaimed: z.ZodString;
+                unclaimed: z.ZodString;
+                grantPaid: z.ZodString;
+                subsidyPaid: z.ZodString;
+                deficitPaid: z.ZodString;
+                majorAccidentPaid: z.ZodString;
+                clawback: z.ZodString;
+                clawbackAccrued: z.ZodString;
+                trueUpReturned: z.ZodString;
+                trueUpReclassified: z.ZodString;
+                openingDeficitClaimed: z.ZodString;
+                topUp: z.ZodString;
+                extraction: z.ZodString;
+                legacyFoldIn: z.ZodString;
+                provincialRemittance: z.ZodString;
+                current: z.ZodString;
+                carried: z.ZodString;
+                balance: z.ZodString;
+                pendingClaims: z.ZodString;
+                deficit: z.ZodString;
+                reserveMonths: z.ZodNullable<z.ZodString>;
+                risk: z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>;
+                ownReserveMonths: z.ZodNullable<z.ZodString>;
+                ownCutFraction: z.ZodString;
+                eligibleForCutGapGrant: z.ZodBoolean;
+            }, z.core.$strict>>;
+            pool: z.ZodObject<{
+                open: z.ZodBoolean;
+                balance: z.ZodString;
+                floor: z.ZodString;
+                extractions: z.ZodString;
+                claimed: z.ZodObject<{
+                    majorAccident: z.ZodString;
+                    cutGapGrant: z.ZodString;
+                    subsidy: z.ZodString;
+                    recordedDeficit: z.ZodString;
+                }, z.core.$strict>;
+                paid: z.ZodObject<{
+                    majorAccident: z.ZodString;
+                    cutGapGrant: z.ZodString;
+                    subsidy: z.ZodString;
+                    recordedDeficit: z.ZodString;
+                }, z.core.$strict>;
+                topUp: z.ZodString;
+                topUpReason: z.ZodNullable<z.ZodEnum<{
+                    whenShort: "whenShort";
+                    scheduled: "scheduled";
+                }>>;
+                shortfall: z.ZodString;
+                trueUpReturned: z.ZodString;
+                pendingClaims: z.ZodString;
+                reserveMonths: z.ZodNullable<z.ZodString>;
+                risk: z.ZodNullable<z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>>;
+            }, z.core.$strict>;
+            clawbacks: z.ZodString;
+            clawbacksAccrued: z.ZodString;
+            conservationOk: z.ZodBoolean;
+        }, z.core.$strict>>;
+        years: z.ZodArray<z.ZodObject<{
+            year: z.ZodNumber;
+            from: z.ZodString;
+            to: z.ZodString;
+            members: z.ZodRecord<z.ZodString, z.ZodObject<{
+                income: z.ZodString;
+                expenditure: z.ZodString;
+                cutRelief: z.ZodString;
+                extraction: z.ZodString;
+                provincialRemittance: z.ZodString;
+                topUp: z.ZodString;
+                grantPaid: z.ZodString;
+                subsidyPaid: z.ZodString;
+                deficitPaid: z.ZodString;
+                majorAccidentPaid: z.ZodString;
+                clawback: z.ZodString;
+                clawbackAccrued: z.ZodString;
+                trueUpReturned: z.ZodString;
+                trueUpReclassified: z.ZodString;
+                balance: z.ZodString;
+                reserveMonths: z.ZodNullable<z.ZodString>;
+                risk: z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>;
+                warnings: z.ZodArray<z.ZodString>;
+            }, z.core.$strict>>;
+            pool: z.ZodObject<{
+                balance: z.ZodString;
+                floor: z.ZodString;
+                extractions: z.ZodString;
+                topUp: z.ZodString;
+                shortfall: z.ZodString;
+                trueUpReturned: z.ZodString;
+                paid: z.ZodObject<{
+                    majorAccident: z.ZodString;
+                    cutGapGrant: z.ZodString;
+                    subsidy: z.ZodString;
+                    recordedDeficit: z.ZodString;
+                }, z.core.$strict>;
+                pendingClaims: z.ZodString;
+                reserveMonths: z.ZodNullable<z.ZodString>;
+                risk: z.ZodNullable<z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>>;
+            }, z.core.$strict>;
+            clawbacks: z.ZodString;
+        }, z.core.$strict>>;
+        journal: z.ZodArray<z.ZodObject<{
+            seq: z.ZodNumber;
+            period: z.ZodString;
+            from: z.ZodString;
+            to: z.ZodString;
+            amount: z.ZodString;
+            kind: z.ZodEnum<{
+                income: "income";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                legacyFoldIn: "legacyFoldIn";
+                topUp: "topUp";
+                clawback: "clawback";
+                openingBalance: "openingBalance";
+                openingExtraction: "openingExtraction";
+                provincialRemittance: "provincialRemittance";
+                benefit: "benefit";
+                carriedToCurrent: "carriedToCurrent";
+                majorAccidentBenefit: "majorAccidentBenefit";
+                deficitCover: "deficitCover";
+                trueUpReturn: "trueUpReturn";
+                yearEndRollover: "yearEndRollover";
+            }>;
+            member: z.ZodOptional<z.ZodString>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        balances: z.ZodRecord<z.ZodString, z.ZodString>;
+        finalState: z.ZodObject<{
+            nextPeriod: z.ZodString;
+            poolOpen: z.ZodBoolean;
+            nextSeq: z.ZodNumber;
+            balances: z.ZodRecord<z.ZodString, z.ZodString>;
+            members: z.ZodRecord<z.ZodString, z.ZodObject<{
+                priorYearBalance: z.ZodString;
+                priorYearExpenditure: z.ZodString;
+                priorYearIncome: z.ZodString;
+                yearIncome: z.ZodString;
+                yearExpenditure: z.ZodString;
+                legacyFunds: z.ZodString;
+                yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+                yearGrants: z.ZodString;
+                yearSyncInducedRelief: z.ZodString;
+                yearGrantableSubsidies: z.ZodString;
+                eligibilityBalance: z.ZodString;
+                eligibilityExpenditure: z.ZodString;
+                ownReserveMonths: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>;
+            pendingClaims: z.ZodArray<z.ZodObject<{
+                member: z.ZodString;
+                kind: z.ZodEnum<{
+                    majorAccident: "majorAccident";
+                    cutGapGrant: "cutGapGrant";
+                    subsidy: "subsidy";
+                }>;
+                amount: z.ZodString;
+                period: z.ZodString;
+                recordedDeficit: z.ZodBoolean;
+            }, z.core.$strict>>;
+            poolBenefits: z.ZodObject<{
+                year: z.ZodString;
+                priorYear: z.ZodString;
+            }, z.core.$strict>;
+            options: z.ZodObject<{
+                claimSubsidy: z.ZodBoolean;
+                includeLegacyFunds: z.ZodBoolean;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        conservation: z.ZodObject<{
+            ok: z.ZodBoolean;
+            totalOfAllAccounts: z.ZodString;
+            funds: z.ZodString;
+            externalIn: z.ZodString;
+            benefitsOut: z.ZodString;
+            provincialOut: z.ZodString;
+            fiscalTotal: z.ZodString;
+            badEntries: z.ZodNumber;
+            balancesMatchFold: z.ZodBoolean;
+            failures: z.ZodArray<z.ZodString>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    PeriodReport: z.ZodObject<{
+        period: z.ZodString;
+        policy: z.ZodObject<{
+            id: z.ZodString;
+            version: z.ZodString;
+        }, z.core.$strict>;
+        parameters: z.ZodObject<{
+            clawbackRate: z.ZodString;
+            poolFloorMonths: z.ZodString;
+            openingExtractionRate: z.ZodString;
+            openingBalanceYear: z.ZodNumber;
+            clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                split: z.ZodObject<{
+                    gusu: z.ZodString;
+                    snd: z.ZodString;
+                }, z.core.$strict>;
+            }, z.core.$strict>]>;
+            topUpSchedule: z.ZodEnum<{
+                yearly: "yearly";
+                monthly: "monthly";
+            }>;
+            topUpWhenShort: z.ZodBoolean;
+            priority: z.ZodArray<z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+                recordedDeficit: "recordedDeficit";
+            }>>;
+            coverOpeningDeficits: z.ZodBoolean;
+            yearEndTrueUp: z.ZodBoolean;
+            riskBandsSource: z.ZodString;
+        }, z.core.$strict>;
+        citations: z.ZodObject<{
+            opening: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            provincialRemittance: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            localCoverage: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            cutGapGrant: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            subsidy: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            recordedDeficit: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            majorAccident: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            poolFloor: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            topUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            topUpSchedule: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            priority: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            clawback: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            trueUp: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            income: z.ZodString;
+            expenditure: z.ZodString;
+            cutRelief: z.ZodString;
+            syncInducedRelief: z.ZodString;
+            gap: z.ZodString;
+            fromCurrentSurplus: z.ZodString;
+            fromCumulativeBalance: z.ZodString;
+            grantClaimed: z.ZodString;
+            subsidyClaimed: z.ZodString;
+            unclaimed: z.ZodString;
+            grantPaid: z.ZodString;
+            subsidyPaid: z.ZodString;
+            deficitPaid: z.ZodString;
+            majorAccidentPaid: z.ZodString;
+            clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
+            openingDeficitClaimed: z.ZodString;
+            topUp: z.ZodString;
+            extraction: z.ZodString;
+            legacyFoldIn: z.ZodString;
+            provincialRemittance: z.ZodString;
+            current: z.ZodString;
+            carried: z.ZodString;
+            balance: z.ZodString;
+            pendingClaims: z.ZodString;
+            deficit: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>;
+            ownReserveMonths: z.ZodNullable<z.ZodString>;
+            ownCutFraction: z.ZodString;
+            eligibleForCutGapGrant: z.ZodBoolean;
+        }, z.core.$strict>>;
+        pool: z.ZodObject<{
+            open: z.ZodBoolean;
+            balance: z.ZodString;
+            floor: z.ZodString;
+            extractions: z.ZodString;
+            claimed: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            paid: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            topUp: z.ZodString;
+            topUpReason: z.ZodNullable<z.ZodEnum<{
+                whenShort: "whenShort";
+                scheduled: "scheduled";
+            }>>;
+            shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
+            pendingClaims: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodNullable<z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>>;
+        }, z.core.$strict>;
+        clawbacks: z.ZodString;
+        clawbacksAccrued: z.ZodString;
+        conservationOk: z.ZodBoolean;
+    }, z.core.$strict>;
+    YearSummary: z.ZodObject<{
+        year: z.ZodNumber;
+        from: z.ZodString;
+        to: z.ZodString;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            income: z.ZodString;
+            expenditure: z.ZodString;
+            cutRelief: z.ZodString;
+            extraction: z.ZodString;
+            provincialRemittance: z.ZodString;
+            topUp: z.ZodString;
+            grantPaid: z.ZodString;
+            subsidyPaid: z.ZodString;
+            deficitPaid: z.ZodString;
+            majorAccidentPaid: z.ZodString;
+            clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
+            balance: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>;
+            warnings: z.ZodArray<z.ZodString>;
+        }, z.core.$strict>>;
+        pool: z.ZodObject<{
+            balance: z.ZodString;
+            floor: z.ZodString;
+            extractions: z.ZodString;
+            topUp: z.ZodString;
+            shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
+            paid: z.ZodObject<{
+                majorAccident: z.ZodString;
+                cutGapGrant: z.ZodString;
+                subsidy: z.ZodString;
+                recordedDeficit: z.ZodString;
+            }, z.core.$strict>;
+            pendingClaims: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodNullable<z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>>;
+        }, z.core.$strict>;
+        clawbacks: z.ZodString;
+    }, z.core.$strict>;
+    ConservationReport: z.ZodObject<{
+        ok: z.ZodBoolean;
+        totalOfAllAccounts: z.ZodString;
+        funds: z.ZodString;
+        externalIn: z.ZodString;
+        benefitsOut: z.ZodString;
+        provincialOut: z.ZodString;
+        fiscalTotal: z.ZodString;
+        badEntries: z.ZodNumber;
+        balancesMatchFold: z.ZodBoolean;
+        failures: z.ZodArray<z.ZodString>;
+    }, z.core.$strict>;
+    BudgetExecution: z.ZodObject<{
+        year: z.ZodNumber;
+        members: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            entity: z.ZodString;
+            income: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+            adjustments: z.ZodArray<z.ZodObject<{
+                ref: z.ZodString;
+                date: z.ZodString;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+        consolidated: z.ZodObject<{
+            income: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodArray<z.ZodObject<{
+                category: z.ZodString;
+                budget: z.ZodString;
+                adjusted: z.ZodString;
+                actual: z.ZodString;
+                variance: z.ZodString;
+                executionRate: z.ZodNullable<z.ZodString>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        withoutBudget: z.ZodArray<z.ZodString>;
+        rounding: z.ZodString;
+        citations: z.ZodArray<z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    LevyInput: z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>;
+    LevyInputs: z.ZodArray<z.ZodObject<{
+        employerId: z.ZodOptional<z.ZodString>;
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+        payroll: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        employees: z.ZodOptional<z.ZodArray<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>>;
+        baseFloor: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        baseCeiling: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownCutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, NumericInput, z.core.$ZodTypeInternals<decimal_js.Decimal, NumericInput>>>;
+        enterpriseSize: z.ZodOptional<z.ZodEnum<{
+            small: "small";
+            large: "large";
+            medium: "medium";
+            micro: "micro";
+        }>>;
+    }, z.core.$strict>>;
+    EffectiveRateInput: z.ZodObject<{
+        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    MoveFloatTierInput: z.ZodObject<{
+        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+        current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        date: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+    }, z.core.$strict>;
+    ReviewFloatTierInput: z.ZodObject<{
+        industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
+        current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        indicators: z.ZodObject<{
+            payoutRatio: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            accidentRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>;
+        bands: z.ZodArray<z.ZodObject<{
+            payoutRatioBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            accidentRateBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        }, z.core.$strict>>;
+        atLadderEnd: z.ZodOptional<z.ZodEnum<{
+            error: "error";
+            stay: "stay";
+        }>>;
+        date: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+    }, z.core.$strict>;
+    OpenPoolingInput: z.ZodObject<{
+        members: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>;
+    ProvincialRemittanceInput: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        members: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            amount: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    TopUpInput: z.ZodObject<{
+        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        members: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>;
+        period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+    }, z.core.$strict>;
+    CoverDeficitInput: z.ZodObject<{
+        gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        cumulativeBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+        deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    YearEndTrueUpInput: z.ZodObject<{
+        grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        subsidiesPaid: z.ZodUnion<readonly [z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>, z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>]>;
+        yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        grantableSubsidies: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        grantsWaiting: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+    }, z.core.$strict>;
+    PriorityClaimsInput: z.ZodObject<{
+        poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        majorAccident: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>>;
+        cutGapGrant: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>>;
+        subsidy: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>>>;
+        recordedDeficit: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            origin: z.ZodOptional<z.ZodEnum<{
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+            }>>;
+        }, z.core.$strict>>>;
+        period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+    }, z.core.$strict>;
+    FundStatement: z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    FundStatements: z.ZodArray<z.ZodObject<{
+        entity: z.ZodString;
+        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        transfersIn: z.ZodArray<z.ZodObject<{
+            from: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        transfersOut: z.ZodArray<z.ZodObject<{
+            to: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            kind: z.ZodString;
+        }, z.core.$strict>>;
+        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        beforePooling: z.ZodOptional<z.ZodObject<{
+            from: z.ZodString;
+            to: z.ZodString;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    Budget: z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    Budgets: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        income: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+        expenditure: z.ZodObject<{
+            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    BudgetAdjustment: z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    BudgetAdjustments: z.ZodArray<z.ZodObject<{
+        member: z.ZodString;
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        changes: z.ZodObject<{
+            income: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+            expenditure: z.ZodOptional<z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+        approval: z.ZodOptional<z.ZodObject<{
+            ref: z.ZodOptional<z.ZodString>;
+            date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>>;
+    FinalAccounts: z.ZodObject<{
+        year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+        statements: z.ZodArray<z.ZodObject<{
+            entity: z.ZodString;
+            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            transfersIn: z.ZodArray<z.ZodObject<{
+                from: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            transfersOut: z.ZodArray<z.ZodObject<{
+                to: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                kind: z.ZodString;
+            }, z.core.$strict>>;
+            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            beforePooling: z.ZodOptional<z.ZodObject<{
+                from: z.ZodString;
+                to: z.ZodString;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    BudgetExecutionInput: z.ZodObject<{
+        budget: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            income: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+            expenditure: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            changes: z.ZodObject<{
+                income: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+                expenditure: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>;
+            approval: z.ZodOptional<z.ZodObject<{
+                ref: z.ZodOptional<z.ZodString>;
+                date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+        finalAccounts: z.ZodObject<{
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            statements: z.ZodArray<z.ZodObject<{
+                entity: z.ZodString;
+                opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                transfersIn: z.ZodArray<z.ZodObject<{
+                    from: z.ZodString;
+                    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                    kind: z.ZodString;
+                }, z.core.$strict>>;
+                transfersOut: z.ZodArray<z.ZodObject<{
+                    to: z.ZodString;
+                    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                    kind: z.ZodString;
+                }, z.core.$strict>>;
+                closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                beforePooling: z.ZodOptional<z.ZodObject<{
+                    from: z.ZodString;
+                    to: z.ZodString;
+                    income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                    expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    BudgetsAndAdjustments: z.ZodObject<{
+        budget: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            income: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+            expenditure: z.ZodObject<{
+                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        adjustments: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+            changes: z.ZodObject<{
+                income: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+                expenditure: z.ZodOptional<z.ZodObject<{
+                    [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>;
+            approval: z.ZodOptional<z.ZodObject<{
+                ref: z.ZodOptional<z.ZodString>;
+                date: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            }, z.core.$strict>>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    CutGapGrantEligibilityInput: z.ZodObject<{
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    }, z.core.$strict>;
+    JournalEntry: z.ZodObject<{
+        seq: z.ZodNumber;
+        period: z.ZodString;
+        from: z.ZodString;
+        to: z.ZodString;
+        amount: z.ZodString;
+        kind: z.ZodEnum<{
+            income: "income";
+            cutGapGrant: "cutGapGrant";
+            subsidy: "subsidy";
+            legacyFoldIn: "legacyFoldIn";
+            topUp: "topUp";
+            clawback: "clawback";
+            openingBalance: "openingBalance";
+            openingExtraction: "openingExtraction";
+            provincialRemittance: "provincialRemittance";
+            benefit: "benefit";
+            carriedToCurrent: "carriedToCurrent";
+            majorAccidentBenefit: "majorAccidentBenefit";
+            deficitCover: "deficitCover";
+            trueUpReturn: "trueUpReturn";
+            yearEndRollover: "yearEndRollover";
+        }>;
+        member: z.ZodOptional<z.ZodString>;
+        citation: z.ZodObject<{
+            doc: z.ZodString;
+            clause: z.ZodString;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    ScenarioOpening: z.ZodObject<{
+        start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        members: z.ZodType<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            priorYearBalance: decimal_js.Decimal;
+            priorYearExpenditure: decimal_js.Decimal;
+            currentSurplus: decimal_js.Decimal;
+            yearToDateExpenditure: decimal_js.Decimal;
+            priorYearIncome?: decimal_js.Decimal | undefined;
+            yearToDateIncome?: decimal_js.Decimal | undefined;
+            legacyFunds?: decimal_js.Decimal | undefined;
+            ownReserveMonths?: decimal_js.Decimal | undefined;
+        }>, Record<string, {
+            priorYearBalance: Numeric;
+            priorYearExpenditure: Numeric;
+            currentSurplus: Numeric;
+            yearToDateExpenditure: Numeric;
+            priorYearIncome?: Numeric | undefined;
+            yearToDateIncome?: Numeric | undefined;
+            legacyFunds?: Numeric | undefined;
+            ownReserveMonths?: Numeric | undefined;
+        }>>>;
+    }, z.core.$strict>;
+    SettlementOptions: z.ZodObject<{
+        claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+        includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>;
+    SettlementState: z.ZodObject<{
+        nextPeriod: z.ZodString;
+        poolOpen: z.ZodBoolean;
+        nextSeq: z.ZodNumber;
+        balances: z.ZodRecord<z.ZodString, z.ZodString>;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            priorYearBalance: z.ZodString;
+            priorYearExpenditure: z.ZodString;
+            priorYearIncome: z.ZodString;
+            yearIncome: z.ZodString;
+            yearExpenditure: z.ZodString;
+            legacyFunds: z.ZodString;
+            yearSubsidies: z.ZodRecord<z.ZodString, z.ZodString>;
+            yearGrants: z.ZodString;
+            yearSyncInducedRelief: z.ZodString;
+            yearGrantableSubsidies: z.ZodString;
+            eligibilityBalance: z.ZodString;
+            eligibilityExpenditure: z.ZodString;
+            ownReserveMonths: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        pendingClaims: z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            kind: z.ZodEnum<{
+                majorAccident: "majorAccident";
+                cutGapGrant: "cutGapGrant";
+                subsidy: "subsidy";
+            }>;
+            amount: z.ZodString;
+            period: z.ZodString;
+            recordedDeficit: z.ZodBoolean;
+        }, z.core.$strict>>;
+        poolBenefits: z.ZodObject<{
+            year: z.ZodString;
+            priorYear: z.ZodString;
+        }, z.core.$strict>;
+        options: z.ZodObject<{
+            claimSubsidy: z.ZodBoolean;
+            includeLegacyFunds: z.ZodBoolean;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    PeriodFlows: z.ZodObject<{
+        period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+        members: z.ZodType<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                industryClass: IndustryClassInput;
+                employerId?: string | undefined;
+                payroll?: NumericInput | undefined;
+                employees?: NumericInput[] | undefined;
+                baseFloor?: NumericInput | undefined;
+                baseCeiling?: NumericInput | undefined;
+                floatMultiplier?: NumericInput | undefined;
+                cutFraction?: NumericInput | undefined;
+                cityReserveMonths?: NumericInput | undefined;
+                ownCutFraction?: NumericInput | undefined;
+                ownReserveMonths?: NumericInput | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, z.core.$ZodTypeInternals<Record<string, {
+            expenditure: decimal_js.Decimal;
+            income?: decimal_js.Decimal | undefined;
+            cutRelief?: decimal_js.Decimal | undefined;
+            syncInducedRelief?: decimal_js.Decimal | undefined;
+            levies?: {
+                period: string;
+                industryClass: IndustryClass;
+                employerId?: string | undefined;
+                payroll?: decimal_js.Decimal | undefined;
+                employees?: decimal_js.Decimal[] | undefined;
+                baseFloor?: decimal_js.Decimal | undefined;
+                baseCeiling?: decimal_js.Decimal | undefined;
+                floatMultiplier?: decimal_js.Decimal | undefined;
+                cutFraction?: decimal_js.Decimal | undefined;
+                cityReserveMonths?: decimal_js.Decimal | undefined;
+                ownCutFraction?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>, Record<string, {
+            expenditure: Numeric;
+            income?: Numeric | undefined;
+            cutRelief?: Numeric | undefined;
+            syncInducedRelief?: Numeric | undefined;
+            levies?: {
+                period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                industryClass: IndustryClassInput;
+                employerId?: string | undefined;
+                payroll?: NumericInput | undefined;
+                employees?: NumericInput[] | undefined;
+                baseFloor?: NumericInput | undefined;
+                baseCeiling?: NumericInput | undefined;
+                floatMultiplier?: NumericInput | undefined;
+                cutFraction?: NumericInput | undefined;
+                cityReserveMonths?: NumericInput | undefined;
+                ownCutFraction?: NumericInput | undefined;
+                ownReserveMonths?: NumericInput | undefined;
+                enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+            }[] | undefined;
+        }>>>;
+        majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+            member: z.ZodString;
+            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>>;
+        provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+        lastPeriod: z.ZodOptional<z.ZodBoolean>;
+    }, z.core.$strict>;
+    Scenario: z.ZodObject<{
+        name: z.ZodOptional<z.ZodString>;
+        description: z.ZodOptional<z.ZodString>;
+        opening: z.ZodObject<{
+            start: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+            members: z.ZodType<Record<string, {
+                priorYearBalance: decimal_js.Decimal;
+                priorYearExpenditure: decimal_js.Decimal;
+                currentSurplus: decimal_js.Decimal;
+                yearToDateExpenditure: decimal_js.Decimal;
+                priorYearIncome?: decimal_js.Decimal | undefined;
+                yearToDateIncome?: decimal_js.Decimal | undefined;
+                legacyFunds?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+            }>, Record<string, {
+                priorYearBalance: Numeric;
+                priorYearExpenditure: Numeric;
+                currentSurplus: Numeric;
+                yearToDateExpenditure: Numeric;
+                priorYearIncome?: Numeric | undefined;
+                yearToDateIncome?: Numeric | undefined;
+                legacyFunds?: Numeric | undefined;
+                ownReserveMonths?: Numeric | undefined;
+            }>, z.core.$ZodTypeInternals<Record<string, {
+                priorYearBalance: decimal_js.Decimal;
+                priorYearExpenditure: decimal_js.Decimal;
+                currentSurplus: decimal_js.Decimal;
+                yearToDateExpenditure: decimal_js.Decimal;
+                priorYearIncome?: decimal_js.Decimal | undefined;
+                yearToDateIncome?: decimal_js.Decimal | undefined;
+                legacyFunds?: decimal_js.Decimal | undefined;
+                ownReserveMonths?: decimal_js.Decimal | undefined;
+            }>, Record<string, {
+                priorYearBalance: Numeric;
+                priorYearExpenditure: Numeric;
+                currentSurplus: Numeric;
+                yearToDateExpenditure: Numeric;
+                priorYearIncome?: Numeric | undefined;
+                yearToDateIncome?: Numeric | undefined;
+                legacyFunds?: Numeric | undefined;
+                ownReserveMonths?: Numeric | undefined;
+            }>>>;
+        }, z.core.$strict>;
+        periods: z.ZodArray<z.ZodObject<{
+            period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
+            members: z.ZodType<Record<string, {
+                expenditure: decimal_js.Decimal;
+                income?: decimal_js.Decimal | undefined;
+                cutRelief?: decimal_js.Decimal | undefined;
+                syncInducedRelief?: decimal_js.Decimal | undefined;
+                levies?: {
+                    period: string;
+                    industryClass: IndustryClass;
+                    employerId?: string | undefined;
+                    payroll?: decimal_js.Decimal | undefined;
+                    employees?: decimal_js.Decimal[] | undefined;
+                    baseFloor?: decimal_js.Decimal | undefined;
+                    baseCeiling?: decimal_js.Decimal | undefined;
+                    floatMultiplier?: decimal_js.Decimal | undefined;
+                    cutFraction?: decimal_js.Decimal | undefined;
+                    cityReserveMonths?: decimal_js.Decimal | undefined;
+                    ownCutFraction?: decimal_js.Decimal | undefined;
+                    ownReserveMonths?: decimal_js.Decimal | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>, Record<string, {
+                expenditure: Numeric;
+                income?: Numeric | undefined;
+                cutRelief?: Numeric | undefined;
+                syncInducedRelief?: Numeric | undefined;
+                levies?: {
+                    period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                    industryClass: IndustryClassInput;
+                    employerId?: string | undefined;
+                    payroll?: NumericInput | undefined;
+                    employees?: NumericInput[] | undefined;
+                    baseFloor?: NumericInput | undefined;
+                    baseCeiling?: NumericInput | undefined;
+                    floatMultiplier?: NumericInput | undefined;
+                    cutFraction?: NumericInput | undefined;
+                    cityReserveMonths?: NumericInput | undefined;
+                    ownCutFraction?: NumericInput | undefined;
+                    ownReserveMonths?: NumericInput | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>, z.core.$ZodTypeInternals<Record<string, {
+                expenditure: decimal_js.Decimal;
+                income?: decimal_js.Decimal | undefined;
+                cutRelief?: decimal_js.Decimal | undefined;
+                syncInducedRelief?: decimal_js.Decimal | undefined;
+                levies?: {
+                    period: string;
+                    industryClass: IndustryClass;
+                    employerId?: string | undefined;
+                    payroll?: decimal_js.Decimal | undefined;
+                    employees?: decimal_js.Decimal[] | undefined;
+                    baseFloor?: decimal_js.Decimal | undefined;
+                    baseCeiling?: decimal_js.Decimal | undefined;
+                    floatMultiplier?: decimal_js.Decimal | undefined;
+                    cutFraction?: decimal_js.Decimal | undefined;
+                    cityReserveMonths?: decimal_js.Decimal | undefined;
+                    ownCutFraction?: decimal_js.Decimal | undefined;
+                    ownReserveMonths?: decimal_js.Decimal | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>, Record<string, {
+                expenditure: Numeric;
+                income?: Numeric | undefined;
+                cutRelief?: Numeric | undefined;
+                syncInducedRelief?: Numeric | undefined;
+                levies?: {
+                    period: `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`;
+                    industryClass: IndustryClassInput;
+                    employerId?: string | undefined;
+                    payroll?: NumericInput | undefined;
+                    employees?: NumericInput[] | undefined;
+                    baseFloor?: NumericInput | undefined;
+                    baseCeiling?: NumericInput | undefined;
+                    floatMultiplier?: NumericInput | undefined;
+                    cutFraction?: NumericInput | undefined;
+                    cityReserveMonths?: NumericInput | undefined;
+                    ownCutFraction?: NumericInput | undefined;
+                    ownReserveMonths?: NumericInput | undefined;
+                    enterpriseSize?: "small" | "large" | "medium" | "micro" | undefined;
+                }[] | undefined;
+            }>>>;
+            majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
+                member: z.ZodString;
+                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>>>;
+            provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
+            lastPeriod: z.ZodOptional<z.ZodBoolean>;
+        }, z.core.$strict>>;
+        options: z.ZodOptional<z.ZodObject<{
+            claimSubsidy: z.ZodOptional<z.ZodBoolean>;
+            includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+    Policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+        title: z.ZodObject<{
+            zh: z.ZodString;
+            en: z.ZodString;
+        }, z.core.$strict>;
+        doc: z.ZodString;
+        inForce: z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        until: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+        members: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodArray<z.ZodObject<{
+                id: z.ZodString;
+                nameZh: z.ZodString;
+                nameEn: z.ZodString;
+            }, z.core.$strict>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        baseRates: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                1: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                2: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                3: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                4: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                5: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                6: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                7: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                8: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        floatTiers: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                ladders: z.ZodObject<{
+                    1: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    2: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    3: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    4: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    5: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    6: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    7: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                    8: z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                }, z.core.$strict>;
+                maxTierSteps: z.ZodNumber;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        rateCut: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                fraction: z.ZodOptional<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>;
+                fractions: z.ZodOptional<z.ZodArray<z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        nationalCutBands: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodArray<z.ZodObject<{
+                minMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                fraction: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        reliefOverlays: z.ZodArray<z.ZodObject<{
+            id: z.ZodString;
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            enterpriseSizes: z.ZodArray<z.ZodEnum<{
+                small: "small";
+                large: "large";
+                medium: "medium";
+                micro: "micro";
+            }>>;
+            fraction: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        provincialReserve: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                dueMonthDay: z.ZodString;
+                rule: z.ZodOptional<z.ZodObject<{
+                    rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                    base: z.ZodEnum<{
+                        priorYearIncome: "priorYearIncome";
+                        priorYearBalance: "priorYearBalance";
+                    }>;
+                }, z.core.$strict>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        opening: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                dueDate: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+                extractionRate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                balanceYear: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
+                includeLegacyFunds: z.ZodBoolean;
+                coverOpeningDeficits: z.ZodBoolean;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        poolFloor: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                months: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        clawback: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                municipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
+                    split: z.ZodObject<{
+                        gusu: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                        snd: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                    }, z.core.$strict>;
+                }, z.core.$strict>]>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        riskBands: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodArray<z.ZodObject<{
+                level: z.ZodEnum<{
+                    critical: "critical";
+                    warning: "warning";
+                    normal: "normal";
+                    surplus: "surplus";
+                }>;
+                fromMonths: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
+                source: z.ZodOptional<z.ZodEnum<{
+                    document: "document";
+                    "library default": "library default";
+                }>>;
+            }, z.core.$strict>>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        deficitCoverage: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                autoClaimSubsidy: z.ZodBoolean;
+                yearEndTrueUp: z.ZodBoolean;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        topUp: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                schedule: z.ZodEnum<{
+                    yearly: "yearly";
+                    monthly: "monthly";
+                }>;
+                whenShort: z.ZodBoolean;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        pool: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                priority: z.ZodArray<z.ZodEnum<{
+                    majorAccident: "majorAccident";
+                    cutGapGrant: "cutGapGrant";
+                    subsidy: "subsidy";
+                    recordedDeficit: "recordedDeficit";
+                }>>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+        clauses: z.ZodArray<z.ZodObject<{
+            from: z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>;
+            to: z.ZodOptional<z.ZodType<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`, z.core.$ZodTypeInternals<string, `${number}-01-01` | `${number}-01-02` | `${number}-01-03` | `${number}-01-04` | `${number}-01-05` | `${number}-01-06` | `${number}-01-07` | `${number}-01-08` | `${number}-01-09` | `${number}-01-10` | `${number}-01-11` | `${number}-01-12` | `${number}-01-13` | `${number}-01-14` | `${number}-01-15` | `${number}-01-16` | `${number}-01-17` | `${number}-01-18` | `${number}-01-19` | `${number}-01-20` | `${number}-01-21` | `${number}-01-22` | `${number}-01-23` | `${number}-01-24` | `${number}-01-25` | `${number}-01-26` | `${number}-01-27` | `${number}-01-28` | `${number}-01-29` | `${number}-01-30` | `${number}-01-31` | `${number}-02-01` | `${number}-02-02` | `${number}-02-03` | `${number}-02-04` | `${number}-02-05` | `${number}-02-06` | `${number}-02-07` | `${number}-02-08` | `${number}-02-09` | `${number}-02-10` | `${number}-02-11` | `${number}-02-12` | `${number}-02-13` | `${number}-02-14` | `${number}-02-15` | `${number}-02-16` | `${number}-02-17` | `${number}-02-18` | `${number}-02-19` | `${number}-02-20` | `${number}-02-21` | `${number}-02-22` | `${number}-02-23` | `${number}-02-24` | `${number}-02-25` | `${number}-02-26` | `${number}-02-27` | `${number}-02-28` | `${number}-02-29` | `${number}-02-30` | `${number}-02-31` | `${number}-03-01` | `${number}-03-02` | `${number}-03-03` | `${number}-03-04` | `${number}-03-05` | `${number}-03-06` | `${number}-03-07` | `${number}-03-08` | `${number}-03-09` | `${number}-03-10` | `${number}-03-11` | `${number}-03-12` | `${number}-03-13` | `${number}-03-14` | `${number}-03-15` | `${number}-03-16` | `${number}-03-17` | `${number}-03-18` | `${number}-03-19` | `${number}-03-20` | `${number}-03-21` | `${number}-03-22` | `${number}-03-23` | `${number}-03-24` | `${number}-03-25` | `${number}-03-26` | `${number}-03-27` | `${number}-03-28` | `${number}-03-29` | `${number}-03-30` | `${number}-03-31` | `${number}-04-01` | `${number}-04-02` | `${number}-04-03` | `${number}-04-04` | `${number}-04-05` | `${number}-04-06` | `${number}-04-07` | `${number}-04-08` | `${number}-04-09` | `${number}-04-10` | `${number}-04-11` | `${number}-04-12` | `${number}-04-13` | `${number}-04-14` | `${number}-04-15` | `${number}-04-16` | `${number}-04-17` | `${number}-04-18` | `${number}-04-19` | `${number}-04-20` | `${number}-04-21` | `${number}-04-22` | `${number}-04-23` | `${number}-04-24` | `${number}-04-25` | `${number}-04-26` | `${number}-04-27` | `${number}-04-28` | `${number}-04-29` | `${number}-04-30` | `${number}-04-31` | `${number}-05-01` | `${number}-05-02` | `${number}-05-03` | `${number}-05-04` | `${number}-05-05` | `${number}-05-06` | `${number}-05-07` | `${number}-05-08` | `${number}-05-09` | `${number}-05-10` | `${number}-05-11` | `${number}-05-12` | `${number}-05-13` | `${number}-05-14` | `${number}-05-15` | `${number}-05-16` | `${number}-05-17` | `${number}-05-18` | `${number}-05-19` | `${number}-05-20` | `${number}-05-21` | `${number}-05-22` | `${number}-05-23` | `${number}-05-24` | `${number}-05-25` | `${number}-05-26` | `${number}-05-27` | `${number}-05-28` | `${number}-05-29` | `${number}-05-30` | `${number}-05-31` | `${number}-06-01` | `${number}-06-02` | `${number}-06-03` | `${number}-06-04` | `${number}-06-05` | `${number}-06-06` | `${number}-06-07` | `${number}-06-08` | `${number}-06-09` | `${number}-06-10` | `${number}-06-11` | `${number}-06-12` | `${number}-06-13` | `${number}-06-14` | `${number}-06-15` | `${number}-06-16` | `${number}-06-17` | `${number}-06-18` | `${number}-06-19` | `${number}-06-20` | `${number}-06-21` | `${number}-06-22` | `${number}-06-23` | `${number}-06-24` | `${number}-06-25` | `${number}-06-26` | `${number}-06-27` | `${number}-06-28` | `${number}-06-29` | `${number}-06-30` | `${number}-06-31` | `${number}-07-01` | `${number}-07-02` | `${number}-07-03` | `${number}-07-04` | `${number}-07-05` | `${number}-07-06` | `${number}-07-07` | `${number}-07-08` | `${number}-07-09` | `${number}-07-10` | `${number}-07-11` | `${number}-07-12` | `${number}-07-13` | `${number}-07-14` | `${number}-07-15` | `${number}-07-16` | `${number}-07-17` | `${number}-07-18` | `${number}-07-19` | `${number}-07-20` | `${number}-07-21` | `${number}-07-22` | `${number}-07-23` | `${number}-07-24` | `${number}-07-25` | `${number}-07-26` | `${number}-07-27` | `${number}-07-28` | `${number}-07-29` | `${number}-07-30` | `${number}-07-31` | `${number}-08-01` | `${number}-08-02` | `${number}-08-03` | `${number}-08-04` | `${number}-08-05` | `${number}-08-06` | `${number}-08-07` | `${number}-08-08` | `${number}-08-09` | `${number}-08-10` | `${number}-08-11` | `${number}-08-12` | `${number}-08-13` | `${number}-08-14` | `${number}-08-15` | `${number}-08-16` | `${number}-08-17` | `${number}-08-18` | `${number}-08-19` | `${number}-08-20` | `${number}-08-21` | `${number}-08-22` | `${number}-08-23` | `${number}-08-24` | `${number}-08-25` | `${number}-08-26` | `${number}-08-27` | `${number}-08-28` | `${number}-08-29` | `${number}-08-30` | `${number}-08-31` | `${number}-09-01` | `${number}-09-02` | `${number}-09-03` | `${number}-09-04` | `${number}-09-05` | `${number}-09-06` | `${number}-09-07` | `${number}-09-08` | `${number}-09-09` | `${number}-09-10` | `${number}-09-11` | `${number}-09-12` | `${number}-09-13` | `${number}-09-14` | `${number}-09-15` | `${number}-09-16` | `${number}-09-17` | `${number}-09-18` | `${number}-09-19` | `${number}-09-20` | `${number}-09-21` | `${number}-09-22` | `${number}-09-23` | `${number}-09-24` | `${number}-09-25` | `${number}-09-26` | `${number}-09-27` | `${number}-09-28` | `${number}-09-29` | `${number}-09-30` | `${number}-09-31` | `${number}-10-01` | `${number}-10-02` | `${number}-10-03` | `${number}-10-04` | `${number}-10-05` | `${number}-10-06` | `${number}-10-07` | `${number}-10-08` | `${number}-10-09` | `${number}-10-10` | `${number}-10-11` | `${number}-10-12` | `${number}-10-13` | `${number}-10-14` | `${number}-10-15` | `${number}-10-16` | `${number}-10-17` | `${number}-10-18` | `${number}-10-19` | `${number}-10-20` | `${number}-10-21` | `${number}-10-22` | `${number}-10-23` | `${number}-10-24` | `${number}-10-25` | `${number}-10-26` | `${number}-10-27` | `${number}-10-28` | `${number}-10-29` | `${number}-10-30` | `${number}-10-31` | `${number}-11-01` | `${number}-11-02` | `${number}-11-03` | `${number}-11-04` | `${number}-11-05` | `${number}-11-06` | `${number}-11-07` | `${number}-11-08` | `${number}-11-09` | `${number}-11-10` | `${number}-11-11` | `${number}-11-12` | `${number}-11-13` | `${number}-11-14` | `${number}-11-15` | `${number}-11-16` | `${number}-11-17` | `${number}-11-18` | `${number}-11-19` | `${number}-11-20` | `${number}-11-21` | `${number}-11-22` | `${number}-11-23` | `${number}-11-24` | `${number}-11-25` | `${number}-11-26` | `${number}-11-27` | `${number}-11-28` | `${number}-11-29` | `${number}-11-30` | `${number}-11-31` | `${number}-12-01` | `${number}-12-02` | `${number}-12-03` | `${number}-12-04` | `${number}-12-05` | `${number}-12-06` | `${number}-12-07` | `${number}-12-08` | `${number}-12-09` | `${number}-12-10` | `${number}-12-11` | `${number}-12-12` | `${number}-12-13` | `${number}-12-14` | `${number}-12-15` | `${number}-12-16` | `${number}-12-17` | `${number}-12-18` | `${number}-12-19` | `${number}-12-20` | `${number}-12-21` | `${number}-12-22` | `${number}-12-23` | `${number}-12-24` | `${number}-12-25` | `${number}-12-26` | `${number}-12-27` | `${number}-12-28` | `${number}-12-29` | `${number}-12-30` | `${number}-12-31`>>>;
+            value: z.ZodObject<{
+                trueUp: z.ZodOptional<z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>>;
+                income: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                majorAccident: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                rollover: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                localCoverage: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                cutGapGrant: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                subsidy: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                recordedDeficit: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                legacyFoldIn: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                balancesHeld: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                topUp: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                priority: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                consolidation: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                budget: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                syncInducedRelief: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+                floatReview: z.ZodObject<{
+                    doc: z.ZodString;
+                    clause: z.ZodString;
+                    note: z.ZodOptional<z.ZodString>;
+                }, z.core.$strict>;
+            }, z.core.$strict>;
+            citation: z.ZodObject<{
+                doc: z.ZodString;
+                clause: z.ZodString;
+                note: z.ZodOptional<z.ZodString>;
+            }, z.core.$strict>;
+            note: z.ZodOptional<z.ZodString>;
+        }, z.core.$strict>>;
+    }, z.core.$strict>;
+}>;
+type SchemaName = keyof typeof schemas;
+declare function toJSONSchema(name: SchemaName): Record<string, unknown>;
+interface InputProblems {
+    problems: PoolingError[];
+    more: number;
+}
+interface InputProblemsOptions {
+    max?: number;
+    policy?: Policy;
+}
+declare function inputProblems(name: SchemaName, value: unknown, options?: InputProblemsOptions): InputProblems;
+declare function apportion(total: Numeric, weights: readonly Numeric[]): string[];
+declare const TopUpInputSchema: z.ZodObject<{
+    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    members: z.ZodArray<z.ZodObject<{
+        id: z.ZodString;
+        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    }, z.core.$strict>>;
+    period: z.ZodOptional<z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>>;
+}, z.core.$strict>;
+type TopUpInput = z.input<typeof TopUpInputSchema>;
+interface TopUp {
+    contributions: Record<string, string>;
+    shortfall: string;
+    citation: Citation;
+    policy: PolicyRef;
+}
+declare function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp;
+declare const ENTRY_KINDS: readonly ["openingBalance", "legacyFoldIn", "openingExtraction", "provincialRemittance", "income", "benefit", "carriedToCurrent", "topUp", "majorAccidentBenefit", "cutGapGrant", "subsidy", "deficitCover", "trueUpReturn", "clawback", "yearEndRollover"];
+type EntryKind = (typeof ENTRY_KINDS)[number];
+declare const JournalEntrySchema: z.ZodObject<{
+    seq: z.ZodNumber;
+    period: z.ZodString;
+    from: z.ZodString;
+    to: z.ZodString;
+    amount: z.ZodString;
+    kind: z.ZodEnum<{
+        income: "income";
+        cutGapGrant: "cutGapGrant";
+        subsidy: "subsidy";
+        legacyFoldIn: "legacyFoldIn";
+        topUp: "topUp";
+        clawback: "clawback";
+        openingBalance: "openingBalance";
+        openingExtraction: "openingExtraction";
+        provincialRemittance: "provincialRemittance";
+        benefit: "benefit";
+        carriedToCurrent: "carriedToCurrent";
+        majorAccidentBenefit: "majorAccidentBenefit";
+        deficitCover: "deficitCover";
+        trueUpReturn: "trueUpReturn";
+        yearEndRollover: "yearEndRollover";
+    }>;
+    member: z.ZodOptional<z.ZodString>;
+    citation: z.ZodObject<{
+        doc: z.ZodString;
+        clause: z.ZodString;
+        note: z.ZodOptional<z.ZodString>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type JournalEntry = z.output<typeof JournalEntrySchema>;
 declare const BudgetSchema: z.ZodObject<{
     member: z.ZodString;
     year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
@@ -5756,6 +9791,10 @@ declare const PoolingErrorJSONSchema: z.ZodObject<{
         AMOUNT_NOT_EXACT: "AMOUNT_NOT_EXACT";
         DUPLICATE_KEY: "DUPLICATE_KEY";
         BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+        INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+        INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+        STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+        FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
     }>;
     path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
     message: z.ZodString;
@@ -5819,6 +9858,10 @@ declare const LevyRecordErrorSchema: z.ZodObject<{
             AMOUNT_NOT_EXACT: "AMOUNT_NOT_EXACT";
             DUPLICATE_KEY: "DUPLICATE_KEY";
             BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+            INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+            INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+            STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+            FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
         }>;
         path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
         message: z.ZodString;
@@ -5837,14 +9880,14 @@ declare const LevyBatchCollectedSchema: z.ZodObject<{
         cutFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
         cutSource: z.ZodEnum<{
             policy: "policy";
+            reserveMonths: "reserveMonths";
             outsideWindow: "outsideWindow";
             caller: "caller";
-            reserveMonths: "reserveMonths";
         }>;
         ownCutFraction: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
         ownCutSource: z.ZodEnum<{
-            ownCutFraction: "ownCutFraction";
             ownReserveMonths: "ownReserveMonths";
+            ownCutFraction: "ownCutFraction";
             notGiven: "notGiven";
         }>;
         effectiveRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -5953,6 +9996,10 @@ declare const LevyBatchCollectedSchema: z.ZodObject<{
                 AMOUNT_NOT_EXACT: "AMOUNT_NOT_EXACT";
                 DUPLICATE_KEY: "DUPLICATE_KEY";
                 BUDGET_ADJUSTMENT_UNAPPROVED: "BUDGET_ADJUSTMENT_UNAPPROVED";
+                INVALID_MODEL_PARAMETER: "INVALID_MODEL_PARAMETER";
+                INVALID_STRESS_OPTIONS: "INVALID_STRESS_OPTIONS";
+                STRESS_SHARDS_MISMATCH: "STRESS_SHARDS_MISMATCH";
+                FLOW_HISTORY_TOO_SHORT: "FLOW_HISTORY_TOO_SHORT";
             }>;
             path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
             message: z.ZodString;
@@ -6109,64 +10156,4 @@ interface SimulateOptions {
 }
 declare function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
 declare function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
-declare const FundStatementSchema: z.ZodObject<{
-    entity: z.ZodString;
-    opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    transfersIn: z.ZodArray<z.ZodObject<{
-        from: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        kind: z.ZodString;
-    }, z.core.$strict>>;
-    transfersOut: z.ZodArray<z.ZodObject<{
-        to: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        kind: z.ZodString;
-    }, z.core.$strict>>;
-    closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    beforePooling: z.ZodOptional<z.ZodObject<{
-        from: z.ZodString;
-        to: z.ZodString;
-        income: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        expenditure: z.ZodRecord<z.ZodString, z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    }, z.core.$strict>>;
-}, z.core.$strict>;
-type FundStatement = z.input<typeof FundStatementSchema>;
-interface Consolidation {
-    entities: string[];
-    opening: string;
-    income: Record<string, string>;
-    expenditure: Record<string, string>;
-    transfersIn: {
-        from: string;
-        amount: string;
-        kind: string;
-    }[];
-    transfersOut: {
-        to: string;
-        amount: string;
-        kind: string;
-    }[];
-    closing: string;
-    beforePooling?: {
-        from: string;
-        to: string;
-        income: Record<string, string>;
-        expenditure: Record<string, string>;
-    };
-    eliminations: {
-        from: string;
-        to: string;
-        kind: string;
-        amount: string;
-    }[];
-    citation: Citation;
-}
-declare function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation;
-declare const STATEMENT_CATEGORIES: Readonly<{
-    income: readonly ["contributions"];
-    expenditure: readonly ["benefits", "majorAccidentBenefits"];
-}>;
-declare function fundStatements(journal: readonly JournalEntry[], year: number, opening?: ScenarioOpening): FundStatement[];
-export { ACCOUNTS, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, FinalAccountsSchema, type FloatTierReview, type FundStatement, FundStatementSchema, type IndustryClass, type IndustryClassInput, type InputProblems, type InputProblemsOptions, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type Levy, type LevyBatch, LevyBatchCollectedSchema, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevyRecordErrorSchema, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MajorAccidentClaimSchema, type Member, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, type ParamVersion, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, PoolingError, type PoolingErrorContext, type PoolingErrorJSON, PoolingErrorJSONSchema, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type TopUp, type TopUpInput, TopUpInputSchema, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, effectiveRate, explain, fiscalAccount, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, moveFloatTier, nationalCutFraction, openPooling, paramsAt, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };
+export { ACCOUNTS, AccidentModelSchema, type AccountKind, type Budget, type BudgetAdjustment, BudgetAdjustmentSchema, type BudgetExecution, type BudgetExecutionInput, BudgetExecutionInputSchema, type BudgetExecutionLine, BudgetExecutionSchema, BudgetSchema, type BudgetsAndAdjustments, BudgetsAndAdjustmentsSchema, CLAUSE_NAMES, type Citation, CitationSchema, type ClaimKind, ClaimKindSchema, type ClauseName, type Comparison, type ComparisonExplanation, type ComparisonStep, type ConservationReport, ConservationReportSchema, type Consolidation, type CoverDeficitInput, CoverDeficitInputSchema, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, CutGapGrantEligibilityInputSchema, type CutSource, DATED_PARAMETERS, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, DeficitCoverageSchema, ENTRY_KINDS, ERROR_CODES, EXAMPLE_BUDGET, EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO, type EffectiveRate, type EffectiveRateInput, EffectiveRateInputSchema, type EnterpriseSize, EnterpriseSizeSchema, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FigurePair, type FinalAccounts, FinalAccountsSchema, type FittedFlowModel, type FittedSeries, type FloatTierReview, type FlowHistory, FlowHistorySchema, type FlowModel, FlowModelSchema, type FundStatement, FundStatementSchema, type Histogram, type IndustryClass, type IndustryClassInput, type InputProblems, type InputProblemsOptions, type IsoDate, type IsoDateInput, type JournalEntry, JournalEntrySchema, type LabelPair, type Levy, type LevyBatch, LevyBatchCollectedSchema, type LevyBatchOptions, LevyBatchOptionsSchema, LevyBatchSchema, type LevyBatchWithErrors, type LevyInput, LevyInputSchema, type LevyOutcome, type LevyRecordError, LevyRecordErrorSchema, LevySchema, type LevyTotals, LevyTotalsSchema, MAX_LISTED_ERRORS, MAX_SEED, MEMBER_FIGURES, MajorAccidentClaimSchema, type Member, MemberFlowModelSchema, type MemberFlows, MemberFlowsSchema, type MemberPeriodReport, MemberPeriodReportSchema, MemberSchema, type MemberYearComparison, type MemberYearSummary, MemberYearSummarySchema, type Money, type MonthDigits, type MoveFloatTierInput, MoveFloatTierInputSchema, NoiseSchema, type Numeric, type NumericInput, type OpenPoolingInput, OpenPoolingInputSchema, type OpeningMember, OpeningMemberSchema, POOL_FIGURES, type ParamVersion, type ParsedFlowModel, type Path, type PendingClaim, PendingClaimSchema, type Period, type PeriodFlows, PeriodFlowsSchema, type PeriodInput, type PeriodParameters, type PeriodReport, PeriodReportSchema, type Policy, type PolicyDifference, type PolicyInput, type PolicyParams, type PolicyRef, PolicySchema, type PoolOpening, type PoolPeriodReport, PoolPeriodReportSchema, type PoolYearComparison, PoolingError, type PoolingErrorJSON, PoolingErrorJSONSchema, type PriorityClaimsInput, PriorityClaimsInputSchema, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type Probability, type ProvincialRemittance, type ProvincialRemittanceInput, ProvincialRemittanceInputSchema, type Quantiles, RELIEF_2020, type ReliefOverlay, ReliefOverlaySchema, type ReviewFloatTierInput, ReviewFloatTierInputSchema, type RiskLevel, RiskLevelSchema, type Rng, STATEMENT_CATEGORIES, SUZHOU_2020, type Scenario, type ScenarioOpening, ScenarioOpeningSchema, ScenarioSchema, type SchemaName, SeriesModelSchema, type Settlement, type SettlementOptions, SettlementOptionsSchema, SettlementSchema, type SettlementState, SettlementStateSchema, SeveritySchema, type SimulateOptions, type Simulation, type SimulationProgress, SimulationSchema, type StressExperiment, type StressOptions, type StressProgress, type StressResult, type StressYear, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, SyncInducedReliefInputSchema, type Tally, type TopUp, type TopUpInput, TopUpInputSchema, type YearComparison, type YearEndTrueUp, type YearEndTrueUpInput, YearEndTrueUpInputSchema, YearEndTrueUpSchema, type YearSummary, YearSummarySchema, accountKind, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, carriedAccount, checkConservation, cite, clawback, compare, compareSimulations, computeLevies, computeLevy, consolidate, coverDeficit, currentAccount, cutGapGrantEligibility, definePolicy, diffPolicies, effectiveRate, explain, explainComparison, fiscalAccount, fitFlowModel, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, inputProblems, isInRateCutWindow, isPoolingError, logNormal, mergeStressResults, moveFloatTier, nationalCutFraction, normal, normalCdf, openPooling, paramsAt, pareto, payByPriority, poisson, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, runRng, schemas, settlePeriod, simulate, simulationBudgetExecution, streamLevies, stressTest, syncInducedRelief, toJSONSchema, withReliefOverlays, yearEndTrueUp };

@@ -115,6 +115,16 @@ export const ERROR_CODES = deepFreezeCodes({
     "a budget adjustment needs an approval reference: budgets may not be adjusted at will",
     "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批",
   ],
+  INVALID_MODEL_PARAMETER: ["a parameter of the flow model is outside its range", "资金流模型参数超出取值范围"],
+  INVALID_STRESS_OPTIONS: [
+    "the stress test's options are invalid (runs 1 to 10^7, seed a safe integer ≥ 0, horizon 1 to 600 months, shard i/n with 0 ≤ i < n)",
+    "压力测试选项有误（运行次数 1 至 10^7，随机种子为非负安全整数，测算期 1 至 600 个月，分片 i/n 且 0 ≤ i < n）",
+  ],
+  STRESS_SHARDS_MISMATCH: [
+    "the stress-test results cannot be merged: different model, policy, seed, runs or horizon, or runs missing or given twice",
+    "压力测试结果无法合并：模型、政策、随机种子、运行次数或测算期不一致，或有运行缺失、重复",
+  ],
+  FLOW_HISTORY_TOO_SHORT: ["fitting a flow model needs at least 24 consecutive months of figures", "估计资金流模型至少需要连续 24 个月的数据"],
 } as const satisfies Record<string, readonly [string, string]>);
 
 /** Freezes the table and each of its entries. */

@@ -6,6 +6,41 @@
  *
  * @packageDocumentation
  */
+
+// policy analysis: comparisons and stress tests
+export {
+  type Comparison,
+  compare,
+  compareSimulations,
+  type FigurePair,
+  type LabelPair,
+  MEMBER_FIGURES,
+  type MemberYearComparison,
+  POOL_FIGURES,
+  type PoolYearComparison,
+  type YearComparison,
+} from "./analysis/compare.js";
+export { diffPolicies, type PolicyDifference } from "./analysis/diffPolicies.js";
+export { EXAMPLE_FLOW_MODEL } from "./analysis/exampleFlowModel.js";
+export { type ComparisonExplanation, type ComparisonStep, explainComparison } from "./analysis/explainComparison.js";
+export { type FittedFlowModel, type FittedSeries, type FlowHistory, FlowHistorySchema, fitFlowModel } from "./analysis/fitFlowModel.js";
+export {
+  AccidentModelSchema,
+  type FlowModel,
+  FlowModelSchema,
+  MemberFlowModelSchema,
+  NoiseSchema,
+  type ParsedFlowModel,
+  SeriesModelSchema,
+  SeveritySchema,
+} from "./analysis/flowModel.js";
+export { mergeStressResults } from "./analysis/merge.js";
+export { MAX_SEED, type Rng, runRng } from "./analysis/rng.js";
+export { logNormal, normal, normalCdf, pareto, poisson } from "./analysis/sampling.js";
+export type { Quantiles, StressExperiment, StressResult, StressYear } from "./analysis/stressResult.js";
+export { type StressOptions, type StressProgress, stressTest } from "./analysis/stressTest.js";
+export type { Histogram, Probability } from "./analysis/summaries.js";
+export type { Tally } from "./analysis/tally.js";
 export { ERROR_CODES, type ErrorCode, isPoolingError, type Path, PoolingError, type PoolingErrorContext, type PoolingErrorJSON } from "./errors.js";
 // settlement and simulation (R14)
 export { EXAMPLE_BUDGET } from "./examples/exampleBudget.js";

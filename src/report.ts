@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 
+export { renderComparisonReport } from "./present/compareReport.js";
 export {
   csvCell,
   csvRowToLevyInput,
@@ -30,4 +31,6 @@ export {
 } from "./present/levyCsv.js";
 export { renderReport } from "./present/report.js";
 export type { PresentationOptions } from "./present/story.js";
+export { renderStressReport } from "./present/stressReport.js";
+export { formatStressSummary } from "./present/stressText.js";
 export { formatSummary } from "./present/summary.js";

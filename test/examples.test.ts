@@ -44,7 +44,8 @@ describe("every example runs (none can rot)", () => {
       readdirSync(join(root, "examples"))
         .filter((f) => f.endsWith(".ts"))
         .sort(),
-    ).toEqual(["csv-batch.ts", "custom-policy.ts", "deficit.ts", "demo.ts", "levy-window.ts", "one-employer.ts", "simulation-report.ts"]);
+      // analysis-study.ts runs in test/analysis/study.test.ts (its tables are docs/analysis.md's)
+    ).toEqual(["analysis-study.ts", "csv-batch.ts", "custom-policy.ts", "deficit.ts", "demo.ts", "levy-window.ts", "one-employer.ts", "simulation-report.ts"]);
   });
   it("demo: the simulation's yearly summary, conservation ok", () => {
     const out = run("demo.ts");

@@ -1,9 +1,9 @@
 /**
  * The direction of the imports in src/: no circle of files, and no import from
  * a lower layer to a higher one. The layers, from the ground up:
- * the glossary (words) < errors, money and the version < schema < period < policy < rates
- * < levy < ledger < fund < settlement < statements < explain < present
- * < examples < the entries (index, report, examples) < the adapters (cli, service, playground).
+ * the glossary (words) < errors, money, the version and the calendar < schema < period < policy < rates
+ * < levy < ledger < fund < settlement < statements < explain < examples < analysis
+ * < present < the entries (index, report, examples) < the adapters (cli, service, playground).
  * A file imports only from its own layer or below (type imports included).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,7 +15,7 @@ const root = new URL("..", import.meta.url).pathname;
 /** The layers, lowest first: a path, or a folder ending in "/". */
 const LAYERS: readonly (readonly string[])[] = [
   ["src/glossary.ts"],
-  ["src/errors.ts", "src/money.ts", "src/version.ts"],
+  ["src/errors.ts", "src/money.ts", "src/version.ts", "src/calendar.ts"],
   ["src/schema/"],
   ["src/period.ts"],
   ["src/policy/"],
@@ -26,8 +26,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ["src/settlement/"],
   ["src/statements/"],
   ["src/explain/"],
-  ["src/present/"],
   ["src/examples/"],
+  ["src/analysis/"],
+  ["src/present/"],
   ["src/index.ts", "src/report.ts", "src/examples.ts"],
   ["src/cli/", "src/service/", "src/playground/"],
 ];

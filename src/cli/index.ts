@@ -5,6 +5,7 @@
  * @module
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { isMainThread } from "node:worker_threads";
 import {
   type BudgetExecution,
   type BudgetsAndAdjustments,
@@ -20,6 +21,7 @@ import {
   toJSONSchema,
 } from "../index.js";
 import { formatSummary, renderReport } from "../report.js";
+import { COMPARE_HELP, runCompare } from "./compare.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
 import { CliError, describeError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
@@ -27,6 +29,7 @@ import { StdoutClosed, writeFilesWhole, writeFileWhole, writeStdout } from "./ou
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
 import { packageVersion, runServe, SERVE_HELP } from "./serve.js";
+import { runStress, STRESS_HELP } from "./stress.js";
 
 const HELP: Record<string, string> = {
   main: `wi-pooling: Suzhou work-injury insurance city-district pooling (苏府办〔2020〕86号)
@@ -35,6 +38,9 @@ Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals]
                   [--raw-cells] [--policy FILE] [--relief-2020]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
+  wi-pooling compare [scenario.json] --reform B.json [--base A.json] [--report FILE.html] [--json]
+  wi-pooling stress MODEL.json [--runs N] [--seed S] [--workers W] [--horizon M] [--shard i/n] [--report FILE.html] [--json]
+  wi-pooling stress --example | stress merge SHARD.json...
   wi-pooling schema <Name> | --all --out-dir DIR
   wi-pooling serve [--port N] [--host H] [--max-body BYTES] [--max-rows N] [--max-time MS] [--workers N] [--cors ORIGIN] …
   wi-pooling playground --out DIR
@@ -87,6 +93,8 @@ problem of it is listed (at most 1,000), and the exit code is 2.
 Prints the JSON Schema (draft 2020-12) of an input: ${Object.keys(schemas).join(", ")}.
   --all --out-dir DIR   write every schema to DIR/<Name>.schema.json`,
   serve: SERVE_HELP,
+  compare: COMPARE_HELP,
+  stress: STRESS_HELP,
   playground: PLAYGROUND_HELP,
   policy: `wi-pooling policy [--policy FILE]
 
@@ -242,6 +250,34 @@ export async function main(argv: string[]): Promise<number> {
         return await simulateCommand(rest);
       case "schema":
         return await schema(rest);
+      case "compare": {
+        const o = {
+          base: { type: "string" },
+          reform: { type: "string" },
+          json: { type: "boolean" },
+          lang: { type: "string" },
+          out: { type: "string" },
+          report: { type: "string" },
+        } as const;
+        const { values, positionals } = parse("compare", rest, o);
+        return values.help ? print(HELP.compare!) : await runCompare(values, positionals);
+      }
+      case "stress": {
+        const o = {
+          runs: { type: "string" },
+          seed: { type: "string" },
+          horizon: { type: "string" },
+          workers: { type: "string" },
+          shard: { type: "string" },
+          policy: { type: "string" },
+          example: { type: "boolean" },
+          json: { type: "boolean" },
+          out: { type: "string" },
+          report: { type: "string" },
+        } as const;
+        const { values, positionals } = parse("stress", rest, o);
+        return values.help ? print(HELP.stress!) : await runStress(values, positionals);
+      }
       case "serve": {
         const o = {
           port: { type: "string" },
@@ -297,12 +333,15 @@ export async function main(argv: string[]): Promise<number> {
 
 // a reader of stderr that went away is no reason to fail (nor to print a stack nobody reads)
 process.stderr.on("error", () => undefined);
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`${String(e)}\n`);
-    process.exitCode = EXIT.internal;
-  },
-);
+// a worker thread of `stress` loads this file too: it runs its job (stressWorkers.ts), not the command line
+if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

@@ -27,6 +27,7 @@ import { CsvFormatError, LEVY_CSV_COLUMNS, levyBatchCsv, parseLevyCsv } from "..
 import { decodeText, encodingOf, InvalidEncodingError } from "../service/decode.js";
 import { simulationCsv } from "./export.js";
 import { type Lang, TEXT } from "./i18n.js";
+import { initStressTab } from "./stressTab.js";
 
 const policy = SUZHOU_2020;
 let lang: Lang = "zh";
@@ -302,6 +303,7 @@ function init(): void {
   $("sim-run").addEventListener("click", runSimulation);
   $("sim-csv").addEventListener("click", () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", simulationCsv(lastSim)));
   $("sim-json").addEventListener("click", () => lastSim && download("simulation.json", "application/json", JSON.stringify(lastSim)));
+  initStressTab($, download);
   compute();
   applyLang();
 }

@@ -30,7 +30,8 @@ import { wan } from "./summary.js";
 
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"];
 
-function esc(s: string): string {
+/** HTML-escapes text. @internal */
+export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
@@ -50,7 +51,8 @@ function niceRange(lo: number, hi: number): { min: number; max: number; step: nu
   return { min: Math.floor(low / step) * step, max: Math.max(step, Math.ceil(high / step) * step), step };
 }
 
-interface Series {
+/** A series of a chart. @internal */
+export interface Series {
   name: string;
   values: number[];
   dashed?: boolean;
@@ -105,7 +107,8 @@ function legend(series: Series[], lines = false): string {
     .join("");
 }
 
-function lineChart(title: string, unit: string, labels: string[], series: Series[]): string {
+/** A line chart (SVG). @internal */
+export function lineChart(title: string, unit: string, labels: string[], series: Series[]): string {
   const all = series.flatMap((s) => s.values);
   const range = niceRange(Math.min(...all), Math.max(...all));
   const { min, max } = range;
@@ -121,8 +124,8 @@ function lineChart(title: string, unit: string, labels: string[], series: Series
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${axes(labels, range, unit, title, x)}${lines.join("")}${legend(series, true)}</svg>`;
 }
 
-/** Bars side by side in each period, each bar a stack of its series (e.g. the pool's payments; the top-ups; the clawbacks). */
-function groupedBars(title: string, unit: string, labels: string[], groups: Series[][]): string {
+/** Bars side by side in each period, each bar a stack of its series (e.g. the pool's payments; the top-ups; the clawbacks). @internal */
+export function groupedBars(title: string, unit: string, labels: string[], groups: Series[][]): string {
   const totals = groups.flatMap((g) => labels.map((_, k) => g.reduce((s, se) => s + Math.max(0, se.values[k] ?? 0), 0)));
   const range = niceRange(0, Math.max(...totals));
   const { max } = range;
@@ -153,14 +156,14 @@ function groupedBars(title: string, unit: string, labels: string[], groups: Seri
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(title)}">${axis}${bars.join("")}${legend(all)}</svg>`;
 }
 
-/** An HTML table: a header row and rows of cells (already escaped where they hold text). */
-function table(header: string[], rows: string[][], left = 1, className?: string): string {
+/** An HTML table: a header row and rows of cells (already escaped where they hold text). @internal */
+export function table(header: string[], rows: string[][], left = 1, className?: string): string {
   const cell = (tag: string, c: string, i: number) => (i < left ? `<${tag} class="l">${c}</${tag}>` : `<${tag}>${c}</${tag}>`);
   return `<table${className ? ` class="${className}"` : ""}><tr>${header.map((h, i) => cell("th", h, i)).join("")}</tr>${rows.map((r) => `<tr>${r.map((c, i) => cell("td", c, i)).join("")}</tr>`).join("")}</table>`;
 }
 
-/** 万元 as a number, for placing on a chart only. */
-const wanNumber = (yuan: string) => Number(yuan) / 10_000;
+/** 万元 as a number, for placing on a chart only. @internal */
+export const wanNumber = (yuan: string) => Number(yuan) / 10_000;
 
 /** A bar series of figures in yuan: the values in 万元 to place the bars, the exact figures (万元, two decimals) for the tooltips. */
 const barSeries = (name: string, color: string, yuan: string[]): Series => ({ name, color, values: yuan.map(wanNumber), figures: yuan.map(wan) });

@@ -6,6 +6,7 @@
  * @module
  */
 import { budgetExecution, computeLevy, explain, isPoolingError, type Policy, PoolingError, simulate } from "../index.js";
+import { compareRequest, stressRequest } from "./analysis.js";
 import { decodeText, InvalidEncodingError, invalidEncodingText } from "./decode.js";
 import { type HttpError, serviceError } from "./httpError.js";
 import { parseJsonStrict } from "./json.js";
@@ -73,6 +74,10 @@ export function computeJson(route: Exclude<ComputeRoute, "levies">, value: unkno
       if (extra !== undefined) throw new PoolingError("UNKNOWN_KEY", [extra]);
       return budgetExecution(budget as never, adjustments as never, finalAccounts as never, policy);
     }
+    case "compare":
+      return compareRequest(value, policy);
+    case "stress":
+      return stressRequest(value, policy);
   }
 }
 

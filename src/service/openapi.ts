@@ -9,7 +9,10 @@
 import * as z from "zod";
 import {
   budgetExecution,
+  compare,
   computeLevy,
+  definePolicy,
+  EXAMPLE_FLOW_MODEL,
   EXAMPLE_SCENARIO,
   explain,
   type LevyInput,
@@ -19,14 +22,32 @@ import {
   SUZHOU_2020,
   schemas,
   simulate,
+  stressTest,
   toJSONSchema,
 } from "../index.js";
+import { STRESS_BUDGET } from "./analysis.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv, NO_ROWS } from "./csv.js";
 import { invalidEncodingText } from "./decode.js";
 import { policyAt } from "./policyAt.js";
 
 type Json = Record<string, unknown>;
+
+/** The example body of `POST /stress`: two runs of three months of the example model. */
+const STRESS_EXAMPLE = { model: EXAMPLE_FLOW_MODEL, runs: 2, seed: 1, horizon: 3 };
+
+/** An example result computed by the library, or a note when the service's policy does not fit the example (other members). */
+function exampleOf(compute: () => unknown): unknown {
+  try {
+    return compute();
+  } catch {
+    return { note: "the example needs a policy with the members of SUZHOU_2020" };
+  }
+}
+
+function compareExample(policy: Policy): unknown {
+  return exampleOf(() => compare(EXAMPLE_SCENARIO, policy, definePolicy({ ...structuredClone(policy), version: `${policy.version}-copy` })));
+}
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -418,6 +439,58 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
           responses: {
             "200": { description: "explain's result", content: json(ref("Explanation"), explain(levy, { lang: "en" })) },
             ...errors(400, 413, 415, 503),
+          },
+        },
+      },
+      "/compare": {
+        post: {
+          operationId: "compare",
+          summary: "One scenario under a base policy and a reform: every figure under both, year by year (compare)",
+          requestBody: {
+            required: true,
+            content: json(
+              { type: "object", required: ["reform"], properties: { scenario: ref("Scenario"), base: { type: "object" }, reform: { type: "object" } } },
+              {
+                reform: { ...structuredClone(policy), version: `${policy.version}-copy` },
+              },
+            ),
+          },
+          responses: {
+            "200": { description: "compare's result (`changed`, `parameters`, `years`)", content: json({ type: "object" }, compareExample(policy)) },
+            ...errors(400, 413, 415),
+          },
+        },
+      },
+      "/stress": {
+        post: {
+          operationId: "stressTest",
+          summary: `Monte Carlo stress test of the pool (stressTest), within ${STRESS_BUDGET} member-months (runs × horizon × members); larger ones: shards or the CLI`,
+          requestBody: {
+            required: true,
+            content: json(
+              {
+                type: "object",
+                required: ["model", "runs", "seed"],
+                properties: {
+                  model: { type: "object" },
+                  runs: { type: "integer" },
+                  seed: { type: "integer" },
+                  horizon: { type: "integer" },
+                  shard: { type: "object" },
+                },
+              },
+              STRESS_EXAMPLE,
+            ),
+          },
+          responses: {
+            "200": {
+              description: "stressTest's result",
+              content: json(
+                { type: "object" },
+                exampleOf(() => stressTest(STRESS_EXAMPLE.model, { runs: 2, seed: 1, horizon: 3, policy })),
+              ),
+            },
+            ...errors(400, 413, 415),
           },
         },
       },

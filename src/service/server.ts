@@ -105,6 +105,7 @@ const STATIC: Record<string, [file: string, type: string]> = {
   "/index.html": ["index.html", "text/html; charset=utf-8"],
   "/playground.js": ["playground.js", "text/javascript; charset=utf-8"],
   "/style.css": ["style.css", "text/css; charset=utf-8"],
+  "/stress-worker.js": ["stress-worker.js", "text/javascript; charset=utf-8"],
 };
 
 /** A route's handler: its answer, or `null` when it answered itself (a computed route). */
@@ -265,6 +266,8 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
     { pattern: /^\/simulate$/, methods: computed("simulate") },
     { pattern: /^\/explain$/, methods: computed("explain") },
     { pattern: /^\/budget-execution$/, methods: computed("budget-execution") },
+    { pattern: /^\/compare$/, methods: computed("compare") },
+    { pattern: /^\/stress$/, methods: computed("stress") },
     ...Object.entries(STATIC).map(([path, [file, type]]) => ({
       pattern: new RegExp(`^${path.replace(/\./g, "\\.")}$`),
       methods: {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { compare, definePolicy, diffPolicies, EXAMPLE_SCENARIO, explainComparison, SUZHOU_2020 } from "../../src/index.js";
+import { parseFen } from "../../src/money.js";
+
+/** SUZHOU_2020 with a change, under a new version (a reform is another policy, not an edit). */
+// biome-ignore lint/suspicious/noExplicitAny: policy JSON edited in tests
+function reform(version: string, change: (json: any) => void) {
+  const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+  json.version = version;
+  change(json);
+  return definePolicy(json);
+}
+
+const clawback30 = reform("clawback-0.3", (j) => {
+  j.clawback[0].value.rate = "0.3";
+});
+
+describe("diffPolicies", () => {
+  it("is empty for a policy against itself and a copy under another version", () => {
+    expect(diffPolicies(SUZHOU_2020, SUZHOU_2020)).toEqual([]);
+    expect(
+      diffPolicies(
+        SUZHOU_2020,
+        reform("copy", () => {}),
+      ),
+    ).toEqual([]);
+  });
+
+  it("lists the changed leaf with both values and citations", () => {
+    const d = diffPolicies(SUZHOU_2020, clawback30);
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ parameter: "clawback", field: "rate", from: "2020-05-01", to: null, base: "0.2", reform: "0.3" });
+    expect(d[0]!.baseCitation?.clause).toBe("二（三）");
+  });
+
+  it("cuts windows where a reform adds a version", () => {
+    const p = reform("floor-4-from-2022", (j) => {
+      j.poolFloor = [
+        { ...j.poolFloor[0], to: "2021-12-31" },
+        { ...j.poolFloor[0], from: "2022-01-01", value: { months: "4" } },
+      ];
+    });
+    expect(diffPolicies(SUZHOU_2020, p)).toEqual([
+      expect.objectContaining({ parameter: "poolFloor", field: "months", from: "2022-01-01", to: null, base: "3", reform: "4" }),
+    ]);
+  });
+});
+
+describe("compare", () => {
+  it("compare(s, p, p) is all zeros", () => {
+    const c = compare(EXAMPLE_SCENARIO, SUZHOU_2020, SUZHOU_2020);
+    expect(c.changed).toBe(false);
+    expect(c.parameters).toEqual([]);
+    for (const y of c.years) {
+      expect(y.clawbacks.difference).toBe("0.00");
+      for (const p of Object.values(y.pool)) if ("difference" in p) expect([null, "0.00"]).toContain(p.difference);
+      for (const m of Object.values(y.members)) {
+        expect(m.warningPeriods.difference).toBe(0);
+        for (const p of Object.values(m)) if ("difference" in p && typeof p.difference !== "number") expect([null, "0.00"]).toContain(p.difference);
+      }
+    }
+    expect(explainComparison(c).steps).toEqual([]);
+  });
+
+  it("a clawback of 0.3 instead of 0.2 charges each district exactly 1.5 times as much where its subsidies are unchanged", () => {
+    const c = compare(EXAMPLE_SCENARIO, SUZHOU_2020, clawback30);
+    expect(c.reform).toEqual({ id: "suzhou-2020", version: "clawback-0.3" });
+    let charged = 0;
+    for (const y of c.years) {
+      for (const [id, m] of Object.entries(y.members)) {
+        if (m.subsidyPaid.difference !== "0.00") continue;
+        expect(parseFen(m.clawback.reform!) * 2n, `${y.year} ${id}`).toBe(parseFen(m.clawback.base!) * 3n);
+        if (m.clawback.base !== "0.00") charged++;
+      }
+      expect(parseFen(y.clawbacks.reform!) * 2n).toBe(parseFen(y.clawbacks.base!) * 3n);
+    }
+    expect(charged).toBe(4); // 相城区 in 2020, 2021, 2022; 吴中区 in 2021
+    // exact figures of the example: 吴中区 2021
+    expect(c.years[1]!.members.wuzhong!.clawback).toEqual({ base: "5361627.40", reform: "8042441.10", difference: "2680813.70" });
+  });
+
+  it("explains which parameter drove each difference", () => {
+    const e = explainComparison(compare(EXAMPLE_SCENARIO, SUZHOU_2020, clawback30));
+    expect(e.parameters[0]).toContain("clawback.rate");
+    const charge = e.steps.find((s) => s.who === "xiangcheng" && s.figure === "clawback" && s.year === 2020)!;
+    expect(charge.drivers).toEqual(["clawback.rate"]);
+    expect(charge.difference).toBe("11110000.00");
+    expect(e.steps.every((s) => s.figure.startsWith("clawback") || s.who === "clawbacks")).toBe(true);
+    expect(explainComparison(compare(EXAMPLE_SCENARIO, SUZHOU_2020, clawback30), "zh").text).toContain("原因");
+  });
+
+  it("a higher floor moves top-ups and names the floor", () => {
+    const floor4 = reform("floor-4", (j) => {
+      j.poolFloor[0].value.months = "4";
+    });
+    const c = compare(EXAMPLE_SCENARIO, SUZHOU_2020, floor4);
+    expect(c.changed).toBe(true);
+    const e = explainComparison(c);
+    const topUp = e.steps.find((s) => s.who === "pool" && s.figure === "topUp")!;
+    expect(topUp.drivers).toEqual(["poolFloor.months"]);
+    expect(topUp.difference).not.toBe("0.00");
+  });
+});
