@@ -31,6 +31,10 @@ const PROPERTY_TESTS = [
   "test/levy/differential.test.ts",
   "test/levy/exact.test.ts",
   "test/settlement/model.test.ts",
+  "test/analysis/knownAnswer*.test.ts", // 20,000 simulated runs a case
+  "test/analysis/stress.test.ts",
+  "test/analysis/fitFlowModel.test.ts",
+  "test/analysis/study.test.ts",
 ];
 
 /** Tests that spawn the built CLI, run tsc, start the service, drive the browser, bundle or pack. */
@@ -40,13 +44,10 @@ const INTEGRATION_TESTS = [
   "test/examples.test.ts",
   "test/package.test.ts",
   "test/packaging.test.ts",
-  "test/cli/cli.test.ts",
-  "test/cli/fastcsv.test.ts",
-  "test/cli/jsonArray.test.ts",
-  "test/cli/spreadsheets.test.ts",
+  "test/cli/**/*.test.ts", // the built CLI, spawned (faults injected, signals, pipes)
   "test/explain/inputProblems.bounded.test.ts",
   "test/playground/**/*.test.ts", // the browser: test/support/browser.ts finds it
-  "test/service/service.test.ts",
+  "test/service/**/*.test.ts", // the service on a port, its worker pool
 ];
 
 /** The time zones of the matrix: UTC+8 without daylight saving, and a zone west of UTC with it. */
@@ -78,7 +79,7 @@ export default defineConfig({
           name: "property",
           include: PROPERTY_TESTS,
           setupFiles,
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 60_000,
           maxWorkers: WORKERS,
         },
