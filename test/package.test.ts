@@ -125,6 +125,17 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "settlePeriod",
   "simulate",
   "yearEndTrueUp",
+  // levy corrections and late fees
+  "LEVY_AMOUNT_FIELDS",
+  "LateFeeInputSchema",
+  "LateFeeSchema",
+  "LateFeeWaiverSchema",
+  "LateFeesSchema",
+  "LevyCorrectionInputSchema",
+  "LevyCorrectionSchema",
+  "lateFee",
+  "levyCorrection",
+  "levyCorrections",
 ];
 
 describe("the package entry", () => {
@@ -148,7 +159,7 @@ describe("the package entry", () => {
     expect(Object.keys(pkg.exports["."].import)[0]).toBe("types");
     expect(Object.keys(pkg.exports["."].require)[0]).toBe("types");
     expect(pkg.sideEffects).toBe(false);
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["decimal.js", "zod"]);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["date-fns", "decimal.js", "zod"]);
     expect(statSync(join(root, "dist/index.d.ts")).size).toBeGreaterThan(1000);
     expect(statSync(join(root, "dist/index.d.cts")).size).toBeGreaterThan(1000);
   });
@@ -187,5 +198,7 @@ describe("time zone independence", () => {
     expect(src.isInRateCutWindow("2021-04-30")).toBe(true);
     expect(src.isInRateCutWindow("2020-04-30")).toBe(false);
     expect(src.computeLevy({ period: "2021-04", industryClass: 1, payroll: "1000", cutFraction: "0.5" }).premium).toBe("0.75");
+    // late fees count calendar days (across the 2021 and 2022 changes of daylight saving where a zone has them)
+    expect(src.lateFee({ period: "2020-09", amount: "500.00", paidOn: "2022-03-31" }).days).toBe(532);
   });
 });

@@ -220,6 +220,52 @@ function checkNoGaps(
   }
 }
 
+/**
+ * A waiver window of late fees (e.g. a deferral granted without late fees):
+ * the calendar days from `from` to `to` (inclusive) bear no late fee.
+ */
+export const LateFeeWaiverSchema = z
+  .object({
+    id: z.string().min(1),
+    from: dateField(),
+    to: dateField(),
+    citation: CitationSchema,
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => checkReversed(ctx, [], v));
+/** A late-fee waiver window. */
+export type LateFeeWaiver = z.output<typeof LateFeeWaiverSchema>;
+
+/**
+ * The parameters of late fees on unpaid premiums (滞纳金): the daily rate, the
+ * due date of a period's premium, and the waiver windows. Each is dated and
+ * cited; the version in force on the first day of the premium's own period applies.
+ */
+export const LateFeesSchema = z
+  .object({
+    /** The daily rate on the unpaid premium (万分之五 = `"0.0005"`). */
+    dailyRate: dated(rate()),
+    /**
+     * When a period's premium falls due: the `day` of the month `monthsAfter` months after the period (a day past
+     * the month's end is its last day). `source`: the document set's own rule, or the library's default.
+     */
+    dueDate: dated(
+      z
+        .object({
+          monthsAfter: z.number().int().min(0).max(12),
+          day: z.number().int().min(1).max(31),
+          source: z.enum(["document", "library default"]),
+        })
+        .strict(),
+    ),
+    /** Windows of calendar days on which no late fee accrues (none by default). */
+    waivers: z.array(LateFeeWaiverSchema),
+  })
+  .strict();
+/** The late-fee parameters of a policy. */
+export type LateFees = z.output<typeof LateFeesSchema>;
+
 /** zod schema of a {@link Policy}. */
 export const PolicySchema = z
   .object({
@@ -432,6 +478,8 @@ export const PolicySchema = z
         .strict(),
     ),
     clauses: dated(ClausesSchema),
+    /** Late fees on premiums paid after their due date (optional: a policy without them computes no late fee). */
+    lateFees: LateFeesSchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {
@@ -465,4 +513,4 @@ export interface ParamVersion<T> {
 }
 
 // the validators are exported: nobody may change what they check
-freezeSchemas(MemberSchema, EnterpriseSizeSchema, ReliefOverlaySchema, RiskLevelSchema, PolicySchema);
+freezeSchemas(MemberSchema, EnterpriseSizeSchema, ReliefOverlaySchema, RiskLevelSchema, LateFeeWaiverSchema, LateFeesSchema, PolicySchema);

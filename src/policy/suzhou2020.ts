@@ -15,6 +15,8 @@ const FROM = "2020-05-01";
 const FLOAT_RULE = "人社部发〔2015〕71号";
 /** The national rule behind the phased-cut bands (可支付月数 18–23 → 20%, ≥ 24 → 50%). */
 const CUT_RULE = "国办发〔2019〕13号";
+/** The law behind late fees on unpaid premiums. */
+const LAW = "《中华人民共和国社会保险法》";
 
 /** Marks the built-in policy's type (no value carries it at run time). */
 declare const BUILT_IN: unique symbol;
@@ -228,6 +230,27 @@ export const SUZHOU_2020_DATA = {
       citation: cite("二", "the clauses the rules cite, quoted where they apply"),
     },
   ],
+  lateFees: {
+    dailyRate: [
+      {
+        from: FROM,
+        value: "0.0005",
+        citation: cite("第八十六条", "用人单位未按时足额缴纳社会保险费的……自欠缴之日起，按日加收万分之五的滞纳金", LAW),
+      },
+    ],
+    dueDate: [
+      {
+        from: FROM,
+        value: { monthsAfter: 1, day: 15, source: "library default" },
+        citation: cite(
+          "二（一）",
+          "统一市区费率政策; the document set fixes no due date of a period's premium: the 15th of the following month is the library default, to be replaced by the local collection calendar",
+        ),
+        note: "library default",
+      },
+    ],
+    waivers: [],
+  },
 } as const satisfies Record<Exclude<keyof PolicyInput, "until">, unknown>;
 
 /**
