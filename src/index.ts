@@ -146,6 +146,14 @@ export {
   type PoolPeriodReport,
   PoolPeriodReportSchema,
 } from "./settlement/report.js";
+export {
+  AdjustmentSchema,
+  RESTATED_FIELDS,
+  type RestatedField,
+  RestatedSchema,
+  type Restatement,
+  RestatementSchema,
+} from "./settlement/restate/schema.js";
 export { type Settlement, SettlementSchema, type Simulation, SimulationSchema } from "./settlement/results.js";
 export {
   type ClaimKind,

@@ -136,6 +136,11 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "lateFee",
   "levyCorrection",
   "levyCorrections",
+  // restatements
+  "AdjustmentSchema",
+  "RESTATED_FIELDS",
+  "RestatedSchema",
+  "RestatementSchema",
 ];
 
 describe("the package entry", () => {

@@ -150,6 +150,8 @@ const ClausesSchema = z
     ...(Object.fromEntries(CLAUSE_NAMES.map((k) => [k, CitationSchema])) as Record<ClauseName, typeof CitationSchema>),
     /** The year-end true-up's clause (option `deficitCoverage.yearEndTrueUp`); without it the true-up cites `subsidy`. */
     trueUp: CitationSchema.optional(),
+    /** The clause of prior-period adjustments (restated figures); without it they cite `income`. */
+    restatement: CitationSchema.optional(),
   })
   .strict();
 

@@ -211,6 +211,10 @@ export const SUZHOU_2020_DATA = {
           "二（三）",
           "先按序由当地当期结余、累计结余支付……仍存在缺口的，可申请市区统筹基金补助; the year-end settlement of the year's advances (预拨 then 清算) is the library's option, the document names none",
         ),
+        restatement: cite(
+          "二（五）",
+          "人社、财政、税务等部门要定期对基金征缴、支付及管理等环节开展监督检查; the document sets no rule for figures restated after settlement: the library posts the differences as prior-period adjustments (以前期间调整) in the period the restatement becomes known, tagged with the period they correct",
+        ),
         recordedDeficit: cite("二（二）", "用于弥补基金累计结余赤字"),
         legacyFoldIn: cite("二（二）", "取消我市原有的市级统筹储备金和调剂金制度，原储备金和调剂金纳入本地基金结余"),
         balancesHeld: cite("二（二）", "各地基金累计结余由市级统一管理，暂委托各地财政部门属地存放"),
