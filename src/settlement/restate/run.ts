@@ -154,6 +154,8 @@ export function runWithRestatements(
         for (const d of deltas) adjustments.push({ knownIn: flows.period, corrects, account: d.account, amount: formatFen(d.amount) });
       }
       const target = newStates[k]!.balances;
+      // an account the replay touched and left at zero is listed at zero, as in the replay
+      for (const account of target.keys()) if (!writer.balances.has(account)) writer.balances.set(account, 0n);
       for (const account of new Set([...writer.balances.keys(), ...target.keys()])) {
         if ((writer.balances.get(account) ?? 0n) !== (target.get(account) ?? 0n)) {
           throw new PoolingError("INTERNAL_INVARIANT", ["restatements"], {
