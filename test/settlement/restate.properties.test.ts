@@ -50,6 +50,8 @@ function corrected(s: Scenario, rs: readonly Restatement[]): Scenario {
   return { ...s, periods };
 }
 
+const nonZero = (b: Record<string, string>) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== "0.00"));
+
 describe("restatements over generated scenarios", () => {
   it("append-only before the first knowledge period, balances equal the replay's, conservation holds, asOf before knowledge is the run without", () => {
     fc.assert(
@@ -60,7 +62,8 @@ describe("restatements over generated scenarios", () => {
         const sim = simulate({ ...scenario, restatements: rs }, TRIO);
         const replay = simulate(corrected(scenario, rs), TRIO);
         expect(sim.conservation.ok).toBe(true);
-        expect(sim.balances).toEqual(replay.balances);
+        // an account at zero is the same balance whether or not a run ever touched it
+        expect(nonZero(sim.balances)).toEqual(nonZero(replay.balances));
         expect(sim.restated!.periods).toEqual(replay.periods);
         // no figure moves in a period before the first knowledge period
         const first = rs.map((r) => r.knownIn).sort()[0]!;
