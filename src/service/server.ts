@@ -13,6 +13,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { budgetExecution, computeLevy, explain, type Policy, PoolingError, SUZHOU_2020, schemas, simulate } from "../index.js";
 import { leviesWithErrors } from "./batch.js";
+import { levyCorrectionsRoute } from "./corrections.js";
 import { CsvFormatError, levyBatchCsv, NO_ROWS, parseLevyCsv } from "./csv.js";
 import { decodeText, type Encoding, encodingOf, InvalidEncodingError, invalidEncodingText } from "./decode.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
@@ -269,7 +270,14 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         },
       },
     },
-    { pattern: /^\/simulate$/, methods: postJson((scenario) => simulate(scenario as never, policy)) },
+    {
+      pattern: /^\/simulate$/,
+      methods: postJson((scenario, url) => {
+        const asOf = url.searchParams.get("asOf");
+        return simulate(scenario as never, policy, asOf === null ? {} : { asOf });
+      }),
+    },
+    { pattern: /^\/levy-corrections$/, methods: postJson((value, url) => levyCorrectionsRoute(value, url, policy)) },
     {
       pattern: /^\/explain$/,
       methods: postJson((result, url) => {
