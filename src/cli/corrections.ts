@@ -12,7 +12,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { type LevyCorrection, type LevyCorrectionBatch, type LevyCorrectionInput, levyCorrections, type Policy } from "../index.js";
-import { csvCell } from "../present/levyCsv.js";
+import { csvCell } from "../report.js";
 import { decodeStream, type Encoding } from "./decode.js";
 import { CliError, describeError, EXIT, parseJson } from "./io.js";
 
