@@ -125,6 +125,15 @@ export const ERROR_CODES = deepFreezeCodes({
     "压力测试结果无法合并：模型、政策、随机种子、运行次数或测算期不一致，或有运行缺失、重复",
   ],
   FLOW_HISTORY_TOO_SHORT: ["fitting a flow model needs at least 24 consecutive months of figures", "估计资金流模型至少需要连续 24 个月的数据"],
+  LATE_FEE_NOT_IN_POLICY: ["the policy sets no late-fee parameters (lateFees)", "该政策未规定滞纳金参数"],
+  CORRECTION_MISMATCH: ["a correction's original and corrected records must be of the same period and employer", "更正前后的缴费记录须为同一所属期、同一单位"],
+  DATE_ORDER: ["a date precedes one it may not precede (paidOn before knownOn)", "日期先后顺序错误（缴费日期早于发现日期）"],
+  RESTATEMENT_OUT_OF_RANGE: [
+    "a restatement must correct a period of the scenario and become known in a later period of it",
+    "更正须针对测算期间内的所属期，且在其后的测算期间内发现",
+  ],
+  DUPLICATE_RESTATEMENT: ["the same figure is restated twice in one knowledge period", "同一数据在同一发现期内重复更正"],
+  RESTATEMENT_BELOW_LEVIES: ["a restated income is below the premiums of the period's levy records", "更正后的基金收入低于该期缴费记录的应缴费额合计"],
 } as const satisfies Record<string, readonly [string, string]>);
 
 /** Freezes the table and each of its entries. */

@@ -95,6 +95,22 @@ export {
 } from "./levy/computeLevies.js";
 // levy (R4)
 export { computeLevy } from "./levy/computeLevy.js";
+// levy corrections and late fees (《社会保险法》第八十六条)
+export {
+  LEVY_AMOUNT_FIELDS,
+  type LevyCorrection,
+  type LevyCorrectionInput,
+  LevyCorrectionInputSchema,
+  LevyCorrectionSchema,
+  levyCorrection,
+} from "./levy/correction.js";
+export {
+  type LevyCorrectionBatch,
+  type LevyCorrectionError,
+  type LevyCorrectionTotals,
+  levyCorrections,
+} from "./levy/corrections.js";
+export { type LateFee, type LateFeeInput, LateFeeInputSchema, LateFeeSchema, lateFee } from "./levy/lateFee.js";
 export { type Levy, LevyBatchSchema, type LevyInput, LevyInputSchema, LevySchema, type LevyTotals, LevyTotalsSchema } from "./levy/schema.js";
 export { type SyncInducedReliefInput, SyncInducedReliefInputSchema, syncInducedRelief } from "./levy/syncInducedRelief.js";
 export type { Money, Numeric, NumericInput } from "./money.js";
@@ -110,6 +126,10 @@ export {
   DATED_PARAMETERS,
   type EnterpriseSize,
   EnterpriseSizeSchema,
+  type LateFees,
+  LateFeesSchema,
+  type LateFeeWaiver,
+  LateFeeWaiverSchema,
   type Member,
   MemberSchema,
   type ParamVersion,
@@ -141,6 +161,14 @@ export {
   type PoolPeriodReport,
   PoolPeriodReportSchema,
 } from "./settlement/report.js";
+export {
+  AdjustmentSchema,
+  RESTATED_FIELDS,
+  type RestatedField,
+  RestatedSchema,
+  type Restatement,
+  RestatementSchema,
+} from "./settlement/restate/schema.js";
 export { type Settlement, SettlementSchema, type Simulation, SimulationSchema } from "./settlement/results.js";
 export {
   type ClaimKind,

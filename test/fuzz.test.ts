@@ -103,6 +103,12 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["requiredReserveMonths", fc.tuple(anyInput)],
   ["effectiveRate", fc.tuple(fc.oneof(anyInput, mutated({ industryClass: 3, period: "2020-09", cutFraction: "0.2" })))],
   ["computeLevy", fc.tuple(fc.oneof(anyInput, mutated(LEVY)))],
+  ["lateFee", fc.tuple(fc.oneof(anyInput, mutated({ period: "2020-09", amount: "500.00", paidOn: "2022-03-31" })))],
+  ["levyCorrection", fc.tuple(fc.oneof(anyInput, mutated({ original: LEVY, corrected: LEVY, knownOn: "2022-03-10" })))],
+  [
+    "levyCorrections",
+    fc.tuple(fc.oneof(anyInput, fc.array(fc.oneof(anyInput, mutated({ original: LEVY, corrected: LEVY, knownOn: "2022-03-10" })), { maxLength: 3 }))),
+  ],
   ["computeLevies", fc.tuple(fc.oneof(anyInput, fc.array(fc.oneof(anyInput, mutated(LEVY)), { maxLength: 4 })))],
   ["streamLevies", fc.tuple(fc.oneof(anyInput, fc.array(fc.oneof(anyInput, mutated(LEVY)), { maxLength: 4 }))).map(([x]) => [x])],
   ["definePolicy", fc.tuple(fc.oneof(anyInput, mutated({ ...JSON.parse(JSON.stringify(lib.SUZHOU_2020)), version: "1.0-test" })))],

@@ -150,6 +150,22 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "settlePeriod",
   "simulate",
   "yearEndTrueUp",
+  // levy corrections and late fees
+  "LEVY_AMOUNT_FIELDS",
+  "LateFeeInputSchema",
+  "LateFeeSchema",
+  "LateFeeWaiverSchema",
+  "LateFeesSchema",
+  "LevyCorrectionInputSchema",
+  "LevyCorrectionSchema",
+  "lateFee",
+  "levyCorrection",
+  "levyCorrections",
+  // restatements
+  "AdjustmentSchema",
+  "RESTATED_FIELDS",
+  "RestatedSchema",
+  "RestatementSchema",
 ];
 
 describe("the package entry", () => {

@@ -22,6 +22,7 @@ import {
 } from "../index.js";
 import { formatSummary, renderReport } from "../report.js";
 import { COMPARE_HELP, runCompare } from "./compare.js";
+import { runCorrections } from "./corrections.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
 import { CliError, describeError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
@@ -37,6 +38,7 @@ const HELP: Record<string, string> = {
 Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals]
                   [--raw-cells] [--policy FILE] [--relief-2020]
+  wi-pooling levy --corrections <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--policy FILE]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
   wi-pooling compare [scenario.json] --reform B.json [--base A.json] [--report FILE.html] [--json]
   wi-pooling stress MODEL.json [--runs N] [--seed S] [--workers W] [--horizon M] [--shard i/n] [--report FILE.html] [--json]
@@ -74,7 +76,16 @@ too ("no rows"). Files are streamed; progress shows on stderr at a terminal.
   --raw-cells          write text cells as they are: without it, a text cell starting with = + - @, a tab
                        or a carriage return gets a ' before it, so that a spreadsheet never runs it as a formula
   --policy FILE        use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
-  --relief-2020        apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)`,
+  --relief-2020        apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)
+  --corrections        the file holds levy corrections, one original/corrected pair a row (levyCorrection):
+                       columns employerId, period, industryClass, floatMultiplier, cutFraction,
+                       cityReserveMonths, ownCutFraction, enterpriseSize (both records), originalPayroll,
+                       correctedPayroll, correctedIndustryClass, correctedFloatMultiplier, knownOn, paidOn,
+                       or their Chinese names (单位编号, 费款所属期, 行业类别, 浮动费率档次, 降费比例,
+                       市区可支付月数, 本地区降费比例, 企业规模, 原缴费工资总额, 更正后缴费工资总额,
+                       更正后行业类别, 更正后浮动费率档次, 发现日期, 补缴日期); a JSON file is an array of
+                       { original, corrected, knownOn, paidOn? }. Output: kind, both premiums due, arrears,
+                       refund, due date, late-fee days, late fee (《社会保险法》第八十六条) and a totals row.`,
   simulate: `wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
 
 Simulates the city-district month by month (R14). Without a file it runs the built-in
@@ -153,11 +164,16 @@ async function levy(args: string[]): Promise<number> {
     bom: { type: "boolean" },
     "no-totals": { type: "boolean" },
     "raw-cells": { type: "boolean" },
+    corrections: { type: "boolean" },
   });
   if (values.help) return print(HELP.levy!);
   if (positionals.length !== 1) usage("levy", "levy takes one file / 需要一个输入文件");
   const encoding = encodingOf((values.encoding as string | undefined) ?? "utf-8");
   if (encoding === null) usage("levy", `--encoding takes ${ENCODINGS.join(" or ")}, not ${values.encoding} / --encoding 只能为 ${ENCODINGS.join(" 或 ")}`);
+  if (values.corrections) {
+    const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
+    return runCorrections({ file: positionals[0]!, json: Boolean(values.json), out: values.out as string | undefined, encoding, policy });
+  }
   if (values.bom && values.json) usage("levy", "--bom is for CSV output, not --json / --bom 仅用于 CSV 输出");
   if (values["raw-cells"] && values.json) usage("levy", "--raw-cells is for CSV output, not --json / --raw-cells 仅用于 CSV 输出");
   const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);

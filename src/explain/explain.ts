@@ -10,6 +10,7 @@ import { PoolingError } from "../errors.js";
 import type { DeficitCoverage } from "../fund/coverDeficit.js";
 import { DeficitCoverageSchema } from "../fund/coverDeficit.js";
 import { type YearEndTrueUp, YearEndTrueUpSchema } from "../fund/trueUp.js";
+import { type LevyCorrection, LevyCorrectionSchema } from "../levy/correction.js";
 import type { Levy } from "../levy/schema.js";
 import { LevySchema } from "../levy/schema.js";
 import { D, formatMoney } from "../money.js";
@@ -22,6 +23,7 @@ import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "../settlement/report.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import type { Settlement } from "../settlement/results.js";
+import { explainCorrection } from "./correction.js";
 import { withWarnings } from "./warnings.js";
 
 /** One step of an explanation. */
@@ -35,7 +37,7 @@ export interface ExplanationStep {
 /** Result of {@link explain}. */
 export interface Explanation {
   lang: "zh" | "en";
-  kind: "levy" | "deficitCoverage" | "yearEndTrueUp" | "settlement";
+  kind: "levy" | "levyCorrection" | "deficitCoverage" | "yearEndTrueUp" | "settlement";
   title: string;
   steps: ExplanationStep[];
   /** Title and steps as numbered lines, each followed by its clause (the warnings, if any, right under the title). */
@@ -63,11 +65,13 @@ export function citationText(c: Citation): string {
   return c.clause ? `${c.doc} ${c.clause}` : c.doc;
 }
 
-type Lang = "zh" | "en";
-const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
+/** The language of an explanation. @internal */
+export type Lang = "zh" | "en";
+/** Picks the sentence of the language. @internal */
+export const t = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
 
-/** Shows an exact product and its rounding to the fen. */
-function rounded(lang: Lang, a: string, b: string, result: string): string {
+/** Shows an exact product and its rounding to the fen. @internal */
+export function rounded(lang: Lang, a: string, b: string, result: string): string {
   const exact = new D(a).times(b);
   const shown = exact.toFixed();
   if (exact.eq(result)) return `${a} × ${b} = ${result}`;
@@ -398,7 +402,8 @@ function topUpReasonText(lang: Lang, reason: PeriodReport["pool"]["topUpReason"]
   return schedule === "monthly" ? t(lang, "（按月测试下限）", " (monthly floor test)") : t(lang, "（年度测试下限）", " (the yearly floor test)");
 }
 
-function finish(lang: Lang, kind: Explanation["kind"], title: string, steps: ExplanationStep[]): Explanation {
+/** Numbers the steps into an explanation. @internal */
+export function finish(lang: Lang, kind: Explanation["kind"], title: string, steps: ExplanationStep[]): Explanation {
   const lines = [title, ...steps.map((s, i) => `${i + 1}. ${s.text}${s.citation ? ` — ${citationText(s.citation)}` : ""}`)];
   return { lang, kind, title, steps, text: lines.join("\n") };
 }
@@ -408,7 +413,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 const ExplainOptionsSchema = z.object({ lang: z.enum(["zh", "en"]).optional(), policy: z.custom<Policy>().optional() }).strict();
 
 /** A result {@link explain} can account for. */
-export type Explainable = Levy | DeficitCoverage | YearEndTrueUp | Settlement | PeriodReport;
+export type Explainable = Levy | LevyCorrection | DeficitCoverage | YearEndTrueUp | Settlement | PeriodReport;
 
 /** Options of {@link explain}. */
 export interface ExplainOptions {
@@ -419,12 +424,12 @@ export interface ExplainOptions {
 }
 
 /**
- * A step-by-step account of a levy (`computeLevy`), a deficit coverage
+ * A step-by-step account of a levy (`computeLevy`), a levy correction (`levyCorrection`), a deficit coverage
  * (`coverDeficit`), a year-end true-up (`yearEndTrueUp`) or a settlement (`settlePeriod`, or one of
  * `simulate(...).periods`), in Chinese (`zh`, default) or English, with each
  * figure, each rounding point and the clause behind it.
  *
- * @param result - a result of `computeLevy`, `coverDeficit`, `yearEndTrueUp` or `settlePeriod` (or one of `simulate(...).periods`)
+ * @param result - a result of `computeLevy`, `levyCorrection`, `coverDeficit`, `yearEndTrueUp` or `settlePeriod` (or one of `simulate(...).periods`)
  * @param options - `{ lang: "zh" | "en", policy? }`, Chinese by default; in Chinese, a settlement names the members by their Chinese names (市本级, 吴江区, …) from `policy` (default `SUZHOU_2020` when the result was produced by it)
  * @returns the title, the steps with their clauses, and the same as numbered text
  * @throws PoolingError `INVALID_TYPE` for anything else, and the schema codes of a malformed result
@@ -443,6 +448,7 @@ export function explain(result: Explainable, options: ExplainOptions = {}): Expl
   const lang = opts.lang ?? "zh";
   const policy = opts.policy === undefined ? undefined : resolvePolicy(opts.policy);
   if (isObject(result)) {
+    if ("corrected" in result && "arrears" in result) return explainCorrection(parseInput(LevyCorrectionSchema, result, ["result"]), lang);
     if ("premiumBeforeCut" in result) {
       const levy = parseInput(LevySchema, result, ["result"]);
       return withWarnings(explainLevy(levy, lang), levy.warnings, lang);

@@ -18,6 +18,8 @@ import { fieldNameEn, termZh } from "../glossary.js";
 import { ConservationReportSchema } from "../ledger/fold.js";
 import { JournalEntrySchema } from "../ledger/journal.js";
 import { LevyBatchCollectedSchema } from "../levy/collected.js";
+import { LevyCorrectionInputSchema, LevyCorrectionSchema } from "../levy/correction.js";
+import { LateFeeInputSchema, LateFeeSchema } from "../levy/lateFee.js";
 import { LevyBatchSchema, LevyInputSchema, LevySchema, LevyTotalsSchema } from "../levy/schema.js";
 import { memberNamesZh } from "../policy/names.js";
 import { resolvePolicy } from "../policy/resolve.js";
@@ -29,6 +31,7 @@ import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { PeriodReportSchema } from "../settlement/report.js";
+import { RestatementSchema } from "../settlement/restate/schema.js";
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodFlowsSchema, ScenarioOpeningSchema, ScenarioSchema, SettlementOptionsSchema, SettlementStateSchema } from "../settlement/schema.js";
 import { YearSummarySchema } from "../settlement/years.js";
@@ -46,6 +49,10 @@ import { memberHooks, ProblemSink, walk } from "./problems.js";
 const INPUTS = {
   LevyInput: LevyInputSchema,
   LevyInputs: z.array(LevyInputSchema),
+  LevyCorrectionInput: LevyCorrectionInputSchema,
+  LevyCorrectionInputs: z.array(LevyCorrectionInputSchema),
+  LateFeeInput: LateFeeInputSchema,
+  Restatement: RestatementSchema,
   EffectiveRateInput: EffectiveRateInputSchema,
   MoveFloatTierInput: MoveFloatTierInputSchema,
   ReviewFloatTierInput: ReviewFloatTierInputSchema,
@@ -88,6 +95,8 @@ const OUTPUTS = {
   YearSummary: YearSummarySchema,
   ConservationReport: ConservationReportSchema,
   BudgetExecution: BudgetExecutionSchema,
+  LevyCorrection: LevyCorrectionSchema,
+  LateFee: LateFeeSchema,
 };
 
 /**

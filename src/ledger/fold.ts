@@ -160,6 +160,8 @@ function conservationOfFen(
     if (from === to) continue;
     if (to === "fund") {
       if (from === "external") externalIn += amount;
+      // a remittance restated down: the province returns the difference (a prior-period adjustment)
+      else if (from === "province") provincialOut -= amount;
       else other += amount;
     } else if (from === "fund") {
       if (e.to === ACCOUNTS.beneficiaries) benefitsOut += amount;

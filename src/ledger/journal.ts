@@ -28,6 +28,7 @@ export const ENTRY_KINDS = Object.freeze([
   "trueUpReturn",
   "clawback",
   "yearEndRollover",
+  "priorPeriodAdjustment",
 ] as const);
 
 /** A kind of journal entry. */
@@ -44,13 +45,17 @@ export const JournalEntrySchema = z
     kind: z.enum(ENTRY_KINDS),
     member: z.string().optional(),
     citation: CitationSchema,
+    /** A prior-period adjustment (以前期间调整) only: the settled period whose restated figures it carries into the books. */
+    corrects: z.string().optional(),
   })
   .strict();
 
 /**
  * One movement of money (R13): `amount` (> 0, two decimals) moves from
  * account `from` to account `to` in `period`, for the reason `kind`, under
- * the clause `citation`. `member` names the pooling member concerned.
+ * the clause `citation`. `member` names the pooling member concerned; a
+ * prior-period adjustment (`kind: "priorPeriodAdjustment"`, 以前期间调整)
+ * names in `corrects` the settled period it corrects.
  */
 export type JournalEntry = z.output<typeof JournalEntrySchema>;
 
@@ -86,7 +91,7 @@ export class JournalWriter {
    * entry goes from an account to itself.
    * @throws PoolingError `INTERNAL_INVARIANT` when an invariant fails (a defect of the library, never of the input).
    */
-  post(period: string, from: string, to: string, amount: Fen, kind: EntryKind, citation: Citation, member?: string): void {
+  post(period: string, from: string, to: string, amount: Fen, kind: EntryKind, citation: Citation, member?: string, corrects?: string): void {
     if (amount === FEN_ZERO) return;
     if (from === to) {
       throw new PoolingError("INTERNAL_INVARIANT", [], {
@@ -102,6 +107,7 @@ export class JournalWriter {
     }
     const entry: JournalEntry = { seq: this.seq++, period, from, to, amount: formatFen(amount), kind, citation };
     if (member !== undefined) entry.member = member;
+    if (corrects !== undefined) entry.corrects = corrects;
     this.entries.push(entry);
     this.balances.set(from, this.balance(from) - amount);
     this.balances.set(to, this.balance(to) + amount);

@@ -152,6 +152,8 @@ const ClausesSchema = z
     ...(Object.fromEntries(CLAUSE_NAMES.map((k) => [k, CitationSchema])) as Record<ClauseName, typeof CitationSchema>),
     /** The year-end true-up's clause (option `deficitCoverage.yearEndTrueUp`); without it the true-up cites `subsidy`. */
     trueUp: CitationSchema.optional(),
+    /** The clause of prior-period adjustments (restated figures); without it they cite `income`. */
+    restatement: CitationSchema.optional(),
   })
   .strict();
 
@@ -209,6 +211,52 @@ function checkNoGaps(
     codedIssue(ctx, [name], "POLICY_PARAMETER_GAP", `no version covers ${covered} onwards`, `${covered} 起没有施行中的版本`);
   }
 }
+
+/**
+ * A waiver window of late fees (e.g. a deferral granted without late fees):
+ * the calendar days from `from` to `to` (inclusive) bear no late fee.
+ */
+export const LateFeeWaiverSchema = z
+  .object({
+    id: z.string().min(1),
+    from: dateField(),
+    to: dateField(),
+    citation: CitationSchema,
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => checkReversed(ctx, [], v));
+/** A late-fee waiver window. */
+export type LateFeeWaiver = z.output<typeof LateFeeWaiverSchema>;
+
+/**
+ * The parameters of late fees on unpaid premiums (滞纳金): the daily rate, the
+ * due date of a period's premium, and the waiver windows. Each is dated and
+ * cited; the version in force on the first day of the premium's own period applies.
+ */
+export const LateFeesSchema = z
+  .object({
+    /** The daily rate on the unpaid premium (万分之五 = `"0.0005"`). */
+    dailyRate: dated(rate()),
+    /**
+     * When a period's premium falls due: the `day` of the month `monthsAfter` months after the period (a day past
+     * the month's end is its last day). `source`: the document set's own rule, or the library's default.
+     */
+    dueDate: dated(
+      z
+        .object({
+          monthsAfter: z.number().int().min(0).max(12),
+          day: z.number().int().min(1).max(31),
+          source: z.enum(["document", "library default"]),
+        })
+        .strict(),
+    ),
+    /** Windows of calendar days on which no late fee accrues (none by default). */
+    waivers: z.array(LateFeeWaiverSchema),
+  })
+  .strict();
+/** The late-fee parameters of a policy. */
+export type LateFees = z.output<typeof LateFeesSchema>;
 
 /** zod schema of a {@link Policy}. */
 export const PolicySchema = z
@@ -424,6 +472,8 @@ export const PolicySchema = z
         .strict(),
     ),
     clauses: dated(ClausesSchema),
+    /** Late fees on premiums paid after their due date (optional: a policy without them computes no late fee). */
+    lateFees: LateFeesSchema.optional(),
   })
   .strict()
   .superRefine((policy, ctx) => {
@@ -457,4 +507,4 @@ export interface ParamVersion<T> {
 }
 
 // the validators are exported: nobody may change what they check
-freezeSchemas(MemberSchema, EnterpriseSizeSchema, ReliefOverlaySchema, RiskLevelSchema, PolicySchema);
+freezeSchemas(MemberSchema, EnterpriseSizeSchema, ReliefOverlaySchema, RiskLevelSchema, LateFeeWaiverSchema, LateFeesSchema, PolicySchema);

@@ -15,6 +15,8 @@ const FROM = "2020-05-01";
 const FLOAT_RULE = "人社部发〔2015〕71号";
 /** The national rule behind the phased-cut bands (可支付月数 18–23 → 20%, ≥ 24 → 50%). */
 const CUT_RULE = "国办发〔2019〕13号";
+/** The law behind late fees on unpaid premiums. */
+const LAW = "《中华人民共和国社会保险法》";
 
 /** Marks the built-in policy's type (no value carries it at run time). */
 declare const BUILT_IN: unique symbol;
@@ -211,6 +213,10 @@ export const SUZHOU_2020_DATA = {
           "二（三）",
           "先按序由当地当期结余、累计结余支付……仍存在缺口的，可申请市区统筹基金补助; the year-end settlement of the year's advances (预拨 then 清算) is the library's option, the document names none",
         ),
+        restatement: cite(
+          "二（五）",
+          "人社、财政、税务等部门要定期对基金征缴、支付及管理等环节开展监督检查; the document sets no rule for figures restated after settlement: the library posts the differences as prior-period adjustments (以前期间调整) in the period the restatement becomes known, tagged with the period they correct",
+        ),
         recordedDeficit: cite("二（二）", "用于弥补基金累计结余赤字"),
         legacyFoldIn: cite("二（二）", "取消我市原有的市级统筹储备金和调剂金制度，原储备金和调剂金纳入本地基金结余"),
         balancesHeld: cite("二（二）", "各地基金累计结余由市级统一管理，暂委托各地财政部门属地存放"),
@@ -230,6 +236,27 @@ export const SUZHOU_2020_DATA = {
       citation: cite("二", "the clauses the rules cite, quoted where they apply"),
     },
   ],
+  lateFees: {
+    dailyRate: [
+      {
+        from: FROM,
+        value: "0.0005",
+        citation: cite("第八十六条", "用人单位未按时足额缴纳社会保险费的……自欠缴之日起，按日加收万分之五的滞纳金", LAW),
+      },
+    ],
+    dueDate: [
+      {
+        from: FROM,
+        value: { monthsAfter: 1, day: 15, source: "library default" },
+        citation: cite(
+          "二（一）",
+          "统一市区费率政策; the document set fixes no due date of a period's premium: the 15th of the following month is the library default, to be replaced by the local collection calendar",
+        ),
+        note: "library default",
+      },
+    ],
+    waivers: [],
+  },
 } as const satisfies Record<Exclude<keyof PolicyInput, "until">, unknown>;
 
 /**

@@ -12,6 +12,7 @@ import { paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
+import { ADJUSTMENT_HEADER, adjustmentsOf } from "./adjustments.js";
 import {
   CATEGORY,
   clawbacksAccrued,
@@ -273,6 +274,13 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
     ],
   );
   const trueUp = showsTrueUp(sim);
+  const adjustments = adjustmentsOf(sim, esc);
+  const adjustmentsHtml =
+    sim.restated === undefined
+      ? ""
+      : `<h2>以前期间调整 / Prior-period adjustments, by the period they correct</h2>
+<p class="note">${adjustments.restatements.map((r) => `更正 restated: ${esc(r)}`).join("<br>")}</p>
+${adjustments.rows.length > 0 ? table(ADJUSTMENT_HEADER, adjustments.rows, 3, "adjustments") : "<p>无调整 / no adjustment</p>"}`;
   const yearRows = sim.years.map((y) => [
     String(y.year),
     wan(y.pool.balance),
@@ -387,6 +395,7 @@ ${
 ${trueUpTable}`
     : ""
 }
+${adjustmentsHtml}
 <h2>年度汇总 / Yearly summary</h2>
 ${table(
   [

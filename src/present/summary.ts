@@ -11,6 +11,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
 import type { BudgetExecution } from "../statements/budget.js";
+import { ADJUSTMENT_HEADER, adjustmentsOf } from "./adjustments.js";
 import {
   CATEGORY,
   clawbacksAccrued,
@@ -239,6 +240,15 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
     );
     const adjusted = e.members.flatMap((m) => m.adjustments.map((a) => `${nameOf(m.member)} ${a.ref} (${a.date})`));
     out.push(`  预算调整 approved adjustments: ${adjusted.length > 0 ? adjusted.join("; ") : "无 none"}; 预算为调整后数 budgets as adjusted; ${e.rounding}\n`);
+  }
+  const adjustments = adjustmentsOf(sim, (a) => a);
+  if (sim.restated !== undefined) {
+    out.push("══ 以前期间调整 prior-period adjustments (更正的数据 restated figures, 按更正所属期 by the period they correct) ══");
+    for (const r of adjustments.restatements) out.push(`  更正 restated: ${r}`);
+    out.push(
+      adjustments.rows.length > 0 ? textTable(ADJUSTMENT_HEADER, adjustments.rows) : "  无调整 no adjustment (the restated figures equal those settled)",
+    );
+    out.push("");
   }
   const c = sim.conservation;
   out.push(`守恒检查 conservation (R13): ${c.ok ? "通过 ok" : `失败 FAILED: ${c.failures.join("; ")}`}`);

@@ -7,6 +7,7 @@
  */
 import { budgetExecution, computeLevy, explain, isPoolingError, type Policy, PoolingError, simulate } from "../index.js";
 import { compareRequest, stressRequest } from "./analysis.js";
+import { levyCorrectionsRoute } from "./corrections.js";
 import { decodeText, InvalidEncodingError, invalidEncodingText } from "./decode.js";
 import { type HttpError, serviceError } from "./httpError.js";
 import { parseJsonStrict } from "./json.js";
@@ -62,7 +63,7 @@ export function computeJson(route: Exclude<ComputeRoute, "levies">, value: unkno
     case "simulate": {
       const periods = (value as { periods?: unknown } | null)?.periods;
       if (Array.isArray(periods) && periods.length > limits.maxPeriods) throw tooManyPeriods(limits.maxPeriods, periods.length);
-      return simulate(value as never, policy);
+      return simulate(value as never, policy, spec.asOf === null ? {} : { asOf: spec.asOf });
     }
     case "explain":
       // the service's policy names the members in Chinese; explain validates the result itself
@@ -78,6 +79,8 @@ export function computeJson(route: Exclude<ComputeRoute, "levies">, value: unkno
       return compareRequest(value, policy);
     case "stress":
       return stressRequest(value, policy);
+    case "levy-corrections":
+      return levyCorrectionsRoute(value, spec.errors, policy);
   }
 }
 

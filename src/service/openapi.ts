@@ -16,6 +16,7 @@ import {
   EXAMPLE_SCENARIO,
   explain,
   type LevyInput,
+  levyCorrection,
   type Policy,
   PolicySchema,
   type SchemaName,
@@ -308,6 +309,12 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
   for (const [name, s] of Object.entries(outputSchemas())) component(name, s, components);
 
   const levy = computeLevy(EXAMPLES.levyInput, policy);
+  const correctionInput = {
+    original: { period: "2020-09", industryClass: 3, cutFraction: "0.5", payroll: "1000000.00" },
+    corrected: { period: "2020-09", industryClass: 3, cutFraction: "0.5", payroll: "1200000.00" },
+    knownOn: "2022-03-10",
+    paidOn: "2022-03-31",
+  } as const;
   const levyInputs: LevyInput[] = [EXAMPLES.levyInput, { employerId: "E005", period: "2021-07", industryClass: 2, payroll: "5.00" }];
   const batch = leviesWithErrors(levyInputs, policy);
   const { errors: _, errorsOmitted: __, ...plainBatch } = batch;
@@ -373,6 +380,33 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
           summary: "One employer's premium (computeLevy, R4)",
           requestBody: { required: true, content: json(ref("LevyInput"), EXAMPLES.levyInput) },
           responses: { "200": { description: "computeLevy's result", content: json(ref("Levy"), levy) }, ...errors(400, 413, 415, 503) },
+        },
+      },
+      "/levy-corrections": {
+        post: {
+          operationId: "levyCorrections",
+          summary:
+            "Levy corrections (levyCorrection, or levyCorrections for an array): arrears or refund under the record's own period's rules, and the late fee (《社会保险法》第八十六条)",
+          parameters: [
+            {
+              name: "errors",
+              in: "query",
+              required: false,
+              schema: { enum: ["collect"] },
+              description: "collect (arrays): answer 200 with the good pairs' corrections and totals and every bad pair (index, codes)",
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: json({ oneOf: [ref("LevyCorrectionInput"), { type: "array", items: ref("LevyCorrectionInput") }] }, correctionInput),
+          },
+          responses: {
+            "200": {
+              description: "the correction (or { items, totals } for an array)",
+              content: json({ anyOf: [ref("LevyCorrection"), { type: "object" }] }, levyCorrection(correctionInput, policy)),
+            },
+            ...errors(400, 413, 415),
+          },
         },
       },
       "/levies": {

@@ -9,7 +9,7 @@ import type { Encoding } from "./decode.js";
 import type { ServiceLimits } from "./limits.js";
 
 /** The routes computed in a worker. */
-export type ComputeRoute = "levy" | "levies" | "simulate" | "explain" | "budget-execution" | "compare" | "stress";
+export type ComputeRoute = "levy" | "levies" | "simulate" | "explain" | "budget-execution" | "compare" | "stress" | "levy-corrections";
 
 /** What a worker is asked to compute. */
 export interface JobSpec {
@@ -21,6 +21,8 @@ export interface JobSpec {
   /** `?lang=` of `/explain`, `?errors=` of `/levies`. */
   lang: string | null;
   errors: string | null;
+  /** `?asOf=` of `/simulate`: the books as known at that period. */
+  asOf: string | null;
   /** `/levies`: the client accepts `text/csv`. */
   csvOut: boolean;
   /** `/levies?rawCells=1`: CSV text cells written as they are (no `'` before a formula's first character). */

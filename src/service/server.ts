@@ -219,6 +219,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         encoding: bodyEncoding(req),
         lang: url.searchParams.get("lang"),
         errors,
+        asOf: url.searchParams.get("asOf"),
         csvOut: /\btext\/csv\b/.test(req.headers.accept ?? ""),
         rawCells: rawCells === "1",
         streamed,
@@ -268,6 +269,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
     { pattern: /^\/budget-execution$/, methods: computed("budget-execution") },
     { pattern: /^\/compare$/, methods: computed("compare") },
     { pattern: /^\/stress$/, methods: computed("stress") },
+    { pattern: /^\/levy-corrections$/, methods: computed("levy-corrections") },
     ...Object.entries(STATIC).map(([path, [file, type]]) => ({
       pattern: new RegExp(`^${path.replace(/\./g, "\\.")}$`),
       methods: {

@@ -11,6 +11,7 @@ import { LibraryRefSchema, PolicyRefSchema, ResultWarningSchema } from "../polic
 import { MoneyStringSchema } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { type PeriodReport, PeriodReportSchema } from "./report.js";
+import { RestatedSchema } from "./restate/schema.js";
 import { SettlementStateSchema } from "./schema.js";
 import { type YearSummary, YearSummarySchema } from "./years.js";
 
@@ -56,10 +57,14 @@ export const SimulationSchema = z
     finalState: SettlementStateSchema,
     /** R13's invariants, checked by the library over the whole journal. */
     conservation: ConservationReportSchema,
+    /** Present when restatements apply: each period as restated, the adjustments posted and their entries. */
+    restated: RestatedSchema.optional(),
   })
   .strict();
 /** Result of `simulate`. */
-export type Simulation<M extends string = string> = Omit<z.output<typeof SimulationSchema>, "periods" | "years"> & {
+export type Simulation<M extends string = string> = Omit<z.output<typeof SimulationSchema>, "periods" | "years" | "restated"> & {
+  /** Present when restatements apply: each period as restated (members keyed by the policy's ids), the adjustments and their entries. */
+  restated?: Omit<z.output<typeof RestatedSchema>, "periods"> & { periods: PeriodReport<M>[] };
   /** One report per settled period; members keyed by the policy's member ids. */
   periods: PeriodReport<M>[];
   /** Yearly summaries; members keyed by the policy's member ids. */

@@ -9,6 +9,7 @@ import { LevyInputSchema } from "../levy/schema.js";
 import { AmountStringSchema, MoneyStringSchema, moneyField, nonNegativeField, PeriodStringSchema, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { namedRecord } from "../schema/names.js";
+import { RestatementSchema } from "./restate/schema.js";
 
 const money = () => moneyField({ fen: true });
 const signedMoney = () => moneyField({ fen: true, allowNegative: true });
@@ -113,6 +114,11 @@ export const ScenarioSchema = z
     opening: ScenarioOpeningSchema,
     periods: z.array(PeriodFlowsSchema).min(1).describe("Consecutive periods of flows, each once, in order"),
     options: SettlementOptionsSchema.optional(),
+    /** Figures of settled periods corrected later: replayed, and adjusted in the books, in the period each becomes known. */
+    restatements: z
+      .array(RestatementSchema)
+      .optional()
+      .describe("Figures of settled periods corrected later, each posted as prior-period adjustments in the period it becomes known"),
   })
   .strict();
 /** A scenario. */

@@ -8,13 +8,17 @@ import { LIBRARY } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
+import { periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "./report.js";
+import { runWithRestatements } from "./restate/run.js";
 import type { Simulation } from "./results.js";
 import { type Scenario, ScenarioOpeningSchema, ScenarioSchema, type SettlementOptions, SettlementOptionsSchema, type SettlementState } from "./schema.js";
 import { settleParsed } from "./settlePeriod.js";
 import { initialInternalState, toJSONState } from "./state.js";
 import { summarizeYears } from "./years.js";
+
+const AsOfSchema = periodField();
 
 /**
  * The state before the first period of a scenario: the opening balances
@@ -70,6 +74,11 @@ export interface SimulateOptions {
    * clock and writes nothing. It must not throw.
    */
   onPeriod?: (progress: SimulationProgress) => void;
+  /**
+   * The books as known at this period (`YYYY-MM`): the scenario's restatements known after it are left out
+   * (every period is still settled). Omitted: every restatement applies.
+   */
+  asOf?: string;
 }
 
 /**
@@ -81,12 +90,21 @@ export interface SimulateOptions {
  *
  * @param scenario the opening data, the consecutive periods' flows and the options.
  * @param policy the policy (default `SUZHOU_2020`).
+ * A scenario may carry `restatements` (figures of settled periods corrected
+ * later): the books stay append-only; in the period each becomes known the
+ * periods from the restated one are replayed on the corrected figures and the
+ * differences posted as prior-period adjustments (kind `priorPeriodAdjustment`,
+ * tagged `corrects`); `restated` then gives each period as restated beside
+ * `periods`, as settled.
+ *
  * @param options optional: `onPeriod`, called after each period is settled with the number of periods
  *   settled, their total and the period (for a progress display; it must not throw). Omitted, nothing is called.
+ *   `asOf`: the books as known at that period (restatements known later left out).
  * @returns `policy: { id, version }`, the period reports (each with the parameters it used), the yearly
  *   summaries, the journal, the final balances, the final state and the conservation check.
  * @throws PoolingError those of {@link initialState} and `settlePeriod`, with the path of the period
- *   (`periods[i]…`); `PERIOD_OUT_OF_ORDER` for periods that are not consecutive.
+ *   (`periods[i]…`); `PERIOD_OUT_OF_ORDER` for periods that are not consecutive; for restatements
+ *   `RESTATEMENT_OUT_OF_RANGE`, `DUPLICATE_RESTATEMENT`, `UNKNOWN_MEMBER`, `RESTATEMENT_BELOW_LEVIES`; `INVALID_PERIOD` for `asOf`.
  * @example
  * ```ts
  * const sim = simulate(EXAMPLE_SCENARIO);
@@ -107,6 +125,13 @@ export function simulate(scenario: Scenario, policy?: Policy, options?: Simulate
 function simulateResolved(scenario: Scenario, resolved: Policy, options: SimulateOptions | undefined): Simulation {
   const parsed = parseInput(ScenarioSchema, scenario);
   const init = initialInternalState(resolved, parsed.opening, parsed.options, ["opening"]);
+  const asOf = options?.asOf === undefined ? undefined : parseInput(AsOfSchema, options.asOf, ["options", "asOf"]);
+  const total = parsed.periods.length;
+  const restatedRun = runWithRestatements(resolved, parsed, init, asOf, (done, period) => options?.onPeriod?.({ done, total, period }));
+  if (restatedRun !== undefined) {
+    const { periods, journal, state, restated } = restatedRun;
+    return assembled(resolved, parsed.name, periods, journal, state, restated);
+  }
   let state = init.state;
   const journal: JournalEntry[] = [...init.journal];
   const periods: PeriodReport[] = [];
@@ -128,6 +153,18 @@ function simulateResolved(scenario: Scenario, resolved: Policy, options: Simulat
     periods.push(settled.report);
     options?.onPeriod?.({ done: index + 1, total: parsed.periods.length, period: flows.period });
   });
+  return assembled(resolved, parsed.name, periods, journal, state, undefined);
+}
+
+/** The simulation's result from its settled periods, journal and final state (and, with restatements, `restated`). */
+function assembled(
+  resolved: Policy,
+  name: string | undefined,
+  periods: PeriodReport[],
+  journal: JournalEntry[],
+  state: Parameters<typeof toJSONState>[0],
+  restated: Simulation["restated"],
+): Simulation {
   const balances = formatFenBalances(state.balances);
   const unreviewed = periods.find((r) => r.warnings !== undefined);
   const result: Simulation = {
@@ -140,6 +177,7 @@ function simulateResolved(scenario: Scenario, resolved: Policy, options: Simulat
     balances,
     finalState: toJSONState(state),
     conservation: conservationOf(journal, balances),
+    ...(restated === undefined ? {} : { restated }),
   };
-  return parsed.name === undefined ? result : { name: parsed.name, ...result };
+  return name === undefined ? result : { name, ...result };
 }

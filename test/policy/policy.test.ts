@@ -33,7 +33,12 @@ describe("SUZHOU_2020: the built-in policy data", () => {
     expect(SUZHOU_2020.reliefOverlays).toEqual([]);
   });
   it("cites a clause for every parameter", () => {
-    const params = Object.entries(SUZHOU_2020).filter(([, v]) => typeof v === "object" && v !== null && !("zh" in v));
+    const params = Object.entries(SUZHOU_2020)
+      .filter(([, v]) => typeof v === "object" && v !== null && !("zh" in v))
+      // the late-fee parameters are a group of dated parameters: each cites its own clause
+      .flatMap(([name, v]): [string, unknown][] =>
+        name === "lateFees" ? Object.entries(v as object).map(([k, x]): [string, unknown] => [`lateFees.${k}`, x]) : [[name, v]],
+      );
     for (const [name, value] of params) {
       const versions = (Array.isArray(value) ? value : [value]) as { citation?: { clause: string } }[];
       for (const v of versions) expect(v.citation?.clause, name).toMatch(/\S/);
