@@ -64,7 +64,8 @@ describe("compare", () => {
 
   it("a clawback of 0.3 instead of 0.2 charges each district exactly 1.5 times as much where its subsidies are unchanged", () => {
     const c = compare(EXAMPLE_SCENARIO, SUZHOU_2020, clawback30);
-    expect(c.reform).toEqual({ id: "suzhou-2020", version: "clawback-0.3" });
+    expect(c.reform).toMatchObject({ id: "suzhou-2020", version: "clawback-0.3" });
+    expect(c.reform.hash).toMatch(/^[0-9a-f]{64}$/);
     let charged = 0;
     for (const y of c.years) {
       for (const [id, m] of Object.entries(y.members)) {

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeLevy, coverDeficit, EXAMPLE_SCENARIO, explain, initialState, settlePeriod, yearEndTrueUp } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
+import { runs } from "../support/fc.js";
 
 const coverage = coverDeficit({ gap: "500.00", currentSurplus: "100.00", cumulativeBalance: "0.00", syncInducedRelief: "150.00", poolAvailable: "1000.00" });
 const trueUp = yearEndTrueUp({
@@ -78,7 +79,7 @@ describe("explain reads back only figures the library writes (INVALID_RESULT)", 
           expect((e as { code?: string }).code).toBe("INVALID_RESULT");
         }
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 });

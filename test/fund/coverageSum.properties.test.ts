@@ -7,6 +7,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { coverDeficit, payByPriority } from "../../src/index.js";
+import { runs } from "../support/fc.js";
 
 const money = (maxFen: bigint, min = 0n) => fc.bigInt({ min, max: maxFen }).map((f) => new Decimal(f.toString()).div(100).toFixed(2));
 const d = (s: string) => new Decimal(s);
@@ -63,7 +64,7 @@ describe("coverDeficit: the steps add up to the gap (with deficitBefore/deficitA
         expect(d(r.poolGrant).plus(r.poolSubsidy).lte(Decimal.max(0, input.poolAvailable))).toBe(true);
         expect(d(r.clawback).lte(r.poolSubsidy)).toBe(true);
       }),
-      { numRuns: 2000 },
+      runs(2000),
     );
   }, 60_000);
 });
@@ -95,7 +96,7 @@ describe("payByPriority: paid + remaining = available, an overdrawn pool shown n
         else expect(d(r.poolRemaining).gte(0)).toBe(true);
         for (const lines of Object.values(r.classes)) for (const l of lines) expect(d(l.paid).plus(l.unpaid).toFixed(2)).toBe(l.claimed);
       }),
-      { numRuns: 2000 },
+      runs(2000),
     );
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkJsonText, isExactJsonNumber, parseJsonStrict } from "../../src/service/json.js";
 import { expectPoolingError } from "../helpers.js";
+import { runs } from "../support/fc.js";
 
 describe("parseJsonStrict", () => {
   it("refuses numbers a double changes, with the number's path and advice to send a string", () => {
@@ -57,7 +58,7 @@ describe("parseJsonStrict", () => {
         expect(() => checkJsonText(text)).not.toThrow();
         expect(parseJsonStrict(text)).toEqual(JSON.parse(text));
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
   it("property: a number literal is refused exactly when its value is not the double's", () => {
@@ -75,7 +76,7 @@ describe("parseJsonStrict", () => {
             .replace(/\.$/, "");
         expect(isExactJsonNumber(lit)).toBe(normal(String(n)) === normal(lit));
       }),
-      { numRuns: 1000 },
+      runs(1000),
     );
   });
 });

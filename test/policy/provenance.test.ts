@@ -30,6 +30,7 @@ import { PINNED_POLICIES } from "../../src/policy/pinned.js";
 import { formatSummary } from "../../src/report.js";
 import { LIBRARY } from "../../src/version.js";
 import { expectPoolingError } from "../helpers.js";
+import { runs } from "../support/fc.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 const SUZHOU_HASH = "3c4ec7499de4f988849cd67560beb3a0044b4bf9a5985b1110a9ea3961deb04a";
@@ -49,7 +50,7 @@ describe("the policy's hash", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 300 }), (s) => {
         expect(sha256Hex(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"));
       }),
-      { numRuns: 300, seed: 16 },
+      { ...runs(300), seed: 16 },
     );
     expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });

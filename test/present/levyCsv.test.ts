@@ -12,6 +12,7 @@ import { computeLevies, computeLevy, type Levy, type Simulation } from "../../sr
 import { simulationCsv } from "../../src/playground/export.js";
 import { csvCell, csvTextCell, LEVY_COLUMNS, LEVY_TEXT_COLUMNS, levyCsvRow } from "../../src/report.js";
 import { levyBatchCsv } from "../../src/service/csv.js";
+import { runs } from "../support/fc.js";
 
 const TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
 
@@ -34,7 +35,7 @@ describe("csvTextCell", () => {
         expect(back).toBe(TRIGGERS.some((t) => s.startsWith(t)) ? `'${s}` : s);
         expect(TRIGGERS.some((t) => back.startsWith(t))).toBe(false);
       }),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type PeriodFlows, type Restatement, type Scenario, simulate } from "../../src/index.js";
+import { runs } from "../support/fc.js";
 import { IDS, moneyArb, scenarioArb, TRIO } from "./arbitraries.js";
 
 /** A restatement drawn for a scenario of `n` periods: indices of the period and of the knowledge period, a member, a field, a value. */
@@ -87,7 +88,7 @@ describe("restatements over generated scenarios", () => {
         const prior = scenario.periods[k - 1]?.period;
         if (prior !== undefined) expect(simulate({ ...scenario, restatements: rs }, TRIO, { asOf: prior })).toEqual(without);
       }),
-      { numRuns: 25 },
+      runs(25),
     );
   }, 240_000);
 });
