@@ -11,7 +11,7 @@ import { ACCOUNTS } from "../../ledger/accounts.js";
 import { FEN_ZERO, type Fen, fenSum } from "../../money.js";
 import { periodOf } from "../../period.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
-import { debitMember } from "./postings.js";
+import { debitMember, debitMemberUpToBalance } from "./postings.js";
 
 /**
  * Opens the pool when the period is the opening's; refuses a closed pool after
@@ -35,9 +35,14 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
     priorYearBalance: memberOf(context, id).priorYearBalance,
     legacyFunds: memberOf(context, id).legacyFunds,
   }));
-  const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds, (member, amount, citation) =>
-    debitMember(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation),
-  );
+  // R5 (0.7): what a fund cannot pay of its extraction it owes (应上解未上解); the 0.6 reading pushed it into deficit.
+  const owedMode = context.params.deficitCoverage.value.unpaidTransfers !== "subsidy";
+  const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds, (member, amount, citation) => {
+    if (!owedMode) return debitMember(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation);
+    const unpaid = amount - debitMemberUpToBalance(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation);
+    figuresOf(context, member).extractionOwed = unpaid;
+    memberOf(context, member).owed.openingExtraction += unpaid;
+  });
   for (const id of memberIds) {
     const member = memberOf(context, id);
     const figures = figuresOf(context, id);
@@ -45,5 +50,6 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
     figures.extraction = extractions.get(id)!;
     member.legacyFunds = FEN_ZERO;
   }
-  return { poolOpen: true, extractions: fenSum(extractions.values()) };
+  // The pool's opening balance: what was extracted and paid (an amount owed reaches it when paid).
+  return { poolOpen: true, extractions: fenSum(extractions.values()) - fenSum(memberIds.map((id) => figuresOf(context, id).extractionOwed)) };
 }
