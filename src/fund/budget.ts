@@ -150,7 +150,7 @@ export interface BudgetExecution {
   members: EntityBudgetExecution[];
   /** The city-district: the sums of the members' and the pool's lines (transfers between them are not income or expenditure). */
   consolidated: { income: BudgetExecutionLine[]; expenditure: BudgetExecutionLine[] };
-  /** The statements' entities that have no budget for the year (not in `consolidated`). */
+  /** The statements' entities with income or expenditure that have no budget for the year (not in `consolidated`). */
   withoutBudget: string[];
   /** How the execution rate is rounded. */
   rounding: string;
@@ -294,7 +294,11 @@ export function budgetExecution(
     year,
     members,
     consolidated: { income: consolidatedSide("income"), expenditure: consolidatedSide("expenditure") },
-    withoutBudget: accounts.statements.map((s) => s.entity).filter((e) => !members.some((m) => m.entity === e)),
+    // an entity with neither income nor expenditure (the old reserve and adjustment funds, only folded in) needs no budget
+    withoutBudget: accounts.statements
+      .filter((s) => Object.keys(s.income).length + Object.keys(s.expenditure).length > 0 || s.beforePooling !== undefined)
+      .map((s) => s.entity)
+      .filter((e) => !members.some((m) => m.entity === e)),
     rounding: ROUNDING,
     citations: [clauses.budget, clauses.consolidation],
   };

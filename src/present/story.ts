@@ -153,7 +153,7 @@ export function poolWarningsOf(sim: Simulation, year: number): { critical: numbe
 /** Chinese and English names of the outside accounts money enters the funds from (the journal's). @internal */
 export const EXTERNAL_SOURCE: Record<string, string> = {
   [ACCOUNTS.opening]: "期初结余 opening balances",
-  [ACCOUNTS.legacy]: "原储备金调剂金 legacy funds",
+  [ACCOUNTS.legacy]: "原储备金和调剂金 legacy funds",
   [ACCOUNTS.employers]: "缴费 contributions",
   [ACCOUNTS.otherIncome]: "其他收入 other income",
 };

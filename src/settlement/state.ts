@@ -10,7 +10,7 @@ import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
 import { checkMembers, memberIds } from "../fund/members.js";
 import { openingParams, postOpeningBalance } from "../fund/openPooling.js";
-import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
+import { ACCOUNTS, carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { formatFenBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, FEN_ZERO, type Fen, formatFen, parseFen, toFen } from "../money.js";
@@ -240,6 +240,9 @@ export function initialInternalState(
     }
     postOpeningBalance(writer, opening.start, carriedAccountOf(id), toFen(member.priorYearBalance), id, held);
     postOpeningBalance(writer, opening.start, currentAccountOf(id), toFen(member.currentSurplus), id, held);
+    // R5 (0.7): the old reserve and adjustment funds are work-injury fund money already: an opening balance
+    // of their own fund account, folded into the member's balance at the opening by an internal transfer.
+    postOpeningBalance(writer, opening.start, ACCOUNTS.legacy, fenOrZero(member.legacyFunds), id, params.clauses.value.legacyFoldIn);
     members.set(id, {
       priorYearBalance: toFen(member.priorYearBalance),
       priorYearExpenditure: toFen(member.priorYearExpenditure),
