@@ -62,7 +62,7 @@ describe("R13 conservation over generated scenarios", () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 120_000);
 
   it("simulate equals the fold of settlePeriod and reports conservation ok", () => {
     fc.assert(
