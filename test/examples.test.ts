@@ -54,7 +54,7 @@ describe("every example runs (none can rot)", () => {
     // 2021: 相城区's grants 1,410.00, subsidies 3,644.00, clawback 728.80 accrued and settled (万元)
     expect(out.split("\n")[0]).toBe("示例数据，非真实数据 / ILLUSTRATIVE figures, not real data");
     expect(out).toMatch(/相城区 xiangcheng .* 1,410\.00 +3,644\.00 +0\.00 +728\.80 +728\.80/);
-    expect(out).toContain("降费补缺资格 eligibility for the cut-gap grant");
+    expect(out).toContain("降费缺口弥补资格 eligibility for the cut-gap grant");
     expect(out).toMatch(/市区合计 city-district +71,300\.00 +70,120\.50 +98\.35% +待遇支出 +99,800\.00 +100,500\.00 +100\.70%/);
   });
   it("levy-window: premiums across the window's edges", () => {

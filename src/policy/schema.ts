@@ -82,7 +82,7 @@ function perClass<T extends z.ZodType>(schema: () => T) {
 /** Names a member id may not take: every property of a plain object (they would shadow it in a lookup). */
 const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** A pooling member (统筹地区) of the city-district. */
+/** A pooling member (各地之一; the 统筹地区 is the city-district as a whole) of the city-district. */
 export const MemberSchema = z
   .object({
     id: z
@@ -464,7 +464,13 @@ export const PolicySchema = z
       if (target === undefined) return;
       for (const floor of policy.poolFloor) {
         if (new D(target).lt(floor.value.months)) {
-          codedIssue(ctx, ["topUp", i, "value", "targetMonths"], "INVALID_POLICY", `below the floor's ${floor.value.months} months`, `低于统筹基金下限 ${floor.value.months} 个月`);
+          codedIssue(
+            ctx,
+            ["topUp", i, "value", "targetMonths"],
+            "INVALID_POLICY",
+            `below the floor's ${floor.value.months} months`,
+            `低于统筹基金下限 ${floor.value.months} 个月`,
+          );
         }
       }
     });

@@ -120,7 +120,14 @@ export const SUZHOU_2020_DATA = {
   opening: [
     {
       from: FROM,
-      value: { dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false, coverOpeningDeficits: true, deficitCoverageCharged: false },
+      value: {
+        dueDate: "2020-06-30",
+        extractionRate: "0.1",
+        balanceYear: 2019,
+        includeLegacyFunds: false,
+        coverOpeningDeficits: true,
+        deficitCoverageCharged: false,
+      },
       citation: cite(
         "二（二）",
         "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金，用于弥补基金累计结余赤字; covering an opening deficit is no 补助 of 二（三）: no 20% (library reading)",

@@ -238,7 +238,7 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
           sim.periods.map((p) => p.pool.paid.majorAccident),
         ),
         barSeries(
-          "降费补缺 grants",
+          "降费缺口弥补 grants",
           "#1f77b4",
           sim.periods.map((p) => p.pool.paid.cutGapGrant),
         ),
@@ -289,7 +289,7 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
     .map(
       (e) =>
         `<h3>${e.year}</h3>${table(
-          ["地区 member", "本地可支付月数 own reserve months", "本地可降费 own cut", "符合条件 eligible", "作为补缺支付 paid as grant"],
+          ["地区 member", "本地可支付月数 own reserve months", "本地可降费 own cut", "符合条件 eligible", "作为降费缺口弥补支付 paid as grant"],
           e.rows.map((r) => [
             esc(name(r.member)),
             esc(r.ownReserveMonths ?? "∞"),
@@ -371,9 +371,9 @@ ${months}
 <p class="note">风险等级（各级来源）/ risk bands (each band's source): ${esc(riskBandsOf(sim))}.</p>
 <h2>资金往来 / Flows between the members and the pool</h2>
 ${flows}
-<p class="note">统筹基金支付（重大事故、降费补缺、补助、历年赤字）、各地上划、各地政府通过财力结算上解市财政（财政账户，不在基金内；年末结算为本库的解读）各为一柱 / The pool's payments, the members' top-ups and the clawbacks the district governments settle with municipal finance (fiscal accounts, outside the funds; settled at year end: the library's reading) are bars of their own.</p>
-<h2>降费补缺资格 / Eligibility for the cut-gap grant (二（三）)</h2>
-<p class="note">文件：“基金备付期未达到国家阶段性降费政策要求的地区” (二（三）). 本库的测算 the library's measure: a member whose own reserve months qualify for a smaller national cut than the city applies, measured at the year end before the window. 作为补缺支付 paid as grant = the grants paid as such; grants paid later as recorded deficits are among the pool's 历年赤字 deficits${trueUp ? ", subsidies reclassified as grants at the year-end true-up are in its table" : ""}.</p>
+<p class="note">统筹基金支付（重大事故、降费缺口弥补、补助、历年赤字）、各地上划、各地政府通过财力结算上解市财政（财政账户，不在基金内；年末结算为本库的解读）各为一柱 / The pool's payments, the members' top-ups and the clawbacks the district governments settle with municipal finance (fiscal accounts, outside the funds; settled at year end: the library's reading) are bars of their own.</p>
+<h2>降费缺口弥补资格 / Eligibility for the cut-gap grant (二（三）)</h2>
+<p class="note">文件：“基金备付期未达到国家阶段性降费政策要求的地区” (二（三）). 本库的测算 the library's measure: a member whose own reserve months qualify for a smaller national cut than the city applies, measured at the year end before the window. 作为降费缺口弥补支付 paid as grant = the grants paid as such; grants paid later as recorded deficits are among the pool's 历年赤字 deficits${trueUp ? ", subsidies reclassified as grants at the year-end true-up are in its table" : ""}.</p>
 ${eligibility}
 <h2>补助上解 / Clawbacks accrued and settled (二（三）)</h2>
 ${clawbacks}
@@ -392,7 +392,7 @@ ${table(
     "备付下限 floor",
     "上划 top-ups",
     "重大事故 major accidents",
-    "降费补缺 grants",
+    "降费缺口弥补 grants",
     "补助 subsidies",
     "历年赤字 deficits",
     ...(trueUp ? ["年末清算收回 true-up returned"] : []),

@@ -14,8 +14,8 @@ import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen, f
 import { policyRef } from "../policy/paramsAt.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
-import { owedTotal } from "./steps/owed.js";
 import { type ClassAmounts, type PeriodContext, reserveMonthsOfFen } from "./steps/context.js";
+import { owedTotal } from "./steps/owed.js";
 import type { TopUpReason } from "./steps/topUp.js";
 
 /** What the pool's steps of a period leave for its report. @internal */
@@ -101,7 +101,9 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     topUpOwed: formatFen(figures.topUpOwed),
     owedSettled: formatFen(figures.owedSettled),
     owed: formatFen(owedTotal(context.members.get(id)!.owed)),
-    remittanceOverdue: figures.remittanceOverdue || (context.members.get(id)!.owed.provincialRemittance > FEN_ZERO && context.month > Number(params.provincialReserve.value.dueMonthDay.slice(0, 2))),
+    remittanceOverdue:
+      figures.remittanceOverdue ||
+      (context.members.get(id)!.owed.provincialRemittance > FEN_ZERO && context.month > Number(params.provincialReserve.value.dueMonthDay.slice(0, 2))),
     current: formatFen(current),
     carried: formatFen(carried),
     balance: formatFen(balance),

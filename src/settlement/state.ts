@@ -142,7 +142,11 @@ export function toJSONState(state: InternalState): SettlementState {
     nextSeq: state.nextSeq,
     balances: formatFenBalances(state.balances),
     members,
-    pendingClaims: state.pendingClaims.map(({ charged, ...claim }) => ({ ...claim, amount: formatFen(claim.amount), ...(charged === false ? { charged } : {}) })),
+    pendingClaims: state.pendingClaims.map(({ charged, ...claim }) => ({
+      ...claim,
+      amount: formatFen(claim.amount),
+      ...(charged === false ? { charged } : {}),
+    })),
     poolBenefits: { year: formatFen(state.poolBenefits.year), priorYear: formatFen(state.poolBenefits.priorYear) },
     options: { ...state.options },
   };
@@ -195,7 +199,11 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
     nextSeq: state.nextSeq,
     balances: new Map(Object.entries(state.balances).map(([account, balance]) => [account, parseFen(balance)])),
     members,
-    pendingClaims: state.pendingClaims.map(({ charged, ...claim }) => ({ ...claim, amount: parseFen(claim.amount), ...(charged === false ? { charged } : {}) })),
+    pendingClaims: state.pendingClaims.map(({ charged, ...claim }) => ({
+      ...claim,
+      amount: parseFen(claim.amount),
+      ...(charged === false ? { charged } : {}),
+    })),
     poolBenefits: { year: parseFen(state.poolBenefits.year), priorYear: parseFen(state.poolBenefits.priorYear) },
     options: { ...state.options },
   };

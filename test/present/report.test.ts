@@ -27,13 +27,13 @@ describe("renderReport", () => {
   it("the flows chart: major accidents a flow of the pool's, clawbacks a bar of their own, not stacked on subsidies", () => {
     expect(svgs).toHaveLength(4);
     const dec = barsOf("2020-12");
-    expect(Object.keys(dec).sort()).toEqual(["上划 top-ups", "上解 clawbacks", "补助 subsidies", "重大事故 accidents", "降费补缺 grants"].sort());
+    expect(Object.keys(dec).sort()).toEqual(["上划 top-ups", "上解 clawbacks", "补助 subsidies", "重大事故 accidents", "降费缺口弥补 grants"].sort());
     // the pool's payments stack in one bar; the top-ups and the clawbacks stand beside it
     expect(dec["重大事故 accidents"]!.x).toBe(dec["补助 subsidies"]!.x);
     expect(dec["上划 top-ups"]!.x).toBeGreaterThan(dec["补助 subsidies"]!.x);
     expect(dec["上解 clawbacks"]!.x).toBeGreaterThan(dec["上划 top-ups"]!.x);
     // 2020-07: a subsidy is paid, nothing is settled (the clawback settles in December)
-    expect(Object.keys(barsOf("2020-07")).sort()).toEqual(["补助 subsidies", "降费补缺 grants"].sort());
+    expect(Object.keys(barsOf("2020-07")).sort()).toEqual(["补助 subsidies", "降费缺口弥补 grants"].sort());
     expect(svgs[3]).toContain("<title>2020-12 重大事故 accidents: 12,000.00</title>");
     expect(svgs[3]).toContain("<title>2020-12 上解 clawbacks: 2,222.00</title>");
   });
@@ -160,10 +160,10 @@ describe("what the presentations label as the document's and as the library's", 
     expect(html).toContain(
       '<p class="note">文件：“基金备付期未达到国家阶段性降费政策要求的地区” (二（三）). 本库的测算 the library\'s measure: a member whose own reserve months qualify for a smaller national cut than the city applies, measured at the year end before the window.',
     );
-    expect(html).toContain("<th>作为补缺支付 paid as grant</th>");
-    expect(text).toMatch(/符合条件 eligible +作为补缺支付 paid as grant\n/);
+    expect(html).toContain("<th>作为降费缺口弥补支付 paid as grant</th>");
+    expect(text).toMatch(/符合条件 eligible +作为降费缺口弥补支付 paid as grant\n/);
     expect(text).toContain(
-      "  作为补缺支付 = 当期按降费补缺支付的部分；作为历年赤字支付的计入“历年赤字” / paid as grant = the grants paid as such; grants paid later as recorded deficits are in “deficit paid”.",
+      "  作为降费缺口弥补支付 = 当期按降费缺口弥补支付的部分；作为历年赤字支付的计入“历年赤字” / paid as grant = the grants paid as such; grants paid later as recorded deficits are in “deficit paid”.",
     );
   });
 });
@@ -172,14 +172,14 @@ describe("formatSummary: figures read from the results", () => {
   const text = formatSummary(sim);
 
   it("the members' payments by class, as the pool's paid line has them (recorded deficits included)", () => {
-    expect(text).toMatch(/重大事故 major accident +降费补缺 grant +补助 subsidy +历年赤字 deficit paid +应上解 clawback accrued +已上解 settled\n/);
+    expect(text).toMatch(/重大事故 major accident +降费缺口弥补 grant +补助 subsidy +历年赤字 deficit paid +应上解 clawback accrued +已上解 settled\n/);
     expect(text).toMatch(
       /\n苏州工业园区 sip +53,664\.03 +24\.96 +充裕 surplus +7,800\.00 +576\.00 +10,383\.97 +12,000\.00 +0\.00 +0\.00 +0\.00 +0\.00 +0\.00\n/,
     );
     expect(text).toMatch(
       /\n相城区 xiangcheng +0\.00 +0\.00 +严重 critical +0\.00 +170\.00 +0\.00 +0\.00 +2,820\.00 +11,110\.00 +0\.00 +2,222\.00 +2,222\.00\n/,
     );
-    expect(text).toContain("  支付 paid: 重大事故 major accidents 12,000.00, 降费补缺 grants 2,820.00, 补助 subsidies 11,110.00, 历年赤字 deficits 0.00");
+    expect(text).toContain("  支付 paid: 重大事故 major accidents 12,000.00, 降费缺口弥补 grants 2,820.00, 补助 subsidies 11,110.00, 历年赤字 deficits 0.00");
   });
 
   it("the funds' income split by source, from the journal (opening balances and legacy funds apart from contributions)", () => {

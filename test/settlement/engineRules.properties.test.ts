@@ -114,7 +114,8 @@ function settleAndCompare(scenario: Scenario, state: SettlementState, flows: Per
     }
     for (const [priorityClass, field] of Object.entries(fields) as [keyof typeof fields, (typeof fields)[keyof typeof fields]][]) {
       const paid = byMember(rule.classes[priorityClass], "paid");
-      const moved = (id: string) => (priorityClass === "subsidy" ? uncharged.get(id)!.neg() : priorityClass === "recordedDeficit" ? uncharged.get(id)! : d("0"));
+      const moved = (id: string) =>
+        priorityClass === "subsidy" ? uncharged.get(id)!.neg() : priorityClass === "recordedDeficit" ? uncharged.get(id)! : d("0");
       for (const id of IDS) expect(fen((paid.get(id) ?? d("0")).plus(moved(id)))).toBe(report.members[id]![field]);
     }
     // R9: the subsidies paid (and deficits that were subsidies) accrue the year's clawback, rounded once a year.
@@ -131,7 +132,8 @@ function settleAndCompare(scenario: Scenario, state: SettlementState, flows: Per
       // settled once, in December: the year's clawback on the year's subsidies
       expect(report.members[id]!.clawback).toBe(period.endsWith("-12") ? clawback(fen(yearAfter), period, TRIO) : "0.00");
       // a single subsidy line's clawback is the public clawback of it
-      if (uncharged.get(id)!.isZero()) for (const line of rule.classes.subsidy.filter((l) => l.member === id)) expect(line.clawback).toBe(clawback(line.paid, period, TRIO));
+      if (uncharged.get(id)!.isZero())
+        for (const line of rule.classes.subsidy.filter((l) => l.member === id)) expect(line.clawback).toBe(clawback(line.paid, period, TRIO));
     }
   }
   return next;

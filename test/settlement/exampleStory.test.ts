@@ -116,7 +116,12 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
     expect(remittances).toEqual(["2020-06", "2021-06", "2022-06"]);
     // 相城区 cannot pay its 1,700,000.00 a year: owed (应上解未上解), never a subsidy, flagged overdue after June
     expect(sim.conservation.provincialOut).toBe("59119200.00");
-    expect(at("2020-06").members.xiangcheng).toMatchObject({ provincialRemittance: "1700000.00", provincialRemittanceOwed: "1700000.00", owed: "1700000.00", remittanceOverdue: false });
+    expect(at("2020-06").members.xiangcheng).toMatchObject({
+      provincialRemittance: "1700000.00",
+      provincialRemittanceOwed: "1700000.00",
+      owed: "1700000.00",
+      remittanceOverdue: false,
+    });
     expect(at("2020-07").members.xiangcheng).toMatchObject({ owed: "1700000.00", remittanceOverdue: true });
     expect(at("2022-12").members.xiangcheng.owed).toBe("5100000.00");
     // 吴中区, emptied by its 2021-03 one-off, pays part of its 2021 remittance in June and the rest from July's surplus

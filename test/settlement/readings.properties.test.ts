@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { definePolicy, type Scenario, simulate } from "../../src/index.js";
 import { noSelfTransfers } from "../helpers.js";
-import { IDS, scenarioArb, TRIO, TRIO_06, trioPolicyJson } from "./arbitraries.js";
+import { IDS, scenarioArb, TRIO_06, trioPolicyJson } from "./arbitraries.js";
 
 /** TRIO with member `a` as 市本级 (id `municipal`), and a scenario renamed to match. */
 const WITH_MUNICIPAL = (() => {

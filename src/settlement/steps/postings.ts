@@ -44,7 +44,15 @@ export function memberDeficit(writer: JournalWriter, member: string): Fen {
  * as owed (应上解未上解).
  * @internal
  */
-export function debitMemberUpToBalance(writer: JournalWriter, period: string, member: string, to: string, amount: Fen, kind: EntryKind, citation: Citation): Fen {
+export function debitMemberUpToBalance(
+  writer: JournalWriter,
+  period: string,
+  member: string,
+  to: string,
+  amount: Fen,
+  kind: EntryKind,
+  citation: Citation,
+): Fen {
   const paid = fenMin(amount, fenMax(FEN_ZERO, memberBalance(writer, member)));
   debitMember(writer, period, member, to, paid, kind, citation);
   return paid;
