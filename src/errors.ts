@@ -76,6 +76,7 @@ export const ERROR_CODES = deepFreezeCodes({
     "the provincial reserve is due and neither an amount nor a policy rule gives it",
     "省级储备金应上解，但既未提供金额，政策也未规定计算办法",
   ],
+  /** No longer thrown since 0.7: a remittance may be paid on any date up to its due date, a late one is flagged overdue. */
   REMITTANCE_NOT_DUE: ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"],
   STATEMENT_UNBALANCED: [
     "a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing",
@@ -93,6 +94,10 @@ export const ERROR_CODES = deepFreezeCodes({
   BUDGET_ADJUSTMENT_UNAPPROVED: [
     "a budget adjustment needs an approval reference: budgets may not be adjusted at will",
     "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批",
+  ],
+  BUDGET_ADJUSTMENT_OUT_OF_YEAR: [
+    "a budget adjustment must be approved within its budget year: after the year it is no adjustment of that year's budget",
+    "预算调整须在预算年度内报批：年度结束后不再调整该年度预算",
   ],
 } as const satisfies Record<string, readonly [string, string]>);
 

@@ -149,7 +149,9 @@ export function settleParsed(
   closeYearWhenDue(context);
   if (context.month === 12) for (const id of memberIds) rollEligibilityBase(policy, period, members.get(id)!);
 
-  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions: opening.extractions, clawbacks, trueUpReturned, ...pool });
+  // R5: the extractions the pool received at the opening (0.7: what the members could pay of them; the rest is owed)
+  const extractions = openingPeriod ? fenSum(memberIds.map((id) => context.figures.get(id)!.extraction - context.figures.get(id)!.extractionOwed)) : FEN_ZERO;
+  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions, clawbacks, trueUpReturned, ...pool });
   const nextState: InternalState = {
     nextPeriod: nextPeriod(period),
     poolOpen: opening.poolOpen,
@@ -190,7 +192,7 @@ export function settleParsed(
  *   used) and `policy: { id, version }`.
  * @throws PoolingError `PERIOD_OUT_OF_ORDER` (not the state's next period, or a levy of another period),
  *   `POLICY_NOT_IN_FORCE`, `SCENARIO_STARTS_AFTER_OPENING`, `MISSING_MEMBER`, `UNKNOWN_MEMBER`,
- *   `REMITTANCE_NOT_DUE`, `REMITTANCE_AMOUNT_REQUIRED`, the input codes of the state and flows (`MISSING_FIELD`,
+ *   `REMITTANCE_AMOUNT_REQUIRED`, the input codes of the state and flows (`MISSING_FIELD`,
  *   `UNKNOWN_KEY`, `INVALID_AMOUNT`, …) and those of `computeLevy` for levy records; `INTERNAL_INVARIANT` only on
  *   a defect of the library.
  * @example

@@ -110,8 +110,11 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
     const june = at("2020-06");
     expect(june.pool.extractions).toBe("219000000.00");
     const entries = sim.journal.filter((e) => e.period === "2020-06" && (e.kind === "provincialRemittance" || e.kind === "openingExtraction"));
-    const kinds = entries.map((e) => e.kind);
-    expect(kinds.lastIndexOf("provincialRemittance")).toBeLessThan(kinds.indexOf("openingExtraction"));
+    // each member pays its remittance (06-20) before its extraction (06-30), after the month's own flows (0.7)
+    for (const id of ["municipal", "wujiang", "wuzhong", "sip"]) {
+      const kinds = entries.filter((e) => e.member === id).map((e) => e.kind);
+      expect(kinds.lastIndexOf("provincialRemittance"), id).toBeLessThan(kinds.indexOf("openingExtraction"));
+    }
     const remittances = sim.periods.filter((p) => p.members.municipal.provincialRemittance !== "0.00").map((p) => p.period);
     expect(remittances).toEqual(["2020-06", "2021-06", "2022-06"]);
     // 相城区 cannot pay its 1,700,000.00 a year: owed (应上解未上解), never a subsidy, flagged overdue after June
@@ -125,7 +128,7 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
     expect(at("2020-07").members.xiangcheng).toMatchObject({ owed: "1700000.00", remittanceOverdue: true });
     expect(at("2022-12").members.xiangcheng.owed).toBe("5100000.00");
     // 吴中区, emptied by its 2021-03 one-off, pays part of its 2021 remittance in June and the rest from July's surplus
-    expect(at("2021-06").members.wuzhong).toMatchObject({ owedSettled: "1726200.00", owed: "723888.45" });
+    expect(at("2021-06").members.wuzhong).toMatchObject({ provincialRemittance: "3240000.00", provincialRemittanceOwed: "723888.45", owed: "723888.45" });
     expect(at("2021-07").members.wuzhong).toMatchObject({ owedSettled: "723888.45", owed: "0.00", remittanceOverdue: true });
   });
 

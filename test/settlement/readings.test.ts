@@ -162,8 +162,8 @@ describe("finding 4: June in due-date order; payments out of a fund take its cur
     return { opening, periods: [{ period: "2020-06", members, provincialRemittances }] };
   }
 
-  it("吴江: 1,000,000.00 carried, 500,000.00 current surplus, remits 300,000.00: the report and the journal both take current", () => {
-    const sim = simulate(juneScenario({ priorYearBalance: "1000000.00", currentSurplus: "500000.00" }, "300000.00"));
+  it("吴江: 1,000,000.00 carried, 500,000.00 current surplus, remits 300,000.00: the report and the journal both take current (0.6 reading)", () => {
+    const sim = simulate(juneScenario({ priorYearBalance: "1000000.00", currentSurplus: "500000.00" }, "300000.00"), readings06());
     const june = sim.periods[0]!;
     expect(june.members.wujiang).toMatchObject({
       provincialRemittance: "300000.00",

@@ -93,5 +93,5 @@ describe("issue 9 finding 9: a member in deficit is critical whatever its expend
       }),
       { numRuns: 80 },
     );
-  });
+  }, 120_000);
 });

@@ -40,15 +40,16 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
   for (const id of context.memberIds) {
     const figures = figuresOf(context, id);
     const balancesBefore = before.get(id)!;
-    // R6 (0.7): what the fund could not pay of its remittance is owed, not part of the gap.
-    const remitted = figures.provincialRemittance - figures.provincialRemittanceOwed;
+    // R5, R6 (0.7): the remittance and the extraction are owed, paid after the coverage from what is left: not part of the gap.
+    const deferred = context.params.deficitCoverage.value.unpaidTransfers !== "subsidy";
+    const remitted = deferred ? FEN_ZERO : figures.provincialRemittance;
     const gap = fenMax(FEN_ZERO, figures.expenditure + remitted - figures.income);
     const deficitBefore = fenMax(FEN_ZERO, -(balancesBefore.current + balancesBefore.carried));
     const deficitAfter = memberDeficit(writer, id);
     const deficitGrowth = fenMax(FEN_ZERO, deficitAfter - deficitBefore);
     // R6: the remittance (and the opening extraction) are paid in full; what the fund cannot pay of them is
     // part of the gap but never a cut-gap grant (the cut did not cause it): the grant's room excludes them.
-    const nonCutOutflows = remitted + figures.extraction - figures.extractionOwed;
+    const nonCutOutflows = remitted + (deferred ? FEN_ZERO : figures.extraction);
     const grantCap = fenMin(figures.syncInducedRelief, fenMax(FEN_ZERO, deficitGrowth - nonCutOutflows));
     const steps = coverageSteps({
       gap,

@@ -11,11 +11,12 @@ import { ACCOUNTS } from "../../ledger/accounts.js";
 import { FEN_ZERO, type Fen, fenSum } from "../../money.js";
 import { periodOf } from "../../period.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
-import { debitMember, debitMemberUpToBalance } from "./postings.js";
+import { debitMember } from "./postings.js";
 
 /**
  * Opens the pool when the period is the opening's; refuses a closed pool after
- * it. Returns whether the pool is open after the step and the extractions it received.
+ * it. Returns whether the pool is open after the step and the extractions due (by default owed, paid
+ * after the period's flows: `settleOwed`).
  * @throws PoolingError `SCENARIO_STARTS_AFTER_OPENING` when the pool is still closed after its opening period.
  * @internal
  */
@@ -35,13 +36,12 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
     priorYearBalance: memberOf(context, id).priorYearBalance,
     legacyFunds: memberOf(context, id).legacyFunds,
   }));
-  // R5 (0.7): what a fund cannot pay of its extraction it owes (应上解未上解); the 0.6 reading pushed it into deficit.
+  // R5 (0.7): the extraction is an amount the member owes, paid after the period's flows from what its fund holds
+  // (the rest stays owed, 应上解未上解); the 0.6 reading took it in full, into deficit.
   const owedMode = context.params.deficitCoverage.value.unpaidTransfers !== "subsidy";
   const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds, (member, amount, citation) => {
-    if (!owedMode) return debitMember(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation);
-    const unpaid = amount - debitMemberUpToBalance(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation);
-    figuresOf(context, member).extractionOwed = unpaid;
-    memberOf(context, member).owed.openingExtraction += unpaid;
+    if (owedMode) memberOf(context, member).owed.openingExtraction += amount;
+    else debitMember(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation);
   });
   for (const id of memberIds) {
     const member = memberOf(context, id);
@@ -50,6 +50,5 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
     figures.extraction = extractions.get(id)!;
     member.legacyFunds = FEN_ZERO;
   }
-  // The pool's opening balance: what was extracted and paid (an amount owed reaches it when paid).
-  return { poolOpen: true, extractions: fenSum(extractions.values()) - fenSum(memberIds.map((id) => figuresOf(context, id).extractionOwed)) };
+  return { poolOpen: true, extractions: fenSum(extractions.values()) };
 }

@@ -41,6 +41,7 @@ export function settleOwed(context: PeriodContext): Fen {
   for (const id of context.memberIds) {
     const owed = memberOf(context, id).owed;
     const figures = figuresOf(context, id);
+    let paidInAll = FEN_ZERO;
     for (const kind of OWED_KINDS) {
       const due = owed[kind];
       if (!(due > FEN_ZERO)) continue;
@@ -49,10 +50,17 @@ export function settleOwed(context: PeriodContext): Fen {
       const { to, entry, citation } = owedPosting(context, kind);
       debitMember(writer, period, id, to, paid, entry, citation);
       owed[kind] -= paid;
-      figures.owedSettled += paid;
+      paidInAll += paid;
       if (to === ACCOUNTS.pool) toPool += paid;
       if (kind === "provincialRemittance" && context.month > dueMonth) figures.remittanceOverdue = true;
     }
+    // this period's own remittance and extraction, the latest due, are the last paid: what stays owed of them
+    if (context.params.deficitCoverage.value.unpaidTransfers !== "subsidy") {
+      figures.provincialRemittanceOwed = fenMin(figures.provincialRemittance, owed.provincialRemittance);
+      figures.extractionOwed = fenMin(figures.extraction, owed.openingExtraction);
+    }
+    const paidOfThisPeriod = figures.provincialRemittance - figures.provincialRemittanceOwed + figures.extraction - figures.extractionOwed;
+    figures.owedSettled = fenMax(FEN_ZERO, paidInAll - (context.params.deficitCoverage.value.unpaidTransfers === "subsidy" ? FEN_ZERO : paidOfThisPeriod));
   }
   return toPool;
 }

@@ -38,22 +38,3 @@ export function memberDeficit(writer: JournalWriter, member: string): Fen {
   return fenMax(FEN_ZERO, -memberBalance(writer, member));
 }
 
-/**
- * R5, R6 (0.7): pays what the member's fund holds of a transfer it owes, never pushing it below zero
- * (`debitMember`'s order: current surplus first); returns what was paid. The rest is the caller's to record
- * as owed (应上解未上解).
- * @internal
- */
-export function debitMemberUpToBalance(
-  writer: JournalWriter,
-  period: string,
-  member: string,
-  to: string,
-  amount: Fen,
-  kind: EntryKind,
-  citation: Citation,
-): Fen {
-  const paid = fenMin(amount, fenMax(FEN_ZERO, memberBalance(writer, member)));
-  debitMember(writer, period, member, to, paid, kind, citation);
-  return paid;
-}

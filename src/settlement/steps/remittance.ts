@@ -2,8 +2,9 @@
  * Step 1 of a period, continued (R6): the provincial reserve remittances, each
  * amount by the same rule as `provincialRemittance`. “每年 6 月 20 日前” allows
  * any date up to the due date: an amount given in an earlier month of the year
- * is paid then and counts toward the year's remittance; one given after the
- * due month is accepted and flagged overdue.
+ * falls due then and counts toward the year's remittance; one given after the
+ * due month is accepted and flagged overdue. By default (0.7) a remittance is
+ * an amount owed, paid after the period's flows from what the fund holds.
  *
  * @module
  */
@@ -12,24 +13,24 @@ import { remittanceAmount } from "../../fund/provincialRemittance.js";
 import { ACCOUNTS } from "../../ledger/accounts.js";
 import { type Dec, FEN_ZERO, type Fen, fenMax, fenRatio, toFen } from "../../money.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
-import { debitMember, debitMemberUpToBalance } from "./postings.js";
+import { debitMember } from "./postings.js";
 
-/** Pays a remittance out of the member's fund: in full (the 0.6 reading), or what it holds, the rest owed. */
+/**
+ * A remittance falls due: in full out of the fund at once (the 0.6 reading), or (0.7) as an amount the member
+ * owes, paid after the period's own flows from what its fund then holds (the rest stays owed, 应上解未上解).
+ */
 function remit(context: PeriodContext, id: string, amount: Fen, overdue: boolean): void {
   const { writer, period, params } = context;
-  const citation = params.provincialReserve.citation;
   const figures = figuresOf(context, id);
   const member = memberOf(context, id);
   figures.provincialRemittance += amount;
   member.yearRemitted += amount;
   if (overdue && amount > FEN_ZERO) figures.remittanceOverdue = true;
   if (params.deficitCoverage.value.unpaidTransfers === "subsidy") {
-    debitMember(writer, period, id, ACCOUNTS.provinceReserve, amount, "provincialRemittance", citation);
+    debitMember(writer, period, id, ACCOUNTS.provinceReserve, amount, "provincialRemittance", params.provincialReserve.citation);
     return;
   }
-  const paid = debitMemberUpToBalance(writer, period, id, ACCOUNTS.provinceReserve, amount, "provincialRemittance", citation);
-  figures.provincialRemittanceOwed += amount - paid;
-  member.owed.provincialRemittance += amount - paid;
+  member.owed.provincialRemittance += amount;
 }
 
 /**
