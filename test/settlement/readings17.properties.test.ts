@@ -49,12 +49,7 @@ describe("readings of issue 17 over generated scenarios", () => {
         const clawbacks = new Map<string, string>();
         for (const e of sim.journal) if (e.kind === "clawback") clawbacks.set(`${e.from.slice("fiscal:".length)} ${e.period.slice(0, 4)}`, e.amount);
         for (const [key, amount] of clawbacks)
-          expect(amount, key).toBe(
-            d(subsidies.get(key) ?? "0")
-              .times("0.2")
-              .toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
-              .toFixed(2),
-          );
+          expect(amount, key).toBe((subsidies.get(key) ?? d("0")).times("0.2").toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
         // an unpaid extraction or remittance is never a subsidy: with no gap of its own and nothing waiting, a member gets none
         for (const p of sim.periods) {
           for (const id of IDS) {
