@@ -93,6 +93,20 @@ export function topUpsOf(sim: Simulation, year: number): { period: string; amoun
     .map((r) => ({ period: r.period, amount: r.pool.topUp, reason: r.pool.topUpReason }));
 }
 
+/**
+ * What each member still owes at a year's end (应上解未上解: an extraction, a provincial remittance or a
+ * top-up share it could not pay, R5–R7, 0.7) and whether a remittance of the year was overdue; only the
+ * members with either. @internal
+ */
+export function owedOf(sim: Simulation, year: number): { member: string; owed: string; overdue: boolean }[] {
+  const reports = periodsOf(sim, year);
+  const last = reports.at(-1);
+  if (!last) return [];
+  return Object.entries(last.members)
+    .map(([id, m]) => ({ member: id, owed: m.owed, overdue: reports.some((r) => r.members[id]!.remittanceOverdue) }))
+    .filter((o) => o.owed !== "0.00" || o.overdue);
+}
+
 /** Chinese and English names of a top-up's reason. @internal */
 export const TOP_UP_REASON: Record<"scheduled" | "whenShort", string> = {
   scheduled: "按期 scheduled",

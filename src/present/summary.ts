@@ -19,6 +19,7 @@ import {
   externalIncomeBySource,
   ILLUSTRATIVE_BANNER,
   lineOf,
+  owedOf,
   type PresentationOptions,
   percent,
   poolWarningsOf,
@@ -178,6 +179,14 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
       .map((t) => `${t.period} ${wan(t.amount)}${t.reason ? ` ${TOP_UP_REASON[t.reason]}` : ""}`)
       .join("; ");
     out.push(`  上划合计 top-ups ${wan(pool.topUp)}${topUps ? ` (${topUps})` : ""}, 缺口 shortfall ${wan(pool.shortfall)}`);
+    const owed = owedOf(sim, y.year);
+    if (owed.length > 0) {
+      out.push(
+        `  应上解未上解 owed at year end (二（二）; 以此后结余优先补缴 paid first from later surpluses): ${owed
+          .map((o) => `${nameOf(o.member)} ${wan(o.owed)}${o.overdue ? " (省级储备金逾期 remittance overdue)" : ""}`)
+          .join("; ")}`,
+      );
+    }
     out.push(
       `  支付 paid: 重大事故 major accidents ${wan(pool.paid.majorAccident)}, ` +
         `降费缺口弥补 grants ${wan(pool.paid.cutGapGrant)}, 补助 subsidies ${wan(pool.paid.subsidy)}, 历年赤字 deficits ${wan(pool.paid.recordedDeficit)}`,

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { definePolicy, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, SUZHOU_2020, simulate, simulationBudgetExecution } from "../../src/index.js";
-import { readings06 } from "../helpers.js";
 import { formatSummary, renderReport } from "../../src/report.js";
+import { readings06 } from "../helpers.js";
 
 /** The presentations of the 0.6 story (its readings kept as options), figure for figure; the 0.7 story's own: test/present/owed.test.ts. */
 const READINGS_06 = readings06();
@@ -187,7 +187,7 @@ describe("formatSummary: figures read from the results", () => {
 
   it("the funds' income split by source, from the journal (opening balances and legacy funds apart from contributions)", () => {
     expect(text).toContain(
-            // 0.7: the old reserve and adjustment funds are fund money, among the opening balances (0.6: 212,520.00 + legacy funds 5,200.00 from outside)
+      // 0.7: the old reserve and adjustment funds are fund money, among the opening balances (0.6: 212,520.00 + legacy funds 5,200.00 from outside)
       "  journal 493 entries; all accounts sum to 0.00; 基金 funds 146,627.91 = 期初结余 opening balances 217,720.00 + 缴费 contributions 245,834.59 − 待遇 benefits 310,504.76 − 省级上解 provincial 6,421.92 (万元)",
     );
     expect(sim.conservation.externalIn).toBe("4635545900.00");

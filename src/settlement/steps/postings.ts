@@ -37,4 +37,3 @@ export function memberBalance(writer: JournalWriter, member: string): Fen {
 export function memberDeficit(writer: JournalWriter, member: string): Fen {
   return fenMax(FEN_ZERO, -memberBalance(writer, member));
 }
-
