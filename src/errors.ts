@@ -68,13 +68,13 @@ export const ERROR_CODES = deepFreezeCodes({
     "the data differ from the built-in policy of the same id and version: name a new version or id",
     "政策数据与同编号、同版本的内置政策不同：请使用新的版本号或政策编号",
   ],
-  DUPLICATE_MEMBER: ["a pooling member is listed twice", "统筹地区重复列出"],
+  DUPLICATE_MEMBER: ["a pooling member is listed twice", "地区重复列出"],
   INVALID_POLICY: ["the policy is inconsistent", "政策参数不一致"],
   INVALID_WEIGHT: ["a weight must be a finite decimal ≥ 0", "分摊权重须为非负数"],
   NO_POSITIVE_WEIGHT: ["a positive total cannot be apportioned when every weight is zero", "权重全为零时无法分摊正数金额"],
-  UNKNOWN_MEMBER: ["the member is not a pooling member of the policy", "该地区不是政策规定的统筹地区"],
+  UNKNOWN_MEMBER: ["the member is not a pooling member of the policy", "该地区不在政策规定的纳入市区统筹的各地之列"],
   DUPLICATE_ENTRY: ["the same member or period is given twice", "同一地区或所属期重复出现"],
-  MISSING_MEMBER: ["a pooling member of the policy is missing", "缺少政策规定的统筹地区"],
+  MISSING_MEMBER: ["a pooling member of the policy is missing", "缺少政策规定的纳入市区统筹的某一地区"],
   PERIOD_OUT_OF_ORDER: ["periods must be consecutive months, each settled once, in order", "所属期须为连续月份，按序逐月结算且不得重复"],
   SCENARIO_STARTS_AFTER_OPENING: [
     "the scenario starts after the pool's opening date (二（二）: 2020-06-30)",
@@ -84,6 +84,7 @@ export const ERROR_CODES = deepFreezeCodes({
     "the provincial reserve is due and neither an amount nor a policy rule gives it",
     "省级储备金应上解，但既未提供金额，政策也未规定计算办法",
   ],
+  /** No longer thrown since 0.7: a remittance may be paid on any date up to its due date, a late one is flagged overdue. */
   REMITTANCE_NOT_DUE: ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"],
   STATEMENT_UNBALANCED: [
     "a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing",
@@ -134,6 +135,11 @@ export const ERROR_CODES = deepFreezeCodes({
   ],
   DUPLICATE_RESTATEMENT: ["the same figure is restated twice in one knowledge period", "同一数据在同一发现期内重复更正"],
   RESTATEMENT_BELOW_LEVIES: ["a restated income is below the premiums of the period's levy records", "更正后的基金收入低于该期缴费记录的应缴费额合计"],
+
+  BUDGET_ADJUSTMENT_OUT_OF_YEAR: [
+    "a budget adjustment must be approved within its budget year: after the year it is no adjustment of that year's budget",
+    "预算调整须在预算年度内报批：年度结束后不再调整该年度预算",
+  ],
 } as const satisfies Record<string, readonly [string, string]>);
 
 /** Freezes the table and each of its entries. */
@@ -220,7 +226,7 @@ export class PoolingError extends Error {
    * @param path - the path of the offending field in the input (`[]`: the input itself)
    * @param detail - what was wrong with this value, in English and Chinese
    * @param context - `employerId`: the employer of the levy record at fault; `memberNames`: the Chinese
-   *   names of the policy's members by id (without them a member is named by its id: `统筹地区 sip`)
+   *   names of the policy's members by id (without them a member is named by its id: `地区 sip`)
    */
   constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }, context?: PoolingErrorContext) {
     const [en, zh] = ERROR_CODES[code];

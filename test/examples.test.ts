@@ -52,10 +52,11 @@ describe("every example runs (none can rot)", () => {
     expect(out).toContain("══ 2020 年度 (2020-05 → 2020-12) ══");
     expect(out).toContain("══ 2022 年度 (2022-01 → 2022-12) ══");
     expect(out).toContain("守恒检查 conservation (R13): 通过 ok");
-    // 2021: 相城区's grants 1,410.00, subsidies 3,644.00, clawback 728.80 accrued and settled (万元)
+    // 2021: 相城区's grants 1,410.00, subsidies 3,474.00, clawback 694.80 accrued and settled (万元; 0.6: 3,644.00 and 728.80,
+    // its unpaid remittance then a subsidy)
     expect(out.split("\n")[0]).toBe("示例数据，非真实数据 / ILLUSTRATIVE figures, not real data");
-    expect(out).toMatch(/相城区 xiangcheng .* 1,410\.00 +3,644\.00 +0\.00 +728\.80 +728\.80/);
-    expect(out).toContain("降费补缺资格 eligibility for the cut-gap grant");
+    expect(out).toMatch(/相城区 xiangcheng .* 1,410\.00 +3,474\.00 +0\.00 +694\.80 +694\.80/);
+    expect(out).toContain("降费缺口弥补资格 eligibility for the cut-gap grant");
     expect(out).toMatch(/市区合计 city-district +71,300\.00 +70,120\.50 +98\.35% +待遇支出 +99,800\.00 +100,500\.00 +100\.70%/);
   });
   it("levy-window: premiums across the window's edges", () => {
@@ -82,7 +83,8 @@ describe("every example runs (none can rot)", () => {
       const out = join(dir, "report.html");
       const text = run("simulation-report.ts", out);
       expect(text).toContain("conservation ok");
-      expect(text).toContain("2021: opening 1717185000.00");
+      // 0.7: 相城区's 2020 remittance owed, not paid out of the funds (0.6: 1717185000.00)
+      expect(text).toContain("2021: opening 1718885000.00");
       expect(text).toContain("budget execution 2020, city-district benefits: 1.0070");
       expect(readFileSync(out, "utf8")).toContain("<svg ");
     } finally {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { type PeriodInput, PoolingError } from "../src/index.js";
+import { definePolicy, type PeriodInput, type Policy, type PolicyInput, PoolingError, SUZHOU_2020 } from "../src/index.js";
 
 /** Asserts that `fn` throws a PoolingError with this code and path. */
 export function expectPoolingError(fn: () => unknown, code: string, path?: (string | number)[]): PoolingError {
@@ -50,4 +50,19 @@ export function periodsCount(start: PeriodInput, count: number): PeriodInput[] {
   const out: PeriodInput[] = [];
   for (let p: PeriodInput = start; out.length < count; p = nextPeriodOf(p)) out.push(p);
   return out;
+}
+
+/**
+ * The 0.6 readings of the document, as policy options (issue 17 changed the defaults): the yearly top-up,
+ * 20% on covering an opening deficit, an unpaid extraction or remittance covered as a subsidy.
+ */
+export function readings06(policy: Policy = SUZHOU_2020): Policy {
+  const p = JSON.parse(JSON.stringify(policy)) as PolicyInput & Record<string, { value: Record<string, unknown> }[]>;
+  const set = (name: string, values: Record<string, unknown>) => {
+    p[name] = p[name]!.map((v) => ({ ...v, value: { ...v.value, ...values } }));
+  };
+  set("topUp", { schedule: "yearly" });
+  set("opening", { deficitCoverageCharged: true });
+  set("deficitCoverage", { unpaidTransfers: "subsidy" });
+  return definePolicy(p);
 }

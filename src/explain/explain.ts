@@ -24,6 +24,7 @@ import type { PeriodReport } from "../settlement/report.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import type { Settlement } from "../settlement/results.js";
 import { explainCorrection } from "./correction.js";
+import { eligibilityText, owedText } from "./memberNotes.js";
 import { withWarnings } from "./warnings.js";
 
 /** One step of an explanation. */
@@ -235,13 +236,13 @@ function explainTrueUp(r: YearEndTrueUp, lang: Lang): Explanation {
   const cited = (text: string, citation: Citation | undefined): ExplanationStep => (citation ? { text, citation } : { text });
   const steps: ExplanationStep[] = [
     cited(
-      t(lang, `本年预拨：降费补缺 ${r.grantsPaid}，补助 ${r.subsidiesPaid}`, `The year's advances: grants ${r.grantsPaid}, subsidies ${r.subsidiesPaid}`),
+      t(lang, `本年预拨：降费缺口弥补 ${r.grantsPaid}，补助 ${r.subsidiesPaid}`, `The year's advances: grants ${r.grantsPaid}, subsidies ${r.subsidiesPaid}`),
       own,
     ),
     cited(
       t(
         lang,
-        `第一步，年末仍结存的部分退回统筹基金 ${r.returned}（先退补助 ${r.subsidiesReturned}，再退降费补缺 ${r.grantsReturned}）`,
+        `第一步，年末仍结存的部分退回统筹基金 ${r.returned}（先退补助 ${r.subsidiesReturned}，再退降费缺口弥补 ${r.grantsReturned}）`,
         `Step 1: what the member still holds at year end goes back to the pool: ${r.returned} (subsidies ${r.subsidiesReturned} first, then grants ${r.grantsReturned})`,
       ),
       own,
@@ -249,7 +250,7 @@ function explainTrueUp(r: YearEndTrueUp, lang: Lang): Explanation {
     cited(
       t(
         lang,
-        `第二步，保留的补助在全年同步降费减收额未用部分内转为降费补缺 ${r.reclassified}；清算后降费补缺 ${r.grantsSettled}，补助 ${r.subsidiesSettled}`,
+        `第二步，保留的补助在全年同步降费减收额未用部分内转为降费缺口弥补 ${r.reclassified}；清算后降费缺口弥补 ${r.grantsSettled}，补助 ${r.subsidiesSettled}`,
         `Step 2: kept subsidies become grants within the year's unused sync-induced relief: ${r.reclassified}; settled: grants ${r.grantsSettled}, subsidies ${r.subsidiesSettled}`,
       ),
       grant,
@@ -314,26 +315,21 @@ function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanatio
       m.gap !== "0.00"
         ? t(
             lang,
-            `缺口 ${m.gap}：当期结余 ${m.fromCurrentSurplus}、累计结余 ${m.fromCumulativeBalance}，申请降费补缺 ${m.grantClaimed}、补助 ${m.subsidyClaimed}`,
+            `缺口 ${m.gap}：当期结余 ${m.fromCurrentSurplus}、累计结余 ${m.fromCumulativeBalance}，申请降费缺口弥补 ${m.grantClaimed}、补助 ${m.subsidyClaimed}`,
             `gap ${m.gap}: surplus ${m.fromCurrentSurplus}, carried ${m.fromCumulativeBalance}, grant claimed ${m.grantClaimed}, subsidy claimed ${m.subsidyClaimed}`,
           )
         : "",
       m.openingDeficitClaimed !== "0.00"
-        ? t(lang, `建立时累计结余赤字 ${m.openingDeficitClaimed} 申请统筹基金补助`, `opening deficit ${m.openingDeficitClaimed} claimed as a subsidy`)
-        : "",
-      m.gap !== "0.00"
-        ? m.eligibleForCutGapGrant
-          ? t(
-              lang,
-              `自身可支付 ${m.ownReserveMonths ?? "∞"} 个月，仅可享降费 ${m.ownCutFraction}，未达到市区同步降费要求：可获降费补缺`,
-              `own reserves ${m.ownReserveMonths ?? "∞"} months qualify only for a cut of ${m.ownCutFraction}: eligible for the cut-gap grant`,
-            )
+        ? k.deficitCoverageCharged
+          ? t(lang, `建立时累计结余赤字 ${m.openingDeficitClaimed} 申请统筹基金补助`, `opening deficit ${m.openingDeficitClaimed} claimed as a subsidy`)
           : t(
               lang,
-              `自身可支付 ${m.ownReserveMonths ?? "∞"} 个月，可享降费 ${m.ownCutFraction}：不属于备付期未达到降费要求的地区，无降费补缺`,
-              `own reserves ${m.ownReserveMonths ?? "∞"} months qualify for a cut of ${m.ownCutFraction}: not eligible for the cut-gap grant`,
+              `建立时累计结余赤字 ${m.openingDeficitClaimed} 由统筹基金弥补（弥补基金累计结余赤字，不属补助，不按补助额20%上解）`,
+              `opening deficit ${m.openingDeficitClaimed} covered by the pool (an accumulated deficit, not a subsidy: no 20%)`,
             )
         : "",
+      owedText(lang, m),
+      m.gap !== "0.00" ? eligibilityText(lang, m) : "",
       m.topUp !== "0.00" ? t(lang, `上划 ${m.topUp}`, `top-up ${m.topUp}`) : "",
       m.clawbackAccrued !== "0.00"
         ? t(
@@ -358,7 +354,7 @@ function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanatio
       steps.push({
         text: `${name(id)}${t(
           lang,
-          `：年终清算（预拨后清算）：退回统筹基金 ${m.trueUpReturned}，补助 ${m.trueUpReclassified} 按本年同步降费减收额转为降费补缺；补助上解按清算后的补助计`,
+          `：年终清算（预拨后清算）：退回统筹基金 ${m.trueUpReturned}，补助 ${m.trueUpReclassified} 按本年同步降费减收额转为降费缺口弥补；补助上解按清算后的补助计`,
           `: year-end true-up (advances settled on the year): ${m.trueUpReturned} returned to the pool, ${m.trueUpReclassified} of subsidies settled as grants within the year's sync-induced relief; the clawback is on the settled subsidies`,
         )}`,
         citation: c.trueUp,
@@ -369,7 +365,7 @@ function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanatio
     steps.push({
       text: t(
         lang,
-        `备付下限（${k.poolFloorMonths} 个月）${r.pool.floor}；应付 重大事故 ${r.pool.claimed.majorAccident}、降费补缺 ${r.pool.claimed.cutGapGrant}、补助 ${r.pool.claimed.subsidy}、历年赤字 ${r.pool.claimed.recordedDeficit}；各地上划 ${r.pool.topUp}${topUpReasonText(lang, r.pool.topUpReason, k.topUpSchedule)}，缺口 ${r.pool.shortfall}`,
+        `备付下限（${k.poolFloorMonths} 个月）${r.pool.floor}；应付 重大事故 ${r.pool.claimed.majorAccident}、降费缺口弥补 ${r.pool.claimed.cutGapGrant}、补助 ${r.pool.claimed.subsidy}、历年赤字 ${r.pool.claimed.recordedDeficit}；各地上划 ${r.pool.topUp}${topUpReasonText(lang, r.pool.topUpReason, k.topUpSchedule)}，缺口 ${r.pool.shortfall}`,
         `Floor (${k.poolFloorMonths} months) ${r.pool.floor}; due: major accidents ${r.pool.claimed.majorAccident}, grants ${r.pool.claimed.cutGapGrant}, subsidies ${r.pool.claimed.subsidy}, deficits ${r.pool.claimed.recordedDeficit}; members' top-up ${r.pool.topUp}${topUpReasonText(lang, r.pool.topUpReason, k.topUpSchedule)}, shortfall ${r.pool.shortfall}`,
       ),
       citation: r.pool.topUpReason === "whenShort" || r.pool.topUpReason === "scheduled" ? c.topUpSchedule : c.poolFloor,
@@ -392,13 +388,14 @@ function explainReport(r: PeriodReport, lang: Lang, policy?: Policy): Explanatio
   return finish(lang, "settlement", t(lang, `市区统筹结算（${r.period}）`, `City-district settlement (${r.period})`), steps);
 }
 
-const PRIORITY_ZH = { majorAccident: "重大事故", cutGapGrant: "降费补缺", subsidy: "补助", recordedDeficit: "历年赤字" } as const;
+const PRIORITY_ZH = { majorAccident: "重大事故", cutGapGrant: "降费缺口弥补", subsidy: "补助", recordedDeficit: "历年赤字" } as const;
 const PRIORITY_EN = { majorAccident: "major accidents", cutGapGrant: "grants", subsidy: "subsidies", recordedDeficit: "deficits" } as const;
 
 /** Why the period's top-up was raised, as a parenthesis (empty when none was). */
 function topUpReasonText(lang: Lang, reason: PeriodReport["pool"]["topUpReason"], schedule: PeriodReport["parameters"]["topUpSchedule"]): string {
   if (reason === null) return "";
   if (reason === "whenShort") return t(lang, "（统筹基金不足支付本期应付）", " (the pool could not pay this period's claims)");
+  if (schedule === "monthEnd") return t(lang, "（月末测试下限，补足至目标月数）", " (the month-end floor test, to the target months)");
   return schedule === "monthly" ? t(lang, "（按月测试下限）", " (monthly floor test)") : t(lang, "（年度测试下限）", " (the yearly floor test)");
 }
 

@@ -40,7 +40,7 @@ export function* memberProblems(
     if (known !== null && !known.has(id)) {
       yield new PoolingError("UNKNOWN_MEMBER", pathOf(i), {
         en: `${id}; members are ${[...known].join(", ")}`,
-        zh: `${id}；统筹地区为 ${[...known].join("、")}`,
+        zh: `${id}；纳入市区统筹的各地为 ${[...known].join("、")}`,
       });
     } else if (seen.has(id)) yield new PoolingError("DUPLICATE_ENTRY", pathOf(i), { en: id, zh: id });
     else seen.add(id);

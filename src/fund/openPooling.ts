@@ -157,7 +157,11 @@ export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpeni
     priorYearBalance: toFen(m.priorYearBalance),
     legacyFunds: m.legacyFunds === undefined ? FEN_ZERO : toFen(m.legacyFunds),
   }));
-  for (const m of members) postOpeningBalance(w, period, carriedAccountOf(m.id), m.priorYearBalance, m.id, balancesHeld);
+  for (const m of members) {
+    postOpeningBalance(w, period, carriedAccountOf(m.id), m.priorYearBalance, m.id, balancesHeld);
+    // the old reserve and adjustment funds are fund money already (原储备金和调剂金): an opening balance of their account
+    postOpeningBalance(w, period, ACCOUNTS.legacy, m.legacyFunds, m.id, params.clauses.value.legacyFoldIn);
+  }
   const extractions = postOpening(w, params, period, members, v.includeLegacyFunds ?? params.opening.value.includeLegacyFunds);
   const balances = foldJournal(w.entries);
   return {

@@ -9,7 +9,7 @@ const balanceSchema = moneyField({ allowNegative: true });
 const expenditureSchema = moneyField();
 
 /**
- * Reserve months on decimals, truncated to 2 decimals; `null` when unbounded (no expenditure and a
+ * Reserve months on decimals, rounded down (toward −∞) to 2 decimals; `null` when unbounded (no expenditure and a
  * balance ≥ 0); `0` for a deficit without expenditure (it can pay nothing: never "unbounded").
  * @internal
  */
@@ -19,33 +19,37 @@ export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | nu
 
 /**
  * Reserve months from fen, the one implementation: `balance × 12 / annualExpenditure` in hundredths of a
- * month by one integer division (bigint division truncates toward zero, never lifting a fund into a
- * higher band); `null` (unbounded) without expenditure and a balance ≥ 0; `0` for a deficit without
- * expenditure.
+ * month, rounded down (toward −∞, so a deficit is never lifted either: −0.9992 is −1.00, not −0.99);
+ * `null` (unbounded) without expenditure and a balance ≥ 0; `0` for a deficit without expenditure.
  * @internal
  */
 export function reserveMonthsFen(balance: Fen, annualExpenditure: Fen): Dec | null {
   if (annualExpenditure === FEN_ZERO) return balance < FEN_ZERO ? new D(0) : null;
-  return new D(formatFen((balance * 1200n) / annualExpenditure));
+  const numerator = balance * 1200n;
+  // bigint division truncates toward zero: one step down for a negative inexact quotient (a floor).
+  const quotient = numerator / annualExpenditure;
+  return new D(formatFen(numerator < 0n && quotient * annualExpenditure !== numerator ? quotient - 1n : quotient));
 }
 
 /**
  * R11 (二（五）): how many months of payouts a balance covers (备付期 / 可支付月数):
- * `balance / (annualExpenditure / 12)`, truncated to two decimals (never
- * rounded up, so a fund is never lifted into a higher band), negative for a
- * deficit, and `null` (unbounded) when there is no expenditure and the
+ * `balance / (annualExpenditure / 12)`, rounded down to two decimals (toward
+ * −∞: never rounded up, so a fund is never lifted into a higher band, and a
+ * deficit of −0.9992 months reads `"-1.00"`), negative for a deficit, and
+ * `null` (unbounded) when there is no expenditure and the
  * balance is not negative; a deficit without expenditure reads `"0.00"` (it
  * can pay nothing, and is `critical`).
  *
  * @param balance - the fund's balance (negative for a deficit)
  * @param annualExpenditure - the fund's annual expenditure, ≥ 0
- * @returns `balance / (annualExpenditure / 12)` truncated to two decimals, or `null` (unbounded) when expenditure is 0
+ * @returns `balance / (annualExpenditure / 12)` rounded down (toward −∞) to two decimals, or `null` (unbounded) when expenditure is 0
  * @throws PoolingError `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`
  * @example
  * ```ts
  * reserveMonths("900000.00", "3600000.00"); // "3.00"
  * reserveMonths("100", "0");                // null
  * reserveMonths("-100", "0");               // "0.00"
+ * reserveMonths("-100.00", "1201.00");      // "-1.00" (exact −0.9992: rounded down, never up)
  * ```
  */
 export function reserveMonths(balance: Numeric, annualExpenditure: Numeric): string | null {

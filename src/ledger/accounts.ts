@@ -5,11 +5,13 @@
  * - `member:<id>:current`: a member's surplus of this fiscal year (当期结余)
  * - `member:<id>:carried`: a member's balance carried from earlier years (累计结余)
  * - `pool`: the city-district pooling fund (市区工伤保险统筹基金)
+ * - `legacy-funds`: the old municipal reserve and adjustment funds (原储备金和调剂金), work-injury fund
+ *   money until they are folded into the members' balances at the opening
  * - `province:reserve`: the provincial reserve (省级储备金), outside the city-district funds
  * - `fiscal:city`: municipal finance (市财政), an account of its own, never a member's name
  * - `fiscal:<id>`: each member's government finance (市本级's included: `fiscal:municipal`)
  * - `external:*`: the world outside: employers, beneficiaries, other income,
- *   legacy funds, opening balances
+ *   opening balances
  *
  * @module
  */
@@ -109,7 +111,8 @@ export const ACCOUNTS = Object.freeze({
   employers: "external:employers",
   beneficiaries: "external:beneficiaries",
   otherIncome: "external:other-income",
-  legacy: "external:legacy-funds",
+  /** The old reserve and adjustment funds (原储备金和调剂金): fund money, folded into the members' balances at the opening. */
+  legacy: "legacy-funds",
   opening: "external:opening-balances",
 } as const);
 
@@ -136,7 +139,7 @@ export function accountKind(account: string): AccountKind {
 
 /** {@link accountKind} without validation, for internal loops. @internal */
 export function kindOf(account: string): AccountKind {
-  if (account === ACCOUNTS.pool || account.startsWith("member:")) return "fund";
+  if (account === ACCOUNTS.pool || account === ACCOUNTS.legacy || account.startsWith("member:")) return "fund";
   if (account.startsWith("province:")) return "province";
   if (account.startsWith("fiscal:")) return "fiscal";
   return "external";

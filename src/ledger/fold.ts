@@ -71,7 +71,7 @@ export const ConservationReportSchema = z
     totalOfAllAccounts: money,
     /** Sum of the city-district funds (members and pool). */
     funds: money,
-    /** Net income from outside into the funds (employers, other income, legacy funds, opening balances), benefits excepted. */
+    /** Net income from outside into the funds (employers, other income, opening balances, the legacy funds' included), benefits excepted. */
     externalIn: money,
     /** Benefits paid out of the funds. */
     benefitsOut: money,

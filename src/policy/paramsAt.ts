@@ -78,7 +78,7 @@ export function assertInForce(policy: Policy, date: IsoDate, path: Path): void {
  * @throws PoolingError the codes of `definePolicy` for an invalid policy
  * @example
  * ```ts
- * policyRef(SUZHOU_2020); // { id: "suzhou-2020", version: "1.0", hash: "3c4ec749…" }
+ * policyRef(SUZHOU_2020); // { id: "suzhou-2020", version: "2.0", hash: "289aec57…" }
  * ```
  */
 export function policyRef(policy: Policy): PolicyRef {

@@ -17,7 +17,7 @@ export const PolicyRefSchema = z
   .object({
     /** The policy's id (`"suzhou-2020"`). */
     id: z.string(),
-    /** The policy's version (`"1.0"`). */
+    /** The policy's version (`"2.0"`). */
     version: z.string(),
     /** SHA-256 (64 hex digits) of the policy's canonical JSON, its review date left out. */
     hash: z.string().regex(/^[0-9a-f]{64}$/),

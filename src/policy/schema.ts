@@ -84,7 +84,7 @@ function perClass<T extends z.ZodType>(schema: () => T) {
 /** Names a member id may not take: every property of a plain object (they would shadow it in a lookup), and `prototype`. */
 const RESERVED_IDS = RESERVED_NAMES;
 
-/** A pooling member (统筹地区) of the city-district. */
+/** A pooling member (各地之一; the 统筹地区 is the city-district as a whole) of the city-district. */
 export const MemberSchema = z
   .object({
     id: z
@@ -380,8 +380,13 @@ export const PolicySchema = z
           extractionRate: fraction(),
           balanceYear: integerField("INVALID_POLICY", "The year whose year-end balance is the base"),
           includeLegacyFunds: z.boolean(),
-          /** A member whose balance after the fold-in is negative at the opening has that deficit claimed as a subsidy (R5). */
+          /** A member whose balance after the fold-in is negative at the opening has that deficit covered by the pool (R5). */
           coverOpeningDeficits: z.boolean(),
+          /**
+           * Whether covering an opening (accumulated) deficit carries the 20% of 二（三） like a subsidy: `false`
+           * (absent: false) covers it under 二（二）'s “弥补基金累计结余赤字” with no 20%; `true` is the 0.6 reading.
+           */
+          deficitCoverageCharged: z.boolean().optional(),
         })
         .strict(),
     ),
@@ -447,14 +452,27 @@ export const PolicySchema = z
            * sync-induced relief, and the clawback is taken on the settled subsidies (see `yearEndTrueUp`).
            */
           yearEndTrueUp: z.boolean(),
+          /**
+           * An opening extraction or provincial remittance a member's fund cannot pay: `"owed"` (absent: owed) is an
+           * amount it owes (应上解未上解), paid first from its later surpluses; `"subsidy"` is the 0.6 reading (its
+           * fund goes into deficit and the pool covers it as a subsidy, with the 20%).
+           */
+          unpaidTransfers: z.enum(["owed", "subsidy"]).optional(),
         })
         .strict(),
     ),
     topUp: dated(
       z
         .object({
-          /** `"yearly"`: the floor is tested at the opening and in each fiscal year's first period; `"monthly"`: every period after the claims (the 0.4 reading). */
-          schedule: z.enum(["yearly", "monthly"]),
+          /**
+           * `"monthEnd"`: at each month's end after that month's claims, a pool below its floor is topped up to
+           * `targetMonths` (what a member cannot pay it owes, paid first from its later surpluses); `"yearly"`: the
+           * floor is tested at the opening and in each fiscal year's first period (the 0.6 reading); `"monthly"`:
+           * every period after the claims, to the floor, nothing owed (the 0.4 reading).
+           */
+          schedule: z.enum(["monthEnd", "yearly", "monthly"]),
+          /** With `"monthEnd"`: the months of payouts a top-up restores (≥ the floor's months; absent: the floor's). */
+          targetMonths: months().optional(),
           /** Also top up in a period whose claims the pool cannot pay in full, to the floor after the claims. */
           whenShort: z.boolean(),
         })
@@ -482,6 +500,22 @@ export const PolicySchema = z
       return;
     }
     for (const name of DATED_PARAMETERS) checkNoGaps(ctx, name, policy[name], policy.inForce.from, policy.until);
+    // R7: a top-up target below a floor in force would top a pool up to less than its floor.
+    policy.topUp.forEach((v, i) => {
+      const target = v.value.targetMonths;
+      if (target === undefined) return;
+      for (const floor of policy.poolFloor) {
+        if (new D(target).lt(floor.value.months)) {
+          codedIssue(
+            ctx,
+            ["topUp", i, "value", "targetMonths"],
+            "INVALID_POLICY",
+            `below the floor's ${floor.value.months} months`,
+            `低于统筹基金下限 ${floor.value.months} 个月`,
+          );
+        }
+      }
+    });
   });
 
 /**

@@ -37,7 +37,7 @@ export type SuzhouMemberId = "municipal" | "wujiang" | "wuzhong" | "xiangcheng" 
 /** The policy data of 苏府办〔2020〕86号 as JSON (the input of `definePolicy`). @internal */
 export const SUZHOU_2020_DATA = {
   id: "suzhou-2020",
-  version: "1.0",
+  version: "2.0",
   title: {
     zh: "市政府办公室关于工伤保险市区统筹的实施意见",
     en: "Implementing opinions of the Suzhou municipal government office on city-district pooling of work-injury insurance",
@@ -45,7 +45,7 @@ export const SUZHOU_2020_DATA = {
   doc: DOC,
   inForce: { from: FROM, citation: cite("一（二）", "从 2020 年 5 月 1 日起，实施工伤保险市区统筹") },
   // the data were last checked against the document for the 0.6.0 release (its clawback citation reviewed)
-  reviewedThrough: "2026-11-29",
+  reviewedThrough: "2026-12-07",
   members: [
     {
       from: FROM,
@@ -124,8 +124,18 @@ export const SUZHOU_2020_DATA = {
   opening: [
     {
       from: FROM,
-      value: { dueDate: "2020-06-30", extractionRate: "0.1", balanceYear: 2019, includeLegacyFunds: false, coverOpeningDeficits: true },
-      citation: cite("二（二）", "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金"),
+      value: {
+        dueDate: "2020-06-30",
+        extractionRate: "0.1",
+        balanceYear: 2019,
+        includeLegacyFunds: false,
+        coverOpeningDeficits: true,
+        deficitCoverageCharged: false,
+      },
+      citation: cite(
+        "二（二）",
+        "2020 年 6 月 30 日前，将上年度工伤保险基金累计结余的 10% 计提上解，作为市区工伤保险统筹基金，用于弥补基金累计结余赤字; covering an opening deficit is no 补助 of 二（三）: no 20% (library reading)",
+      ),
     },
   ],
 
@@ -168,18 +178,21 @@ export const SUZHOU_2020_DATA = {
   deficitCoverage: [
     {
       from: FROM,
-      value: { autoClaimSubsidy: true, yearEndTrueUp: false },
-      citation: cite("二（三）", "仍存在缺口的，可申请市区统筹基金补助; default: the subsidy is claimed; no year-end true-up (library default)"),
+      value: { autoClaimSubsidy: true, yearEndTrueUp: false, unpaidTransfers: "owed" },
+      citation: cite(
+        "二（三）",
+        "仍存在缺口的，可申请市区统筹基金补助; default: the subsidy is claimed; no year-end true-up (library default); an extraction or remittance a fund cannot pay is owed (应上解未上解), never a 补助 (library reading)",
+      ),
     },
   ],
 
   topUp: [
     {
       from: FROM,
-      value: { schedule: "yearly", whenShort: true },
+      value: { schedule: "monthEnd", whenShort: true },
       citation: cite(
         "二（二）",
-        "当市区工伤保险统筹基金不足市区备付期 3 个月时，由各地按上年度工伤保险基金累计结余占比上划; the document sets no frequency: tested at the opening and each January, and when the pool cannot pay its claims (library default)",
+        "当市区工伤保险统筹基金不足市区备付期 3 个月时，由各地按上年度工伤保险基金累计结余占比上划; tested at each month's end after the month's claims, topped up to the floor; what a member cannot pay it owes (library reading: the document sets no moment)",
       ),
     },
   ],

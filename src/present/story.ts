@@ -94,6 +94,20 @@ export function topUpsOf(sim: Simulation, year: number): { period: string; amoun
     .map((r) => ({ period: r.period, amount: r.pool.topUp, reason: r.pool.topUpReason }));
 }
 
+/**
+ * What each member still owes at a year's end (应上解未上解: an extraction, a provincial remittance or a
+ * top-up share it could not pay, R5–R7, 0.7) and whether a remittance of the year was overdue; only the
+ * members with either. @internal
+ */
+export function owedOf(sim: Simulation, year: number): { member: string; owed: string; overdue: boolean }[] {
+  const reports = periodsOf(sim, year);
+  const last = reports.at(-1);
+  if (!last) return [];
+  return Object.entries(last.members)
+    .map(([id, m]) => ({ member: id, owed: m.owed, overdue: reports.some((r) => r.members[id]!.remittanceOverdue) }))
+    .filter((o) => o.owed !== "0.00" || o.overdue);
+}
+
 /** Chinese and English names of a top-up's reason. @internal */
 export const TOP_UP_REASON: Record<"scheduled" | "whenShort", string> = {
   scheduled: "按期 scheduled",
@@ -154,7 +168,7 @@ export function poolWarningsOf(sim: Simulation, year: number): { critical: numbe
 /** Chinese and English names of the outside accounts money enters the funds from (the journal's). @internal */
 export const EXTERNAL_SOURCE: Record<string, string> = {
   [ACCOUNTS.opening]: "期初结余 opening balances",
-  [ACCOUNTS.legacy]: "原储备金调剂金 legacy funds",
+  [ACCOUNTS.legacy]: "原储备金和调剂金 legacy funds",
   [ACCOUNTS.employers]: "缴费 contributions",
   [ACCOUNTS.otherIncome]: "其他收入 other income",
 };

@@ -20,6 +20,7 @@ import {
   externalIncomeBySource,
   ILLUSTRATIVE_BANNER,
   lineOf,
+  owedOf,
   type PresentationOptions,
   percent,
   poolWarningsOf,
@@ -120,7 +121,7 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
           "省级上解 provincial",
           "上划 top-up",
           "重大事故 major accident",
-          "降费补缺 grant",
+          "降费缺口弥补 grant",
           "补助 subsidy",
           "历年赤字 deficit paid",
           "应上解 clawback accrued",
@@ -143,10 +144,10 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
         ]),
       ),
     );
-    out.push("\n降费补缺资格 eligibility for the cut-gap grant (二（三）: own reserves below the national requirement):");
+    out.push("\n降费缺口弥补资格 eligibility for the cut-gap grant (二（三）: own reserves below the national requirement):");
     out.push(
       textTable(
-        ["地区 member", "本地可支付月数 own months", "本地可降费 own cut", "符合条件 eligible", "作为补缺支付 paid as grant"],
+        ["地区 member", "本地可支付月数 own months", "本地可降费 own cut", "符合条件 eligible", "作为降费缺口弥补支付 paid as grant"],
         (eligibility.find((e) => e.year === y.year)?.rows ?? []).map((r) => [
           nameOf(r.member),
           r.ownReserveMonths ?? "∞",
@@ -157,7 +158,7 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
       ),
     );
     out.push(
-      `  作为补缺支付 = 当期按降费补缺支付的部分；作为历年赤字支付的计入“历年赤字”${trueUp ? "，年末清算转为补缺的补助见下" : ""} / paid as grant = the grants paid as such; grants paid later as recorded deficits are in “deficit paid”${trueUp ? ", subsidies reclassified as grants at the true-up are below" : ""}.`,
+      `  作为降费缺口弥补支付 = 当期按降费缺口弥补支付的部分；作为历年赤字支付的计入“历年赤字”${trueUp ? "，年末清算转为降费缺口弥补的补助见下" : ""} / paid as grant = the grants paid as such; grants paid later as recorded deficits are in “deficit paid”${trueUp ? ", subsidies reclassified as grants at the true-up are below" : ""}.`,
     );
     if (trueUp) {
       const option = valuesOver(reports, (r) => (r.parameters.yearEndTrueUp ? "开 on" : "关 off"))
@@ -180,9 +181,17 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
       .map((t) => `${t.period} ${wan(t.amount)}${t.reason ? ` ${TOP_UP_REASON[t.reason]}` : ""}`)
       .join("; ");
     out.push(`  上划合计 top-ups ${wan(pool.topUp)}${topUps ? ` (${topUps})` : ""}, 缺口 shortfall ${wan(pool.shortfall)}`);
+    const owed = owedOf(sim, y.year);
+    if (owed.length > 0) {
+      out.push(
+        `  应上解未上解 owed at year end (二（二）; 以此后结余优先补缴 paid first from later surpluses): ${owed
+          .map((o) => `${nameOf(o.member)} ${wan(o.owed)}${o.overdue ? " (省级储备金逾期 remittance overdue)" : ""}`)
+          .join("; ")}`,
+      );
+    }
     out.push(
       `  支付 paid: 重大事故 major accidents ${wan(pool.paid.majorAccident)}, ` +
-        `降费补缺 grants ${wan(pool.paid.cutGapGrant)}, 补助 subsidies ${wan(pool.paid.subsidy)}, 历年赤字 deficits ${wan(pool.paid.recordedDeficit)}`,
+        `降费缺口弥补 grants ${wan(pool.paid.cutGapGrant)}, 补助 subsidies ${wan(pool.paid.subsidy)}, 历年赤字 deficits ${wan(pool.paid.recordedDeficit)}`,
     );
     if (trueUp) out.push(`  年末清算收回 returned at the true-up ${wan(pool.trueUpReturned)}`);
     const rates = valuesOver(reports, (r) => r.parameters.clawbackRate)

@@ -18,6 +18,7 @@ import type { Period } from "../schema/fields.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
 import { type ClassAmounts, type PeriodContext, reserveMonthsOfFen } from "./steps/context.js";
+import { owedTotal } from "./steps/owed.js";
 import type { TopUpReason } from "./steps/topUp.js";
 
 /** What the pool's steps of a period leave for its report. @internal */
@@ -51,17 +52,19 @@ function formatMonths(months: Dec | null): string | null {
 
 /**
  * The pool's reserve months on its floor's base: `balance × floorMonths ÷ floor` (= balance ÷ (base ÷ 12),
- * the floor being `floorMonths` of the base), truncated to two decimals; `null` (unbounded) for a floor of 0
+ * the floor being `floorMonths` of the base), rounded down to two decimals; `null` (unbounded) for a floor of 0
  * and a balance ≥ 0.
  */
 function poolReserveMonths(balance: Dec, floor: Dec, floorMonths: Dec): Dec | null {
   if (floor.isZero() || floorMonths.isZero()) return reserveMonthsDec(balance, ZERO);
-  return balance.times(floorMonths).div(floor).toDecimalPlaces(2, D.ROUND_DOWN);
+  return balance.times(floorMonths).div(floor).toDecimalPlaces(2, D.ROUND_FLOOR);
 }
 
 /** Where each risk band's bound comes from, as reports state it (R11, 0.5). @internal */
-export function riskBandsSource(bands: PeriodContext["params"]["riskBands"]["value"]): string {
-  return bands.map((b) => `${b.level} from ${b.fromMonths} months: ${b.source ?? "not stated"}`).join("; ");
+export function riskBandsSource(bands: PeriodContext["params"]["riskBands"]["value"], entity: "pool" | "member" = "pool"): string {
+  // R11 (0.7): the document's 3 months is the pool's floor (二（二）); for a member's fund no band is the document's.
+  const sourceOf = (source: string | undefined) => (entity === "member" && source === "document" ? "library default" : (source ?? "not stated"));
+  return bands.map((b) => `${b.level} from ${b.fromMonths} months: ${sourceOf(b.source)}`).join("; ");
 }
 
 /** The report of one member. */
@@ -96,6 +99,14 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     extraction: formatFen(figures.extraction),
     legacyFoldIn: formatFen(figures.legacyFoldIn),
     provincialRemittance: formatFen(figures.provincialRemittance),
+    provincialRemittanceOwed: formatFen(figures.provincialRemittanceOwed),
+    extractionOwed: formatFen(figures.extractionOwed),
+    topUpOwed: formatFen(figures.topUpOwed),
+    owedSettled: formatFen(figures.owedSettled),
+    owed: formatFen(owedTotal(context.members.get(id)!.owed)),
+    remittanceOverdue:
+      figures.remittanceOverdue ||
+      (context.members.get(id)!.owed.provincialRemittance > FEN_ZERO && context.month > Number(params.provincialReserve.value.dueMonthDay.slice(0, 2))),
     current: formatFen(current),
     carried: formatFen(carried),
     balance: formatFen(balance),
@@ -106,6 +117,7 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     ownReserveMonths: formatMonths(figures.eligibility.ownReserveMonths),
     ownCutFraction: formatRate(figures.eligibility.ownCutFraction),
     eligibleForCutGapGrant: figures.eligibility.eligible,
+    eligibilityReason: figures.eligibility.reason,
   };
 }
 
@@ -141,11 +153,15 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       openingBalanceYear: opening.value.balanceYear,
       clawbackMunicipal: params.clawback.value.municipal,
       topUpSchedule: params.topUp.value.schedule,
+      topUpTargetMonths: params.topUp.value.targetMonths ?? params.poolFloor.value.months,
       topUpWhenShort: params.topUp.value.whenShort,
       priority: [...params.pool.value.priority],
       coverOpeningDeficits: opening.value.coverOpeningDeficits,
+      deficitCoverageCharged: params.opening.value.deficitCoverageCharged === true,
+      unpaidTransfers: params.deficitCoverage.value.unpaidTransfers ?? "owed",
       yearEndTrueUp: params.deficitCoverage.value.yearEndTrueUp,
       riskBandsSource: riskBandsSource(params.riskBands.value),
+      memberRiskBandsSource: riskBandsSource(params.riskBands.value, "member"),
     },
     citations: {
       opening: opening.citation,
@@ -173,6 +189,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       topUp: formatFen(pool.topUp),
       topUpReason: pool.topUpReason,
       shortfall: formatFen(pool.shortfall),
+      owedToPool: formatFen(fenSum(memberIds.map((id) => context.members.get(id)!.owed.openingExtraction + context.members.get(id)!.owed.topUp))),
       trueUpReturned: formatFen(pool.trueUpReturned),
       pendingClaims: formatFen(fenSum(pool.pending.map((claim) => claim.amount))),
       reserveMonths: formatMonths(poolMonths),

@@ -63,7 +63,10 @@ export const MemberPeriodReportSchema = z
     trueUpReturned: money,
     /** R8, option `deficitCoverage.yearEndTrueUp`: the year's kept subsidies that became grants at the true-up (no clawback on them). */
     trueUpReclassified: money,
-    /** R5: the member's opening deficit claimed from the pool as a subsidy (in the opening period, `opening.coverOpeningDeficits`). */
+    /**
+     * R5: the member's opening deficit claimed from the pool (in the opening period, `opening.coverOpeningDeficits`);
+     * covered as 弥补基金累计结余赤字 with no 20% unless `opening.deficitCoverageCharged` (paid as `deficitPaid`).
+     */
     openingDeficitClaimed: money,
     /** R7: this member's part of the top-up. */
     topUp: money,
@@ -71,8 +74,20 @@ export const MemberPeriodReportSchema = z
     extraction: money,
     /** R5: the legacy funds folded in (in the opening period). */
     legacyFoldIn: money,
-    /** R6: the provincial reserve remittance (in June). */
+    /** R6: the provincial reserve remittance due or paid this period (by 06-20; an earlier month or a late one when given then). */
     provincialRemittance: money,
+    /** R6 (0.7): the part of this period's remittance the fund could not pay: owed (应上解未上解). */
+    provincialRemittanceOwed: money,
+    /** R5 (0.7): the part of the opening extraction the fund could not pay: owed. */
+    extractionOwed: money,
+    /** R7 (0.7): the part of this period's top-up share the member could not pay: owed to the pool. */
+    topUpOwed: money,
+    /** R5–R7 (0.7): what the member paid this period of what it owed from before (the earliest due first). */
+    owedSettled: money,
+    /** R5–R7 (0.7): what the member still owes at the end of the period (应上解未上解), in all. */
+    owed: money,
+    /** R6 (0.7): a provincial remittance was paid (or fell owed) after its due date this year. */
+    remittanceOverdue: z.boolean(),
     /** Balances at the end of the period. */
     current: money,
     carried: money,
@@ -93,8 +108,13 @@ export const MemberPeriodReportSchema = z
     ownReserveMonths: months,
     /** R8 (0.5): the national cut the member's own reserve months qualify for, `f_own`. */
     ownCutFraction: ResultRateSchema,
-    /** R8 (0.5): `f_own < f`: the member may receive the cut-gap grant this period. */
+    /** R8 (0.5): `f_own < f` within a cut window: the member may receive the cut-gap grant this period. */
     eligibleForCutGapGrant: z.boolean(),
+    /**
+     * R8 (0.7): why: `"outsideWindow"` (no city-wide cut in the period: no cut-gap grant for anyone),
+     * `"reservesSufficient"` (its own reserves meet the cut the city applies), `"reservesShort"` (they fall short: eligible).
+     */
+    eligibilityReason: z.enum(["outsideWindow", "reservesSufficient", "reservesShort"]),
   })
   .strict();
 /** One member's figures in a period. */
@@ -118,8 +138,10 @@ export const PoolPeriodReportSchema = z
     topUp: money,
     /** Why it was raised: `"scheduled"` (the floor test of the schedule), `"whenShort"` (the pool could not pay its claims), or null. */
     topUpReason: z.enum(["scheduled", "whenShort"]).nullable(),
-    /** What the members could not pay of the top-up needed. */
+    /** What the members could not pay of the top-up needed (under `"monthEnd"`, owed by them: `owedToPool`). */
     shortfall: money,
+    /** R5, R7 (0.7): what members owe the pool at the end of the period (extractions and top-ups not yet paid). */
+    owedToPool: money,
     /** R8, option `deficitCoverage.yearEndTrueUp`: what the members returned at the year's true-up. */
     trueUpReturned: money,
     /** Claims left unpaid at the end of the period (paid later). */
@@ -154,22 +176,33 @@ export const PeriodParametersSchema = z
     openingBalanceYear: z.number().int(),
     /** R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split over 姑苏区 and 苏州高新区. */
     clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.object({ gusu: ResultRateSchema, snd: ResultRateSchema }).strict() }).strict()]),
-    /** R7: the top-up schedule in force (`"yearly"` or `"monthly"`). */
-    topUpSchedule: z.enum(["yearly", "monthly"]),
+    /** R7: the top-up schedule in force (`"monthEnd"`, `"yearly"` or `"monthly"`). */
+    topUpSchedule: z.enum(["monthEnd", "yearly", "monthly"]),
+    /** R7 (0.7): the months a `"monthEnd"` top-up restores (the floor's months unless `topUp.targetMonths`). */
+    topUpTargetMonths: ResultDecimalSchema,
     /** R7: whether the pool is also topped up when it cannot pay a period's claims. */
     topUpWhenShort: z.boolean(),
     /** R10: the order the pool pays its classes of claims (the library's default, not the document's). */
     priority: z.array(z.enum(["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"])),
     /** R5: whether the opening deficits are covered by the pool. */
     coverOpeningDeficits: z.boolean(),
+    /** R5 (0.7): whether covering an opening deficit carries the 20% of 二（三） (`opening.deficitCoverageCharged`; default false). */
+    deficitCoverageCharged: z.boolean(),
+    /** R5, R6 (0.7): an extraction or remittance a fund cannot pay: `"owed"` (应上解未上解, default) or `"subsidy"` (the 0.6 reading). */
+    unpaidTransfers: z.enum(["owed", "subsidy"]),
     /** R8: whether the year's grants and subsidies are trued up at year end (`deficitCoverage.yearEndTrueUp`). */
     yearEndTrueUp: z.boolean(),
     /**
      * R11 (0.5): where each warning band comes from (only `critical`, below the 3-month pool floor, is the
      * document's; the others are the library's defaults), e.g. `"critical from 0 months: document; warning
-     * from 3 months: library default; …"`.
+     * from 3 months: library default; …"`. These are the pool's: its floor is the document's 3 months.
      */
     riskBandsSource: z.string(),
+    /**
+     * R11 (0.7): the same for the members' funds: every band a library default (the document's 3 months is
+     * the pool's floor, not a member's band).
+     */
+    memberRiskBandsSource: z.string(),
   })
   .strict();
 
@@ -210,17 +243,25 @@ export interface PeriodParameters {
   /** R9: 市本级's clawback: `"none"` or a split over 姑苏区 and 苏州高新区. */
   clawbackMunicipal: "none" | { split: { gusu: string; snd: string } };
   /** R7: the top-up schedule in force. */
-  topUpSchedule: "yearly" | "monthly";
+  topUpSchedule: "monthEnd" | "yearly" | "monthly";
+  /** R7 (0.7): the months a `"monthEnd"` top-up restores. */
+  topUpTargetMonths: string;
   /** R7: whether the pool is also topped up when it cannot pay a period's claims. */
   topUpWhenShort: boolean;
   /** R10: the order the pool pays its classes of claims. */
   priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
   /** R5: whether the opening deficits are covered by the pool. */
   coverOpeningDeficits: boolean;
+  /** R5 (0.7): whether covering an opening deficit carries the 20% of 二（三）. */
+  deficitCoverageCharged: boolean;
+  /** R5, R6 (0.7): an extraction or remittance a fund cannot pay: owed, or (the 0.6 reading) a subsidy. */
+  unpaidTransfers: "owed" | "subsidy";
   /** R8: whether the year's grants and subsidies are trued up at year end. */
   yearEndTrueUp: boolean;
-  /** R11 (0.5): where each warning band's bound comes from (the document's 3-month floor, else the library's defaults). */
+  /** R11 (0.5): where each of the pool's warning bands comes from (the document's 3-month floor, else the library's defaults). */
   riskBandsSource: string;
+  /** R11 (0.7): the same for the members' funds (all library defaults). */
+  memberRiskBandsSource: string;
 }
 
 /** zod schema of the report of one settled period. */

@@ -139,6 +139,8 @@ export const PendingClaimSchema = z
     period: z.string(),
     /** An unpaid remainder from an earlier period in which the pool was open: a recorded deficit (R10 (d)). */
     recordedDeficit: z.boolean(),
+    /** `false`: the cover of an opening deficit, which carries no 20% (R5, `opening.deficitCoverageCharged: false`). */
+    charged: z.literal(false).optional(),
   })
   .strict();
 /** A claim on the pool waiting to be paid. */
@@ -188,6 +190,13 @@ export const MemberStateSchema = z
       .string()
       .regex(/^\d+(\.\d+)?$/)
       .optional(),
+    /**
+     * R5, R6, R7: what the member owes and has not paid (应上解未上解): an opening extraction or provincial
+     * remittance its fund could not pay, its share of a top-up; paid first from its later surpluses. Absent: none.
+     */
+    owed: z.object({ provincialRemittance: moneyString, openingExtraction: moneyString, topUp: moneyString }).strict().optional(),
+    /** R6: the provincial reserve remitted this year so far (absent: none). */
+    yearRemitted: moneyString.optional(),
   })
   .strict();
 

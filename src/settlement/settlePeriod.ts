@@ -32,6 +32,7 @@ import { type BalancesBefore, claimDeficitCoverage, majorAccidentClaims, opening
 import { emptyMemberPeriodFigures, type PeriodContext, zeroClassAmounts } from "./steps/context.js";
 import { postMemberFlows } from "./steps/memberFlows.js";
 import { openPoolWhenDue } from "./steps/opening.js";
+import { settleOwed } from "./steps/owed.js";
 import { claimsByClass, classTotals, payClaimsByPriority } from "./steps/poolPayments.js";
 import { remitProvincialReserve } from "./steps/remittance.js";
 import { type TopUpReason, topUpToFloor } from "./steps/topUp.js";
@@ -72,7 +73,7 @@ export function settleParsed(
   const period = flows.period;
   const memberIds = membersInForce(policy, period);
   const members = new Map<string, MemberFigures>();
-  for (const [id, figures] of state.members) members.set(id, { ...figures, yearSubsidies: new Map(figures.yearSubsidies) });
+  for (const [id, figures] of state.members) members.set(id, { ...figures, yearSubsidies: new Map(figures.yearSubsidies), owed: { ...figures.owed } });
   const context: PeriodContext = {
     policy,
     params,
@@ -119,7 +120,12 @@ export function settleParsed(
   ];
 
   // R7: the floor's base is every city-district payout of the prior year: the members' and the pool's own.
-  const floor = poolFloorFen(params.poolFloor.value.months, [...memberIds.map((id) => members.get(id)!.priorYearExpenditure), context.poolBenefits.priorYear]);
+  const floorBase = [...memberIds.map((id) => members.get(id)!.priorYearExpenditure), context.poolBenefits.priorYear];
+  const floor = poolFloorFen(params.poolFloor.value.months, floorBase);
+  // R7 (0.7): a top-up under "monthEnd" restores `targetMonths` of the same base (absent: the floor).
+  const target = params.topUp.value.targetMonths === undefined ? floor : poolFloorFen(params.topUp.value.targetMonths, floorBase);
+  // R5–R7 (0.7): what members owe from earlier periods is paid first from their surpluses.
+  settleOwed(context);
   let pool = {
     claimed: zeroClassAmounts(),
     paid: zeroClassAmounts(),
@@ -134,7 +140,7 @@ export function settleParsed(
     const claimed = classTotals(byClass);
     // Step 5 (R7): top up by the schedule: at the opening and each January, and when the pool cannot pay its claims.
     const scheduled = openingPeriod || context.month === 1;
-    const { topUp, shortfall, reason } = topUpToFloor(context, floor, fenSum(Object.values(claimed)), scheduled);
+    const { topUp, shortfall, reason } = topUpToFloor(context, floor, fenSum(Object.values(claimed)), scheduled, target);
     // Step 6 (R10, R9): pay by priority; the clawbacks accrue.
     const payment = payClaimsByPriority(context, byClass);
     pool = { claimed, paid: payment.paid, topUp, topUpReason: reason, shortfall, clawbacksAccrued: payment.clawbacksAccrued, pending: payment.pending };
@@ -145,7 +151,9 @@ export function settleParsed(
   closeYearWhenDue(context);
   if (context.month === 12) for (const id of memberIds) rollEligibilityBase(policy, period, members.get(id)!);
 
-  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions: opening.extractions, clawbacks, trueUpReturned, ...pool });
+  // R5: the extractions the pool received at the opening (0.7: what the members could pay of them; the rest is owed)
+  const extractions = openingPeriod ? fenSum(memberIds.map((id) => context.figures.get(id)!.extraction - context.figures.get(id)!.extractionOwed)) : FEN_ZERO;
+  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions, clawbacks, trueUpReturned, ...pool });
   const nextState: InternalState = {
     nextPeriod: nextPeriod(period),
     poolOpen: opening.poolOpen,
@@ -186,7 +194,7 @@ export function settleParsed(
  *   used) and `policy: { id, version }`.
  * @throws PoolingError `PERIOD_OUT_OF_ORDER` (not the state's next period, or a levy of another period),
  *   `POLICY_NOT_IN_FORCE`, `SCENARIO_STARTS_AFTER_OPENING`, `MISSING_MEMBER`, `UNKNOWN_MEMBER`,
- *   `REMITTANCE_NOT_DUE`, `REMITTANCE_AMOUNT_REQUIRED`, the input codes of the state and flows (`MISSING_FIELD`,
+ *   `REMITTANCE_AMOUNT_REQUIRED`, the input codes of the state and flows (`MISSING_FIELD`,
  *   `UNKNOWN_KEY`, `INVALID_AMOUNT`, …) and those of `computeLevy` for levy records; `INTERNAL_INVARIANT` only on
  *   a defect of the library.
  * @example

@@ -10,7 +10,7 @@ import type { Path } from "../errors.js";
 import { PoolingError } from "../errors.js";
 import { checkMembers, memberIds } from "../fund/members.js";
 import { openingParams, postOpeningBalance } from "../fund/openPooling.js";
-import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
+import { ACCOUNTS, carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { formatFenBalances } from "../ledger/fold.js";
 import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
 import { D, type Dec, FEN_ZERO, type Fen, formatFen, parseFen, toFen } from "../money.js";
@@ -42,6 +42,25 @@ export interface MemberFigures {
   eligibilityExpenditure: Fen;
   /** R8 (0.5): the scenario's override of the own reserve months. */
   ownReserveMonths?: Dec | undefined;
+  /** R5, R6, R7: what the member owes and has not paid (应上解未上解), paid first from its later surpluses. */
+  owed: OwedAmounts;
+  /** R6: the provincial reserve remitted this year so far (a remittance may be paid on any date up to its due date). */
+  yearRemitted: Fen;
+}
+
+/** What a member owes, by kind (R5 the opening extraction, R6 the provincial remittance, R7 a top-up). @internal */
+export interface OwedAmounts {
+  provincialRemittance: Fen;
+  openingExtraction: Fen;
+  topUp: Fen;
+}
+
+/** The kinds of amount owed, in the order a later surplus pays them (the earliest due first). @internal */
+export const OWED_KINDS = ["provincialRemittance", "openingExtraction", "topUp"] as const;
+
+/** Nothing owed. @internal */
+export function noneOwed(): OwedAmounts {
+  return { provincialRemittance: FEN_ZERO, openingExtraction: FEN_ZERO, topUp: FEN_ZERO };
 }
 
 /** A claim waiting for the pool, in fen. @internal */
@@ -51,6 +70,8 @@ export interface Claim {
   amount: Fen;
   period: string;
   recordedDeficit: boolean;
+  /** R5 (0.7): `false` for the cover of an opening deficit that carries no 20% (`opening.deficitCoverageCharged: false`). */
+  charged?: boolean;
 }
 
 /**
@@ -65,7 +86,7 @@ export function aggregateClaims(claims: readonly Claim[]): Claim[] {
   const merged = new Map<string, Claim>();
   for (const claim of claims) {
     if (claim.amount <= FEN_ZERO) continue;
-    const key = `${claim.member}\u0000${claim.kind}\u0000${claim.recordedDeficit}`;
+    const key = `${claim.member}\u0000${claim.kind}\u0000${claim.recordedDeficit}\u0000${claim.charged !== false}`;
     const held = merged.get(key);
     if (held === undefined) merged.set(key, { ...claim });
     else {
@@ -107,6 +128,12 @@ export function toJSONState(state: InternalState): SettlementState {
       eligibilityBalance: formatFen(member.eligibilityBalance),
       eligibilityExpenditure: formatFen(member.eligibilityExpenditure),
       ...(member.ownReserveMonths !== undefined ? { ownReserveMonths: member.ownReserveMonths.toFixed() } : {}),
+      owed: {
+        provincialRemittance: formatFen(member.owed.provincialRemittance),
+        openingExtraction: formatFen(member.owed.openingExtraction),
+        topUp: formatFen(member.owed.topUp),
+      },
+      yearRemitted: formatFen(member.yearRemitted),
     };
   }
   return {
@@ -115,7 +142,11 @@ export function toJSONState(state: InternalState): SettlementState {
     nextSeq: state.nextSeq,
     balances: formatFenBalances(state.balances),
     members,
-    pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: formatFen(claim.amount) })),
+    pendingClaims: state.pendingClaims.map(({ charged, ...claim }) => ({
+      ...claim,
+      amount: formatFen(claim.amount),
+      ...(charged === false ? { charged } : {}),
+    })),
     poolBenefits: { year: formatFen(state.poolBenefits.year), priorYear: formatFen(state.poolBenefits.priorYear) },
     options: { ...state.options },
   };
@@ -151,6 +182,15 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
       eligibilityBalance: parseFen(member.eligibilityBalance),
       eligibilityExpenditure: parseFen(member.eligibilityExpenditure),
       ownReserveMonths: member.ownReserveMonths === undefined ? undefined : new D(member.ownReserveMonths),
+      owed:
+        member.owed === undefined
+          ? noneOwed()
+          : {
+              provincialRemittance: parseFen(member.owed.provincialRemittance),
+              openingExtraction: parseFen(member.owed.openingExtraction),
+              topUp: parseFen(member.owed.topUp),
+            },
+      yearRemitted: member.yearRemitted === undefined ? FEN_ZERO : parseFen(member.yearRemitted),
     });
   }
   return {
@@ -159,7 +199,11 @@ export function fromJSONState(policy: Policy, state: SettlementState, prefix: Pa
     nextSeq: state.nextSeq,
     balances: new Map(Object.entries(state.balances).map(([account, balance]) => [account, parseFen(balance)])),
     members,
-    pendingClaims: state.pendingClaims.map((claim) => ({ ...claim, amount: parseFen(claim.amount) })),
+    pendingClaims: state.pendingClaims.map(({ charged, ...claim }) => ({
+      ...claim,
+      amount: parseFen(claim.amount),
+      ...(charged === false ? { charged } : {}),
+    })),
     poolBenefits: { year: parseFen(state.poolBenefits.year), priorYear: parseFen(state.poolBenefits.priorYear) },
     options: { ...state.options },
   };
@@ -204,6 +248,9 @@ export function initialInternalState(
     }
     postOpeningBalance(writer, opening.start, carriedAccountOf(id), toFen(member.priorYearBalance), id, held);
     postOpeningBalance(writer, opening.start, currentAccountOf(id), toFen(member.currentSurplus), id, held);
+    // R5 (0.7): the old reserve and adjustment funds are work-injury fund money already: an opening balance
+    // of their own fund account, folded into the member's balance at the opening by an internal transfer.
+    postOpeningBalance(writer, opening.start, ACCOUNTS.legacy, fenOrZero(member.legacyFunds), id, params.clauses.value.legacyFoldIn);
     members.set(id, {
       priorYearBalance: toFen(member.priorYearBalance),
       priorYearExpenditure: toFen(member.priorYearExpenditure),
@@ -219,6 +266,8 @@ export function initialInternalState(
       eligibilityBalance: toFen(member.priorYearBalance),
       eligibilityExpenditure: toFen(member.priorYearExpenditure),
       ownReserveMonths: member.ownReserveMonths,
+      owed: noneOwed(),
+      yearRemitted: FEN_ZERO,
     });
   }
   return {

@@ -59,7 +59,10 @@ export const BudgetAdjustmentSchema = z
     changes: z
       .object({ income: lines(STATEMENT_CATEGORIES.income, true).optional(), expenditure: lines(STATEMENT_CATEGORIES.expenditure, true).optional() })
       .strict(),
-    /** The approval (报批): its reference (文号) and date. Without a reference: `BUDGET_ADJUSTMENT_UNAPPROVED`. */
+    /**
+     * The approval (报批): its reference (文号) and date. Without a reference: `BUDGET_ADJUSTMENT_UNAPPROVED`; dated
+     * outside the budget year: `BUDGET_ADJUSTMENT_OUT_OF_YEAR`.
+     */
     approval: z.object({ ref: z.string().optional(), date: dateField() }).strict().optional(),
   })
   .strict();
@@ -155,7 +158,7 @@ export interface BudgetExecution {
   members: EntityBudgetExecution[];
   /** The city-district: the sums of the members' and the pool's lines (transfers between them are not income or expenditure). */
   consolidated: { income: BudgetExecutionLine[]; expenditure: BudgetExecutionLine[] };
-  /** The statements' entities that have no budget for the year (not in `consolidated`). */
+  /** The statements' entities with income or expenditure that have no budget for the year (not in `consolidated`). */
   withoutBudget: string[];
   /** How the execution rate is rounded. */
   rounding: string;
@@ -194,7 +197,7 @@ const entityOf = (member: string) => (member === "pool" ? "pool" : `member:${mem
  * @param finalAccounts - `{ year, statements }`: the year's fund statements (`fundStatements(journal, year, opening)`)
  * @param policy - the policy (its budget clauses are cited; default `SUZHOU_2020`)
  * @returns per member and category: budget, adjusted, actual, variance, executionRate; consolidated; the rounding rule
- * @throws PoolingError `BUDGET_ADJUSTMENT_UNAPPROVED`, `DUPLICATE_ENTRY` (a member's budget twice for the year),
+ * @throws PoolingError `BUDGET_ADJUSTMENT_UNAPPROVED`, `BUDGET_ADJUSTMENT_OUT_OF_YEAR` (approved outside its budget year), `DUPLICATE_ENTRY` (a member's budget twice for the year),
  *   `MISSING_FIELD` (an adjustment without a budget to adjust), `MISSING_MEMBER` (a budget without a statement),
  *   `NEGATIVE_AMOUNT` (an adjusted line below 0), `POLICY_NOT_IN_FORCE` (a year outside the policy), and the
  *   field codes (`UNKNOWN_KEY` for a category the statements do not have, `AMOUNT_NOT_IN_FEN`, …)
@@ -225,6 +228,13 @@ export function budgetExecution(
       throw new PoolingError("BUDGET_ADJUSTMENT_UNAPPROVED", ["adjustments", i, "approval", ...(a.approval ? ["ref"] : [])], {
         en: `${a.member} ${a.year}: no approval reference`,
         zh: `${a.member} ${a.year} 年预算调整没有报批文号`,
+      });
+    }
+    // 二（四） (0.7): an adjustment changes the year's budget while it runs: approved within the year.
+    if (Number(a.approval.date.slice(0, 4)) !== a.year) {
+      throw new PoolingError("BUDGET_ADJUSTMENT_OUT_OF_YEAR", ["adjustments", i, "approval", "date"], {
+        en: `${a.member}: an adjustment of the ${a.year} budget approved on ${a.approval.date}`,
+        zh: `${a.member}：${a.year} 年预算的调整于 ${a.approval.date} 报批，不在预算年度内`,
       });
     }
   });
@@ -299,7 +309,11 @@ export function budgetExecution(
     year,
     members,
     consolidated: { income: consolidatedSide("income"), expenditure: consolidatedSide("expenditure") },
-    withoutBudget: accounts.statements.map((s) => s.entity).filter((e) => !members.some((m) => m.entity === e)),
+    // an entity with neither income nor expenditure (the old reserve and adjustment funds, only folded in) needs no budget
+    withoutBudget: accounts.statements
+      .filter((s) => Object.keys(s.income).length + Object.keys(s.expenditure).length > 0 || s.beforePooling !== undefined)
+      .map((s) => s.entity)
+      .filter((e) => !members.some((m) => m.entity === e)),
     rounding: ROUNDING,
     citations: [clauses.budget, clauses.consolidation],
   };

@@ -29,7 +29,7 @@ export const STATEMENT_CATEGORIES = Object.freeze({
   expenditure: Object.freeze(["benefits", "majorAccidentBenefits"] as const),
 });
 
-/** Journal kinds from an external account that are transfers, not income: the legacy funds folded in (R5). */
+/** Journal kinds from an external account that are transfers, not income: the legacy funds folded in (R5; a journal of 0.6, whose legacy funds came from outside). */
 const TRANSFER_KINDS: ReadonlySet<string> = new Set(["legacyFoldIn"]);
 
 /** The fund entity of an account: `member:<id>` for both parts of a member's fund, `pool`; else null. */
@@ -45,8 +45,9 @@ function entityOf(account: string): string | null {
  * pool. Opening balances are the fold of earlier years plus any
  * `openingBalance` entries; income and expenditure are grouped by category;
  * transfers (extractions, top-ups, grants, subsidies, remittances, and the
- * legacy funds folded in at the opening, which are a transfer, not income)
- * are listed with their counterparty. Given the scenario's opening data, the
+ * legacy funds folded in at the opening, from the `legacy-funds` statement
+ * of the old reserve and adjustment funds: fund money, a transfer, not
+ * income) are listed with their counterparty. Given the scenario's opening data, the
  * pooling's first year is a full-year statement (R12, 0.5): its opening is the
  * prior year end (2019) and January to April (before pooling) is its own
  * `beforePooling` column, from the opening data. Feed the result to

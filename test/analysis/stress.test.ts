@@ -12,7 +12,7 @@ describe("stressTest on the example model", () => {
 
   it("reports probabilities with standard errors and intervals, and quantiles, per year", () => {
     expect(whole.runs).toEqual({ from: 0, to: 9, count: 9 });
-    expect(whole.experiment).toMatchObject({ seed: 2026, horizon: 20, start: "2020-05", totalRuns: 9, policy: { id: "suzhou-2020", version: "1.0" } });
+    expect(whole.experiment).toMatchObject({ seed: 2026, horizon: 20, start: "2020-05", totalRuns: 9, policy: { id: "suzhou-2020", version: "2.0" } });
     expect(whole.years.map((y) => y.year)).toEqual([2020, 2021]); // 2020-05 to 2021-12
     const y = whole.years[1]!;
     for (const p of [y.pool.unscheduledTopUp, y.pool.belowFloor, y.members.xiangcheng!.belowZero]) {

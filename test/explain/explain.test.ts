@@ -98,12 +98,14 @@ describe("explain", () => {
     const e = explain(june, { lang: "en" });
     expect(e.kind).toBe("settlement");
     expect(e.text).toContain("Opening: each member transfers 10% of its 2019 year-end balance, 219000000.00 in all — 苏府办〔2020〕86号 二（二）");
-    expect(e.text).toContain("members' top-up 32250000.00 (the yearly floor test)");
+    expect(e.text).toContain("members' top-up 132500000.00 (the month-end floor test, to the target months)");
+    // the subsidy class pays the opening deficit too (87,800,000.00, covered with no 20%) and 5,400,000.00 of subsidies
     expect(e.text).toContain(
-      "The pool pays in order (the library's default order; the document ranks none): major accidents 0.00, grants 7050000.00, subsidies 94900000.00",
+      "The pool pays in order (the library's default order; the document ranks none): major accidents 0.00, grants 7050000.00, subsidies 93200000.00",
     );
-    // the opening deficit of 相城区 (R5) and its eligibility (R8) are explained
-    expect(e.text).toContain("opening deficit 87800000.00 claimed as a subsidy");
+    // the opening deficit of 相城区 (R5), what it owes (R6) and its eligibility (R8) are explained
+    expect(e.text).toContain("opening deficit 87800000.00 covered by the pool (an accumulated deficit, not a subsidy: no 20%)");
+    expect(e.text).toContain("provincial reserve owed 1700000.00; still owes 1700000.00");
     expect(e.text).toContain("xiangcheng: income 3525000.00");
   });
   it("refuses what it cannot explain", () => {

@@ -31,18 +31,18 @@ describe("inputProblems: the member checks of the library", () => {
     const { problems, more } = inputProblems("Scenario", s);
     expect(more).toBe(0);
     expect(problems.map((p) => [p.code, p.path, p.messageZh])).toEqual([
-      ["MISSING_MEMBER", ["opening", "members"], "期初数据的统筹地区：缺少政策规定的统筹地区（wuzhong）"],
+      ["MISSING_MEMBER", ["opening", "members"], "期初数据的各地：缺少政策规定的纳入市区统筹的某一地区（wuzhong）"],
       [
         "UNKNOWN_MEMBER",
         ["periods", 2, "members", "nowhere"],
-        "第 3 个结算期的统筹地区 nowhere：该地区不是政策规定的统筹地区（nowhere；统筹地区为 municipal、wujiang、wuzhong、xiangcheng、sip）",
+        "第 3 个结算期的地区 nowhere：该地区不在政策规定的纳入市区统筹的各地之列（nowhere；纳入市区统筹的各地为 municipal、wujiang、wuzhong、xiangcheng、sip）",
       ],
-      ["MISSING_MEMBER", ["periods", 2, "members"], "第 3 个结算期的统筹地区：缺少政策规定的统筹地区（sip）"],
+      ["MISSING_MEMBER", ["periods", 2, "members"], "第 3 个结算期的各地：缺少政策规定的纳入市区统筹的某一地区（sip）"],
       ["NEGATIVE_AMOUNT", ["periods", 5, "members", "sip", "income"], "第 6 个结算期的苏州工业园区的基金收入：金额不得为负数（收到 -1）"],
       [
         "UNKNOWN_MEMBER",
         ["periods", 13, "majorAccidentClaims", 0, "member"],
-        "第 14 个结算期的重大工伤事故待遇第 1 项的统筹地区：该地区不是政策规定的统筹地区（gusu；统筹地区为 municipal、wujiang、wuzhong、xiangcheng、sip）",
+        "第 14 个结算期的重大工伤事故待遇第 1 项的地区：该地区不在政策规定的纳入市区统筹的各地之列（gusu；纳入市区统筹的各地为 municipal、wujiang、wuzhong、xiangcheng、sip）",
       ],
     ]);
     expect(inputProblems("Scenario", s, { max: 2 }).more).toBe(3);
@@ -69,7 +69,7 @@ describe("inputProblems: the member checks of the library", () => {
     };
     const { problems } = inputProblems("OpenPoolingInput", input);
     expect(problems.map((p) => [p.code, p.path, p.detail?.zh])).toEqual([
-      ["UNKNOWN_MEMBER", ["members", 1, "id"], "gusu；统筹地区为 municipal、wujiang、wuzhong、xiangcheng、sip"],
+      ["UNKNOWN_MEMBER", ["members", 1, "id"], "gusu；纳入市区统筹的各地为 municipal、wujiang、wuzhong、xiangcheng、sip"],
       ["DUPLICATE_ENTRY", ["members", 2, "id"], "municipal"],
       ["MISSING_MEMBER", ["members"], "wujiang"],
       ["MISSING_MEMBER", ["members"], "wuzhong"],

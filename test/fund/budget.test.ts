@@ -32,18 +32,20 @@ describe("issue 9 finding 10: the 2020 final accounts are a full year", () => {
       expenditure: { benefits: "60000000.00" },
     });
     expect(wujiang.income).toEqual({ contributions: "64160000.00" });
-    // the simulation's own year-end balance (with the yearly top-up schedule of I-37 and the 2020-12 whenShort top-up)
-    expect(wujiang.closing).toBe("113363150.69");
+    // the simulation's own year-end balance (with the month-end top-ups of I-65; 0.6, yearly: 113,363,150.69)
+    expect(wujiang.closing).toBe("113526164.38");
     expect(wujiang.closing).toBe(sim.periods.find((p) => p.period === "2020-12")!.members.wujiang!.balance);
   });
 
-  it("the legacy fold-in is a transfer in, not income (0.4: income legacyFunds 8,000,000.00)", () => {
+  it("the legacy fold-in is a transfer in, not income (0.4: income legacyFunds 8,000,000.00), from fund money (0.7)", () => {
     const wujiang = statements2020.find((s) => s.entity === "member:wujiang")!;
     expect(Object.keys(wujiang.income)).toEqual(["contributions"]);
-    expect(wujiang.transfersIn).toContainEqual({ from: "external:legacy-funds", amount: "8000000.00", kind: "legacyFoldIn" });
+    expect(wujiang.transfersIn).toContainEqual({ from: "legacy-funds", amount: "8000000.00", kind: "legacyFoldIn" });
     const city = consolidate(statements2020);
-    // 2019's year end: 相城区 entered pooling in deficit (−80,000,000.00)
-    expect(city.opening).toBe("2110000000.00");
+    // 2019's year end: 相城区 entered pooling in deficit (−80,000,000.00); the old reserve and adjustment funds
+    // (52,000,000.00) are work-injury fund money and open with the rest (0.6: 2,110,000,000.00, without them)
+    expect(city.opening).toBe("2162000000.00");
+    expect(statements2020.find((s) => s.entity === "legacy-funds")).toMatchObject({ opening: "52000000.00", closing: "0.00" });
     expect(city.beforePooling).toEqual({
       from: "2020-01",
       to: "2020-04",
@@ -51,14 +53,17 @@ describe("issue 9 finding 10: the 2020 final accounts are a full year", () => {
       expenditure: { benefits: "335000000.00" },
     });
     expect(city.income).toEqual({ contributions: "351005000.00" });
-    expect(city.transfersIn.filter((t) => t.kind === "legacyFoldIn").map((t) => t.amount)).toEqual([
+    // an internal transfer: eliminated, nothing comes in from outside
+    expect(city.transfersIn.filter((t) => t.kind === "legacyFoldIn")).toEqual([]);
+    expect(city.eliminations.filter((t) => t.kind === "legacyFoldIn").map((t) => t.amount)).toEqual([
       "25000000.00",
-      "10000000.00",
       "8000000.00",
       "6000000.00",
       "3000000.00",
+      "10000000.00",
     ]);
-    expect(city.closing).toBe("1717185000.00");
+    // 0.7: 相城区's 1,700,000.00 provincial remittance is owed, not paid out of the city-district funds (0.6: 1,717,185,000.00)
+    expect(city.closing).toBe("1718885000.00");
   });
 
   it("opening data whose year-to-date figures do not give the current surplus is refused", () => {

@@ -30,7 +30,7 @@ describe("messageZh names the field, the period and the member", () => {
     );
     // without the policy's names, a member is named by its id
     expect(new PoolingError("NEGATIVE_AMOUNT", ["periods", 5, "provincialRemittances", "sip"]).messageZh).toBe(
-      "第 6 个结算期的统筹地区 sip的省级储备金上解额：金额不得为负数",
+      "第 6 个结算期的地区 sip的省级储备金上解额：金额不得为负数",
     );
     expect(new PoolingError("INVALID_CLASS", ["periods", 7, "members", "wujiang", "levies", 1, "industryClass"], undefined, { memberNames }).messageZh).toBe(
       "第 8 个结算期的吴江区的单位缴费记录第 2 项的行业类别：行业类别须为 1 至 8 的整数",
@@ -52,7 +52,7 @@ describe("messageZh names the field, the period and the member", () => {
   it("a policy's member name: the field itself, not its parent", () => {
     const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
     json.members[0].value[0].nameZh = "";
-    expect(caughtZh(() => definePolicy(json))).toBe("统筹地区第 1 项的取值第 1 项的中文名称：取值类型错误");
+    expect(caughtZh(() => definePolicy(json))).toBe("各地第 1 项的取值第 1 项的中文名称：取值类型错误");
   });
   it("a policy file missing its fields: each named", () => {
     expect(inputProblems("Policy", {}).problems.map((p) => p.messageZh)).toEqual(
@@ -63,7 +63,7 @@ describe("messageZh names the field, the period and the member", () => {
         "文件",
         "施行期",
         "数据核对截至日期",
-        "统筹地区",
+        "各地",
         "行业基准费率",
         "浮动费率档次表",
         "阶段性降费",
@@ -72,7 +72,7 @@ describe("messageZh names the field, the period and the member", () => {
         "省级储备金",
         "期初数据",
         "统筹基金下限",
-        "补助返还",
+        "补助额20%上解",
         "风险等级表",
         "赤字弥补",
         "统筹基金补足",
@@ -85,14 +85,16 @@ describe("messageZh names the field, the period and the member", () => {
     const s = structuredClone(EXAMPLE_SCENARIO) as unknown as { periods: Record<string, unknown>[] };
     s.periods[3]!.bogus = 1;
     expect(inputProblems("Scenario", s).problems.map((p) => p.messageZh)).toEqual(["第 4 个结算期的字段 bogus：存在未定义的字段（未定义的字段：bogus）"]);
-    expect(new PoolingError("UNKNOWN_MEMBER", ["periods", 2, "members", "gusu"]).messageZh).toBe("第 3 个结算期的统筹地区 gusu：该地区不是政策规定的统筹地区");
+    expect(new PoolingError("UNKNOWN_MEMBER", ["periods", 2, "members", "gusu"]).messageZh).toBe(
+      "第 3 个结算期的地区 gusu：该地区不在政策规定的纳入市区统筹的各地之列",
+    );
   });
   it("the same words in the same places: a list's items, a journal entry's accounts, the policy's id, times", () => {
     expect(new PoolingError("NEGATIVE_AMOUNT", [2, "payroll"]).messageZh).toBe("第 3 项的缴费工资总额：金额不得为负数");
     expect(new PoolingError("NEGATIVE_AMOUNT", ["employees", 3]).messageZh).toBe("职工个人缴费基数第 4 项：金额不得为负数");
     expect(new PoolingError("MISSING_FIELD", ["from"]).messageZh).toBe("转出账户：缺少必填字段");
     expect(new PoolingError("MISSING_FIELD", ["id"]).messageZh).toBe("政策编号：缺少必填字段");
-    expect(new PoolingError("MISSING_FIELD", ["members", 0, "value", 0, "id"]).messageZh).toBe("统筹地区第 1 项的取值第 1 项的统筹地区：缺少必填字段");
+    expect(new PoolingError("MISSING_FIELD", ["members", 0, "value", 0, "id"]).messageZh).toBe("各地第 1 项的取值第 1 项的地区：缺少必填字段");
     expect(new PoolingError("MISSING_FIELD", ["rateCut", 1, "to"]).messageZh).toBe("阶段性降费第 2 项的截止时间：缺少必填字段");
     expect(new PoolingError("MISSING_FIELD", ["beforePooling", "from"]).messageZh).toBe("统筹前各月的起始时间：缺少必填字段");
     expect(new PoolingError("NOT_AN_OBJECT", []).messageZh).toBe("输入必须是对象");

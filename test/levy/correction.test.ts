@@ -56,7 +56,7 @@ describe("levyCorrection (issue example: a 2020-09 payroll audit known in 2022-0
     expect(c.lateFeeThrough).toBe("paidOn");
     expect(c.totalDue).toBe("633.00");
     expect(c.employerId).toBe("E1");
-    expect(c.policy).toEqual({ id: "suzhou-2020", version: "1.0" });
+    expect(c.policy).toMatchObject({ id: "suzhou-2020", version: "2.0" });
     expect(c.citations.some((x) => x.clause === "第八十六条")).toBe(true);
   });
 

@@ -18,11 +18,14 @@ describe("SUZHOU_2020: the built-in policy data", () => {
       balanceYear: 2019,
       includeLegacyFunds: false,
       coverOpeningDeficits: true,
+      deficitCoverageCharged: false,
     });
     // The readings the document leaves open, as policy data (0.5); the library's defaults say so.
     expect(SUZHOU_2020.clawback[0].value).toEqual({ rate: "0.2", municipal: "none" });
-    expect(SUZHOU_2020.topUp[0].value).toEqual({ schedule: "yearly", whenShort: true });
-    expect(SUZHOU_2020.deficitCoverage[0].value).toEqual({ autoClaimSubsidy: true, yearEndTrueUp: false });
+    // 0.7 (policy version 2.0): the month-end top-up, owed transfers, no 20% on covering an opening deficit
+    expect(SUZHOU_2020.version).toBe("2.0");
+    expect(SUZHOU_2020.topUp[0].value).toEqual({ schedule: "monthEnd", whenShort: true });
+    expect(SUZHOU_2020.deficitCoverage[0].value).toEqual({ autoClaimSubsidy: true, yearEndTrueUp: false, unpaidTransfers: "owed" });
     expect(SUZHOU_2020.pool[0].value.priority).toEqual(["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"]);
     expect(SUZHOU_2020.pool[0].note).toBe("library default");
     expect(SUZHOU_2020.pool[0].citation.note).toContain("library default");

@@ -33,8 +33,8 @@ import { expectPoolingError } from "../helpers.js";
 import { runs } from "../support/fc.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
-const SUZHOU_HASH = "3c4ec7499de4f988849cd67560beb3a0044b4bf9a5985b1110a9ea3961deb04a";
-const REF = { id: "suzhou-2020", version: "1.0", hash: SUZHOU_HASH };
+const SUZHOU_HASH = "289aec57954d4f05f0700d5f22a507aa420600e570d58dc8445a2e81f1e67899";
+const REF = { id: "suzhou-2020", version: "2.0", hash: SUZHOU_HASH };
 const copy = () => JSON.parse(JSON.stringify(SUZHOU_2020));
 
 describe("the library's version", () => {
@@ -128,8 +128,8 @@ describe("every result names its policy (with the hash) and the library", () => 
 });
 
 describe("a period after the policy's review date carries a warning, never silence", () => {
-  it("SUZHOU_2020 was reviewed through 2026-11-29", () => {
-    expect(SUZHOU_2020.reviewedThrough).toBe("2026-11-29");
+  it("SUZHOU_2020 was reviewed through 2026-12-07", () => {
+    expect(SUZHOU_2020.reviewedThrough).toBe("2026-12-07");
   });
   it("a levy for 2026-12 warns; one for 2026-11 does not; explain shows it", () => {
     expect(computeLevy({ period: "2026-11", industryClass: 1, payroll: "100" }).warnings).toBeUndefined();

@@ -8,10 +8,13 @@
 import { describe, expect, it } from "vitest";
 import { definePolicy, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, SUZHOU_2020, simulate, simulationBudgetExecution } from "../../src/index.js";
 import { formatSummary, renderReport } from "../../src/report.js";
+import { readings06 } from "../helpers.js";
 
-const sim = simulate(EXAMPLE_SCENARIO);
+/** The presentations of the 0.6 story (its readings kept as options), figure for figure; the 0.7 story's own: test/present/owed.test.ts. */
+const READINGS_06 = readings06();
+const sim = simulate(EXAMPLE_SCENARIO, READINGS_06);
 const budgetExecution = simulationBudgetExecution(sim, EXAMPLE_BUDGET, EXAMPLE_SCENARIO.opening);
-const html = renderReport(sim, SUZHOU_2020, { budgetExecution });
+const html = renderReport(sim, READINGS_06, { budgetExecution });
 const svgs = html.match(/<svg[\s\S]*?<\/svg>/g)!;
 
 /** The bars of a period in the flows chart: series name → x and height. */
@@ -27,13 +30,13 @@ describe("renderReport", () => {
   it("the flows chart: major accidents a flow of the pool's, clawbacks a bar of their own, not stacked on subsidies", () => {
     expect(svgs).toHaveLength(4);
     const dec = barsOf("2020-12");
-    expect(Object.keys(dec).sort()).toEqual(["上划 top-ups", "上解 clawbacks", "补助 subsidies", "重大事故 accidents", "降费补缺 grants"].sort());
+    expect(Object.keys(dec).sort()).toEqual(["上划 top-ups", "上解 clawbacks", "补助 subsidies", "重大事故 accidents", "降费缺口弥补 grants"].sort());
     // the pool's payments stack in one bar; the top-ups and the clawbacks stand beside it
     expect(dec["重大事故 accidents"]!.x).toBe(dec["补助 subsidies"]!.x);
     expect(dec["上划 top-ups"]!.x).toBeGreaterThan(dec["补助 subsidies"]!.x);
     expect(dec["上解 clawbacks"]!.x).toBeGreaterThan(dec["上划 top-ups"]!.x);
     // 2020-07: a subsidy is paid, nothing is settled (the clawback settles in December)
-    expect(Object.keys(barsOf("2020-07")).sort()).toEqual(["补助 subsidies", "降费补缺 grants"].sort());
+    expect(Object.keys(barsOf("2020-07")).sort()).toEqual(["补助 subsidies", "降费缺口弥补 grants"].sort());
     expect(svgs[3]).toContain("<title>2020-12 重大事故 accidents: 12,000.00</title>");
     expect(svgs[3]).toContain("<title>2020-12 上解 clawbacks: 2,222.00</title>");
   });
@@ -59,7 +62,7 @@ describe("renderReport", () => {
 
   it("tables: eligibility, clawbacks accrued and settled, top-ups and why, the budget execution", () => {
     expect(html).toContain('<td class="l">吴中区 wuzhong</td><td>24.00</td><td>0.5</td><td>否 no</td><td>0.00</td>');
-    expect(html).toContain('<td class="l">相城区 xiangcheng</td><td>-8.20</td><td>0</td><td>是 yes 2020-05 → 2020-12</td><td>2,820.00</td>');
+    expect(html).toContain('<td class="l">相城区 xiangcheng</td><td>-8.21</td><td>0</td><td>是 yes 2020-05 → 2020-12</td><td>2,820.00</td>');
     expect(html).toContain('<td class="l">吴中区 wuzhong</td><td>0.00</td><td>0.00</td><td>536.16</td><td>536.16</td><td>0.00</td><td>0.00</td>');
     expect(html).toContain("2020-12 25,930.00 支付不足 when short");
     expect(html).toContain(
@@ -72,7 +75,7 @@ describe("renderReport", () => {
 
 describe("formatSummary", () => {
   it("eligibility, top-ups and why, clawbacks accrued and settled, and the budget execution when given", () => {
-    const text = formatSummary(sim, SUZHOU_2020, { budgetExecution });
+    const text = formatSummary(sim, READINGS_06, { budgetExecution });
     expect(text).toMatch(/吴江区 wujiang +14\.00 +0 +是 yes 2020-05 → 2020-12 +0\.00/);
     expect(text).toMatch(/\n吴中区 wuzhong +786\.00 +0\.27 +严重 critical +0\.00 +324\.00 +390\.79 +0\.00 +0\.00 +2,680\.81 +0\.00 +536\.16 +536\.16\n/);
     expect(text).toContain("上划合计 top-ups 3,000.00 (2021-01 3,000.00 按期 scheduled)");
@@ -83,12 +86,12 @@ describe("formatSummary", () => {
   });
 });
 
-/** SUZHOU_2020 with the year-end true-up on (policy option `deficitCoverage.yearEndTrueUp`). */
+/** SUZHOU_2020 with the year-end true-up on (policy option `deficitCoverage.yearEndTrueUp`), under the 0.6 readings its figures were written for. */
 function trueUpPolicy() {
   const json = { ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" };
   json.id = "t";
   json.deficitCoverage[0].value.yearEndTrueUp = true;
-  return definePolicy(json);
+  return readings06(definePolicy(json));
 }
 
 describe("the year-end true-up (R8, option deficitCoverage.yearEndTrueUp)", () => {
@@ -131,7 +134,7 @@ describe("the year-end true-up (R8, option deficitCoverage.yearEndTrueUp)", () =
 });
 
 describe("what the presentations label as the document's and as the library's", () => {
-  const text = formatSummary(sim, SUZHOU_2020, { budgetExecution });
+  const text = formatSummary(sim, READINGS_06, { budgetExecution });
   const source =
     "critical from 0 months: document; warning from 3 months: library default; normal from 9 months: library default; surplus from 24 months: library default";
 
@@ -147,7 +150,7 @@ describe("what the presentations label as the document's and as the library's", 
     expect(text).toContain(
       "\n本库的解读 the library's readings (各条引注 as the results cite them):\n" +
         "  支付顺序 pool priority: majorAccident → cutGapGrant → subsidy → recordedDeficit — 二（二）: 用于弥补基金累计结余赤字和重大工伤事故的工伤保险待遇等支出; the document ranks none of the uses: this order is the library default\n" +
-        "  上划时点 top-up schedule: yearly + when short — 二（二）: 当市区工伤保险统筹基金不足市区备付期 3 个月时，由各地按上年度工伤保险基金累计结余占比上划; the document sets no frequency: tested at the opening and each January, and when the pool cannot pay its claims (library default)\n" +
+        "  上划时点 top-up schedule: yearly + when short — 二（二）: 当市区工伤保险统筹基金不足市区备付期 3 个月时，由各地按上年度工伤保险基金累计结余占比上划; tested at each month's end after the month's claims, topped up to the floor; what a member cannot pay it owes (library reading: the document sets no moment)\n" +
         "  上解结算 clawback settlement: 二（三）: 当地政府按市区统筹基金补助额的 20% 通过财力结算上解市级财政; settled once a year (the library's reading: the document sets no frequency); 市本级's government is the municipal government: it owes none (library default)",
     );
     expect(html).toContain(
@@ -160,10 +163,10 @@ describe("what the presentations label as the document's and as the library's", 
     expect(html).toContain(
       '<p class="note">文件：“基金备付期未达到国家阶段性降费政策要求的地区” (二（三）). 本库的测算 the library\'s measure: a member whose own reserve months qualify for a smaller national cut than the city applies, measured at the year end before the window.',
     );
-    expect(html).toContain("<th>作为补缺支付 paid as grant</th>");
-    expect(text).toMatch(/符合条件 eligible +作为补缺支付 paid as grant\n/);
+    expect(html).toContain("<th>作为降费缺口弥补支付 paid as grant</th>");
+    expect(text).toMatch(/符合条件 eligible +作为降费缺口弥补支付 paid as grant\n/);
     expect(text).toContain(
-      "  作为补缺支付 = 当期按降费补缺支付的部分；作为历年赤字支付的计入“历年赤字” / paid as grant = the grants paid as such; grants paid later as recorded deficits are in “deficit paid”.",
+      "  作为降费缺口弥补支付 = 当期按降费缺口弥补支付的部分；作为历年赤字支付的计入“历年赤字” / paid as grant = the grants paid as such; grants paid later as recorded deficits are in “deficit paid”.",
     );
   });
 });
@@ -172,19 +175,20 @@ describe("formatSummary: figures read from the results", () => {
   const text = formatSummary(sim);
 
   it("the members' payments by class, as the pool's paid line has them (recorded deficits included)", () => {
-    expect(text).toMatch(/重大事故 major accident +降费补缺 grant +补助 subsidy +历年赤字 deficit paid +应上解 clawback accrued +已上解 settled\n/);
+    expect(text).toMatch(/重大事故 major accident +降费缺口弥补 grant +补助 subsidy +历年赤字 deficit paid +应上解 clawback accrued +已上解 settled\n/);
     expect(text).toMatch(
       /\n苏州工业园区 sip +53,664\.03 +24\.96 +充裕 surplus +7,800\.00 +576\.00 +10,383\.97 +12,000\.00 +0\.00 +0\.00 +0\.00 +0\.00 +0\.00\n/,
     );
     expect(text).toMatch(
       /\n相城区 xiangcheng +0\.00 +0\.00 +严重 critical +0\.00 +170\.00 +0\.00 +0\.00 +2,820\.00 +11,110\.00 +0\.00 +2,222\.00 +2,222\.00\n/,
     );
-    expect(text).toContain("  支付 paid: 重大事故 major accidents 12,000.00, 降费补缺 grants 2,820.00, 补助 subsidies 11,110.00, 历年赤字 deficits 0.00");
+    expect(text).toContain("  支付 paid: 重大事故 major accidents 12,000.00, 降费缺口弥补 grants 2,820.00, 补助 subsidies 11,110.00, 历年赤字 deficits 0.00");
   });
 
   it("the funds' income split by source, from the journal (opening balances and legacy funds apart from contributions)", () => {
     expect(text).toContain(
-      "  journal 488 entries; all accounts sum to 0.00; 基金 funds 146,627.91 = 期初结余 opening balances 212,520.00 + 原储备金调剂金 legacy funds 5,200.00 + 缴费 contributions 245,834.59 − 待遇 benefits 310,504.76 − 省级上解 provincial 6,421.92 (万元)",
+      // 0.7: the old reserve and adjustment funds are fund money, among the opening balances (0.6: 212,520.00 + legacy funds 5,200.00 from outside)
+      "  journal 493 entries; all accounts sum to 0.00; 基金 funds 146,627.91 = 期初结余 opening balances 217,720.00 + 缴费 contributions 245,834.59 − 待遇 benefits 310,504.76 − 省级上解 provincial 6,421.92 (万元)",
     );
     expect(sim.conservation.externalIn).toBe("4635545900.00");
     expect(text).not.toContain("external income");
@@ -196,7 +200,7 @@ describe("formatSummary: figures read from the results", () => {
     json.id = "r";
     json.clawback[0].to = "2021-06-30";
     json.clawback.push({ from: "2021-07-01", value: { rate: "0.25", municipal: "none" }, citation: json.clawback[0].citation });
-    const policy = definePolicy(json);
+    const policy = readings06(definePolicy(json));
     const changed = formatSummary(simulate(EXAMPLE_SCENARIO, policy), policy);
     expect(changed).toContain("  上解市财政 clawbacks (二（三）, 财力结算, 比例 rate 20%): 应上解 accrued 2,222.00, 年末已上解 settled 2,222.00");
     expect(changed).toContain(
@@ -217,9 +221,9 @@ describe("formatSummary: figures read from the results", () => {
 
   it("the illustrative banner: with the option only", () => {
     const banner = "示例数据，非真实数据 / ILLUSTRATIVE figures, not real data";
-    expect(formatSummary(sim, SUZHOU_2020, { illustrative: true }).split("\n")[0]).toBe(banner);
+    expect(formatSummary(sim, READINGS_06, { illustrative: true }).split("\n")[0]).toBe(banner);
     expect(text).not.toContain(banner);
-    expect(renderReport(sim, SUZHOU_2020, { illustrative: true })).toContain(`<p class="banner">${banner}</p>`);
+    expect(renderReport(sim, READINGS_06, { illustrative: true })).toContain(`<p class="banner">${banner}</p>`);
     expect(html).not.toContain(banner);
   });
 });

@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { definePolicy, type PeriodFlows, type PeriodInput, type Scenario, SUZHOU_2020 } from "../../src/index.js";
-import { periodsCount } from "../helpers.js";
+import { periodsCount, readings06 } from "../helpers.js";
 
 /** The JSON of SUZHOU_2020 with three members a, b, c and the given id, to change before `definePolicy`. */
 export function trioPolicyJson(id: string) {
@@ -18,6 +18,8 @@ export function trioPolicyJson(id: string) {
 /** A three-member policy, to keep generated scenarios small. */
 export const TRIO = definePolicy(trioPolicyJson("trio"));
 export const IDS = ["a", "b", "c"] as const;
+/** TRIO under the 0.6 readings (the yearly top-up, 20% on opening-deficit cover, unpaid transfers as subsidies). */
+export const TRIO_06 = readings06(TRIO);
 
 /** Money in whole fen, as a string, from `min` to `max` yuan. */
 export const moneyArb = (min: number, max: number) =>

@@ -63,7 +63,7 @@ describe("R13 conservation over generated scenarios", () => {
       }),
       runs(60),
     );
-  });
+  }, 120_000);
 
   it("simulate equals the fold of settlePeriod and reports conservation ok", () => {
     fc.assert(

@@ -95,15 +95,19 @@ describe("dated parameters: each period uses the version in force", () => {
     expect(at("2020-12").members.a!.clawback).toBe("50.00");
     const readings = {
       clawbackMunicipal: "none",
-      topUpSchedule: "yearly",
+      topUpSchedule: "monthEnd",
       topUpWhenShort: true,
       priority: ["majorAccident", "cutGapGrant", "subsidy", "recordedDeficit"],
       coverOpeningDeficits: true,
+      deficitCoverageCharged: false,
+      unpaidTransfers: "owed",
       yearEndTrueUp: false,
+      memberRiskBandsSource: RISK_BANDS_SOURCE.replace("critical from 0 months: document", "critical from 0 months: library default"),
     };
     expect(sept2020.parameters).toEqual({
       clawbackRate: "0.2",
       poolFloorMonths: "3",
+      topUpTargetMonths: "3",
       openingExtractionRate: "0.1",
       openingBalanceYear: 2019,
       riskBandsSource: RISK_BANDS_SOURCE,
@@ -118,6 +122,7 @@ describe("dated parameters: each period uses the version in force", () => {
     expect(jan2023.parameters).toEqual({
       clawbackRate: "0.3",
       poolFloorMonths: "4",
+      topUpTargetMonths: "4",
       openingExtractionRate: "0.1",
       openingBalanceYear: 2019,
       riskBandsSource: RISK_BANDS_SOURCE,

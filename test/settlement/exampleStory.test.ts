@@ -2,9 +2,10 @@
  * The story of `EXAMPLE_SCENARIO` (illustrative figures): each rule happens,
  * to the fen. An ineligible member whose gap is a subsidy (吴中区), an eligible
  * one that receives the cut-gap grant (相城区), an opening deficit covered by the
- * pool (相城区), scheduled top-ups at the opening and each January and one when
- * the pool ran short, clawbacks accrued month by month and settled each
- * December, the opening extraction, a provincial remittance every June, a
+ * pool (相城区, with no 20%), a top-up at each month's end that keeps the pool
+ * on its floor, a provincial remittance 相城区 cannot pay (owed, 应上解未上解,
+ * overdue) and one 吴中区 pays late from its next surplus, clawbacks accrued
+ * month by month and settled each December, the opening extraction, a
  * major-accident claim paid by the pool, and `EXAMPLE_BUDGET`'s execution.
  */
 import { describe, expect, it } from "vitest";
@@ -26,13 +27,20 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
       wujiang: ["14.00", "0", true],
       // 24.00 months: exactly the 50% band's threshold, the city's cut: not eligible
       wuzhong: ["24.00", "0.5", false],
-      // in deficit: below every national band
-      xiangcheng: ["-8.20", "0", true],
+      // in deficit: below every national band; −80,000,000.00 ÷ (117,000,000.00 ÷ 12) = −8.2051…, rounded down (0.6: −8.20, toward zero)
+      xiangcheng: ["-8.21", "0", true],
       sip: ["36.27", "0.5", false],
     };
     for (const p of WINDOW) expect(eligibility(p.period), p.period).toEqual(inWindow);
-    // after the window the city cuts nothing: nobody is eligible
-    for (const p of AFTER) for (const m of Object.values(p.members)) expect(m.eligibleForCutGapGrant).toBe(false);
+    // after the window the city cuts nothing: nobody is eligible, and the reason says so (0.7, issue 17 finding 5)
+    for (const p of AFTER) for (const m of Object.values(p.members)) expect([m.eligibleForCutGapGrant, m.eligibilityReason]).toEqual([false, "outsideWindow"]);
+    expect(Object.values(at("2020-09").members).map((m) => m.eligibilityReason)).toEqual([
+      "reservesSufficient",
+      "reservesShort",
+      "reservesSufficient",
+      "reservesShort",
+      "reservesSufficient",
+    ]);
   });
 
   it("the grant goes to 相城区 only, each month of the window, up to its levy records' sync-induced relief", () => {
@@ -57,12 +65,12 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
     expect(at("2021-03").members.wuzhong).toMatchObject({
       expenditure: "203260000.00",
       gap: "196176550.00",
-      fromCumulativeBalance: "175287212.99",
+      fromCumulativeBalance: "173847183.06",
       syncInducedRelief: "0.00",
       grantClaimed: "0.00",
-      subsidyClaimed: "20889337.01",
-      subsidyPaid: "20889337.01",
-      clawbackAccrued: "4177867.40",
+      subsidyClaimed: "22329366.94",
+      subsidyPaid: "22329366.94",
+      clawbackAccrued: "4465873.39",
       clawback: "0.00",
       balance: "0.00",
     });
@@ -73,17 +81,27 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
       grantClaimed: "0.00",
       subsidyPaid: "5585000.00",
     });
-    expect(year(2021).members.wuzhong).toMatchObject({ grantPaid: "0.00", subsidyPaid: "26808137.01", clawbackAccrued: "5361627.40", clawback: "5361627.40" });
+    expect(year(2021).members.wuzhong).toMatchObject({ grantPaid: "0.00", subsidyPaid: "27914366.94", clawbackAccrued: "5582873.39", clawback: "5582873.39" });
   });
 
-  it("相城区's opening deficit is covered by the pool as a subsidy (R5, opening.coverOpeningDeficits, default true)", () => {
+  it("相城区's opening deficit is covered by the pool, with no 20% (R5, opening.coverOpeningDeficits true, deficitCoverageCharged false)", () => {
     expect(SUZHOU_2020.opening[0]!.value.coverOpeningDeficits).toBe(true);
     expect(at("2020-06").parameters.coverOpeningDeficits).toBe(true);
     // before the opening: 2019's −80,000,000.00, 2020's −10,800,000.00 and May's gap, 3,000,000.00 of legacy funds folded in
     expect(at("2020-05").members.xiangcheng.balance).toBe("-97122500.00");
     const june = at("2020-06").members.xiangcheng;
     // 97,122,500.00 − 3,000,000.00 (legacy) − 6,322,500.00 (May's claims, still waiting) = 87,800,000.00
-    expect(june).toMatchObject({ openingDeficitClaimed: "87800000.00", extraction: "0.00", subsidyPaid: "94900000.00", balance: "0.00", deficit: "0.00" });
+    // covered as 弥补基金累计结余赤字 (deficitPaid, no 20%); May's and June's gaps beyond the grant are subsidies (0.6: 94,900,000.00 subsidies)
+    expect(june).toMatchObject({
+      openingDeficitClaimed: "87800000.00",
+      extraction: "0.00",
+      deficitPaid: "87800000.00",
+      subsidyPaid: "5400000.00",
+      clawbackAccrued: "1080000.00",
+      balance: "0.00",
+      deficit: "0.00",
+    });
+    expect(at("2020-06").parameters.deficitCoverageCharged).toBe(false);
     const others = Object.entries(at("2020-06").members).filter(([id]) => id !== "xiangcheng");
     for (const [, m] of others) expect(m.openingDeficitClaimed).toBe("0.00");
   });
@@ -92,28 +110,46 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
     const june = at("2020-06");
     expect(june.pool.extractions).toBe("219000000.00");
     const entries = sim.journal.filter((e) => e.period === "2020-06" && (e.kind === "provincialRemittance" || e.kind === "openingExtraction"));
-    const kinds = entries.map((e) => e.kind);
-    expect(kinds.lastIndexOf("provincialRemittance")).toBeLessThan(kinds.indexOf("openingExtraction"));
+    // each member pays its remittance (06-20) before its extraction (06-30), after the month's own flows (0.7)
+    for (const id of ["municipal", "wujiang", "wuzhong", "sip"]) {
+      const kinds = entries.filter((e) => e.member === id).map((e) => e.kind);
+      expect(kinds.lastIndexOf("provincialRemittance"), id).toBeLessThan(kinds.indexOf("openingExtraction"));
+    }
     const remittances = sim.periods.filter((p) => p.members.municipal.provincialRemittance !== "0.00").map((p) => p.period);
     expect(remittances).toEqual(["2020-06", "2021-06", "2022-06"]);
-    expect(sim.conservation.provincialOut).toBe("64219200.00");
+    // 相城区 cannot pay its 1,700,000.00 a year: owed (应上解未上解), never a subsidy, flagged overdue after June
+    expect(sim.conservation.provincialOut).toBe("59119200.00");
+    expect(at("2020-06").members.xiangcheng).toMatchObject({
+      provincialRemittance: "1700000.00",
+      provincialRemittanceOwed: "1700000.00",
+      owed: "1700000.00",
+      remittanceOverdue: false,
+    });
+    expect(at("2020-07").members.xiangcheng).toMatchObject({ owed: "1700000.00", remittanceOverdue: true });
+    expect(at("2022-12").members.xiangcheng.owed).toBe("5100000.00");
+    // 吴中区, emptied by its 2021-03 one-off, pays part of its 2021 remittance in June and the rest from July's surplus
+    expect(at("2021-06").members.wuzhong).toMatchObject({ provincialRemittance: "3240000.00", provincialRemittanceOwed: "723888.45", owed: "723888.45" });
+    expect(at("2021-07").members.wuzhong).toMatchObject({ owedSettled: "723888.45", owed: "0.00", remittanceOverdue: true });
   });
 
-  it("top-ups (R7): at the opening and each January (scheduled), and in 2020-12 when the pool could not pay its claims (whenShort)", () => {
-    const topUps = sim.periods.filter((p) => p.pool.topUp !== "0.00").map((p) => [p.period, p.pool.topUp, p.pool.topUpReason]);
-    expect(topUps).toEqual([
-      ["2020-06", "32250000.00", "scheduled"],
-      ["2020-12", "259300000.00", "whenShort"],
-      ["2021-01", "30000000.00", "scheduled"],
-      ["2022-01", "104313137.01", "scheduled"],
+  it("top-ups (R7, monthEnd): at each month's end after the claims, the pool back on its floor in every open month", () => {
+    const topUps = sim.periods.filter((p) => p.pool.topUp !== "0.00").map((p) => p.period);
+    expect(topUps.length).toBe(31);
+    expect([at("2020-06").pool.topUp, at("2020-12").pool.topUp, at("2021-01").pool.topUp, at("2022-01").pool.topUp]).toEqual([
+      "132500000.00",
+      "126127500.00",
+      "36420000.00",
+      "29001400.00",
     ]);
-    // 2020-12: 118,077,500.00 in the pool, 126,127,500.00 claimed (苏州工业园区's 120,000,000.00 accident first)
-    expect(at("2020-11").pool.balance).toBe("118077500.00");
+    expect(sim.years.map((y) => y.pool.topUp)).toEqual(["289850000.00", "106754366.94", "51401800.00"]);
+    // 2020-12: 苏州工业园区's 120,000,000.00 accident first; the members restore the floor after it
     expect(at("2020-12").pool.claimed).toEqual({ majorAccident: "120000000.00", cutGapGrant: "3525000.00", subsidy: "2602500.00", recordedDeficit: "0.00" });
-    expect(at("2020-12").pool.balance).toBe(at("2020-12").pool.floor);
+    // 0.6 (yearly): the pool below its floor in 30 of 31 open months; now in none, never critical
+    expect(sim.periods.filter((p) => p.pool.open && p.pool.balance !== p.pool.floor)).toEqual([]);
+    expect(sim.periods.filter((p) => p.pool.risk === "critical")).toEqual([]);
     // the members could always pay; from the opening on, nothing waits (2020-05's claims waited for the opening)
     expect(at("2020-05").pool.pendingClaims).toBe("6322500.00");
-    expect(sim.periods.slice(1).every((p) => p.pool.shortfall === "0.00" && p.pool.pendingClaims === "0.00")).toBe(true);
+    expect(sim.periods.slice(1).every((p) => p.pool.shortfall === "0.00" && p.pool.pendingClaims === "0.00" && p.pool.owedToPool === "0.00")).toBe(true);
   });
 
   it("the major-accident claim (R10 (a)) is paid by the pool, first, and joins the 2021 floor's base (R7)", () => {
@@ -126,20 +162,20 @@ describe("EXAMPLE_SCENARIO: each rule once", () => {
   it("clawbacks (R9): accrued each month a subsidy is paid, settled once a year in December", () => {
     const settled = sim.journal.filter((e) => e.kind === "clawback").map((e) => [e.period, e.from, e.to, e.amount]);
     expect(settled).toEqual([
-      ["2020-12", "fiscal:xiangcheng", "fiscal:city", "22220000.00"],
-      ["2021-12", "fiscal:wuzhong", "fiscal:city", "5361627.40"],
-      ["2021-12", "fiscal:xiangcheng", "fiscal:city", "7288000.00"],
-      ["2022-12", "fiscal:xiangcheng", "fiscal:city", "5227360.00"],
+      ["2020-12", "fiscal:xiangcheng", "fiscal:city", "4320000.00"],
+      ["2021-12", "fiscal:wuzhong", "fiscal:city", "5582873.39"],
+      ["2021-12", "fiscal:xiangcheng", "fiscal:city", "6948000.00"],
+      ["2022-12", "fiscal:xiangcheng", "fiscal:city", "4887360.00"],
     ]);
     expect(sim.years.map((y) => [y.members.xiangcheng.subsidyPaid, y.members.xiangcheng.clawbackAccrued, y.members.xiangcheng.clawback])).toEqual([
-      ["111100000.00", "22220000.00", "22220000.00"],
-      ["36440000.00", "7288000.00", "7288000.00"],
-      ["26136800.00", "5227360.00", "5227360.00"],
+      ["21600000.00", "4320000.00", "4320000.00"],
+      ["34740000.00", "6948000.00", "6948000.00"],
+      ["24436800.00", "4887360.00", "4887360.00"],
     ]);
-    expect(sim.years.map((y) => y.clawbacks)).toEqual(["22220000.00", "12649627.40", "5227360.00"]);
+    expect(sim.years.map((y) => y.clawbacks)).toEqual(["4320000.00", "12530873.39", "4887360.00"]);
     // accrued month by month: 2020-07's 2,700,000.00 subsidy accrues 540,000.00, settled in December
     expect(at("2020-07")).toMatchObject({ clawbacksAccrued: "540000.00", clawbacks: "0.00" });
-    expect(at("2020-12")).toMatchObject({ clawbacksAccrued: "520500.00", clawbacks: "22220000.00" });
+    expect(at("2020-12")).toMatchObject({ clawbacksAccrued: "520500.00", clawbacks: "4320000.00" });
     for (const p of sim.periods) if (!p.period.endsWith("-12")) expect(p.clawbacks).toBe("0.00");
   });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { definePolicy, EXAMPLE_SCENARIO, type PeriodFlows, type PeriodInput, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
-import { noSelfTransfers, periodsFrom } from "../helpers.js";
+import { noSelfTransfers, periodsFrom, readings06 } from "../helpers.js";
 import { trioPolicyJson } from "./arbitraries.js";
 
 const MEMBERS = SUZHOU_2020.members[0]!.value.map((m) => m.id);
@@ -46,8 +46,8 @@ describe("finding 2: the pool covers accumulated deficits, the opening ones incl
     sip: "1000000000.00",
   });
 
-  it("a member opening with −10,000,000.00 has it claimed as a subsidy at the opening, with its clawback settled in December", () => {
-    const sim = simulate(scenario);
+  it("a member opening with −10,000,000.00 has it claimed as a subsidy at the opening, with its clawback settled in December (the 0.6 reading, opening.deficitCoverageCharged true)", () => {
+    const sim = simulate(scenario, readings06());
     const june = sim.periods.find((p) => p.period === "2020-06")!;
     expect(june.pool.extractions).toBe("400000000.00");
     expect(june.members.xiangcheng).toMatchObject({
@@ -98,8 +98,8 @@ describe("finding 3: the top-up follows a schedule (R7)", () => {
     "1200000.00",
   );
 
-  it('"yearly" (default): to the floor at the opening; when the pool cannot pay its claims, to the floor after them; no sliver after', () => {
-    const sim = simulate(scenario);
+  it('"yearly" (the 0.6 default): to the floor at the opening; when the pool cannot pay its claims, to the floor after them; no sliver after', () => {
+    const sim = simulate(scenario, readings06());
     const at = (period: string) => sim.periods.find((p) => p.period === period)!;
     expect(at("2020-06").pool).toMatchObject({ floor: "1500000.00", extractions: "500000.00", topUp: "1000000.00", topUpReason: "scheduled" });
     expect(at("2020-06").members.wujiang!.topUp).toBe("200000.00");
@@ -123,8 +123,8 @@ describe("finding 3: the top-up follows a schedule (R7)", () => {
     expect(at("2020-10").parameters.topUpSchedule).toBe("monthly");
   });
 
-  it("EXAMPLE_SCENARIO: 19 top-up postings in 4 periods (monthly, the 0.4 reading: 124 in 31), the pool a buffer below its floor within the year", () => {
-    const sim = simulate(EXAMPLE_SCENARIO);
+  it("EXAMPLE_SCENARIO, yearly (the 0.6 reading): 19 top-up postings in 4 periods (monthly, the 0.4 reading: 124 in 31), the pool a buffer below its floor within the year", () => {
+    const sim = simulate(EXAMPLE_SCENARIO, readings06());
     const topUps = sim.journal.filter((e) => e.kind === "topUp");
     expect(topUps.length).toBe(19);
     // the opening and each January (scheduled), and 2020-12, when the pool could not pay a 120,000,000.00 accident (whenShort)
@@ -162,8 +162,8 @@ describe("finding 4: June in due-date order; payments out of a fund take its cur
     return { opening, periods: [{ period: "2020-06", members, provincialRemittances }] };
   }
 
-  it("吴江: 1,000,000.00 carried, 500,000.00 current surplus, remits 300,000.00: the report and the journal both take current", () => {
-    const sim = simulate(juneScenario({ priorYearBalance: "1000000.00", currentSurplus: "500000.00" }, "300000.00"));
+  it("吴江: 1,000,000.00 carried, 500,000.00 current surplus, remits 300,000.00: the report and the journal both take current (0.6 reading)", () => {
+    const sim = simulate(juneScenario({ priorYearBalance: "1000000.00", currentSurplus: "500000.00" }, "300000.00"), readings06());
     const june = sim.periods[0]!;
     expect(june.members.wujiang).toMatchObject({
       provincialRemittance: "300000.00",
@@ -181,8 +181,8 @@ describe("finding 4: June in due-date order; payments out of a fund take its cur
     ]);
   });
 
-  it("a member with 1,000,000.00 remits 950,000.00 in full before the extraction; what it cannot pay is a subsidy, never a grant", () => {
-    const sim = simulate(juneScenario({ priorYearBalance: "1000000.00", currentSurplus: "0.00" }, "950000.00", "100000.00"));
+  it("a member with 1,000,000.00 remits 950,000.00 in full before the extraction; what it cannot pay is a subsidy, never a grant (the 0.6 reading, unpaidTransfers subsidy)", () => {
+    const sim = simulate(juneScenario({ priorYearBalance: "1000000.00", currentSurplus: "0.00" }, "950000.00", "100000.00"), readings06());
     const june = sim.periods[0]!;
     expect(june.members.wujiang).toMatchObject({
       provincialRemittance: "950000.00",
@@ -199,8 +199,8 @@ describe("finding 4: June in due-date order; payments out of a fund take its cur
 });
 
 describe("finding 5: clawbacks accrue per period and settle once a year through the fiscal settlement (R9)", () => {
-  it("EXAMPLE_SCENARIO: one transfer per member and year, in December: 相城区 22,220,000.00 (2020), 7,288,000.00 (2021), 5,227,360.00 (2022); 吴中区 5,361,627.40 (2021)", () => {
-    const sim = simulate(EXAMPLE_SCENARIO);
+  it("EXAMPLE_SCENARIO under the 0.6 readings: one transfer per member and year, in December: 相城区 22,220,000.00 (2020), 7,288,000.00 (2021), 5,227,360.00 (2022); 吴中区 5,361,627.40 (2021)", () => {
+    const sim = simulate(EXAMPLE_SCENARIO, readings06());
     const clawbacks = sim.journal.filter((e) => e.kind === "clawback");
     expect(clawbacks.map((e) => [e.period, e.from, e.to, e.amount])).toEqual([
       ["2020-12", "fiscal:xiangcheng", "fiscal:city", "22220000.00"],
@@ -271,6 +271,7 @@ describe("pool.priority: the order is policy data, the library's default", () =>
     );
     // whenShort off, so that the pool (400.00 of extractions) cannot pay both classes
     const notWhenShort = (json: ReturnType<typeof trioPolicyJson>) => {
+      json.topUp[0].value.schedule = "yearly";
       json.topUp[0].value.whenShort = false;
     };
     const byDefault = simulate(scenario, variant("not-when-short", notWhenShort)).periods.at(-1)!;

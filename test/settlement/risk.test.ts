@@ -94,5 +94,5 @@ describe("issue 9 finding 9: a member in deficit is critical whatever its expend
       }),
       runs(80),
     );
-  });
+  }, 120_000);
 });

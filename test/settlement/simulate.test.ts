@@ -16,9 +16,11 @@ import {
   settlePeriod,
   simulate,
 } from "../../src/index.js";
-import { deepFreeze, expectPoolingError } from "../helpers.js";
+import { deepFreeze, expectPoolingError, readings06 } from "../helpers.js";
 
-const sim = simulate(EXAMPLE_SCENARIO);
+/** The 0.6 story to the fen, under its readings (kept as options); the 0.7 story: test/settlement/readings17.test.ts. */
+const READINGS_06 = readings06();
+const sim = simulate(EXAMPLE_SCENARIO, READINGS_06);
 const at = (period: string) => sim.periods.find((p) => p.period === period)!;
 const d = (s: string) => new Decimal(s);
 
@@ -109,15 +111,17 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
     for (const y of [2020, 2021, 2022]) {
       const c = consolidate(fundStatements(sim.journal, y));
       expect(c.transfersOut.every((t) => t.to === "province:reserve")).toBe(true);
-      // 0.5: the legacy funds folded in at the 2020 opening are a transfer in from outside, not income.
-      expect(c.transfersIn).toEqual(
+      // 0.7 (issue 17 finding 9): the legacy funds are fund money (原储备金和调剂金): nothing comes in from outside; their
+      // fold-in is a transfer between consolidated funds, eliminated (0.5/0.6: transfers in from external:legacy-funds).
+      expect(c.transfersIn).toEqual([]);
+      expect(c.eliminations.filter((e) => e.kind === "legacyFoldIn").map((e) => [e.from, e.to, e.amount])).toEqual(
         y === 2020
           ? [
-              { from: "external:legacy-funds", amount: "25000000.00", kind: "legacyFoldIn" },
-              { from: "external:legacy-funds", amount: "10000000.00", kind: "legacyFoldIn" },
-              { from: "external:legacy-funds", amount: "8000000.00", kind: "legacyFoldIn" },
-              { from: "external:legacy-funds", amount: "6000000.00", kind: "legacyFoldIn" },
-              { from: "external:legacy-funds", amount: "3000000.00", kind: "legacyFoldIn" },
+              ["legacy-funds", "member:municipal", "25000000.00"],
+              ["legacy-funds", "member:wujiang", "8000000.00"],
+              ["legacy-funds", "member:wuzhong", "6000000.00"],
+              ["legacy-funds", "member:xiangcheng", "3000000.00"],
+              ["legacy-funds", "member:sip", "10000000.00"],
             ]
           : [],
       );
@@ -133,7 +137,7 @@ describe("simulate(EXAMPLE_SCENARIO): the story, to the fen", () => {
   });
   it("is deterministic and does not mutate the scenario", () => {
     const frozen = deepFreeze(structuredClone(EXAMPLE_SCENARIO));
-    expect(JSON.stringify(simulate(frozen))).toBe(JSON.stringify(sim));
+    expect(JSON.stringify(simulate(frozen, READINGS_06))).toBe(JSON.stringify(sim));
   });
 });
 
@@ -142,7 +146,7 @@ describe("settlePeriod step by step equals simulate", () => {
     let { state, journal } = initialState(EXAMPLE_SCENARIO.opening);
     const all = [...journal];
     EXAMPLE_SCENARIO.periods.forEach((flows, i) => {
-      const r = settlePeriod(JSON.parse(JSON.stringify(state)), flows);
+      const r = settlePeriod(JSON.parse(JSON.stringify(state)), flows, READINGS_06);
       expect(r.report).toEqual(sim.periods[i]);
       all.push(...r.journal);
       state = r.state;
@@ -195,7 +199,7 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     const s = small();
     s.periods[0]!.majorAccidentClaims = [{ member: "sip", amount: "50.00" }];
     s.periods[0]!.members.xiangcheng = { income: "0.00", expenditure: "1500.00", syncInducedRelief: "100.00" };
-    const r = simulate(s);
+    const r = simulate(s, READINGS_06);
     const may = r.periods[0]!;
     expect(may.pool).toMatchObject({ open: false, pendingClaims: "350.00" });
     expect(may.members.xiangcheng).toMatchObject({
@@ -233,7 +237,7 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     const s = thinScenario();
     s.periods[0]!.members.xiangcheng = { income: "0.00", expenditure: "3000.00" };
     s.periods[1]!.members.xiangcheng = { income: "1100.00", expenditure: "0.00" };
-    const r = simulate(s);
+    const r = simulate(s, READINGS_06);
     const june = r.periods[0]!;
     // extractions 5 × 100 = 500; the other four top up all they have (4 × 900 = 3,600) of the 14,500 to the floor
     // (0.5: the yearly test asks for the floor; the pool can pay xiangcheng's 2,100; 0.4 asked for the floor after it)
@@ -254,7 +258,7 @@ describe("settlement: claims before the opening wait, and are paid in the openin
     s.periods[0]!.members.xiangcheng = { income: "0.00", expenditure: "9000.00" };
     s.periods[1]!.members.xiangcheng = { income: "4000.00", expenditure: "0.00" };
     s.periods[2]!.members.municipal = { income: "20000.00", expenditure: "0.00" };
-    const r = simulate(s);
+    const r = simulate(s, READINGS_06);
     const [june, july, aug] = r.periods as [(typeof r.periods)[0], (typeof r.periods)[0], (typeof r.periods)[0]];
     // June: claim 8,100; the pool has 500 + 3,600 = 4,100 and pays it pro rata (one claim: all of it)
     expect(june.members.xiangcheng).toMatchObject({ subsidyClaimed: "8100.00", subsidyPaid: "4100.00", pendingClaims: "4000.00", balance: "-4000.00" });
@@ -316,13 +320,13 @@ describe("settlement: bad input is a PoolingError naming the field", () => {
     t.opening.start = "2020-04";
     expectPoolingError(() => simulate(t), "POLICY_NOT_IN_FORCE", ["opening", "start"]);
   });
-  it("remittances: required in June, refused in other months", () => {
+  it("remittances: required in June; one given after June is accepted and flagged overdue", () => {
     const s = small();
     delete s.periods[1]!.provincialRemittances;
     expectPoolingError(() => simulate(s), "REMITTANCE_AMOUNT_REQUIRED", ["periods", 1, "provincialRemittances", "municipal"]);
     const t = small();
     t.periods[2]!.provincialRemittances = { sip: "1.00" };
-    expectPoolingError(() => simulate(t), "REMITTANCE_NOT_DUE", ["periods", 2, "provincialRemittances"]);
+    expect(simulate(t).periods[2]!.members.sip).toMatchObject({ provincialRemittance: "1.00", remittanceOverdue: true });
   });
   it("levy records of another period, and bad levy records", () => {
     const s = small();

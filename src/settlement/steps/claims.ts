@@ -40,16 +40,19 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
   for (const id of context.memberIds) {
     const figures = figuresOf(context, id);
     const balancesBefore = before.get(id)!;
+    // R5, R6 (0.7): the remittance and the extraction are owed, paid after the coverage from what is left: not part of the gap.
+    const deferred = context.params.deficitCoverage.value.unpaidTransfers !== "subsidy";
+    const remitted = deferred ? FEN_ZERO : figures.provincialRemittance;
     const deficitBefore = fenMax(FEN_ZERO, -(balancesBefore.current + balancesBefore.carried));
     const deficitAfter = memberDeficit(writer, id);
     const deficitGrowth = fenMax(FEN_ZERO, deficitAfter - deficitBefore);
     // The gap: benefits and remittance beyond income, or, when the opening extraction (an outflow of the period
     // outside the flows) made the deficit grow by more, that growth: what the fund could not pay of the extraction
     // is part of the gap (R6), so that the steps add up to the gap and the pool is asked for no more than it.
-    const gap = fenMax(fenMax(FEN_ZERO, figures.expenditure + figures.provincialRemittance - figures.income), deficitGrowth);
+    const gap = fenMax(fenMax(FEN_ZERO, figures.expenditure + remitted - figures.income), deficitGrowth);
     // R6: the remittance (and the opening extraction) are paid in full; what the fund cannot pay of them is
     // part of the gap but never a cut-gap grant (the cut did not cause it): the grant's room excludes them.
-    const nonCutOutflows = figures.provincialRemittance + figures.extraction;
+    const nonCutOutflows = remitted + (deferred ? FEN_ZERO : figures.extraction);
     const grantCap = fenMin(figures.syncInducedRelief, fenMax(FEN_ZERO, deficitGrowth - nonCutOutflows));
     const steps = coverageSteps({
       gap,
@@ -115,8 +118,9 @@ export function majorAccidentClaims(context: PeriodContext, given: z.output<type
 /**
  * R5 (0.5), `opening.coverOpeningDeficits`: in the opening period, a member
  * whose balance after the legacy fold-in is negative has that deficit claimed
- * from the pool as a subsidy (R8 step 4, with its clawback), less what its
- * claims still waiting from before the opening already ask for.
+ * from the pool (R8 step 4), less what its claims still waiting from before
+ * the opening already ask for; it carries the 20% of 二（三） only with
+ * `opening.deficitCoverageCharged` (the 0.6 reading).
  * @internal
  */
 export function openingDeficitClaims(context: PeriodContext, before: ReadonlyMap<string, BalancesBefore>, waiting: readonly Claim[]): Claim[] {
@@ -127,7 +131,9 @@ export function openingDeficitClaims(context: PeriodContext, before: ReadonlyMap
     const amount = fenMax(FEN_ZERO, -(balancesBefore.current + balancesBefore.carried) - waitingFor);
     if (amount === FEN_ZERO) continue;
     figuresOf(context, id).openingDeficitClaimed = amount;
-    claims.push({ member: id, kind: "subsidy", amount, period: context.period, recordedDeficit: false });
+    // R5 (0.7): covering an accumulated deficit (二（二）“弥补基金累计结余赤字”) is no 补助 of 二（三）: no 20% by default.
+    const charged = context.params.opening.value.deficitCoverageCharged === true;
+    claims.push({ member: id, kind: "subsidy", amount, period: context.period, recordedDeficit: false, ...(charged ? {} : { charged: false }) });
   }
   return claims;
 }

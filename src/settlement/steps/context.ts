@@ -46,6 +46,16 @@ export interface MemberPeriodFigures {
   extraction: Fen;
   legacyFoldIn: Fen;
   provincialRemittance: Fen;
+  /** R6 (0.7): the part of this period's provincial remittance the fund could not pay: owed (应上解未上解). */
+  provincialRemittanceOwed: Fen;
+  /** R5 (0.7): the part of the opening extraction the fund could not pay: owed. */
+  extractionOwed: Fen;
+  /** R7 (0.7): the part of this period's top-up share the member could not pay: owed. */
+  topUpOwed: Fen;
+  /** R5–R7 (0.7): what the member paid this period of what it owed from earlier periods. */
+  owedSettled: Fen;
+  /** R6 (0.7): a provincial remittance paid (or still owed) after its due date this year. */
+  remittanceOverdue: boolean;
   /** R8 (0.5): the member's own reserve months, own cut and eligibility for the cut-gap grant. */
   eligibility: EligibilityDec;
 }
@@ -76,7 +86,12 @@ export function emptyMemberPeriodFigures(): MemberPeriodFigures {
     extraction: FEN_ZERO,
     legacyFoldIn: FEN_ZERO,
     provincialRemittance: FEN_ZERO,
-    eligibility: { ownReserveMonths: null, ownCutFraction: ZERO, eligible: false },
+    provincialRemittanceOwed: FEN_ZERO,
+    extractionOwed: FEN_ZERO,
+    topUpOwed: FEN_ZERO,
+    owedSettled: FEN_ZERO,
+    remittanceOverdue: false,
+    eligibility: { ownReserveMonths: null, ownCutFraction: ZERO, eligible: false, reason: "outsideWindow" },
   };
 }
 

@@ -15,7 +15,8 @@ import { debitMember } from "./postings.js";
 
 /**
  * Opens the pool when the period is the opening's; refuses a closed pool after
- * it. Returns whether the pool is open after the step and the extractions it received.
+ * it. Returns whether the pool is open after the step and the extractions due (by default owed, paid
+ * after the period's flows: `settleOwed`).
  * @throws PoolingError `SCENARIO_STARTS_AFTER_OPENING` when the pool is still closed after its opening period.
  * @internal
  */
@@ -35,9 +36,13 @@ export function openPoolWhenDue(context: PeriodContext, poolOpen: boolean): { po
     priorYearBalance: memberOf(context, id).priorYearBalance,
     legacyFunds: memberOf(context, id).legacyFunds,
   }));
-  const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds, (member, amount, citation) =>
-    debitMember(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation),
-  );
+  // R5 (0.7): the extraction is an amount the member owes, paid after the period's flows from what its fund holds
+  // (the rest stays owed, 应上解未上解); the 0.6 reading took it in full, into deficit.
+  const owedMode = context.params.deficitCoverage.value.unpaidTransfers !== "subsidy";
+  const extractions = postOpening(writer, opening, period, openingMembers, context.options.includeLegacyFunds, (member, amount, citation) => {
+    if (owedMode) memberOf(context, member).owed.openingExtraction += amount;
+    else debitMember(writer, period, member, ACCOUNTS.pool, amount, "openingExtraction", citation);
+  });
   for (const id of memberIds) {
     const member = memberOf(context, id);
     const figures = figuresOf(context, id);

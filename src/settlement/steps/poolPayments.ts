@@ -69,6 +69,8 @@ export function classTotals(byClass: ClaimsByClass): ClassAmounts {
 /** The journal kind, citation and report figure of a payment of a class. */
 function paymentPosting(context: PeriodContext, priorityClass: PriorityClass, claim: Claim): { kind: EntryKind; citation: Citation } {
   const clauses = context.params.clauses.value;
+  // R5 (0.7): an opening deficit covered without the 20% is 弥补基金累计结余赤字, not a subsidy.
+  if (claim.charged === false) return { kind: "deficitCover", citation: clauses.recordedDeficit };
   switch (priorityClass) {
     case "majorAccident":
       return { kind: "majorAccidentBenefit", citation: clauses.majorAccident };
@@ -129,7 +131,8 @@ export function payClaimsByPriority(context: PeriodContext, byClass: ClaimsByCla
         writer.post(period, ACCOUNTS.pool, ACCOUNTS.beneficiaries, amount, kind, citation, claim.member);
         context.poolBenefits.year += amount;
       } else creditMemberFromPool(writer, period, claim.member, amount, kind, citation);
-      figures[PAID_FIGURE[priorityClass]] = figures[PAID_FIGURE[priorityClass]] + amount;
+      const figure = claim.charged === false ? "deficitPaid" : PAID_FIGURE[priorityClass];
+      figures[figure] = figures[figure] + amount;
       paid[priorityClass] = paid[priorityClass] + amount;
       // R8: the year's grants (a grant, or a recorded deficit that was one), for the year-end true-up.
       if (amount > FEN_ZERO && isGrantLine(priorityClass, claim)) memberOf(context, claim.member).yearGrants += amount;
@@ -159,5 +162,5 @@ function isGrantLine(priorityClass: PriorityClass, claim: Claim): boolean {
 
 /** Whether a paid line carries the clawback (R9): subsidies, and recorded deficits that were subsidies. */
 function carriesClawbackLine(priorityClass: PriorityClass, claim: Claim): boolean {
-  return carriesClawback(priorityClass, originOf(claim));
+  return claim.charged !== false && carriesClawback(priorityClass, originOf(claim));
 }

@@ -50,7 +50,7 @@ export function trueUpWhenDue(context: PeriodContext, pending: readonly Claim[])
     for (const claim of pending) {
       if (claim.member !== id) continue;
       if (claim.kind === "cutGapGrant") grantsWaiting += claim.amount;
-      if (claim.kind === "subsidy") subsidiesWaiting += claim.amount;
+      if (claim.kind === "subsidy" && claim.charged !== false) subsidiesWaiting += claim.amount;
     }
     const input = {
       grantsPaid: member.yearGrants,
@@ -142,6 +142,7 @@ export function closeYearWhenDue(context: PeriodContext): void {
     member.priorYearIncome = member.yearIncome;
     member.yearIncome = FEN_ZERO;
     member.yearExpenditure = FEN_ZERO;
+    member.yearRemitted = FEN_ZERO;
   }
   context.poolBenefits.priorYear = context.poolBenefits.year;
   context.poolBenefits.year = FEN_ZERO;
