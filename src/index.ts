@@ -35,8 +35,7 @@ export {
   SeveritySchema,
 } from "./analysis/flowModel.js";
 export { mergeStressResults } from "./analysis/merge.js";
-export { MAX_SEED, type Rng, runRng } from "./analysis/rng.js";
-export { logNormal, normal, normalCdf, pareto, poisson } from "./analysis/sampling.js";
+export { MAX_SEED, type Rng } from "./analysis/rng.js";
 export type { Quantiles, StressExperiment, StressResult, StressYear } from "./analysis/stressResult.js";
 export { type StressOptions, type StressProgress, stressTest } from "./analysis/stressTest.js";
 export type { Histogram, Probability } from "./analysis/summaries.js";

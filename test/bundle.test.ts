@@ -39,10 +39,12 @@ const KB = 1024;
 const fmt = (m: Measured) => `${(m.raw / KB).toFixed(1)} KB minified, ${(m.gzip / KB).toFixed(1)} KB gzip`;
 
 describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", () => {
-  it("a page importing only computeLevy: ≤ 60 KB gzip", async () => {
+  it("a page importing only computeLevy: ≤ 64 KB gzip", async () => {
     const m = await bundle(`import { computeLevy } from "./dist/index.js"; globalThis.computeLevy = computeLevy;`);
     console.log(`computeLevy only: ${fmt(m)}`);
-    expect(m.gzip).toBeLessThanOrEqual(60 * KB);
+    // this release (provenance with its SHA-256, late-fee data, results read back, the 2.0 readings' data and
+    // error texts): 191.3 KB, 62.3 KB: the budget raised to 64 KB; the 1.0 reshape is to bring it back under 60
+    expect(m.gzip).toBeLessThanOrEqual(64 * KB);
     // measured with the per-module build: 171.5 KB minified, 55.9 KB gzip (0.5.0: 582.1 KB, 133.3 KB gzip);
     // 0.6.0: 176.6 KB, 56.5 KB; with the calendar on date-fns: 178.8 KB, 57.5 KB
     // what makes it small: no zod locale but the default English one, only the calendar's few date-fns
@@ -56,12 +58,14 @@ describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", (
     expect(m.inputs).toContain("dist/levy/computeLevy.js");
   });
 
-  it("the full entry (import * as lib): ≤ 110 KB gzip", async () => {
+  it("the full entry (import * as lib): ≤ 128 KB gzip", async () => {
     const m = await bundle(`import * as lib from "./dist/index.js"; globalThis.lib = lib;`);
     console.log(`full entry: ${fmt(m)}`);
     // measured with the per-module build: 275.3 KB minified, 86.1 KB gzip (0.5.0: 652.2 KB, 155.9 KB gzip);
     // 0.6.0: 296.4 KB, 92.4 KB; with the calendar on date-fns: 298.7 KB, 93.3 KB
-    expect(m.gzip).toBeLessThanOrEqual(110 * KB);
+    // this release adds the policy analysis, corrections and restatements: 385.3 KB, 123.3 KB: budget 128 KB
+    // until the 1.0 reshape moves them to subpath entries
+    expect(m.gzip).toBeLessThanOrEqual(128 * KB);
     expect(m.inputs.filter((p) => p.includes("zod/v4/locales/") && !p.endsWith("/en.js"))).toEqual([]);
   });
 
@@ -71,7 +75,8 @@ describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", (
     // measured with the per-module build: 312.5 KB minified, 97.2 KB gzip (0.5.0: 694.6 KB, 168.9 KB); with the
     // year-end true-up, the example's story and budgets, the report's new tables and the frozen validators:
     // 330.5 KB, 103.0 KB; 0.6.0: 320.1 KB, 102.9 KB; with the calendar on date-fns: 322.5 KB, 103.9 KB
-    expect(statSync(`${root}dist/playground/playground.js`).size).toBeLessThan(344 * KB);
-    expect(gzipSync(js).length).toBeLessThan(108 * KB);
+    // this release (the stress tab, corrections, the readings): 361.2 KB, 119.8 KB: budgets 368 KB and 124 KB
+    expect(statSync(`${root}dist/playground/playground.js`).size).toBeLessThan(368 * KB);
+    expect(gzipSync(js).length).toBeLessThan(124 * KB);
   });
 });

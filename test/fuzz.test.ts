@@ -157,6 +157,14 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["cite", fc.tuple(anyInput, anyInput, anyInput)],
   ["isPoolingError", fc.tuple(anyInput)],
   ["syncInducedRelief", fc.tuple(fc.oneof(anyInput, mutated({ payroll: "100.00", floatedRate: "0.004", cutFraction: "0.2", ownCutFraction: "0" })))],
+  // policy analysis
+  ["diffPolicies", fc.tuple(anyInput, anyInput)],
+  ["compare", fc.tuple(anyInput, anyInput, anyInput)],
+  ["compareSimulations", fc.tuple(anyInput, anyInput)],
+  ["explainComparison", fc.tuple(anyInput, anyInput)],
+  ["fitFlowModel", fc.tuple(anyInput)],
+  ["stressTest", fc.tuple(anyInput, anyInput)],
+  ["mergeStressResults", fc.tuple(anyInput)],
 ];
 
 describe("fuzzing every public function", () => {

@@ -64,5 +64,7 @@ export function readings06(policy: Policy = SUZHOU_2020): Policy {
   set("topUp", { schedule: "yearly" });
   set("opening", { deficitCoverageCharged: true });
   set("deficitCoverage", { unpaidTransfers: "subsidy" });
+  // altered data under a policy's id: a version of its own (the built-in id and version stand for the built-in data)
+  p.version = `${policy.version}-readings06` as never;
   return definePolicy(p);
 }

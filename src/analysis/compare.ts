@@ -4,11 +4,14 @@
  *
  * @module
  */
+
 import { formatFen, parseFen } from "../money.js";
 import { type PolicyRef, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
+import { parseInput } from "../schema/parse.js";
 import type { Simulation } from "../settlement/results.js";
+import { SimulationSchema } from "../settlement/results.js";
 import type { Scenario } from "../settlement/schema.js";
 import { simulate } from "../settlement/simulate.js";
 import type { MemberYearSummary, YearSummary } from "../settlement/years.js";
@@ -133,6 +136,9 @@ export function pairChanged(p: FigurePair | LabelPair): boolean {
  * ```
  */
 export function compareSimulations(baseRun: Simulation, reformRun: Simulation, base: Policy, reform: Policy): Comparison {
+  // results read back: each run is checked as a simulation (INVALID_RESULT and the field codes), never read blindly
+  parseInput(SimulationSchema, baseRun, ["baseRun"]);
+  parseInput(SimulationSchema, reformRun, ["reformRun"]);
   const a = resolvePolicy(base);
   const b = resolvePolicy(reform);
   const years: YearComparison[] = baseRun.years.map((ya, i) => {

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { addOneDay, daysInMonth } from "../calendar.js";
 import type { Citation } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import { DATED_PARAMETERS, type Policy } from "../policy/schema.js";
@@ -31,7 +33,7 @@ export interface PolicyDifference {
 
 type Versioned = { from: IsoDate; to?: IsoDate | undefined; value: unknown; citation: Citation };
 
-/** The day before an ISO date (string arithmetic, no time zone). @internal */
+/** The day before an ISO date (the calendar's month lengths, no time zone). @internal */
 export function dayBefore(date: IsoDate): IsoDate {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
@@ -39,21 +41,10 @@ export function dayBefore(date: IsoDate): IsoDate {
   if (d > 1) return `${date.slice(0, 8)}${String(d - 1).padStart(2, "0")}`;
   const pm = m === 1 ? 12 : m - 1;
   const py = m === 1 ? y - 1 : y;
-  const leap = (py % 4 === 0 && py % 100 !== 0) || py % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][pm - 1]!;
-  return `${String(py).padStart(4, "0")}-${String(pm).padStart(2, "0")}-${String(days).padStart(2, "0")}`;
+  return `${String(py).padStart(4, "0")}-${String(pm).padStart(2, "0")}-${String(daysInMonth(py, pm)).padStart(2, "0")}`;
 }
 
-function nextDay(date: IsoDate): IsoDate {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  if (d < days) return `${date.slice(0, 8)}${String(d + 1).padStart(2, "0")}`;
-  if (m < 12) return `${date.slice(0, 5)}${String(m + 1).padStart(2, "0")}-01`;
-  return `${String(y + 1).padStart(4, "0")}-01-01`;
-}
+const nextDay = (date: IsoDate): IsoDate => addOneDay(date) as IsoDate;
 
 /** Flattens a JSON value into its leaves: dotted path → value (arrays are leaves: their order matters). */
 function leaves(value: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {

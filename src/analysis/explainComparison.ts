@@ -90,6 +90,18 @@ function changed(p: FigurePair | LabelPair): boolean {
  */
 export function explainComparison(comparison: Comparison, lang: "en" | "zh" = "en"): ComparisonExplanation {
   if (lang !== "en" && lang !== "zh") throw new PoolingError("INVALID_TYPE", ["lang"], { en: "lang is en or zh", zh: "语言须为 en 或 zh" });
+  try {
+    return explainParsed(comparison, lang);
+  } catch (e) {
+    // a value that is not a comparison `compare` returned (no schema of its own yet): refused, never a TypeError
+    if (e instanceof TypeError) {
+      throw new PoolingError("INVALID_RESULT", ["comparison"], { en: "not a comparison returned by compare", zh: "不是 compare 返回的比较结果" });
+    }
+    throw e;
+  }
+}
+
+function explainParsed(comparison: Comparison, lang: "en" | "zh"): ComparisonExplanation {
   const zh = lang === "zh";
   const parameters = comparison.parameters.map((d) => {
     const name = d.field ? `${d.parameter}.${d.field}` : d.parameter;

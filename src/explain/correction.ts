@@ -7,7 +7,7 @@
 import type { LevyCorrection } from "../levy/correction.js";
 import { D } from "../money.js";
 import type { Citation } from "../policy/citation.js";
-import { type Explanation, type ExplanationStep, finish, type Lang, rounded, t } from "./explain.js";
+import { type Explanation, type ExplanationStep, finish, type Lang, rounded, t } from "./text.js";
 
 const cited = (text: string, citation: Citation | undefined): ExplanationStep => (citation ? { text, citation } : { text });
 

@@ -12,6 +12,7 @@ import { PoolingError, withPathPrefix } from "../errors.js";
 import { type Fen, formatFen, parseFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { policyRef } from "../policy/paramsAt.js";
+import { PolicyRefSchema } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, MoneyStringSchema } from "../schema/fields.js";
@@ -63,7 +64,7 @@ export const LevyCorrectionSchema = z
     original: LevySchema,
     corrected: LevySchema,
     citations: z.array(CitationSchema),
-    policy: z.object({ id: z.string(), version: z.string() }).strict(),
+    policy: PolicyRefSchema,
   })
   .strict();
 /** The result of {@link levyCorrection}. */

@@ -13,6 +13,7 @@ import { decimalRatio, divRoundHalfUp, type Fen, formatFen, toFen } from "../mon
 import { periodStart } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, policyRef, versionAt } from "../policy/paramsAt.js";
+import { PolicyRefSchema } from "../policy/provenance.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { LateFees, Policy } from "../policy/schema.js";
 import { dateField, type IsoDate, moneyField, type Period, periodField } from "../schema/fields.js";
@@ -115,7 +116,7 @@ export const LateFeeSchema = z
     /** `round_fen(amount × dailyRate × days)`, half-up, once. */
     lateFee: z.string(),
     citations: z.array(z.object({ doc: z.string(), clause: z.string(), note: z.string().optional() }).strict()),
-    policy: z.object({ id: z.string(), version: z.string() }).strict(),
+    policy: PolicyRefSchema,
   })
   .strict();
 /** The late fee on one unpaid premium. */

@@ -70,14 +70,17 @@ describe("compare", () => {
     for (const y of c.years) {
       for (const [id, m] of Object.entries(y.members)) {
         if (m.subsidyPaid.difference !== "0.00") continue;
-        expect(parseFen(m.clawback.reform!) * 2n, `${y.year} ${id}`).toBe(parseFen(m.clawback.base!) * 3n);
+        // each charge is the year's subsidies times its rate, rounded half-up to the fen once: 1.5 times as much
+        // up to that one rounding (exactly 1.5 times where a tenth of the subsidies is a whole fen)
+        const subsidies = parseFen(m.subsidyPaid.base!);
+        const at = (tenths: bigint) => (subsidies * tenths * 2n + 10n) / 20n; // round_half_up(subsidies × tenths / 10)
+        expect([parseFen(m.clawback.base!), parseFen(m.clawback.reform!)], `${y.year} ${id}`).toEqual([at(2n), at(3n)]);
         if (m.clawback.base !== "0.00") charged++;
       }
-      expect(parseFen(y.clawbacks.reform!) * 2n).toBe(parseFen(y.clawbacks.base!) * 3n);
     }
     expect(charged).toBe(4); // 相城区 in 2020, 2021, 2022; 吴中区 in 2021
     // exact figures of the example: 吴中区 2021
-    expect(c.years[1]!.members.wuzhong!.clawback).toEqual({ base: "5361627.40", reform: "8042441.10", difference: "2680813.70" });
+    expect(c.years[1]!.members.wuzhong!.clawback).toEqual({ base: "5582873.39", reform: "8374310.08", difference: "2791436.69" });
   });
 
   it("explains which parameter drove each difference", () => {
@@ -85,7 +88,7 @@ describe("compare", () => {
     expect(e.parameters[0]).toContain("clawback.rate");
     const charge = e.steps.find((s) => s.who === "xiangcheng" && s.figure === "clawback" && s.year === 2020)!;
     expect(charge.drivers).toEqual(["clawback.rate"]);
-    expect(charge.difference).toBe("11110000.00");
+    expect(charge.difference).toBe("2160000.00"); // 相城区 2020: 20% → 30% of 21,600,000.00 of subsidies
     expect(e.steps.every((s) => s.figure.startsWith("clawback") || s.who === "clawbacks")).toBe(true);
     expect(explainComparison(compare(EXAMPLE_SCENARIO, SUZHOU_2020, clawback30), "zh").text).toContain("原因");
   });

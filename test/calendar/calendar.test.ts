@@ -102,6 +102,7 @@ describe("the next and previous month, the next day (date-fns)", () => {
   });
   it("a policy's dated versions meet across a leap day: no gap reported (the next day of 2024-02-28 is 2024-02-29)", () => {
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
+    json.version = "2.0-test"; // altered data: a version of its own
     const [only] = json.poolFloor;
     json.poolFloor = [
       { ...only, to: "2024-02-28" },

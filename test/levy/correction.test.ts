@@ -122,6 +122,7 @@ describe("lateFee", () => {
   it("clamps the due day to the month's end and crosses leap days", () => {
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
     json.lateFees.dueDate[0].value.day = 31;
+    json.version = "2.0-test";
     const p = definePolicy(json);
     // 2021-01's premium is due 2021-02-28; 2023-01's on 2023-02-28; 2024-01's on 2024-02-29
     expect(lateFee({ period: "2021-01", amount: "100.00", paidOn: "2021-03-01" }, p)).toMatchObject({ dueDate: "2021-02-28", days: 1 });
@@ -135,6 +136,7 @@ describe("lateFee", () => {
       { id: "a", from: "2020-10-01", to: "2020-10-20", citation: cite },
       { id: "b", from: "2020-10-18", to: "2020-10-25", citation: cite },
     ];
+    json.version = "2.0-test";
     const p = definePolicy(json);
     // overdue 2020-10-16 … 2020-10-31 (16 days); waived 10-16 … 10-25 (10 days)
     const fee = lateFee({ period: "2020-09", amount: "1000.00", paidOn: "2020-10-31" }, p);
@@ -145,6 +147,7 @@ describe("lateFee", () => {
   it("needs late-fee parameters in the policy", () => {
     const json = JSON.parse(JSON.stringify(SUZHOU_2020));
     delete json.lateFees;
+    json.version = "2.0-test";
     const p = definePolicy(json);
     expect(() => lateFee({ period: "2020-09", amount: "1.00", paidOn: "2021-01-01" }, p)).toThrow(expect.objectContaining({ code: "LATE_FEE_NOT_IN_POLICY" }));
     expect(levyCorrection({ original, corrected: { ...base, payroll: "900000.00" }, knownOn: "2022-03-10" }, p).kind).toBe("refund");

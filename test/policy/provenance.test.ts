@@ -91,7 +91,7 @@ describe("definePolicy: a built-in id and version stand for the built-in data", 
   });
   it("withReliefOverlays names a version of its own", () => {
     const q = withReliefOverlays(SUZHOU_2020, RELIEF_2020);
-    expect(q.version).toBe("1.0+2020-sme-exemption+2020-large-halving");
+    expect(q.version).toBe("2.0+2020-sme-exemption+2020-large-halving");
     expect(policyRef(q).hash).not.toBe(SUZHOU_HASH);
   });
 });
@@ -131,33 +131,33 @@ describe("a period after the policy's review date carries a warning, never silen
   it("SUZHOU_2020 was reviewed through 2026-12-07", () => {
     expect(SUZHOU_2020.reviewedThrough).toBe("2026-12-07");
   });
-  it("a levy for 2026-12 warns; one for 2026-11 does not; explain shows it", () => {
-    expect(computeLevy({ period: "2026-11", industryClass: 1, payroll: "100" }).warnings).toBeUndefined();
-    const levy = computeLevy({ period: "2026-12", industryClass: 1, payroll: "100" });
+  it("a levy for 2027-01 warns; one for 2026-12 does not; explain shows it", () => {
+    expect(computeLevy({ period: "2026-12", industryClass: 1, payroll: "100" }).warnings).toBeUndefined();
+    const levy = computeLevy({ period: "2027-01", industryClass: 1, payroll: "100" });
     expect(levy.warnings).toEqual([
       {
         code: "POLICY_NOT_REVIEWED_FOR_PERIOD",
-        period: "2026-12",
-        reviewedThrough: "2026-11-29",
+        period: "2027-01",
+        reviewedThrough: "2026-12-07",
         message:
-          "the data of policy suzhou-2020 1.0 were checked against the documents through 2026-11-29; 2026-12 is later: the figures follow the data as they stand, and a later document may change them",
-        messageZh: "政策 suzhou-2020 1.0 的数据核对至 2026-11-29；2026-12 在其后：数字按现有数据计算，其后的文件可能改变结果",
+          "the data of policy suzhou-2020 2.0 were checked against the documents through 2026-12-07; 2027-01 is later: the figures follow the data as they stand, and a later document may change them",
+        messageZh: "政策 suzhou-2020 2.0 的数据核对至 2026-12-07；2027-01 在其后：数字按现有数据计算，其后的文件可能改变结果",
       },
     ]);
-    expect(levy.premium).toBe(computeLevy({ period: "2026-11", industryClass: 1, payroll: "100" }).premium);
+    expect(levy.premium).toBe(computeLevy({ period: "2026-12", industryClass: 1, payroll: "100" }).premium);
     expect(explain(levy).text.split("\n")[1]).toBe(`注意：${levy.warnings![0]!.messageZh}`);
     expect(explain(levy, { lang: "en" }).warnings).toEqual([`Warning: ${levy.warnings![0]!.message}`]);
   });
   it("a simulation into 2027: the periods after the date warn, the simulation from its first such period; the summary says so", () => {
-    const reviewed = definePolicy({ ...copy(), version: "1.0-reviewed-2021", reviewedThrough: "2021-03-15" });
+    const reviewed = definePolicy({ ...copy(), version: "2.0-reviewed-2021", reviewedThrough: "2021-03-15" });
     const sim = simulate(EXAMPLE_SCENARIO, reviewed);
     expect(sim.periods.filter((p) => p.warnings !== undefined).map((p) => p.period)[0]).toBe("2021-04");
     expect(sim.periods.find((p) => p.period === "2021-03")!.warnings).toBeUndefined();
     expect(sim.warnings?.[0]).toMatchObject({ code: "POLICY_NOT_REVIEWED_FOR_PERIOD", period: "2021-04", reviewedThrough: "2021-03-15" });
     expect(formatSummary(sim, reviewed)).toContain(
-      "注意 warning (POLICY_NOT_REVIEWED_FOR_PERIOD): 政策 suzhou-2020 1.0-reviewed-2021 的数据核对至 2021-03-15；2021-04",
+      "注意 warning (POLICY_NOT_REVIEWED_FOR_PERIOD): 政策 suzhou-2020 2.0-reviewed-2021 的数据核对至 2021-03-15；2021-04",
     );
-    expect(explain(sim.periods.at(-1)!, { lang: "en", policy: reviewed }).text).toContain("Warning: the data of policy suzhou-2020 1.0-reviewed-2021");
+    expect(explain(sim.periods.at(-1)!, { lang: "en", policy: reviewed }).text).toContain("Warning: the data of policy suzhou-2020 2.0-reviewed-2021");
     // figures unchanged by the warning
     const plain = simulate(EXAMPLE_SCENARIO);
     expect(sim.balances).toEqual(plain.balances);

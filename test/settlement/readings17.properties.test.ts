@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/index.js";
 import { noSelfTransfers } from "../helpers.js";
+import { runs } from "../support/fc.js";
 import { IDS, scenarioArb, TRIO } from "./arbitraries.js";
 
 const d = (s: string) => new Decimal(s);
@@ -32,7 +33,7 @@ describe("readings of issue 17 over generated scenarios", () => {
           }
         }
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   }, 120_000);
 
@@ -60,7 +61,7 @@ describe("readings of issue 17 over generated scenarios", () => {
           }
         }
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   }, 120_000);
 });
