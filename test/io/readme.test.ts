@@ -1,7 +1,8 @@
 /**
  * The README's code blocks run as written: each ```ts block is one program whose
  * `import { … } from "suzhou-wi-pooling"` (or "/examples") names must be exports
- * of that entry; a line `expr; // "value" …` asserts that `expr` equals "value".
+ * of that entry; a line `expr; // "value" …` asserts that `expr` equals "value",
+ * and `console.log(a, b); // x y` that it prints `x y`.
  * The policy-change recipe (dated parameters) is among them.
  */
 import { readFileSync } from "node:fs";
@@ -15,6 +16,8 @@ const ENTRIES: Record<string, Record<string, unknown>> = {
 };
 const IMPORT = /^import\s*\{([^}]*)\}\s*from\s*"([^"]+)";\s*$/;
 const CHECK = /^(\s*)(.+?);\s*\/\/ ("[^"]*")/;
+/** `console.log(a, b); // x y`: the printed line is checked (a comment that is an object literal is not). */
+const LOG = /^(\s*)console\.log\((.+)\);\s*\/\/ ([^{].*)$/;
 
 /** The README's ```ts blocks, in document order. */
 function readmeBlocks(): string[] {
@@ -38,6 +41,11 @@ function program(block: string): { code: string; checks: string[] } {
           .filter(Boolean);
         for (const n of names) expect(Object.keys(entry), `${imp[2]} exports ${n}`).toContain(n);
         return `const { ${names.join(", ")} } = __entries[${JSON.stringify(imp[2])}];`;
+      }
+      const log = LOG.exec(line);
+      if (log) {
+        checks.push(`console.log(${log[2]})`);
+        return `${log[1]}__check([${log[2]}].map(String).join(" "), ${JSON.stringify(log[3]!.trim())}, ${JSON.stringify(log[2])});`;
       }
       const m = CHECK.exec(line);
       if (!m) return line;
