@@ -49,7 +49,7 @@ declare const ERROR_CODES: {
     readonly REMITTANCE_NOT_DUE: readonly ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"];
     readonly STATEMENT_UNBALANCED: readonly ["a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing", "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额"];
     readonly TRANSFER_MISMATCH: readonly ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"];
-    readonly INTERNAL_INVARIANT: readonly ["an invariant of the library's ledger failed (a defect of the library: please report it)", "库内部账务不变量校验失败（属程序缺陷，请报告）"];
+    readonly INTERNAL_INVARIANT: readonly ["an invariant of the library's ledger failed (a defect of the library, not of the input)", "库内部账务不变量校验失败（属程序缺陷，与输入无关）"];
     readonly INVALID_CUT_FRACTION: readonly ["the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)", "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）"];
     readonly INVALID_RESULT: readonly ["a figure of the result is not one the library writes (rates: plain decimals in [0, 1]; money: two-decimal yuan within ±10^15)", "结果中的数值不是本库输出的格式（费率为 [0, 1] 区间内的十进制数；金额为两位小数、绝对值不超过 10^15）"];
     readonly RESERVED_KEY: readonly ["a reserved name (`__proto__`, `constructor`, `prototype`, or another property of every object) cannot be an id or a key", "保留名称（__proto__、constructor、prototype 等所有对象共有的属性名）不能用作标识或键"];

@@ -91,8 +91,8 @@ export const ERROR_CODES = deepFreezeCodes({
   ],
   TRANSFER_MISMATCH: ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"],
   INTERNAL_INVARIANT: [
-    "an invariant of the library's ledger failed (a defect of the library: please report it)",
-    "库内部账务不变量校验失败（属程序缺陷，请报告）",
+    "an invariant of the library's ledger failed (a defect of the library, not of the input)",
+    "库内部账务不变量校验失败（属程序缺陷，与输入无关）",
   ],
   INVALID_CUT_FRACTION: [
     "the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)",
