@@ -92,8 +92,8 @@ export const ERROR_CODES = deepFreezeCodes({
   ],
   TRANSFER_MISMATCH: ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"],
   INTERNAL_INVARIANT: [
-    "an invariant of the library's ledger failed (a defect of the library: please report it)",
-    "库内部账务不变量校验失败（属程序缺陷，请报告）",
+    "an invariant of the library's ledger failed (a defect of the library, not of the input)",
+    "库内部账务不变量校验失败（属程序缺陷，与输入无关）",
   ],
   INVALID_CUT_FRACTION: [
     "the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)",
@@ -112,6 +112,7 @@ export const ERROR_CODES = deepFreezeCodes({
     'JSON 数值的有效数字超过双精度浮点数能精确表示的位数（超过 15 位）：请以字符串形式发送金额，如 "100000000000000.01"',
   ],
   DUPLICATE_KEY: ["a JSON object gives the same key twice", "JSON 对象中同一键出现了两次"],
+  YEAR_NOT_IN_SIMULATION: ["the simulation has no summary for that year", "测算结果中没有该年度的汇总"],
   BUDGET_ADJUSTMENT_UNAPPROVED: [
     "a budget adjustment needs an approval reference: budgets may not be adjusted at will",
     "预算调整须有报批文号：基金预算不得随意调整，确需调整，需按有关规定报批",

@@ -46,7 +46,8 @@ export { EXAMPLE_BUDGET } from "./examples/exampleBudget.js";
 export { EXAMPLE_SCENARIO } from "./examples/exampleScenario.js";
 // boundary helpers
 export { type Explainable, type ExplainOptions, type Explanation, type ExplanationStep, explain, formatCitation } from "./explain/explain.js";
-export { type InputProblems, type InputProblemsOptions, inputProblems, type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
+export { type InputOf, parseInputAs, parseLevyInput } from "./explain/parseInputs.js";
+export { type InputName, type InputProblems, type InputProblemsOptions, inputProblems, type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
 // fund rules (R5–R12)
 export { apportion } from "./fund/apportion.js";
 export { apportionTopUp, type TopUp, type TopUpInput, TopUpInputSchema } from "./fund/apportionTopUp.js";
@@ -192,6 +193,7 @@ export {
 } from "./settlement/schema.js";
 export { settlePeriod } from "./settlement/settlePeriod.js";
 export { initialState, type SimulateOptions, type SimulationProgress, simulate } from "./settlement/simulate.js";
+export { simulationYear } from "./settlement/simulationYear.js";
 export { type MemberYearSummary, MemberYearSummarySchema, type YearSummary, YearSummarySchema } from "./settlement/years.js";
 export {
   type Budget,

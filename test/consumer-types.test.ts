@@ -17,7 +17,7 @@ const tsc = join(root, "node_modules/typescript/bin/tsc");
 const dir = mkdtempSync(join(tmpdir(), "wi-consumer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const CONSUMER = `import { computeLevy, computeLevies, simulate, EXAMPLE_SCENARIO, type LevyInput } from "suzhou-wi-pooling";
+const CONSUMER = `import { computeLevy, computeLevies, simulate, simulationYear, parseLevyInput, EXAMPLE_SCENARIO, type LevyInput } from "suzhou-wi-pooling";
 import { formatSummary } from "suzhou-wi-pooling/report";
 const input: LevyInput = { employerId: "E1", period: "2021-07", industryClass: 3, payroll: "1000.00", floatMultiplier: "0.8" };
 const due: string = computeLevy(input).premiumDue;
@@ -27,11 +27,15 @@ const sim = simulate(EXAMPLE_SCENARIO);
 const summary: string = formatSummary(sim);
 // the built-in policy's members are known: no \`!\` needed under noUncheckedIndexedAccess
 const xiangcheng: string = sim.years[0]!.members.xiangcheng.balance;
+// a year by its number, without \`!\`; a database row typed loosely (period: string) becomes a LevyInput
+const y2021: string = simulationYear(sim, 2021).members.xiangcheng.balance;
+const dbRow: { employerId: string; period: string; industryClass: number; payroll: string } = { employerId: "E2", period: "2021-07", industryClass: 3, payroll: "1000.00" };
+const fromRow: string = computeLevy(parseLevyInput(dbRow)).premiumDue;
 // @ts-expect-error not a member of SUZHOU_2020
 const nosuch = sim.years[0]!.members.nosuch;
 // @ts-expect-error the issue's nonsense input
 const nonsense: LevyInput = { period: "September", industryClass: "three", payroll: "lots" };
-export { due, omitted, summary, nonsense, xiangcheng, nosuch };
+export { due, omitted, summary, nonsense, xiangcheng, nosuch, y2021, fromRow };
 `;
 
 function project(name: string, options: Record<string, unknown>): { status: number | null; out: string } {

@@ -165,6 +165,10 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["fitFlowModel", fc.tuple(anyInput)],
   ["stressTest", fc.tuple(anyInput, anyInput)],
   ["mergeStressResults", fc.tuple(anyInput)],
+  // rows to typed inputs, a year of a simulation
+  ["parseLevyInput", fc.tuple(anyInput)],
+  ["parseInputAs", fc.tuple(fc.oneof(anyInput, fc.constantFrom("LevyInput", "Scenario", "Policy")), anyInput)],
+  ["simulationYear", fc.tuple(anyInput, anyInput)],
 ];
 
 describe("fuzzing every public function", () => {

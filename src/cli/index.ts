@@ -342,7 +342,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return e.exitCode;
     }
-    process.stderr.write(`unexpected error (please report it): ${(e as Error)?.stack ?? String(e)}\n`);
+    process.stderr.write(`unexpected error (a defect of wi-pooling) / 意外错误（程序缺陷）: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.internal;
   }
 }

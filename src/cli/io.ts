@@ -21,7 +21,7 @@ import { parseJsonStrict } from "../service/json.js";
 /** Exit codes (documented in docs/cli.md). */
 export const EXIT = {
   ok: 0,
-  /** An unexpected failure (a bug): please report it. */
+  /** An unexpected failure (a defect of the program). */
   internal: 1,
   /** Invalid input data: nothing was written to stdout. */
   invalidInput: 2,

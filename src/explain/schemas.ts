@@ -115,6 +115,9 @@ export const schemas = Object.freeze({ ...INPUTS, ...OUTPUTS });
 // the validators are exported: nobody may change what they check
 freezeSchemas(...Object.values(schemas));
 
+/** The name of an input type (a key of `schemas` that names what a function takes). */
+export type InputName = keyof typeof INPUTS;
+
 /** The name of an input or output type with a schema. */
 export type SchemaName = keyof typeof schemas;
 

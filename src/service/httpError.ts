@@ -41,3 +41,15 @@ export const serviceError = (
   headers?: Record<string, string>,
   path: (string | number)[] = [],
 ): HttpError => new HttpError(status, { name: "ServiceError", code, path, message, messageZh }, headers);
+
+/**
+ * 500 INTERNAL: a defect of the service; its stack goes to the service's log, not to the client. The
+ * package names no issue tracker, so the text names none either (it asks nothing it cannot direct).
+ */
+export const internalError = (): HttpError =>
+  serviceError(
+    500,
+    "INTERNAL",
+    "unexpected error: a defect of the service (the details are in the service's log)",
+    "意外错误：服务程序缺陷（详情已记入服务日志）",
+  );

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { type Policy, PoolingError, SUZHOU_2020, schemas } from "../index.js";
 import { acceptQueueLength } from "./acceptQueue.js";
 import { type Encoding, encodingOf } from "./decode.js";
-import { HttpError, serviceError } from "./httpError.js";
+import { HttpError, internalError, serviceError } from "./httpError.js";
 import { defaultLimits, memoryBudgetExceeded, type ServiceLimits, serviceBusy, timeBudgetExceeded } from "./limits.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
 import { policyAt } from "./policyAt.js";
@@ -652,6 +652,3 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
   };
   return service;
 }
-
-/** 500 INTERNAL: a bug (its stack is in the log). */
-const internalError = () => serviceError(500, "INTERNAL", "unexpected error (please report it)", "意外错误（请报告）");
