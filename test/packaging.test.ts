@@ -45,11 +45,11 @@ describe("packaging gates", () => {
     // collected batch's schema and the frozen validators: 169.6 KB, 51.9 KB. With the policy analysis
     // (compare, the flow model and its fit, the stress test and its summaries): 197.4 KB, 62.1 KB.
     // This release (provenance and its SHA-256, the calendar on date-fns, the readings of 2.0, levy corrections
-    // and late fees, restatements, results read back, reserved keys, strict JSON): 257.6 KB. The budget was
+    // and late fees, restatements, results read back, reserved keys, strict JSON): 257.6 KB, 82.1 KB. The budgets were
     // raised to what the features cost; the 1.0 reshape (analysis, corrections and presentation on subpath
     // entries, a main entry of at most 60 exports) is to bring it back down.
     expect(js.length).toBeLessThan(272 * 1024);
-    expect(gzipSync(js).length).toBeLessThan(64 * 1024);
+    expect(gzipSync(js).length).toBeLessThan(84 * 1024);
     // the dependencies are not bundled in
     const plain = (await bundled(false)).toString();
     expect(plain).toMatch(/from ['"]decimal\.js['"]/);
