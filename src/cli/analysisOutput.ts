@@ -1,29 +1,10 @@
 /**
- * Output helpers of the analysis commands: a file written whole or not at
- * all (a temporary name in the same directory, renamed), and the progress
- * bar of a stress test on a terminal.
+ * The progress bar of a stress test on a terminal (the analysis commands'
+ * outputs go through output.ts like every other).
  *
  * @module
  */
-import { mkdtemp, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-import { CliError, EXIT } from "./io.js";
 import type { ProgressStream } from "./progress.js";
-
-/** Writes `text` to `path` through a temporary file renamed into place; a failure is exit 4. */
-export async function writeWhole(path: string, text: string): Promise<void> {
-  let dir: string | undefined;
-  try {
-    dir = await mkdtemp(join(dirname(path), ".wi-pooling-"));
-    const tmp = join(dir, basename(path));
-    await writeFile(tmp, text, "utf8");
-    await rename(tmp, path);
-  } catch (e) {
-    throw new CliError(EXIT.io, `cannot write ${path}: ${(e as Error).message}\n无法写入 ${path}`);
-  } finally {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * A progress bar of runs on stderr when it is a terminal (else `undefined`):

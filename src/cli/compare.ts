@@ -5,8 +5,8 @@
  */
 import { compareSimulations, EXAMPLE_SCENARIO, explainComparison, isPoolingError, type Scenario, type Simulation, simulate } from "../index.js";
 import { renderComparisonReport } from "../report.js";
-import { writeWhole } from "./analysisOutput.js";
 import { CliError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
+import { writeFileWhole, writeStdout } from "./output.js";
 
 /** The help of `compare`. */
 export const COMPARE_HELP = `wi-pooling compare [SCENARIO.json] --reform B.json [--base A.json] [--json] [--lang en|zh]
@@ -50,10 +50,10 @@ export async function runCompare(values: Record<string, string | boolean | undef
   }
   const comparison = compareSimulations(runs[0]!, runs[1]!, base, reform);
   if (typeof values.report === "string") {
-    await writeWhole(values.report, renderComparisonReport(runs[0]!, runs[1]!, comparison, { illustrative: file === undefined }));
+    await writeFileWhole(values.report, renderComparisonReport(runs[0]!, runs[1]!, comparison, { illustrative: file === undefined }));
   }
   const text = values.json ? `${JSON.stringify(comparison, null, 2)}\n` : `${explainComparison(comparison, lang).text}\n`;
-  if (typeof values.out === "string") await writeWhole(values.out, text);
-  else process.stdout.write(text);
+  if (typeof values.out === "string") await writeFileWhole(values.out, text);
+  else await writeStdout(text);
   return EXIT.ok;
 }

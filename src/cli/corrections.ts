@@ -7,14 +7,13 @@
  *
  * @module
  */
-import { randomUUID } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { type LevyCorrection, type LevyCorrectionBatch, type LevyCorrectionInput, levyCorrections, type Policy } from "../index.js";
 import { csvCell } from "../report.js";
 import { decodeStream, type Encoding } from "./decode.js";
 import { CliError, describeError, EXIT, parseJson } from "./io.js";
+import { writeFileWhole, writeStdout } from "./output.js";
 
 /**
  * The columns of a corrections CSV: the fields both records share, the two payrolls, the dates, and
@@ -155,17 +154,7 @@ export async function runCorrections(o: { file: string; json: boolean; out: stri
     return EXIT.invalidInput;
   }
   const text = render(batch, o.json);
-  if (o.out === undefined) {
-    process.stdout.write(text);
-    return EXIT.ok;
-  }
-  const tmp = join(dirname(o.out), `.${basename(o.out)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, o.out);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw new CliError(EXIT.io, `cannot write ${o.out}: ${(e as Error).message}\n无法写入 ${o.out}`);
-  }
+  if (o.out === undefined) await writeStdout(text);
+  else await writeFileWhole(o.out, text);
   return EXIT.ok;
 }

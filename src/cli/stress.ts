@@ -6,8 +6,9 @@
  */
 import { EXAMPLE_FLOW_MODEL, type FlowModel, isPoolingError, mergeStressResults, type StressResult } from "../index.js";
 import { formatStressSummary, renderStressReport } from "../report.js";
-import { runsProgress, writeWhole } from "./analysisOutput.js";
+import { runsProgress } from "./analysisOutput.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
+import { writeFileWhole, writeStdout } from "./output.js";
 import { defaultWorkers, runStressParallel } from "./stressWorkers.js";
 
 /** The help of `stress`. */
@@ -49,10 +50,10 @@ function shardOf(value: string | undefined): { index: number; count: number } | 
 }
 
 async function emit(result: StressResult, values: Record<string, string | boolean | undefined>, json: boolean): Promise<number> {
-  if (typeof values.report === "string") await writeWhole(values.report, renderStressReport(result));
+  if (typeof values.report === "string") await writeFileWhole(values.report, renderStressReport(result));
   const text = json ? `${JSON.stringify(result, null, 2)}\n` : `${formatStressSummary(result)}\n`;
-  if (typeof values.out === "string") await writeWhole(values.out, text);
-  else process.stdout.write(text);
+  if (typeof values.out === "string") await writeFileWhole(values.out, text);
+  else await writeStdout(text);
   return EXIT.ok;
 }
 
@@ -80,8 +81,8 @@ export async function runStress(values: Record<string, string | boolean | undefi
   if (values.example) {
     if (positionals.length > 0) throw new CliError(EXIT.usage, `--example takes no file / --example 不接受文件参数\n\n${STRESS_HELP}`);
     const text = `${JSON.stringify(EXAMPLE_FLOW_MODEL, null, 2)}\n`;
-    if (typeof values.out === "string") await writeWhole(values.out, text);
-    else process.stdout.write(text);
+    if (typeof values.out === "string") await writeFileWhole(values.out, text);
+    else await writeStdout(text);
     return EXIT.ok;
   }
   if (positionals.length !== 1) throw new CliError(EXIT.usage, `stress takes one model file / 需要一个模型文件\n\n${STRESS_HELP}`);
