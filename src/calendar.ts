@@ -1,5 +1,5 @@
 /**
- * The calendar: month lengths, leap years, the next month and the next day,
+ * The calendar: month lengths, leap years, the next and previous month and day,
  * delegated to date-fns on UTC dates (`UTCDateMini`), so that no result depends
  * on the process time zone. The proleptic Gregorian calendar, years 0001–9999.
  *
@@ -88,4 +88,19 @@ export function subtractOneMonth(period: string): string {
 export function addOneDay(date: string): string {
   const [y, m, d] = parts(date);
   return lightFormat(addDays(utcDay(y, m, d), 1), "yyyy-MM-dd");
+}
+
+/**
+ * The day before a `YYYY-MM-DD` date.
+ * @param date a calendar date `YYYY-MM-DD`, after `0001-01-01`
+ * @returns the previous day `YYYY-MM-DD`
+ * @example
+ * ```ts
+ * dayBefore("2024-03-01"); // "2024-02-29"
+ * ```
+ * @internal
+ */
+export function dayBefore(date: string): string {
+  const [y, m, d] = parts(date);
+  return lightFormat(addDays(utcDay(y, m, d), -1), "yyyy-MM-dd");
 }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { addOneDay, daysInMonth } from "../calendar.js";
+import { addOneDay, dayBefore as previousDay } from "../calendar.js";
 import type { Citation } from "../policy/citation.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import { DATED_PARAMETERS, type Policy } from "../policy/schema.js";
@@ -33,17 +33,7 @@ export interface PolicyDifference {
 
 type Versioned = { from: IsoDate; to?: IsoDate | undefined; value: unknown; citation: Citation };
 
-/** The day before an ISO date (the calendar's month lengths, no time zone). @internal */
-export function dayBefore(date: IsoDate): IsoDate {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  if (d > 1) return `${date.slice(0, 8)}${String(d - 1).padStart(2, "0")}`;
-  const pm = m === 1 ? 12 : m - 1;
-  const py = m === 1 ? y - 1 : y;
-  return `${String(py).padStart(4, "0")}-${String(pm).padStart(2, "0")}-${String(daysInMonth(py, pm)).padStart(2, "0")}`;
-}
-
+const dayBefore = (date: IsoDate): IsoDate => previousDay(date) as IsoDate;
 const nextDay = (date: IsoDate): IsoDate => addOneDay(date) as IsoDate;
 
 /** Flattens a JSON value into its leaves: dotted path → value (arrays are leaves: their order matters). */

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addOneDay, addOneMonth, daysInMonth, subtractOneMonth } from "../../src/calendar.js";
+import { addOneDay, addOneMonth, dayBefore, daysInMonth, subtractOneMonth } from "../../src/calendar.js";
 import { computeLevy, definePolicy, isInRateCutWindow, SUZHOU_2020 } from "../../src/index.js";
 import { nextPeriod, periodEnd, previousPeriod } from "../../src/period.js";
 import { nextPeriodOf } from "../helpers.js";
@@ -98,6 +98,26 @@ describe("the next and previous month, the next day (date-fns)", () => {
       "2020-03-01",
       "2021-03-01",
       "2021-01-01",
+    ]);
+  });
+  it("dayBefore is addOneDay's inverse over every day of the years around the century and 400-year leap exceptions", () => {
+    const years = [...range(1, 3), ...range(99, 101), ...range(399, 401), ...range(1899, 1901), ...range(1999, 2025), 9999];
+    for (const y of years) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= daysInMonth(y, m); d++) {
+          const day = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          if (day === "9999-12-31") continue; // its next day is outside the calendar's years
+          const got = dayBefore(addOneDay(day));
+          if (got !== day) expect(got, day).toBe(day);
+        }
+      }
+    }
+    expect([dayBefore("2024-03-01"), dayBefore("2023-03-01"), dayBefore("2021-01-01"), dayBefore("2000-03-01"), dayBefore("1900-03-01")]).toEqual([
+      "2024-02-29",
+      "2023-02-28",
+      "2020-12-31",
+      "2000-02-29",
+      "1900-02-28",
     ]);
   });
   it("a policy's dated versions meet across a leap day: no gap reported (the next day of 2024-02-28 is 2024-02-29)", () => {
