@@ -186,6 +186,12 @@ export function settleParsed(
  * `state` is the `state` of the previous call (or of `initialState`); the
  * result's `journal` holds this period's entries only.
  *
+ * It takes no restatements (a `restatements` key in `flows` is `UNKNOWN_KEY`):
+ * a restatement replays the settlement from the period it corrects, which needs
+ * the flows and states of the periods since then, and one period's state does
+ * not hold them. Restatements belong to a scenario: give them to `simulate`
+ * (`scenario.restatements`, and `asOf` for the books as known at a period).
+ *
  * @param state the state after the previous period (`initialState(...).state` before the first).
  * @param flows the period's flows: each member's income (totals or levy records) and expenditure, the
  *   major-accident claims, the provincial remittances in June.
