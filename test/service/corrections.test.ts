@@ -52,10 +52,44 @@ describe("POST /levy-corrections and restatements in POST /simulate", { timeout:
     const r = await post("/simulate", { ...EXAMPLE_SCENARIO, restatements });
     expect(r.status).toBe(200);
     expect(r.body.balances).toEqual(simulate({ ...EXAMPLE_SCENARIO, restatements: restatements as never }).balances);
-    expect(r.body.restated.adjustments[0]).toMatchObject({ knownIn: "2021-02", corrects: "2020-11" });
+    // 吴江区's 2020-11 benefits 15,150,000.00 → 30,000,000.00, known in 2021-02: the difference in 2020-11, and in
+    // 2021-01 the pool's floor on the restated 2020 benefits (3 months of 14,850,000.00 more: 3,712,500.00) topped up by the members
+    expect(r.body.restated.adjustments).toEqual([
+      { knownIn: "2021-02", corrects: "2020-11", account: "external:beneficiaries", amount: "14850000.00" },
+      { knownIn: "2021-02", corrects: "2020-11", account: "member:wujiang:carried", amount: "-14850000.00" },
+      { knownIn: "2021-02", corrects: "2021-01", account: "member:municipal:carried", amount: "-1757575.66" },
+      { knownIn: "2021-02", corrects: "2021-01", account: "member:sip:carried", amount: "-1509173.67" },
+      { knownIn: "2021-02", corrects: "2021-01", account: "member:wujiang:carried", amount: "91318.61" },
+      { knownIn: "2021-02", corrects: "2021-01", account: "member:wuzhong:carried", amount: "-537069.28" },
+      { knownIn: "2021-02", corrects: "2021-01", account: "pool", amount: "3712500.00" },
+    ]);
+    expect(r.body.restated.restatements).toEqual([{ period: "2020-11", member: "wujiang", field: "expenditure", value: "30000000.00", knownIn: "2021-02" }]);
+    expect(r.body.restated.entries.every((e: Json) => e.kind === "priorPeriodAdjustment" && e.period === "2021-02")).toBe(true);
+    // the books at the end, against the run without the restatement: only these accounts moved
+    const without = simulate(EXAMPLE_SCENARIO).balances;
+    const moved = Object.fromEntries(
+      Object.keys(r.body.balances).flatMap((k) => (r.body.balances[k] === without[k] ? [] : [[k, [without[k], r.body.balances[k]]]])),
+    );
+    expect(moved).toEqual({
+      "external:beneficiaries": ["3105047600.00", "3119897600.00"],
+      "fiscal:city": ["21738233.39", "21847357.01"],
+      "fiscal:wuzhong": ["-5582873.39", "-5691997.01"],
+      "member:municipal:carried": ["552796182.86", "551925960.54"],
+      "member:sip:carried": ["492704185.17", "491977984.33"],
+      "member:wujiang:carried": ["96593623.86", "83345540.35"],
+      "member:wuzhong:carried": ["21070108.11", "21064614.78"],
+    });
+    expect(r.body.conservation.ok).toBe(true);
+    // asOf the knowledge period: the restatement is known, the same books
+    const atKnowledge = await post("/simulate?asOf=2021-02", { ...EXAMPLE_SCENARIO, restatements });
+    expect(atKnowledge.body).toEqual(r.body);
     const early = await post("/simulate?asOf=2021-01", { ...EXAMPLE_SCENARIO, restatements });
     expect(early.body.restated).toBeUndefined();
-    expect(early.body.balances).toEqual(simulate(EXAMPLE_SCENARIO).balances);
+    expect(early.body).toEqual(JSON.parse(JSON.stringify(simulate(EXAMPLE_SCENARIO))));
+    // a bad restatement: 400 at its path
+    const bad = await post("/simulate", { ...EXAMPLE_SCENARIO, restatements: [{ ...restatements[0], knownIn: "2020-10" }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ code: "RESTATEMENT_OUT_OF_RANGE", path: ["restatements", 0, "knownIn"] });
     expect((await post("/simulate?asOf=2021-13", EXAMPLE_SCENARIO)).body).toMatchObject({ code: "INVALID_PERIOD", path: ["options", "asOf"] });
   });
 });

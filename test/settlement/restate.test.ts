@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, type PeriodFlows, type Restatement, type Scenario, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO, initialState, type PeriodFlows, type Restatement, type Scenario, settlePeriod, simulate } from "../../src/index.js";
 
 /** The scenario with a member's expenditure of one period replaced: the "replay" run, settled as if the figure had always been known. */
 function withExpenditure(s: Scenario, period: string, member: string, value: string): Scenario {
@@ -124,5 +124,11 @@ describe("restated settlements (issue: two time axes)", () => {
       amount: "-100000.00",
     });
     expect(sim.conservation.ok).toBe(true);
+  });
+
+  it("settlePeriod alone takes no restatements: they belong to a scenario, which replays", () => {
+    const { state } = initialState(EXAMPLE_SCENARIO.opening);
+    const flows = { ...EXAMPLE_SCENARIO.periods[0]!, restatements: [R1] } as unknown as PeriodFlows;
+    expect(() => settlePeriod(state, flows)).toThrow(expect.objectContaining({ code: "UNKNOWN_KEY", path: ["flows", "restatements"] }));
   });
 });
