@@ -6,7 +6,7 @@
  */
 
 import { formatFen, parseFen } from "../money.js";
-import { type PolicyRef, policyRef } from "../policy/paramsAt.js";
+import { policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
@@ -15,70 +15,19 @@ import { SimulationSchema } from "../settlement/results.js";
 import type { Scenario } from "../settlement/schema.js";
 import { simulate } from "../settlement/simulate.js";
 import type { MemberYearSummary, YearSummary } from "../settlement/years.js";
-import { diffPolicies, type PolicyDifference } from "./diffPolicies.js";
+import {
+  type Comparison,
+  type FigurePair,
+  type LabelPair,
+  MEMBER_FIGURES,
+  type MemberYearComparison,
+  POOL_FIGURES,
+  type YearComparison,
+} from "./comparisonSchema.js";
+import { diffPolicies } from "./diffPolicies.js";
 
-/** A figure under both policies and the reform's difference (`reform − base`); `null` where a figure is not assessed. */
-export interface FigurePair {
-  base: string | null;
-  reform: string | null;
-  difference: string | null;
-}
-
-/** A label (a warning level) under both policies. */
-export interface LabelPair {
-  base: string | null;
-  reform: string | null;
-  changed: boolean;
-}
-
-/** The member figures a comparison reports. */
-export const MEMBER_FIGURES = ["grantPaid", "subsidyPaid", "clawback", "clawbackAccrued", "topUp", "balance", "reserveMonths"] as const;
-/** The pool figures a comparison reports. */
-export const POOL_FIGURES = [
-  "topUp",
-  "shortfall",
-  "balance",
-  "floor",
-  "reserveMonths",
-  "pendingClaims",
-  "paidMajorAccident",
-  "paidCutGapGrant",
-  "paidSubsidy",
-  "paidRecordedDeficit",
-] as const;
-
-/** One member's year under both policies. */
-export type MemberYearComparison = Record<(typeof MEMBER_FIGURES)[number], FigurePair> & {
-  risk: LabelPair;
-  /** Periods of the year at `critical` or `warning`: counts under both policies. */
-  warningPeriods: { base: number; reform: number; difference: number };
-};
-
-/** The pool's year under both policies. */
-export type PoolYearComparison = Record<(typeof POOL_FIGURES)[number], FigurePair> & { risk: LabelPair };
-
-/** One fiscal year of a comparison. */
-export interface YearComparison {
-  year: number;
-  members: Record<string, MemberYearComparison>;
-  pool: PoolYearComparison;
-  /** The clawbacks settled for the year, all members (the 20% charges). */
-  clawbacks: FigurePair;
-}
-
-/** The result of {@link compare}. */
-export interface Comparison {
-  /** The base policy. */
-  base: PolicyRef;
-  /** The reform policy. */
-  reform: PolicyRef;
-  /** The parameters that differ ({@link diffPolicies}). */
-  parameters: PolicyDifference[];
-  /** Year by year: every figure under both policies. */
-  years: YearComparison[];
-  /** True when some figure differs. */
-  changed: boolean;
-}
+export type { Comparison, FigurePair, LabelPair, MemberYearComparison, PoolYearComparison, YearComparison } from "./comparisonSchema.js";
+export { MEMBER_FIGURES, POOL_FIGURES } from "./comparisonSchema.js";
 
 function pair(base: string | null, reform: string | null): FigurePair {
   const difference = base === null || reform === null ? null : formatFen(parseFen(reform) - parseFen(base));

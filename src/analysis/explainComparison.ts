@@ -6,7 +6,8 @@
  */
 import { PoolingError } from "../errors.js";
 import { citationText } from "../explain/explain.js";
-import type { Comparison, FigurePair, LabelPair } from "./compare.js";
+import { parseInput } from "../schema/parse.js";
+import { type Comparison, ComparisonSchema, type FigurePair, type LabelPair } from "./comparisonSchema.js";
 import type { PolicyDifference } from "./diffPolicies.js";
 
 /** One line of an explained comparison. */
@@ -90,15 +91,8 @@ function changed(p: FigurePair | LabelPair): boolean {
  */
 export function explainComparison(comparison: Comparison, lang: "en" | "zh" = "en"): ComparisonExplanation {
   if (lang !== "en" && lang !== "zh") throw new PoolingError("INVALID_TYPE", ["lang"], { en: "lang is en or zh", zh: "语言须为 en 或 zh" });
-  try {
-    return explainParsed(comparison, lang);
-  } catch (e) {
-    // a value that is not a comparison `compare` returned (no schema of its own yet): refused, never a TypeError
-    if (e instanceof TypeError) {
-      throw new PoolingError("INVALID_RESULT", ["comparison"], { en: "not a comparison returned by compare", zh: "不是 compare 返回的比较结果" });
-    }
-    throw e;
-  }
+  // a comparison read back (a JSON file, another process): checked field by field, INVALID_RESULT or the field's code at its path
+  return explainParsed(parseInput(ComparisonSchema, comparison, ["comparison"]), lang);
 }
 
 function explainParsed(comparison: Comparison, lang: "en" | "zh"): ComparisonExplanation {

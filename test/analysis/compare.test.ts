@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compare, definePolicy, diffPolicies, EXAMPLE_SCENARIO, explainComparison, SUZHOU_2020 } from "../../src/index.js";
+import { ComparisonSchema } from "../../src/analysis/comparisonSchema.js";
+import { type Comparison, compare, definePolicy, diffPolicies, EXAMPLE_SCENARIO, explainComparison, SUZHOU_2020 } from "../../src/index.js";
 import { parseFen } from "../../src/money.js";
 
 /** SUZHOU_2020 with a change, under a new version (a reform is another policy, not an edit). */
@@ -103,5 +104,42 @@ describe("compare", () => {
     const topUp = e.steps.find((s) => s.who === "pool" && s.figure === "topUp")!;
     expect(topUp.drivers).toEqual(["poolFloor.months"]);
     expect(topUp.difference).not.toBe("0.00");
+  });
+});
+
+describe("a comparison read back", () => {
+  const c = compare(EXAMPLE_SCENARIO, SUZHOU_2020, clawback30);
+  const json = () => JSON.parse(JSON.stringify(c));
+  const refusal = (value: unknown) => {
+    try {
+      explainComparison(value as Comparison);
+    } catch (e) {
+      return { code: (e as { code: string }).code, path: (e as { path: unknown[] }).path };
+    }
+    return "accepted";
+  };
+
+  it("is a Comparison as compare returned it: its JSON parses back to the same value and explains the same", () => {
+    expect(ComparisonSchema.parse(json())).toEqual(c);
+    expect(explainComparison(json())).toEqual(explainComparison(c));
+  });
+
+  it("a figure the library does not write is INVALID_RESULT at the field's path; a bad shape has the field's code at its path", () => {
+    const badFigure = json();
+    badFigure.years[1].members.wuzhong.clawback.reform = "1e9";
+    expect(refusal(badFigure)).toEqual({ code: "INVALID_RESULT", path: ["comparison", "years", 1, "members", "wuzhong", "clawback", "reform"] });
+    const badMonths = json();
+    badMonths.years[0].pool.reserveMonths.base = 3;
+    expect(refusal(badMonths)).toEqual({ code: "INVALID_RESULT", path: ["comparison", "years", 0, "pool", "reserveMonths", "base"] });
+    const extra = json();
+    extra.years[0].pool.extra = 1;
+    expect(refusal(extra)).toEqual({ code: "UNKNOWN_KEY", path: ["comparison", "years", 0, "pool", "extra"] });
+    const missing = json();
+    delete missing.years[0].clawbacks;
+    expect(refusal(missing)).toEqual({ code: "MISSING_FIELD", path: ["comparison", "years", 0, "clawbacks"] });
+    expect(refusal(null)).toMatchObject({ path: ["comparison"] });
+    expect(refusal({ ...json(), years: "none" })).toMatchObject({ path: ["comparison", "years"] });
+    // never a TypeError, whatever the value
+    for (const v of [undefined, 1, "x", [], { years: [{}] }]) expect((refusal(v) as { code?: string }).code).toMatch(/^[A-Z_]+$/);
   });
 });
