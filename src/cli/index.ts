@@ -6,6 +6,7 @@
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { isMainThread } from "node:worker_threads";
+import { ANALYSIS_SCHEMAS, analysisJSONSchema } from "../analysis/schemas.js";
 import {
   type BudgetExecution,
   type BudgetsAndAdjustments,
@@ -101,7 +102,7 @@ problem of it is listed (at most 1,000), and the exit code is 2.
                      (the BudgetsAndAdjustments schema): their execution is shown`,
   schema: `wi-pooling schema <Name> | --all --out-dir DIR
 
-Prints the JSON Schema (draft 2020-12) of an input: ${Object.keys(schemas).join(", ")}.
+Prints the JSON Schema (draft 2020-12) of an input or output: ${[...Object.keys(schemas), ...Object.keys(ANALYSIS_SCHEMAS)].join(", ")}.
   --all --out-dir DIR   write every schema to DIR/<Name>.schema.json`,
   serve: SERVE_HELP,
   compare: COMPARE_HELP,
@@ -229,24 +230,24 @@ async function simulateCommand(args: string[]): Promise<number> {
   return print(values.json ? JSON.stringify(sim, null, 2) : formatSummary(sim, policy, options));
 }
 
+/** Every schema the CLI prints: the library's inputs and outputs, then the analysis's. */
+const SCHEMA_NAMES = [...Object.keys(schemas), ...Object.keys(ANALYSIS_SCHEMAS)];
+const jsonSchemaNamed = (name: string) => (Object.hasOwn(schemas, name) ? toJSONSchema(name as SchemaName) : analysisJSONSchema(name));
+
 async function schema(args: string[]): Promise<number> {
   const { values, positionals } = parse("schema", args, { all: { type: "boolean" }, "out-dir": { type: "string" } });
   if (values.help) return print(HELP.schema!);
   if (values.all) {
     const dir = values["out-dir"] as string | undefined;
     if (!dir || positionals.length > 0) usage("schema", "--all needs --out-dir DIR and no name / --all 需要 --out-dir 目录，且不接受结构名称");
-    const files = (Object.keys(schemas) as SchemaName[]).map((name) => ({
-      name: `${name}.schema.json`,
-      data: `${JSON.stringify(toJSONSchema(name), null, 2)}\n`,
-    }));
+    const files = SCHEMA_NAMES.map((name) => ({ name: `${name}.schema.json`, data: `${JSON.stringify(jsonSchemaNamed(name), null, 2)}\n` }));
     await writeFilesWhole(dir!, files);
     return EXIT.ok;
   }
   if (positionals.length !== 1) usage("schema", "schema takes one name / 需要一个结构名称");
   const name = positionals[0]!;
-  if (!Object.hasOwn(schemas, name))
-    usage("schema", `unknown schema ${name}; known: ${Object.keys(schemas).join(", ")}\n未知的结构名称 ${name}（可用的名称见上一行）`);
-  return print(JSON.stringify(toJSONSchema(name as SchemaName), null, 2));
+  if (!SCHEMA_NAMES.includes(name)) usage("schema", `unknown schema ${name}; known: ${SCHEMA_NAMES.join(", ")}\n未知的结构名称 ${name}（可用的名称见上一行）`);
+  return print(JSON.stringify(jsonSchemaNamed(name), null, 2));
 }
 
 /** Writes `text` and a line break to stdout (every byte, awaited: see output.ts); returns exit code 0. */

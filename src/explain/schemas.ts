@@ -196,8 +196,16 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
       zh: `没有名为 ${shown} 的结构；可用：${Object.keys(schemas).join("、")}`,
     });
   }
-  const io = Object.hasOwn(OUTPUTS, name) ? "output" : "input";
-  const json = z.toJSONSchema(schemas[name], {
+  return jsonSchemaOf(name, schemas[name], Object.hasOwn(OUTPUTS, name) ? "output" : "input");
+}
+
+/**
+ * The JSON Schema of a zod schema named `name`, as {@link toJSONSchema} writes it (for the schemas of
+ * higher layers: the analysis's flow model, comparison and stress result).
+ * @internal
+ */
+export function jsonSchemaOf(name: string, schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, {
     io,
     unrepresentable: "any",
     override: (ctx) => {

@@ -211,6 +211,17 @@ describe("wi-pooling schema and help", () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ title: "LevyInput", type: "object", required: ["period", "industryClass"], additionalProperties: false });
     expect(run("schema", "Nope").status).toBe(3);
+    // the analysis's: the flow model, a comparison, a stress result (docs/schemas holds them too)
+    for (const [name, io] of [
+      ["FlowModel", "input"],
+      ["FlowHistory", "input"],
+      ["Comparison", "output"],
+      ["StressResult", "output"],
+    ]) {
+      const a = run("schema", name!);
+      expect(a.status).toBe(0);
+      expect(JSON.parse(a.stdout)).toMatchObject({ title: name, "x-io": io, type: "object", additionalProperties: false });
+    }
   });
   it("has --help on every command", () => {
     for (const args of [
@@ -246,7 +257,7 @@ describe("wi-pooling schema and help", () => {
       expect(r.stderr).not.toContain("please report it");
     };
     usage(run("frobnicate"), "unknown command frobnicate / 未知命令 frobnicate");
-    usage(run("schema", "Nope"), `unknown schema Nope; known: ${Object.keys(schemas).join(", ")}\n未知的结构名称 Nope（可用的名称见上一行）`);
+    usage(run("schema", "Nope"), `unknown schema Nope; known: ${[...Object.keys(schemas), "FlowModel", "FlowHistory", "Comparison", "StressResult"].join(", ")}\n未知的结构名称 Nope（可用的名称见上一行）`);
     usage(
       run("levy", "examples/data/levies.csv", "--bogus"),
       'unknown option --bogus (a file name starting with "-" goes after "--": -- --bogus) / 未知选项 --bogus（以 "-" 开头的文件名请放在 "--" 之后：-- --bogus）',
