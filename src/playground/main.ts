@@ -251,7 +251,10 @@ function renderSim(sim: Simulation): void {
   // (its <style> is dropped first: the page's CSP forbids inline styles, and style.css carries the same rules)
   const html = renderReport(sim, policy).replace(/<style>[\s\S]*?<\/style>/, "");
   const doc = new DOMParser().parseFromString(html, "text/html");
-  const keep = [...doc.body.children].filter((n) => ["H2", "H3", "svg", "TABLE"].includes(n.tagName) || n.tagName.toLowerCase() === "svg");
+  // (with restatements: the adjustments by the period they correct, and the restatements behind them)
+  const keep = [...doc.body.children].filter(
+    (n) => ["H2", "H3", "svg", "TABLE"].includes(n.tagName) || n.tagName.toLowerCase() === "svg" || n.classList.contains("restatements"),
+  );
   const report = $("sim-report");
   report.replaceChildren(...keep.map((n) => document.importNode(n, true)));
   report.querySelector("table.years")?.setAttribute("id", "sim-years");

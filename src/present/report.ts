@@ -280,7 +280,7 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
     sim.restated === undefined
       ? ""
       : `<h2>以前期间调整 / Prior-period adjustments, by the period they correct</h2>
-<p class="note">${adjustments.restatements.map((r) => `更正 restated: ${esc(r)}`).join("<br>")}</p>
+<p class="note restatements">${adjustments.restatements.map((r) => `更正 restated: ${esc(r)}`).join("<br>")}</p>
 ${adjustments.rows.length > 0 ? table(ADJUSTMENT_HEADER, adjustments.rows, 3, "adjustments") : "<p>无调整 / no adjustment</p>"}`;
   const yearRows = sim.years.map((y) => [
     String(y.year),

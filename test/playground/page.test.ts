@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeLevy, EXAMPLE_SCENARIO, explain, type LevyInput, simulate } from "../../src/index.js";
+import { computeLevy, EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO, explain, type LevyInput, type Restatement, simulate, stressTest } from "../../src/index.js";
+import { formatStressSummary } from "../../src/report.js";
 import { createService, PAGE_CSP } from "../../src/service/server.js";
 import { HEADLESS_ARGS, type ResolvedBrowser, resolveChromium } from "../support/browser.js";
 
@@ -185,6 +186,78 @@ describe("the playground page in headless Chromium", () => {
     await page.click("#lang");
     expect(await page.textContent("#batch-error")).toBe("文件不是有效的 GB18030 编码（若为 UTF-8 编码，请在“文件编码”中选择 UTF-8）。");
 
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("a scenario with a restatement: the adjustments by the period they correct, and the restatement behind them", async () => {
+    const page = await context.newPage();
+    watch(page, base);
+    await page.goto(`${base}/`);
+    await page.click('.tab[data-view="sim"]');
+    const restatements: Restatement[] = [{ period: "2020-11", member: "wujiang", field: "expenditure", value: "30000000.00", knownIn: "2021-02" }];
+    await page.fill("#scenario", JSON.stringify({ ...EXAMPLE_SCENARIO, restatements }));
+    await page.click("#sim-run");
+    await page.waitForSelector("#sim-report table.adjustments");
+    const rows = await page.$$eval("#sim-report table.adjustments tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    // the library's adjustments, sorted by the period corrected (2020-11 before 2021-01)
+    expect(rows).toEqual([
+      ["更正所属期 corrects", "发现期 known in", "账户 account", "调整额 amount (元 yuan)"],
+      ["2020-11", "2021-02", "external:beneficiaries", "14850000.00"],
+      ["2020-11", "2021-02", "member:wujiang:carried", "-14850000.00"],
+      ["2021-01", "2021-02", "member:municipal:carried", "-1757575.66"],
+      ["2021-01", "2021-02", "member:sip:carried", "-1509173.67"],
+      ["2021-01", "2021-02", "member:wujiang:carried", "91318.61"],
+      ["2021-01", "2021-02", "member:wuzhong:carried", "-537069.28"],
+      ["2021-01", "2021-02", "pool", "3712500.00"],
+    ]);
+    const sim = simulate({ ...EXAMPLE_SCENARIO, restatements });
+    expect(rows.length - 1).toBe(sim.restated!.adjustments.length);
+    expect(await page.textContent("#sim-report .restatements")).toBe("更正 restated: 2020-11 wujiang expenditure → 30000000.00 (发现于 known in 2021-02)");
+    expect(await page.textContent("#sim-summary")).toContain("ok");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#sim-json")]);
+    expect(readFileSync((await download.path())!, "utf8")).toBe(JSON.stringify(sim));
+    await page.screenshot({ path: join(artifacts, "6-restatement.png"), fullPage: true });
+    // the example again: no adjustments shown
+    await page.click("#sim-reset");
+    await page.click("#sim-run");
+    await page.waitForFunction('document.querySelector("#sim-report table.adjustments") === null');
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("the stress tab runs in its Web Worker: progress while it runs, then the library's result", async () => {
+    const page = await context.newPage();
+    watch(page, base);
+    const workers: string[] = [];
+    page.on("worker", (w) => workers.push(w.url()));
+    await page.goto(`${base}/`);
+    await page.click('.tab[data-view="stress"]');
+    await page.fill("#stress-runs", "24");
+    await page.fill("#stress-seed", "5");
+    await page.fill("#stress-horizon", "12");
+    // every value the progress bar shows, recorded as it changes
+    await page.evaluate(`{
+      const bar = document.getElementById("stress-progress");
+      window.seen = [];
+      new MutationObserver(() => window.seen.push(bar.value)).observe(bar, { attributes: true, attributeFilter: ["value"] });
+    }`);
+    await page.click("#stress-run");
+    await page.waitForSelector("#stress-out:not([hidden])", { timeout: 120_000 });
+    expect(workers).toEqual([`${base}/stress-worker.js`]);
+    const expected = formatStressSummary(stressTest(EXAMPLE_FLOW_MODEL, { runs: 24, seed: 5, horizon: 12 }));
+    expect(await page.textContent("#stress-summary")).toBe(expected);
+    const seen = (await page.evaluate("window.seen")) as number[];
+    expect(seen.at(-1)).toBe(24);
+    expect(seen.some((v) => v > 0 && v < 24)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(await page.isHidden("#stress-progress")).toBe(true);
+    expect(await page.isEnabled("#stress-run")).toBe(true);
+    const [report] = await Promise.all([page.waitForEvent("download"), page.click("#stress-report")]);
+    expect(readFileSync((await report.path())!, "utf8")).toMatch(/^<!doctype html>/i);
+    await page.screenshot({ path: join(artifacts, "7-stress.png"), fullPage: true });
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.close();
