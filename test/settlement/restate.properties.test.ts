@@ -91,4 +91,43 @@ describe("restatements over generated scenarios", () => {
       runs(25),
     );
   }, 240_000);
+
+  it("a restatement to the settled value posts nothing; two restatements of one figure known in different periods compose", () => {
+    const pickArb = fc.record({ p: fc.nat(), g1: fc.integer({ min: 1, max: 6 }), g2: fc.integer({ min: 1, max: 6 }), member: fc.constantFrom(...IDS) });
+    fc.assert(
+      fc.property(scenarioArb(14), pickArb, moneyArb(0, 9_000), moneyArb(0, 9_000), (scenario, pick, v1, v2) => {
+        const n = scenario.periods.length;
+        fc.pre(n >= 3);
+        const p = pick.p % (n - 2);
+        const k1 = Math.min(n - 2, p + pick.g1);
+        const k2 = Math.min(n - 1, k1 + pick.g2);
+        const period = scenario.periods[p]!.period;
+        const settled = scenario.periods[p]!.members[pick.member]!.expenditure!;
+        const at = (k: number) => scenario.periods[k]!.period;
+        const without = simulate(scenario, TRIO);
+        // the settled value: nothing posted, the books of the run without
+        const same = simulate({ ...scenario, restatements: [{ period, member: pick.member, field: "expenditure", value: settled, knownIn: at(k1) }] }, TRIO);
+        expect(same.restated!.adjustments).toEqual([]);
+        expect(same.restated!.entries).toEqual([]);
+        expect(same.journal).toEqual(without.journal);
+        expect(same.periods).toEqual(without.periods);
+        // v1 known in k1, then v2 in k2: the second adjusts from the first
+        const first: Restatement = { period, member: pick.member, field: "expenditure", value: v1, knownIn: at(k1) };
+        const second: Restatement = { period, member: pick.member, field: "expenditure", value: v2, knownIn: at(k2) };
+        fc.pre(k2 > k1);
+        const one = simulate({ ...scenario, restatements: [first] }, TRIO);
+        const both = simulate({ ...scenario, restatements: [second, first] }, TRIO);
+        const replay = simulate(corrected(scenario, [first, second]), TRIO);
+        expect(both.conservation.ok).toBe(true);
+        expect(nonZero(both.balances)).toEqual(nonZero(replay.balances));
+        expect(both.restated!.periods).toEqual(replay.periods);
+        // up to the second knowledge period, the books of the run with the first alone, entry for entry
+        const upTo = one.journal.filter((e) => e.period < at(k2));
+        expect(both.journal.slice(0, upTo.length)).toEqual(upTo);
+        // the second's adjustments correct periods from the restated one, posted in k2
+        for (const a of both.restated!.adjustments.filter((x) => x.knownIn === at(k2))) expect(a.corrects >= period && a.corrects < at(k2)).toBe(true);
+      }),
+      runs(20),
+    );
+  }, 240_000);
 });
