@@ -12,7 +12,7 @@ import { paramsAt } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
-import { ADJUSTMENT_HEADER, adjustmentsOf } from "./adjustments.js";
+import { ADJUSTMENT_HEADER, adjustmentsOf, RESTATED_FIGURES_HEADER } from "./adjustments.js";
 import {
   CATEGORY,
   clawbacksAccrued,
@@ -281,7 +281,17 @@ export function renderReport(sim: Simulation, policy?: Policy, options?: Present
       ? ""
       : `<h2>以前期间调整 / Prior-period adjustments, by the period they correct</h2>
 <p class="note restatements">${adjustments.restatements.map((r) => `更正 restated: ${esc(r)}`).join("<br>")}</p>
-${adjustments.rows.length > 0 ? table(ADJUSTMENT_HEADER, adjustments.rows, 3, "adjustments") : "<p>无调整 / no adjustment</p>"}`;
+${adjustments.rows.length > 0 ? table(ADJUSTMENT_HEADER, adjustments.rows, 3, "adjustments") : "<p>无调整 / no adjustment</p>"}
+${
+  adjustments.figures.length > 0
+    ? `<h3>各期结算数与更正后数 / Figures as settled and as restated, by period</h3>\n${table(
+        RESTATED_FIGURES_HEADER,
+        adjustments.figures.map((r) => r.map(esc)),
+        3,
+        "restated-figures",
+      )}`
+    : ""
+}`;
   const yearRows = sim.years.map((y) => [
     String(y.year),
     wan(y.pool.balance),

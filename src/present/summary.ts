@@ -11,7 +11,7 @@ import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
 import type { BudgetExecution } from "../statements/budget.js";
-import { ADJUSTMENT_HEADER, adjustmentsOf } from "./adjustments.js";
+import { ADJUSTMENT_HEADER, adjustmentsOf, RESTATED_FIGURES_HEADER } from "./adjustments.js";
 import {
   CATEGORY,
   clawbacksAccrued,
@@ -257,6 +257,10 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
     out.push(
       adjustments.rows.length > 0 ? textTable(ADJUSTMENT_HEADER, adjustments.rows) : "  无调整 no adjustment (the restated figures equal those settled)",
     );
+    if (adjustments.figures.length > 0) {
+      out.push("  各期结算数与更正后数 figures as settled and as restated, by period:");
+      out.push(textTable(RESTATED_FIGURES_HEADER, adjustments.figures));
+    }
     out.push("");
   }
   const c = sim.conservation;
