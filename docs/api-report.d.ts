@@ -2,6 +2,9 @@
 import * as decimal_js from 'decimal.js';
 import { Decimal } from 'decimal.js';
 import * as z from 'zod';
+type Numeric = string | number | Decimal;
+type NumericInput = `${number}` | number | Decimal;
+type Money = string;
 type Path = ReadonlyArray<string | number>;
 declare const ERROR_CODES: {
     readonly NOT_AN_OBJECT: readonly ["the input must be a JSON object", "输入必须是对象"];
@@ -97,9 +100,6 @@ declare class PoolingError extends Error {
     toJSON(): PoolingErrorJSON;
 }
 declare function isPoolingError(x: unknown): x is PoolingError;
-type Numeric = string | number | Decimal;
-type NumericInput = `${number}` | number | Decimal;
-type Money = string;
 type Period = string;
 type IsoDate = string;
 type IndustryClass = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -628,21 +628,6 @@ interface ParamVersion<T> {
     };
     note?: string | undefined;
 }
-type DatedParameterName = (typeof DATED_PARAMETERS)[number];
-type PolicyParams = {
-    readonly [K in DatedParameterName]: ParamVersion<Policy[K][number]["value"]>;
-} & {
-    readonly policy: PolicyRef;
-    readonly period: Period;
-    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
-};
-interface PolicyRef {
-    id: string;
-    version: string;
-    hash: string;
-}
-declare function policyRef(policy: Policy): PolicyRef;
-declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const MemberPeriodReportSchema: z.ZodObject<{
     income: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
     expenditure: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
@@ -3443,42 +3428,366 @@ interface PolicyDifference {
     reformCitation: Citation | null;
 }
 declare function diffPolicies(base: Policy, reform: Policy): PolicyDifference[];
-interface FigurePair {
-    base: string | null;
-    reform: string | null;
-    difference: string | null;
-}
-interface LabelPair {
-    base: string | null;
-    reform: string | null;
-    changed: boolean;
-}
 declare const MEMBER_FIGURES: readonly ["grantPaid", "subsidyPaid", "clawback", "clawbackAccrued", "topUp", "balance", "reserveMonths"];
 declare const POOL_FIGURES: readonly ["topUp", "shortfall", "balance", "floor", "reserveMonths", "pendingClaims", "paidMajorAccident", "paidCutGapGrant", "paidSubsidy", "paidRecordedDeficit"];
-type MemberYearComparison = Record<(typeof MEMBER_FIGURES)[number], FigurePair> & {
-    risk: LabelPair;
-    warningPeriods: {
-        base: number;
-        reform: number;
-        difference: number;
-    };
-};
-type PoolYearComparison = Record<(typeof POOL_FIGURES)[number], FigurePair> & {
-    risk: LabelPair;
-};
-interface YearComparison {
-    year: number;
-    members: Record<string, MemberYearComparison>;
-    pool: PoolYearComparison;
-    clawbacks: FigurePair;
-}
-interface Comparison {
-    base: PolicyRef;
-    reform: PolicyRef;
-    parameters: PolicyDifference[];
-    years: YearComparison[];
-    changed: boolean;
-}
+declare const FigurePairSchema: z.ZodObject<{
+    base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+}, z.core.$strict>;
+type FigurePair = z.output<typeof FigurePairSchema>;
+declare const LabelPairSchema: z.ZodObject<{
+    base: z.ZodNullable<z.ZodString>;
+    reform: z.ZodNullable<z.ZodString>;
+    changed: z.ZodBoolean;
+}, z.core.$strict>;
+type LabelPair = z.output<typeof LabelPairSchema>;
+declare const MemberYearComparisonSchema: z.ZodObject<{
+    risk: z.ZodObject<{
+        base: z.ZodNullable<z.ZodString>;
+        reform: z.ZodNullable<z.ZodString>;
+        changed: z.ZodBoolean;
+    }, z.core.$strict>;
+    warningPeriods: z.ZodObject<{
+        base: z.ZodNumber;
+        reform: z.ZodNumber;
+        difference: z.ZodNumber;
+    }, z.core.$strict>;
+    topUp: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    clawback: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    grantPaid: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    subsidyPaid: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    clawbackAccrued: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    balance: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    reserveMonths: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type MemberYearComparison = z.output<typeof MemberYearComparisonSchema>;
+declare const PoolYearComparisonSchema: z.ZodObject<{
+    risk: z.ZodObject<{
+        base: z.ZodNullable<z.ZodString>;
+        reform: z.ZodNullable<z.ZodString>;
+        changed: z.ZodBoolean;
+    }, z.core.$strict>;
+    topUp: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    balance: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    pendingClaims: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    reserveMonths: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    floor: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    shortfall: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    paidMajorAccident: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    paidCutGapGrant: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    paidSubsidy: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+    paidRecordedDeficit: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type PoolYearComparison = z.output<typeof PoolYearComparisonSchema>;
+declare const YearComparisonSchema: z.ZodObject<{
+    year: z.ZodNumber;
+    members: z.ZodRecord<z.ZodString, z.ZodObject<{
+        risk: z.ZodObject<{
+            base: z.ZodNullable<z.ZodString>;
+            reform: z.ZodNullable<z.ZodString>;
+            changed: z.ZodBoolean;
+        }, z.core.$strict>;
+        warningPeriods: z.ZodObject<{
+            base: z.ZodNumber;
+            reform: z.ZodNumber;
+            difference: z.ZodNumber;
+        }, z.core.$strict>;
+        topUp: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        clawback: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        grantPaid: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        subsidyPaid: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        clawbackAccrued: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        balance: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        reserveMonths: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    pool: z.ZodObject<{
+        risk: z.ZodObject<{
+            base: z.ZodNullable<z.ZodString>;
+            reform: z.ZodNullable<z.ZodString>;
+            changed: z.ZodBoolean;
+        }, z.core.$strict>;
+        topUp: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        balance: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        pendingClaims: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        reserveMonths: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        floor: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        shortfall: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        paidMajorAccident: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        paidCutGapGrant: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        paidSubsidy: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+        paidRecordedDeficit: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>;
+    clawbacks: z.ZodObject<{
+        base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type YearComparison = z.output<typeof YearComparisonSchema>;
+declare const ComparisonSchema: z.ZodObject<{
+    base: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+        hash: z.ZodString;
+    }, z.core.$strict>;
+    reform: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+        hash: z.ZodString;
+    }, z.core.$strict>;
+    parameters: z.ZodArray<z.ZodType<PolicyDifference, unknown, z.core.$ZodTypeInternals<PolicyDifference, unknown>>>;
+    years: z.ZodArray<z.ZodObject<{
+        year: z.ZodNumber;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            risk: z.ZodObject<{
+                base: z.ZodNullable<z.ZodString>;
+                reform: z.ZodNullable<z.ZodString>;
+                changed: z.ZodBoolean;
+            }, z.core.$strict>;
+            warningPeriods: z.ZodObject<{
+                base: z.ZodNumber;
+                reform: z.ZodNumber;
+                difference: z.ZodNumber;
+            }, z.core.$strict>;
+            topUp: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            clawback: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            grantPaid: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            subsidyPaid: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            clawbackAccrued: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            balance: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            reserveMonths: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+        }, z.core.$strict>>;
+        pool: z.ZodObject<{
+            risk: z.ZodObject<{
+                base: z.ZodNullable<z.ZodString>;
+                reform: z.ZodNullable<z.ZodString>;
+                changed: z.ZodBoolean;
+            }, z.core.$strict>;
+            topUp: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            balance: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            pendingClaims: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            reserveMonths: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            floor: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            shortfall: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            paidMajorAccident: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            paidCutGapGrant: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            paidSubsidy: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+            paidRecordedDeficit: z.ZodObject<{
+                base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            }, z.core.$strict>;
+        }, z.core.$strict>;
+        clawbacks: z.ZodObject<{
+            base: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            reform: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            difference: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        }, z.core.$strict>;
+    }, z.core.$strict>>;
+    changed: z.ZodBoolean;
+}, z.core.$strict>;
+type Comparison = z.output<typeof ComparisonSchema>;
 declare function compareSimulations(baseRun: Simulation, reformRun: Simulation, base: Policy, reform: Policy): Comparison;
 declare function compare(scenario: Scenario, base: Policy, reform: Policy): Comparison;
 declare const NoiseSchema: z.ZodDiscriminatedUnion<[z.ZodObject<{
@@ -3923,6 +4232,21 @@ interface FittedFlowModel {
     };
 }
 declare function fitFlowModel(history: FlowHistory): FittedFlowModel;
+type DatedParameterName = (typeof DATED_PARAMETERS)[number];
+type PolicyParams = {
+    readonly [K in DatedParameterName]: ParamVersion<Policy[K][number]["value"]>;
+} & {
+    readonly policy: PolicyRef;
+    readonly period: Period;
+    readonly rateCut: ParamVersion<Policy["rateCut"][number]["value"]> | null;
+};
+interface PolicyRef {
+    id: string;
+    version: string;
+    hash: string;
+}
+declare function policyRef(policy: Policy): PolicyRef;
+declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 interface Histogram {
     bins: Record<string, number>;
     nulls: number;
