@@ -101,8 +101,8 @@ function paths(policy: Policy, version: string): Json {
   const { errors: _, errorsOmitted: __, ...plainBatch } = batch;
   const sim = simulate(EXAMPLES.scenario, policy);
   const computed = (extra400 = LIBRARY_400) => errorResponses("computed", { 400: { codes: extra400 } });
-  const get = (operationId: string, summary: string, description: string, content: Json, more: Json = {}) => ({
-    get: { operationId, summary, description, ...more, responses: { "200": { description: summary, content }, ...errorResponses("get") } },
+  const get = (operationId: string, summary: string, description: string, content: Json, more: Json = {}, errors = errorResponses("get")) => ({
+    get: { operationId, summary, description, ...more, responses: { "200": { description: summary, content }, ...errors } },
   });
   const post = (operationId: string, summary: string, description: string, body: Json, ok: Json, errors = computed(), more: Json = {}) => ({
     post: { operationId, summary, description, ...more, requestBody: { required: true, ...body }, responses: { "200": ok, ...errors } },
@@ -145,6 +145,7 @@ function paths(policy: Policy, version: string): Json {
       "The JSON Schema of an input (as the library's toJSONSchema) or an output, standalone: the schema to validate a body against before sending it, or a result after receiving it.",
       json({ type: "object", additionalProperties: true }, toJSONSchema("LevyInput")),
       { parameters: [{ name: "name", in: "path", required: true, description: "The schema's name", schema: { enum: schemaNames() }, example: "LevyInput" }] },
+      errorResponses("get", { 404: { codes: "NOT_FOUND (no schema of that name)" } }),
     ),
     "/openapi.json": get(
       "openapi",

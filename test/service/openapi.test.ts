@@ -197,8 +197,9 @@ describe("the OpenAPI document for generators and linters", () => {
 
   it("gives every map keyed by member its keys as properties (no required key left undefined)", () => {
     const walk = (v: unknown, where: string): void => {
-      if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}/${i}`));
-      else if (v !== null && typeof v === "object") {
+      if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, `${where}/${i}`);
+      } else if (v !== null && typeof v === "object") {
         const o = v as Json;
         if (Array.isArray(o.required) && !("$ref" in o)) for (const r of o.required) expect(o.properties?.[r], `${where} requires ${r}`).toBeDefined();
         for (const [k, x] of Object.entries(o)) if (k !== "examples" && k !== "example") walk(x, `${where}/${k}`);
