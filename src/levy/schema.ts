@@ -5,9 +5,9 @@
  */
 import * as z from "zod";
 import type { Numeric, NumericInput } from "../money.js";
-import { CitationSchema } from "../policy/citation.js";
+import { type Citation, CitationSchema } from "../policy/citation.js";
 import type { PolicyRef } from "../policy/paramsAt.js";
-import { LibraryRefSchema, PolicyRefSchema, ResultWarningSchema } from "../policy/provenance.js";
+import { LibraryRefSchema, PolicyRefSchema, type ResultWarning, ResultWarningSchema } from "../policy/provenance.js";
 import { EnterpriseSizeSchema } from "../policy/schema.js";
 import {
   fractionField,
@@ -115,7 +115,7 @@ export const LevySchema = z
  */
 export interface Levy {
   /** The caller's identifier of the employer (单位编号), echoed from the input; absent when none was given. */
-  employerId?: string;
+  employerId?: string | undefined;
   /** The month the contributions are for (费款所属期), `YYYY-MM`; its rules are those in force on its first day. */
   period: string;
   /** The industry class (行业类别), 1 (lowest risk) to 8, which sets the base rate (二（一）). */
@@ -159,13 +159,8 @@ export interface Levy {
   /** The library that produced them: `{ name, version }`. */
   library: LibraryRef;
   /** `POLICY_NOT_REVIEWED_FOR_PERIOD` when the period is after the policy's `reviewedThrough`; absent otherwise. */
-  warnings?: ResultWarning[];
+  warnings?: ResultWarning[] | undefined;
 }
-
-/** A citation of a result: the document, the clause and a note. */
-type Citation = z.output<typeof CitationSchema>;
-/** A warning of a result. */
-type ResultWarning = z.output<typeof ResultWarningSchema>;
 
 /** `A` and `B` are the same type (both ways assignable, optional keys alike). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? (keyof A extends keyof B ? (keyof B extends keyof A ? true : false) : false) : false) : false;
