@@ -273,7 +273,10 @@ function paths(policy: Policy, version: string): Json {
           { reform: { ...structuredClone(policy), version: `${policy.version}-copy` } },
         ),
       },
-      { description: "compare's result (`changed`, `parameters`, `years`)", content: json({ type: "object", additionalProperties: true }, compareExample(policy)) },
+      {
+        description: "compare's result (`changed`, `parameters`, `years`)",
+        content: json({ type: "object", additionalProperties: true }, compareExample(policy)),
+      },
     ),
     "/stress": post(
       "stressTest",

@@ -14,7 +14,6 @@ type Json = Record<string, unknown>;
 /** A reference to a component of the document. */
 export const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
 
-
 /** Every code an error may carry, with its meaning (the library's, then the service's own). */
 function errorCodeSchema(): Json {
   const codes = allErrorCodes();
