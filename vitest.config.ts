@@ -44,6 +44,8 @@ const INTEGRATION_TESTS = [
   "test/examples.test.ts",
   "test/package.test.ts",
   "test/packaging.test.ts",
+  "test/shipped.test.ts", // the packed tarball installed offline, its examples run
+  "test/types/fieldDocs.test.ts", // tsc over dist/index.d.ts
   "test/cli/**/*.test.ts", // the built CLI, spawned (faults injected, signals, pipes)
   "test/explain/inputProblems.bounded.test.ts",
   "test/playground/**/*.test.ts", // the browser: test/support/browser.ts finds it

@@ -4920,6 +4920,14 @@ interface LibraryRef {
     readonly name: string;
     readonly version: string;
 }
+declare const ResultWarningSchema: z.ZodObject<{
+    code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+    period: z.ZodString;
+    reviewedThrough: z.ZodString;
+    message: z.ZodString;
+    messageZh: z.ZodString;
+}, z.core.$strict>;
+type ResultWarning = z.output<typeof ResultWarningSchema>;
 declare const LevyInputSchema: z.ZodObject<{
     employerId: z.ZodOptional<z.ZodString>;
     period: z.ZodType<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`, z.core.$ZodTypeInternals<string, `${number}-01` | `${number}-02` | `${number}-03` | `${number}-04` | `${number}-05` | `${number}-06` | `${number}-07` | `${number}-08` | `${number}-09` | `${number}-10` | `${number}-11` | `${number}-12`>>;
@@ -4992,7 +5000,31 @@ declare const LevySchema: z.ZodObject<{
         messageZh: z.ZodString;
     }, z.core.$strict>>>;
 }, z.core.$strict>;
-type Levy = z.output<typeof LevySchema>;
+interface Levy {
+    employerId?: string | undefined;
+    period: string;
+    industryClass: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+    payroll: string;
+    baseRate: string;
+    floatMultiplier: string;
+    floatedRate: string;
+    cutFraction: string;
+    cutSource: "outsideWindow" | "policy" | "caller" | "reserveMonths";
+    ownCutFraction: string | null;
+    ownCutSource: "ownCutFraction" | "ownReserveMonths" | "notGiven";
+    effectiveRate: string;
+    premiumBeforeCut: string;
+    premium: string;
+    cutRelief: string;
+    syncInducedRelief: string;
+    reliefFraction: string;
+    reliefWaived: string;
+    premiumDue: string;
+    citations: Citation[];
+    policy: PolicyRef;
+    library: LibraryRef;
+    warnings?: ResultWarning[] | undefined;
+}
 declare const LevyTotalsSchema: z.ZodObject<{
     payroll: z.ZodString;
     premiumBeforeCut: z.ZodString;

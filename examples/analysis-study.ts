@@ -11,7 +11,7 @@
  * Run: npx tsx examples/analysis-study.ts
  */
 import { pathToFileURL } from "node:url";
-import { definePolicy, EXAMPLE_FLOW_MODEL, type Policy, type StressResult, SUZHOU_2020, stressTest } from "../src/index.js";
+import { definePolicy, EXAMPLE_FLOW_MODEL, type Policy, type StressResult, SUZHOU_2020, stressTest } from "suzhou-wi-pooling";
 
 /** The study's experiment: the CLI's `--runs 100 --seed 2020 --horizon 32`. */
 export const STUDY = { runs: 100, seed: 2020, horizon: 32 } as const;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { computeLevies, type LevyInput, PoolingError } from "../src/index.js";
+import { computeLevies, type LevyInput, PoolingError } from "suzhou-wi-pooling";
 
 const csv = readFileSync(new URL("./data/levies.csv", import.meta.url), "utf8");
 const rows: Record<string, string>[] = parse(csv, { columns: true, skip_empty_lines: true, trim: true });

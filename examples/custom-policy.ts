@@ -4,7 +4,7 @@
  * stays dated and cited; validation refuses what does not fit.
  * Run: npx tsx examples/custom-policy.ts
  */
-import { computeLevy, definePolicy, PoolingError, SUZHOU_2020 } from "../src/index.js";
+import { computeLevy, definePolicy, PoolingError, SUZHOU_2020 } from "suzhou-wi-pooling";
 
 const json = JSON.parse(JSON.stringify(SUZHOU_2020));
 json.id = "suzhou-2020-fixed-cut";

@@ -4,7 +4,7 @@
  * cut caused, a subsidy with its 20% clawback, and what stays a deficit.
  * Run: npx tsx examples/deficit.ts
  */
-import { coverDeficit, explain } from "../src/index.js";
+import { coverDeficit, explain } from "suzhou-wi-pooling";
 
 // The rules' worked example (R8): a gap of 500, 100 of surplus, nothing carried, 150 of sync-induced relief, a pool with 1,000.
 const coverage = coverDeficit({

@@ -4,7 +4,7 @@
  *
  * The employers, payrolls and reserve months are ILLUSTRATIVE, not real data.
  */
-import { computeLevies, computeLevy, type LevyInput, PoolingError, rateCutWindow } from "../src/index.js";
+import { computeLevies, computeLevy, type LevyInput, PoolingError, rateCutWindow } from "suzhou-wi-pooling";
 
 /** Illustrative: the city-district's reserve months, which qualify it for the national 50% cut. */
 const CITY_RESERVE_MONTHS = "26";

@@ -1,9 +1,9 @@
 /**
  * One employer's premium, explained clause by clause.
  * Run: npx tsx examples/one-employer.ts
- * (In your code, import from "suzhou-wi-pooling" instead of "../src/index.js".)
+ * (Imported by the package's name, as in your code.)
  */
-import { computeLevy, explain } from "../src/index.js";
+import { computeLevy, explain } from "suzhou-wi-pooling";
 
 // A class-3 manufacturer, floated down one tier (0.8), in September 2020, when the city applied a 20% cut.
 const levy = computeLevy({

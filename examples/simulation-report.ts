@@ -6,9 +6,9 @@
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../src/examples.js";
-import { consolidate, explain, fundStatements, SUZHOU_2020, simulate, simulationBudgetExecution } from "../src/index.js";
-import { renderReport } from "../src/report.js";
+import { consolidate, explain, fundStatements, SUZHOU_2020, simulate, simulationBudgetExecution } from "suzhou-wi-pooling";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "suzhou-wi-pooling/examples";
+import { renderReport } from "suzhou-wi-pooling/report";
 
 const sim = simulate(EXAMPLE_SCENARIO);
 console.log(`periods ${sim.periods.length}, journal entries ${sim.journal.length}, conservation ${sim.conservation.ok ? "ok" : "FAILED"}`);

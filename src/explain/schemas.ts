@@ -30,6 +30,7 @@ import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
+import { OUTPUT_FIELD_DOCS } from "../schema/outputDocs.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import { RestatementSchema } from "../settlement/restate/schema.js";
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
@@ -143,10 +144,22 @@ function eachProperty(node: unknown, visit: (key: string, value: Node, parent: s
   }
 }
 
-/** A property's description: its meaning (the schema's own `.describe()`, else its name spelled out), its Chinese term, and a custom field's format. */
-function describeProperty(key: string, value: Node, parent: string): void {
+/** The result types whose fields' doc comments describe a batch's `items` and `totals`. */
+const NESTED_DOCS: Readonly<Record<string, string>> = { items: "Levy", totals: "LevyTotals" };
+
+/** The doc comment of an output field (`OUTPUT_FIELD_DOCS`, from the result types' TSDoc), if it has one. */
+function fieldDoc(name: string, key: string, parent: string): string | undefined {
+  const owner = parent === name ? name : name.startsWith("LevyBatch") ? NESTED_DOCS[parent] : undefined;
+  return owner === undefined ? undefined : OUTPUT_FIELD_DOCS[`${owner}.${key}`];
+}
+
+/**
+ * A property's description: its meaning (an output field's doc comment, else the schema's own `.describe()`, else
+ * its name spelled out), its Chinese term, and a custom field's format.
+ */
+function describeProperty(key: string, value: Node, parent: string, doc?: string): void {
   const format = value.$comment as string | undefined;
-  const own = value.description !== format ? (value.description as string | undefined) : undefined;
+  const own = doc ?? (value.description !== format ? (value.description as string | undefined) : undefined);
   const zh = termZh(key, parent);
   let text = own ?? fieldNameEn(key);
   if (zh && !text.includes(zh)) text += ` (${zh})`;
@@ -225,7 +238,7 @@ export function jsonSchemaOf(name: string, schema: z.ZodType, io: "input" | "out
   eachProperty(
     json,
     (key, value, parent) => {
-      describeProperty(key, value, parent);
+      describeProperty(key, value, parent, io === "output" ? fieldDoc(name, key, parent) : undefined);
       members?.(key, value);
     },
     name,

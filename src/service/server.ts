@@ -13,9 +13,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
-import { type Policy, PoolingError, SUZHOU_2020, schemas } from "../index.js";
+import { EXAMPLE_SCENARIO, type Policy, PoolingError, SUZHOU_2020, schemas } from "../index.js";
 import { acceptQueueLength } from "./acceptQueue.js";
 import { type Encoding, encodingOf } from "./decode.js";
+import { EXAMPLE_LEVIES_CSV } from "./exampleData.js";
 import { HttpError, internalError, serviceError } from "./httpError.js";
 import { defaultLimits, memoryBudgetExceeded, type ServiceLimits, serviceBusy, timeBudgetExceeded } from "./limits.js";
 import { openApiDocument, schemaByName } from "./openapi.js";
@@ -261,7 +262,9 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         },
       },
     },
-    { pattern: /^\/openapi\.json$/, methods: { GET: async () => ok(openApiDocument(policy, version)) } },
+    { pattern: /^\/openapi\.json$/, methods: { GET: async () => ok(openApiDocument(policy, version, service.url || undefined)) } },
+    { pattern: /^\/examples\/scenario$/, methods: { GET: async () => ok(EXAMPLE_SCENARIO) } },
+    { pattern: /^\/examples\/levies\.csv$/, methods: { GET: async (): Promise<Reply> => ({ body: EXAMPLE_LEVIES_CSV, type: "text/csv; charset=utf-8" }) } },
     { pattern: /^\/levy$/, methods: computed("levy") },
     { pattern: /^\/levies$/, types: ["application/json", "text/csv"], methods: computed("levies") },
     { pattern: /^\/simulate$/, methods: computed("simulate") },

@@ -19,9 +19,9 @@ const CHECK = /^(\s*)(.+?);\s*\/\/ ("[^"]*")/;
 /** `console.log(a, b); // x y`: the printed line is checked (a comment that is an object literal is not). */
 const LOG = /^(\s*)console\.log\((.+)\);\s*\/\/ ([^{].*)$/;
 
-/** The README's ```ts blocks, in document order. */
-function readmeBlocks(): string[] {
-  const text = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+/** A README's ```ts blocks, in document order. */
+function readmeBlocks(file = "README.md"): string[] {
+  const text = readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
   return [...text.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 }
 
@@ -78,5 +78,25 @@ describe("the README's code blocks run as written", () => {
     const recipe = blocks.find((b) => b.includes("definePolicy(json)"))!;
     const { checks } = program(recipe);
     expect(checks).toEqual(['coverDeficit({ ...gap, period: "2020-09" }, policy).clawback', 'coverDeficit({ ...gap, period: "2023-03" }, policy).clawback']);
+  });
+});
+
+describe("README.zh-CN.md (the Chinese quick start): its code blocks run as written", () => {
+  const blocks = readmeBlocks("README.zh-CN.md");
+
+  it("has the quick start's examples: a levy and what to bill, a database row, a batch with bad rows, the policy-change recipe, a simulation", () => {
+    expect(blocks).toHaveLength(5);
+    expect(blocks[0]).toContain('levy.premiumDue; // "6400.00"');
+    expect(blocks[1]).toContain("parseLevyInput(row)");
+    expect(blocks.some((b) => b.includes("definePolicy(json)"))).toBe(true);
+  });
+
+  blocks.forEach((block, i) => {
+    it(`block ${i + 1}: ${block.split("\n").find((l) => l.startsWith("import")) ?? "(no import)"}`, () => {
+      const { code, checks } = program(block);
+      expect(checks.length, "each block checks its figures").toBeGreaterThan(0);
+      const run = new Function("__entries", "__check", "console", code);
+      run(ENTRIES, (actual: unknown, expected: unknown, what: string) => expect(actual, what).toEqual(expected), { log: () => {} });
+    });
   });
 });

@@ -1,7 +1,13 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { SUZHOU_2020, schemas } from "../../src/index.js";
+import { ERROR_CODES, SUZHOU_2020, schemas } from "../../src/index.js";
+import { SERVICE_CODES } from "../../src/service/codes.js";
 import { openApiDocument, schemaByName, schemaNames } from "../../src/service/openapi.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document read back in tests
@@ -44,7 +50,7 @@ describe("the OpenAPI document", () => {
       for (const [method, op] of Object.entries(item as Json)) {
         if (method === "post") expect(op.requestBody?.content?.["application/json"]?.schema, `${path} request`).toBeDefined();
         const ok = op.responses["200"] ?? op.responses["501"];
-        expect(ok?.content?.["application/json"]?.schema, `${path} response`).toBeDefined();
+        expect(ok?.content?.[path.endsWith(".csv") ? "text/csv" : "application/json"]?.schema, `${path} response`).toBeDefined();
       }
     }
   });
@@ -96,5 +102,110 @@ describe("the OpenAPI document", () => {
   it("serves every input schema as the library's toJSONSchema, and the output schemas", () => {
     for (const name of Object.keys(schemas)) expect(schemaNames()).toContain(name);
     for (const name of ["Levy", "LevyBatch", "Simulation", "Explanation", "Error"]) expect(schemaByName(name)?.title).toBe(name);
+  });
+});
+
+const root = new URL("../..", import.meta.url).pathname;
+const operations = () =>
+  Object.entries(doc.paths as Json).flatMap(([path, item]) => Object.entries(item as Json).map(([method, op]) => ({ path, method, op: op as Json })));
+
+describe("the OpenAPI document for generators and linters", () => {
+  it("passes @redocly/cli lint (its recommended rules) with 0 errors and 0 warnings, offline", { timeout: 180_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wi-openapi-lint-"));
+    try {
+      writeFileSync(join(dir, "openapi.json"), JSON.stringify(doc));
+      const { stdout } = await promisify(execFile)(join(root, "node_modules/.bin/redocly"), ["lint", join(dir, "openapi.json"), "--format=json"], {
+        cwd: dir,
+        env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", CI: "true" },
+        timeout: 170_000,
+        maxBuffer: 64 * 1024 * 1024,
+      }).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+      const report = JSON.parse(stdout.slice(stdout.indexOf("{"))) as Json;
+      const problems = (report.problems as Json[]).map((p) => `${p.ruleId} ${p.location?.[0]?.pointer}: ${p.message}`);
+      expect(problems).toEqual([]);
+      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("lists every error code as an enum with its meaning: the library's ERROR_CODES and the service's own", () => {
+    const code = doc.components.schemas.ErrorCode;
+    expect(code.enum).toEqual([...Object.keys(ERROR_CODES), ...Object.keys(SERVICE_CODES)]);
+    expect(new Set(code.enum).size).toBe(code.enum.length);
+    expect(code["x-enumDescriptions"].INVALID_CLASS).toBe("the industry class must be an integer from 1 to 8");
+    expect(code["x-enumDescriptions"].METHOD_NOT_ALLOWED).toBe("wrong method; the Allow header lists the right ones");
+    for (const c of code.enum) expect(code["x-enumDescriptions"][c], c).toMatch(/\w/);
+    expect(doc.components.schemas.Error.properties.code).toEqual({ $ref: "#/components/schemas/ErrorCode" });
+    expect(doc.components.schemas.BatchError.properties.code).toEqual({ $ref: "#/components/schemas/ErrorCode" });
+  });
+
+  it("docs/service.md's table of errors lists every service code with its status", () => {
+    const table = readFileSync(join(root, "docs/service.md"), "utf8");
+    for (const [c, { status }] of Object.entries(SERVICE_CODES)) expect(table, c).toContain(`| ${status} | \`${c}\` |`);
+  });
+
+  it("documents on every operation the statuses it can answer: 400, 405, 408 everywhere; 413, 415, 503 on every computation; 404 for a schema name", () => {
+    for (const { path, method, op } of operations()) {
+      const statuses = Object.keys(op.responses);
+      const want = method === "post" ? ["200", "400", "405", "408", "413", "415", "503"] : ["200", "400", "405", "408"];
+      if (path === "/schemas/{name}") want.push("404");
+      expect(statuses.sort(), `${method} ${path}`).toEqual(want.sort());
+      for (const s of statuses.filter((x) => x !== "200")) {
+        expect(op.responses[s].content["application/json"].schema, `${path} ${s}`).toEqual({ $ref: "#/components/schemas/Error" });
+        expect(op.responses[s].description, `${path} ${s}`).toMatch(/[A-Z_]{4,}/);
+      }
+    }
+    expect(doc.paths["/levy"].post.responses["503"].headers["Retry-After"].schema).toEqual({ type: "integer", minimum: 1 });
+    expect(doc.paths["/levy"].post.responses["405"].headers.Allow.schema).toEqual({ type: "string" });
+    expect(doc.paths["/levy"].post.responses["413"].description).toContain("TOO_MANY_ROWS");
+    expect(
+      doc.paths["/schemas/{name}"].get.responses["404"].example ?? doc.paths["/schemas/{name}"].get.responses["404"].content["application/json"].example,
+    ).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(doc.info.description).toContain("An unknown path is 404 NOT_FOUND");
+  });
+
+  it("declares no security (security: []), a description on every operation, and GET /examples/*", () => {
+    expect(doc.security).toEqual([]);
+    for (const { path, method, op } of operations()) {
+      expect(op.description, `${method} ${path}`).toMatch(/.{40}/);
+      expect(op.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
+    }
+    expect(doc.paths["/examples/scenario"].get.responses["200"].content["application/json"].example.periods.length).toBeGreaterThan(12);
+    expect(doc.paths["/examples/levies.csv"].get.responses["200"].content["text/csv"].example).toBe(
+      readFileSync(join(root, "examples/data/levies.csv"), "utf8"),
+    );
+  });
+
+  it("servers: the address given (the served document gives the service's own)", () => {
+    expect(openApiDocument(SUZHOU_2020, "0.0.0", "http://10.0.0.7:3000").servers).toEqual([
+      { url: "http://10.0.0.7:3000", description: "the address this service answers at" },
+    ]);
+  });
+
+  it("describes PolicyAt in full: every key policyAt answers, each dated parameter one version", () => {
+    const at = doc.components.schemas.PolicyAt;
+    expect(Object.keys(at.properties).sort()).toEqual(Object.keys(at.examples[0]).sort());
+    expect(at.required.sort()).toEqual(Object.keys(at.examples[0]).sort());
+    expect(at.properties.baseRates.type).toBe("object");
+    expect(at.properties.baseRates.properties.value.properties["3"]).toBeDefined();
+    expect(at.properties.rateCut.anyOf[1]).toEqual({ type: "null" });
+    for (const [k, v] of Object.entries(at.properties as Json)) expect((v as Json).description, k).toMatch(/\w/);
+  });
+
+  it("gives every map keyed by member its keys as properties (no required key left undefined)", () => {
+    const walk = (v: unknown, where: string): void => {
+      if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, `${where}/${i}`);
+      } else if (v !== null && typeof v === "object") {
+        const o = v as Json;
+        if (Array.isArray(o.required) && !("$ref" in o)) for (const r of o.required) expect(o.properties?.[r], `${where} requires ${r}`).toBeDefined();
+        for (const [k, x] of Object.entries(o)) if (k !== "examples" && k !== "example") walk(x, `${where}/${k}`);
+      }
+    };
+    walk(doc.components, "#/components");
+    expect(doc.components.schemas.Scenario_periods_members_value).toBeDefined();
   });
 });

@@ -168,8 +168,27 @@ describe("happy paths: the library's output, byte for byte", () => {
     expect((await post("/explain?lang=fr", JSON.stringify(levy))).status).toBe(400);
   });
 
-  it("GET /openapi.json", async () => {
-    expect(await (await fetch(`${url}/openapi.json`)).text()).toBe(JSON.stringify(openApiDocument(SUZHOU_2020, "0.0.0")));
+  it("GET /openapi.json: servers is the address the service answers at", async () => {
+    const served = await (await fetch(`${url}/openapi.json`)).text();
+    expect(served).toBe(JSON.stringify(openApiDocument(SUZHOU_2020, "0.0.0", url)));
+    expect(JSON.parse(served).servers).toEqual([{ url, description: "the address this service answers at" }]);
+    expect(url).not.toMatch(/:8080$/);
+  });
+
+  it("GET /examples/scenario and /examples/levies.csv: the example scenario and levy file, ready to send back", async () => {
+    const scenario = await fetch(`${url}/examples/scenario`);
+    expect(scenario.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const body = await scenario.text();
+    expect(body).toBe(JSON.stringify(EXAMPLE_SCENARIO));
+    expect(await (await post("/simulate", body)).text()).toBe(JSON.stringify(simulate(EXAMPLE_SCENARIO)));
+    const csv = await fetch(`${url}/examples/levies.csv`);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = await csv.text();
+    expect(text).toBe(readFileSync(new URL("../../examples/data/levies.csv", import.meta.url), "utf8"));
+    const levies = await post("/levies", text, "text/csv");
+    expect(levies.status).toBe(200);
+    expect(((await levies.json()) as { items: unknown[] }).items).toHaveLength(5);
+    expect((await fetch(`${url}/examples/scenario`, { method: "POST" })).status).toBe(405);
   });
 
   it("writes an access log line per request", () => {
