@@ -85,7 +85,7 @@ export const ERROR_CODES = deepFreezeCodes({
   REMITTANCE_NOT_DUE: ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"],
   STATEMENT_UNBALANCED: [
     "a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing",
-    "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额",
+    "基金报表不平衡：年初余额 + 收入 - 支出 + 调入 - 调出 ≠ 年末余额",
   ],
   TRANSFER_MISMATCH: ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"],
   INTERNAL_INVARIANT: [
