@@ -409,7 +409,7 @@ export async function runLevy(opts: LevyOptions): Promise<number> {
       if (rows.skipped > 0) process.stderr.write(`${rows.skipped} empty row(s) skipped / 跳过 ${rows.skipped} 个空行\n`);
       for (const line of clerk.norm.summary()) process.stderr.write(`${line}\n`);
     }
-    if (errors !== null && errorsSink !== null && levyOut.bad > 0 && rows.fields !== null) {
+    if (errors !== null && errorsSink !== null && levyOut.bad > 0 && (isJson || rows.fields !== null)) {
       levyOut.finish(totals);
       await output.commit();
       await errorsSink.commit();
