@@ -11,8 +11,7 @@
 
 import type { OutputEncoding } from "../present/gb18030.js";
 import type { CsvLang } from "../present/levyCsvZh.js";
-import { headerWithoutUnit, type NormalizeChange, normalizeCell, normalizeSummary } from "../present/normalize.js";
-import { levyCsvHeader } from "../report.js";
+import { type NormalizeChange, normalizeCell, normalizeRecord, normalizeSummary } from "../present/normalize.js";
 
 /** The cut fields a file may give a default for: the city's pair and the own district's pair. */
 export const CUT_DEFAULTS = [
@@ -101,11 +100,6 @@ export function withCutDefaults(input: unknown, defaults: LevyExtras["defaults"]
   return out ?? input;
 }
 
-/** A header cell's field as the library reads it (`""` for none). */
-function fieldOfName(name: string): string {
-  return levyCsvHeader([name]).fields[0] ?? "";
-}
-
 /**
  * The reading of each CSV row under `--normalize`: its cells normalised and
  * every change recorded; without it, the cells as they are, and a hint for a
@@ -121,7 +115,7 @@ export class RowNormalizer {
   /** The cells of a row at `line` (`fields` null: the header). */
   cells(cells: string[], line: number, fields: readonly string[] | null): string[] {
     if (!this.on) return cells;
-    return normalizeRow(cells, line, fields, this.changes);
+    return normalizeRecord(cells, line, fields, this.changes);
   }
 
   /** The values of a JSON record, normalised. */
@@ -138,26 +132,13 @@ export class RowNormalizer {
   }
 }
 
-/** A row's cells normalised (the header's units, the cells of its fields), its changes pushed. */
-function normalizeRow(cells: string[], line: number, fields: readonly string[] | null, changes: NormalizeChange[]): string[] {
-  if (fields === null) {
-    return cells.map((c) => {
-      const bare = headerWithoutUnit(c, fieldOfName);
-      if (bare === null) return c;
-      changes.push({ line, field: fieldOfName(bare), kind: "headerUnit", from: c, to: bare });
-      return bare;
-    });
-  }
-  return cells.map((c, i) => (c === "" || fields[i] === undefined ? c : normalizeCell(fields[i] as string, c, line, changes)));
-}
-
 /**
  * The hint for a bad row or header that `--normalize` would have read
  * differently (`null` when it would not): what it would change.
  */
 export function normalizeHint(cells: string[], line: number, fields: readonly string[] | null): string | null {
   const changes: NormalizeChange[] = [];
-  normalizeRow(cells, line, fields, changes);
+  normalizeRecord(cells, line, fields, changes);
   if (changes.length === 0) return null;
   const shown = changes
     .slice(0, 3)

@@ -18,6 +18,7 @@
  */
 
 import { GLOSSARY_ZH } from "../glossary.js";
+import { levyCsvHeader } from "./levyCsv.js";
 
 /** A kind of change. */
 export type NormalizeKind = "headerUnit" | "fullWidth" | "thousands" | "periodYyyymm";
@@ -176,4 +177,37 @@ export function normalizeSummary(changes: readonly NormalizeChange[]): string[] 
     const fieldZh = GLOSSARY_ZH[c.field] ?? c.field;
     return `normalized ${count} × ${en} in ${c.field} (first at line ${c.line}: ${c.from} → ${c.to}) / 规范化 ${count} 处：${zh}（${fieldZh}，首见第 ${c.line} 行：${c.from} → ${c.to}）`;
   });
+}
+
+/** A header cell's input field as the library reads it (`""` for none). */
+function fieldOfName(name: string): string {
+  return levyCsvHeader([name]).fields[0] ?? "";
+}
+
+/**
+ * A levy CSV record normalised: the header's units (`fields` null: the record
+ * is the header), else each cell of its field; every change pushed to `changes`.
+ *
+ * @param cells - the record's cells, as read
+ * @param line - its line
+ * @param fields - the input field of each column, or null for the header itself
+ * @param changes - where each change is recorded
+ * @returns the cells, normalised
+ * @throws never
+ * @example
+ * ```ts
+ * normalizeRecord(["缴费工资总额（元）"], 1, null, []); // ["缴费工资总额"]
+ * normalizeRecord(["202107", "1,000.00"], 2, ["period", "payroll"], []); // ["2021-07", "1000.00"]
+ * ```
+ */
+export function normalizeRecord(cells: readonly string[], line: number, fields: readonly string[] | null, changes: NormalizeChange[]): string[] {
+  if (fields === null) {
+    return cells.map((c) => {
+      const bare = headerWithoutUnit(c, fieldOfName);
+      if (bare === null) return c;
+      changes.push({ line, field: fieldOfName(bare), kind: "headerUnit", from: c, to: bare });
+      return bare;
+    });
+  }
+  return cells.map((c, i) => (c === "" || fields[i] === undefined ? c : normalizeCell(fields[i] as string, c, line, changes)));
 }

@@ -15,6 +15,7 @@ import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Policy, PoolingError, SUZHOU_2020, schemas } from "../index.js";
 import { acceptQueueLength } from "./acceptQueue.js";
+import { flagParam, requestLang } from "./clerk.js";
 import { type Encoding, encodingOf } from "./decode.js";
 import { HttpError, internalError, serviceError } from "./httpError.js";
 import { defaultLimits, memoryBudgetExceeded, type ServiceLimits, serviceBusy, timeBudgetExceeded } from "./limits.js";
@@ -217,7 +218,9 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         route,
         mediaType: type,
         encoding: bodyEncoding(req),
-        lang: url.searchParams.get("lang"),
+        lang: requestLang(req, url),
+        bom: flagParam(url, "bom"),
+        normalize: flagParam(url, "normalize"),
         errors,
         asOf: url.searchParams.get("asOf"),
         csvOut: /\btext\/csv\b/.test(req.headers.accept ?? ""),
