@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { inputProblems, type Policy, type PoolingError, type SchemaName } from "../index.js";
-import { type NormalizeChange, normalizeRecord, normalizeSummary } from "../present/normalize.js";
+import { NORMALIZE_KINDS, type NormalizeChange, type NormalizeKind, normalizeRecord } from "../present/normalize.js";
 import { serviceError } from "./httpError.js";
 
 /** The language of a request: `?lang=`, else `zh` when the client's first preference is Chinese (`Accept-Language: zh-CN, …`), else none. */
@@ -45,11 +45,18 @@ export class CsvNormalizer {
     return out;
   }
 
-  /** The `X-Normalized` header: the count and one line per kind and field (ASCII: the English half). */
+  /** The `X-Normalized` header (ASCII): the count, then one entry per kind and field, with its count and first line. */
   headers(): Record<string, string> {
     if (!this.on) return {};
-    const lines = normalizeSummary(this.changes).map((l) => l.split(" / ")[0]!.replace(/[^\x20-\x7e]/g, "?"));
-    return { "X-Normalized": `${this.changes.length}${lines.length > 0 ? `; ${lines.join("; ")}` : ""}` };
+    const groups = new Map<string, { kind: NormalizeKind; field: string; line: number; count: number }>();
+    for (const c of this.changes) {
+      const key = `${c.kind} ${c.field}`;
+      const g = groups.get(key);
+      if (g === undefined) groups.set(key, { kind: c.kind, field: c.field, line: c.line, count: 1 });
+      else g.count++;
+    }
+    const parts = [...groups.values()].map((g) => `${NORMALIZE_KINDS[g.kind][0]} in ${g.field} x${g.count} (first at line ${g.line})`);
+    return { "X-Normalized": `${this.changes.length} change(s)${parts.length > 0 ? `: ${parts.join("; ")}` : ""}` };
   }
 }
 
