@@ -288,7 +288,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
     const type = mediaType(req);
     if (!types.includes(type)) {
       const wanted = types.join(" or ");
-      throw serviceError(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type must be ${wanted}`, `Content-Type 须为 ${wanted}`);
+      throw serviceError(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type must be ${wanted}`, `Content-Type 须为 ${types.join(" 或 ")}`);
     }
     return type;
   }
