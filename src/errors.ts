@@ -25,10 +25,7 @@ export const ERROR_CODES = deepFreezeCodes({
   INVALID_PERIOD: ["a period must be a month written YYYY-MM", "费款所属期须为 YYYY-MM 格式的月份"],
   INVALID_DATE: ["a date must be a calendar date written YYYY-MM-DD", "日期须为 YYYY-MM-DD 格式的有效日期"],
   INVALID_CLASS: ["the industry class must be an integer from 1 to 8", "行业类别须为 1 至 8 的整数"],
-  INVALID_AMOUNT: [
-    "an amount must be a finite decimal number (a plain decimal string, a finite number or a Decimal)",
-    "金额须为有限的十进制数（十进制字符串、有限数值或 Decimal）",
-  ],
+  INVALID_AMOUNT: ["an amount must be a finite decimal number (a plain decimal string, a finite number or a Decimal)", "金额须为有限的十进制数（如 1234.50）"],
   NEGATIVE_AMOUNT: ["the amount must not be negative", "金额不得为负数"],
   AMOUNT_NOT_IN_FEN: ["the amount must be in whole fen (at most two decimals)", "金额须精确到分（最多两位小数）"],
   AMOUNT_OUT_OF_RANGE: [
@@ -49,12 +46,12 @@ export const ERROR_CODES = deepFreezeCodes({
     "该日期或所属期不在政策施行期内（苏府办〔2020〕86号自 2020 年 5 月 1 日起施行）",
   ],
   CUT_FRACTION_REQUIRED: [
-    "the period is in the rate-cut window and the policy does not fix the cut: pass cutFraction or cityReserveMonths",
-    "所属期处于阶段性降费期内且政策未规定降费幅度：请提供降费比例或市区统筹基金可支付月数",
+    "the period is in the rate-cut window and the policy does not fix the cut: pass cutFraction or cityReserveMonths (wi-pooling levy: --cut-fraction or --city-reserve-months for the rows without them)",
+    "所属期处于阶段性降费期内且政策未规定降费比例：请提供降费比例或市区统筹基金可支付月数（wi-pooling levy：对未填写的行使用 --cut-fraction 或 --city-reserve-months）",
   ],
   CUT_FRACTION_CONFLICT: [
     "the cut fraction given contradicts the policy's fixed fraction or the reserve months given",
-    "所给降费幅度与政策规定的幅度或所给可支付月数不一致",
+    "所给降费比例与政策规定的降费比例或所给可支付月数不一致",
   ],
   ENTERPRISE_SIZE_REQUIRED: ["a relief overlay of the policy applies to this period: pass enterpriseSize", "该所属期适用减免政策：请提供企业规模"],
   PAYROLL_REQUIRED: ["give payroll or employees", "须提供缴费工资总额或职工个人缴费基数"],
@@ -88,7 +85,7 @@ export const ERROR_CODES = deepFreezeCodes({
   REMITTANCE_NOT_DUE: ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"],
   STATEMENT_UNBALANCED: [
     "a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing",
-    "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额",
+    "基金报表不平衡：年初余额 + 收入 - 支出 + 调入 - 调出 ≠ 年末余额",
   ],
   TRANSFER_MISMATCH: ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"],
   INTERNAL_INVARIANT: [
@@ -97,7 +94,7 @@ export const ERROR_CODES = deepFreezeCodes({
   ],
   INVALID_CUT_FRACTION: [
     "the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)",
-    "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）",
+    "降费比例不是国家政策规定的档次（如 0、0.2、0.5）",
   ],
   INVALID_RESULT: [
     "a figure of the result is not one the library writes (rates: plain decimals in [0, 1]; money: two-decimal yuan within ±10^15)",

@@ -34,6 +34,11 @@ export class CsvRows {
   /** Rows after the header, good or bad, not counting the skipped ones. */
   rows = 0;
 
+  /** Called with the header's cells as read, once it is read and good. */
+  onHeader?: (cells: readonly string[]) => void;
+  /** Called with a structurally bad row (its cells as read) as well as the report: `levy --errors-out` writes it. */
+  onStructural?: (line: number, cells: readonly string[], en: string, zh: string) => void;
+
   /** @param report - reports a bad row or header (one call per bad record) */
   constructor(private readonly report: (text: string) => void) {}
 
@@ -65,6 +70,12 @@ export class CsvRows {
     this.rows++;
     if (cells.length !== fields.length) {
       this.report(rowLengthMessage(line, fields.length, cells.length));
+      this.onStructural?.(
+        line,
+        cells,
+        `the header has ${fields.length} column(s), this row has ${cells.length} cell(s)`,
+        `列数与表头不符（表头 ${fields.length} 列，本行 ${cells.length} 列）`,
+      );
       return undefined;
     }
     const input: Record<string, unknown> = {};

@@ -27,6 +27,7 @@ import { runCorrections } from "./corrections.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
 import { CliError, describeError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
+import { LEVY_EXTRA_OPTIONS, readLevyExtras } from "./levyOptions.js";
 import { StdoutClosed, writeFilesWhole, writeFileWhole, writeStdout } from "./output.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
@@ -38,7 +39,8 @@ const HELP: Record<string, string> = {
 
 Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals]
-                  [--raw-cells] [--policy FILE] [--relief-2020]
+                  [--raw-cells] [--policy FILE] [--relief-2020] [--lang zh] [--out-encoding gb18030]
+                  [--errors-out FILE] [--normalize] [--cut-fraction F] [--own-cut-fraction F] [--own-reserve-months M]
   wi-pooling levy --corrections <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--policy FILE]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
   wi-pooling compare [scenario.json] --reform B.json [--base A.json] [--report FILE.html] [--json]
@@ -51,8 +53,8 @@ Usage:
   wi-pooling --version | <command> --help
 
 Exit codes: 0 ok; 1 unexpected error; 2 invalid input (nothing written to stdout); 3 wrong arguments; 4 a file could not be read or written;
-130/143 interrupted (SIGINT/SIGTERM; temporaries removed).
-退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败；130/143 被中断（已删除临时文件）。`,
+5 levy --errors-out: some rows were bad (good rows written, bad rows in the errors file); 130/143 interrupted (SIGINT/SIGTERM; temporaries removed).
+退出码：0 成功；1 意外错误；2 输入数据有误（标准输出不写任何内容）；3 参数错误；4 文件读写失败；5 levy --errors-out 时部分记录有误（正确记录已输出，有误记录写入错误文件）；130/143 被中断（已删除临时文件）。`,
   levy: `wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals] [--raw-cells] [--policy FILE] [--relief-2020]
 
 Computes each employer's premium (R4, 二（一）). A CSV file has a header row whose columns
@@ -78,6 +80,17 @@ too ("no rows"). Files are streamed; progress shows on stderr at a terminal.
                        or a carriage return gets a ' before it, so that a spreadsheet never runs it as a formula
   --policy FILE        use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
   --relief-2020        apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)
+  --lang zh            Chinese headers (with units: 缴费工资总额（元）) and Chinese labels of the codes (CSV output)
+  --out-encoding ENC   the output's encoding: utf-8 (default) or gb18030 (what Excel on Chinese Windows opens)
+  --errors-out FILE    write the good rows to the output and every bad row to FILE (its line, fields, codes,
+                       中文说明, English message, then the row as read); exit code 5 when any row was bad
+  --normalize          read common 社保 export forms: periods YYYYMM (202107), thousands separators
+                       (12,345.00), full-width digits, headers with their unit (缴费工资总额（元）); every
+                       change is counted on stderr. Off by default: such input is refused
+  --cut-fraction F     the city-wide 降费比例 for rows that give neither cutFraction nor cityReserveMonths
+  --city-reserve-months M  the city's reserve months, likewise (instead of --cut-fraction)
+  --own-cut-fraction F     the own district's 降费比例 for rows that give neither ownCutFraction nor ownReserveMonths
+  --own-reserve-months M   the own district's reserve months, likewise
   --corrections        the file holds levy corrections, one original/corrected pair a row (levyCorrection):
                        columns employerId, period, industryClass, floatMultiplier, cutFraction,
                        cityReserveMonths, ownCutFraction, enterpriseSize (both records), originalPayroll,
@@ -166,6 +179,7 @@ async function levy(args: string[]): Promise<number> {
     "no-totals": { type: "boolean" },
     "raw-cells": { type: "boolean" },
     corrections: { type: "boolean" },
+    ...LEVY_EXTRA_OPTIONS,
   });
   if (values.help) return print(HELP.levy!);
   if (positionals.length !== 1) usage("levy", "levy takes one file / 需要一个输入文件");
@@ -177,6 +191,10 @@ async function levy(args: string[]): Promise<number> {
   }
   if (values.bom && values.json) usage("levy", "--bom is for CSV output, not --json / --bom 仅用于 CSV 输出");
   if (values["raw-cells"] && values.json) usage("levy", "--raw-cells is for CSV output, not --json / --raw-cells 仅用于 CSV 输出");
+  const extras = readLevyExtras(values, (m) => usage("levy", m));
+  if (values.json && (extras.lang !== "en" || extras.outEncoding !== "utf-8"))
+    usage("levy", "--lang and --out-encoding are for CSV output, not --json / --lang 与 --out-encoding 仅用于 CSV 输出");
+  if (values.bom && extras.outEncoding !== "utf-8") usage("levy", "--bom is for UTF-8 output, not GB18030 / --bom 仅用于 UTF-8 输出");
   const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
   return runLevy({
     file: positionals[0]!,
@@ -187,6 +205,7 @@ async function levy(args: string[]): Promise<number> {
     out: values.out as string | undefined,
     encoding,
     policy,
+    extras,
   });
 }
 

@@ -29,6 +29,8 @@ export const EXIT = {
   usage: 3,
   /** A file could not be read or written. */
   io: 4,
+  /** `levy --errors-out`: some rows were bad; the good ones were written to the output, the bad ones to the errors file. */
+  someRowsBad: 5,
 } as const;
 
 /** An error that ends the command with an exit code and a message. */
@@ -120,6 +122,19 @@ export const MAX_PROBLEMS = 1000;
  * many problems there are in all when there is more than one.
  */
 export function everyProblem(error: PoolingError, name: SchemaName, input: unknown, where: string, count = true, policy?: Policy): string {
+  const { listed, rest } = problemList(error, name, input, policy);
+  const lines = listed.map((p) => describeError(p, where));
+  if (rest > 0) lines.push(`… and ${rest} more problem(s) / 另有 ${rest} 个问题未列出`);
+  const total = listed.length + rest;
+  if (count && total > 1) lines.push(`${total} problem(s) in ${where} / ${where} 共有 ${total} 个问题`);
+  return lines.join("\n");
+}
+
+/**
+ * The problems of an input the library refused with `error` (see
+ * {@link everyProblem}): at most {@link MAX_PROBLEMS}, and how many more.
+ */
+export function problemList(error: PoolingError, name: SchemaName, input: unknown, policy?: Policy): { listed: PoolingError[]; rest: number } {
   const { problems, more } = inputProblems(name, input, { max: MAX_PROBLEMS, ...(policy ? { policy } : {}) });
   const same = (p: PoolingError) => p.code === error.code && JSON.stringify(p.path) === JSON.stringify(error.path);
   let listed = problems;
@@ -131,11 +146,7 @@ export function everyProblem(error: PoolingError, name: SchemaName, input: unkno
       rest += 1;
     }
   }
-  const lines = listed.map((p) => describeError(p, where));
-  if (rest > 0) lines.push(`… and ${rest} more problem(s) / 另有 ${rest} 个问题未列出`);
-  const total = listed.length + rest;
-  if (count && total > 1) lines.push(`${total} problem(s) in ${where} / ${where} 共有 ${total} 个问题`);
-  return lines.join("\n");
+  return { listed, rest };
 }
 
 /** The policy the options ask for: a JSON file, and/or the 2020 relief overlay. */

@@ -13,12 +13,16 @@ import { basename } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { isPoolingError, type Levy, type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
-import { csvCell, LEVY_COLUMNS, levyCsvRow, levyTotalsRow } from "../report.js";
+import { encodeGb18030 } from "../present/gb18030.js";
+import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../present/levyCsvZh.js";
+import { LEVY_COLUMNS } from "../report.js";
 import { type FastCsvPlan, type FastCsvPosition, fastCsvEligible, fastCsvInputs } from "./csvFast.js";
 import { CsvRows, lineMessage } from "./csvRows.js";
 import { decodeStream, type Encoding } from "./decode.js";
-import { CliError, describeError, EXIT, everyProblem } from "./io.js";
+import { ErrorsFile } from "./errorsOut.js";
+import { CliError, describeError, EXIT, everyProblem, problemList } from "./io.js";
 import { JsonArrayError, jsonArrayItems } from "./jsonArray.js";
+import { type LevyExtras, needsGeneralReader, normalizeHint, RowNormalizer, withCutDefaults } from "./levyOptions.js";
 import { PendingOutput } from "./output.js";
 
 export { LEVY_COLUMNS };
@@ -50,7 +54,7 @@ type SkipError = Error & { code?: string; lines?: number };
  * closed would make the rest of the file one field: it is reported at the line
  * where its record starts, and reading resumes on the next line.
  */
-async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): AsyncIterable<{ input: unknown; where: string }> {
+async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows, norm: RowNormalizer): AsyncIterable<Record_> {
   const headerError = (what: string) => new CliError(EXIT.invalidInput, `${path}: malformed CSV header: ${what}\n${path}：表头 CSV 格式错误（引号使用有误）`);
   let offset = 0; // lines of the file before the current parser's text
   for (;;) {
@@ -66,6 +70,7 @@ async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): Asy
       const line = offset + (e.lines ?? 0);
       if (rows.fields === null) throw headerError(`${e.message.replace(/ at line \d+/, "")} (line ${line})`);
       rows.problem(lineMessage(line, `malformed CSV: ${e.message.replace(/ at line \d+/, "")}`, "CSV 格式错误（引号使用有误）"));
+      rows.onStructural?.(line, [], `malformed CSV: ${e.message.replace(/ at line \d+/, "")}`, "CSV 格式错误（引号使用有误）");
       end = line;
       lastWasSkip = true;
     };
@@ -76,9 +81,14 @@ async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): Asy
         while (skips.length > 0 && offset + (skips[0]!.lines ?? 0) < line) reportSkip(skips.shift()!);
         end = line;
         lastWasSkip = false;
-        const input = rows.take(record, line);
-        if (input === "stop") return;
-        if (input !== undefined) yield { input, where: `line ${line}` };
+        const header = rows.fields === null;
+        const input = rows.take(norm.cells(record, line, rows.fields), line);
+        if (input === "stop") {
+          if (!norm.on) norm.headerHint = normalizeHint(record, line, null);
+          return;
+        }
+        if (header && rows.fields !== null) rows.onHeader?.(record);
+        if (input !== undefined) yield { input, where: `line ${line}`, line, cells: record };
       }
     } catch (e) {
       throw e instanceof CliError ? e : new CliError(EXIT.invalidInput, `${path}: ${(e as Error).message}\n${path}：CSV 格式错误`);
@@ -98,6 +108,7 @@ async function* csvRecords(path: string, encoding: Encoding, rows: CsvRows): Asy
     }
     // the record after the last one read opens a quote that never closes: report it, resume on its next line
     rows.problem(lineMessage(end + 1, "malformed CSV: a quote opened in this row is never closed", "CSV 格式错误：本行的引号未闭合"));
+    rows.onStructural?.(end + 1, [], "malformed CSV: a quote opened in this row is never closed", "CSV 格式错误：本行的引号未闭合");
     offset = end + 1;
   }
 }
@@ -116,19 +127,30 @@ async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
 }
 
 /** Yields each item of a JSON array with its index, read as a stream (the file is never held whole). */
-async function* jsonRecords(path: string, encoding: Encoding): AsyncIterable<{ input: unknown; where: string }> {
+async function* jsonRecords(path: string, encoding: Encoding): AsyncIterable<Record_> {
   let i = 0;
   async function* utf8(): AsyncGenerator<Uint8Array> {
     for await (const text of decodeStream(fileBytes(path), path, encoding)) yield Buffer.from(text, "utf8");
   }
   try {
-    for await (const input of jsonArrayItems(utf8())) yield { input, where: `item ${i++}` };
+    for await (const input of jsonArrayItems(utf8())) {
+      yield { input, where: `item ${i}`, line: i, cells: null };
+      i++;
+    }
   } catch (e) {
     if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, describeError(e, path));
     if (!(e instanceof JsonArrayError)) throw e;
     if (e.message === "not an array") throw new CliError(EXIT.invalidInput, `${path}: expected a JSON array of levy inputs\n${path}：应为缴费记录的 JSON 数组`);
     throw new CliError(EXIT.invalidInput, `${path} is not valid JSON: ${e.message}\n${path} 不是有效的 JSON`);
   }
+}
+
+/** A record read: its input, where it is (`line 3`, `item 2`), its line or index, and its cells as read (CSV). */
+interface Record_ {
+  input: unknown;
+  where: string;
+  line: number;
+  cells: string[] | null;
 }
 
 /** A batch error as the record's own (its path without the batch index: the record is named by its line or item). */
@@ -142,6 +164,8 @@ export interface LevyOutputOptions {
   bom: boolean;
   totals: boolean;
   rawCells?: boolean;
+  /** The clerk's options: language, output encoding, errors file, normalising, cut defaults. */
+  extras?: LevyExtras;
 }
 
 /**
@@ -167,6 +191,11 @@ class LevyOutput {
   /** Bytes of the input read so far and its size, when known (for the ETA). */
   readonly input = { bytes: 0, size: 0 };
   private readonly json: boolean;
+  private readonly lang: "en" | "zh";
+  /** The output is GB18030 (`--out-encoding gb18030`). */
+  private readonly gb: boolean;
+  /** Good rows are written whatever bad rows there are (`--errors-out`). */
+  private readonly keepGoing: boolean;
 
   constructor(
     /** The output's temporary file (every write checked: exit 4 on failure). */
@@ -174,7 +203,10 @@ class LevyOutput {
     private readonly options: LevyOutputOptions,
   ) {
     this.json = options.json;
-    this.put(options.json ? '{"items":[' : `${options.bom ? "\uFEFF" : ""}${LEVY_COLUMNS.join(",")}\n`);
+    this.lang = options.extras?.lang ?? "en";
+    this.gb = options.extras?.outEncoding === "gb18030";
+    this.keepGoing = options.extras?.errorsOut !== undefined;
+    this.put(options.json ? '{"items":[' : `${options.bom ? "\uFEFF" : ""}${levyCsvHeaderIn(this.lang)}`);
   }
 
   good(levy: Levy): void {
@@ -184,11 +216,21 @@ class LevyOutput {
       this.firstWarning ??= levy.warnings[0];
     }
     if (this.progress && this.count % 10_000 === 0) this.showProgress();
-    if (this.bad > 0) return; // nothing will be written: validate the rest only
-    this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : levyCsvRow(levy, this.options));
+    if (this.bad > 0 && !this.keepGoing) return; // nothing will be written: validate the rest only
+    this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : levyCsvRowIn(levy, this.lang, this.options));
   }
 
   private put(text: string): void {
+    if (this.gb) {
+      const bytes = encodeGb18030(text);
+      if (this.used + bytes.length > this.bytes.length) this.flush();
+      if (bytes.length > this.bytes.length) this.sink.write(bytes);
+      else {
+        this.bytes.set(bytes, this.used);
+        this.used += bytes.length;
+      }
+      return;
+    }
     // at most 3 bytes per UTF-16 unit
     if (this.used + text.length * 3 > this.bytes.length) {
       this.flush();
@@ -232,7 +274,7 @@ class LevyOutput {
   finish(totals: LevyTotals): void {
     if (this.progress && this.count >= 10_000) process.stderr.write(`\r${this.count} records.\n`);
     if (this.json) this.put(this.options.totals ? `\n],"totals":${JSON.stringify(totals)}}\n` : "\n]}\n");
-    else if (this.options.totals) this.put(`${levyTotalsRow(totals).map(csvCell).join(",")}\n`);
+    else if (this.options.totals) this.put(levyCsvTotalsIn(totals, this.lang));
     this.flush();
     const w = this.firstWarning;
     if (w !== undefined) {
@@ -278,14 +320,16 @@ async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, pol
 }
 
 /** The general path: csv-parse (quoted fields, other line endings) or a JSON array, records through the library's async stream. */
-async function levyStreamed(file: string, encoding: Encoding, policy: Policy, out: LevyOutput, rows: CsvRows): Promise<LevyTotals> {
-  const records = /\.json$/i.test(file) ? jsonRecords(file, encoding) : csvRecords(file, encoding, rows);
+async function levyStreamed(file: string, encoding: Encoding, policy: Policy, out: LevyOutput, rows: CsvRows, clerk: Clerk): Promise<LevyTotals> {
+  const { norm, errors, defaults } = clerk;
+  const records = /\.json$/i.test(file) ? jsonRecords(file, encoding) : csvRecords(file, encoding, rows, norm);
   // The records pass through the library's stream one at a time, so the outcome of a record is that of the last one read.
-  let current: { input: unknown; where: string } = { input: undefined, where: "" };
+  let current: Record_ = { input: undefined, where: "", line: 0, cells: null };
   async function* inputs(): AsyncIterable<LevyInput> {
     for await (const record of records) {
-      current = record;
-      yield record.input as LevyInput;
+      const input = withCutDefaults(record.cells === null ? norm.record(record.input, record.line) : record.input, defaults);
+      current = { ...record, input };
+      yield input as LevyInput;
     }
   }
   const stream = streamLevies(inputs(), { errors: "collect" }, policy);
@@ -293,9 +337,30 @@ async function levyStreamed(file: string, encoding: Encoding, policy: Policy, ou
     if (next.done) return next.value;
     const o = next.value;
     if (o.ok) out.good(o.levy);
-    else out.error(everyProblem(recordError(o.error), "LevyInput", current.input, current.where, false));
+    else {
+      const error = recordError(o.error);
+      let text = everyProblem(error, "LevyInput", current.input, current.where, false);
+      const hint = norm.on || current.cells === null ? null : normalizeHint(current.cells, current.line, rows.fields);
+      if (hint !== null) text += `\n${" ".repeat(current.where.length + 2)}${hint}`;
+      out.error(text);
+      if (errors !== null) {
+        const { listed } = problemList(error, "LevyInput", current.input);
+        errors.add(
+          current.line,
+          listed.map((p) => errors.problemOf(p, rows.fields)),
+          current.cells ?? { json: current.input },
+        );
+      }
+    }
     if (out.bad > 0) await stderrDrained();
   }
+}
+
+/** The clerk's options at work: the normaliser, the errors file (or null), the cut defaults. */
+interface Clerk {
+  norm: RowNormalizer;
+  errors: ErrorsFile | null;
+  defaults: LevyExtras["defaults"];
 }
 
 /** The options of `wi-pooling levy`. */
@@ -310,27 +375,49 @@ export interface LevyOptions extends LevyOutputOptions {
 export async function runLevy(opts: LevyOptions): Promise<number> {
   const { file, out, encoding, policy } = opts;
   const isJson = /\.json$/i.test(file);
+  const extras = opts.extras;
   let plan: FastCsvPlan | null = null;
   try {
     if (!statSync(file).isFile()) throw new CliError(EXIT.io, `cannot read ${file}: not a file\n无法读取 ${file}：不是文件`);
-    if (!isJson) plan = fastCsvEligible(file);
+    if (!isJson && (extras === undefined || !needsGeneralReader(extras))) plan = fastCsvEligible(file);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(EXIT.io, `cannot read ${file}: ${(e as { code?: string }).code ?? (e as Error).message}\n无法读取 ${file}`);
   }
   // the output is opened before the input is read: an existing directory as --out is refused at once
   const output = await PendingOutput.open(out, out ? basename(out) : "levies.out");
+  const errorsOut = extras?.errorsOut;
+  const errorsSink = errorsOut === undefined ? null : await PendingOutput.open(errorsOut, basename(errorsOut));
   try {
     const levyOut = new LevyOutput(output, opts);
     const rows = new CsvRows((text) => levyOut.error(text));
+    const errors =
+      errorsSink === null ? null : new ErrorsFile(errorsSink, extras?.lang ?? "en", extras?.outEncoding ?? "utf-8", opts.bom, opts.rawCells === true);
+    if (errors !== null) {
+      rows.onHeader = (cells) => errors.setInputHeader(cells);
+      rows.onStructural = (line, cells, en, zh) => errors.add(line, [{ field: "", code: "INVALID_CSV", message: en, messageZh: zh }], cells);
+    }
+    const clerk: Clerk = { norm: new RowNormalizer(extras?.normalize === true), errors, defaults: extras?.defaults ?? {} };
     let totals: LevyTotals;
     try {
-      totals = plan ? await levyFast(file, plan, encoding, policy, levyOut, rows) : await levyStreamed(file, encoding, policy, levyOut, rows);
+      totals = plan ? await levyFast(file, plan, encoding, policy, levyOut, rows) : await levyStreamed(file, encoding, policy, levyOut, rows, clerk);
     } catch (e) {
       throw readError(e, file);
     } finally {
       levyOut.flushErrors();
+      if (clerk.norm.headerHint !== null) process.stderr.write(`${clerk.norm.headerHint}\n`);
       if (rows.skipped > 0) process.stderr.write(`${rows.skipped} empty row(s) skipped / 跳过 ${rows.skipped} 个空行\n`);
+      for (const line of clerk.norm.summary()) process.stderr.write(`${line}\n`);
+    }
+    if (errors !== null && errorsSink !== null && levyOut.bad > 0 && (isJson || rows.fields !== null)) {
+      levyOut.finish(totals);
+      await output.commit();
+      await errorsSink.commit();
+      const good = levyOut.count;
+      process.stderr.write(
+        `${good} good record(s) written; ${errors.count} bad record(s) written to ${errorsOut}. / ${good} 条记录已输出；${errors.count} 条有误的记录已写入 ${errorsOut}。\n`,
+      );
+      return EXIT.someRowsBad;
     }
     if (levyOut.bad > 0) {
       process.stderr.write(`${levyOut.bad} invalid record(s); nothing was written. / ${levyOut.bad} 条记录有误，未输出任何结果。\n`);
@@ -343,8 +430,13 @@ export async function runLevy(opts: LevyOptions): Promise<number> {
     }
     levyOut.finish(totals);
     await output.commit();
+    if (errors !== null && errorsSink !== null) {
+      errors.finish();
+      await errorsSink.commit();
+    }
     return EXIT.ok;
   } finally {
     await output.discard();
+    await errorsSink?.discard();
   }
 }

@@ -7,6 +7,8 @@
 /** A language of the page. */
 export type Lang = "zh" | "en";
 
+import { LEVY_OUTPUT_FIELDS, levyHeaderZh } from "../present/levyFields.js";
+
 const zh = {
   title: "苏州工伤保险市区统筹（苏府办〔2020〕86号）",
   tabCalc: "费率计算",
@@ -26,7 +28,7 @@ const zh = {
   fTier: "浮动费率档次",
   fPayroll: "工资总额（元）",
   fPeriod: "费款所属期（YYYY-MM）",
-  fCut: "阶段性降费幅度（降费期内，如 0.2；期外留空）",
+  fCut: "降费比例（阶段性降费期内，如 0.2；期外留空）",
   compute: "计算",
   premium: "应缴工伤保险费",
   yuan: "元",
@@ -51,38 +53,24 @@ const zh = {
   simulate: "运行模拟",
   line: "第几行 line",
   goodBad: "正确 / 有误记录数",
-  units: "金额单位：万元（图表）",
+  units: "金额单位：万元（图表与年度表）",
+  exampleBanner: "示例数据：EXAMPLE_SCENARIO 的数字为虚构，仅作演示，不是任何地区的实际数据。",
+  normalize: "规范化常见社保导出格式（YYYYMM 所属期、千位分隔符、全角数字、带单位的表头）",
+  normalized: "已规范化：",
+  policyRef: "政策",
+  libraryRef: "计算程序",
   conservation: "守恒检查",
   badJson: "情景不是有效的 JSON：",
   fields: {} as Record<string, string>,
 };
 
-const FIELDS_ZH: Record<string, string> = {
-  employerId: "用人单位",
-  period: "所属期",
-  industryClass: "行业类别",
-  payroll: "工资总额",
-  baseRate: "基准费率",
-  floatMultiplier: "浮动档次",
-  floatedRate: "浮动后费率",
-  cutFraction: "降费幅度",
-  cutSource: "降费依据",
-  ownCutFraction: "本地降费幅度",
-  ownCutSource: "本地降费依据",
-  effectiveRate: "实际费率",
-  premiumBeforeCut: "降费前保险费",
-  premium: "保险费",
-  cutRelief: "降费减收",
-  syncInducedRelief: "同步降费减收",
-  reliefFraction: "减免比例",
-  reliefWaived: "减免额",
-  premiumDue: "应缴额",
-};
+/** The output fields' Chinese headings: the library's one table of them (terms and units), not a list of the page's own. */
+const FIELDS_ZH: Record<string, string> = Object.fromEntries(LEVY_OUTPUT_FIELDS.map((f) => [f.name, levyHeaderZh(f)]));
 const FIELDS_EN: Record<string, string> = {
   employerId: "employer",
   period: "period",
   industryClass: "class",
-  payroll: "payroll",
+  payroll: "payroll (yuan)",
   baseRate: "base rate",
   floatMultiplier: "float tier",
   floatedRate: "floated rate",
@@ -91,13 +79,13 @@ const FIELDS_EN: Record<string, string> = {
   ownCutFraction: "own cut",
   ownCutSource: "own cut source",
   effectiveRate: "effective rate",
-  premiumBeforeCut: "premium before cut",
-  premium: "premium",
-  cutRelief: "cut relief",
-  syncInducedRelief: "sync-induced relief",
+  premiumBeforeCut: "premium before cut (yuan)",
+  premium: "premium (yuan)",
+  cutRelief: "cut relief (yuan)",
+  syncInducedRelief: "sync-induced relief (yuan)",
   reliefFraction: "relief fraction",
-  reliefWaived: "relief waived",
-  premiumDue: "premium due",
+  reliefWaived: "relief waived (yuan)",
+  premiumDue: "premium due (yuan)",
 };
 
 const en: typeof zh = {
@@ -145,13 +133,17 @@ const en: typeof zh = {
   simulate: "Run the simulation",
   line: "line",
   goodBad: "good / bad records",
-  units: "charts in 万元 (10,000 yuan)",
+  units: "charts and the yearly table in 万元 (10,000 yuan)",
+  exampleBanner: "Example data: the figures of EXAMPLE_SCENARIO are made up for the demonstration; they are no district's actual figures.",
+  normalize: "Read common 社保 export forms (YYYYMM periods, thousands separators, full-width digits, headers with units)",
+  normalized: "Normalized:",
+  policyRef: "policy",
+  libraryRef: "library",
   conservation: "conservation",
   badJson: "The scenario is not valid JSON:",
   fields: FIELDS_EN,
 };
 zh.fields = FIELDS_ZH;
-zh.line = "第";
 
 /** The page's words, by language. */
 export const TEXT: Record<Lang, typeof zh> = { zh, en };

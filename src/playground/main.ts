@@ -21,10 +21,12 @@ import {
   SUZHOU_2020,
   simulate,
 } from "../index.js";
+import { type NormalizeChange, normalizeSummary } from "../present/normalize.js";
 import { renderReport } from "../report.js";
 import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
-import { CsvFormatError, LEVY_CSV_COLUMNS, levyBatchCsv, parseLevyCsv } from "../service/csv.js";
+import { CsvFormatError, LEVY_CSV_COLUMNS, parseLevyCsv } from "../service/csv.js";
 import { decodeText, encodingOf, InvalidEncodingError } from "../service/decode.js";
+import { levyBatchCsvIn, problemLines, rowProblemText } from "./clerk.js";
 import { simulationCsv } from "./export.js";
 import { type Lang, TEXT } from "./i18n.js";
 import { initStressTab } from "./stressTab.js";
@@ -53,7 +55,8 @@ function errorText(e: unknown): string {
 function showError(id: string, e: unknown | null): void {
   const box = $(id);
   box.hidden = e === null;
-  box.textContent = e === null ? "" : errorText(e);
+  // a refused scenario: every problem of it, one a line
+  box.textContent = e === null ? "" : id === "sim-error" && e instanceof PoolingError ? problemLines(e, lastSimInput, lang) : errorText(e);
 }
 
 /** A download of `text` as a Blob URL, released after the click. */
@@ -161,6 +164,8 @@ const BATCH_COLUMNS = [
 ] as const;
 
 let lastFile: File | null = null;
+/** The changes `normalize` made to the last file (its summary lines), or null when it was off. */
+let lastNormalized: string[] | null = null;
 let lastBatchError: unknown = null;
 let loads = 0; // a newer load (another file, another encoding) supersedes one still reading
 
@@ -179,7 +184,9 @@ async function loadCsv(file: File): Promise<void> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (load !== loads) return;
-    const records = parseLevyCsv(decodeText(bytes, encoding));
+    const changes: NormalizeChange[] | undefined = $<HTMLInputElement>("csv-normalize").checked ? [] : undefined;
+    const records = parseLevyCsv(decodeText(bytes, encoding), changes);
+    lastNormalized = changes === undefined ? null : normalizeSummary(changes);
     lastBatch = leviesWithErrors(
       records.map((r) => r.input),
       policy,
@@ -196,10 +203,25 @@ async function loadCsv(file: File): Promise<void> {
 
 function renderBatch(batch: CollectedBatch): void {
   $("batch-out").hidden = false;
+  const notice = $("batch-normalized");
+  notice.hidden = lastNormalized === null;
+  notice.textContent =
+    lastNormalized === null
+      ? ""
+      : `${t("normalized")} ${lastNormalized.length === 0 ? "0" : lastNormalized.map((l) => l.split(" / ")[lang === "zh" ? 1 : 0]).join("；")}`;
+  const { policy: ref, library, ...figures } = batch.totals;
   $("batch-totals").replaceChildren(
-    ...Object.entries(batch.totals).map(([k, v]) => {
+    ...Object.entries(figures).map(([k, v]) => {
       const tr = el("tr");
       tr.append(el("th", TEXT[lang].fields[k] ?? k, { scope: "row" }), el("td", v));
+      return tr;
+    }),
+    ...[
+      [t("policyRef"), `${ref.id} ${ref.version}`],
+      [t("libraryRef"), `${library.name} ${library.version}`],
+    ].map(([k, v]) => {
+      const tr = el("tr");
+      tr.append(el("th", k!, { scope: "row" }), el("td", v!, { class: "ref" }));
       return tr;
     }),
     (() => {
@@ -214,9 +236,7 @@ function renderBatch(batch: CollectedBatch): void {
   $("batch-errors").replaceChildren(
     ...(batch.errors.length === 0
       ? [el("li", t("noBadRows"))]
-      : batch.errors.map((e) =>
-          el("li", `${t("line")} ${e.line ?? e.index + 1}: ${e.code} — ${lang === "zh" ? e.messageZh : e.message}`, { "data-line": String(e.line ?? "") }),
-        )),
+      : batch.errors.map((e) => el("li", rowProblemText(e, lang), { "data-line": String(e.line ?? "") }))),
   );
   const head = el("tr");
   head.append(...BATCH_COLUMNS.map((c) => el("th", TEXT[lang].fields[c] ?? c, { scope: "col" })));
@@ -232,11 +252,17 @@ function renderBatch(batch: CollectedBatch): void {
 
 // ─── simulation ───────────────────────────────────────────────────────
 let lastSim: Simulation | null = null;
+/** The scenario last run (for listing every problem of a refused one), and whether it was the example. */
+let lastSimInput: unknown;
+let lastSimIsExample = false;
 const exampleText = () => JSON.stringify(EXAMPLE_SCENARIO, null, 2);
 
 function runSimulation(): void {
   try {
-    lastSim = simulate(JSON.parse($<HTMLTextAreaElement>("scenario").value), policy);
+    lastSimInput = undefined;
+    lastSimInput = JSON.parse($<HTMLTextAreaElement>("scenario").value);
+    lastSimIsExample = JSON.stringify(lastSimInput) === JSON.stringify(EXAMPLE_SCENARIO);
+    lastSim = simulate(lastSimInput as never, policy);
     showError("sim-error", null);
     renderSim(lastSim);
   } catch (e) {
@@ -261,6 +287,7 @@ function renderSim(sim: Simulation): void {
   const c = sim.conservation;
   $("sim-summary").textContent =
     `${sim.name ?? ""} · ${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""} · ${t("units")} · ${t("conservation")}: ${c.ok ? "ok" : "FAILED"}`;
+  $("sim-example").hidden = !lastSimIsExample;
   $("sim-out").hidden = false;
 }
 
@@ -285,13 +312,15 @@ function init(): void {
     const f = (ev.target as HTMLInputElement).files?.[0];
     if (f) void loadCsv(f);
   });
-  $<HTMLSelectElement>("csv-encoding").addEventListener("change", () => {
-    if (lastFile) void loadCsv(lastFile);
-  });
+  for (const id of ["csv-encoding", "csv-normalize"]) {
+    $(id).addEventListener("change", () => {
+      if (lastFile) void loadCsv(lastFile);
+    });
+  }
   $("batch-csv").addEventListener("click", () => {
     if (!lastBatch) return;
-    const { errors: _, errorsOmitted: __, ...batch } = lastBatch;
-    download("levies.csv", "text/csv;charset=utf-8", levyBatchCsv(batch));
+    // with a UTF-8 byte order mark: Excel on Chinese Windows would read it as GBK without one
+    download("levies.csv", "text/csv;charset=utf-8", `\uFEFF${levyBatchCsvIn(lastBatch, lang)}`);
   });
   $("batch-json").addEventListener("click", () => lastBatch && download("levies.json", "application/json", JSON.stringify(lastBatch, null, 2)));
   const scenario = $<HTMLTextAreaElement>("scenario");
@@ -304,7 +333,7 @@ function init(): void {
     if (f) scenario.value = await f.text();
   });
   $("sim-run").addEventListener("click", runSimulation);
-  $("sim-csv").addEventListener("click", () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", simulationCsv(lastSim)));
+  $("sim-csv").addEventListener("click", () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", `\uFEFF${simulationCsv(lastSim)}`));
   $("sim-json").addEventListener("click", () => lastSim && download("simulation.json", "application/json", JSON.stringify(lastSim)));
   initStressTab($, download);
   compute();

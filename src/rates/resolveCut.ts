@@ -66,7 +66,7 @@ export function resolveCut(policy: Policy, period: Period, cutFraction: Dec | un
   if (cutFraction !== undefined && fromMonths !== undefined && !cutFraction.eq(fromMonths)) {
     throw new PoolingError("CUT_FRACTION_CONFLICT", ["cutFraction"], {
       en: `cutFraction ${cutFraction.toFixed()} but cityReserveMonths qualify for ${fromMonths.toFixed()}`,
-      zh: `cutFraction 为 ${cutFraction.toFixed()}，而 cityReserveMonths 对应 ${fromMonths.toFixed()}`,
+      zh: `降费比例为 ${cutFraction.toFixed()}，而市区可支付月数对应 ${fromMonths.toFixed()}`,
     });
   }
   const fixed = window.value.fraction;
@@ -75,7 +75,7 @@ export function resolveCut(policy: Policy, period: Period, cutFraction: Dec | un
     if (given !== undefined && !given.eq(fixed)) {
       throw new PoolingError("CUT_FRACTION_CONFLICT", [cutFraction !== undefined ? "cutFraction" : "cityReserveMonths"], {
         en: `the policy fixes the cut at ${fixed}, got ${given.toFixed()}`,
-        zh: `政策规定降费幅度为 ${fixed}，收到 ${given.toFixed()}`,
+        zh: `政策规定降费比例为 ${fixed}，收到 ${given.toFixed()}`,
       });
     }
     return { fraction: given ?? new D(fixed), source: "policy", citations: [window.citation] };

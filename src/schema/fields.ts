@@ -89,6 +89,11 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? "an array" : typeof value;
 }
 
+/** A value as the Chinese messages show it: a decimal by its digits only (the Chinese messages never name a programming type). */
+function describeZh(value: unknown): string {
+  return isDecimalInstance(value) ? value.toString() : describe(value);
+}
+
 function missing(ctx: TransformCtx): typeof z.NEVER {
   return addCodedIssue(ctx, "MISSING_FIELD");
 }
@@ -102,7 +107,7 @@ export function periodField(): z.ZodType<Period, PeriodInput> {
   return field({ type: "string", pattern: PERIOD_RE.source, description: "Format: a month written YYYY-MM" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (typeof v !== "string" || !PERIOD_RE.test(v)) {
-      return addCodedIssue(ctx, "INVALID_PERIOD", `got ${describe(v)}`, `收到 ${describe(v)}`);
+      return addCodedIssue(ctx, "INVALID_PERIOD", `got ${describe(v)}`, `收到 ${describeZh(v)}`);
     }
     return v;
   });
@@ -132,7 +137,7 @@ const DATE_JSON_PATTERN =
 export function dateField(): z.ZodType<IsoDate, IsoDateInput> {
   return field({ type: "string", format: "date", pattern: DATE_JSON_PATTERN, description: "Format: a calendar date written YYYY-MM-DD" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
-    if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describe(v)}`);
+    if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describeZh(v)}`);
     return v;
   });
 }
@@ -151,7 +156,7 @@ export function industryClassField(): z.ZodType<IndustryClass, IndustryClassInpu
       if (v === undefined) return missing(ctx);
       const n = typeof v === "string" && /^[1-8]$/.test(v) ? Number(v) : v;
       if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 8) {
-        return addCodedIssue(ctx, "INVALID_CLASS", `got ${describe(v)}`, `收到 ${describe(v)}`);
+        return addCodedIssue(ctx, "INVALID_CLASS", `got ${describe(v)}`, `收到 ${describeZh(v)}`);
       }
       return n as IndustryClass;
     },
@@ -256,7 +261,7 @@ function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
   return field(json, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     const d = readNumeric(v);
-    if (d === "invalid") return addCodedIssue(ctx, opts.invalid, `got ${describe(v)}`, `收到 ${describe(v)}`);
+    if (d === "invalid") return addCodedIssue(ctx, opts.invalid, `got ${describe(v)}`, `收到 ${describeZh(v)}`);
     if (d === "range") return outOfRange(ctx, v);
     if (opts.min && min && (opts.min.exclusive ? d.lte(min) : d.lt(min))) {
       return addCodedIssue(ctx, opts.min.code, `got ${d.toFixed()}`, `收到 ${d.toFixed()}`);
@@ -276,7 +281,7 @@ function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
 }
 
 function outOfRange(ctx: TransformCtx, v: unknown): typeof z.NEVER {
-  return addCodedIssue(ctx, "AMOUNT_OUT_OF_RANGE", `got ${describe(v)}`, `收到 ${describe(v)}`);
+  return addCodedIssue(ctx, "AMOUNT_OUT_OF_RANGE", `got ${describe(v)}`, `收到 ${describeZh(v)}`);
 }
 
 /**

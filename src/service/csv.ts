@@ -9,6 +9,7 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import type { LevyBatch, LevyInput, LevyTotals } from "../index.js";
+import { type NormalizeChange, normalizeRecord } from "../present/normalize.js";
 import { csvCell, LEVY_COLUMNS, type LevyCsvOptions, levyCsvHeader, levyCsvRow, levyTotalsRow } from "../report.js";
 
 /**
@@ -44,7 +45,8 @@ export const NO_ROWS = ["no rows: the batch has no records", "没有数据行（
  * Reads a levy CSV (as `wi-pooling levy` does) into records with their
  * lines: the header names input fields or their Chinese aliases (the library's
  * `levyCsvHeader`), rows whose cells are all empty (Excel's `,,,`) are
- * skipped. Throws a {@link CsvFormatError} for malformed CSV, a row of the
+ * skipped. With `normalize`, the common 社保 export forms are read (see
+ * present/normalize.ts) and each change is pushed to it. Throws a {@link CsvFormatError} for malformed CSV, a row of the
  * wrong length, an unknown or duplicate column, or no record at all (`NO_ROWS`).
  *
  * @example
@@ -53,7 +55,7 @@ export const NO_ROWS = ["no rows: the batch has no records", "没有数据行（
  * records[0]; // { input: { employerId: "E1", period: "2020-09", industryClass: "3", payroll: "1000.00", cutFraction: "0.2" }, line: 2 }
  * ```
  */
-export function parseLevyCsv(text: string): CsvRecord[] {
+export function parseLevyCsv(text: string, normalize?: NormalizeChange[]): CsvRecord[] {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(text, LEVY_CSV_PARSE_OPTIONS) as unknown as typeof rows;
@@ -62,7 +64,14 @@ export function parseLevyCsv(text: string): CsvRecord[] {
   }
   const reader = new LevyCsvReader();
   const out: CsvRecord[] = [];
-  for (const { record, info } of rows) {
+  let fields: string[] | null = null;
+  for (const { record: read, info } of rows) {
+    let record = read;
+    if (normalize !== undefined && !read.every((c) => c === "")) {
+      // the common 社保 export forms read (`normalize`), each change recorded
+      record = normalizeRecord(read, info.lines, fields, normalize);
+      fields ??= levyCsvHeader(record).fields;
+    }
     const input = reader.take(record, info.lines);
     if (input !== undefined) out.push({ input, line: info.lines });
   }

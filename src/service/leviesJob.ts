@@ -12,10 +12,12 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { type LevyInput, type LevyTotals, MAX_LISTED_ERRORS, type Policy, PoolingError, streamLevies } from "../index.js";
-import { levyCsvRow } from "../report.js";
+import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../present/levyCsvZh.js";
+import { levyCsvHeader } from "../report.js";
 import { type BatchError, batchError } from "./batch.js";
+import { CsvNormalizer } from "./clerk.js";
 import { decodeBody, invalidEncoding, parseJsonBody } from "./compute.js";
-import { CsvFormatError, csvParseError, LEVY_CSV_PARSE_OPTIONS, LevyCsvReader, levyCsvHeaderLine, levyCsvTotalsLine, NO_ROWS } from "./csv.js";
+import { CsvFormatError, csvParseError, LEVY_CSV_PARSE_OPTIONS, LevyCsvReader, NO_ROWS } from "./csv.js";
 import { createDecoder, InvalidEncodingError } from "./decode.js";
 import { HttpError, serviceError } from "./httpError.js";
 import { tooManyRows } from "./limits.js";
@@ -40,15 +42,26 @@ export interface BodyBytes {
 interface Records {
   inputs(pass: 1 | 2): AsyncIterable<LevyInput> | Iterable<LevyInput>;
   line: number | undefined;
+  /** `errors=collect`: the rows of the wrong length, by their index in the batch (each stands in the batch as a bad record). */
+  structural?: Map<number, BatchError>;
+  /** `?normalize=1`: the changes of the first pass. */
+  norm?: CsvNormalizer;
 }
+
+/** What stands in the batch for a row of the wrong length (`errors=collect`): an input the library refuses, reported as the row's structural error. */
+const WRONG_LENGTH = Object.freeze({});
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
 /** The levy inputs of a CSV body, one record at a time; at most `maxRows` of them (413 beyond). */
 function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
+  const structural = new Map<number, BatchError>();
   const records: Records = {
     line: undefined,
+    structural,
     async *inputs(pass) {
+      const norm = new CsvNormalizer(spec.normalize === true, pass === 1);
+      if (pass === 1) records.norm = norm;
       const decoder = createDecoder(spec.encoding);
       const bytes = pass === 1 ? body.first() : body.again();
       async function* texts(): AsyncGenerator<string> {
@@ -67,7 +80,26 @@ function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
       let count = 0;
       try {
         for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-          const input = reader.take(record, info.lines);
+          let input: LevyInput | undefined;
+          try {
+            input = reader.take(
+              norm.cells(record, info.lines, (h) => levyCsvHeader(h).fields),
+              info.lines,
+            );
+          } catch (e) {
+            if (!(spec.errors === "collect" && e instanceof CsvFormatError && e.code === "INVALID_CSV")) throw e;
+            // a row of the wrong length, collected: it stands in the batch at its index, as a bad record
+            structural.set(count, {
+              name: "ServiceError",
+              code: e.code,
+              path: [count],
+              message: e.message,
+              messageZh: e.messageZh,
+              index: count,
+              line: e.line,
+            } as unknown as BatchError);
+            input = WRONG_LENGTH as LevyInput;
+          }
           if (input === undefined) continue;
           if (++count > maxRows) throw tooManyRows(maxRows);
           records.line = info.lines;
@@ -126,7 +158,7 @@ async function validate(records: Records, policy: Policy): Promise<{ count: numb
     count++;
     const o = next.value;
     if (o.ok) continue;
-    if (errors.length < MAX_LISTED_ERRORS) errors.push(batchError(o, records.line));
+    if (errors.length < MAX_LISTED_ERRORS) errors.push(records.structural?.get(o.index) ?? batchError(o, records.line));
     else omitted++;
   }
   return { count, errors, omitted };
@@ -159,8 +191,9 @@ export async function leviesJob(spec: JobSpec, body: BodyBytes, policy: Policy, 
     throw new HttpError(400, { ...errors[0]!, errors, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) });
   }
   const csv = !collect && spec.csvOut;
-  sink.head({ status: 200, type: csv ? "text/csv; charset=utf-8" : JSON_TYPE, headers: {} });
-  await sink.write(csv ? levyCsvHeaderLine() : '{"items":[');
+  const lang = spec.lang === "zh" ? "zh" : "en";
+  sink.head({ status: 200, type: csv ? "text/csv; charset=utf-8" : JSON_TYPE, headers: records.norm?.headers() ?? {} });
+  await sink.write(csv ? `${spec.bom === true ? "\uFEFF" : ""}${levyCsvHeaderIn(lang)}` : '{"items":[');
   const stream = streamLevies(records.inputs(2) as AsyncIterable<LevyInput>, { errors: "collect" }, policy);
   let first = true;
   let totals: LevyTotals;
@@ -172,10 +205,10 @@ export async function leviesJob(spec: JobSpec, body: BodyBytes, policy: Policy, 
     }
     const o = next.value;
     if (!o.ok) continue;
-    await sink.write(csv ? levyCsvRow(o.levy, { rawCells: spec.rawCells }) : `${first ? "" : ","}${JSON.stringify(o.levy)}`);
+    await sink.write(csv ? levyCsvRowIn(o.levy, lang, { rawCells: spec.rawCells }) : `${first ? "" : ","}${JSON.stringify(o.levy)}`);
     first = false;
   }
-  if (csv) await sink.write(levyCsvTotalsLine(totals));
+  if (csv) await sink.write(levyCsvTotalsIn(totals, lang));
   else await sink.write(`],"totals":${JSON.stringify(totals)}${collect ? `,"errors":${JSON.stringify(errors)},"errorsOmitted":${omitted}` : ""}}`);
   await sink.end();
 }

@@ -27,6 +27,10 @@ export interface JobSpec {
   csvOut: boolean;
   /** `/levies?rawCells=1`: CSV text cells written as they are (no `'` before a formula's first character). */
   rawCells: boolean;
+  /** `/levies` CSV answer: `?bom=1`, a UTF-8 byte order mark first. */
+  bom?: boolean;
+  /** `/levies` CSV body: `?normalize=1`, the common 社保 export forms read (see present/normalize.ts). */
+  normalize?: boolean;
   /** The body comes as `chunk` messages then `end` (a CSV batch), not in the job message. */
   streamed: boolean;
 }

@@ -15,6 +15,7 @@ import { type AddressInfo, Server as NetServer, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { EXAMPLE_SCENARIO, type Policy, PoolingError, SUZHOU_2020, schemas } from "../index.js";
 import { acceptQueueLength } from "./acceptQueue.js";
+import { flagParam, requestLang } from "./clerk.js";
 import { type Encoding, encodingOf } from "./decode.js";
 import { EXAMPLE_LEVIES_CSV } from "./exampleData.js";
 import { HttpError, internalError, serviceError } from "./httpError.js";
@@ -218,7 +219,9 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
         route,
         mediaType: type,
         encoding: bodyEncoding(req),
-        lang: url.searchParams.get("lang"),
+        lang: requestLang(req, url),
+        bom: flagParam(url, "bom"),
+        normalize: flagParam(url, "normalize"),
         errors,
         asOf: url.searchParams.get("asOf"),
         csvOut: /\btext\/csv\b/.test(req.headers.accept ?? ""),
@@ -288,7 +291,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
     const type = mediaType(req);
     if (!types.includes(type)) {
       const wanted = types.join(" or ");
-      throw serviceError(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type must be ${wanted}`, `Content-Type 须为 ${wanted}`);
+      throw serviceError(415, "UNSUPPORTED_MEDIA_TYPE", `Content-Type must be ${wanted}`, `Content-Type 须为 ${types.join(" 或 ")}`);
     }
     return type;
   }

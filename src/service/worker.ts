@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { definePolicy, type Policy, PoolingError, SUZHOU_2020 } from "../index.js";
+import { refusedBody } from "./clerk.js";
 import { computeJson, decodeBody, parseJsonBody } from "./compute.js";
 import { HttpError } from "./httpError.js";
 import { type BodyBytes, leviesJob, type Sink } from "./leviesJob.js";
@@ -92,6 +93,7 @@ function sinkOf(job: Current): Sink {
 
 /** Computes one job and answers it; an error becomes the service's JSON error. */
 async function run(job: Current, spec: JobSpec, body: Uint8Array | undefined): Promise<void> {
+  let value: unknown;
   try {
     if (spec.route === "levies") {
       const bytes: BodyBytes = spec.streamed
@@ -105,13 +107,14 @@ async function run(job: Current, spec: JobSpec, body: Uint8Array | undefined): P
       await leviesJob(spec, bytes, policy, setup.limits.maxRows, sinkOf(job));
       return;
     }
-    const value = parseJsonBody(decodeBody(body ?? new Uint8Array(), spec));
+    value = parseJsonBody(decodeBody(body ?? new Uint8Array(), spec));
     const result = computeJson(spec.route, value, spec, policy, setup.limits);
     post({ t: "reply", id: job.id, status: 200, type: JSON_TYPE, headers: {}, body: JSON.stringify(result) });
   } catch (e) {
     if (e instanceof HttpError) post({ t: "reply", id: job.id, status: e.status, type: JSON_TYPE, headers: e.headers, body: JSON.stringify(e.body) });
-    else if (e instanceof PoolingError) post({ t: "reply", id: job.id, status: 400, type: JSON_TYPE, headers: {}, body: JSON.stringify(e) });
-    else post({ t: "internal", id: job.id, stack: (e as Error)?.stack ?? String(e) });
+    else if (e instanceof PoolingError) {
+      post({ t: "reply", id: job.id, status: 400, type: JSON_TYPE, headers: {}, body: JSON.stringify(refusedBody(spec.route, value, e, policy)) });
+    } else post({ t: "internal", id: job.id, stack: (e as Error)?.stack ?? String(e) });
   } finally {
     if (current === job) current = null;
   }

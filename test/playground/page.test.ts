@@ -137,10 +137,58 @@ describe("the playground page in headless Chromium", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#sim-json")]);
     expect(readFileSync((await download.path())!, "utf8")).toBe(JSON.stringify(sim));
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#sim-csv")]);
-    expect(readFileSync((await csvDownload.path())!, "utf8").split("\n")[0]).toMatch(/^year,from,to,who,/);
+    // a UTF-8 byte order mark first: Excel on Chinese Windows reads a CSV without one as GBK
+    expect(readFileSync((await csvDownload.path())!, "utf8").split("\n")[0]).toMatch(/^\uFEFFyear,from,to,who,/);
 
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("the clerk's page: totals name the policy, bad rows by 第 N 行, headings with units, normalize, a Chinese CSV with a BOM, the example banner, every problem of a scenario", async () => {
+    const page = await context.newPage();
+    watch(page, base);
+    await page.goto(`${base}/`);
+    expect(await page.textContent('label[for="f-cut"]')).toBe("降费比例（阶段性降费期内，如 0.2；期外留空）");
+    await page.click('.tab[data-view="batch"]');
+    const sheet = '单位编号,费款所属期,行业类别,缴费工资总额（元）\nE1,202107,2,"1,000.00"\nE2,202107,9,5.00\n';
+    await page.setInputFiles("#csv-file", { name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from(sheet) });
+    await page.waitForSelector("#batch-error:not([hidden])");
+    expect(await page.textContent("#batch-error")).toContain("未定义的列 缴费工资总额（元）");
+    await page.check("#csv-normalize");
+    await page.waitForSelector("#batch-out:not([hidden])");
+    expect(await page.textContent("#batch-normalized")).toBe(
+      "已规范化： 规范化 1 处：表头去掉单位（缴费工资总额，首见第 1 行：缴费工资总额（元） → 缴费工资总额）；规范化 2 处：所属期 YYYYMM 改为 YYYY-MM（费款所属期，首见第 2 行：202107 → 2021-07）；规范化 1 处：去掉千位分隔符（缴费工资总额，首见第 2 行：1,000.00 → 1000.00）",
+    );
+    expect(await page.textContent("#batch-errors li[data-line]")).toBe('第 3 行：INVALID_CLASS — 行业类别：行业类别须为 1 至 8 的整数（收到 "9"）');
+    const totals = await page.textContent("#batch-totals");
+    expect(totals).toContain("政策suzhou-2020");
+    expect(totals).not.toContain("[object Object]");
+    expect(await page.textContent("#batch-table tr th:nth-child(4)")).toBe("缴费工资总额（元）");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#batch-csv")]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.startsWith("\uFEFF单位编号,费款所属期,行业类别,缴费工资总额（元）,")).toBe(true);
+    expect(csv).toContain("E1,2021-07,2,1000.00,0.003,1,0.003,0,降费期外,,未提供,");
+    expect(csv).toContain("\n合计,,,1000.00,");
+
+    await page.click('.tab[data-view="sim"]');
+    await page.click("#sim-run");
+    await page.waitForSelector("#sim-report svg");
+    expect(await page.isVisible("#sim-example")).toBe(true);
+    expect(await page.textContent("#sim-summary")).toContain("金额单位：万元（图表与年度表）");
+    const bad = structuredClone(EXAMPLE_SCENARIO) as unknown as { bogusTop?: number; periods: Record<string, unknown>[] };
+    bad.bogusTop = 1;
+    (bad.periods[0] as { period: string }).period = "x";
+    (bad.periods[1] as Record<string, unknown>).bogus = 1;
+    await page.fill("#scenario", JSON.stringify(bad));
+    await page.click("#sim-run");
+    await page.waitForSelector("#sim-error:not([hidden])");
+    expect((await page.textContent("#sim-error"))!.split("\n")).toHaveLength(3);
+    await page.fill("#scenario", JSON.stringify({ ...EXAMPLE_SCENARIO, name: "mine" }));
+    await page.click("#sim-run");
+    await page.waitForSelector("#sim-out:not([hidden])");
+    expect(await page.isHidden("#sim-example")).toBe(true);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 

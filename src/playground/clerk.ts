@@ -1,0 +1,42 @@
+/**
+ * The page's clerk output and its one error behaviour: the batch's CSV in
+ * the page's language (Chinese headers and code labels from the library's
+ * table), a bad row as `第 13 行：…` (its field named without the batch
+ * index: the line says which row), and every problem of a refused input.
+ *
+ * @module
+ */
+import { inputProblems, type PoolingError, SUZHOU_2020 } from "../index.js";
+import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../present/levyCsvZh.js";
+import type { BatchError, CollectedBatch } from "../service/batch.js";
+import type { Lang } from "./i18n.js";
+
+/** The batch as CSV in a language (no BOM: the caller adds it). */
+export function levyBatchCsvIn(batch: CollectedBatch, lang: Lang): string {
+  let out = levyCsvHeaderIn(lang);
+  for (const l of batch.items) out += levyCsvRowIn(l, lang);
+  return out + levyCsvTotalsIn(batch.totals, lang);
+}
+
+/** A bad row of a batch: `第 13 行：CODE — 缴费工资总额：…` / `line 13: CODE at payroll: …`; the batch's own index (`第 12 项的`, `at 11.`) left out. */
+export function rowProblemText(e: BatchError, lang: Lang): string {
+  const line = e.line ?? e.index + 1;
+  if (lang === "zh") return `第 ${line} 行：${e.code} — ${e.messageZh.replace(/^第 \d+ 项的?/, "")}`;
+  return `line ${line}: ${e.message.replace(/ at \[\d+\]\./, " at ").replace(/ at \[\d+\](?=:)/, "")}`;
+}
+
+/**
+ * Every problem of a refused scenario, one a line (the library's
+ * `inputProblems`, as the CLI and the service list them); any other error,
+ * or a scenario with one problem, by its own message.
+ */
+export function problemLines(e: PoolingError, input: unknown, lang: Lang): string {
+  const own = lang === "zh" ? e.messageZh : e.message;
+  if (input === undefined) return own;
+  const { problems, more } = inputProblems("Scenario", input, { max: 100, policy: SUZHOU_2020 });
+  if (problems.length + more <= 1) return own;
+  const lines = problems.map((p) => (lang === "zh" ? p.messageZh : p.message));
+  if (!problems.some((p) => p.code === e.code && JSON.stringify(p.path) === JSON.stringify(e.path))) lines.unshift(own);
+  if (more > 0) lines.push(lang === "zh" ? `另有 ${more} 个问题未列出` : `… and ${more} more problem(s)`);
+  return lines.join("\n");
+}
