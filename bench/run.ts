@@ -24,8 +24,12 @@
  *    default workers, and STRESS_RUNS_ONE (default 1,000) on one worker; the
  *    ratio of their runs/s (target: 10,000 runs ≤ 20 s).
  *
+ * 7. `simulate` on a deficit-heavy scenario (500 members × SIM_MONTHS months), against 0.6.0 built from
+ *    its git tag in the same run (bench/simDeficit.ts); 5 members against 500; max RSS, full and summary-only.
+ *
  * Environment: LEVY_N (records timed, default 300,000), LEVY_DIFF, CLI_ROWS, SIM_MONTHS (default 120),
- * STRESS_RUNS, STRESS_RUNS_ONE.
+ * STRESS_RUNS, STRESS_RUNS_ONE; BENCH_ONLY (comma-separated: cli, starved, stress, deficit) runs only those
+ * of these sections (sections 1–3 always run: make them small with LEVY_N, LEVY_DIFF).
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "node:fs";
@@ -33,7 +37,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { computeLevies, definePolicy, type LevyInput, policyRef, type Scenario, SUZHOU_2020, simulate } from "../dist/index.js";
+import { benchSimDeficit } from "./simDeficit.js";
 import { prng, simPolicyJson, simScenario, starvedPolicyJson, starvedScenario } from "./simScenario.js";
+
+/** Whether a section runs (BENCH_ONLY unset: every section). */
+const only = (section: string) => process.env.BENCH_ONLY === undefined || process.env.BENCH_ONLY.split(",").includes(section);
 
 const N = Number(process.env.LEVY_N ?? 300_000);
 const DIFF = Number(process.env.LEVY_DIFF ?? 1_000_000);
@@ -201,7 +209,7 @@ console.log(
 );
 
 // CLI end to end: a generated CSV, file to file, beside computeLevies in process on the same records
-{
+if (only("cli")) {
   const rows = CLI_ROWS;
   const dir = mkdtempSync(join(tmpdir(), "wi-bench-"));
   const csv = join(dir, "levies.csv");
@@ -288,7 +296,7 @@ if (perUnit[2]! > SIM_TARGET_US) {
 }
 
 // 4. A starved pool: 600 months against 120 (interleaved runs, medians of 7; the same process and noise).
-{
+if (only("starved")) {
   const policy = definePolicy(starvedPolicyJson(SUZHOU_2020));
   const s120 = starvedScenario(120) as unknown as Scenario;
   const s600 = starvedScenario(600) as unknown as Scenario;
@@ -312,7 +320,7 @@ if (perUnit[2]! > SIM_TARGET_US) {
 }
 
 // 6. The stress test through the CLI: default workers against one (runs/s), the example model, 36 months.
-{
+if (only("stress")) {
   const runs = Number(process.env.STRESS_RUNS ?? 10_000);
   const runsOne = Number(process.env.STRESS_RUNS_ONE ?? 1_000);
   const dir = mkdtempSync(join(tmpdir(), "wi-stress-bench-"));
@@ -352,3 +360,6 @@ if (perUnit[2]! > SIM_TARGET_US) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// 7. simulate on a deficit-heavy scenario against 0.6.0 built from its tag; 5 members against 500; max RSS.
+if (only("deficit")) await benchSimDeficit(MONTHS);

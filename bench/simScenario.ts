@@ -19,6 +19,8 @@ export function prng(seed: number): () => number {
 /** The policy JSON (SUZHOU_2020's, given) with `members` members m0, m1, …, to pass to `definePolicy`. */
 export function simPolicyJson(base: unknown, members: number): unknown {
   const json = JSON.parse(JSON.stringify(base));
+  // altered data under a version of its own (a built-in id and version with other data is refused)
+  json.version = `${json.version}-bench-${members}`;
   json.members[0].value = Array.from({ length: members }, (_, i) => ({ id: `m${i}`, nameZh: `m${i}`, nameEn: `m${i}` }));
   return json;
 }
@@ -95,4 +97,58 @@ export function starvedPolicyJson(base: unknown): unknown {
   json.id = "trio-starved";
   json.members[0].value = ["a", "b", "c"].map((id) => ({ id, nameZh: id, nameEn: id }));
   return json;
+}
+
+/**
+ * The deficit-heavy scenario: `members` members over `months` months from
+ * 2020-05, every member in deficit about half the months (so that the pool
+ * pays cut-gap grants and subsidies every month, the 20% charges settle each
+ * year, and major accidents claim on the pool), seeded by `seed`.
+ */
+export function deficitScenario(members: number, months: number, seed = 7) {
+  const ids = Array.from({ length: members }, (_, i) => `m${i}`);
+  const rnd = prng(seed * 1_000_003 + members);
+  const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
+  const periods: Record<string, unknown>[] = [];
+  let y = 2020;
+  let m = 5;
+  for (let k = 0; k < months; k++) {
+    const period = `${y}-${String(m).padStart(2, "0")}`;
+    const flows: Record<string, unknown> = {
+      period,
+      members: Object.fromEntries(
+        ids.map((id) => {
+          const income = 80_000_000 + Math.floor(rnd() * 40_000_000);
+          // about half the months in deficit: the expenditure is above or below the income by up to 30%
+          const deficit = rnd() < 0.5;
+          const spread = Math.floor(rnd() * 0.3 * income);
+          const expenditure = deficit ? income + spread : income - spread;
+          return [id, { income: yuan(income), expenditure: yuan(expenditure), syncInducedRelief: yuan(Math.floor(income * 0.05)) }];
+        }),
+      ),
+    };
+    if (m === 6) flows.provincialRemittances = Object.fromEntries(ids.map((id) => [id, yuan(1_000_000 + Math.floor(rnd() * 1_000_000))]));
+    if (rnd() < 0.3) flows.majorAccidentClaims = [{ member: ids[Math.floor(rnd() * members)]!, amount: yuan(50_000_000 + Math.floor(rnd() * 200_000_000)) }];
+    periods.push(flows);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  const opening = {
+    start: "2020-05",
+    members: Object.fromEntries(
+      ids.map((id, i) => [
+        id,
+        {
+          priorYearBalance: yuan((i % 5) * 20_000_000),
+          priorYearExpenditure: yuan(1_200_000_000),
+          currentSurplus: "0.00",
+          yearToDateExpenditure: "0.00",
+        },
+      ]),
+    ),
+  };
+  return { opening, periods };
 }

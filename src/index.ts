@@ -194,6 +194,7 @@ export {
 export { settlePeriod } from "./settlement/settlePeriod.js";
 export { initialState, type SimulateOptions, type SimulationProgress, simulate } from "./settlement/simulate.js";
 export { simulationYear } from "./settlement/simulationYear.js";
+export { type PeriodOutline, PeriodOutlineSchema, type SimulationSummary, SimulationSummarySchema } from "./settlement/summaryResult.js";
 export { type MemberYearSummary, MemberYearSummarySchema, type YearSummary, YearSummarySchema } from "./settlement/years.js";
 export {
   type Budget,

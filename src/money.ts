@@ -167,6 +167,13 @@ export const FEN_ZERO: Fen = 0n;
 
 /** A decimal in whole fen (checked at the boundary) as fen. @internal */
 export function toFen(yuan: Dec): Fen {
+  // The common case, at most two decimals: the decimal's own digits (no rounding step, no second decimal).
+  const text = yuan.toString();
+  const point = text.indexOf(".");
+  if (point < 0) return BigInt(`${text}00`);
+  const decimals = text.length - point - 1;
+  if (decimals === 2) return BigInt(text.slice(0, point) + text.slice(point + 1));
+  if (decimals === 1) return BigInt(`${text.slice(0, point)}${text.slice(point + 1)}0`);
   // Rounding at the second decimal is rounding ×100 at the unit (same mode): one string, no intermediate decimal.
   const fixed = yuan.toFixed(2);
   return BigInt(fixed.slice(0, -3) + fixed.slice(-2));
@@ -174,7 +181,8 @@ export function toFen(yuan: Dec): Fen {
 
 /** Fen as a decimal of yuan (for reserve months and other ratios). @internal */
 export function fenToDec(fen: Fen): Dec {
-  return new D(fen.toString()).div(100);
+  // the same value as fen ÷ 100, read from its two-decimal text (no division)
+  return new D(formatFen(fen));
 }
 
 /** A two-decimal yuan string (`"1234.50"`, `"-3.00"`) as fen. @internal */

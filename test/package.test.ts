@@ -102,6 +102,8 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "RiskLevelSchema",
   "SettlementSchema",
   "SimulationSchema",
+  "SimulationSummarySchema",
+  "PeriodOutlineSchema",
   "YearSummarySchema",
   "YearEndTrueUpInputSchema",
   "YearEndTrueUpSchema",

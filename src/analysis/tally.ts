@@ -8,7 +8,7 @@
 import { PoolingError } from "../errors.js";
 import { parseFen } from "../money.js";
 import { yearOf } from "../period.js";
-import type { Simulation } from "../settlement/results.js";
+import type { SimulationSummary } from "../settlement/summaryResult.js";
 import { addToHistogram, emptyHistogram, type Histogram, mergeHistogram, sortedHistogram } from "./summaries.js";
 
 /**
@@ -64,7 +64,7 @@ const nonZero = (s: string) => s !== "0.00";
  * Adds one run's simulation to a tally; throws `INTERNAL_INVARIANT` when the
  * run's journal does not conserve money (R13). @internal
  */
-export function tallyRun(t: Tally, sim: Simulation, run: number): void {
+export function tallyRun(t: Tally, sim: SimulationSummary, run: number): void {
   if (!sim.conservation.ok) {
     throw new PoolingError("INTERNAL_INVARIANT", ["runs", run], { en: "a run's journal does not conserve money", zh: "某次运行的分录不守恒" });
   }
@@ -103,10 +103,7 @@ export function tallyRun(t: Tally, sim: Simulation, run: number): void {
     }
     for (const id of ids) {
       const m = y.members[id]!;
-      const below = periods.some((p) => {
-        const r = p.members[id]!;
-        return nonZero(r.grantClaimed) || nonZero(r.subsidyClaimed) || nonZero(r.unclaimed) || nonZero(r.openingDeficitClaimed);
-      });
+      const below = periods.some((p) => p.claimants.includes(id));
       if (below) memberBelowZero.set(id, true);
       const ms = `${y.year}/${id}`;
       count(t, `${ms}/belowZero`, below);

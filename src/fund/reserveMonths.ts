@@ -67,9 +67,21 @@ export function reserveMonths(balance: Numeric, annualExpenditure: Numeric): str
 export function assessRiskDec(bands: Policy["riskBands"][number]["value"], months: Dec | null, balance?: Dec): RiskLevel {
   if (balance?.isNegative() && !balance.isZero()) return bands[0]!.level;
   if (months === null) return bands[bands.length - 1]!.level;
+  const bounds = boundsOf(bands);
   let level = bands[0]!.level;
-  for (const band of bands) if (months.gte(band.fromMonths)) level = band.level;
+  for (let i = 0; i < bands.length; i++) if (months.gte(bounds[i]!)) level = bands[i]!.level;
   return level;
+}
+
+/** Each band's lower bound as a decimal, read once per (frozen) bands array. */
+const BOUNDS = new WeakMap<object, Dec[]>();
+function boundsOf(bands: Policy["riskBands"][number]["value"]): Dec[] {
+  let bounds = BOUNDS.get(bands);
+  if (bounds === undefined) {
+    bounds = bands.map((band) => new D(band.fromMonths));
+    BOUNDS.set(bands, bounds);
+  }
+  return bounds;
 }
 
 /**

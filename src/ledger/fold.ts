@@ -125,7 +125,14 @@ export function conservationOf(
   journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
   balances?: Readonly<Record<string, string>>,
 ): ConservationReport {
-  const report = conservationOfFen(journal, balances);
+  const fold = new ConservationFold();
+  fold.add(journal);
+  return foldedConservation(fold, balances);
+}
+
+/** {@link conservationOf} of what a {@link ConservationFold} folded. @internal */
+export function foldedConservation(fold: ConservationFold, balances?: Readonly<Record<string, string>>): ConservationReport {
+  const report = fold.report(balances);
   // Every amount and balance the schemas admit is a two-decimal string: the fen check is the only one.
   if (report === undefined)
     throw new PoolingError("INTERNAL_INVARIANT", ["journal"], {
@@ -139,74 +146,90 @@ const AMOUNT = /^\d+\.\d{2}$/;
 const BALANCE = /^-?\d+\.\d{2}$/;
 const fenOf = (s: string): Fen => BigInt(s.slice(0, -3) + s.slice(-2));
 
-/** {@link conservationOf} in fen: every amount and balance in the two-decimal form (else `undefined`), the one implementation of the check. */
-function conservationOfFen(
-  journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[],
-  balances?: Readonly<Record<string, string>>,
-): ConservationReport | undefined {
-  const folded = new Map<string, Fen>();
-  let externalIn = 0n;
-  let benefitsOut = 0n;
-  let provincialOut = 0n;
-  let other = 0n;
-  for (const e of journal) {
-    if (!AMOUNT.test(e.amount)) return undefined;
-    const amount = fenOf(e.amount);
-    if (amount < 0n) return undefined;
-    folded.set(e.from, (folded.get(e.from) ?? 0n) - amount);
-    folded.set(e.to, (folded.get(e.to) ?? 0n) + amount);
-    const from = kindOf(e.from);
-    const to = kindOf(e.to);
-    if (from === to) continue;
-    if (to === "fund") {
-      if (from === "external") externalIn += amount;
-      // a remittance restated down: the province returns the difference (a prior-period adjustment)
-      else if (from === "province") provincialOut -= amount;
-      else other += amount;
-    } else if (from === "fund") {
-      if (e.to === ACCOUNTS.beneficiaries) benefitsOut += amount;
-      else if (to === "external") externalIn -= amount;
-      else if (to === "province") provincialOut += amount;
-      else other -= amount;
+/**
+ * The fold of R13's check, entry by entry (the one implementation of the check): {@link conservationOf} folds a whole journal with it, and a run that
+ * keeps no journal folds each period's entries as they are written and drops them. `undefined` from `add` or
+ * `report`: an amount or balance not in the two-decimal form.
+ * @internal
+ */
+export class ConservationFold {
+  private readonly folded = new Map<string, Fen>();
+  private externalIn = 0n;
+  private benefitsOut = 0n;
+  private provincialOut = 0n;
+  private other = 0n;
+  private malformed = false;
+
+  /** Folds entries in (in order). */
+  add(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[]): void {
+    const folded = this.folded;
+    for (const e of journal) {
+      if (!AMOUNT.test(e.amount)) {
+        this.malformed = true;
+        return;
+      }
+      const amount = fenOf(e.amount);
+      folded.set(e.from, (folded.get(e.from) ?? 0n) - amount);
+      folded.set(e.to, (folded.get(e.to) ?? 0n) + amount);
+      const from = kindOf(e.from);
+      const to = kindOf(e.to);
+      if (from === to) continue;
+      if (to === "fund") {
+        if (from === "external") this.externalIn += amount;
+        // a remittance restated down: the province returns the difference (a prior-period adjustment)
+        else if (from === "province") this.provincialOut -= amount;
+        else this.other += amount;
+      } else if (from === "fund") {
+        if (e.to === ACCOUNTS.beneficiaries) this.benefitsOut += amount;
+        else if (to === "external") this.externalIn -= amount;
+        else if (to === "province") this.provincialOut += amount;
+        else this.other -= amount;
+      }
     }
   }
-  if (balances !== undefined && !Object.values(balances).every((b) => BALANCE.test(b))) return undefined;
-  let total = 0n;
-  let funds = 0n;
-  let fiscal = 0n;
-  for (const [account, b] of folded) {
-    total += b;
-    const kind = kindOf(account);
-    if (kind === "fund") funds += b;
-    if (kind === "fiscal") fiscal += b;
-  }
-  const failures: string[] = [];
-  if (total !== 0n) failures.push(`sum of all accounts is ${formatFen(total)}, not 0`);
-  if (funds !== externalIn - benefitsOut - provincialOut) failures.push(`funds ${formatFen(funds)} ≠ external income − benefits − provincial remittances`);
-  if (other !== 0n) failures.push(`funds moved to or from fiscal accounts: ${formatFen(other)}`);
-  if (fiscal !== 0n) failures.push(`fiscal accounts sum to ${formatFen(fiscal)}, not 0`);
-  let balancesMatchFold = true;
-  if (balances) {
-    const keys = new Set([...[...folded.keys()].sort(), ...Object.keys(balances)]);
-    for (const k of keys) {
-      const given = balances[k];
-      if ((folded.get(k) ?? 0n) === (given === undefined ? 0n : fenOf(given))) continue;
-      balancesMatchFold = false;
-      failures.push(`balance of ${k} is ${given ?? "absent"}, the journal folds to ${formatFen(folded.get(k) ?? 0n)}`);
+
+  /** The check of what was folded, against `balances` when given. */
+  report(balances?: Readonly<Record<string, string>>): ConservationReport | undefined {
+    if (this.malformed) return undefined;
+    const { folded, externalIn, benefitsOut, provincialOut, other } = this;
+    if (balances !== undefined && !Object.values(balances).every((b) => BALANCE.test(b))) return undefined;
+    let total = 0n;
+    let funds = 0n;
+    let fiscal = 0n;
+    for (const [account, b] of folded) {
+      total += b;
+      const kind = kindOf(account);
+      if (kind === "fund") funds += b;
+      if (kind === "fiscal") fiscal += b;
     }
+    const failures: string[] = [];
+    if (total !== 0n) failures.push(`sum of all accounts is ${formatFen(total)}, not 0`);
+    if (funds !== externalIn - benefitsOut - provincialOut) failures.push(`funds ${formatFen(funds)} ≠ external income − benefits − provincial remittances`);
+    if (other !== 0n) failures.push(`funds moved to or from fiscal accounts: ${formatFen(other)}`);
+    if (fiscal !== 0n) failures.push(`fiscal accounts sum to ${formatFen(fiscal)}, not 0`);
+    let balancesMatchFold = true;
+    if (balances) {
+      const keys = new Set([...[...folded.keys()].sort(), ...Object.keys(balances)]);
+      for (const k of keys) {
+        const given = balances[k];
+        if ((folded.get(k) ?? 0n) === (given === undefined ? 0n : fenOf(given))) continue;
+        balancesMatchFold = false;
+        failures.push(`balance of ${k} is ${given ?? "absent"}, the journal folds to ${formatFen(folded.get(k) ?? 0n)}`);
+      }
+    }
+    return {
+      ok: failures.length === 0,
+      totalOfAllAccounts: formatFen(total),
+      funds: formatFen(funds),
+      externalIn: formatFen(externalIn),
+      benefitsOut: formatFen(benefitsOut),
+      provincialOut: formatFen(provincialOut),
+      fiscalTotal: formatFen(fiscal),
+      badEntries: 0,
+      balancesMatchFold,
+      failures,
+    };
   }
-  return {
-    ok: failures.length === 0,
-    totalOfAllAccounts: formatFen(total),
-    funds: formatFen(funds),
-    externalIn: formatFen(externalIn),
-    benefitsOut: formatFen(benefitsOut),
-    provincialOut: formatFen(provincialOut),
-    fiscalTotal: formatFen(fiscal),
-    badEntries: 0,
-    balancesMatchFold,
-    failures,
-  };
 }
 
 // the validators are exported: nobody may change what they check

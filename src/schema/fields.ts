@@ -254,12 +254,18 @@ interface DecimalFieldOptions {
   shape: NumericShape;
 }
 
+/** Non-negative yuan with exactly two decimals, below 10^15, without leading zeros. */
+const PLAIN_MONEY = /^(?:0|[1-9]\d{0,14})\.\d\d$/;
+
 function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
   const min = opts.min ? new D(String(opts.min.value)) : null;
   const max = opts.max ? new D(String(opts.max.value)) : null;
   const json = { ...numericJsonSchema(opts.shape, opts.integer !== undefined), description: opts.description };
+  // money ≥ 0 written as the engine writes it ("1234.50", below 10^15): every check below passes, so it is read directly
+  const plainMoney = opts.fen === true && !opts.max && !opts.integer && (!opts.min || (opts.min.value === 0 && !opts.min.exclusive));
   return field(json, (v, ctx) => {
     if (v === undefined) return missing(ctx);
+    if (plainMoney && typeof v === "string" && PLAIN_MONEY.test(v)) return new D(v);
     const d = readNumeric(v);
     if (d === "invalid") return addCodedIssue(ctx, opts.invalid, `got ${describe(v)}`, `收到 ${describeZh(v)}`);
     if (d === "range") return outOfRange(ctx, v);

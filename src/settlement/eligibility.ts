@@ -7,8 +7,8 @@
  * @module
  */
 import { eligibilityDec } from "../fund/eligibility.js";
-import { reserveMonthsDec } from "../fund/reserveMonths.js";
-import { D, type Dec, dmax, fenToDec, ZERO } from "../money.js";
+import { reserveMonthsFen } from "../fund/reserveMonths.js";
+import { D, type Dec, dmax, ZERO } from "../money.js";
 import { nextPeriod } from "../period.js";
 import type { Policy } from "../policy/schema.js";
 import { cutWindowForPeriod } from "../rates/rateCutWindow.js";
@@ -17,8 +17,19 @@ import type { MemberFigures } from "./state.js";
 
 /** A member's own reserve months (`null`: unbounded) and the cut they qualify for. @internal */
 export function ownReserveMonthsOf(member: MemberFigures): Dec | null {
-  return member.ownReserveMonths ?? reserveMonthsDec(fenToDec(member.eligibilityBalance), fenToDec(member.eligibilityExpenditure));
+  if (member.ownReserveMonths !== undefined && member.ownReserveMonths !== null) return member.ownReserveMonths;
+  // the measuring point moves once a year: the months of a (balance, expenditure) pair are read once
+  const key = `${member.eligibilityBalance}/${member.eligibilityExpenditure}`;
+  const known = OWN_MONTHS.get(key);
+  if (known !== undefined) return known;
+  const months = reserveMonthsFen(member.eligibilityBalance, member.eligibilityExpenditure);
+  if (OWN_MONTHS.size >= 4096) OWN_MONTHS.clear();
+  OWN_MONTHS.set(key, months);
+  return months;
 }
+
+/** Reserve months by `balance/expenditure` in fen (a memo of a pure function, bounded). */
+const OWN_MONTHS = new Map<string, Dec | null>();
 
 /**
  * The city-wide cut `f` of a period for a member: the policy's fixed fraction; else the largest cut of the

@@ -67,14 +67,21 @@ export function riskBandsSource(bands: PeriodContext["params"]["riskBands"]["val
   return bands.map((b) => `${b.level} from ${b.fromMonths} months: ${sourceOf(b.source)}`).join("; ");
 }
 
-/** The report of one member. */
-function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): MemberPeriodReport {
+/** A member's balances at the end of the period, its reserve months and its risk level (R11). @internal */
+export function memberStanding(context: PeriodContext, id: string) {
   const { writer, params } = context;
-  const figures = context.figures.get(id)!;
   const current = writer.balance(currentAccountOf(id));
   const carried = writer.balance(carriedAccountOf(id));
   const balance = current + carried;
   const months = reserveMonthsOfFen(balance, context.members.get(id)!.priorYearExpenditure);
+  return { current, carried, balance, months, reserveMonths: formatMonths(months), risk: assessRiskDec(params.riskBands.value, months, fenToDec(balance)) };
+}
+
+/** The report of one member. */
+function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): MemberPeriodReport {
+  const { params } = context;
+  const figures = context.figures.get(id)!;
+  const { current, carried, balance, reserveMonths, risk } = memberStanding(context, id);
   return {
     income: formatFen(figures.income),
     expenditure: formatFen(figures.expenditure),
@@ -112,8 +119,8 @@ function memberReport(context: PeriodContext, id: string, pendingClaims: Fen): M
     balance: formatFen(balance),
     pendingClaims: formatFen(pendingClaims),
     deficit: formatFen(fenMax(FEN_ZERO, -balance)),
-    reserveMonths: formatMonths(months),
-    risk: assessRiskDec(params.riskBands.value, months, fenToDec(balance)),
+    reserveMonths,
+    risk,
     ownReserveMonths: formatMonths(figures.eligibility.ownReserveMonths),
     ownCutFraction: formatRate(figures.eligibility.ownCutFraction),
     eligibleForCutGapGrant: figures.eligibility.eligible,
@@ -134,11 +141,6 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
   for (const claim of pool.pending) pendingByMember.set(claim.member, (pendingByMember.get(claim.member) ?? FEN_ZERO) + claim.amount);
   const members: Record<string, MemberPeriodReport> = {};
   for (const id of memberIds) members[id] = memberReport(context, id, pendingByMember.get(id) ?? FEN_ZERO);
-  const poolBalance = writer.balance(ACCOUNTS.pool);
-  // R11 (0.5): the pool's months on its floor's own base (the floor is `months` of it, computed before any
-  // year-end roll), so that a pool at its floor reads its months; not assessed before the pool opens.
-  const floorMonths = new D(params.poolFloor.value.months);
-  const poolMonths = pool.open ? poolReserveMonths(fenToDec(poolBalance), fenToDec(pool.floor), floorMonths) : null;
   const opening = openingParams(context.policy).opening;
   const clauses = params.clauses.value;
   return {
@@ -179,25 +181,36 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
       trueUp: trueUpCitation(clauses),
     },
     members,
-    pool: {
-      open: pool.open,
-      balance: formatFen(poolBalance),
-      floor: formatFen(pool.floor),
-      extractions: formatFen(pool.extractions),
-      claimed: formatClassAmounts(pool.claimed),
-      paid: formatClassAmounts(pool.paid),
-      topUp: formatFen(pool.topUp),
-      topUpReason: pool.topUpReason,
-      shortfall: formatFen(pool.shortfall),
-      owedToPool: formatFen(fenSum(memberIds.map((id) => context.members.get(id)!.owed.openingExtraction + context.members.get(id)!.owed.topUp))),
-      trueUpReturned: formatFen(pool.trueUpReturned),
-      pendingClaims: formatFen(fenSum(pool.pending.map((claim) => claim.amount))),
-      reserveMonths: formatMonths(poolMonths),
-      risk: pool.open ? assessRiskDec(params.riskBands.value, poolMonths, fenToDec(poolBalance)) : null,
-    },
+    pool: poolReport(context, pool),
     clawbacks: formatFen(pool.clawbacks),
     clawbacksAccrued: formatFen(pool.clawbacksAccrued),
     conservationOk: total === FEN_ZERO && fiscal === FEN_ZERO,
+  };
+}
+
+/** The pool's part of a period's report. @internal */
+export function poolReport(context: PeriodContext, pool: PoolOutcome): PeriodReport["pool"] {
+  const { writer, params, memberIds } = context;
+  const poolBalance = writer.balance(ACCOUNTS.pool);
+  // R11 (0.5): the pool's months on its floor's own base (the floor is `months` of it, computed before any
+  // year-end roll), so that a pool at its floor reads its months; not assessed before the pool opens.
+  const floorMonths = new D(params.poolFloor.value.months);
+  const poolMonths = pool.open ? poolReserveMonths(fenToDec(poolBalance), fenToDec(pool.floor), floorMonths) : null;
+  return {
+    open: pool.open,
+    balance: formatFen(poolBalance),
+    floor: formatFen(pool.floor),
+    extractions: formatFen(pool.extractions),
+    claimed: formatClassAmounts(pool.claimed),
+    paid: formatClassAmounts(pool.paid),
+    topUp: formatFen(pool.topUp),
+    topUpReason: pool.topUpReason,
+    shortfall: formatFen(pool.shortfall),
+    owedToPool: formatFen(fenSum(memberIds.map((id) => context.members.get(id)!.owed.openingExtraction + context.members.get(id)!.owed.topUp))),
+    trueUpReturned: formatFen(pool.trueUpReturned),
+    pendingClaims: formatFen(fenSum(pool.pending.map((claim) => claim.amount))),
+    reserveMonths: formatMonths(poolMonths),
+    risk: pool.open ? assessRiskDec(params.riskBands.value, poolMonths, fenToDec(poolBalance)) : null,
   };
 }
 

@@ -23,7 +23,7 @@ import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { assertInForce } from "../rates/lookup.js";
 import { parseInput } from "../schema/parse.js";
 import { rollEligibilityBase } from "./eligibility.js";
-import { buildPeriodReport } from "./periodReport.js";
+import { buildPeriodReport, type PoolOutcome } from "./periodReport.js";
 import type { PeriodReport } from "./report.js";
 import type { Settlement } from "./results.js";
 import { type PeriodFlows, PeriodFlowsSchema, type SettlementState, SettlementStateSchema } from "./schema.js";
@@ -38,6 +38,7 @@ import { remitProvincialReserve } from "./steps/remittance.js";
 import { type TopUpReason, topUpToFloor } from "./steps/topUp.js";
 import type { EngineTrace } from "./steps/trace.js";
 import { closeYearWhenDue, settleClawbacksWhenDue, trueUpWhenDue } from "./steps/yearEnd.js";
+import { buildSummaryReport, type SummaryPeriodReport } from "./summaryReport.js";
 
 type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
 
@@ -68,6 +69,34 @@ export function settleParsed(
   trace?: EngineTrace,
   lastPeriod = false,
 ): { state: InternalState; journal: JournalEntry[]; report: PeriodReport } {
+  const { context, outcome, state: next } = settleSteps(policy, state, flows, prefix, trace, lastPeriod);
+  return { state: next, journal: context.writer.entries, report: buildPeriodReport(context, outcome) };
+}
+
+/**
+ * {@link settleParsed} keeping only the period's summary figures (a summary-only run of `simulate`).
+ * @internal
+ */
+export function settleParsedSummary(
+  policy: Policy,
+  state: InternalState,
+  flows: ParsedFlows,
+  prefix: Path,
+  lastPeriod: boolean,
+): { state: InternalState; journal: JournalEntry[]; report: SummaryPeriodReport } {
+  const { context, outcome, state: next } = settleSteps(policy, state, flows, prefix, undefined, lastPeriod);
+  return { state: next, journal: context.writer.entries, report: buildSummaryReport(context, outcome) };
+}
+
+/** The steps of a period: what its report is built from, and the next state. */
+function settleSteps(
+  policy: Policy,
+  state: InternalState,
+  flows: ParsedFlows,
+  prefix: Path,
+  trace: EngineTrace | undefined,
+  lastPeriod: boolean,
+): { context: PeriodContext; outcome: PoolOutcome; state: InternalState } {
   const params = paramsAt(policy, flows.period, [...prefix, "period"]);
   checkPeriod(policy, state, flows, prefix);
   const period = flows.period;
@@ -153,7 +182,7 @@ export function settleParsed(
 
   // R5: the extractions the pool received at the opening (0.7: what the members could pay of them; the rest is owed)
   const extractions = openingPeriod ? fenSum(memberIds.map((id) => context.figures.get(id)!.extraction - context.figures.get(id)!.extractionOwed)) : FEN_ZERO;
-  const report = buildPeriodReport(context, { open: opening.poolOpen, floor, extractions, clawbacks, trueUpReturned, ...pool });
+  const outcome: PoolOutcome = { open: opening.poolOpen, floor, extractions, clawbacks, trueUpReturned, ...pool };
   const nextState: InternalState = {
     nextPeriod: nextPeriod(period),
     poolOpen: opening.poolOpen,
@@ -164,7 +193,7 @@ export function settleParsed(
     poolBenefits: context.poolBenefits,
     options: state.options,
   };
-  return { state: nextState, journal: writer.entries, report };
+  return { context, outcome, state: nextState };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import * as z from "zod";
 import { PoolingError, withPathPrefix } from "../errors.js";
 import { conservationOf, formatFenBalances } from "../ledger/fold.js";
 import type { JournalEntry } from "../ledger/journal.js";
@@ -15,7 +15,9 @@ import { runWithRestatements } from "./restate/run.js";
 import type { Simulation } from "./results.js";
 import { type Scenario, ScenarioOpeningSchema, ScenarioSchema, type SettlementOptions, SettlementOptionsSchema, type SettlementState } from "./schema.js";
 import { settleParsed } from "./settlePeriod.js";
+import { simulateSummary } from "./simulateSummary.js";
 import { initialInternalState, toJSONState } from "./state.js";
+import { type SimulationSummary, summaryOfSimulation } from "./summaryResult.js";
 import { summarizeYears } from "./years.js";
 
 const AsOfSchema = periodField();
@@ -79,7 +81,16 @@ export interface SimulateOptions {
    * (every period is still settled). Omitted: every restatement applies.
    */
   asOf?: string;
+  /**
+   * What the run keeps: `"all"` (the default: every period's report, the journal, the final state) or
+   * `"summary"`: only the yearly summaries, a short outline of each period, the final balances and the
+   * conservation check (folded as the entries are written), for analyses that run the engine many times.
+   * The yearly figures are those of the full run.
+   */
+  keep?: "all" | "summary";
 }
+
+const KeepSchema = z.enum(["all", "summary"]);
 
 /**
  * R14: simulates the city-district month by month: `settlePeriod` folded over
@@ -100,11 +111,16 @@ export interface SimulateOptions {
  * @param options optional: `onPeriod`, called after each period is settled with the number of periods
  *   settled, their total and the period (for a progress display; it must not throw). Omitted, nothing is called.
  *   `asOf`: the books as known at that period (restatements known later left out).
+ *   `keep`: `"summary"` keeps only the yearly summaries (those of the full run), an outline of each period,
+ *   the final balances and the conservation check (no journal, no period reports, no final state).
  * @returns `policy: { id, version }`, the period reports (each with the parameters it used), the yearly
- *   summaries, the journal, the final balances, the final state and the conservation check.
+ *   summaries, the journal, the final balances, the final state and the conservation check; with
+ *   `keep: "summary"`, a `SimulationSummary` (`keep: "summary"`, `periods` as outlines, `years`, `balances`,
+ *   `conservation`).
  * @throws PoolingError those of {@link initialState} and `settlePeriod`, with the path of the period
  *   (`periods[i]…`); `PERIOD_OUT_OF_ORDER` for periods that are not consecutive; for restatements
- *   `RESTATEMENT_OUT_OF_RANGE`, `DUPLICATE_RESTATEMENT`, `UNKNOWN_MEMBER`, `RESTATEMENT_BELOW_LEVIES`; `INVALID_PERIOD` for `asOf`.
+ *   `RESTATEMENT_OUT_OF_RANGE`, `DUPLICATE_RESTATEMENT`, `UNKNOWN_MEMBER`, `RESTATEMENT_BELOW_LEVIES`; `INVALID_PERIOD` for `asOf`;
+ *   the input codes for a `keep` other than `"all"` or `"summary"`.
  * @example
  * ```ts
  * const sim = simulate(EXAMPLE_SCENARIO);
@@ -112,26 +128,38 @@ export interface SimulateOptions {
  * sim.periods.length;                // 32 (2020-05 to 2022-12)
  * sim.balances["province:reserve"];  // the three June remittances
  * simulate(EXAMPLE_SCENARIO, undefined, { onPeriod: ({ done, total }) => console.log(`${done}/${total}`) });
+ * simulate(EXAMPLE_SCENARIO, undefined, { keep: "summary" }).years; // the same yearly figures, no journal
  * ```
  */
-export function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
-export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
-export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation {
+export function simulate(
+  scenario: Scenario,
+  policy: Suzhou2020Policy | undefined,
+  options: SimulateOptions & { keep: "summary" },
+): SimulationSummary<SuzhouMemberId>;
+export function simulate(scenario: Scenario, policy: Policy | undefined, options: SimulateOptions & { keep: "summary" }): SimulationSummary;
+export function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions & { keep?: "all" }): Simulation<SuzhouMemberId>;
+export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions & { keep?: "all" }): Simulation;
+export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation | SimulationSummary;
+export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation | SimulationSummary {
   const resolved = resolvePolicy(policy);
   return inPolicyTerms(resolved, () => simulateResolved(scenario, resolved, options));
 }
 
 /** {@link simulate} with its policy resolved. */
-function simulateResolved(scenario: Scenario, resolved: Policy, options: SimulateOptions | undefined): Simulation {
+function simulateResolved(scenario: Scenario, resolved: Policy, options: SimulateOptions | undefined): Simulation | SimulationSummary {
   const parsed = parseInput(ScenarioSchema, scenario);
   const init = initialInternalState(resolved, parsed.opening, parsed.options, ["opening"]);
   const asOf = options?.asOf === undefined ? undefined : parseInput(AsOfSchema, options.asOf, ["options", "asOf"]);
+  const keep = options?.keep === undefined ? "all" : parseInput(KeepSchema, options.keep, ["options", "keep"]);
   const total = parsed.periods.length;
-  const restatedRun = runWithRestatements(resolved, parsed, init, asOf, (done, period) => options?.onPeriod?.({ done, total, period }));
+  const onPeriod = (done: number, period: string) => options?.onPeriod?.({ done, total, period });
+  const restatedRun = runWithRestatements(resolved, parsed, init, asOf, onPeriod);
   if (restatedRun !== undefined) {
     const { periods, journal, state, restated } = restatedRun;
-    return assembled(resolved, parsed.name, periods, journal, state, restated);
+    const full = assembled(resolved, parsed.name, periods, journal, state, restated);
+    return keep === "summary" ? summaryOfSimulation(full) : full;
   }
+  if (keep === "summary") return simulateSummary(resolved, parsed, init, onPeriod);
   let state = init.state;
   const journal: JournalEntry[] = [...init.journal];
   const periods: PeriodReport[] = [];

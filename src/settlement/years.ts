@@ -103,9 +103,17 @@ function fenOfFigure(money: string): Fen {
   return money === "0.00" ? FEN_ZERO : parseFen(money);
 }
 
+/** What the yearly summaries read of a period's report (a full report, or a summary-only run's). @internal */
+export interface YearInput {
+  period: string;
+  members: Record<string, Pick<PeriodReport["members"][string], (typeof MEMBER_SUMS)[number] | "balance" | "reserveMonths" | "risk">>;
+  pool: PeriodReport["pool"];
+  clawbacks: string;
+}
+
 /** Sums period reports by calendar (fiscal) year. @internal */
-export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]): YearSummary[] {
-  const byYear = new Map<number, PeriodReport[]>();
+export function summarizeYears(_policy: Policy, periods: readonly YearInput[]): YearSummary[] {
+  const byYear = new Map<number, YearInput[]>();
   for (const r of periods) {
     const y = yearOf(r.period);
     const list = byYear.get(y) ?? [];
@@ -132,7 +140,7 @@ export function summarizeYears(_policy: Policy, periods: readonly PeriodReport[]
         warnings: reports.filter((r) => ["critical", "warning"].includes(r.members[id]!.risk)).map((r) => r.period),
       };
     }
-    const sum = (f: (r: PeriodReport) => string) => {
+    const sum = (f: (r: YearInput) => string) => {
       let total = FEN_ZERO;
       for (const r of reports) total += fenOfFigure(f(r));
       return formatFen(total);

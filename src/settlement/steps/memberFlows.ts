@@ -25,7 +25,8 @@ function memberIncome(context: PeriodContext, member: string, flows: ParsedMembe
   let cutRelief = fenOrZero(flows.cutRelief);
   let syncInducedRelief = fenOrZero(flows.syncInducedRelief);
   // R8 (0.5): the member's own cut comes from its own reserve months, not from the levy records.
-  const ownCut = memberEligibility(context.policy, context.period, memberOf(context, member), []).ownCutFraction;
+  const ownEligibility = memberEligibility(context.policy, context.period, memberOf(context, member), []);
+  const ownCut = ownEligibility.ownCutFraction;
   const levyCuts: Dec[] = [];
   (flows.levies ?? []).forEach((given, index) => {
     const path = [...context.prefix, "members", member, "levies", index];
@@ -55,7 +56,8 @@ function memberIncome(context: PeriodContext, member: string, flows: ParsedMembe
     levyCuts.push(new D(levy.cutFraction));
   });
   // R8 step 3 (0.5): only an eligible member has a sync-induced relief (the caller's total included).
-  const eligibility = memberEligibility(context.policy, context.period, memberOf(context, member), levyCuts);
+  // without levy records the city's cut is the same: the eligibility just decided
+  const eligibility = levyCuts.length === 0 ? ownEligibility : memberEligibility(context.policy, context.period, memberOf(context, member), levyCuts);
   if (!eligibility.eligible) syncInducedRelief = FEN_ZERO;
   return { income, cutRelief, syncInducedRelief, eligibility };
 }

@@ -1,0 +1,80 @@
+/**
+ * `simulate`'s summary-only run (`keep: "summary"`): the same steps, period
+ * by period, keeping only each period's summary figures until its year is
+ * summarized; each period's entries are folded into the conservation check
+ * as they are written, then dropped. Memory stays flat in periods and runs.
+ *
+ * @module
+ */
+import type * as z from "zod";
+import { PoolingError, withPathPrefix } from "../errors.js";
+import { ConservationFold, foldedConservation, formatFenBalances } from "../ledger/fold.js";
+import { yearOf } from "../period.js";
+import { policyRef } from "../policy/paramsAt.js";
+import { LIBRARY, reviewWarnings } from "../policy/provenance.js";
+import type { Policy } from "../policy/schema.js";
+import type { ScenarioSchema } from "./schema.js";
+import { settleParsedSummary } from "./settlePeriod.js";
+import type { InternalState } from "./state.js";
+import type { SummaryPeriodReport } from "./summaryReport.js";
+import { assembleSummary, outlineOf, type PeriodOutline, type SimulationSummary } from "./summaryResult.js";
+import { summarizeYears, type YearSummary } from "./years.js";
+
+/**
+ * Settles a parsed scenario without restatements keeping only its summary. @internal
+ */
+export function simulateSummary(
+  resolved: Policy,
+  parsed: z.output<typeof ScenarioSchema>,
+  init: { state: InternalState; journal: Parameters<ConservationFold["add"]>[0] },
+  onPeriod: (done: number, period: string) => void,
+): SimulationSummary {
+  const fold = new ConservationFold();
+  fold.add(init.journal);
+  let state = init.state;
+  const outlines: PeriodOutline[] = [];
+  const years: YearSummary[] = [];
+  let year: SummaryPeriodReport[] = [];
+  let warnings: SimulationSummary["warnings"];
+  const total = parsed.periods.length;
+  parsed.periods.forEach((flows, index) => {
+    if (flows.period !== state.nextPeriod) {
+      throw new PoolingError("PERIOD_OUT_OF_ORDER", ["periods", index, "period"], {
+        en: `expected ${state.nextPeriod}, got ${flows.period}`,
+        zh: `应为 ${state.nextPeriod}，收到 ${flows.period}`,
+      });
+    }
+    let settled: ReturnType<typeof settleParsedSummary>;
+    try {
+      settled = settleParsedSummary(resolved, state, flows, [], index === total - 1);
+    } catch (error) {
+      throw withPathPrefix(error, ["periods", index]);
+    }
+    state = settled.state;
+    fold.add(settled.journal);
+    if (warnings === undefined) {
+      const w = reviewWarnings(resolved, flows.period);
+      if (w !== undefined) warnings = [...w];
+    }
+    // a year is summarized when the next period opens another (or the scenario ends)
+    if (year.length > 0 && yearOf(year[0]!.period) !== yearOf(flows.period)) {
+      years.push(...summarizeYears(resolved, year));
+      year = [];
+    }
+    year.push(settled.report);
+    outlines.push(outlineOf(settled.report));
+    onPeriod(index + 1, flows.period);
+  });
+  if (year.length > 0) years.push(...summarizeYears(resolved, year));
+  const balances = formatFenBalances(state.balances);
+  return assembleSummary({
+    name: parsed.name,
+    policy: policyRef(resolved),
+    library: LIBRARY,
+    warnings,
+    periods: outlines,
+    years,
+    balances,
+    conservation: foldedConservation(fold, balances),
+  });
+}
