@@ -230,6 +230,7 @@ function paths(policy: Policy, version: string): Json {
             description:
               "with Accept: text/csv: 1 writes text cells as they are; by default (0) a text cell (employerId, the codes, the clauses) starting with =, +, -, @, a tab or a carriage return gets a ' before it, so that a spreadsheet never runs it as a formula (the figures are written as they are)",
           },
+          ...CLERK_PARAMETERS,
         ],
       },
     ),
@@ -356,6 +357,33 @@ let cached: { policy: Policy; version: string; server: string; doc: Json } | und
  * Object.keys(doc.paths).includes("/levy"); // true
  * ```
  */
+/** The clerk's query parameters of POST /levies (see docs/service.md): Chinese output, a byte-order mark, the common 社保 export forms. */
+const CLERK_PARAMETERS = [
+  {
+    name: "lang",
+    in: "query",
+    required: false,
+    schema: { enum: ["zh", "en"] },
+    description:
+      "zh: a CSV answer with Chinese headers and Chinese labels for every code value, and a 合计 totals row (also chosen by Accept-Language: zh…); en (default): the CLI's English columns",
+  },
+  {
+    name: "bom",
+    in: "query",
+    required: false,
+    schema: { enum: ["1", "0"] },
+    description: "with Accept: text/csv: 1 puts a UTF-8 byte-order mark before the file, so that Excel on Chinese Windows reads it as UTF-8",
+  },
+  {
+    name: "normalize",
+    in: "query",
+    required: false,
+    schema: { enum: ["1", "0"] },
+    description:
+      "1 reads the common 社保 export forms of a CSV body: YYYYMM periods, thousands separators, full-width digits, headers with their unit (缴费工资总额（元）); the changes are counted in the X-Normalized response header. Off by default: such a body is refused with a message that names normalize",
+  },
+];
+
 export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0", server = "http://127.0.0.1:8080"): Json {
   if (cached?.policy === policy && cached.version === version && cached.server === server) return cached.doc;
   const all: Record<string, Json> = {};

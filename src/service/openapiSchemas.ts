@@ -50,7 +50,12 @@ const ERROR_BODY: Json = {
     ...ERROR_FIELDS,
     line: { type: "integer", minimum: 1, description: "For a CSV file: the line (the header is line 1)" },
     index: { type: "integer", minimum: 0, description: "For a batch: the bad record's position in the input (0-based)" },
-    errors: { type: "array", items: ref("BatchError"), description: "For a batch: the bad records, the first 1,000 of them" },
+    errors: {
+      type: "array",
+      items: { anyOf: [ref("BatchError"), ref("Problem")] },
+      description:
+        "For a batch: the bad records (BatchError), the first 1,000 of them; for one refused input with more than one problem (POST /levy, /simulate): every problem with its path (Problem), the first 1,000",
+    },
     errorsOmitted: {
       type: "integer",
       minimum: 0,
@@ -58,6 +63,13 @@ const ERROR_BODY: Json = {
     },
   },
   required: ["code", "path", "message", "messageZh"],
+};
+
+const PROBLEM: Json = {
+  type: "object",
+  description: "One problem of a refused input, at its field's path",
+  properties: { ...ERROR_FIELDS, details: { type: "object", description: "The code's details, when it has any" } },
+  required: ["name", "code", "path", "message", "messageZh"],
 };
 
 const BATCH_ERROR: Json = {
@@ -202,6 +214,7 @@ export function outputSchemas(): Record<string, Json> {
       required: ["items", "totals", "errors", "errorsOmitted"],
     },
     BatchError: BATCH_ERROR,
+    Problem: PROBLEM,
     PolicyData: { ...policyData(), description: "The policy the service applies: its dated, cited parameters, as definePolicy takes them" },
     PolicyAt: policyAtSchema(),
     Explanation: EXPLANATION,
