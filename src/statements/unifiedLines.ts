@@ -61,7 +61,14 @@ export const UNIFIED_LINES: readonly UnifiedLine[] = Object.freeze(
       kinds: ["openingExtraction", "topUp", "trueUpReturn"],
       clauses: ["二（四）", "二（二）"],
     },
-    { code: "otherIncome", side: "income", zh: "其他收入", en: "Other income", kinds: ["legacyFoldIn", "priorPeriodAdjustment"], clauses: ["二（四）", "二（二）"] },
+    {
+      code: "otherIncome",
+      side: "income",
+      zh: "其他收入",
+      en: "Other income",
+      kinds: ["legacyFoldIn", "priorPeriodAdjustment"],
+      clauses: ["二（四）", "二（二）"],
+    },
     {
       code: "benefits",
       side: "expenditure",
@@ -96,7 +103,9 @@ export const UNIFIED_LINES: readonly UnifiedLine[] = Object.freeze(
       kinds: ["legacyFoldIn", "priorPeriodAdjustment"],
       clauses: ["二（四）", "二（二）"],
     },
-  ].map((l) => Object.freeze({ ...l, kinds: l.kinds === null ? null : Object.freeze(l.kinds as EntryKind[]), clauses: Object.freeze(l.clauses) })) as UnifiedLine[],
+  ].map((l) =>
+    Object.freeze({ ...l, kinds: l.kinds === null ? null : Object.freeze(l.kinds as EntryKind[]), clauses: Object.freeze(l.clauses) }),
+  ) as UnifiedLine[],
 );
 
 /** The fund statements' own categories (not kinds) and their kinds. */
@@ -190,7 +199,10 @@ function build(
   const totalExpenditure = dsum(f.expenditure.values());
   // every posting is on a line: opening + income − expenditure is the closing
   if (!new D(opening).plus(totalIncome).minus(totalExpenditure).eq(new D(closing))) {
-    throw new PoolingError("INTERNAL_INVARIANT", [], { en: `internal: ${entity}'s unified lines do not balance`, zh: `内部错误：${entity} 的统一格式报表不平衡` });
+    throw new PoolingError("INTERNAL_INVARIANT", [], {
+      en: `internal: ${entity}'s unified lines do not balance`,
+      zh: `内部错误：${entity} 的统一格式报表不平衡`,
+    });
   }
   return {
     entity,
@@ -228,7 +240,9 @@ function build(
 export function unifiedStatements(journal: readonly JournalEntry[], year: number, opening?: ScenarioOpening): UnifiedStatements {
   const statements = fundStatements(journal, year, opening);
   // a fund with nothing in the year (the legacy funds after their fold-in) files no statement
-  const entities = statements.map((s) => fromFundStatement(s)).filter((s) => !(s.opening === "0.00" && s.closing === "0.00" && s.totalIncome === "0.00" && s.totalExpenditure === "0.00"));
+  const entities = statements
+    .map((s) => fromFundStatement(s))
+    .filter((s) => !(s.opening === "0.00" && s.closing === "0.00" && s.totalIncome === "0.00" && s.totalExpenditure === "0.00"));
   const c = consolidate(statements);
   const consolidated = build("city-district", c.opening, c.closing, c, c.transfersIn, c.transfersOut, c.beforePooling);
   return {
