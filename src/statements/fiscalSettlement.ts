@@ -18,8 +18,11 @@ export interface FiscalSettlementDistrict {
   member: string;
   /** False for 市本级 when its government is municipal finance (`clawback.municipal: "none"`): nothing is charged. */
   charged: boolean;
-  /** Each period with a pool subsidy (市区统筹基金补助) or an accrual: the subsidy, the rate in force, the 20% accrued. */
-  subsidies: { period: string; subsidy: string; rate: string; accrued: string }[];
+  /**
+   * Each period with a pool subsidy (市区统筹基金补助) or an accrual: the subsidy (`paidAfterWaiting`: the part of
+   * it that waited for the pool and was paid as a recorded deficit), the rate in force, the 20% accrued.
+   */
+  subsidies: { period: string; subsidy: string; paidAfterWaiting?: string; rate: string; accrued: string }[];
   /** Σ subsidies, Σ accrued. */
   subsidyTotal: string;
   accrued: string;
@@ -68,8 +71,19 @@ export function fiscalSettlementStatement(sim: Simulation, year: number): Fiscal
   const ids = Object.keys(periods[0]!.members);
   const journal = sim.journal.filter((e) => yearOf(e.period) === year);
   const districts = ids.map((id): FiscalSettlementDistrict => {
+    // the subsidies as journaled (a subsidy that waited and was paid later as a recorded deficit included)
     const subsidies = periods
-      .map((p) => ({ period: p.period, subsidy: p.members[id]!.subsidyPaid, rate: p.parameters.clawbackRate, accrued: p.members[id]!.clawbackAccrued }))
+      .map((p) => {
+        const journaled = fenSum(journal.filter((e) => e.kind === "subsidy" && e.member === id && e.period === p.period).map((e) => parseFen(e.amount)));
+        const waited = journaled - parseFen(p.members[id]!.subsidyPaid);
+        return {
+          period: p.period,
+          subsidy: formatFen(journaled),
+          ...(waited > 0n ? { paidAfterWaiting: formatFen(waited) } : {}),
+          rate: p.parameters.clawbackRate,
+          accrued: p.members[id]!.clawbackAccrued,
+        };
+      })
       .filter((s) => s.subsidy !== "0.00" || s.accrued !== "0.00");
     const settlements = journal
       .filter((e) => e.kind === "clawback" && e.member === id)
