@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_SCENARIO } from "../../src/examples.js";
-import { simulate } from "../../src/index.js";
+import { type PeriodFlows, type Scenario, simulate } from "../../src/index.js";
 import { fiscalSettlementStatement } from "../../src/statements/fiscalSettlement.js";
 import { topUpWorkingPapers } from "../../src/statements/topUpPapers.js";
 import { poolBudgetExecution, unifiedBudgetExecution } from "../../src/statements/unifiedBudget.js";
@@ -147,5 +147,45 @@ describe("topUpWorkingPapers (二（二）)", () => {
     const p = topUpWorkingPapers(sim, 2022).papers[0]!;
     expect([p.period, p.poolBefore, p.raised]).toEqual(["2022-01", "281250000.00", "29001400.00"]);
     expect(p.members.find((m) => m.member === "wuzhong")).toMatchObject({ priorYearBalance: "4950534.75", share: "129331.92", paid: "129331.92" });
+  });
+});
+
+describe("topUpWorkingPapers: what members cannot pay they owe", () => {
+  const IDS = ["municipal", "wujiang", "wuzhong", "xiangcheng", "sip"];
+  /** Five quiet members from 2020-06 (floor 15,000,000.00), each holding little. */
+  const thin: Scenario = {
+    opening: {
+      start: "2020-06",
+      members: Object.fromEntries(
+        IDS.map((id) => [
+          id,
+          { priorYearBalance: id === "municipal" ? "2000000.00" : "1000000.00", priorYearExpenditure: "12000000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
+        ]),
+      ),
+    },
+    periods: (["2020-06", "2020-07"] as const).map((period) => ({
+      period,
+      members: Object.fromEntries(IDS.map((id) => [id, { income: "0.00", expenditure: "0.00" }])),
+      ...(period === "2020-06" ? { provincialRemittances: Object.fromEntries(IDS.map((id) => [id, "0.00"])) } : {}),
+    })) as PeriodFlows[],
+  };
+
+  it("2020-06: asked 14,400,000.00, raised 5,400,000.00; each share = what it paid + what it owes", () => {
+    const p = topUpWorkingPapers(simulate(thin), 2020).papers[0]!;
+    expect([p.period, p.floor, p.poolBefore, p.asked, p.raised, p.shortfall]).toEqual([
+      "2020-06",
+      "15000000.00",
+      "600000.00",
+      "14400000.00",
+      "5400000.00",
+      "9000000.00",
+    ]);
+    expect(p.members.map((m) => [m.member, m.weight, m.share, m.available, m.paid, m.coveredByOthers, m.owed])).toEqual([
+      ["municipal", "0.333333", "4800000.00", "1800000.00", "1800000.00", "0.00", "3000000.00"],
+      ["wujiang", "0.166667", "2400000.00", "900000.00", "900000.00", "0.00", "1500000.00"],
+      ["wuzhong", "0.166667", "2400000.00", "900000.00", "900000.00", "0.00", "1500000.00"],
+      ["xiangcheng", "0.166667", "2400000.00", "900000.00", "900000.00", "0.00", "1500000.00"],
+      ["sip", "0.166667", "2400000.00", "900000.00", "900000.00", "0.00", "1500000.00"],
+    ]);
   });
 });
