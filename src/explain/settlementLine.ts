@@ -28,14 +28,13 @@ import { type Explanation, type ExplanationStep, finish, type Lang, rounded, t }
  * // "2021-03: pool subsidy 22329366.94 at 0.2: 22329366.94 × 0.2 = 4465873.388 → 4465873.39 (rounded half-up to the fen)"
  * ```
  */
-export function explainSettlementLine(
-  statement: FiscalSettlementStatement | TopUpWorkingPapers,
-  member: string,
-  options: { lang?: Lang } = {},
-): Explanation {
+export function explainSettlementLine(statement: FiscalSettlementStatement | TopUpWorkingPapers, member: string, options: { lang?: Lang } = {}): Explanation {
   const lang = options.lang ?? "zh";
   const missing = () =>
-    new PoolingError("MISSING_MEMBER", ["member"], { en: `no line of ${member} in the ${statement.year} statement`, zh: `${statement.year} 年报表中没有 ${member}` });
+    new PoolingError("MISSING_MEMBER", ["member"], {
+      en: `no line of ${member} in the ${statement.year} statement`,
+      zh: `${statement.year} 年报表中没有 ${member}`,
+    });
   if ("districts" in statement) {
     const d = statement.districts.find((x) => x.member === member);
     if (!d) throw missing();
@@ -53,12 +52,21 @@ export function explainSettlementLine(
     steps.push({ text: t(lang, `${statement.year} 年应上解合计 ${d.accrued}`, `${statement.year} accrued in all: ${d.accrued}`), citation });
     for (const s of d.settlements) {
       steps.push({
-        text: t(lang, `${s.period} 通过财力结算上解：${s.from} → ${s.to} ${s.amount}`, `${s.period} settled through fiscal settlement: ${s.from} → ${s.to} ${s.amount}`),
+        text: t(
+          lang,
+          `${s.period} 通过财力结算上解：${s.from} → ${s.to} ${s.amount}`,
+          `${s.period} settled through fiscal settlement: ${s.from} → ${s.to} ${s.amount}`,
+        ),
         citation,
       });
     }
     steps.push({ text: t(lang, `未结算 ${d.unsettled}`, `unsettled: ${d.unsettled}`), citation });
-    return finish(lang, "settlement", t(lang, `${member} ${statement.year} 年财力结算（补助额的20%）`, `${member}: fiscal settlement of ${statement.year} (20% of the pool's subsidies)`), steps);
+    return finish(
+      lang,
+      "settlement",
+      t(lang, `${member} ${statement.year} 年财力结算（补助额的20%）`, `${member}: fiscal settlement of ${statement.year} (20% of the pool's subsidies)`),
+      steps,
+    );
   }
   if ("papers" in statement) {
     const citation = statement.citation;

@@ -11,6 +11,7 @@ import { ACCOUNTS, kindOf } from "../ledger/accounts.js";
 import type { Citation } from "../policy/citation.js";
 import type { PeriodReport } from "../settlement/report.js";
 import type { Simulation } from "../settlement/results.js";
+import type { ScenarioOpening } from "../settlement/schema.js";
 import type { BudgetExecution, BudgetExecutionLine } from "../statements/budget.js";
 
 /** Options of the presentations: the budget execution to show (from `simulationBudgetExecution`), whether the figures are illustrative. */
@@ -22,6 +23,11 @@ export interface PresentationOptions {
    * "示例数据，非真实数据 / ILLUSTRATIVE figures, not real data". Default `false`.
    */
   illustrative?: boolean;
+  /**
+   * The scenario's opening data: the statements for the auditor then show the pooling's first year as a full
+   * year in the unified lines (二（四）). Absent: from the journal alone.
+   */
+  opening?: ScenarioOpening;
 }
 
 /** The banner of illustrative figures (the built-in example), Chinese and English. @internal */
