@@ -6,7 +6,7 @@
  * @module
  */
 import { EXAMPLE_SCENARIO, isPoolingError, type Scenario, type Simulation, simulate } from "../index.js";
-import { fiscalSettlementStatement, topUpWorkingPapers, unifiedStatements } from "../report.js";
+import { auditStatements } from "../report.js";
 import { writeWhole } from "./analysisOutput.js";
 import { CliError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 
@@ -40,15 +40,8 @@ export async function runStatements(values: Record<string, string | boolean | un
     if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO", true, policy));
     throw e;
   }
-  const years = [...new Set(sim.periods.map((p) => Number(p.period.slice(0, 4))))].filter((y) => yearArg === undefined || y === Number(yearArg));
-  if (years.length === 0) throw new CliError(EXIT.usage, `the scenario does not cover ${yearArg} / 情景不含 ${yearArg} 年`);
-  const full = Object.values(scenario.opening.members).every((m) => m.yearToDateIncome !== undefined);
-  const out = years.map((year) => ({
-    year,
-    unified: unifiedStatements(sim.journal, year, full ? scenario.opening : undefined),
-    fiscalSettlement: fiscalSettlementStatement(sim, year),
-    topUpWorkingPapers: topUpWorkingPapers(sim, year),
-  }));
+  const out = auditStatements(sim, scenario.opening).filter((y) => yearArg === undefined || y.year === Number(yearArg));
+  if (out.length === 0) throw new CliError(EXIT.usage, `the scenario does not cover ${yearArg} / 情景不含 ${yearArg} 年`);
   const text = `${JSON.stringify({ illustrative: file === undefined, years: out }, null, 2)}\n`;
   if (typeof values.out === "string") await writeWhole(values.out, text);
   else process.stdout.write(text);

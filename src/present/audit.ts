@@ -15,26 +15,41 @@ import { type FiscalSettlementStatement, fiscalSettlementStatement } from "../st
 import { type TopUpWorkingPapers, topUpWorkingPapers } from "../statements/topUpPapers.js";
 import { type UnifiedStatement, type UnifiedStatements, unifiedStatements } from "../statements/unifiedLines.js";
 
-/** One year's statements for an auditor. @internal */
+/** One year's statements for an auditor (the result of {@link auditStatements}). */
 export interface AuditYear {
   year: number;
+  /** The final accounts in the unified lines (二（四）): each fund and the city-district consolidated. */
   unified: UnifiedStatements;
-  fiscal: FiscalSettlementStatement;
-  topUps: TopUpWorkingPapers;
+  /** The fiscal settlement statement (二（三）). */
+  fiscalSettlement: FiscalSettlementStatement;
+  /** The top-up working papers (二（二）). */
+  topUpWorkingPapers: TopUpWorkingPapers;
 }
 
 /**
- * Each simulated year's statements (the unified lines with the opening data when it has `yearToDateIncome`,
- * the pooling's first year then a full year). @internal
+ * R12, R9, R7 (二（四）, 二（三）, 二（二）): each simulated year's statements for an auditor: the final accounts in
+ * the unified lines (`unifiedStatements`; with the opening data, when it has `yearToDateIncome`, the pooling's
+ * first year is a full year), the fiscal settlement statement and the top-up working papers. What
+ * `wi-pooling statements`, the service's `/statements`, the summary and the HTML report show.
+ *
+ * @param sim - a result of `simulate`
+ * @param opening - the scenario's opening data
+ * @returns one entry per simulated year, in order
+ * @throws PoolingError the codes of `unifiedStatements`, `fiscalSettlementStatement` and `topUpWorkingPapers` (`INTERNAL_INVARIANT` only for a defect)
+ * @example
+ * ```ts
+ * const years = auditStatements(simulate(EXAMPLE_SCENARIO), EXAMPLE_SCENARIO.opening);
+ * years[1].fiscalSettlement.totals.settled; // "12530873.39"
+ * ```
  */
-export function auditYears(sim: Simulation, opening?: ScenarioOpening): AuditYear[] {
+export function auditStatements(sim: Simulation, opening?: ScenarioOpening): AuditYear[] {
   const years = [...new Set(sim.periods.map((p) => yearOf(p.period)))];
   const full = opening !== undefined && Object.values(opening.members).every((m) => m.yearToDateIncome !== undefined);
   return years.map((year) => ({
     year,
     unified: unifiedStatements(sim.journal, year, full ? opening : undefined),
-    fiscal: fiscalSettlementStatement(sim, year),
-    topUps: topUpWorkingPapers(sim, year),
+    fiscalSettlement: fiscalSettlementStatement(sim, year),
+    topUpWorkingPapers: topUpWorkingPapers(sim, year),
   }));
 }
 
@@ -76,13 +91,13 @@ const lineText = (s: UnifiedStatement) =>
  */
 export function auditText(sim: Simulation, opening?: ScenarioOpening): string[] {
   const out: string[] = [];
-  for (const a of auditYears(sim, opening)) {
+  for (const a of auditStatements(sim, opening)) {
     out.push(`══ ${a.year} 审计报表 statements for the auditor (元 yuan) ══`);
     const c = a.unified.consolidated;
     out.push(`  统一格式决算 unified final account (二（四）, 市区合并 consolidated, ${a.unified.eliminations.length} 笔内部往来抵销 eliminations):`);
     out.push(`    期初 opening ${yuan(c.opening)}; ${lineText(c)}; 期末 closing ${yuan(c.closing)}`);
     out.push(`  财力结算 fiscal settlement (二（三）, 补助额的20% 20% of the pool's subsidies):`);
-    const charged = a.fiscal.districts.filter((d) => d.subsidyTotal !== "0.00" || d.settled !== "0.00");
+    const charged = a.fiscalSettlement.districts.filter((d) => d.subsidyTotal !== "0.00" || d.settled !== "0.00");
     if (charged.length === 0) out.push("    无补助 no subsidy");
     for (const d of charged) {
       const when = [...new Set(d.settlements.map((s) => s.period))].join(", ") || "未结算 not yet settled";
@@ -91,10 +106,10 @@ export function auditText(sim: Simulation, opening?: ScenarioOpening): string[] 
       );
     }
     out.push(
-      `    合计 total: 补助 ${yuan(a.fiscal.totals.subsidies)}, 应上解 ${yuan(a.fiscal.totals.accrued)}, 已上解 ${yuan(a.fiscal.totals.settled)} (= 记账 journal ${yuan(a.fiscal.journal.clawbacks)})`,
+      `    合计 total: 补助 ${yuan(a.fiscalSettlement.totals.subsidies)}, 应上解 ${yuan(a.fiscalSettlement.totals.accrued)}, 已上解 ${yuan(a.fiscalSettlement.totals.settled)} (= 记账 journal ${yuan(a.fiscalSettlement.journal.clawbacks)})`,
     );
-    out.push(`  上划底稿 top-up working papers (二（二）, 按上年度累计结余占比 by prior-year balance): ${a.topUps.papers.length} 次 top-ups`);
-    for (const t of topUpTotals(a.topUps)) {
+    out.push(`  上划底稿 top-up working papers (二（二）, 按上年度累计结余占比 by prior-year balance): ${a.topUpWorkingPapers.papers.length} 次 top-ups`);
+    for (const t of topUpTotals(a.topUpWorkingPapers)) {
       if (t.share === "0.00" && t.paid === "0.00" && t.owed === "0.00") continue;
       out.push(
         `    ${t.member}: 应分摊 share ${yuan(t.share)}; 已上划 paid ${yuan(t.paid)}; 他地代付 covered by others ${yuan(t.coveredByOthers)}; 欠上划 owed ${yuan(t.owed)}`,
@@ -117,7 +132,7 @@ function table(header: string[], rows: string[][], left = 1): string {
  * the consolidation, lines down, funds across), the fiscal settlement statement and the top-up totals. @internal
  */
 export function auditHtml(sim: Simulation, opening?: ScenarioOpening): string {
-  const years = auditYears(sim, opening);
+  const years = auditStatements(sim, opening);
   const unified = years
     .map((a) => {
       const cols = [...a.unified.entities, a.unified.consolidated];
@@ -138,7 +153,7 @@ export function auditHtml(sim: Simulation, opening?: ScenarioOpening): string {
     .join("\n");
   const fiscal = years
     .map((a) => {
-      const rows = a.fiscal.districts
+      const rows = a.fiscalSettlement.districts
         .filter((d) => d.subsidyTotal !== "0.00" || d.settled !== "0.00")
         .map((d) => [
           esc(d.member),
@@ -151,21 +166,21 @@ export function auditHtml(sim: Simulation, opening?: ScenarioOpening): string {
         ]);
       const total = [
         "合计 total",
-        yuan(a.fiscal.totals.subsidies),
+        yuan(a.fiscalSettlement.totals.subsidies),
         "",
-        yuan(a.fiscal.totals.accrued),
-        yuan(a.fiscal.totals.settled),
+        yuan(a.fiscalSettlement.totals.accrued),
+        yuan(a.fiscalSettlement.totals.settled),
         "",
-        yuan(a.fiscal.totals.unsettled),
+        yuan(a.fiscalSettlement.totals.unsettled),
       ];
       return `<h3>${a.year}</h3>${table(["地区 district", "补助 subsidies", "比例 rate", "应上解 accrued", "已上解 settled", "结算期 settled in", "未结算 unsettled"], [...rows, total])}`;
     })
     .join("\n");
   const topUps = years
-    .filter((a) => a.topUps.papers.length > 0)
+    .filter((a) => a.topUpWorkingPapers.papers.length > 0)
     .map((a) => {
-      const rows = topUpTotals(a.topUps).map((t) => [esc(t.member), yuan(t.share), yuan(t.paid), yuan(t.coveredByOthers), yuan(t.owed)]);
-      return `<h3>${a.year}: ${a.topUps.papers.length} 次上划 top-ups</h3>${table(["地区 member", "应分摊 share", "已上划 paid", "他地代付 covered by others", "欠上划 owed"], rows)}`;
+      const rows = topUpTotals(a.topUpWorkingPapers).map((t) => [esc(t.member), yuan(t.share), yuan(t.paid), yuan(t.coveredByOthers), yuan(t.owed)]);
+      return `<h3>${a.year}: ${a.topUpWorkingPapers.papers.length} 次上划 top-ups</h3>${table(["地区 member", "应分摊 share", "已上划 paid", "他地代付 covered by others", "欠上划 owed"], rows)}`;
     })
     .join("\n");
   return `<h2>统一格式决算 / Final accounts in the unified lines (二（四）)</h2>

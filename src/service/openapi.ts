@@ -26,6 +26,7 @@ import {
   stressTest,
   toJSONSchema,
 } from "../index.js";
+import { auditStatements } from "../report.js";
 import { STRESS_BUDGET } from "./analysis.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv, NO_ROWS } from "./csv.js";
@@ -539,6 +540,24 @@ export function openApiDocument(policy: Policy = SUZHOU_2020, version = "0.0.0")
               content: json(
                 ref("BudgetExecution"),
                 budgetExecution(EXAMPLES.budgetExecution.budget, EXAMPLES.budgetExecution.adjustments, EXAMPLES.budgetExecution.finalAccounts, policy),
+              ),
+            },
+            ...errors(400, 413, 415, 503),
+          },
+        },
+      },
+      "/statements": {
+        post: {
+          operationId: "statements",
+          summary:
+            "The statements an auditor asks for (auditStatements): per year the final accounts in the unified lines (二（四）, consolidated with eliminations; lines not carried are null), the fiscal settlement statement (二（三）) and the top-up working papers (二（二）)",
+          requestBody: { required: true, content: json(ref("Scenario"), EXAMPLES.scenario) },
+          responses: {
+            "200": {
+              description: "{ years: auditStatements(simulate(scenario), scenario.opening) }",
+              content: json(
+                { type: "object", required: ["years"], properties: { years: { type: "array", items: { type: "object" } } } },
+                { years: auditStatements(sim, EXAMPLES.scenario.opening) },
               ),
             },
             ...errors(400, 413, 415, 503),

@@ -45,8 +45,7 @@ describe("the auditor's statements over generated scenarios", () => {
           expect(fen(u.consolidated.closing)).toBe(sum(u.entities.map((s) => s.closing)));
           const codes = [...u.consolidated.income, ...u.consolidated.expenditure].map((l) => l.code);
           for (const internal of ["fromHigherLevel", "fromLowerLevel", "toLowerLevel"]) expect(codes).not.toContain(internal);
-          for (const s of [...u.entities, u.consolidated])
-            expect(fen(s.opening) + fen(s.totalIncome) - fen(s.totalExpenditure)).toBe(fen(s.closing));
+          for (const s of [...u.entities, u.consolidated]) expect(fen(s.opening) + fen(s.totalIncome) - fen(s.totalExpenditure)).toBe(fen(s.closing));
         }
       }),
       runs(40),

@@ -40,7 +40,13 @@ describe("unified lines (二（四）)", () => {
     const u = unifiedStatements(sim.journal, 2020, EXAMPLE_SCENARIO.opening);
     const x = u.entities.find((s) => s.entity === "member:xiangcheng")!;
     expect([x.opening, x.closing]).toEqual(["-80000000.00", "0.00"]);
-    expect(amounts(x.income)).toEqual({ contributions: "56400000.00", interest: null, fiscalSubsidy: null, fromHigherLevel: "137600000.00", otherIncome: "3000000.00" });
+    expect(amounts(x.income)).toEqual({
+      contributions: "56400000.00",
+      interest: null,
+      fiscalSubsidy: null,
+      fromHigherLevel: "137600000.00",
+      otherIncome: "3000000.00",
+    });
     expect(x.income[0]!.beforePooling).toBe("28200000.00");
     expect(amounts(x.expenditure)).toEqual({ benefits: "117000000.00", appraisalFees: null, prevention: null });
     const pool = u.entities.find((s) => s.entity === "pool")!;
@@ -159,7 +165,12 @@ describe("topUpWorkingPapers: what members cannot pay they owe", () => {
       members: Object.fromEntries(
         IDS.map((id) => [
           id,
-          { priorYearBalance: id === "municipal" ? "2000000.00" : "1000000.00", priorYearExpenditure: "12000000.00", currentSurplus: "0.00", yearToDateExpenditure: "0.00" },
+          {
+            priorYearBalance: id === "municipal" ? "2000000.00" : "1000000.00",
+            priorYearExpenditure: "12000000.00",
+            currentSurplus: "0.00",
+            yearToDateExpenditure: "0.00",
+          },
         ]),
       ),
     },
