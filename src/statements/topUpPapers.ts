@@ -81,13 +81,18 @@ function balancesBefore(journal: readonly JournalEntry[], seq: number): Map<stri
   return out;
 }
 
-/** Each member's prior-year balance for `year`: its carried balance at the end of the prior year, or its opening posting. */
-function priorYearBalances(journal: readonly JournalEntry[], year: number, ids: readonly string[]): Map<string, Fen> {
+/**
+ * Each member's prior-year balance for `year` as known before the entry `seq`: its carried balance at the end
+ * of the prior year (with the prior-period adjustments of earlier years posted by then), or, in the
+ * pooling's first year, its opening posting.
+ */
+function priorYearBalances(journal: readonly JournalEntry[], year: number, ids: readonly string[], seq: number): Map<string, Fen> {
   const out = new Map<string, Fen>(ids.map((id) => [id, FEN_ZERO]));
   const earlier = journal.some((e) => yearOf(e.period) < year);
   for (const e of journal) {
     const y = yearOf(e.period);
-    if (earlier ? y >= year : !(y === year && e.kind === "openingBalance")) continue;
+    const restated = e.kind === "priorPeriodAdjustment" && e.corrects !== undefined && yearOf(e.corrects) < year && e.seq < seq;
+    if (earlier ? y >= year && !restated : !(y === year && e.kind === "openingBalance")) continue;
     const a = parseFen(e.amount);
     for (const id of ids) {
       const carried = `member:${id}:carried`;
@@ -123,9 +128,6 @@ export function topUpWorkingPapers(sim: Simulation, year: number): TopUpWorkingP
     throw new PoolingError("INVALID_DATE", ["year"], { en: `the simulation does not cover ${year}`, zh: `模拟不含 ${year} 年` });
   }
   const ids = Object.keys(periods[0]!.members);
-  const weights = priorYearBalances(sim.journal, year, ids);
-  const positive = ids.map((id) => fenMax(FEN_ZERO, weights.get(id)!));
-  const totalWeight = fenSum(positive);
   const papers = periods
     .filter((p) => p.pool.topUp !== "0.00" || p.pool.shortfall !== "0.00")
     .map((p): TopUpPaper => {
@@ -147,6 +149,9 @@ export function topUpWorkingPapers(sim: Simulation, year: number): TopUpWorkingP
       }
       const first = own[0]?.seq ?? sim.journal.find((e) => e.period > p.period)?.seq ?? Number.MAX_SAFE_INTEGER;
       const before = balancesBefore(sim.journal, first);
+      const weights = priorYearBalances(sim.journal, year, ids, first);
+      const positive = ids.map((id) => fenMax(FEN_ZERO, weights.get(id)!));
+      const totalWeight = fenSum(positive);
       const available = ids.map((id) => fenMax(FEN_ZERO, before.get(id) ?? FEN_ZERO));
       const split = apportionTopUpFen(
         asked,
