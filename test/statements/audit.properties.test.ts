@@ -5,20 +5,46 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { simulate } from "../../src/index.js";
+import { type Restatement, type Scenario, simulate } from "../../src/index.js";
 import { fiscalSettlementStatement } from "../../src/statements/fiscalSettlement.js";
 import { topUpWorkingPapers } from "../../src/statements/topUpPapers.js";
 import { unifiedStatements } from "../../src/statements/unifiedLines.js";
-import { scenarioArb, TRIO } from "../settlement/arbitraries.js";
+import { IDS, moneyArb, scenarioArb, TRIO } from "../settlement/arbitraries.js";
 import { runs } from "../support/fc.js";
 
 const fen = (a: string) => BigInt(a.replace(".", ""));
 const sum = (xs: readonly string[]) => xs.reduce((a, x) => a + fen(x), 0n);
 
+/** A restatement drawn for a scenario: indices of its period and of its knowledge period, a member, a field, a value. */
+const draftArb = fc.record({
+  p: fc.nat(),
+  gap: fc.integer({ min: 1, max: 14 }),
+  member: fc.constantFrom(...IDS),
+  field: fc.constantFrom("income", "expenditure"),
+  value: moneyArb(0, 9_000),
+});
+
+/** The drafts placed in the scenario (knowledge periods inside it; none when it has one period), one per figure and knowledge period. */
+function place(s: Scenario, drafts: readonly (typeof draftArb extends fc.Arbitrary<infer T> ? T : never)[]): Restatement[] {
+  const n = s.periods.length;
+  if (n < 2) return [];
+  const seen = new Set<string>();
+  return drafts.flatMap((d) => {
+    const p = d.p % (n - 1);
+    const r = { period: s.periods[p]!.period, member: d.member, field: d.field, value: d.value, knownIn: s.periods[Math.min(n - 1, p + d.gap)]!.period } as Restatement;
+    const key = `${r.period}|${r.member}|${r.field}|${r.knownIn}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [r];
+  });
+}
+
 describe("the auditor's statements over generated scenarios", () => {
-  it("unified lines, fiscal settlement and top-up papers reconcile, year by year", () => {
+  it("unified lines, fiscal settlement and top-up papers reconcile, year by year (restated simulations included)", () => {
     fc.assert(
-      fc.property(scenarioArb(26), (scenario) => {
+      fc.property(scenarioArb(26), fc.array(draftArb, { maxLength: 2 }), (generated, drafts) => {
+        const restatements = place(generated, drafts);
+        const scenario = restatements.length > 0 ? { ...generated, restatements } : generated;
         const sim = simulate(scenario, TRIO);
         const years = [...new Set(sim.periods.map((p) => Number(p.period.slice(0, 4))))];
         for (const year of years) {
