@@ -31,7 +31,13 @@ function place(s: Scenario, drafts: readonly (typeof draftArb extends fc.Arbitra
   const seen = new Set<string>();
   return drafts.flatMap((d) => {
     const p = d.p % (n - 1);
-    const r = { period: s.periods[p]!.period, member: d.member, field: d.field, value: d.value, knownIn: s.periods[Math.min(n - 1, p + d.gap)]!.period } as Restatement;
+    const r = {
+      period: s.periods[p]!.period,
+      member: d.member,
+      field: d.field,
+      value: d.value,
+      knownIn: s.periods[Math.min(n - 1, p + d.gap)]!.period,
+    } as Restatement;
     const key = `${r.period}|${r.member}|${r.field}|${r.knownIn}`;
     if (seen.has(key)) return [];
     seen.add(key);
