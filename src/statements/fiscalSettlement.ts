@@ -12,6 +12,7 @@ import { type Fen, fenSum, formatFen, parseFen } from "../money.js";
 import { yearOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import type { Simulation } from "../settlement/results.js";
+import { simulationYear } from "../settlement/simulationYear.js";
 
 /** One district's lines of the fiscal settlement statement. */
 export interface FiscalSettlementDistrict {
@@ -55,7 +56,7 @@ export interface FiscalSettlementStatement {
  * @param sim - a result of `simulate`
  * @param year - a fiscal year of the simulation
  * @returns the districts' lines, the totals and the journal's sums
- * @throws PoolingError `INVALID_DATE` (a year the simulation does not cover), `INTERNAL_INVARIANT` (the reports and the journal disagree: a defect)
+ * @throws PoolingError `YEAR_NOT_IN_SIMULATION` (a year the simulation does not cover), `INVALID_TYPE`, `INTERNAL_INVARIANT` (the reports and the journal disagree: a defect)
  * @example
  * ```ts
  * const s = fiscalSettlementStatement(simulate(EXAMPLE_SCENARIO), 2021);
@@ -64,10 +65,8 @@ export interface FiscalSettlementStatement {
  * ```
  */
 export function fiscalSettlementStatement(sim: Simulation, year: number): FiscalSettlementStatement {
+  simulationYear(sim, year); // a year the simulation covers (else YEAR_NOT_IN_SIMULATION)
   const periods = sim.periods.filter((p) => yearOf(p.period) === year);
-  if (!Number.isInteger(year) || periods.length === 0) {
-    throw new PoolingError("INVALID_DATE", ["year"], { en: `the simulation does not cover ${year}`, zh: `模拟不含 ${year} 年` });
-  }
   const ids = Object.keys(periods[0]!.members);
   const journal = sim.journal.filter((e) => yearOf(e.period) === year);
   const districts = ids.map((id): FiscalSettlementDistrict => {

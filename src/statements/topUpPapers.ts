@@ -16,6 +16,7 @@ import { FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen, parseFen } from 
 import { yearOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import type { Simulation } from "../settlement/results.js";
+import { simulationYear } from "../settlement/simulationYear.js";
 
 /** One member's line of a top-up. */
 export interface TopUpMemberLine {
@@ -114,7 +115,7 @@ function priorYearBalances(journal: readonly JournalEntry[], year: number, ids: 
  * @param sim - a result of `simulate` from the scenario's opening (the weights are read from its journal)
  * @param year - a fiscal year of the simulation
  * @returns the year's working papers, in period order (none when the pool needed no top-up)
- * @throws PoolingError `INVALID_DATE` (a year the simulation does not cover), `INTERNAL_INVARIANT` (the journal and the rule disagree: a defect)
+ * @throws PoolingError `YEAR_NOT_IN_SIMULATION` (a year the simulation does not cover), `INVALID_TYPE`, `INTERNAL_INVARIANT` (the journal and the rule disagree: a defect)
  * @example
  * ```ts
  * const w = topUpWorkingPapers(simulate(EXAMPLE_SCENARIO), 2020);
@@ -123,10 +124,8 @@ function priorYearBalances(journal: readonly JournalEntry[], year: number, ids: 
  * ```
  */
 export function topUpWorkingPapers(sim: Simulation, year: number): TopUpWorkingPapers {
+  simulationYear(sim, year); // a year the simulation covers (else YEAR_NOT_IN_SIMULATION)
   const periods = sim.periods.filter((p) => yearOf(p.period) === year);
-  if (!Number.isInteger(year) || periods.length === 0) {
-    throw new PoolingError("INVALID_DATE", ["year"], { en: `the simulation does not cover ${year}`, zh: `模拟不含 ${year} 年` });
-  }
   const ids = Object.keys(periods[0]!.members);
   const papers = periods
     .filter((p) => p.pool.topUp !== "0.00" || p.pool.shortfall !== "0.00")

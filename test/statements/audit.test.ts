@@ -121,7 +121,7 @@ describe("fiscalSettlementStatement (二（三）)", () => {
   it("2020: the opening deficit's coverage carries no 20% (xiangcheng: 21,600,000.00 of subsidies, 4,320,000.00 settled)", () => {
     const s = fiscalSettlementStatement(sim, 2020);
     expect(s.totals).toEqual({ subsidies: "21600000.00", accrued: "4320000.00", settled: "4320000.00", unsettled: "0.00" });
-    expect(() => fiscalSettlementStatement(sim, 2019)).toThrow(expect.objectContaining({ code: "INVALID_DATE" }));
+    expect(() => fiscalSettlementStatement(sim, 2019)).toThrow(expect.objectContaining({ code: "YEAR_NOT_IN_SIMULATION" }));
   });
 });
 
