@@ -29,7 +29,10 @@ import { type Explanation, type ExplanationStep, finish, type Lang, rounded, t }
  * ```
  */
 export function explainSettlementLine(statement: FiscalSettlementStatement | TopUpWorkingPapers, member: string, options: { lang?: Lang } = {}): Explanation {
-  const lang = options.lang ?? "zh";
+  if (typeof statement !== "object" || statement === null || typeof member !== "string") {
+    throw new PoolingError("INVALID_TYPE", typeof member !== "string" ? ["member"] : ["statement"]);
+  }
+  const lang = options?.lang === "en" ? "en" : "zh";
   const missing = () =>
     new PoolingError("MISSING_MEMBER", ["member"], {
       en: `no line of ${member} in the ${statement.year} statement`,

@@ -44,7 +44,11 @@ export interface AuditYear {
  */
 export function auditStatements(sim: Simulation, opening?: ScenarioOpening): AuditYear[] {
   const years = [...new Set(sim.periods.map((p) => yearOf(p.period)))];
-  const full = opening !== undefined && Object.values(opening.members).every((m) => m.yearToDateIncome !== undefined);
+  const members: unknown = (opening as { members?: unknown } | undefined)?.members;
+  const full =
+    typeof members === "object" &&
+    members !== null &&
+    Object.values(members).every((m) => (m as { yearToDateIncome?: unknown })?.yearToDateIncome !== undefined);
   return years.map((year) => ({
     year,
     unified: unifiedStatements(sim.journal, year, full ? opening : undefined),

@@ -11,7 +11,8 @@ import { ACCOUNTS } from "../ledger/accounts.js";
 import { type Fen, fenSum, formatFen, parseFen } from "../money.js";
 import { yearOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
-import type { Simulation } from "../settlement/results.js";
+import { parseInput } from "../schema/parse.js";
+import { type Simulation, SimulationSchema } from "../settlement/results.js";
 import { simulationYear } from "../settlement/simulationYear.js";
 
 /** One district's lines of the fiscal settlement statement. */
@@ -56,7 +57,7 @@ export interface FiscalSettlementStatement {
  * @param sim - a result of `simulate`
  * @param year - a fiscal year of the simulation
  * @returns the districts' lines, the totals and the journal's sums
- * @throws PoolingError `YEAR_NOT_IN_SIMULATION` (a year the simulation does not cover), `INVALID_TYPE`, `INTERNAL_INVARIANT` (the reports and the journal disagree: a defect)
+ * @throws PoolingError `YEAR_NOT_IN_SIMULATION` (a year the simulation does not cover), `INVALID_TYPE`, `UNKNOWN_KEY`, `MISSING_FIELD` (not a simulation), `INTERNAL_INVARIANT` (the reports and the journal disagree: a defect)
  * @example
  * ```ts
  * const s = fiscalSettlementStatement(simulate(EXAMPLE_SCENARIO), 2021);
@@ -65,6 +66,7 @@ export interface FiscalSettlementStatement {
  * ```
  */
 export function fiscalSettlementStatement(sim: Simulation, year: number): FiscalSettlementStatement {
+  parseInput(SimulationSchema, sim, ["sim"]); // a simulation's result (read back from JSON too)
   simulationYear(sim, year); // a year the simulation covers (else YEAR_NOT_IN_SIMULATION)
   const periods = sim.periods.filter((p) => yearOf(p.period) === year);
   const ids = Object.keys(periods[0]!.members);

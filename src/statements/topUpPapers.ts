@@ -15,7 +15,8 @@ import type { JournalEntry } from "../ledger/journal.js";
 import { FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen, parseFen } from "../money.js";
 import { yearOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
-import type { Simulation } from "../settlement/results.js";
+import { parseInput } from "../schema/parse.js";
+import { type Simulation, SimulationSchema } from "../settlement/results.js";
 import { simulationYear } from "../settlement/simulationYear.js";
 
 /** One member's line of a top-up. */
@@ -115,7 +116,7 @@ function priorYearBalances(journal: readonly JournalEntry[], year: number, ids: 
  * @param sim - a result of `simulate` from the scenario's opening (the weights are read from its journal)
  * @param year - a fiscal year of the simulation
  * @returns the year's working papers, in period order (none when the pool needed no top-up)
- * @throws PoolingError `YEAR_NOT_IN_SIMULATION` (a year the simulation does not cover), `INVALID_TYPE`, `INTERNAL_INVARIANT` (the journal and the rule disagree: a defect)
+ * @throws PoolingError `YEAR_NOT_IN_SIMULATION` (a year the simulation does not cover), `INVALID_TYPE`, `UNKNOWN_KEY`, `MISSING_FIELD` (not a simulation), `INTERNAL_INVARIANT` (the journal and the rule disagree: a defect)
  * @example
  * ```ts
  * const w = topUpWorkingPapers(simulate(EXAMPLE_SCENARIO), 2020);
@@ -124,6 +125,7 @@ function priorYearBalances(journal: readonly JournalEntry[], year: number, ids: 
  * ```
  */
 export function topUpWorkingPapers(sim: Simulation, year: number): TopUpWorkingPapers {
+  parseInput(SimulationSchema, sim, ["sim"]); // a simulation's result (read back from JSON too)
   simulationYear(sim, year); // a year the simulation covers (else YEAR_NOT_IN_SIMULATION)
   const periods = sim.periods.filter((p) => yearOf(p.period) === year);
   const ids = Object.keys(periods[0]!.members);

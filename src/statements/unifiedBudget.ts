@@ -21,6 +21,11 @@ import { type BudgetExecutionLine, executionLine } from "./budget.js";
 import { UNIFIED_LINES, type UnifiedStatement, type UnifiedStatements } from "./unifiedLines.js";
 
 const money = () => moneyField({ fen: true }).optional();
+
+const LineShape = z.object({ code: z.string(), amount: z.string().nullable() }).loose();
+const StatementShape = z.object({ entity: z.string(), income: z.array(LineShape), expenditure: z.array(LineShape) }).loose();
+/** What {@link unifiedBudgetExecution} reads of `unifiedStatements`' result. */
+const UnifiedStatementsShape = z.object({ year: z.number().int(), entities: z.array(StatementShape), consolidated: StatementShape }).loose();
 const yearField = () => integerField("INVALID_DATE", "A fiscal year");
 
 /** zod schema of a {@link UnifiedBudget}. */
@@ -101,7 +106,7 @@ function actualIn(s: UnifiedStatement | undefined): (code: string) => string | n
  * @param statements - the year's unified final accounts (`unifiedStatements(journal, year, opening)`)
  * @param budgets - the unified budgets, one per fund and year (other years are checked and left out)
  * @returns per fund and consolidated: the execution lines; the budget eliminations
- * @throws PoolingError `DUPLICATE_ENTRY` (a fund's budget twice for the year), `MISSING_MEMBER` (a budget without a
+ * @throws PoolingError `INVALID_TYPE`, `MISSING_FIELD` (statements not of `unifiedStatements`), `DUPLICATE_ENTRY` (a fund's budget twice for the year), `MISSING_MEMBER` (a budget without a
  *   statement), and the field codes (`UNKNOWN_KEY` for a line code the format does not have, `AMOUNT_NOT_IN_FEN`, …)
  * @example
  * ```ts
@@ -113,6 +118,7 @@ function actualIn(s: UnifiedStatement | undefined): (code: string) => string | n
  */
 export function unifiedBudgetExecution(statements: UnifiedStatements, budgets: readonly UnifiedBudget[]): UnifiedBudgetExecution {
   const given = parseInput(z.array(UnifiedBudgetSchema), budgets, ["budgets"]);
+  parseInput(UnifiedStatementsShape, statements, ["statements"]);
   const year = statements.year;
   const seen = new Set<string>();
   const totals = new Map<string, Dec>();

@@ -200,3 +200,30 @@ describe("topUpWorkingPapers: what members cannot pay they owe", () => {
     ]);
   });
 });
+
+describe("the statements refuse what is not their input with a PoolingError", () => {
+  it("arbitrary inputs: a result or a code, never a TypeError", async () => {
+    const { PoolingError } = await import("../../src/index.js");
+    const { explainSettlementLine } = await import("../../src/report.js");
+    const bad: unknown[] = [null, undefined, 1, "x", [], {}, { periods: [] }, { years: [], periods: [], journal: "x" }];
+    for (const b of bad) {
+      for (const call of [
+        () => fiscalSettlementStatement(b as never, 2020),
+        () => topUpWorkingPapers(b as never, 2020),
+        () => unifiedStatements(b as never, 2020),
+        () => unifiedBudgetExecution(b as never, []),
+        () => poolBudgetExecution(b as never, { year: 2020, lines: {} }),
+        () => explainSettlementLine(b as never, "sip"),
+      ]) {
+        // a result (an empty journal is a journal) or a PoolingError, never a TypeError
+        try {
+          call();
+        } catch (e) {
+          expect(e, JSON.stringify(b)).toBeInstanceOf(PoolingError);
+        }
+      }
+    }
+    expect(() => fiscalSettlementStatement(sim, "2020" as never)).toThrow(PoolingError);
+    expect(() => topUpWorkingPapers({} as never, 2020)).toThrow(PoolingError);
+  });
+});
