@@ -14,7 +14,7 @@
 
 // the statements an auditor asks for (二（二）, 二（三）, 二（四）)
 export { explainSettlementLine } from "./explain/settlementLine.js";
-export { type AuditYear, auditStatements } from "./present/audit.js";
+export { type AuditYear, auditStatements } from "./present/auditData.js";
 export { renderComparisonReport } from "./present/compareReport.js";
 export {
   csvCell,

@@ -20,7 +20,7 @@ import {
   simulationBudgetExecution,
   toJSONSchema,
 } from "../index.js";
-import { formatSummary, renderReport } from "../report.js";
+import { auditStatements, formatSummary, renderReport } from "../report.js";
 import { COMPARE_HELP, runCompare } from "./compare.js";
 import { runCorrections } from "./corrections.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
@@ -228,7 +228,7 @@ async function simulateCommand(args: string[]): Promise<number> {
     throw e;
   }
   // the built-in example's figures are illustrative: the presentations say so
-  const options = { ...(budgetExecution ? { budgetExecution } : {}), ...(file ? {} : { illustrative: true }), opening: scenario.opening };
+  const options = { ...(budgetExecution ? { budgetExecution } : {}), ...(file ? {} : { illustrative: true }), audit: auditStatements(sim, scenario.opening) };
   if (values.report) await writeFileWhole(values.report as string, renderReport(sim, policy, options));
   return print(values.json ? JSON.stringify(sim, null, 2) : formatSummary(sim, policy, options));
 }

@@ -2,60 +2,16 @@
  * The statements an auditor asks for, as the summary's text and the report's
  * HTML sections: each year's final account in the unified lines (二（四）),
  * its fiscal settlement statement (二（三）) and its top-up working papers
- * (二（二）). Presentation, not rules: the figures are the statements' own
- * exact strings (yuan, with thousands separators).
+ * (二（二）), as `auditStatements` computed them (the presentations print
+ * them, they do not compute them). Presentation, not rules: the figures are
+ * the statements' own exact strings (yuan, with thousands separators).
  *
  * @module
  */
 
-import { yearOf } from "../period.js";
-import type { Simulation } from "../settlement/results.js";
-import type { ScenarioOpening } from "../settlement/schema.js";
-import { type FiscalSettlementStatement, fiscalSettlementStatement } from "../statements/fiscalSettlement.js";
-import { type TopUpWorkingPapers, topUpWorkingPapers } from "../statements/topUpPapers.js";
-import { type UnifiedStatement, type UnifiedStatements, unifiedStatements } from "../statements/unifiedLines.js";
-
-/** One year's statements for an auditor (the result of {@link auditStatements}). */
-export interface AuditYear {
-  year: number;
-  /** The final accounts in the unified lines (二（四）): each fund and the city-district consolidated. */
-  unified: UnifiedStatements;
-  /** The fiscal settlement statement (二（三）). */
-  fiscalSettlement: FiscalSettlementStatement;
-  /** The top-up working papers (二（二）). */
-  topUpWorkingPapers: TopUpWorkingPapers;
-}
-
-/**
- * R12, R9, R7 (二（四）, 二（三）, 二（二）): each simulated year's statements for an auditor: the final accounts in
- * the unified lines (`unifiedStatements`; with the opening data, when it has `yearToDateIncome`, the pooling's
- * first year is a full year), the fiscal settlement statement and the top-up working papers. What
- * `wi-pooling statements`, the service's `/statements`, the summary and the HTML report show.
- *
- * @param sim - a result of `simulate`
- * @param opening - the scenario's opening data
- * @returns one entry per simulated year, in order
- * @throws PoolingError the codes of `unifiedStatements`, `fiscalSettlementStatement` and `topUpWorkingPapers` (`INTERNAL_INVARIANT` only for a defect)
- * @example
- * ```ts
- * const years = auditStatements(simulate(EXAMPLE_SCENARIO), EXAMPLE_SCENARIO.opening);
- * years[1].fiscalSettlement.totals.settled; // "12530873.39"
- * ```
- */
-export function auditStatements(sim: Simulation, opening?: ScenarioOpening): AuditYear[] {
-  const years = [...new Set(sim.periods.map((p) => yearOf(p.period)))];
-  const members: unknown = (opening as { members?: unknown } | undefined)?.members;
-  const full =
-    typeof members === "object" &&
-    members !== null &&
-    Object.values(members).every((m) => (m as { yearToDateIncome?: unknown })?.yearToDateIncome !== undefined);
-  return years.map((year) => ({
-    year,
-    unified: unifiedStatements(sim.journal, year, full ? opening : undefined),
-    fiscalSettlement: fiscalSettlementStatement(sim, year),
-    topUpWorkingPapers: topUpWorkingPapers(sim, year),
-  }));
-}
+import type { TopUpWorkingPapers } from "../statements/topUpPapers.js";
+import type { UnifiedStatement } from "../statements/unifiedLines.js";
+import type { AuditYear } from "./auditData.js";
 
 /** Exact yuan with thousands separators: `"1234567.80"` → `"1,234,567.80"`. @internal */
 export function yuan(amount: string | null): string {
@@ -93,9 +49,9 @@ const lineText = (s: UnifiedStatement) =>
  * The auditor's statements as the summary's lines: per year the consolidated final account in the unified
  * lines, the fiscal settlement per district and the top-ups per member. @internal
  */
-export function auditText(sim: Simulation, opening?: ScenarioOpening): string[] {
+export function auditText(years: readonly AuditYear[]): string[] {
   const out: string[] = [];
-  for (const a of auditStatements(sim, opening)) {
+  for (const a of years) {
     out.push(`══ ${a.year} 审计报表 statements for the auditor (元 yuan) ══`);
     const c = a.unified.consolidated;
     out.push(`  统一格式决算 unified final account (二（四）, 市区合并 consolidated, ${a.unified.eliminations.length} 笔内部往来抵销 eliminations):`);
@@ -135,8 +91,8 @@ function table(header: string[], rows: string[][], left = 1): string {
  * The auditor's statements as the report's HTML sections: per year the unified final account (each fund and
  * the consolidation, lines down, funds across), the fiscal settlement statement and the top-up totals. @internal
  */
-export function auditHtml(sim: Simulation, opening?: ScenarioOpening): string {
-  const years = auditStatements(sim, opening);
+export function auditHtml(years: readonly AuditYear[]): string {
+  if (years.length === 0) return "";
   const unified = years
     .map((a) => {
       const cols = [...a.unified.entities, a.unified.consolidated];

@@ -11,8 +11,8 @@ import { ACCOUNTS, kindOf } from "../ledger/accounts.js";
 import type { Citation } from "../policy/citation.js";
 import type { PeriodReport } from "../settlement/report.js";
 import type { Simulation } from "../settlement/results.js";
-import type { ScenarioOpening } from "../settlement/schema.js";
 import type { BudgetExecution, BudgetExecutionLine } from "../statements/budget.js";
+import type { AuditYear } from "./auditData.js";
 
 /** Options of the presentations: the budget execution to show (from `simulationBudgetExecution`), whether the figures are illustrative. */
 export interface PresentationOptions {
@@ -24,10 +24,10 @@ export interface PresentationOptions {
    */
   illustrative?: boolean;
   /**
-   * The scenario's opening data: the statements for the auditor then show the pooling's first year as a full
-   * year in the unified lines (二（四）). Absent: from the journal alone.
+   * The statements for the auditor (`auditStatements(sim, opening)`: the unified lines, the fiscal settlement,
+   * the top-up working papers, per year): shown when given.
    */
-  opening?: ScenarioOpening;
+  audit?: readonly AuditYear[];
 }
 
 /** The banner of illustrative figures (the built-in example), Chinese and English. @internal */

@@ -260,7 +260,7 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
     );
     out.push("");
   }
-  out.push(...auditText(sim, options?.opening));
+  out.push(...auditText(options?.audit ?? []));
   const c = sim.conservation;
   out.push(`守恒检查 conservation (R13): ${c.ok ? "通过 ok" : `失败 FAILED: ${c.failures.join("; ")}`}`);
   const income = externalIncomeBySource(sim)

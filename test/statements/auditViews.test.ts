@@ -8,7 +8,7 @@ import { simulate } from "../../src/index.js";
 import { auditStatements, explainSettlementLine, fiscalSettlementStatement, formatSummary, renderReport, topUpWorkingPapers } from "../../src/report.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);
-const options = { opening: EXAMPLE_SCENARIO.opening };
+const options = { audit: auditStatements(sim, EXAMPLE_SCENARIO.opening) };
 
 describe("the auditor's statements in the summary, the report and explain", () => {
   it("auditStatements: one entry per year, the three statements", () => {
