@@ -8,7 +8,7 @@
 import { PoolingError } from "../errors.js";
 import type { FiscalSettlementStatement } from "../statements/fiscalSettlement.js";
 import type { TopUpWorkingPapers } from "../statements/topUpPapers.js";
-import { type Explanation, type ExplanationStep, finish, type Lang, rounded, t } from "./text.js";
+import { type Explanation, type ExplanationStep, finish, rounded, t } from "./text.js";
 
 /**
  * R9 (二（三）“当地政府按市区统筹基金补助额的20%通过财力结算上解市级财政”) and R7 (二（二）“由各地按上年度工伤保险基金累计结余占比上划”):
@@ -28,7 +28,11 @@ import { type Explanation, type ExplanationStep, finish, type Lang, rounded, t }
  * // "2021-03: pool subsidy 22329366.94 at 0.2: 22329366.94 × 0.2 = 4465873.388 → 4465873.39 (rounded half-up to the fen)"
  * ```
  */
-export function explainSettlementLine(statement: FiscalSettlementStatement | TopUpWorkingPapers, member: string, options: { lang?: Lang } = {}): Explanation {
+export function explainSettlementLine(
+  statement: FiscalSettlementStatement | TopUpWorkingPapers,
+  member: string,
+  options: { lang?: "zh" | "en" } = {},
+): Explanation {
   if (typeof statement !== "object" || statement === null || typeof member !== "string") {
     throw new PoolingError("INVALID_TYPE", typeof member !== "string" ? ["member"] : ["statement"]);
   }
