@@ -6,12 +6,15 @@
  *
  * ```ts
  * import { simulate, EXAMPLE_SCENARIO } from "suzhou-wi-pooling";
- * import { formatSummary, renderReport } from "suzhou-wi-pooling/report";
+ * import { formatSummary, renderReport, fiscalSettlementStatement, topUpWorkingPapers } from "suzhou-wi-pooling/report";
  * ```
  *
  * @packageDocumentation
  */
 
+// the statements an auditor asks for (二（二）, 二（三）, 二（四）)
+export { explainSettlementLine } from "./explain/settlementLine.js";
+export { type AuditYear, auditStatements } from "./present/auditData.js";
 export { renderComparisonReport } from "./present/compareReport.js";
 export {
   csvCell,
@@ -34,3 +37,25 @@ export type { PresentationOptions } from "./present/story.js";
 export { renderStressReport } from "./present/stressReport.js";
 export { formatStressSummary } from "./present/stressText.js";
 export { formatSummary } from "./present/summary.js";
+export { type FiscalSettlementDistrict, type FiscalSettlementStatement, fiscalSettlementStatement } from "./statements/fiscalSettlement.js";
+export { type TopUpMemberLine, type TopUpPaper, type TopUpWorkingPapers, topUpWorkingPapers } from "./statements/topUpPapers.js";
+export {
+  POOL_BUDGET_LINES,
+  type PoolBudget,
+  type PoolBudgetExecution,
+  PoolBudgetSchema,
+  poolBudgetExecution,
+  type UnifiedBudget,
+  type UnifiedBudgetExecution,
+  UnifiedBudgetSchema,
+  type UnifiedExecutionLine,
+  unifiedBudgetExecution,
+} from "./statements/unifiedBudget.js";
+export {
+  UNIFIED_LINES,
+  type UnifiedLine,
+  type UnifiedStatement,
+  type UnifiedStatementLine,
+  type UnifiedStatements,
+  unifiedStatements,
+} from "./statements/unifiedLines.js";

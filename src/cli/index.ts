@@ -21,7 +21,7 @@ import {
   simulationBudgetExecution,
   toJSONSchema,
 } from "../index.js";
-import { formatSummary, renderReport } from "../report.js";
+import { auditStatements, formatSummary, renderReport } from "../report.js";
 import { COMPARE_HELP, runCompare } from "./compare.js";
 import { runCorrections } from "./corrections.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
@@ -32,6 +32,7 @@ import { StdoutClosed, writeFilesWhole, writeFileWhole, writeStdout } from "./ou
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
 import { packageVersion, runServe, SERVE_HELP } from "./serve.js";
+import { runStatements, STATEMENTS_HELP } from "./statements.js";
 import { runStress, STRESS_HELP } from "./stress.js";
 
 const HELP: Record<string, string> = {
@@ -43,6 +44,7 @@ Usage:
                   [--errors-out FILE] [--normalize] [--cut-fraction F] [--own-cut-fraction F] [--own-reserve-months M]
   wi-pooling levy --corrections <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--policy FILE]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
+  wi-pooling statements [scenario.json] [--year YYYY] [--policy FILE] [--out FILE]
   wi-pooling compare [scenario.json] --reform B.json [--base A.json] [--report FILE.html] [--json]
   wi-pooling stress MODEL.json [--runs N] [--seed S] [--workers W] [--horizon M] [--shard i/n] [--report FILE.html] [--json]
   wi-pooling stress --example | stress merge SHARD.json...
@@ -105,7 +107,8 @@ too ("no rows"). Files are streamed; progress shows on stderr at a terminal.
 Simulates the city-district month by month (R14). Without a file it runs the built-in
 EXAMPLE_SCENARIO (illustrative figures) with its budgets, EXAMPLE_BUDGET. Prints the yearly
 summary (中文/English): balances, eligibility for the cut-gap grant, top-ups, clawbacks accrued
-and settled, and the budget execution (二（四）) when there are budgets. A bad scenario: every
+and settled, the budget execution (二（四）) when there are budgets, and the statements for the
+auditor (the unified lines, the fiscal settlement, the top-ups; in full: wi-pooling statements). A bad scenario: every
 problem of it is listed (at most 1,000), and the exit code is 2.
 
   --json             print the whole result (periods, years, journal, balances, conservation) as JSON
@@ -119,6 +122,7 @@ Prints the JSON Schema (draft 2020-12) of an input or output: ${[...Object.keys(
   --all --out-dir DIR   write every schema to DIR/<Name>.schema.json`,
   serve: SERVE_HELP,
   compare: COMPARE_HELP,
+  statements: STATEMENTS_HELP,
   stress: STRESS_HELP,
   playground: PLAYGROUND_HELP,
   policy: `wi-pooling policy [--policy FILE]
@@ -244,7 +248,7 @@ async function simulateCommand(args: string[]): Promise<number> {
     throw e;
   }
   // the built-in example's figures are illustrative: the presentations say so
-  const options = { ...(budgetExecution ? { budgetExecution } : {}), ...(file ? {} : { illustrative: true }) };
+  const options = { ...(budgetExecution ? { budgetExecution } : {}), ...(file ? {} : { illustrative: true }), audit: auditStatements(sim, scenario.opening) };
   if (values.report) await writeFileWhole(values.report as string, renderReport(sim, policy, options));
   return print(values.json ? JSON.stringify(sim, null, 2) : formatSummary(sim, policy, options));
 }
@@ -286,6 +290,10 @@ export async function main(argv: string[]): Promise<number> {
         return await simulateCommand(rest);
       case "schema":
         return await schema(rest);
+      case "statements": {
+        const { values, positionals } = parse("statements", rest, { year: { type: "string" }, policy: { type: "string" }, out: { type: "string" } });
+        return values.help ? print(HELP.statements!) : await runStatements(values, positionals);
+      }
       case "compare": {
         const o = {
           base: { type: "string" },

@@ -12,6 +12,7 @@ import type { Citation } from "../policy/citation.js";
 import type { PeriodReport } from "../settlement/report.js";
 import type { Simulation } from "../settlement/results.js";
 import type { BudgetExecution, BudgetExecutionLine } from "../statements/budget.js";
+import type { AuditYear } from "./auditData.js";
 
 /** Options of the presentations: the budget execution to show (from `simulationBudgetExecution`), whether the figures are illustrative. */
 export interface PresentationOptions {
@@ -22,6 +23,11 @@ export interface PresentationOptions {
    * "示例数据，非真实数据 / ILLUSTRATIVE figures, not real data". Default `false`.
    */
   illustrative?: boolean;
+  /**
+   * The statements for the auditor (`auditStatements(sim, opening)`: the unified lines, the fiscal settlement,
+   * the top-up working papers, per year): shown when given.
+   */
+  audit?: readonly AuditYear[];
 }
 
 /** The banner of illustrative figures (the built-in example), Chinese and English. @internal */

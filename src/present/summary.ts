@@ -12,6 +12,7 @@ import type { Policy, RiskLevel } from "../policy/schema.js";
 import type { Simulation } from "../settlement/results.js";
 import type { BudgetExecution } from "../statements/budget.js";
 import { ADJUSTMENT_HEADER, adjustmentsOf, RESTATED_FIGURES_HEADER } from "./adjustments.js";
+import { auditText } from "./audit.js";
 import {
   CATEGORY,
   clawbacksAccrued,
@@ -263,6 +264,7 @@ export function formatSummary(sim: Simulation, policy?: Policy, options?: Presen
     }
     out.push("");
   }
+  out.push(...auditText(options?.audit ?? []));
   const c = sim.conservation;
   out.push(`守恒检查 conservation (R13): ${c.ok ? "通过 ok" : `失败 FAILED: ${c.failures.join("; ")}`}`);
   const income = externalIncomeBySource(sim)

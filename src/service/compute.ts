@@ -6,6 +6,7 @@
  * @module
  */
 import { budgetExecution, computeLevy, explain, isPoolingError, type Policy, PoolingError, simulate } from "../index.js";
+import { auditStatements } from "../report.js";
 import { compareRequest, stressRequest } from "./analysis.js";
 import { levyCorrectionsRoute } from "./corrections.js";
 import { decodeText, InvalidEncodingError, invalidEncodingText } from "./decode.js";
@@ -60,10 +61,13 @@ export function computeJson(route: Exclude<ComputeRoute, "levies">, value: unkno
   switch (route) {
     case "levy":
       return computeLevy(value as never, policy);
-    case "simulate": {
+    case "simulate":
+    case "statements": {
       const periods = (value as { periods?: unknown } | null)?.periods;
       if (Array.isArray(periods) && periods.length > limits.maxPeriods) throw tooManyPeriods(limits.maxPeriods, periods.length);
-      return simulate(value as never, policy, spec.asOf === null ? {} : { asOf: spec.asOf });
+      const sim = simulate(value as never, policy, spec.asOf === null ? {} : { asOf: spec.asOf });
+      // 二（二）, 二（三）, 二（四）: the statements an auditor asks for, per year
+      return route === "simulate" ? sim : { years: auditStatements(sim, (value as { opening: never }).opening) };
     }
     case "explain":
       // the service's policy names the members in Chinese; explain validates the result itself

@@ -24,6 +24,7 @@ import {
   stressTest,
   toJSONSchema,
 } from "../index.js";
+import { auditStatements } from "../report.js";
 import { STRESS_BUDGET } from "./analysis.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv, NO_ROWS } from "./csv.js";
@@ -317,6 +318,19 @@ function paths(policy: Policy, version: string): Json {
         content: json(
           ref("BudgetExecution"),
           budgetExecution(EXAMPLES.budgetExecution.budget, EXAMPLES.budgetExecution.adjustments, EXAMPLES.budgetExecution.finalAccounts, policy),
+        ),
+      },
+    ),
+    "/statements": post(
+      "statements",
+      "The statements an auditor asks for (auditStatements), year by year",
+      "auditStatements over simulate(scenario): per year the final accounts in the unified budget and final-account lines (二（四）; consolidated with eliminations; a line the scenario does not carry is null, not 0), the fiscal settlement statement (each subsidy by period, its rate, the 20% accrued and settled, 二（三）) and the top-up working papers (the floor, the pool before, the prior-year balances and weights, each member's share, paid and owed, 二（二）).",
+      { content: json(ref("Scenario"), EXAMPLES.scenario) },
+      {
+        description: "{ years: auditStatements(simulate(scenario), scenario.opening) }",
+        content: json(
+          { type: "object", required: ["years"], properties: { years: { type: "array", items: { type: "object" } } } },
+          { years: auditStatements(sim, EXAMPLES.scenario.opening) },
         ),
       },
     ),

@@ -9,7 +9,7 @@ import type { Encoding } from "./decode.js";
 import type { ServiceLimits } from "./limits.js";
 
 /** The routes computed in a worker. */
-export type ComputeRoute = "levy" | "levies" | "simulate" | "explain" | "budget-execution" | "compare" | "stress" | "levy-corrections";
+export type ComputeRoute = "levy" | "levies" | "simulate" | "explain" | "budget-execution" | "statements" | "compare" | "stress" | "levy-corrections";
 
 /** What a worker is asked to compute. */
 export interface JobSpec {

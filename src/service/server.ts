@@ -273,6 +273,7 @@ export function createService(options: ServiceOptions = {}): Service & { listen(
     { pattern: /^\/simulate$/, methods: computed("simulate") },
     { pattern: /^\/explain$/, methods: computed("explain") },
     { pattern: /^\/budget-execution$/, methods: computed("budget-execution") },
+    { pattern: /^\/statements$/, methods: computed("statements") },
     { pattern: /^\/compare$/, methods: computed("compare") },
     { pattern: /^\/stress$/, methods: computed("stress") },
     { pattern: /^\/levy-corrections$/, methods: computed("levy-corrections") },

@@ -167,7 +167,8 @@ export interface BudgetExecution {
 
 const ROUNDING = "executionRate = actual ÷ adjusted, rounded half-up to 4 decimals; null when the adjusted budget is 0";
 
-function executionLine(category: string, budget: Dec, adjusted: Dec, actual: Dec): BudgetExecutionLine {
+/** One execution line: budget, adjusted, actual, variance and the rate (the R12 rounding point). @internal */
+export function executionLine(category: string, budget: Dec, adjusted: Dec, actual: Dec): BudgetExecutionLine {
   return {
     category,
     budget: formatMoney(budget),

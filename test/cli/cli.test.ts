@@ -257,7 +257,10 @@ describe("wi-pooling schema and help", () => {
       expect(r.stderr).not.toContain("please report it");
     };
     usage(run("frobnicate"), "unknown command frobnicate / 未知命令 frobnicate");
-    usage(run("schema", "Nope"), `unknown schema Nope; known: ${[...Object.keys(schemas), "FlowModel", "FlowHistory", "Comparison", "StressResult"].join(", ")}\n未知的结构名称 Nope（可用的名称见上一行）`);
+    usage(
+      run("schema", "Nope"),
+      `unknown schema Nope; known: ${[...Object.keys(schemas), "FlowModel", "FlowHistory", "Comparison", "StressResult"].join(", ")}\n未知的结构名称 Nope（可用的名称见上一行）`,
+    );
     usage(
       run("levy", "examples/data/levies.csv", "--bogus"),
       'unknown option --bogus (a file name starting with "-" goes after "--": -- --bogus) / 未知选项 --bogus（以 "-" 开头的文件名请放在 "--" 之后：-- --bogus）',

@@ -18,6 +18,7 @@ import {
   simulate,
   toJSONSchema,
 } from "../../src/index.js";
+import { auditStatements } from "../../src/report.js";
 import { LEVY_CSV_COLUMNS } from "../../src/service/csv.js";
 import { EXAMPLES, openApiDocument } from "../../src/service/openapi.js";
 import { rawRequest, startService } from "./helpers.js";
@@ -364,6 +365,15 @@ describe("errors", () => {
     expect(await bad.json()).toMatchObject({ code: "BUDGET_ADJUSTMENT_UNAPPROVED", path: ["adjustments", 0, "approval"] });
     expect((await post("/budget-execution", "[]")).status).toBe(400);
     expect(await (await post("/budget-execution", JSON.stringify({ ...body, extra: 1 }))).json()).toMatchObject({ code: "UNKNOWN_KEY", path: ["extra"] });
+  });
+
+  it("/statements answers auditStatements of the scenario's simulation (byte for byte): 二（二）, 二（三）, 二（四）", async () => {
+    const r = await post("/statements", JSON.stringify(EXAMPLE_SCENARIO));
+    expect(r.status).toBe(200);
+    const expected = { years: auditStatements(simulate(EXAMPLE_SCENARIO), EXAMPLE_SCENARIO.opening) };
+    expect(await r.text()).toBe(JSON.stringify(expected));
+    expect(expected.years[1]!.fiscalSettlement.totals.settled).toBe("12530873.39");
+    expect((await post("/statements", "[]")).status).toBe(400);
   });
 
   it("a stalled client times out (408) and the service carries on", { timeout: 60_000 }, async () => {
