@@ -11,7 +11,9 @@
  * Run: npx tsx examples/analysis-study.ts
  */
 import { pathToFileURL } from "node:url";
-import { definePolicy, EXAMPLE_FLOW_MODEL, type Policy, type StressResult, SUZHOU_2020, stressTest } from "../src/index.js";
+import { type StressResult, stressTest } from "../src/analysis.js";
+import { EXAMPLE_FLOW_MODEL } from "../src/examples.js";
+import { definePolicy, type Policy, SUZHOU_2020 } from "../src/index.js";
 
 /** The study's experiment: the CLI's `--runs 100 --seed 2020 --horizon 32`. */
 export const STUDY = { runs: 100, seed: 2020, horizon: 32 } as const;

@@ -6,7 +6,9 @@
  * the top-ups and why, clawbacks accrued and settled, and the execution of
  * EXAMPLE_BUDGET, computed by `simulationBudgetExecution` against the simulation.
  */
-import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO, SUZHOU_2020, simulate, simulationBudgetExecution } from "../src/index.js";
+
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../src/examples.js";
+import { SUZHOU_2020, simulate, simulationBudgetExecution } from "../src/index.js";
 import { formatSummary } from "../src/report.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);

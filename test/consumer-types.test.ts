@@ -17,7 +17,8 @@ const tsc = join(root, "node_modules/typescript/bin/tsc");
 const dir = mkdtempSync(join(tmpdir(), "wi-consumer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const CONSUMER = `import { computeLevy, computeLevies, simulate, simulationYear, parseLevyInput, EXAMPLE_SCENARIO, type LevyInput } from "suzhou-wi-pooling";
+const CONSUMER = `import { computeLevy, computeLevies, simulate, simulationYear, parseLevyInput, type LevyInput } from "suzhou-wi-pooling";
+import { EXAMPLE_SCENARIO } from "suzhou-wi-pooling/examples";
 import { formatSummary } from "suzhou-wi-pooling/report";
 const input: LevyInput = { employerId: "E1", period: "2021-07", industryClass: 3, payroll: "1000.00", floatMultiplier: "0.8" };
 const due: string = computeLevy(input).premiumDue;

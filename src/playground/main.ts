@@ -9,18 +9,8 @@
  * @module
  */
 
-import {
-  computeLevy,
-  EXAMPLE_SCENARIO,
-  explain,
-  floatTiers,
-  type Levy,
-  type LevyInput,
-  PoolingError,
-  type Simulation,
-  SUZHOU_2020,
-  simulate,
-} from "../index.js";
+import { EXAMPLE_SCENARIO } from "../examples.js";
+import { computeLevy, explain, floatTiers, type Levy, type LevyInput, PoolingError, type Simulation, SUZHOU_2020, simulate } from "../index.js";
 import { renderReport } from "../report.js";
 import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
 import { CsvFormatError, LEVY_CSV_COLUMNS, levyBatchCsv, parseLevyCsv } from "../service/csv.js";

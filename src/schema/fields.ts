@@ -49,6 +49,17 @@ export type PeriodInput = `${number}-${MonthDigits}`;
 /** A calendar date as an input accepts it, `YYYY-MM-DD` (checked against the calendar at run time). */
 export type IsoDateInput = `${number}-${MonthDigits}-${DayDigits}`;
 
+/**
+ * The schema of a period field (`YYYY-MM`): a named type, so that declarations refer to it by name
+ * rather than spelling out its input type wherever a record holds a period.
+ */
+export interface PeriodFieldSchema extends z.ZodType<Period, PeriodInput> {}
+/**
+ * The schema of a calendar-date field (`YYYY-MM-DD`): a named type, so that declarations refer to it
+ * by name rather than spelling out {@link IsoDateInput}'s 372 forms wherever a record holds a date.
+ */
+export interface DateFieldSchema extends z.ZodType<IsoDate, IsoDateInput> {}
+
 interface TransformCtx {
   issues: unknown[];
   value: unknown;
@@ -98,7 +109,7 @@ export const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A period `YYYY-MM`. */
-export function periodField(): z.ZodType<Period, PeriodInput> {
+export function periodField(): PeriodFieldSchema {
   return field({ type: "string", pattern: PERIOD_RE.source, description: "Format: a month written YYYY-MM" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (typeof v !== "string" || !PERIOD_RE.test(v)) {
@@ -129,7 +140,7 @@ const DATE_JSON_PATTERN =
   "^(?!0000)(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
 
 /** A calendar date `YYYY-MM-DD`. */
-export function dateField(): z.ZodType<IsoDate, IsoDateInput> {
+export function dateField(): DateFieldSchema {
   return field({ type: "string", format: "date", pattern: DATE_JSON_PATTERN, description: "Format: a calendar date written YYYY-MM-DD" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describe(v)}`);

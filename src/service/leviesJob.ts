@@ -11,8 +11,9 @@
  */
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
-import { type LevyInput, type LevyTotals, MAX_LISTED_ERRORS, type Policy, PoolingError, streamLevies } from "../index.js";
+import { type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
 import { levyCsvRow } from "../report.js";
+import { MAX_LISTED_ERRORS } from "../schemas.js";
 import { type BatchError, batchError } from "./batch.js";
 import { decodeBody, invalidEncoding, parseJsonBody } from "./compute.js";
 import { CsvFormatError, csvParseError, LEVY_CSV_PARSE_OPTIONS, LevyCsvReader, levyCsvHeaderLine, levyCsvTotalsLine, NO_ROWS } from "./csv.js";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compare, definePolicy, diffPolicies, EXAMPLE_SCENARIO, explainComparison, SUZHOU_2020 } from "../../src/index.js";
+import { compare, diffPolicies, explainComparison } from "../../src/analysis.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, SUZHOU_2020 } from "../../src/index.js";
 import { parseFen } from "../../src/money.js";
 
 /** SUZHOU_2020 with a change, under a new version (a reform is another policy, not an edit). */

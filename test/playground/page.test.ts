@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeLevy, EXAMPLE_SCENARIO, explain, type LevyInput, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { computeLevy, explain, type LevyInput, simulate } from "../../src/index.js";
 import { createService, PAGE_CSP } from "../../src/service/server.js";
 import { HEADLESS_ARGS, type ResolvedBrowser, resolveChromium } from "../support/browser.js";
 

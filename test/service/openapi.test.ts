@@ -1,7 +1,8 @@
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { SUZHOU_2020, schemas } from "../../src/index.js";
+import { SUZHOU_2020 } from "../../src/index.js";
+import { schemas } from "../../src/schemas.js";
 import { openApiDocument, schemaByName, schemaNames } from "../../src/service/openapi.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document read back in tests
