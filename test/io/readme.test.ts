@@ -7,12 +7,16 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import * as analysis from "../../src/analysis.js";
 import * as examples from "../../src/examples.js";
 import * as lib from "../../src/index.js";
+import * as schemas from "../../src/schemas.js";
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
   "suzhou-wi-pooling": lib,
   "suzhou-wi-pooling/examples": examples,
+  "suzhou-wi-pooling/schemas": schemas,
+  "suzhou-wi-pooling/analysis": analysis,
 };
 const IMPORT = /^import\s*\{([^}]*)\}\s*from\s*"([^"]+)";\s*$/;
 const CHECK = /^(\s*)(.+?);\s*\/\/ ("[^"]*")/;
