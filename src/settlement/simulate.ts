@@ -111,7 +111,7 @@ export interface SimulateOptions extends PolicyOptions {
  * sim.conservation.ok;               // true
  * sim.periods.length;                // 32 (2020-05 to 2022-12)
  * sim.balances["province:reserve"];  // the three June remittances
- * simulate(EXAMPLE_SCENARIO, undefined, { onPeriod: ({ done, total }) => console.log(`${done}/${total}`) });
+ * simulate(EXAMPLE_SCENARIO, { onPeriod: ({ done, total }) => console.log(`${done}/${total}`) });
  * ```
  */
 export function simulate(scenario: Scenario, options?: SimulateOptions & { policy?: Suzhou2020Policy }): Simulation<SuzhouMemberId>;
