@@ -59,6 +59,8 @@ export interface PeriodFieldSchema extends z.ZodType<Period, PeriodInput> {}
  * by name rather than spelling out {@link IsoDateInput}'s 372 forms wherever a record holds a date.
  */
 export interface DateFieldSchema extends z.ZodType<IsoDate, IsoDateInput> {}
+/** The schema of a decimal field (money, rates, fractions): a number, a decimal string or a `Decimal` in, an exact decimal out; named, as the date's. */
+export interface DecimalFieldSchema extends z.ZodType<Dec, Numeric> {}
 
 interface TransformCtx {
   issues: unknown[];
@@ -260,7 +262,7 @@ interface DecimalFieldOptions {
   shape: NumericShape;
 }
 
-function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
+function decimalField(opts: DecimalFieldOptions): DecimalFieldSchema {
   const min = opts.min ? new D(String(opts.min.value)) : null;
   const max = opts.max ? new D(String(opts.max.value)) : null;
   const json = { ...numericJsonSchema(opts.shape, opts.integer !== undefined), description: opts.description };
@@ -294,7 +296,7 @@ function outOfRange(ctx: TransformCtx, v: unknown): typeof z.NEVER {
  * A money amount in yuan (元): ≥ 0 unless `allowNegative`, at most two
  * decimals (whole fen, 分) and at most 10^15 in absolute value.
  */
-export function moneyField(options: { allowNegative?: boolean; fen?: boolean } = {}): z.ZodType<Dec, Numeric> {
+export function moneyField(options: { allowNegative?: boolean; fen?: boolean } = {}): DecimalFieldSchema {
   return decimalField({
     invalid: "INVALID_AMOUNT",
     ...(options.allowNegative ? {} : { min: { value: 0, code: "NEGATIVE_AMOUNT" as const } }),
@@ -305,7 +307,7 @@ export function moneyField(options: { allowNegative?: boolean; fen?: boolean } =
 }
 
 /** A fraction in [0, 1), e.g. a cut or relief fraction. */
-export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodType<Dec, Numeric> {
+export function fractionField(options: { inclusiveOne?: boolean } = {}): DecimalFieldSchema {
   return decimalField({
     invalid: "INVALID_FRACTION",
     min: { value: 0, code: "INVALID_FRACTION" },
@@ -316,7 +318,7 @@ export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodTy
 }
 
 /** A rate in [0, 1]. */
-export function rateField(): z.ZodType<Dec, Numeric> {
+export function rateField(): DecimalFieldSchema {
   return decimalField({
     invalid: "INVALID_RATE",
     min: { value: 0, code: "INVALID_RATE" },
@@ -327,7 +329,7 @@ export function rateField(): z.ZodType<Dec, Numeric> {
 }
 
 /** A non-negative decimal such as a number of months. */
-export function nonNegativeField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
+export function nonNegativeField(code: ErrorCode, description: string): DecimalFieldSchema {
   return decimalField({
     invalid: code,
     min: { value: 0, code },
@@ -337,7 +339,7 @@ export function nonNegativeField(code: ErrorCode, description: string): z.ZodTyp
 }
 
 /** A positive decimal, such as a floating multiplier. */
-export function positiveField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
+export function positiveField(code: ErrorCode, description: string): DecimalFieldSchema {
   return decimalField({
     invalid: code,
     min: { value: 0, code, exclusive: true },

@@ -1,13 +1,19 @@
 /**
  * The guides' runnable examples (issue 10, item 5): every ```ts runnable block
  * of docs/guide.en.md and docs/guide.zh.md runs, in document order, as one
- * program with the library's exports in scope; a line `expr; // => value`
+ * program with the library's exports (its entries but `/report`) in scope; a line `expr; // => value`
  * asserts that `expr` deep-equals `value`.
  */
 import { deepStrictEqual } from "node:assert";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import * as lib from "../../src/index.js";
+import * as analysis from "../../src/analysis.js";
+import * as examples from "../../src/examples.js";
+import * as main from "../../src/index.js";
+import * as schemas from "../../src/schemas.js";
+
+/** The exports of the public entries (the main one, `/examples`, `/schemas`, `/analysis`) in scope. */
+const lib: Record<string, unknown> = { ...main, ...examples, ...schemas, ...analysis };
 
 const CHECK = /^(\s*)(.+?);\s*\/\/ => (.+)$/;
 

@@ -81,6 +81,9 @@ describe("the README's code blocks run as written", () => {
   it("the policy-change recipe: a later clawback rate changes later periods only", () => {
     const recipe = blocks.find((b) => b.includes("definePolicy(json)"))!;
     const { checks } = program(recipe);
-    expect(checks).toEqual(['coverDeficit({ ...gap, period: "2020-09" }, policy).clawback', 'coverDeficit({ ...gap, period: "2023-03" }, policy).clawback']);
+    expect(checks).toEqual([
+      'coverDeficit({ ...gap, period: "2020-09" }, { policy }).clawback',
+      'coverDeficit({ ...gap, period: "2023-03" }, { policy }).clawback',
+    ]);
   });
 });
