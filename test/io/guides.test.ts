@@ -51,7 +51,7 @@ describe("the guides' examples run as written", () => {
   }
 
   it("the members table in README and both guides lists each member of SUZHOU_2020 with both names", () => {
-    const members = lib.paramsAt(lib.SUZHOU_2020, "2021-07").members.value;
+    const members = main.paramsAt(main.SUZHOU_2020, "2021-07").members.value;
     for (const file of ["../../README.md", "../../docs/guide.en.md", "../../docs/guide.zh.md"]) {
       const text = readFileSync(new URL(file, import.meta.url), "utf8");
       for (const m of members) expect(text, `${file}: ${m.id}`).toContain(`| \`${m.id}\` | ${m.nameZh} | ${m.nameEn} |`);
