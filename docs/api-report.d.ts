@@ -97,6 +97,10 @@ declare class PoolingError extends Error {
     toJSON(): PoolingErrorJSON;
 }
 declare function isPoolingError(x: unknown): x is PoolingError;
+interface TextFieldSchema extends z.ZodType<string, string> {
+}
+declare const D: typeof Decimal;
+type Dec = InstanceType<typeof D>;
 type Numeric = string | number | Decimal;
 type NumericInput = `${number}` | number | Decimal;
 type Money = string;
@@ -111,6 +115,8 @@ type IsoDateInput = `${number}-${MonthDigits}-${DayDigits}`;
 interface PeriodFieldSchema extends z.ZodType<Period, PeriodInput> {
 }
 interface DateFieldSchema extends z.ZodType<IsoDate, IsoDateInput> {
+}
+interface DecimalFieldSchema extends z.ZodType<Dec, Numeric> {
 }
 declare const MemberSchema: z.ZodObject<{
     id: z.ZodString;
@@ -639,26 +645,26 @@ interface PeriodOptions extends PolicyOptions {
     period?: Period;
 }
 declare const CoverDeficitInputSchema: z.ZodObject<{
-    gap: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    cumulativeBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    gap: DecimalFieldSchema;
+    currentSurplus: DecimalFieldSchema;
+    cumulativeBalance: DecimalFieldSchema;
+    syncInducedRelief: DecimalFieldSchema;
+    poolAvailable: DecimalFieldSchema;
     claimSubsidy: z.ZodOptional<z.ZodBoolean>;
     period: z.ZodOptional<PeriodFieldSchema>;
-    deficitBefore: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    deficitAfter: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    deficitBefore: z.ZodOptional<DecimalFieldSchema>;
+    deficitAfter: z.ZodOptional<DecimalFieldSchema>;
 }, z.core.$strict>;
 type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 declare const DeficitCoverageSchema: z.ZodObject<{
-    gap: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    fromCurrentSurplus: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    fromCumulativeBalance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    poolGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    poolSubsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    clawback: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    uncovered: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    gap: TextFieldSchema;
+    fromCurrentSurplus: TextFieldSchema;
+    fromCumulativeBalance: TextFieldSchema;
+    poolGrant: TextFieldSchema;
+    poolSubsidy: TextFieldSchema;
+    clawback: TextFieldSchema;
+    clawbackRate: TextFieldSchema;
+    uncovered: TextFieldSchema;
     citations: z.ZodArray<z.ZodObject<{
         doc: z.ZodString;
         clause: z.ZodString;
@@ -699,30 +705,30 @@ interface PolicyRef {
 declare function policyRef(policy: Policy): PolicyRef;
 declare function paramsAt(policy: Policy, period: Period, path?: Path): PolicyParams;
 declare const YearEndTrueUpInputSchema: z.ZodObject<{
-    grantsPaid: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    grantsPaid: DecimalFieldSchema;
     subsidiesPaid: z.ZodType<decimal_js.Decimal | Record<string, decimal_js.Decimal>, Numeric | Record<string, Numeric>, z.core.$ZodTypeInternals<decimal_js.Decimal | Record<string, decimal_js.Decimal>, Numeric | Record<string, Numeric>>>;
-    yearEndBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    syncInducedRelief: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    grantableSubsidies: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    grantsWaiting: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    yearEndBalance: DecimalFieldSchema;
+    syncInducedRelief: DecimalFieldSchema;
+    grantableSubsidies: DecimalFieldSchema;
+    grantsWaiting: DecimalFieldSchema;
     period: z.ZodOptional<PeriodFieldSchema>;
 }, z.core.$strict>;
 type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
 declare const YearEndTrueUpSchema: z.ZodObject<{
-    grantsPaid: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    subsidiesPaid: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    returned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    subsidiesReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    grantsReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    reclassified: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    grantsSettled: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    subsidiesSettled: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    clawback: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    grantsPaid: TextFieldSchema;
+    subsidiesPaid: TextFieldSchema;
+    returned: TextFieldSchema;
+    subsidiesReturned: TextFieldSchema;
+    grantsReturned: TextFieldSchema;
+    reclassified: TextFieldSchema;
+    grantsSettled: TextFieldSchema;
+    subsidiesSettled: TextFieldSchema;
+    clawback: TextFieldSchema;
+    clawbackRate: TextFieldSchema;
     clawbackRates: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        rate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        subsidies: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        clawback: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        rate: TextFieldSchema;
+        subsidies: TextFieldSchema;
+        clawback: TextFieldSchema;
     }, z.core.$strict>>>;
     citations: z.ZodArray<z.ZodObject<{
         doc: z.ZodString;
@@ -841,31 +847,31 @@ declare const LevyCorrectionSchema: z.ZodObject<{
         employerId: z.ZodOptional<z.ZodString>;
         period: z.ZodString;
         industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
-        payroll: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        baseRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        floatMultiplier: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        floatedRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        cutFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        payroll: TextFieldSchema;
+        baseRate: TextFieldSchema;
+        floatMultiplier: TextFieldSchema;
+        floatedRate: TextFieldSchema;
+        cutFraction: TextFieldSchema;
         cutSource: z.ZodEnum<{
             policy: "policy";
             reserveMonths: "reserveMonths";
             outsideWindow: "outsideWindow";
             caller: "caller";
         }>;
-        ownCutFraction: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        ownCutFraction: z.ZodNullable<TextFieldSchema>;
         ownCutSource: z.ZodEnum<{
             ownCutFraction: "ownCutFraction";
             ownReserveMonths: "ownReserveMonths";
             notGiven: "notGiven";
         }>;
-        effectiveRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        premiumBeforeCut: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        premium: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        cutRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        syncInducedRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        reliefFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        reliefWaived: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        premiumDue: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        effectiveRate: TextFieldSchema;
+        premiumBeforeCut: TextFieldSchema;
+        premium: TextFieldSchema;
+        cutRelief: TextFieldSchema;
+        syncInducedRelief: TextFieldSchema;
+        reliefFraction: TextFieldSchema;
+        reliefWaived: TextFieldSchema;
+        premiumDue: TextFieldSchema;
         citations: z.ZodArray<z.ZodObject<{
             doc: z.ZodString;
             clause: z.ZodString;
@@ -892,31 +898,31 @@ declare const LevyCorrectionSchema: z.ZodObject<{
         employerId: z.ZodOptional<z.ZodString>;
         period: z.ZodString;
         industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
-        payroll: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        baseRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        floatMultiplier: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        floatedRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        cutFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        payroll: TextFieldSchema;
+        baseRate: TextFieldSchema;
+        floatMultiplier: TextFieldSchema;
+        floatedRate: TextFieldSchema;
+        cutFraction: TextFieldSchema;
         cutSource: z.ZodEnum<{
             policy: "policy";
             reserveMonths: "reserveMonths";
             outsideWindow: "outsideWindow";
             caller: "caller";
         }>;
-        ownCutFraction: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        ownCutFraction: z.ZodNullable<TextFieldSchema>;
         ownCutSource: z.ZodEnum<{
             ownCutFraction: "ownCutFraction";
             ownReserveMonths: "ownReserveMonths";
             notGiven: "notGiven";
         }>;
-        effectiveRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        premiumBeforeCut: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        premium: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        cutRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        syncInducedRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        reliefFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        reliefWaived: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        premiumDue: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        effectiveRate: TextFieldSchema;
+        premiumBeforeCut: TextFieldSchema;
+        premium: TextFieldSchema;
+        cutRelief: TextFieldSchema;
+        syncInducedRelief: TextFieldSchema;
+        reliefFraction: TextFieldSchema;
+        reliefWaived: TextFieldSchema;
+        premiumDue: TextFieldSchema;
         citations: z.ZodArray<z.ZodObject<{
             doc: z.ZodString;
             clause: z.ZodString;
@@ -981,31 +987,31 @@ declare const LevySchema: z.ZodObject<{
     employerId: z.ZodOptional<z.ZodString>;
     period: z.ZodString;
     industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
-    payroll: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    baseRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    floatMultiplier: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    floatedRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    cutFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    payroll: TextFieldSchema;
+    baseRate: TextFieldSchema;
+    floatMultiplier: TextFieldSchema;
+    floatedRate: TextFieldSchema;
+    cutFraction: TextFieldSchema;
     cutSource: z.ZodEnum<{
         policy: "policy";
         reserveMonths: "reserveMonths";
         outsideWindow: "outsideWindow";
         caller: "caller";
     }>;
-    ownCutFraction: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    ownCutFraction: z.ZodNullable<TextFieldSchema>;
     ownCutSource: z.ZodEnum<{
         ownCutFraction: "ownCutFraction";
         ownReserveMonths: "ownReserveMonths";
         notGiven: "notGiven";
     }>;
-    effectiveRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    premiumBeforeCut: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    premium: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    cutRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    syncInducedRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    reliefFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    reliefWaived: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    premiumDue: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    effectiveRate: TextFieldSchema;
+    premiumBeforeCut: TextFieldSchema;
+    premium: TextFieldSchema;
+    cutRelief: TextFieldSchema;
+    syncInducedRelief: TextFieldSchema;
+    reliefFraction: TextFieldSchema;
+    reliefWaived: TextFieldSchema;
+    premiumDue: TextFieldSchema;
     citations: z.ZodArray<z.ZodObject<{
         doc: z.ZodString;
         clause: z.ZodString;
@@ -1041,49 +1047,49 @@ interface LevyTotals {
     library: LibraryRef;
 }
 declare const MemberPeriodReportSchema: z.ZodObject<{
-    income: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    expenditure: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    cutRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    syncInducedRelief: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    gap: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    fromCurrentSurplus: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    fromCumulativeBalance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    grantClaimed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    subsidyClaimed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    unclaimed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    grantPaid: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    subsidyPaid: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    deficitPaid: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    majorAccidentPaid: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    clawback: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    clawbackAccrued: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    trueUpReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    trueUpReclassified: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    openingDeficitClaimed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    topUp: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    extraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    legacyFoldIn: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    provincialRemittance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    provincialRemittanceOwed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    extractionOwed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    topUpOwed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    owedSettled: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    owed: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    income: TextFieldSchema;
+    expenditure: TextFieldSchema;
+    cutRelief: TextFieldSchema;
+    syncInducedRelief: TextFieldSchema;
+    gap: TextFieldSchema;
+    fromCurrentSurplus: TextFieldSchema;
+    fromCumulativeBalance: TextFieldSchema;
+    grantClaimed: TextFieldSchema;
+    subsidyClaimed: TextFieldSchema;
+    unclaimed: TextFieldSchema;
+    grantPaid: TextFieldSchema;
+    subsidyPaid: TextFieldSchema;
+    deficitPaid: TextFieldSchema;
+    majorAccidentPaid: TextFieldSchema;
+    clawback: TextFieldSchema;
+    clawbackAccrued: TextFieldSchema;
+    trueUpReturned: TextFieldSchema;
+    trueUpReclassified: TextFieldSchema;
+    openingDeficitClaimed: TextFieldSchema;
+    topUp: TextFieldSchema;
+    extraction: TextFieldSchema;
+    legacyFoldIn: TextFieldSchema;
+    provincialRemittance: TextFieldSchema;
+    provincialRemittanceOwed: TextFieldSchema;
+    extractionOwed: TextFieldSchema;
+    topUpOwed: TextFieldSchema;
+    owedSettled: TextFieldSchema;
+    owed: TextFieldSchema;
     remittanceOverdue: z.ZodBoolean;
-    current: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    carried: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    balance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    pendingClaims: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    deficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    reserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    current: TextFieldSchema;
+    carried: TextFieldSchema;
+    balance: TextFieldSchema;
+    pendingClaims: TextFieldSchema;
+    deficit: TextFieldSchema;
+    reserveMonths: z.ZodNullable<TextFieldSchema>;
     risk: z.ZodEnum<{
         critical: "critical";
         warning: "warning";
         normal: "normal";
         surplus: "surplus";
     }>;
-    ownReserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
-    ownCutFraction: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    ownReserveMonths: z.ZodNullable<TextFieldSchema>;
+    ownCutFraction: TextFieldSchema;
     eligibleForCutGapGrant: z.ZodBoolean;
     eligibilityReason: z.ZodEnum<{
         outsideWindow: "outsideWindow";
@@ -1094,31 +1100,31 @@ declare const MemberPeriodReportSchema: z.ZodObject<{
 type MemberPeriodReport = z.output<typeof MemberPeriodReportSchema>;
 declare const PoolPeriodReportSchema: z.ZodObject<{
     open: z.ZodBoolean;
-    balance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    floor: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    extractions: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    balance: TextFieldSchema;
+    floor: TextFieldSchema;
+    extractions: TextFieldSchema;
     claimed: z.ZodObject<{
-        majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        majorAccident: TextFieldSchema;
+        cutGapGrant: TextFieldSchema;
+        subsidy: TextFieldSchema;
+        recordedDeficit: TextFieldSchema;
     }, z.core.$strict>;
     paid: z.ZodObject<{
-        majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        majorAccident: TextFieldSchema;
+        cutGapGrant: TextFieldSchema;
+        subsidy: TextFieldSchema;
+        recordedDeficit: TextFieldSchema;
     }, z.core.$strict>;
-    topUp: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    topUp: TextFieldSchema;
     topUpReason: z.ZodNullable<z.ZodEnum<{
         whenShort: "whenShort";
         scheduled: "scheduled";
     }>>;
-    shortfall: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    owedToPool: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    trueUpReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    pendingClaims: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    reserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+    shortfall: TextFieldSchema;
+    owedToPool: TextFieldSchema;
+    trueUpReturned: TextFieldSchema;
+    pendingClaims: TextFieldSchema;
+    reserveMonths: z.ZodNullable<TextFieldSchema>;
     risk: z.ZodNullable<z.ZodEnum<{
         critical: "critical";
         warning: "warning";
@@ -1168,14 +1174,14 @@ declare const PeriodReportSchema: z.ZodObject<{
         messageZh: z.ZodString;
     }, z.core.$strict>>>;
     parameters: z.ZodObject<{
-        clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        openingExtractionRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        clawbackRate: TextFieldSchema;
+        poolFloorMonths: TextFieldSchema;
+        openingExtractionRate: TextFieldSchema;
         openingBalanceYear: z.ZodNumber;
         clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
             split: z.ZodObject<{
-                gusu: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                snd: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                gusu: TextFieldSchema;
+                snd: TextFieldSchema;
             }, z.core.$strict>;
         }, z.core.$strict>]>;
         topUpSchedule: z.ZodEnum<{
@@ -1183,7 +1189,7 @@ declare const PeriodReportSchema: z.ZodObject<{
             yearly: "yearly";
             monthly: "monthly";
         }>;
-        topUpTargetMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        topUpTargetMonths: TextFieldSchema;
         topUpWhenShort: z.ZodBoolean;
         priority: z.ZodArray<z.ZodEnum<{
             majorAccident: "majorAccident";
@@ -1435,31 +1441,31 @@ declare const PeriodReportSchema: z.ZodObject<{
     }>>>;
     pool: z.ZodObject<{
         open: z.ZodBoolean;
-        balance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        floor: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        extractions: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        balance: TextFieldSchema;
+        floor: TextFieldSchema;
+        extractions: TextFieldSchema;
         claimed: z.ZodObject<{
-            majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            majorAccident: TextFieldSchema;
+            cutGapGrant: TextFieldSchema;
+            subsidy: TextFieldSchema;
+            recordedDeficit: TextFieldSchema;
         }, z.core.$strict>;
         paid: z.ZodObject<{
-            majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            majorAccident: TextFieldSchema;
+            cutGapGrant: TextFieldSchema;
+            subsidy: TextFieldSchema;
+            recordedDeficit: TextFieldSchema;
         }, z.core.$strict>;
-        topUp: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        topUp: TextFieldSchema;
         topUpReason: z.ZodNullable<z.ZodEnum<{
             whenShort: "whenShort";
             scheduled: "scheduled";
         }>>;
-        shortfall: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        owedToPool: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        trueUpReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        pendingClaims: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        reserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+        shortfall: TextFieldSchema;
+        owedToPool: TextFieldSchema;
+        trueUpReturned: TextFieldSchema;
+        pendingClaims: TextFieldSchema;
+        reserveMonths: z.ZodNullable<TextFieldSchema>;
         risk: z.ZodNullable<z.ZodEnum<{
             critical: "critical";
             warning: "warning";
@@ -1467,8 +1473,8 @@ declare const PeriodReportSchema: z.ZodObject<{
             surplus: "surplus";
         }>>;
     }, z.core.$strict>;
-    clawbacks: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-    clawbacksAccrued: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+    clawbacks: TextFieldSchema;
+    clawbacksAccrued: TextFieldSchema;
     conservationOk: z.ZodBoolean;
 }, z.core.$strict>;
 type PeriodReport<M extends string = string> = Omit<z.output<typeof PeriodReportSchema>, "members"> & {
@@ -1485,7 +1491,7 @@ declare const RestatementSchema: z.ZodObject<{
         provincialRemittance: "provincialRemittance";
         majorAccidentClaims: "majorAccidentClaims";
     }>;
-    value: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    value: DecimalFieldSchema;
     knownIn: PeriodFieldSchema;
     note: z.ZodOptional<z.ZodString>;
 }, z.core.$strict>;
@@ -1523,14 +1529,14 @@ declare const RestatedSchema: z.ZodObject<{
             messageZh: z.ZodString;
         }, z.core.$strict>>>;
         parameters: z.ZodObject<{
-            clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            openingExtractionRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            clawbackRate: TextFieldSchema;
+            poolFloorMonths: TextFieldSchema;
+            openingExtractionRate: TextFieldSchema;
             openingBalanceYear: z.ZodNumber;
             clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
                 split: z.ZodObject<{
-                    gusu: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    snd: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                    gusu: TextFieldSchema;
+                    snd: TextFieldSchema;
                 }, z.core.$strict>;
             }, z.core.$strict>]>;
             topUpSchedule: z.ZodEnum<{
@@ -1538,7 +1544,7 @@ declare const RestatedSchema: z.ZodObject<{
                 yearly: "yearly";
                 monthly: "monthly";
             }>;
-            topUpTargetMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            topUpTargetMonths: TextFieldSchema;
             topUpWhenShort: z.ZodBoolean;
             priority: z.ZodArray<z.ZodEnum<{
                 majorAccident: "majorAccident";
@@ -1790,31 +1796,31 @@ declare const RestatedSchema: z.ZodObject<{
         }>>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
-            balance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            floor: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            extractions: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            balance: TextFieldSchema;
+            floor: TextFieldSchema;
+            extractions: TextFieldSchema;
             claimed: z.ZodObject<{
-                majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
             }, z.core.$strict>;
             paid: z.ZodObject<{
-                majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
             }, z.core.$strict>;
-            topUp: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            topUp: TextFieldSchema;
             topUpReason: z.ZodNullable<z.ZodEnum<{
                 whenShort: "whenShort";
                 scheduled: "scheduled";
             }>>;
-            shortfall: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            owedToPool: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            trueUpReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            pendingClaims: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            reserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            shortfall: TextFieldSchema;
+            owedToPool: TextFieldSchema;
+            trueUpReturned: TextFieldSchema;
+            pendingClaims: TextFieldSchema;
+            reserveMonths: z.ZodNullable<TextFieldSchema>;
             risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
@@ -1822,8 +1828,8 @@ declare const RestatedSchema: z.ZodObject<{
                 surplus: "surplus";
             }>>;
         }, z.core.$strict>;
-        clawbacks: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        clawbacksAccrued: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        clawbacks: TextFieldSchema;
+        clawbacksAccrued: TextFieldSchema;
         conservationOk: z.ZodBoolean;
     }, z.core.$strict>>;
     adjustments: z.ZodArray<z.ZodObject<{
@@ -1928,10 +1934,10 @@ declare const YearSummarySchema: z.ZodObject<{
         shortfall: z.ZodString;
         trueUpReturned: z.ZodString;
         paid: z.ZodObject<{
-            majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            majorAccident: TextFieldSchema;
+            cutGapGrant: TextFieldSchema;
+            subsidy: TextFieldSchema;
+            recordedDeficit: TextFieldSchema;
         }, z.core.$strict>;
         pendingClaims: z.ZodString;
         reserveMonths: z.ZodNullable<z.ZodString>;
@@ -2106,14 +2112,14 @@ declare const SettlementSchema: z.ZodObject<{
             messageZh: z.ZodString;
         }, z.core.$strict>>>;
         parameters: z.ZodObject<{
-            clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            openingExtractionRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            clawbackRate: TextFieldSchema;
+            poolFloorMonths: TextFieldSchema;
+            openingExtractionRate: TextFieldSchema;
             openingBalanceYear: z.ZodNumber;
             clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
                 split: z.ZodObject<{
-                    gusu: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    snd: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                    gusu: TextFieldSchema;
+                    snd: TextFieldSchema;
                 }, z.core.$strict>;
             }, z.core.$strict>]>;
             topUpSchedule: z.ZodEnum<{
@@ -2121,7 +2127,7 @@ declare const SettlementSchema: z.ZodObject<{
                 yearly: "yearly";
                 monthly: "monthly";
             }>;
-            topUpTargetMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            topUpTargetMonths: TextFieldSchema;
             topUpWhenShort: z.ZodBoolean;
             priority: z.ZodArray<z.ZodEnum<{
                 majorAccident: "majorAccident";
@@ -2373,31 +2379,31 @@ declare const SettlementSchema: z.ZodObject<{
         }>>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
-            balance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            floor: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            extractions: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            balance: TextFieldSchema;
+            floor: TextFieldSchema;
+            extractions: TextFieldSchema;
             claimed: z.ZodObject<{
-                majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
             }, z.core.$strict>;
             paid: z.ZodObject<{
-                majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
             }, z.core.$strict>;
-            topUp: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            topUp: TextFieldSchema;
             topUpReason: z.ZodNullable<z.ZodEnum<{
                 whenShort: "whenShort";
                 scheduled: "scheduled";
             }>>;
-            shortfall: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            owedToPool: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            trueUpReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            pendingClaims: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            reserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            shortfall: TextFieldSchema;
+            owedToPool: TextFieldSchema;
+            trueUpReturned: TextFieldSchema;
+            pendingClaims: TextFieldSchema;
+            reserveMonths: z.ZodNullable<TextFieldSchema>;
             risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
@@ -2405,8 +2411,8 @@ declare const SettlementSchema: z.ZodObject<{
                 surplus: "surplus";
             }>>;
         }, z.core.$strict>;
-        clawbacks: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        clawbacksAccrued: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        clawbacks: TextFieldSchema;
+        clawbacksAccrued: TextFieldSchema;
         conservationOk: z.ZodBoolean;
     }, z.core.$strict>;
     policy: z.ZodObject<{
@@ -2459,14 +2465,14 @@ declare const SimulationSchema: z.ZodObject<{
             messageZh: z.ZodString;
         }, z.core.$strict>>>;
         parameters: z.ZodObject<{
-            clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            openingExtractionRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            clawbackRate: TextFieldSchema;
+            poolFloorMonths: TextFieldSchema;
+            openingExtractionRate: TextFieldSchema;
             openingBalanceYear: z.ZodNumber;
             clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
                 split: z.ZodObject<{
-                    gusu: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    snd: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                    gusu: TextFieldSchema;
+                    snd: TextFieldSchema;
                 }, z.core.$strict>;
             }, z.core.$strict>]>;
             topUpSchedule: z.ZodEnum<{
@@ -2474,7 +2480,7 @@ declare const SimulationSchema: z.ZodObject<{
                 yearly: "yearly";
                 monthly: "monthly";
             }>;
-            topUpTargetMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            topUpTargetMonths: TextFieldSchema;
             topUpWhenShort: z.ZodBoolean;
             priority: z.ZodArray<z.ZodEnum<{
                 majorAccident: "majorAccident";
@@ -2726,31 +2732,31 @@ declare const SimulationSchema: z.ZodObject<{
         }>>>;
         pool: z.ZodObject<{
             open: z.ZodBoolean;
-            balance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            floor: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            extractions: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            balance: TextFieldSchema;
+            floor: TextFieldSchema;
+            extractions: TextFieldSchema;
             claimed: z.ZodObject<{
-                majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
             }, z.core.$strict>;
             paid: z.ZodObject<{
-                majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
             }, z.core.$strict>;
-            topUp: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            topUp: TextFieldSchema;
             topUpReason: z.ZodNullable<z.ZodEnum<{
                 whenShort: "whenShort";
                 scheduled: "scheduled";
             }>>;
-            shortfall: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            owedToPool: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            trueUpReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            pendingClaims: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            reserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+            shortfall: TextFieldSchema;
+            owedToPool: TextFieldSchema;
+            trueUpReturned: TextFieldSchema;
+            pendingClaims: TextFieldSchema;
+            reserveMonths: z.ZodNullable<TextFieldSchema>;
             risk: z.ZodNullable<z.ZodEnum<{
                 critical: "critical";
                 warning: "warning";
@@ -2758,8 +2764,8 @@ declare const SimulationSchema: z.ZodObject<{
                 surplus: "surplus";
             }>>;
         }, z.core.$strict>;
-        clawbacks: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        clawbacksAccrued: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+        clawbacks: TextFieldSchema;
+        clawbacksAccrued: TextFieldSchema;
         conservationOk: z.ZodBoolean;
     }, z.core.$strict>>;
     years: z.ZodArray<z.ZodObject<{
@@ -2799,10 +2805,10 @@ declare const SimulationSchema: z.ZodObject<{
             shortfall: z.ZodString;
             trueUpReturned: z.ZodString;
             paid: z.ZodObject<{
-                majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
             }, z.core.$strict>;
             pendingClaims: z.ZodString;
             reserveMonths: z.ZodNullable<z.ZodString>;
@@ -3000,14 +3006,14 @@ declare const SimulationSchema: z.ZodObject<{
                 messageZh: z.ZodString;
             }, z.core.$strict>>>;
             parameters: z.ZodObject<{
-                clawbackRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                poolFloorMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                openingExtractionRate: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                clawbackRate: TextFieldSchema;
+                poolFloorMonths: TextFieldSchema;
+                openingExtractionRate: TextFieldSchema;
                 openingBalanceYear: z.ZodNumber;
                 clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
                     split: z.ZodObject<{
-                        gusu: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                        snd: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                        gusu: TextFieldSchema;
+                        snd: TextFieldSchema;
                     }, z.core.$strict>;
                 }, z.core.$strict>]>;
                 topUpSchedule: z.ZodEnum<{
@@ -3015,7 +3021,7 @@ declare const SimulationSchema: z.ZodObject<{
                     yearly: "yearly";
                     monthly: "monthly";
                 }>;
-                topUpTargetMonths: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                topUpTargetMonths: TextFieldSchema;
                 topUpWhenShort: z.ZodBoolean;
                 priority: z.ZodArray<z.ZodEnum<{
                     majorAccident: "majorAccident";
@@ -3267,31 +3273,31 @@ declare const SimulationSchema: z.ZodObject<{
             }>>>;
             pool: z.ZodObject<{
                 open: z.ZodBoolean;
-                balance: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                floor: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                extractions: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                balance: TextFieldSchema;
+                floor: TextFieldSchema;
+                extractions: TextFieldSchema;
                 claimed: z.ZodObject<{
-                    majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                    majorAccident: TextFieldSchema;
+                    cutGapGrant: TextFieldSchema;
+                    subsidy: TextFieldSchema;
+                    recordedDeficit: TextFieldSchema;
                 }, z.core.$strict>;
                 paid: z.ZodObject<{
-                    majorAccident: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    cutGapGrant: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    subsidy: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                    recordedDeficit: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                    majorAccident: TextFieldSchema;
+                    cutGapGrant: TextFieldSchema;
+                    subsidy: TextFieldSchema;
+                    recordedDeficit: TextFieldSchema;
                 }, z.core.$strict>;
-                topUp: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+                topUp: TextFieldSchema;
                 topUpReason: z.ZodNullable<z.ZodEnum<{
                     whenShort: "whenShort";
                     scheduled: "scheduled";
                 }>>;
-                shortfall: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                owedToPool: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                trueUpReturned: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                pendingClaims: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-                reserveMonths: z.ZodNullable<z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>>;
+                shortfall: TextFieldSchema;
+                owedToPool: TextFieldSchema;
+                trueUpReturned: TextFieldSchema;
+                pendingClaims: TextFieldSchema;
+                reserveMonths: z.ZodNullable<TextFieldSchema>;
                 risk: z.ZodNullable<z.ZodEnum<{
                     critical: "critical";
                     warning: "warning";
@@ -3299,8 +3305,8 @@ declare const SimulationSchema: z.ZodObject<{
                     surplus: "surplus";
                 }>>;
             }, z.core.$strict>;
-            clawbacks: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-            clawbacksAccrued: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
+            clawbacks: TextFieldSchema;
+            clawbacksAccrued: TextFieldSchema;
             conservationOk: z.ZodBoolean;
         }, z.core.$strict>>;
         adjustments: z.ZodArray<z.ZodObject<{
@@ -3372,11 +3378,11 @@ declare function explain(result: Explainable, options?: ExplainOptions): Explana
 declare function parseLevyInput(row: unknown): LevyInput;
 declare function apportion(total: Numeric, weights: readonly Numeric[]): string[];
 declare const TopUpInputSchema: z.ZodObject<{
-    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    amount: DecimalFieldSchema;
     members: z.ZodArray<z.ZodObject<{
-        id: z.ZodType<string, string, z.core.$ZodTypeInternals<string, string>>;
-        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        available: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        id: TextFieldSchema;
+        priorYearBalance: DecimalFieldSchema;
+        available: DecimalFieldSchema;
     }, z.core.$strict>>;
     period: z.ZodOptional<PeriodFieldSchema>;
 }, z.core.$strict>;
@@ -3394,10 +3400,10 @@ declare function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, po
 type EligibilityReason = "outsideWindow" | "reservesSufficient" | "reservesShort";
 declare const CutGapGrantEligibilityInputSchema: z.ZodObject<{
     period: PeriodFieldSchema;
-    cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    priorYearExpenditure: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    cutFraction: DecimalFieldSchema;
+    priorYearBalance: z.ZodOptional<DecimalFieldSchema>;
+    priorYearExpenditure: z.ZodOptional<DecimalFieldSchema>;
+    ownReserveMonths: z.ZodOptional<DecimalFieldSchema>;
 }, z.core.$strict>;
 type CutGapGrantEligibilityInput = z.input<typeof CutGapGrantEligibilityInputSchema>;
 interface CutGapGrantEligibility {
@@ -3446,8 +3452,8 @@ type JournalEntry = z.output<typeof JournalEntrySchema>;
 declare const OpenPoolingInputSchema: z.ZodObject<{
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
-        priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        priorYearBalance: DecimalFieldSchema;
+        legacyFunds: z.ZodOptional<DecimalFieldSchema>;
     }, z.core.$strict>>;
     includeLegacyFunds: z.ZodOptional<z.ZodBoolean>;
 }, z.core.$strict>;
@@ -3466,22 +3472,22 @@ interface PoolOpening {
 declare function openPooling(input: OpenPoolingInput, options?: PolicyOptions | Policy): PoolOpening;
 type PriorityClass = "majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit";
 declare const PriorityClaimsInputSchema: z.ZodObject<{
-    poolAvailable: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    poolAvailable: DecimalFieldSchema;
     majorAccident: z.ZodOptional<z.ZodArray<z.ZodObject<{
         member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        amount: DecimalFieldSchema;
     }, z.core.$strict>>>;
     cutGapGrant: z.ZodOptional<z.ZodArray<z.ZodObject<{
         member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        amount: DecimalFieldSchema;
     }, z.core.$strict>>>;
     subsidy: z.ZodOptional<z.ZodArray<z.ZodObject<{
         member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        amount: DecimalFieldSchema;
     }, z.core.$strict>>>;
     recordedDeficit: z.ZodOptional<z.ZodArray<z.ZodObject<{
         member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        amount: DecimalFieldSchema;
         origin: z.ZodOptional<z.ZodEnum<{
             cutGapGrant: "cutGapGrant";
             subsidy: "subsidy";
@@ -3515,9 +3521,9 @@ declare const ProvincialRemittanceInputSchema: z.ZodObject<{
     year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
     members: z.ZodArray<z.ZodObject<{
         id: z.ZodString;
-        amount: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        priorYearBalance: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        amount: z.ZodOptional<DecimalFieldSchema>;
+        priorYearIncome: z.ZodOptional<DecimalFieldSchema>;
+        priorYearBalance: z.ZodOptional<DecimalFieldSchema>;
     }, z.core.$strict>>;
 }, z.core.$strict>;
 type ProvincialRemittanceInput = z.input<typeof ProvincialRemittanceInputSchema>;
@@ -3625,7 +3631,7 @@ interface LevyCorrectionBatch {
 declare function levyCorrections(pairs: Iterable<LevyCorrectionInput>, options?: LevyBatchOptions, policy?: Policy): LevyCorrectionBatch;
 declare const LateFeeInputSchema: z.ZodObject<{
     period: PeriodFieldSchema;
-    amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    amount: DecimalFieldSchema;
     paidOn: DateFieldSchema;
 }, z.core.$strict>;
 type LateFeeInput = z.input<typeof LateFeeInputSchema>;
@@ -3657,10 +3663,10 @@ declare const LateFeeSchema: z.ZodObject<{
 type LateFee = z.output<typeof LateFeeSchema>;
 declare function lateFee(input: LateFeeInput, options?: PolicyOptions | Policy): LateFee;
 declare const SyncInducedReliefInputSchema: z.ZodObject<{
-    payroll: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    floatedRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    cutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    ownCutFraction: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    payroll: DecimalFieldSchema;
+    floatedRate: z.ZodOptional<DecimalFieldSchema>;
+    cutFraction: DecimalFieldSchema;
+    ownCutFraction: DecimalFieldSchema;
 }, z.core.$strict>;
 type SyncInducedReliefInput = z.input<typeof SyncInducedReliefInputSchema>;
 declare function syncInducedRelief(input: SyncInducedReliefInput): Money;
@@ -3677,9 +3683,9 @@ declare function baseRate(industryClass: IndustryClassInput, period: PeriodInput
 declare const EffectiveRateInputSchema: z.ZodObject<{
     industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
     period: PeriodFieldSchema;
-    floatMultiplier: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    cutFraction: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    cityReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    floatMultiplier: z.ZodOptional<DecimalFieldSchema>;
+    cutFraction: z.ZodOptional<DecimalFieldSchema>;
+    cityReserveMonths: z.ZodOptional<DecimalFieldSchema>;
 }, z.core.$strict>;
 type EffectiveRateInput = z.input<typeof EffectiveRateInputSchema>;
 interface EffectiveRate {
@@ -3696,7 +3702,7 @@ declare function floatTiers(industryClass: IndustryClassInput, options?: PolicyO
 declare function floatedRate(industryClass: IndustryClassInput, floatMultiplier: Numeric, period: PeriodInput, options?: PolicyOptions | Policy): string;
 declare const MoveFloatTierInputSchema: z.ZodObject<{
     industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
-    current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    current: DecimalFieldSchema;
     steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
     date: z.ZodOptional<DateFieldSchema>;
 }, z.core.$strict>;
@@ -3714,14 +3720,14 @@ declare function rateCutWindow(options?: PolicyOptions | Policy): DateWindow;
 declare function isInRateCutWindow(dateOrPeriod: string, options?: PolicyOptions | Policy): boolean;
 declare const ReviewFloatTierInputSchema: z.ZodObject<{
     industryClass: z.ZodType<IndustryClass, IndustryClassInput, z.core.$ZodTypeInternals<IndustryClass, IndustryClassInput>>;
-    current: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    current: DecimalFieldSchema;
     indicators: z.ZodObject<{
-        payoutRatio: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-        accidentRate: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        payoutRatio: DecimalFieldSchema;
+        accidentRate: z.ZodOptional<DecimalFieldSchema>;
     }, z.core.$strict>;
     bands: z.ZodArray<z.ZodObject<{
-        payoutRatioBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-        accidentRateBelow: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+        payoutRatioBelow: z.ZodOptional<DecimalFieldSchema>;
+        accidentRateBelow: z.ZodOptional<DecimalFieldSchema>;
         steps: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
     }, z.core.$strict>>;
     atLadderEnd: z.ZodOptional<z.ZodEnum<{
@@ -3740,10 +3746,10 @@ interface FloatTierReview {
 }
 declare function reviewFloatTier(input: ReviewFloatTierInput, options?: PolicyOptions | Policy): FloatTierReview;
 declare const MemberFlowsSchema: z.ZodObject<{
-    income: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    expenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    cutRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    syncInducedRelief: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    income: z.ZodOptional<DecimalFieldSchema>;
+    expenditure: DecimalFieldSchema;
+    cutRelief: z.ZodOptional<DecimalFieldSchema>;
+    syncInducedRelief: z.ZodOptional<DecimalFieldSchema>;
     levies: z.ZodOptional<z.ZodArray<z.ZodObject<{
         employerId: z.ZodOptional<z.ZodString>;
         period: PeriodFieldSchema;
@@ -3851,7 +3857,7 @@ declare const PeriodFlowsSchema: z.ZodObject<{
     }>>>;
     majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
         member: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        amount: DecimalFieldSchema;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>>;
     provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
@@ -3864,14 +3870,14 @@ declare const SettlementOptionsSchema: z.ZodObject<{
 }, z.core.$strict>;
 type SettlementOptions = z.input<typeof SettlementOptionsSchema>;
 declare const OpeningMemberSchema: z.ZodObject<{
-    priorYearBalance: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    priorYearIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    currentSurplus: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    yearToDateIncome: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    yearToDateExpenditure: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
-    legacyFunds: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
-    ownReserveMonths: z.ZodOptional<z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>>;
+    priorYearBalance: DecimalFieldSchema;
+    priorYearExpenditure: DecimalFieldSchema;
+    priorYearIncome: z.ZodOptional<DecimalFieldSchema>;
+    currentSurplus: DecimalFieldSchema;
+    yearToDateIncome: z.ZodOptional<DecimalFieldSchema>;
+    yearToDateExpenditure: DecimalFieldSchema;
+    legacyFunds: z.ZodOptional<DecimalFieldSchema>;
+    ownReserveMonths: z.ZodOptional<DecimalFieldSchema>;
 }, z.core.$strict>;
 type OpeningMember = z.input<typeof OpeningMemberSchema>;
 declare const ScenarioOpeningSchema: z.ZodObject<{
@@ -4043,7 +4049,7 @@ declare const ScenarioSchema: z.ZodObject<{
         }>>>;
         majorAccidentClaims: z.ZodOptional<z.ZodArray<z.ZodObject<{
             member: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            amount: DecimalFieldSchema;
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>>;
         provincialRemittances: z.ZodOptional<z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>>;
@@ -4062,7 +4068,7 @@ declare const ScenarioSchema: z.ZodObject<{
             provincialRemittance: "provincialRemittance";
             majorAccidentClaims: "majorAccidentClaims";
         }>;
-        value: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        value: DecimalFieldSchema;
         knownIn: PeriodFieldSchema;
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>>;
@@ -4227,10 +4233,10 @@ declare const BudgetSchema: z.ZodObject<{
     member: z.ZodString;
     year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
     income: z.ZodObject<{
-        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        [x: string]: DecimalFieldSchema;
     }, z.core.$strict>;
     expenditure: z.ZodObject<{
-        [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        [x: string]: DecimalFieldSchema;
     }, z.core.$strict>;
 }, z.core.$strict>;
 type Budget = z.input<typeof BudgetSchema>;
@@ -4239,10 +4245,10 @@ declare const BudgetAdjustmentSchema: z.ZodObject<{
     year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
     changes: z.ZodObject<{
         income: z.ZodOptional<z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            [x: string]: DecimalFieldSchema;
         }, z.core.$strict>>;
         expenditure: z.ZodOptional<z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            [x: string]: DecimalFieldSchema;
         }, z.core.$strict>>;
     }, z.core.$strict>;
     approval: z.ZodOptional<z.ZodObject<{
@@ -4255,20 +4261,20 @@ declare const FinalAccountsSchema: z.ZodObject<{
     year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
     statements: z.ZodArray<z.ZodObject<{
         entity: z.ZodString;
-        opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        opening: DecimalFieldSchema;
         income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
         expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
         transfersIn: z.ZodArray<z.ZodObject<{
             from: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            amount: DecimalFieldSchema;
             kind: z.ZodString;
         }, z.core.$strict>>;
         transfersOut: z.ZodArray<z.ZodObject<{
             to: z.ZodString;
-            amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            amount: DecimalFieldSchema;
             kind: z.ZodString;
         }, z.core.$strict>>;
-        closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        closing: DecimalFieldSchema;
         beforePooling: z.ZodOptional<z.ZodObject<{
             from: z.ZodString;
             to: z.ZodString;
@@ -4283,10 +4289,10 @@ declare const BudgetExecutionInputSchema: z.ZodObject<{
         member: z.ZodString;
         year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
         income: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            [x: string]: DecimalFieldSchema;
         }, z.core.$strict>;
         expenditure: z.ZodObject<{
-            [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            [x: string]: DecimalFieldSchema;
         }, z.core.$strict>;
     }, z.core.$strict>>;
     adjustments: z.ZodArray<z.ZodObject<{
@@ -4294,10 +4300,10 @@ declare const BudgetExecutionInputSchema: z.ZodObject<{
         year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
         changes: z.ZodObject<{
             income: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                [x: string]: DecimalFieldSchema;
             }, z.core.$strict>>;
             expenditure: z.ZodOptional<z.ZodObject<{
-                [x: string]: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                [x: string]: DecimalFieldSchema;
             }, z.core.$strict>>;
         }, z.core.$strict>;
         approval: z.ZodOptional<z.ZodObject<{
@@ -4309,20 +4315,20 @@ declare const BudgetExecutionInputSchema: z.ZodObject<{
         year: z.ZodType<number, Numeric, z.core.$ZodTypeInternals<number, Numeric>>;
         statements: z.ZodArray<z.ZodObject<{
             entity: z.ZodString;
-            opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            opening: DecimalFieldSchema;
             income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
             expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
             transfersIn: z.ZodArray<z.ZodObject<{
                 from: z.ZodString;
-                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                amount: DecimalFieldSchema;
                 kind: z.ZodString;
             }, z.core.$strict>>;
             transfersOut: z.ZodArray<z.ZodObject<{
                 to: z.ZodString;
-                amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+                amount: DecimalFieldSchema;
                 kind: z.ZodString;
             }, z.core.$strict>>;
-            closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+            closing: DecimalFieldSchema;
             beforePooling: z.ZodOptional<z.ZodObject<{
                 from: z.ZodString;
                 to: z.ZodString;
@@ -4375,20 +4381,20 @@ declare function simulationBudgetExecution(sim: {
 }, budgets: BudgetsAndAdjustments, opening?: ScenarioOpening, policy?: Policy): BudgetExecution[];
 declare const FundStatementSchema: z.ZodObject<{
     entity: z.ZodString;
-    opening: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    opening: DecimalFieldSchema;
     income: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
     expenditure: z.ZodType<Record<string, decimal_js.Decimal>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, decimal_js.Decimal>, Record<string, Numeric>>>;
     transfersIn: z.ZodArray<z.ZodObject<{
         from: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        amount: DecimalFieldSchema;
         kind: z.ZodString;
     }, z.core.$strict>>;
     transfersOut: z.ZodArray<z.ZodObject<{
         to: z.ZodString;
-        amount: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+        amount: DecimalFieldSchema;
         kind: z.ZodString;
     }, z.core.$strict>>;
-    closing: z.ZodType<decimal_js.Decimal, Numeric, z.core.$ZodTypeInternals<decimal_js.Decimal, Numeric>>;
+    closing: DecimalFieldSchema;
     beforePooling: z.ZodOptional<z.ZodObject<{
         from: z.ZodString;
         to: z.ZodString;
