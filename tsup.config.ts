@@ -9,6 +9,9 @@ const chineseAsUtf8 = (options: { charset?: string }): void => {
   options.charset = "utf8";
 };
 
+/** The public entries beside the main one: presentation, the records' schemas, the policy analysis, the worked examples. */
+const SUBPATHS = ["report", "schemas", "analysis", "examples"];
+
 /** An entry as one CommonJS bundle (its declarations are built by their own config). */
 const cjsBundle = (name: string, path: string) => ({
   entry: { [name]: path },
@@ -26,7 +29,7 @@ export default defineConfig([
   {
     // the library as ESM, one file per module (not one bundle): a bundler that imports one function
     // (with "sideEffects": false) drops every module it does not reach, its module-level schemas and
-    // data included. dist/index.js, dist/report.js and dist/examples.js are the entries.
+    // data included. dist/index.js and the subpaths' dist/<name>.js are the entries.
     entry: LIBRARY_MODULES,
     format: ["esm"],
     bundle: false,
@@ -44,22 +47,12 @@ export default defineConfig([
     clean: false,
   },
   cjsBundle("index", "src/index.ts"),
-  {
-    // the presentation entry (suzhou-wi-pooling/report) as CommonJS; its declarations built on their own so that each entry's stand alone
-    entry: { report: "src/report.ts" },
-    format: ["esm", "cjs"],
-    dts: { only: true },
-    clean: false,
-  },
-  cjsBundle("report", "src/report.ts"),
-  {
-    // the worked example (suzhou-wi-pooling/examples): its declarations on their own, as the report entry's
-    entry: { examples: "src/examples.ts" },
-    format: ["esm", "cjs"],
-    dts: { only: true },
-    clean: false,
-  },
-  cjsBundle("examples", "src/examples.ts"),
+  // the subpath entries (suzhou-wi-pooling/report, /schemas, /analysis, /examples) as CommonJS, each with its
+  // declarations built on their own so that each entry's stand alone
+  ...SUBPATHS.flatMap((name) => [
+    { entry: { [name]: `src/${name}.ts` }, format: ["esm" as const, "cjs" as const], dts: { only: true }, clean: false },
+    cjsBundle(name, `src/${name}.ts`),
+  ]),
   {
     // the CLI: one ESM file with csv-parse bundled in, so that the library keeps its own dependencies only (csv-parse is the CLI's)
     entry: { cli: "src/cli/index.ts" },

@@ -6,7 +6,9 @@
  * - `levies`: `LevyInputs` of n empty records (default 1,000,000), `max` 10.
  * - `scenario`: `Scenario` of n periods (default 300,000), each with a bad income, `max` 1,000.
  */
-import { EXAMPLE_SCENARIO, inputProblems } from "../src/index.js";
+
+import { EXAMPLE_SCENARIO } from "../src/examples.js";
+import { inputProblems } from "../src/schemas.js";
 
 const [which = "levies", nArg, maxArg] = process.argv.slice(2);
 let value: unknown;

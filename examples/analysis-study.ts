@@ -11,7 +11,9 @@
  * Run: npx tsx examples/analysis-study.ts
  */
 import { pathToFileURL } from "node:url";
-import { definePolicy, EXAMPLE_FLOW_MODEL, type Policy, type StressResult, SUZHOU_2020, stressTest } from "suzhou-wi-pooling";
+import { definePolicy, type Policy, SUZHOU_2020 } from "suzhou-wi-pooling";
+import { type StressResult, stressTest } from "suzhou-wi-pooling/analysis";
+import { EXAMPLE_FLOW_MODEL } from "suzhou-wi-pooling/examples";
 
 /** The study's experiment: the CLI's `--runs 100 --seed 2020 --horizon 32`. */
 export const STUDY = { runs: 100, seed: 2020, horizon: 32 } as const;

@@ -17,9 +17,9 @@ json.baseRates.push({
 });
 const policy = definePolicy(json);
 
-console.log(computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000" }, policy).premium); // the policy fixes the cut: 7.50
-console.log(computeLevy({ period: "2022-12", industryClass: 3, payroll: "10000" }, policy).baseRate); // 0.005
-console.log(computeLevy({ period: "2023-01", industryClass: 3, payroll: "10000" }, policy).baseRate); // 0.007
+console.log(computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000" }, { policy }).premium); // the policy fixes the cut: 7.50
+console.log(computeLevy({ period: "2022-12", industryClass: 3, payroll: "10000" }, { policy }).baseRate); // 0.005
+console.log(computeLevy({ period: "2023-01", industryClass: 3, payroll: "10000" }, { policy }).baseRate); // 0.007
 
 // Overlapping versions are refused, with the path of the field.
 json.baseRates[0].to = "2023-06-30";

@@ -6,7 +6,8 @@
  * the top-ups and why, clawbacks accrued and settled, and the execution of
  * EXAMPLE_BUDGET, computed by `simulationBudgetExecution` against the simulation.
  */
-import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO, SUZHOU_2020, simulate, simulationBudgetExecution } from "suzhou-wi-pooling";
+import { SUZHOU_2020, simulate, simulationBudgetExecution } from "suzhou-wi-pooling";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "suzhou-wi-pooling/examples";
 import { formatSummary } from "suzhou-wi-pooling/report";
 
 const sim = simulate(EXAMPLE_SCENARIO);

@@ -3,8 +3,9 @@
  * apart from the rules. `EXAMPLE_SCENARIO` is 30 months of the five members'
  * flows from January 2020 (the pool opens 2020-06-30, 二（二）);
  * `EXAMPLE_BUDGET` is the members' budgets for its years, with one approved
- * adjustment. Both are frozen fixtures for tests, demos and the playground;
- * the main entry still exports them too, for now.
+ * adjustment; `EXAMPLE_FLOW_MODEL` is a flow model for the stress test
+ * (`suzhou-wi-pooling/analysis`). All are frozen fixtures for tests, demos and
+ * the playground.
  *
  * ```ts
  * import { simulate } from "suzhou-wi-pooling";
@@ -15,5 +16,6 @@
  * @packageDocumentation
  */
 
+export { EXAMPLE_FLOW_MODEL } from "./analysis/exampleFlowModel.js";
 export { EXAMPLE_BUDGET } from "./examples/exampleBudget.js";
 export { EXAMPLE_SCENARIO } from "./examples/exampleScenario.js";

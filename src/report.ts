@@ -5,7 +5,8 @@
  * prints and writes); the figures are the simulation's own exact strings.
  *
  * ```ts
- * import { simulate, EXAMPLE_SCENARIO } from "suzhou-wi-pooling";
+ * import { simulate } from "suzhou-wi-pooling";
+ * import { EXAMPLE_SCENARIO } from "suzhou-wi-pooling/examples";
  * import { formatSummary, renderReport, fiscalSettlementStatement, topUpWorkingPapers } from "suzhou-wi-pooling/report";
  * ```
  *

@@ -82,3 +82,30 @@ describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", (
     expect(gzipSync(js).length).toBeLessThan(130 * KB);
   });
 });
+
+describe("declaration budgets (each entry's dist/<entry>.d.ts, as tsup rolls it up)", () => {
+  // Measured at the 1.0 reshape. Before it the main entry's declarations were 3.0 MB: the date field's input
+  // type (372 template-literal forms) was spelled out in every zod schema holding a date (458 times, 2.4 MB),
+  // and the table of all schemas was spelled out twice. The period and date fields are now named schema types
+  // (referenced by name), as are the decimal and text fields, and the schemas, their table and the analysis
+  // are on subpaths: index 272.3 KB, schemas 446.4 KB, analysis 123.6 KB, report 117.6 KB (0.6.0: 723 KB),
+  // examples 24.7 KB. The main entry's remaining bulk is the zod schemas its result types are inferred from
+  // (Simulation, Settlement, Policy).
+  it.each([
+    ["index", 300],
+    ["schemas", 512],
+    ["analysis", 160],
+    ["report", 160],
+    ["examples", 32],
+  ] as const)("dist/%s.d.ts ≤ %i KB, and its CommonJS twin the same", (entry, budget) => {
+    const esm = statSync(`${root}dist/${entry}.d.ts`).size;
+    console.log(`dist/${entry}.d.ts: ${(esm / KB).toFixed(1)} KB`);
+    expect(esm).toBeLessThanOrEqual(budget * KB);
+    expect(statSync(`${root}dist/${entry}.d.cts`).size).toBeLessThanOrEqual(budget * KB);
+  });
+
+  it("the main entry's declarations spell out no date-input union", () => {
+    const dts = readFileSync(`${root}dist/index.d.ts`, "utf8");
+    expect(dts.match(/`\$\{number\}-01-01`/g) ?? []).toHaveLength(0);
+  });
+});

@@ -17,8 +17,11 @@ const tsc = join(root, "node_modules/typescript/bin/tsc");
 const dir = mkdtempSync(join(tmpdir(), "wi-consumer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const CONSUMER = `import { computeLevy, computeLevies, simulate, simulationYear, parseLevyInput, EXAMPLE_SCENARIO, type LevyInput } from "suzhou-wi-pooling";
+const CONSUMER = `import { computeLevy, computeLevies, simulate, simulationYear, parseLevyInput, SUZHOU_2020, type LevyInput } from "suzhou-wi-pooling";
+import { EXAMPLE_SCENARIO } from "suzhou-wi-pooling/examples";
 import { formatSummary } from "suzhou-wi-pooling/report";
+import { inputProblems, LevyInputSchema } from "suzhou-wi-pooling/schemas";
+import { diffPolicies } from "suzhou-wi-pooling/analysis";
 const input: LevyInput = { employerId: "E1", period: "2021-07", industryClass: 3, payroll: "1000.00", floatMultiplier: "0.8" };
 const due: string = computeLevy(input).premiumDue;
 const batch = computeLevies([input], { errors: "collect" });
@@ -35,7 +38,10 @@ const fromRow: string = computeLevy(parseLevyInput(dbRow)).premiumDue;
 const nosuch = sim.years[0]!.members.nosuch;
 // @ts-expect-error the issue's nonsense input
 const nonsense: LevyInput = { period: "September", industryClass: "three", payroll: "lots" };
-export { due, omitted, summary, nonsense, xiangcheng, nosuch, y2021, fromRow };
+// the subpaths: a schema checks a row, the analysis compares two policies
+const valid: boolean = LevyInputSchema.safeParse(dbRow).success && inputProblems("LevyInput", dbRow).problems.length === 0;
+const differences: number = diffPolicies(SUZHOU_2020, SUZHOU_2020).length;
+export { due, omitted, summary, nonsense, xiangcheng, nosuch, y2021, fromRow, valid, differences };
 `;
 
 function project(name: string, options: Record<string, unknown>): { status: number | null; out: string } {

@@ -8,19 +8,26 @@ const root = new URL("..", import.meta.url).pathname;
 const run = (file: string, ...args: string[]) =>
   execFileSync(process.execPath, ["--import", "tsx", join(root, "examples", file), ...args], { encoding: "utf8", cwd: root });
 
+/** The public entries, as the adapters (in src/<adapter>/) import them. */
+const ENTRY_SPECS = ["../index.js", "../report.js", "../schemas.js", "../analysis.js", "../examples.js"];
+
 describe("the examples and the CLI use only the public entries", () => {
   const specifiers = (file: string) => [...readFileSync(file, "utf8").matchAll(/^(?:import|export)[^;]*?from "([^"]+)"/gms)].map((m) => m[1]!);
-  it("examples import the package by its name (suzhou-wi-pooling, /report or /examples), as a user's code does: never a relative or deep path", () => {
+  it("examples import the package by its name (suzhou-wi-pooling or one of its subpaths), as a user's code does: never a relative or deep path", () => {
     for (const f of readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts"))) {
       const own = specifiers(join(root, "examples", f)).filter((s) => !s.startsWith("node:") && s !== "csv-parse/sync");
       expect(own.length, f).toBeGreaterThan(0);
-      for (const spec of own) expect(["suzhou-wi-pooling", "suzhou-wi-pooling/report", "suzhou-wi-pooling/examples"], `${f} imports ${spec}`).toContain(spec);
+      for (const spec of own)
+        expect(
+          ["suzhou-wi-pooling", "suzhou-wi-pooling/report", "suzhou-wi-pooling/schemas", "suzhou-wi-pooling/analysis", "suzhou-wi-pooling/examples"],
+          `${f} imports ${spec}`,
+        ).toContain(spec);
     }
   });
-  it("the CLI imports the package entry (../index.js), the report entry (../report.js), the adapters (service, playground) or its own modules", () => {
+  it("the CLI imports the package's entries (../index.js, ../report.js, ../schemas.js, …), the adapters (service, playground) or its own modules", () => {
     for (const f of readdirSync(join(root, "src/cli"))) {
       for (const spec of specifiers(join(root, "src/cli", f)).filter((s) => s.startsWith("."))) {
-        const ok = spec === "../index.js" || spec === "../report.js" || /^\.\.\/(service|playground)\/[\w-]+\.js$/.test(spec) || /^\.\/[\w-]+\.js$/.test(spec);
+        const ok = ENTRY_SPECS.includes(spec) || /^\.\.\/(service|playground)\/[\w-]+\.js$/.test(spec) || /^\.\/[\w-]+\.js$/.test(spec);
         expect(ok, `src/cli/${f} imports ${spec}`).toBe(true);
       }
     }
@@ -29,8 +36,7 @@ describe("the examples and the CLI use only the public entries", () => {
     for (const dir of ["src/service", "src/playground"]) {
       for (const f of readdirSync(join(root, dir)).filter((x) => x.endsWith(".ts"))) {
         for (const spec of specifiers(join(root, dir, f)).filter((s) => s.startsWith("."))) {
-          const ok =
-            spec === "../index.js" || spec === "../report.js" || /^\.\.\/(service|playground)\/[\w-]+\.js$/.test(spec) || /^\.\/[\w-]+\.js$/.test(spec);
+          const ok = ENTRY_SPECS.includes(spec) || /^\.\.\/(service|playground)\/[\w-]+\.js$/.test(spec) || /^\.\/[\w-]+\.js$/.test(spec);
           expect(ok, `${dir}/${f} imports ${spec}`).toBe(true);
         }
       }

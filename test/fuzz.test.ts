@@ -5,9 +5,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import * as lib from "../src/index.js";
+import * as analysisEntry from "../src/analysis.js";
+import * as examplesEntry from "../src/examples.js";
+import * as main from "../src/index.js";
+import * as schemasEntry from "../src/schemas.js";
 import { deepFreeze } from "./helpers.js";
 import { runs } from "./support/fc.js";
+
+/** The public entries but the presentation (`/report`, tested on its own): the main one, `/schemas`, `/analysis` and `/examples`. */
+const lib = { ...main, ...schemasEntry, ...analysisEntry, ...examplesEntry };
 
 const json = fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<unknown>;
 const anyInput = fc.oneof(
@@ -31,7 +37,7 @@ function check(call: () => unknown, negativeResultAllowed = false): void {
     result = call();
   } catch (e) {
     expect(e, String(e)).toBeInstanceOf(lib.PoolingError);
-    const err = e as lib.PoolingError;
+    const err = e as main.PoolingError;
     expect(Object.keys(lib.ERROR_CODES)).toContain(err.code);
     expect(Array.isArray(err.path)).toBe(true);
     expect(err.messageZh.length).toBeGreaterThan(0);

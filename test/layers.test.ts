@@ -3,7 +3,7 @@
  * a lower layer to a higher one. The layers, from the ground up:
  * the glossary (words) < errors, money, the version and the calendar < schema < period < policy < rates
  * < levy < ledger < fund < settlement < statements < explain < examples < analysis
- * < present < the entries (index, report, examples) < the adapters (cli, service, playground).
+ * < present < the entries (index, report, schemas, analysis, examples) < the adapters (cli, service, playground).
  * A file imports only from its own layer or below (type imports included).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -29,7 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["src/examples/"],
   ["src/analysis/"],
   ["src/present/"],
-  ["src/index.ts", "src/report.ts", "src/examples.ts"],
+  ["src/index.ts", "src/report.ts", "src/examples.ts", "src/schemas.ts", "src/analysis.ts"],
   ["src/cli/", "src/service/", "src/playground/"],
 ];
 

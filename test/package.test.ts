@@ -2,24 +2,168 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import * as analysis from "../src/analysis.js";
+import * as examples from "../src/examples.js";
 import * as src from "../src/index.js";
+import * as report from "../src/report.js";
+import * as schemas from "../src/schemas.js";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** The public runtime API this version provides. */
+/**
+ * The main entry's runtime API: the rule functions, the policy, the errors and the parse function
+ * a caller needs. Everything else is on a subpath (docs/api-conventions.md says which and why).
+ */
 const EXPECTED_RUNTIME_EXPORTS = [
-  // policy analysis (0.7)
+  "DOC",
+  "ERROR_CODES",
+  "PoolingError",
+  "RELIEF_2020",
+  "SUZHOU_2020",
+  "apportion",
+  "apportionTopUp",
+  "assessRisk",
+  "baseRate",
+  "budgetExecution",
+  "checkConservation",
+  "cite",
+  "clawback",
+  "computeLevies",
+  "computeLevy",
+  "consolidate",
+  "coverDeficit",
+  "cutGapGrantEligibility",
+  "definePolicy",
+  "effectiveRate",
+  "explain",
+  "floatTiers",
+  "floatedRate",
+  "foldJournal",
+  "formatCitation",
+  "fundStatements",
+  "initialState",
+  "isInRateCutWindow",
+  "isPoolingError",
+  "lateFee",
+  "levyCorrection",
+  "levyCorrections",
+  "moveFloatTier",
+  "nationalCutFraction",
+  "openPooling",
+  "paramsAt",
+  "parseLevyInput",
+  "payByPriority",
+  "policyRef",
+  "poolFloor",
+  "provincialRemittance",
+  "rateCutWindow",
+  "requiredReserveMonths",
+  "reserveMonths",
+  "reviewFloatTier",
+  "settlePeriod",
+  "simulate",
+  "simulationBudgetExecution",
+  "simulationYear",
+  "streamLevies",
+  "syncInducedRelief",
+  "withReliefOverlays",
+  "yearEndTrueUp",
+];
+
+/** `suzhou-wi-pooling/schemas`: the records' zod schemas, the schema table and its helpers, the records' vocabularies. */
+const SCHEMAS_EXPORTS = [
+  "ACCOUNTS",
   "AccidentModelSchema",
-  "EXAMPLE_FLOW_MODEL",
+  "AdjustmentSchema",
+  "BudgetAdjustmentSchema",
+  "BudgetExecutionInputSchema",
+  "BudgetExecutionSchema",
+  "BudgetSchema",
+  "BudgetsAndAdjustmentsSchema",
+  "CLAUSE_NAMES",
+  "CitationSchema",
+  "ClaimKindSchema",
+  "ConservationReportSchema",
+  "CoverDeficitInputSchema",
+  "CutGapGrantEligibilityInputSchema",
+  "DATED_PARAMETERS",
+  "DeficitCoverageSchema",
+  "ENTRY_KINDS",
+  "EffectiveRateInputSchema",
+  "EnterpriseSizeSchema",
+  "FinalAccountsSchema",
   "FlowHistorySchema",
   "FlowModelSchema",
+  "FundStatementSchema",
+  "JournalEntrySchema",
+  "LEVY_AMOUNT_FIELDS",
+  "LateFeeInputSchema",
+  "LateFeeSchema",
+  "LateFeeWaiverSchema",
+  "LateFeesSchema",
+  "LevyBatchCollectedSchema",
+  "LevyBatchOptionsSchema",
+  "LevyBatchSchema",
+  "LevyCorrectionInputSchema",
+  "LevyCorrectionSchema",
+  "LevyInputSchema",
+  "LevyRecordErrorSchema",
+  "LevySchema",
+  "LevyTotalsSchema",
+  "MAX_LISTED_ERRORS",
+  "MajorAccidentClaimSchema",
+  "MemberFlowModelSchema",
+  "MemberFlowsSchema",
+  "MemberPeriodReportSchema",
+  "MemberSchema",
+  "MemberYearSummarySchema",
+  "MoveFloatTierInputSchema",
+  "NoiseSchema",
+  "OpenPoolingInputSchema",
+  "OpeningMemberSchema",
+  "PendingClaimSchema",
+  "PeriodFlowsSchema",
+  "PeriodReportSchema",
+  "PolicySchema",
+  "PoolPeriodReportSchema",
+  "PoolingErrorJSONSchema",
+  "PriorityClaimsInputSchema",
+  "ProvincialRemittanceInputSchema",
+  "RESTATED_FIELDS",
+  "ReliefOverlaySchema",
+  "RestatedSchema",
+  "RestatementSchema",
+  "ReviewFloatTierInputSchema",
+  "RiskLevelSchema",
+  "STATEMENT_CATEGORIES",
+  "ScenarioOpeningSchema",
+  "ScenarioSchema",
+  "SeriesModelSchema",
+  "SettlementOptionsSchema",
+  "SettlementSchema",
+  "SettlementStateSchema",
+  "SeveritySchema",
+  "SimulationSchema",
+  "SyncInducedReliefInputSchema",
+  "TopUpInputSchema",
+  "YearEndTrueUpInputSchema",
+  "YearEndTrueUpSchema",
+  "YearSummarySchema",
+  "accountKind",
+  "carriedAccount",
+  "currentAccount",
+  "fiscalAccount",
+  "inputProblems",
+  "parseInputAs",
+  "schemas",
+  "toJSONSchema",
+];
+
+/** `suzhou-wi-pooling/analysis`: the policy analysis. */
+const ANALYSIS_EXPORTS = [
   "MAX_SEED",
   "MEMBER_FIGURES",
-  "MemberFlowModelSchema",
-  "NoiseSchema",
   "POOL_FIGURES",
-  "SeriesModelSchema",
-  "SeveritySchema",
   "compare",
   "compareSimulations",
   "diffPolicies",
@@ -27,149 +171,44 @@ const EXPECTED_RUNTIME_EXPORTS = [
   "fitFlowModel",
   "mergeStressResults",
   "stressTest",
-  "CitationSchema",
-  "DOC",
-  "ERROR_CODES",
-  "EffectiveRateInputSchema",
-  "EnterpriseSizeSchema",
-  "LevyInputSchema",
-  "MemberSchema",
-  "MoveFloatTierInputSchema",
-  "PolicySchema",
-  "PoolingError",
-  "RELIEF_2020",
-  "ReliefOverlaySchema",
-  "SUZHOU_2020",
-  "baseRate",
-  "cite",
-  "computeLevies",
-  "computeLevy",
-  "definePolicy",
-  "effectiveRate",
-  "floatTiers",
-  "floatedRate",
-  "isInRateCutWindow",
-  "moveFloatTier",
-  "nationalCutFraction",
-  "rateCutWindow",
-  "requiredReserveMonths",
-  "withReliefOverlays",
-  // fund engine
-  "ACCOUNTS",
-  "ENTRY_KINDS",
-  "EXAMPLE_SCENARIO",
-  "EXAMPLE_BUDGET",
-  "CoverDeficitInputSchema",
-  "FundStatementSchema",
-  "JournalEntrySchema",
-  "MajorAccidentClaimSchema",
-  "MemberFlowsSchema",
-  "OpenPoolingInputSchema",
-  "OpeningMemberSchema",
-  "PendingClaimSchema",
-  "PeriodFlowsSchema",
-  "PriorityClaimsInputSchema",
-  "ProvincialRemittanceInputSchema",
-  "ScenarioOpeningSchema",
-  "ScenarioSchema",
-  "SettlementOptionsSchema",
-  "SettlementStateSchema",
-  "TopUpInputSchema",
-  "ConservationReportSchema",
-  "ClaimKindSchema",
-  "reviewFloatTier",
-  "ReviewFloatTierInputSchema",
-  "streamLevies",
-  "LevySchema",
-  "LevyBatchSchema",
-  "LevyBatchCollectedSchema",
-  "LevyRecordErrorSchema",
-  "PoolingErrorJSONSchema",
-  "LevyTotalsSchema",
-  "MAX_LISTED_ERRORS",
-  "DeficitCoverageSchema",
-  "explain",
-  "formatCitation",
-  "schemas",
-  "toJSONSchema",
-  "parseInputAs",
-  "parseLevyInput",
-  "simulationYear",
-  "MemberPeriodReportSchema",
-  "MemberYearSummarySchema",
-  "PeriodReportSchema",
-  "PoolPeriodReportSchema",
-  "RiskLevelSchema",
-  "SettlementSchema",
-  "SimulationSchema",
-  "SimulationSummarySchema",
-  "PeriodOutlineSchema",
-  "YearSummarySchema",
-  "YearEndTrueUpInputSchema",
-  "YearEndTrueUpSchema",
-  "accountKind",
-  "apportion",
-  "paramsAt",
-  "policyRef",
-  "isPoolingError",
-  "inputProblems",
-  "LevyBatchOptionsSchema",
-  "SyncInducedReliefInputSchema",
-  "syncInducedRelief",
-  "CutGapGrantEligibilityInputSchema",
-  "cutGapGrantEligibility",
-  "BudgetSchema",
-  "BudgetsAndAdjustmentsSchema",
-  "BudgetAdjustmentSchema",
-  "BudgetExecutionInputSchema",
-  "BudgetExecutionSchema",
-  "FinalAccountsSchema",
-  "budgetExecution",
-  "simulationBudgetExecution",
-  "STATEMENT_CATEGORIES",
-  "CLAUSE_NAMES",
-  "DATED_PARAMETERS",
-  "apportionTopUp",
-  "assessRisk",
-  "carriedAccount",
-  "checkConservation",
-  "clawback",
-  "consolidate",
-  "coverDeficit",
-  "currentAccount",
-  "fiscalAccount",
-  "foldJournal",
-  "fundStatements",
-  "initialState",
-  "openPooling",
-  "payByPriority",
-  "poolFloor",
-  "provincialRemittance",
-  "reserveMonths",
-  "settlePeriod",
-  "simulate",
-  "yearEndTrueUp",
-  // levy corrections and late fees
-  "LEVY_AMOUNT_FIELDS",
-  "LateFeeInputSchema",
-  "LateFeeSchema",
-  "LateFeeWaiverSchema",
-  "LateFeesSchema",
-  "LevyCorrectionInputSchema",
-  "LevyCorrectionSchema",
-  "lateFee",
-  "levyCorrection",
-  "levyCorrections",
-  // restatements
-  "AdjustmentSchema",
-  "RESTATED_FIELDS",
-  "RestatedSchema",
-  "RestatementSchema",
 ];
+
+/** `suzhou-wi-pooling/examples`: the worked examples. */
+const EXAMPLES_EXPORTS = ["EXAMPLE_BUDGET", "EXAMPLE_FLOW_MODEL", "EXAMPLE_SCENARIO"];
+
+/** Every public entry but the main one, with its module and expected runtime exports (`/report` has its own list in test/present). */
+const SUBPATHS = [
+  ["schemas", schemas, SCHEMAS_EXPORTS],
+  ["analysis", analysis, ANALYSIS_EXPORTS],
+  ["examples", examples, EXAMPLES_EXPORTS],
+] as const;
 
 describe("the package entry", () => {
   it("exports the API", () => {
     expect(Object.keys(src).sort()).toEqual([...EXPECTED_RUNTIME_EXPORTS].sort());
+  });
+
+  it("keeps the main entry to at most 60 runtime exports", () => {
+    expect(Object.keys(src).length).toBeLessThanOrEqual(60);
+  });
+
+  it.each(SUBPATHS)("suzhou-wi-pooling/%s exports its API", (_name, entry, expected) => {
+    expect(Object.keys(entry).sort()).toEqual([...expected].sort());
+  });
+
+  it("gives every runtime export one home: no name on two entries", () => {
+    const names = [src, schemas, analysis, examples, report].flatMap((e) => Object.keys(e));
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  it.each(SUBPATHS)("builds suzhou-wi-pooling/%s as ESM and CJS with the same exports", async (name, entry) => {
+    const esm = await import(join(root, `dist/${name}.js`));
+    const cjs = createRequire(import.meta.url)(join(root, `dist/${name}.cjs`));
+    expect(Object.keys(esm).sort()).toEqual(Object.keys(entry).sort());
+    expect(Object.keys(cjs).sort()).toEqual(Object.keys(entry).sort());
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    expect(pkg.exports[`./${name}`].import.types).toBe(`./dist/${name}.d.ts`);
+    expect(pkg.files).toContain(`${name}/package.json`);
   });
 
   it("builds ESM and CJS with the same exports and the same results", async () => {
@@ -200,13 +239,14 @@ describe("documentation of every export", () => {
     .map((f) => readFileSync(join(root, "src", f), "utf8"));
   const all = files.join("\n");
 
-  it.each(Object.keys(src).filter((n) => typeof (src as Record<string, unknown>)[n] === "function" && !/Schema$/.test(n)))(
+  const publicApi: Record<string, unknown> = { ...src, ...schemas, ...analysis, ...examples };
+  it.each(Object.keys(publicApi).filter((n) => typeof publicApi[n] === "function" && !/Schema$/.test(n)))(
     "%s has TSDoc with @param, @returns, @throws and an @example",
     (name) => {
       const re = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(?:function\\*?|class|const)\\s*${name}\\b`);
       const m = all.match(re);
       expect(m, `TSDoc of ${name}`).not.toBeNull();
-      const fn = (src as Record<string, unknown>)[name] as (...a: unknown[]) => unknown;
+      const fn = publicApi[name] as (...a: unknown[]) => unknown;
       if (/^class\b/.test(fn.toString())) {
         // a class documents its use with an example; its constructor is internal to the library
         expect(m![1]).toContain("@example");

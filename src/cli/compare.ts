@@ -3,7 +3,10 @@
  *
  * @module
  */
-import { compareSimulations, EXAMPLE_SCENARIO, explainComparison, isPoolingError, type Scenario, type Simulation, simulate } from "../index.js";
+
+import { compareSimulations, explainComparison } from "../analysis.js";
+import { EXAMPLE_SCENARIO } from "../examples.js";
+import { isPoolingError, type Scenario, type Simulation, simulate } from "../index.js";
 import { renderComparisonReport } from "../report.js";
 import { CliError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { writeFileWhole, writeStdout } from "./output.js";

@@ -7,21 +7,18 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { isMainThread } from "node:worker_threads";
 import { ANALYSIS_SCHEMAS, analysisJSONSchema } from "../analysis/schemas.js";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../examples.js";
 import {
   type BudgetExecution,
   type BudgetsAndAdjustments,
-  EXAMPLE_BUDGET,
-  EXAMPLE_SCENARIO,
   isPoolingError,
   type Scenario,
-  type SchemaName,
   type Simulation,
-  schemas,
   simulate,
   simulationBudgetExecution,
-  toJSONSchema,
 } from "../index.js";
 import { auditStatements, formatSummary, renderReport } from "../report.js";
+import { type SchemaName, schemas, toJSONSchema } from "../schemas.js";
 import { COMPARE_HELP, runCompare } from "./compare.js";
 import { runCorrections } from "./corrections.js";
 import { ENCODINGS, encodingOf } from "./decode.js";

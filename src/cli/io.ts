@@ -5,17 +5,8 @@
  * @module
  */
 import { readFile } from "node:fs/promises";
-import {
-  definePolicy,
-  inputProblems,
-  isPoolingError,
-  type Policy,
-  type PoolingError,
-  RELIEF_2020,
-  type SchemaName,
-  SUZHOU_2020,
-  withReliefOverlays,
-} from "../index.js";
+import { definePolicy, isPoolingError, type Policy, type PoolingError, RELIEF_2020, SUZHOU_2020, withReliefOverlays } from "../index.js";
+import { inputProblems, type SchemaName } from "../schemas.js";
 import { parseJsonStrict } from "../service/json.js";
 
 /** Exit codes (documented in docs/cli.md). */

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { EXAMPLE_SCENARIO, isPoolingError, type Scenario, type Simulation, simulate } from "../index.js";
+import { EXAMPLE_SCENARIO } from "../examples.js";
+import { isPoolingError, type Scenario, type Simulation, simulate } from "../index.js";
 import { auditStatements } from "../report.js";
 import { CliError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { writeFileWhole, writeStdout } from "./output.js";

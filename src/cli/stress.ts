@@ -4,8 +4,12 @@
  *
  * @module
  */
-import { EXAMPLE_FLOW_MODEL, type FlowModel, isPoolingError, mergeStressResults, type StressResult } from "../index.js";
+
+import { mergeStressResults, type StressResult } from "../analysis.js";
+import { EXAMPLE_FLOW_MODEL } from "../examples.js";
+import { isPoolingError } from "../index.js";
 import { formatStressSummary, renderStressReport } from "../report.js";
+import type { FlowModel } from "../schemas.js";
 import { runsProgress } from "./analysisOutput.js";
 import { CliError, describeError, EXIT, loadPolicy, parseJson, readText } from "./io.js";
 import { writeFileWhole, writeStdout } from "./output.js";

@@ -12,7 +12,8 @@
  */
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { type FlowModel, mergeStressResults, type StressOptions, type StressResult, stressTest } from "../index.js";
+import { mergeStressResults, type StressOptions, type StressResult, stressTest } from "../analysis.js";
+import type { FlowModel } from "../schemas.js";
 
 const KIND = "wi-pooling-stress-worker";
 

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { dmax, FEN_ZERO, type Fen, fenMax, fenMin, fenSum, formatFen, toFen, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -89,7 +89,7 @@ export function apportionTopUpFen(amount: Fen, members: readonly { weight: bigin
  *
  * @param input the top-up to raise and each member's prior-year balance (its weight) and what it can pay;
  *   optionally the `period` (selects the clause cited).
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns every member's contribution, the shortfall, the citation and `policy: { id, version }`.
  * @throws PoolingError `DUPLICATE_ENTRY` (a member twice), `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`,
  *   `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
@@ -103,8 +103,8 @@ export function apportionTopUpFen(amount: Fen, members: readonly { weight: bigin
  * // { contributions: { A: "375000.00", B: "125000.00", C: "0.00" }, shortfall: "0.00", ... }
  * ```
  */
-export function apportionTopUp(input: TopUpInput, policy?: Policy): TopUp {
-  const p = resolvePolicy(policy);
+export function apportionTopUp(input: TopUpInput, options?: PolicyOptions | Policy): TopUp {
+  const p = policyOption(options);
   const v = parseInput(TopUpInputSchema, input);
   const citation = paramFor(p, "clauses", v.period, ["period"]).value.topUp;
   // the ids are the caller's own (not checked against the policy's members): each once

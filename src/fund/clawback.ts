@@ -1,6 +1,6 @@
 import { D, type Fen, formatFen, mulRoundFen, type Numeric, toFen } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
-import { periodAndPolicy } from "../policy/resolve.js";
+import { type PeriodOptions, periodOptions } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -84,9 +84,9 @@ export type ClawbackMunicipal = Policy["clawback"][number]["value"]["municipal"]
  * between governments, outside the insurance funds.
  *
  * @param subsidy the subsidy paid (yuan, whole fen, ≥ 0).
- * @param periodOrPolicy the period the subsidy was paid in (selects the rate in force; required when the policy
- *   has several clawback versions), or the policy (the 0.4 call shape).
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options - `{ period?, policy? }`: the period `YYYY-MM` whose parameter version applies (required only when the
+ *   parameter has several versions) and the policy (default `SUZHOU_2020`); the 0.x forms `(…, period, policy)` and
+ *   `(…, policy)` are deprecated
  * @returns the clawback, two-decimal yuan: `round_fen(rate × subsidy)`, half-up.
  * @throws PoolingError `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `AMOUNT_OUT_OF_RANGE` (the subsidy),
  *   `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
@@ -96,8 +96,11 @@ export type ClawbackMunicipal = Policy["clawback"][number]["value"]["municipal"]
  * clawback("0.03");   // "0.01"
  * ```
  */
-export function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string {
-  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+export function clawback(subsidy: Numeric, options?: PeriodOptions): string;
+/** @deprecated The 0.x form: use `clawback(…, { period, policy })`. */
+export function clawback(subsidy: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
+export function clawback(subsidy: Numeric, options?: PeriodOptions | Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodOptions(options, policy);
   const rate = paramFor(p, "clawback", period).value.rate;
   return formatFen(clawbackFen(rate, toFen(parseInput(subsidySchema, subsidy, ["subsidy"]))));
 }

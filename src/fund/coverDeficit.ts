@@ -3,7 +3,7 @@ import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, formatMoney, toFen } fro
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, policyRef } from "../policy/paramsAt.js";
 import { LIBRARY, LibraryRefSchema, PolicyRefSchema } from "../policy/provenance.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -159,7 +159,7 @@ export function coverageSteps(input: CoverageInputs): CoverageSteps {
  * @param input the gap, the member's surplus and carried balance, its sync-induced relief, what the pool can pay;
  *   optionally `claimSubsidy`, the `period` (selects the clawback rate and the default of `claimSubsidy` in force)
  *   and the member's `deficitBefore`/`deficitAfter` (what the pool is asked for is then the growth of the deficit).
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns each step's amount, the clawback and the rate it used, the citations and `policy: { id, version }`.
  * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
  *   `AMOUNT_OUT_OF_RANGE` (bad input; `MISSING_FIELD` also for one of `deficitBefore`/`deficitAfter` without the other),
@@ -172,8 +172,8 @@ export function coverageSteps(input: CoverageInputs): CoverageSteps {
  * //   poolSubsidy: "250.00", clawback: "50.00", uncovered: "0.00", ... }
  * ```
  */
-export function coverDeficit(input: CoverDeficitInput, policy?: Policy): DeficitCoverage {
-  const p = resolvePolicy(policy);
+export function coverDeficit(input: CoverDeficitInput, options?: PolicyOptions | Policy): DeficitCoverage {
+  const p = policyOption(options);
   const v = parseInput(CoverDeficitInputSchema, input);
   const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
   const clauses: PolicyParams["clauses"]["value"] = paramFor(p, "clauses", v.period, ["period"]).value;

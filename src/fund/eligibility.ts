@@ -9,7 +9,7 @@ import * as z from "zod";
 import { type Dec, formatRate } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { paramsAt } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { cutFractionForMonths } from "../rates/nationalCut.js";
 import { cutWindowForPeriod } from "../rates/rateCutWindow.js";
@@ -98,7 +98,7 @@ export interface CutGapGrantEligibility {
  * gap is a subsidy claim (step 4).
  *
  * @param input - `{ period, cutFraction, priorYearBalance, priorYearExpenditure }` or `{ period, cutFraction, ownReserveMonths }`
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns `{ ownReserveMonths, ownCutFraction, eligibleForCutGapGrant, reason, citations }`
  * @throws PoolingError `MISSING_FIELD` (neither the months nor both figures), `INVALID_CUT_FRACTION`,
  *   `INVALID_FRACTION`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `INVALID_RESERVE_MONTHS`, `INVALID_TYPE`,
@@ -110,8 +110,8 @@ export interface CutGapGrantEligibility {
  * cutGapGrantEligibility({ period: "2020-07", cutFraction: "0.5", ownReserveMonths: "20" }).eligibleForCutGapGrant; // true
  * ```
  */
-export function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, policy?: Policy): CutGapGrantEligibility {
-  const p = resolvePolicy(policy);
+export function cutGapGrantEligibility(input: CutGapGrantEligibilityInput, options?: PolicyOptions | Policy): CutGapGrantEligibility {
+  const p = policyOption(options);
   const v = parseInput(CutGapGrantEligibilityInputSchema, input);
   assertKnownCutFraction(p, v.period, v.cutFraction, ["cutFraction"]);
   let months: Dec | null;

@@ -6,7 +6,7 @@ import { FEN_ZERO, type Fen, fenMax, formatFen, mulRoundFen, toFen } from "../mo
 import { periodOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyParams, type PolicyRef, paramsAt, policyRef } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -121,7 +121,7 @@ export function postOpeningBalance(w: JournalWriter, period: string, account: st
  *
  * @param input every member of the policy with its 2019 year-end balance and its legacy funds; optionally
  *   `includeLegacyFunds`.
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the period, each extraction, the balances (the fold of the journal), the pool's balance, the journal,
  *   the citations, the extraction rate used and `policy: { id, version }`.
  * @throws PoolingError `MISSING_MEMBER`, `UNKNOWN_MEMBER`, `DUPLICATE_MEMBER` (the members against the policy),
@@ -137,8 +137,8 @@ export function postOpeningBalance(w: JournalWriter, period: string, account: st
  * opening.poolBalance;           // "1234567.89"
  * ```
  */
-export function openPooling(input: OpenPoolingInput, policy?: Policy): PoolOpening {
-  const p = resolvePolicy(policy);
+export function openPooling(input: OpenPoolingInput, options?: PolicyOptions | Policy): PoolOpening {
+  const p = policyOption(options);
   const v = parseInput(OpenPoolingInputSchema, input);
   const params = openingParams(p);
   checkMembers(

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { type Dec, FEN_ZERO, type Fen, fenMax, fenSum, formatFen, toFen } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, paramFor, policyRef } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -172,7 +172,7 @@ export interface PriorityPayment {
  *
  * @param input what the pool has, the claims of each named class, and the `period` paid in (selects the clawback rate
  *   and the priority order in force).
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns each claim's outcome by class, the totals, the class paid pro rata, what the pool has left, the
  *   clawback rate used and `policy: { id, version }`.
  * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
@@ -186,8 +186,8 @@ export interface PriorityPayment {
  * r.proRataClass; // "subsidy"
  * ```
  */
-export function payByPriority(input: PriorityClaimsInput, policy?: Policy): PriorityPayment {
-  const p = resolvePolicy(policy);
+export function payByPriority(input: PriorityClaimsInput, options?: PolicyOptions | Policy): PriorityPayment {
+  const p = policyOption(options);
   const v = parseInput(PriorityClaimsInputSchema, input);
   const clawbackVersion = paramFor(p, "clawback", v.period, ["period"]);
   const priorityCitation = paramFor(p, "clauses", v.period, ["period"]).value.priority;

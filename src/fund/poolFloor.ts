@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { decimalRatio, dsum, type Fen, fenSum, formatFen, type Numeric } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
-import { periodAndPolicy } from "../policy/resolve.js";
+import { type PeriodOptions, periodOptions } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -35,9 +35,9 @@ export function poolFloorFen(months: string, priorYearExpenditures: readonly Fen
  * force in the period.
  *
  * @param priorYearExpenditures the members' prior-year fund expenditure (yuan).
- * @param periodOrPolicy the period the floor is for (selects the months in force; required when the policy has
- *   several versions of the floor), or the policy (the 0.4 call shape).
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options - `{ period?, policy? }`: the period `YYYY-MM` whose parameter version applies (required only when the
+ *   parameter has several versions) and the policy (default `SUZHOU_2020`); the 0.x forms `(…, period, policy)` and
+ *   `(…, policy)` are deprecated
  * @returns the floor, two-decimal yuan: `ceil_fen(months × Σ / 12)`, rounded up to the fen.
  * @throws PoolingError `INVALID_TYPE`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_OUT_OF_RANGE`, `INVALID_PERIOD`,
  *   `POLICY_NOT_IN_FORCE`, `PERIOD_REQUIRED`.
@@ -47,8 +47,11 @@ export function poolFloorFen(months: string, priorYearExpenditures: readonly Fen
  * poolFloor(["1000000.01"]);               // "250000.01" (reserveMonths("250000.01", "1000000.01") is "3.00")
  * ```
  */
-export function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string {
-  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+export function poolFloor(priorYearExpenditures: readonly Numeric[], options?: PeriodOptions): string;
+/** @deprecated The 0.x form: use `poolFloor(…, { period, policy })`. */
+export function poolFloor(priorYearExpenditures: readonly Numeric[], periodOrPolicy?: Period | Policy, policy?: Policy): string;
+export function poolFloor(priorYearExpenditures: readonly Numeric[], options?: PeriodOptions | Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodOptions(options, policy);
   const months = paramFor(p, "poolFloor", period).value.months;
   const expenditures = parseInput(expendituresSchema, priorYearExpenditures, ["priorYearExpenditures"]);
   // The expenditures may carry more than two decimals: their exact sum, rounded once.

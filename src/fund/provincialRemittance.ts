@@ -7,7 +7,7 @@ import { decimalRatio, FEN_ZERO, type Fen, formatFen, roundFenOfProduct, toFen, 
 import { inWindow } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { inForceOn, type PolicyRef, policyRef } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { integerField, moneyField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -97,7 +97,7 @@ export function remittanceRuleFor(policy: Policy, year: number, path: Path) {
  * city-district funds for `province:reserve`.
  *
  * @param input the year and, per member, the amount or the base of the policy's rule.
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the due date, each remittance, the journal, the citation and `policy: { id, version }`.
  * @throws PoolingError `POLICY_NOT_IN_FORCE` (no remittance due that year), `UNKNOWN_MEMBER`, `DUPLICATE_MEMBER`,
  *   `REMITTANCE_AMOUNT_REQUIRED` (neither an amount nor a rule), `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`,
@@ -110,8 +110,8 @@ export function remittanceRuleFor(policy: Policy, year: number, path: Path) {
  * r.journal[0].to;    // "province:reserve"
  * ```
  */
-export function provincialRemittance(input: ProvincialRemittanceInput, policy?: Policy): ProvincialRemittance {
-  const p = resolvePolicy(policy);
+export function provincialRemittance(input: ProvincialRemittanceInput, options?: PolicyOptions | Policy): ProvincialRemittance {
+  const p = policyOption(options);
   const v = parseInput(ProvincialRemittanceInputSchema, input);
   const { version, dueDate } = remittanceRuleFor(p, v.year, ["year"]);
   const period = dueDate.slice(0, 7);

@@ -1,6 +1,6 @@
 import { D, type Dec, FEN_ZERO, type Fen, formatFen, type Numeric, toFen } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
-import { periodAndPolicy } from "../policy/resolve.js";
+import { type PeriodOptions, periodOptions } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
 import { moneyField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -92,8 +92,9 @@ function boundsOf(bands: Policy["riskBands"][number]["value"]): Dec[] {
  * a deficit is `"critical"`.
  *
  * @param reserveMonths - reserve months, or `null` for unbounded
- * @param periodOrPolicy - the period whose bands apply (required only when the bands have several versions), or the policy
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ period?, policy? }`: the period `YYYY-MM` whose parameter version applies (required only when the
+ *   parameter has several versions) and the policy (default `SUZHOU_2020`); the 0.x forms `(…, period, policy)` and
+ *   `(…, policy)` are deprecated
  * @returns the warning level of the policy's bands
  * @throws PoolingError `INVALID_AMOUNT`, `INVALID_PERIOD`, `PERIOD_REQUIRED`
  * @example
@@ -103,8 +104,11 @@ function boundsOf(bands: Policy["riskBands"][number]["value"]): Dec[] {
  * assessRisk(null);   // "surplus"
  * ```
  */
-export function assessRisk(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): RiskLevel {
-  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+export function assessRisk(reserveMonths: Numeric | null, options?: PeriodOptions): RiskLevel;
+/** @deprecated The 0.x form: use `assessRisk(…, { period, policy })`. */
+export function assessRisk(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): RiskLevel;
+export function assessRisk(reserveMonths: Numeric | null, options?: PeriodOptions | Period | Policy, policy?: Policy): RiskLevel {
+  const { period, policy: p } = periodOptions(options, policy);
   const bands = paramFor(p, "riskBands", period).value;
   if (reserveMonths === null) return assessRiskDec(bands, null);
   const m = parseInput(balanceSchema, reserveMonths, ["reserveMonths"]);

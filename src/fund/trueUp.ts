@@ -35,7 +35,7 @@ import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } fro
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { type PolicyParams, paramFor, paramsAt, policyRef } from "../policy/paramsAt.js";
 import { LIBRARY, LibraryRefSchema, PolicyRefSchema } from "../policy/provenance.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField, PeriodStringSchema, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -203,7 +203,7 @@ export function trueUpCitation(clauses: PolicyParams["clauses"]["value"]): Citat
  * @param input the year's grants and subsidies paid (the subsidies as one amount or by period), the member's
  *   balance at year end, the year's sync-induced relief, the grantable subsidies and the grants still waiting
  *   (yuan, whole fen); optionally the year-end period.
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the amount returned (subsidies and grants), the subsidies turned into grants, the settled grants and
  *   subsidies, the clawback on the settled subsidies with its rate, the citations and the policy.
  * @throws PoolingError `MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`,
@@ -219,8 +219,8 @@ export function trueUpCitation(clauses: PolicyParams["clauses"]["value"]): Citat
  * t.clawback;          // "26.00"
  * ```
  */
-export function yearEndTrueUp(input: YearEndTrueUpInput, policy?: Policy): YearEndTrueUp {
-  const p = resolvePolicy(policy);
+export function yearEndTrueUp(input: YearEndTrueUpInput, options?: PolicyOptions | Policy): YearEndTrueUp {
+  const p = policyOption(options);
   const v = parseInput(YearEndTrueUpInputSchema, input);
   const clauses = paramFor(p, "clauses", v.period, ["period"]).value;
   // the subsidies by period, in period order; one amount is the year-end period's

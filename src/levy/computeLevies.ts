@@ -2,7 +2,7 @@ import * as z from "zod";
 import { isPoolingError, PoolingError, withEmployerId, withPathPrefix } from "../errors.js";
 import { isDefinedPolicy } from "../policy/define.js";
 import { policyRef } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { freezeSchemas } from "../schema/freeze.js";
 import { parseInput } from "../schema/parse.js";
@@ -57,8 +57,30 @@ export const LevyBatchOptionsSchema = z
   })
   .strict();
 
-/** Options of {@link computeLevies} and {@link streamLevies}. */
-export type LevyBatchOptions = z.input<typeof LevyBatchOptionsSchema>;
+/** Options of {@link computeLevies}, {@link streamLevies} and `levyCorrections`: the error mode and the policy. */
+export type LevyBatchOptions = z.input<typeof LevyBatchOptionsSchema> & PolicyOptions;
+
+/**
+ * The policy and the error mode of a batch: `{ errors?, policy? }`, the policy also accepted as the last argument
+ * (the 0.x form, deprecated; not both). @internal
+ */
+export function batchOptions(options: unknown, policy: Policy | undefined): { p: Policy; collect: boolean } {
+  let rest = options;
+  let chosen: unknown = policy;
+  if (options !== null && typeof options === "object" && !Array.isArray(options) && Object.hasOwn(options, "policy")) {
+    if (policy !== undefined) {
+      throw new PoolingError("INVALID_TYPE", ["policy"], {
+        en: "the policy is given twice: in the options and as the last argument",
+        zh: "政策重复给出：既在选项中又作为最后一个参数",
+      });
+    }
+    const { policy: inOptions, ...others } = options as Record<string, unknown>;
+    rest = others;
+    chosen = inOptions;
+  }
+  const parsed = rest === undefined ? {} : parseInput(LevyBatchOptionsSchema, rest, ["options"]);
+  return { p: resolvePolicy(chosen), collect: parsed.errors === "collect" };
+}
 
 function assertIterable(inputs: unknown): void {
   if (inputs === null || typeof inputs !== "object" || typeof (inputs as Iterable<unknown>)[Symbol.iterator] !== "function") {
@@ -80,8 +102,7 @@ function readArgs(optionsOrPolicy: unknown, policy: Policy | undefined): { p: Po
   ) {
     return { p: resolvePolicy(optionsOrPolicy as Policy), collect: false };
   }
-  const options = optionsOrPolicy === undefined ? {} : parseInput(LevyBatchOptionsSchema, optionsOrPolicy, ["options"]);
-  return { p: resolvePolicy(policy), collect: options.errors === "collect" };
+  return batchOptions(optionsOrPolicy, policy);
 }
 
 /** The employer id of a bad record, when it has a string one. */
@@ -119,8 +140,8 @@ function step(calc: LevyCalculator, totals: LevyTotalsSum, input: LevyInput, ind
  * The 0.4 form `streamLevies(inputs, policy)` still works.
  *
  * @param inputs - an iterable or async iterable of levy inputs
- * @param options - `{ errors: "throw" | "collect" }` (default `"throw"`)
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ errors?: "throw" | "collect", policy? }`: the error mode (default `"throw"`) and the policy (default `SUZHOU_2020`)
+ * @param policy - deprecated (the 0.x form): the policy, now given in `options`
  * @returns a generator of levies (or outcomes) whose return value is the {@link LevyTotals}
  * @throws PoolingError `INVALID_TYPE` when `inputs` is not iterable; an invalid `options` (`UNKNOWN_KEY`, `INVALID_TYPE`);
  *   in `"throw"` mode, the first bad record's error (any code of {@link computeLevy}), its path starting with its index,
@@ -158,7 +179,7 @@ export function streamLevies(
   options?: LevyBatchOptions & { errors?: "throw" },
   policy?: Policy,
 ): AsyncGenerator<Levy, LevyTotals, undefined>;
-/** @deprecated The 0.4 form: use `streamLevies(inputs, {}, policy)`. */
+/** @deprecated The 0.4 form: use `streamLevies(inputs, { policy })`. */
 export function streamLevies(inputs: Iterable<LevyInput>, policy?: Policy): Generator<Levy, LevyTotals, undefined>;
 export function streamLevies(
   inputs: Iterable<LevyInput> | AsyncIterable<LevyInput>,
@@ -213,8 +234,8 @@ async function* streamAsync(inputs: AsyncIterable<LevyInput>, p: Policy, collect
  * second place is recognised as such).
  *
  * @param inputs - an array or iterable of levy inputs
- * @param options - `{ errors: "throw" | "collect" }` (default `"throw"`)
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ errors?: "throw" | "collect", policy? }`: the error mode (default `"throw"`) and the policy (default `SUZHOU_2020`)
+ * @param policy - deprecated (the 0.x form): the policy, now given in `options`
  * @returns `{ items, totals }`, and `errors` and `errorsOmitted` in `"collect"` mode
  * @throws PoolingError `INVALID_TYPE` when `inputs` is not iterable; an invalid `options` (`UNKNOWN_KEY`, `INVALID_TYPE`);
  *   in `"throw"` mode, the first bad item's error (any code of {@link computeLevy}), its path starting with its index,
@@ -243,7 +264,7 @@ async function* streamAsync(inputs: AsyncIterable<LevyInput>, p: Policy, collect
 export function computeLevies(inputs: Iterable<LevyInput>, options: LevyBatchOptions & { errors: "collect" }, policy?: Policy): LevyBatchWithErrors;
 export function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions & { errors?: "throw" }, policy?: Policy): LevyBatch;
 export function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions, policy?: Policy): LevyBatch | LevyBatchWithErrors;
-/** @deprecated The 0.4 form: use `computeLevies(inputs, {}, policy)`. */
+/** @deprecated The 0.4 form: use `computeLevies(inputs, { policy })`. */
 export function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): LevyBatch;
 export function computeLevies(inputs: Iterable<LevyInput>, optionsOrPolicy?: LevyBatchOptions | Policy, policy?: Policy): LevyBatch | LevyBatchWithErrors {
   const { p, collect } = readArgs(optionsOrPolicy, policy);

@@ -1,7 +1,7 @@
 import type * as z from "zod";
 import { PoolingError } from "../errors.js";
 import { type Dec, dmax, dmin, formatAmount, ZERO } from "../money.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
 import { levyAmounts, levyRates, levyRecord } from "./core.js";
@@ -67,7 +67,7 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput, totals?: LevyTo
  * {@link computeLevies}; the result carries `policy: { id, version }`.
  *
  * @param input - the employer's record for one period (`payroll` or `employees`, `industryClass`, `period`, …)
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the levy: exact rates, two-decimal amounts, citations and the policy reference
  * @throws PoolingError `NOT_AN_OBJECT`, `UNKNOWN_KEY`, `MISSING_FIELD`, `INVALID_TYPE`, `INVALID_PERIOD`,
  *   `INVALID_CLASS`, `INVALID_AMOUNT`, `NEGATIVE_AMOUNT`, `INVALID_FRACTION`, `INVALID_MULTIPLIER`,
@@ -83,7 +83,7 @@ export function computeParsedLevy(p: Policy, v: ParsedLevyInput, totals?: LevyTo
  * levy.cutRelief;     // "1600.00"
  * ```
  */
-export function computeLevy(input: LevyInput, policy?: Policy): Levy {
-  const p = resolvePolicy(policy);
+export function computeLevy(input: LevyInput, options?: PolicyOptions | Policy): Levy {
+  const p = policyOption(options);
   return computeParsedLevy(p, parseInput(LevyInputSchema, input));
 }

@@ -13,7 +13,7 @@ import { type Fen, formatFen, parseFen } from "../money.js";
 import { type Citation, CitationSchema } from "../policy/citation.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { PolicyRefSchema } from "../policy/provenance.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, MoneyStringSchema } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -141,7 +141,7 @@ export function computeParsedCorrection(p: Policy, v: ParsedCorrection): LevyCor
  *
  * @param input - `{ original, corrected, knownOn, paidOn? }`: two levy inputs of the same period and employer, the day
  *   the correction became known, the day the arrears are paid
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the kind, the differences, arrears or refund, the late fee, both levies, citations and the policy reference
  * @throws PoolingError `CORRECTION_MISMATCH`, `DATE_ORDER`, `LATE_FEE_NOT_IN_POLICY`, `INVALID_DATE`, the codes of
  *   {@link computeLevy} under `original` or `corrected`, and the input codes (`NOT_AN_OBJECT`, `UNKNOWN_KEY`, `MISSING_FIELD`)
@@ -155,8 +155,8 @@ export function computeParsedCorrection(p: Policy, v: ParsedCorrection): LevyCor
  * c.lateFee?.lateFee; // "133.00" (532 days after 2020-10-15 at 0.0005)
  * ```
  */
-export function levyCorrection(input: LevyCorrectionInput, policy?: Policy): LevyCorrection {
-  const p = resolvePolicy(policy);
+export function levyCorrection(input: LevyCorrectionInput, options?: PolicyOptions | Policy): LevyCorrection {
+  const p = policyOption(options);
   return computeParsedCorrection(p, parseInput(LevyCorrectionInputSchema, input));
 }
 

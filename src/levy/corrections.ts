@@ -11,7 +11,7 @@ import { type PolicyRef, policyRef } from "../policy/paramsAt.js";
 import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
-import { type LevyBatchOptions, LevyBatchOptionsSchema, MAX_LISTED_ERRORS } from "./computeLevies.js";
+import { batchOptions, type LevyBatchOptions, MAX_LISTED_ERRORS } from "./computeLevies.js";
 import { computeParsedCorrection, type LevyCorrection, type LevyCorrectionInput, LevyCorrectionInputSchema } from "./correction.js";
 
 /** Totals of a batch of corrections: exact sums over the good pairs. */
@@ -63,8 +63,8 @@ function employerIdOf(pair: unknown): string | undefined {
  * its index); with `{ errors: "collect" }` the bad pairs are listed in `errors` and the totals cover the good ones.
  *
  * @param pairs - the pairs (an array or any iterable)
- * @param options - `{ errors: "throw" | "collect" }`
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ errors?: "throw" | "collect", policy? }`: the error mode (default `"throw"`) and the policy (default `SUZHOU_2020`)
+ * @param policy - deprecated (the 0.x form): the policy, now given in `options`
  * @returns `{ items, totals }`, plus `errors` and `errorsOmitted` in `"collect"` mode
  * @throws PoolingError `INVALID_TYPE` when `pairs` is not iterable; in `"throw"` mode the codes of {@link levyCorrection}
  * @example
@@ -79,8 +79,7 @@ function employerIdOf(pair: unknown): string | undefined {
  * ```
  */
 export function levyCorrections(pairs: Iterable<LevyCorrectionInput>, options?: LevyBatchOptions, policy?: Policy): LevyCorrectionBatch {
-  const p = resolvePolicy(policy);
-  const collect = options !== undefined && parseInput(LevyBatchOptionsSchema, options, ["options"]).errors === "collect";
+  const { p, collect } = batchOptions(options, policy);
   if (pairs === null || typeof pairs !== "object" || typeof (pairs as Iterable<unknown>)[Symbol.iterator] !== "function") {
     throw new PoolingError("INVALID_TYPE", [], { en: "expected an array or iterable of correction pairs", zh: "应为更正记录数组或可迭代对象" });
   }

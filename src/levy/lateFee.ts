@@ -14,7 +14,7 @@ import { periodStart } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { type PolicyRef, policyRef, versionAt } from "../policy/paramsAt.js";
 import { PolicyRefSchema } from "../policy/provenance.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { LateFees, Policy } from "../policy/schema.js";
 import { dateField, type IsoDate, moneyField, type Period, periodField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -152,7 +152,7 @@ export function lateFeeRecord(policy: Policy, period: Period, amount: Fen, throu
  * the first day of the premium's own period.
  *
  * @param input - `{ period, amount, paidOn }`: the period of the premium, the unpaid amount, the day it is paid
- * @param policy - the policy (default `SUZHOU_2020`: 0.0005 a day, due on the 15th of the following month, a library default)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`: 0.0005 a day, due on the 15th of the following month, a library default) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the due date and its source, the day counts, the daily rate, the fee, citations and the policy reference
  * @throws PoolingError `NOT_AN_OBJECT`, `UNKNOWN_KEY`, `MISSING_FIELD`, `INVALID_PERIOD`, `INVALID_DATE`, `INVALID_AMOUNT`,
  *   `NEGATIVE_AMOUNT`, `AMOUNT_NOT_IN_FEN`, `LATE_FEE_NOT_IN_POLICY`, `POLICY_NOT_IN_FORCE`
@@ -164,8 +164,8 @@ export function lateFeeRecord(policy: Policy, period: Period, amount: Fen, throu
  * fee.lateFee;  // "133.00" (500.00 × 0.0005 × 532)
  * ```
  */
-export function lateFee(input: LateFeeInput, policy?: Policy): LateFee {
-  const p = resolvePolicy(policy);
+export function lateFee(input: LateFeeInput, options?: PolicyOptions | Policy): LateFee {
+  const p = policyOption(options);
   const v = parseInput(LateFeeInputSchema, input);
   return lateFeeRecord(p, v.period, toFen(v.amount), v.paidOn);
 }

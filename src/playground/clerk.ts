@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { inputProblems, type PoolingError, SUZHOU_2020 } from "../index.js";
+import { type PoolingError, SUZHOU_2020 } from "../index.js";
 import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../present/levyCsvZh.js";
+import { inputProblems } from "../schemas.js";
 import type { BatchError, CollectedBatch } from "../service/batch.js";
 import type { Lang } from "./i18n.js";
 

@@ -9,18 +9,8 @@
  * @module
  */
 
-import {
-  computeLevy,
-  EXAMPLE_SCENARIO,
-  explain,
-  floatTiers,
-  type Levy,
-  type LevyInput,
-  PoolingError,
-  type Simulation,
-  SUZHOU_2020,
-  simulate,
-} from "../index.js";
+import { EXAMPLE_SCENARIO } from "../examples.js";
+import { computeLevy, explain, floatTiers, type Levy, type LevyInput, PoolingError, type Simulation, SUZHOU_2020, simulate } from "../index.js";
 import { type NormalizeChange, normalizeSummary } from "../present/normalize.js";
 import { renderReport } from "../report.js";
 import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";

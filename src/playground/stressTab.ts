@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { StressResult } from "../index.js";
+import type { StressResult } from "../analysis.js";
 import { formatStressSummary, renderStressReport } from "../report.js";
 
 type Request = { runs: number; seed: number; horizon: number };

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { EXAMPLE_FLOW_MODEL, stressTest } from "../index.js";
+import { stressTest } from "../analysis.js";
+import { EXAMPLE_FLOW_MODEL } from "../examples.js";
 
 type Request = { runs: number; seed: number; horizon: number };
 type Scope = { onmessage: ((e: { data: Request }) => void) | null; postMessage(m: unknown): void };

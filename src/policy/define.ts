@@ -41,7 +41,7 @@ export function deepFreeze<T>(value: T): T {
  * json.rateCut[0].value.fraction = "0.5"; // the city applied the 50% cut
  * json.version = "1.0-cut50"; // altered data: a version of its own
  * const policy = definePolicy(json);
- * computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000" }, policy).premium; // "7.50"
+ * computeLevy({ period: "2020-09", industryClass: 1, payroll: "10000" }, { policy }).premium; // "7.50"
  * ```
  */
 export function definePolicy(json: unknown): Policy {

@@ -18,7 +18,7 @@ import type { ReliefOverlay } from "./schema.js";
  * ```ts
  * const policy = withReliefOverlays(SUZHOU_2020, RELIEF_2020);
  * computeLevy({ period: "2020-07", industryClass: 3, payroll: "100000", cutFraction: "0.5",
- *               enterpriseSize: "small" }, policy).reliefWaived; // "250.00"
+ *               enterpriseSize: "small" }, { policy }).reliefWaived; // "250.00"
  * ```
  */
 export const RELIEF_2020: readonly ReliefOverlay[] = deepFreeze([

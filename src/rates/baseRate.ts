@@ -1,5 +1,5 @@
 import { formatRate } from "../money.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { type IndustryClassInput, industryClassField, type PeriodInput, periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -15,10 +15,7 @@ const periodSchema = periodField();
  *
  * @param industryClass - class 1 to 8 (一类 to 八类), a number or a digit string
  * @param period - the period `YYYY-MM` (费款所属期)
- * @param policy - defaults to `SUZHOU_2020`
- * @param industryClass - the industry class (行业类别), 1 to 8, as a number or a string
- * @param period - the period (费款所属期), `YYYY-MM`
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: defaults to `SUZHOU_2020` (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the class's base rate in force, an exact decimal string (e.g. `"0.005"`)
  * @throws PoolingError `INVALID_CLASS`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`
  * @example
@@ -27,8 +24,8 @@ const periodSchema = periodField();
  * baseRate(8, "2021-07"); // "0.015"
  * ```
  */
-export function baseRate(industryClass: IndustryClassInput, period: PeriodInput, policy?: Policy): string {
-  const p = resolvePolicy(policy);
+export function baseRate(industryClass: IndustryClassInput, period: PeriodInput, options?: PolicyOptions | Policy): string {
+  const p = policyOption(options);
   const cls = parseInput(classSchema, industryClass, ["industryClass"]);
   const per = parseInput(periodSchema, period, ["period"]);
   return formatRate(baseRateAt(p, cls, per, ["period"]).rate);

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { formatRate, ONE } from "../money.js";
 import { periodStart } from "../period.js";
 import type { Citation } from "../policy/citation.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { fractionField, industryClassField, nonNegativeField, periodField, positiveField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -41,7 +41,7 @@ export interface EffectiveRate {
  * or `cityReserveMonths`; outside it `f` is 0 whatever is passed.
  *
  * @param input - `{ industryClass, period, floatMultiplier?, cutFraction?, cityReserveMonths? }`
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns base, floated and effective rates, the cut fraction and where it came from
  * @throws PoolingError `INVALID_CLASS`, `INVALID_MULTIPLIER`, `INVALID_FRACTION`, `CUT_FRACTION_REQUIRED`, `CUT_FRACTION_CONFLICT`, `POLICY_NOT_IN_FORCE`, `UNKNOWN_KEY`
  * @example
@@ -50,8 +50,8 @@ export interface EffectiveRate {
  * // { baseRate: "0.005", floatedRate: "0.004", cutFraction: "0.2", effectiveRate: "0.0032", ... }
  * ```
  */
-export function effectiveRate(input: EffectiveRateInput, policy?: Policy): EffectiveRate {
-  const p = resolvePolicy(policy);
+export function effectiveRate(input: EffectiveRateInput, options?: PolicyOptions | Policy): EffectiveRate {
+  const p = policyOption(options);
   const v = parseInput(EffectiveRateInputSchema, input);
   const base = baseRateAt(p, v.industryClass, v.period, ["period"]);
   const tiers = ladderAt(p, v.industryClass, periodStart(v.period), ["period"]);

@@ -1,6 +1,6 @@
 import { formatRate, type Numeric } from "../money.js";
 import { periodStart } from "../period.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { type IndustryClassInput, industryClassField, type PeriodInput, periodField, positiveField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -16,7 +16,7 @@ const multiplierSchema = positiveField("INVALID_MULTIPLIER", "A floating multipl
  * up only; classes 2–8 have five tiers.
  *
  * @param industryClass - the industry class, 1 to 8
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the class's ladder of multipliers, ascending, in force from the policy's start
  * @throws PoolingError `INVALID_CLASS`
  * @example
@@ -25,8 +25,8 @@ const multiplierSchema = positiveField("INVALID_MULTIPLIER", "A floating multipl
  * floatTiers(3); // ["0.5", "0.8", "1", "1.2", "1.5"]
  * ```
  */
-export function floatTiers(industryClass: IndustryClassInput, policy?: Policy): string[] {
-  const p = resolvePolicy(policy);
+export function floatTiers(industryClass: IndustryClassInput, options?: PolicyOptions | Policy): string[] {
+  const p = policyOption(options);
   const cls = parseInput(classSchema, industryClass, ["industryClass"]);
   return [...ladderAt(p, cls, p.inForce.from, ["industryClass"]).ladder];
 }
@@ -38,7 +38,7 @@ export function floatTiers(industryClass: IndustryClassInput, policy?: Policy): 
  * @param industryClass - the industry class, 1 to 8
  * @param floatMultiplier - a tier of the class's ladder (e.g. `"0.8"`)
  * @param period - the period, `YYYY-MM`
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns `base × multiplier`, exact (rates are never rounded)
  * @throws PoolingError `INVALID_CLASS`, `INVALID_MULTIPLIER`, `INVALID_PERIOD`, `POLICY_NOT_IN_FORCE`
  * @example
@@ -47,8 +47,8 @@ export function floatTiers(industryClass: IndustryClassInput, policy?: Policy): 
  * floatedRate(1, "1.5", "2020-05"); // "0.00225"
  * ```
  */
-export function floatedRate(industryClass: IndustryClassInput, floatMultiplier: Numeric, period: PeriodInput, policy?: Policy): string {
-  const p = resolvePolicy(policy);
+export function floatedRate(industryClass: IndustryClassInput, floatMultiplier: Numeric, period: PeriodInput, options?: PolicyOptions | Policy): string {
+  const p = policyOption(options);
   const cls = parseInput(classSchema, industryClass, ["industryClass"]);
   const m = parseInput(multiplierSchema, floatMultiplier, ["floatMultiplier"]);
   const per = parseInput(periodSchema, period, ["period"]);

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { PoolingError } from "../errors.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, industryClassField, integerField, positiveField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -28,7 +28,7 @@ export type MoveFloatTierInput = z.input<typeof MoveFloatTierInputSchema>;
  * leaving the ladder is `TIER_OUT_OF_RANGE`: an error, never a clamp.
  *
  * @param input - `{ industryClass, current, steps, date? }`
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the new multiplier
  * @throws PoolingError `INVALID_MULTIPLIER`, `INVALID_STEPS`, `TIER_STEP_TOO_LARGE`, `TIER_OUT_OF_RANGE`, `INVALID_CLASS`
  * @example
@@ -37,8 +37,8 @@ export type MoveFloatTierInput = z.input<typeof MoveFloatTierInputSchema>;
  * moveFloatTier({ industryClass: 1, current: "1", steps: 1 });  // "1.2"
  * ```
  */
-export function moveFloatTier(input: MoveFloatTierInput, policy?: Policy): string {
-  const p = resolvePolicy(policy);
+export function moveFloatTier(input: MoveFloatTierInput, options?: PolicyOptions | Policy): string {
+  const p = policyOption(options);
   const { industryClass, current, steps, date } = parseInput(MoveFloatTierInputSchema, input);
   const { ladder, version } = ladderAt(p, industryClass, date ?? p.inForce.from, date ? ["date"] : []);
   const i = assertOnLadder(ladder, current, industryClass, ["current"]);

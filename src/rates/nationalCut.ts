@@ -1,7 +1,7 @@
 import { PoolingError } from "../errors.js";
 import { D, type Dec, formatRate, type Numeric } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
-import { periodAndPolicy } from "../policy/resolve.js";
+import { type PeriodOptions, periodOptions } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { fractionField, nonNegativeField, type Period } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
@@ -29,8 +29,9 @@ export function parseReserveMonths(value: unknown, path: (string | number)[]): D
  * 23.5 months is 20%), otherwise `"0"`. `null` means unbounded (no expenditure).
  *
  * @param reserveMonths - reserve months (累计结余可支付月数), ≥ 0; `null` for unbounded
- * @param periodOrPolicy - the period whose bands apply (`YYYY-MM`; required only when the bands have several versions), or the policy
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ period?, policy? }`: the period `YYYY-MM` whose parameter version applies (required only when the
+ *   parameter has several versions) and the policy (default `SUZHOU_2020`); the 0.x forms `(…, period, policy)` and
+ *   `(…, policy)` are deprecated
  * @returns `"0"`, `"0.2"` or `"0.5"` (the policy's bands)
  * @throws PoolingError `INVALID_RESERVE_MONTHS`, `INVALID_PERIOD`, `PERIOD_REQUIRED`
  * @example
@@ -40,8 +41,11 @@ export function parseReserveMonths(value: unknown, path: (string | number)[]): D
  * nationalCutFraction(17.99);  // "0"
  * ```
  */
-export function nationalCutFraction(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): string {
-  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+export function nationalCutFraction(reserveMonths: Numeric | null, options?: PeriodOptions): string;
+/** @deprecated The 0.x form: use `nationalCutFraction(…, { period, policy })`. */
+export function nationalCutFraction(reserveMonths: Numeric | null, periodOrPolicy?: Period | Policy, policy?: Policy): string;
+export function nationalCutFraction(reserveMonths: Numeric | null, options?: PeriodOptions | Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodOptions(options, policy);
   const bands = paramFor(p, "nationalCutBands", period).value;
   return formatRate(cutFractionForMonths(bands, parseReserveMonths(reserveMonths, ["reserveMonths"])));
 }
@@ -52,8 +56,9 @@ export function nationalCutFraction(reserveMonths: Numeric | null, periodOrPolic
  * fraction above every band is `INVALID_FRACTION`.
  *
  * @param cutFraction - a cut fraction in [0, 1)
- * @param periodOrPolicy - the period whose bands apply, or the policy
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ period?, policy? }`: the period `YYYY-MM` whose parameter version applies (required only when the
+ *   parameter has several versions) and the policy (default `SUZHOU_2020`); the 0.x forms `(…, period, policy)` and
+ *   `(…, policy)` are deprecated
  * @returns the fewest reserve months that qualify for the cut
  * @throws PoolingError `INVALID_FRACTION`, `INVALID_PERIOD`, `PERIOD_REQUIRED`
  * @example
@@ -63,8 +68,11 @@ export function nationalCutFraction(reserveMonths: Numeric | null, periodOrPolic
  * requiredReserveMonths("0");   // "0"
  * ```
  */
-export function requiredReserveMonths(cutFraction: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string {
-  const { period, policy: p } = periodAndPolicy(periodOrPolicy, policy);
+export function requiredReserveMonths(cutFraction: Numeric, options?: PeriodOptions): string;
+/** @deprecated The 0.x form: use `requiredReserveMonths(…, { period, policy })`. */
+export function requiredReserveMonths(cutFraction: Numeric, periodOrPolicy?: Period | Policy, policy?: Policy): string;
+export function requiredReserveMonths(cutFraction: Numeric, options?: PeriodOptions | Period | Policy, policy?: Policy): string {
+  const { period, policy: p } = periodOptions(options, policy);
   const f = parseInput(fractionSchema, cutFraction, ["cutFraction"]);
   if (f.isZero()) return "0";
   const bands = paramFor(p, "nationalCutBands", period).value;

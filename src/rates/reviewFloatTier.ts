@@ -3,7 +3,7 @@ import { PoolingError } from "../errors.js";
 import { periodOf } from "../period.js";
 import type { Citation } from "../policy/citation.js";
 import { paramsAt } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { dateField, industryClassField, integerField, nonNegativeField, positiveField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -73,7 +73,7 @@ export interface FloatTierReview {
  * `TIER_OUT_OF_RANGE` unless `atLadderEnd: "stay"`.
  *
  * @param input - the employer's class, current tier, indicators and the caller's band table
- * @param policy - the policy (default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the new multiplier, the steps of the matched band, the tiers actually moved and the citations
  * @throws PoolingError `NO_MATCHING_BAND`, `TIER_STEP_TOO_LARGE`, `TIER_OUT_OF_RANGE`, `INVALID_MULTIPLIER`, `INVALID_NUMBER`, `UNKNOWN_KEY`
  * @example
@@ -87,8 +87,8 @@ export interface FloatTierReview {
  * reviewFloatTier({ industryClass: 3, current: "1", indicators: { payoutRatio: "0.3" }, bands }).multiplier; // "0.8"
  * ```
  */
-export function reviewFloatTier(input: ReviewFloatTierInput, policy?: Policy): FloatTierReview {
-  const p = resolvePolicy(policy);
+export function reviewFloatTier(input: ReviewFloatTierInput, options?: PolicyOptions | Policy): FloatTierReview {
+  const p = policyOption(options);
   const v = parseInput(ReviewFloatTierInputSchema, input);
   const { ladder, version } = ladderAt(p, v.industryClass, v.date ?? p.inForce.from, v.date ? ["date"] : []);
   const i = assertOnLadder(ladder, v.current, v.industryClass, ["current"]);

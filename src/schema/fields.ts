@@ -49,6 +49,19 @@ export type PeriodInput = `${number}-${MonthDigits}`;
 /** A calendar date as an input accepts it, `YYYY-MM-DD` (checked against the calendar at run time). */
 export type IsoDateInput = `${number}-${MonthDigits}-${DayDigits}`;
 
+/**
+ * The schema of a period field (`YYYY-MM`): a named type, so that declarations refer to it by name
+ * rather than spelling out its input type wherever a record holds a period.
+ */
+export interface PeriodFieldSchema extends z.ZodType<Period, PeriodInput> {}
+/**
+ * The schema of a calendar-date field (`YYYY-MM-DD`): a named type, so that declarations refer to it
+ * by name rather than spelling out {@link IsoDateInput}'s 372 forms wherever a record holds a date.
+ */
+export interface DateFieldSchema extends z.ZodType<IsoDate, IsoDateInput> {}
+/** The schema of a decimal field (money, rates, fractions): a number, a decimal string or a `Decimal` in, an exact decimal out; named, as the date's. */
+export interface DecimalFieldSchema extends z.ZodType<Dec, Numeric> {}
+
 interface TransformCtx {
   issues: unknown[];
   value: unknown;
@@ -103,7 +116,7 @@ export const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A period `YYYY-MM`. */
-export function periodField(): z.ZodType<Period, PeriodInput> {
+export function periodField(): PeriodFieldSchema {
   return field({ type: "string", pattern: PERIOD_RE.source, description: "Format: a month written YYYY-MM" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (typeof v !== "string" || !PERIOD_RE.test(v)) {
@@ -134,7 +147,7 @@ const DATE_JSON_PATTERN =
   "^(?!0000)(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$";
 
 /** A calendar date `YYYY-MM-DD`. */
-export function dateField(): z.ZodType<IsoDate, IsoDateInput> {
+export function dateField(): DateFieldSchema {
   return field({ type: "string", format: "date", pattern: DATE_JSON_PATTERN, description: "Format: a calendar date written YYYY-MM-DD" }, (v, ctx) => {
     if (v === undefined) return missing(ctx);
     if (!isIsoDate(v)) return addCodedIssue(ctx, "INVALID_DATE", `got ${describe(v)}`, `收到 ${describeZh(v)}`);
@@ -257,7 +270,7 @@ interface DecimalFieldOptions {
 /** Non-negative yuan with exactly two decimals, below 10^15, without leading zeros. */
 const PLAIN_MONEY = /^(?:0|[1-9]\d{0,14})\.\d\d$/;
 
-function decimalField(opts: DecimalFieldOptions): z.ZodType<Dec, Numeric> {
+function decimalField(opts: DecimalFieldOptions): DecimalFieldSchema {
   const min = opts.min ? new D(String(opts.min.value)) : null;
   const max = opts.max ? new D(String(opts.max.value)) : null;
   const json = { ...numericJsonSchema(opts.shape, opts.integer !== undefined), description: opts.description };
@@ -294,7 +307,7 @@ function outOfRange(ctx: TransformCtx, v: unknown): typeof z.NEVER {
  * A money amount in yuan (元): ≥ 0 unless `allowNegative`, at most two
  * decimals (whole fen, 分) and at most 10^15 in absolute value.
  */
-export function moneyField(options: { allowNegative?: boolean; fen?: boolean } = {}): z.ZodType<Dec, Numeric> {
+export function moneyField(options: { allowNegative?: boolean; fen?: boolean } = {}): DecimalFieldSchema {
   return decimalField({
     invalid: "INVALID_AMOUNT",
     ...(options.allowNegative ? {} : { min: { value: 0, code: "NEGATIVE_AMOUNT" as const } }),
@@ -305,7 +318,7 @@ export function moneyField(options: { allowNegative?: boolean; fen?: boolean } =
 }
 
 /** A fraction in [0, 1), e.g. a cut or relief fraction. */
-export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodType<Dec, Numeric> {
+export function fractionField(options: { inclusiveOne?: boolean } = {}): DecimalFieldSchema {
   return decimalField({
     invalid: "INVALID_FRACTION",
     min: { value: 0, code: "INVALID_FRACTION" },
@@ -316,7 +329,7 @@ export function fractionField(options: { inclusiveOne?: boolean } = {}): z.ZodTy
 }
 
 /** A rate in [0, 1]. */
-export function rateField(): z.ZodType<Dec, Numeric> {
+export function rateField(): DecimalFieldSchema {
   return decimalField({
     invalid: "INVALID_RATE",
     min: { value: 0, code: "INVALID_RATE" },
@@ -327,7 +340,7 @@ export function rateField(): z.ZodType<Dec, Numeric> {
 }
 
 /** A non-negative decimal such as a number of months. */
-export function nonNegativeField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
+export function nonNegativeField(code: ErrorCode, description: string): DecimalFieldSchema {
   return decimalField({
     invalid: code,
     min: { value: 0, code },
@@ -337,7 +350,7 @@ export function nonNegativeField(code: ErrorCode, description: string): z.ZodTyp
 }
 
 /** A positive decimal, such as a floating multiplier. */
-export function positiveField(code: ErrorCode, description: string): z.ZodType<Dec, Numeric> {
+export function positiveField(code: ErrorCode, description: string): DecimalFieldSchema {
   return decimalField({
     invalid: code,
     min: { value: 0, code, exclusive: true },

@@ -15,6 +15,8 @@
  */
 import * as z from "zod";
 import type { ErrorCode } from "../errors.js";
+/** The schema of a text field read and returned as a string (a name, a figure): named, so that declarations refer to it by name. */
+export interface TextFieldSchema extends z.ZodType<string, string> {}
 
 /** The reserved names: every property name of `Object.prototype` (`__proto__`, `constructor`, `toString`, …) and `prototype`. @internal */
 export const RESERVED_NAMES: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), "prototype"]);
@@ -45,7 +47,7 @@ export function refuseReserved(name: string, ctx: z.RefinementCtx): void {
  * ids): a non-empty string, never a reserved name (`RESERVED_KEY`).
  * @internal
  */
-export function nameField(): z.ZodType<string, string> {
+export function nameField(): TextFieldSchema {
   return z.string().min(1).superRefine(refuseReserved);
 }
 

@@ -11,6 +11,7 @@
  */
 import * as z from "zod";
 import { freezeSchemas } from "./freeze.js";
+import type { TextFieldSchema } from "./names.js";
 
 /** Two-decimal yuan, |x| ≤ 10^15 (`"-3.00"`, `"1234.50"`, `"1000000000000000.00"`). */
 const MONEY_RE = /^-?(?:(?:0|[1-9]\d{0,14})\.\d{2}|1000000000000000\.00)$/;
@@ -22,7 +23,7 @@ const DECIMAL_RE = /^(?:(?:0|[1-9]\d{0,14})(?:\.\d{1,62})?|1000000000000000(?:\.
 const MONTHS_RE = /^-?(?:0|[1-9]\d{0,31})\.\d{2}$/;
 
 /** A string figure checked by `re`; anything else is `INVALID_RESULT`, with what was expected. */
-function figure(re: RegExp, what: string, whatZh: string): z.ZodType<string, string> {
+function figure(re: RegExp, what: string, whatZh: string): TextFieldSchema {
   return z
     .custom<string>()
     .superRefine((value, ctx) => {

@@ -4,7 +4,11 @@
  *
  * @module
  */
-import { compare, definePolicy, EXAMPLE_SCENARIO, type FlowModel, type Policy, PoolingError, type Scenario, stressTest } from "../index.js";
+
+import { compare, stressTest } from "../analysis.js";
+import { EXAMPLE_SCENARIO } from "../examples.js";
+import { definePolicy, type Policy, PoolingError, type Scenario } from "../index.js";
+import type { FlowModel } from "../schemas.js";
 
 /** The most member-months (runs × horizon × members) one `POST /stress` may settle. */
 export const STRESS_BUDGET = 20_000;

@@ -8,8 +8,9 @@
  * @module
  */
 import type { IncomingMessage } from "node:http";
-import { inputProblems, type Policy, type PoolingError, type SchemaName } from "../index.js";
+import type { Policy, PoolingError } from "../index.js";
 import { NORMALIZE_KINDS, type NormalizeChange, type NormalizeKind, normalizeRecord } from "../present/normalize.js";
+import { inputProblems, type SchemaName } from "../schemas.js";
 import { serviceError } from "./httpError.js";
 
 /** The language of a request: `?lang=`, else `zh` when the client's first preference is Chinese (`Accept-Language: zh-CN, …`), else none. */

@@ -6,25 +6,11 @@
  *
  * @module
  */
-import {
-  budgetExecution,
-  compare,
-  computeLevy,
-  definePolicy,
-  EXAMPLE_FLOW_MODEL,
-  EXAMPLE_SCENARIO,
-  explain,
-  type LevyInput,
-  levyCorrection,
-  type Policy,
-  type SchemaName,
-  SUZHOU_2020,
-  schemas,
-  simulate,
-  stressTest,
-  toJSONSchema,
-} from "../index.js";
+import { compare, stressTest } from "../analysis.js";
+import { EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO } from "../examples.js";
+import { budgetExecution, computeLevy, definePolicy, explain, type LevyInput, levyCorrection, type Policy, SUZHOU_2020, simulate } from "../index.js";
 import { auditStatements } from "../report.js";
+import { type SchemaName, schemas, toJSONSchema } from "../schemas.js";
 import { STRESS_BUDGET } from "./analysis.js";
 import { leviesWithErrors } from "./batch.js";
 import { levyBatchCsv, NO_ROWS } from "./csv.js";

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DATED_PARAMETERS, type SchemaName, schemas, toJSONSchema } from "../index.js";
+import { DATED_PARAMETERS, type SchemaName, schemas, toJSONSchema } from "../schemas.js";
 import { allErrorCodes } from "./codes.js";
 
 type Json = Record<string, unknown>;

@@ -17,7 +17,7 @@ import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
 import { inPolicyTerms } from "../policy/names.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
 import { LIBRARY } from "../policy/provenance.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption, resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { assertInForce } from "../rates/lookup.js";
@@ -224,7 +224,8 @@ function settleSteps(
  * @param state the state after the previous period (`initialState(...).state` before the first).
  * @param flows the period's flows: each member's income (totals or levy records) and expenditure, the
  *   major-accident claims, the provincial remittances in June.
- * @param policy the policy (default `SUZHOU_2020`); the parameters in force in the period are used.
+ * @param options `{ policy }`: the policy (default `SUZHOU_2020`); the parameters in force in the period are used
+ *   (a policy itself in its place, the 0.x form, is deprecated).
  * @returns the next state, the period's journal entries, its report (with `policy` and the `parameters` it
  *   used) and `policy: { id, version }`.
  * @throws PoolingError `PERIOD_OUT_OF_ORDER` (not the state's next period, or a levy of another period),
@@ -240,10 +241,14 @@ function settleSteps(
  * first.state.nextPeriod;     // "2020-06"
  * ```
  */
+export function settlePeriod(state: SettlementState, flows: PeriodFlows, options?: { policy?: Suzhou2020Policy }): Settlement<SuzhouMemberId>;
+export function settlePeriod(state: SettlementState, flows: PeriodFlows, options?: PolicyOptions): Settlement;
+/** @deprecated The 0.x form: use `settlePeriod(state, flows, { policy })`. */
 export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Suzhou2020Policy): Settlement<SuzhouMemberId>;
+/** @deprecated The 0.x form: use `settlePeriod(state, flows, { policy })`. */
 export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement;
-export function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement {
-  return settlePeriodTraced(state, flows, policy);
+export function settlePeriod(state: SettlementState, flows: PeriodFlows, options?: PolicyOptions | Policy): Settlement {
+  return settlePeriodTraced(state, flows, policyOption(options));
 }
 
 /**

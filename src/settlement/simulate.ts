@@ -5,7 +5,7 @@ import type { JournalEntry } from "../ledger/journal.js";
 import { inPolicyTerms } from "../policy/names.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { LIBRARY } from "../policy/provenance.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { isPolicyGiven, type PolicyOptions, policyOption, resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { periodField } from "../schema/fields.js";
@@ -29,8 +29,8 @@ const AsOfSchema = periodField();
  * (2020-06) nor before the policy is in force (2020-05).
  *
  * @param opening the scenario's start period and each member's opening data.
- * @param options `claimSubsidy`, `includeLegacyFunds` (defaults: the policy's).
- * @param policy the policy (default `SUZHOU_2020`).
+ * @param options `claimSubsidy`, `includeLegacyFunds` (defaults: the policy's) and `policy` (default `SUZHOU_2020`).
+ * @param policy deprecated (the 0.x form): the policy, now given in `options`.
  * @returns the state to pass to the first `settlePeriod` and the opening-balance entries.
  * @throws PoolingError `SCENARIO_STARTS_AFTER_OPENING`, `POLICY_NOT_IN_FORCE`, `MISSING_MEMBER`, `UNKNOWN_MEMBER`,
  *   and the input codes (`MISSING_FIELD`, `UNKNOWN_KEY`, `INVALID_AMOUNT`, `AMOUNT_NOT_IN_FEN`, …).
@@ -43,13 +43,13 @@ const AsOfSchema = periodField();
  */
 export function initialState(
   opening: z.input<typeof ScenarioOpeningSchema>,
-  options?: SettlementOptions,
+  options?: SettlementOptions & PolicyOptions,
   policy?: Policy,
 ): { state: SettlementState; journal: JournalEntry[] } {
-  const resolved = resolvePolicy(policy);
+  const { p: resolved, rest } = settlementOptions(options, policy);
   return inPolicyTerms(resolved, () => {
     const parsedOpening = parseInput(ScenarioOpeningSchema, opening, ["opening"]);
-    const opts = options === undefined ? undefined : parseInput(SettlementOptionsSchema, options, ["options"]);
+    const opts = rest === undefined ? undefined : parseInput(SettlementOptionsSchema, rest, ["options"]);
     const initial = initialInternalState(resolved, parsedOpening, opts, ["opening"]);
     return { state: toJSONState(initial.state), journal: initial.journal };
   });
@@ -70,7 +70,7 @@ export interface SimulationProgress {
 /**
  * Options of {@link simulate}.
  */
-export interface SimulateOptions {
+export interface SimulateOptions extends PolicyOptions {
   /**
    * Called after each period is settled (a progress display, for instance); the library itself reads no
    * clock and writes nothing. It must not throw.
@@ -127,22 +127,52 @@ const KeepSchema = z.enum(["all", "summary"]);
  * sim.conservation.ok;               // true
  * sim.periods.length;                // 32 (2020-05 to 2022-12)
  * sim.balances["province:reserve"];  // the three June remittances
- * simulate(EXAMPLE_SCENARIO, undefined, { onPeriod: ({ done, total }) => console.log(`${done}/${total}`) });
- * simulate(EXAMPLE_SCENARIO, undefined, { keep: "summary" }).years; // the same yearly figures, no journal
+ * simulate(EXAMPLE_SCENARIO, { onPeriod: ({ done, total }) => console.log(`${done}/${total}`) });
+ * simulate(EXAMPLE_SCENARIO, { keep: "summary" }).years; // the same yearly figures, no journal
  * ```
  */
+export function simulate(scenario: Scenario, options: SimulateOptions & { policy?: Suzhou2020Policy; keep: "summary" }): SimulationSummary<SuzhouMemberId>;
+export function simulate(scenario: Scenario, options: SimulateOptions & { keep: "summary" }): SimulationSummary;
+export function simulate(scenario: Scenario, options?: SimulateOptions & { policy?: Suzhou2020Policy; keep?: "all" }): Simulation<SuzhouMemberId>;
+export function simulate(scenario: Scenario, options?: SimulateOptions & { keep?: "all" }): Simulation;
+export function simulate(scenario: Scenario, options?: SimulateOptions): Simulation | SimulationSummary;
+/** @deprecated The 0.x form: use `simulate(scenario, { policy, ...options })`. */
 export function simulate(
   scenario: Scenario,
   policy: Suzhou2020Policy | undefined,
   options: SimulateOptions & { keep: "summary" },
 ): SimulationSummary<SuzhouMemberId>;
+/** @deprecated The 0.x form: use `simulate(scenario, { policy, ...options })`. */
 export function simulate(scenario: Scenario, policy: Policy | undefined, options: SimulateOptions & { keep: "summary" }): SimulationSummary;
+/** @deprecated The 0.x form: use `simulate(scenario, { policy, ...options })`. */
 export function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions & { keep?: "all" }): Simulation<SuzhouMemberId>;
+/** @deprecated The 0.x form: use `simulate(scenario, { policy, ...options })`. */
 export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions & { keep?: "all" }): Simulation;
-export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation | SimulationSummary;
-export function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation | SimulationSummary {
-  const resolved = resolvePolicy(policy);
+export function simulate(scenario: Scenario, optionsOrPolicy?: SimulateOptions | Policy, legacyOptions?: SimulateOptions): Simulation | SimulationSummary {
+  const { policy: resolved, options } = simulateArgs(optionsOrPolicy, legacyOptions);
   return inPolicyTerms(resolved, () => simulateResolved(scenario, resolved, options));
+}
+
+/** The policy of {@link initialState} (in its options, or the 0.x last argument, not both) and its other options. */
+function settlementOptions(options: unknown, policy: Policy | undefined): { p: Policy; rest: unknown } {
+  if (options === null || typeof options !== "object" || Array.isArray(options) || !Object.hasOwn(options, "policy")) {
+    return { p: resolvePolicy(policy), rest: options };
+  }
+  if (policy !== undefined) {
+    throw new PoolingError("INVALID_TYPE", ["policy"], {
+      en: "the policy is given twice: in the options and as the last argument",
+      zh: "政策重复给出：既在选项中又作为最后一个参数",
+    });
+  }
+  const { policy: inOptions, ...rest } = options as Record<string, unknown>;
+  return { p: resolvePolicy(inOptions), rest };
+}
+
+/** The policy and the options of {@link simulate}: `(scenario, options?)`, or the 0.x form `(scenario, policy?, options?)`. */
+function simulateArgs(optionsOrPolicy: unknown, legacyOptions: SimulateOptions | undefined): { policy: Policy; options: SimulateOptions | undefined } {
+  if (legacyOptions !== undefined || isPolicyGiven(optionsOrPolicy)) return { policy: resolvePolicy(optionsOrPolicy), options: legacyOptions };
+  const options = optionsOrPolicy as SimulateOptions | undefined;
+  return { policy: policyOption(options === undefined ? undefined : { policy: options.policy }), options };
 }
 
 /** {@link simulate} with its policy resolved. */

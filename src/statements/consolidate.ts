@@ -3,7 +3,7 @@ import { PoolingError } from "../errors.js";
 import { type Dec, dsum, formatMoney, ZERO } from "../money.js";
 import type { Citation } from "../policy/citation.js";
 import { paramFor } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
+import { type PolicyOptions, policyOption } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { moneyField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
@@ -79,7 +79,7 @@ export interface Consolidation {
  * listed.
  *
  * @param statements - the members' and the pool's fund statements for one year
- * @param policy - the policy (its consolidation clause is cited; default `SUZHOU_2020`)
+ * @param options - `{ policy }`: the policy (its consolidation clause is cited; default `SUZHOU_2020`) (a policy itself in its place, the 0.x form, is deprecated)
  * @returns the city-district statement: sums by category, external transfers, and each elimination
  * @throws PoolingError `STATEMENT_UNBALANCED`, `TRANSFER_MISMATCH`, `DUPLICATE_ENTRY` and the field codes
  * @example
@@ -94,8 +94,8 @@ export interface Consolidation {
  * c.eliminations[0].amount;  // "10.00"
  * ```
  */
-export function consolidate(statements: readonly FundStatement[], policy?: Policy): Consolidation {
-  const citation = paramFor(resolvePolicy(policy), "clauses", undefined).value.consolidation;
+export function consolidate(statements: readonly FundStatement[], options?: PolicyOptions | Policy): Consolidation {
+  const citation = paramFor(policyOption(options), "clauses", undefined).value.consolidation;
   const v = parseInput(z.array(FundStatementSchema), statements);
   const entities = v.map((s) => s.entity);
   const inSet = new Set<string>();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ComparisonSchema } from "../../src/analysis/comparisonSchema.js";
-import { type Comparison, compare, definePolicy, diffPolicies, EXAMPLE_SCENARIO, explainComparison, SUZHOU_2020 } from "../../src/index.js";
+import { type Comparison, compare, diffPolicies, explainComparison } from "../../src/analysis.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, SUZHOU_2020 } from "../../src/index.js";
 import { parseFen } from "../../src/money.js";
 
 /** SUZHOU_2020 with a change, under a new version (a reform is another policy, not an edit). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runRng } from "../../src/analysis/rng.js";
 import { logNormal, normal, poisson } from "../../src/analysis/sampling.js";
-import { fitFlowModel } from "../../src/index.js";
+import { fitFlowModel } from "../../src/analysis.js";
 import { expectPoolingError } from "../helpers.js";
 
 const SEASON = [0.9, 0.95, 1, 1.05, 1.1, 1, 1, 0.95, 1, 1.05, 0.98, 1.02];

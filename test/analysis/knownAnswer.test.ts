@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stressTest } from "../../src/index.js";
+import { stressTest } from "../../src/analysis.js";
 import { ONE_MEMBER_POLICY, randomWalkModel, ruinRandomWalk } from "./oneMember.js";
 
 const RUNS = 20_000;

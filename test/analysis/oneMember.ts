@@ -1,5 +1,6 @@
 /** A one-member policy and models with known answers, for the stress test's tests. */
-import { definePolicy, type FlowModel, SUZHOU_2020 } from "../../src/index.js";
+import { definePolicy, SUZHOU_2020 } from "../../src/index.js";
+import type { FlowModel } from "../../src/schemas.js";
 
 const json = JSON.parse(JSON.stringify(SUZHOU_2020));
 json.id = "one-member-test";

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { ComparisonSchema } from "../../src/analysis/comparisonSchema.js";
 import { ANALYSIS_SCHEMAS, analysisJSONSchema } from "../../src/analysis/schemas.js";
 import { StressResultSchema } from "../../src/analysis/stressResultSchema.js";
-import { compare, definePolicy, EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO, mergeStressResults, SUZHOU_2020, stressTest } from "../../src/index.js";
+import { compare, mergeStressResults, stressTest } from "../../src/analysis.js";
+import { EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, SUZHOU_2020 } from "../../src/index.js";
 
 const dir = new URL("../../docs/schemas", import.meta.url).pathname;
 const ajv = new Ajv2020({ strict: false, validateFormats: false });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { drawScenario } from "../../src/analysis/drawScenario.js";
 import { runRng } from "../../src/analysis/rng.js";
 import { prepareStress } from "../../src/analysis/stressTest.js";
-import { checkConservation, EXAMPLE_FLOW_MODEL, mergeStressResults, SUZHOU_2020, simulate, stressTest } from "../../src/index.js";
+import { mergeStressResults, stressTest } from "../../src/analysis.js";
+import { EXAMPLE_FLOW_MODEL } from "../../src/examples.js";
+import { checkConservation, SUZHOU_2020, simulate } from "../../src/index.js";
 import { parseFen } from "../../src/money.js";
 import { expectPoolingError } from "../helpers.js";
 

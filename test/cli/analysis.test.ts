@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXAMPLE_FLOW_MODEL, SUZHOU_2020 } from "../../src/index.js";
+import { EXAMPLE_FLOW_MODEL } from "../../src/examples.js";
+import { SUZHOU_2020 } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");

@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { computeLevies, EXAMPLE_SCENARIO, SUZHOU_2020, schemas, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { computeLevies, SUZHOU_2020, simulate } from "../../src/index.js";
+import { schemas } from "../../src/schemas.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");

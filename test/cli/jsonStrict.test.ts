@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, SUZHOU_2020 } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { SUZHOU_2020 } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");

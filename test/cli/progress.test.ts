@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { simulateProgress } from "../../src/cli/progress.js";
-import { EXAMPLE_SCENARIO, type SimulationProgress, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { type SimulationProgress, simulate } from "../../src/index.js";
 
 describe("simulate progress (issue 11)", () => {
   it("onPeriod is called once per period, in order, and changes nothing in the result", () => {

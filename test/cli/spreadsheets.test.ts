@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, SUZHOU_2020 } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { SUZHOU_2020 } from "../../src/index.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const cli = join(root, "dist/cli.js");

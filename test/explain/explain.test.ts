@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import {
   computeLevy,
   coverDeficit,
   definePolicy,
-  EXAMPLE_SCENARIO,
   explain,
   initialState,
   RELIEF_2020,

@@ -7,10 +7,12 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type * as z from "zod";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../../src/examples.js";
 import { ProblemSink, walk } from "../../src/explain/problems.js";
-import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO, inputProblems, PoolingError, type SchemaName, SUZHOU_2020, schemas, toJSONSchema } from "../../src/index.js";
+import { PoolingError, SUZHOU_2020 } from "../../src/index.js";
 import { memberNamesZh } from "../../src/policy/names.js";
 import { issueToError } from "../../src/schema/parse.js";
+import { inputProblems, type SchemaName, schemas, toJSONSchema } from "../../src/schemas.js";
 
 /** inputProblems as 0.5 had it: one safeParse of the whole input, every issue, then the first `max`. */
 function reference(name: SchemaName, value: unknown, memberNames?: Readonly<Record<string, string>>) {

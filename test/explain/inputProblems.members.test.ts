@@ -3,7 +3,9 @@
  * MISSING_MEMBER, DUPLICATE_ENTRY), each problem once, against the policy given.
  */
 import { describe, expect, it } from "vitest";
-import { apportionTopUp, definePolicy, EXAMPLE_SCENARIO, inputProblems, isPoolingError, openPooling, SUZHOU_2020, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { apportionTopUp, definePolicy, isPoolingError, openPooling, SUZHOU_2020, simulate } from "../../src/index.js";
+import { inputProblems } from "../../src/schemas.js";
 
 function thrown(call: () => unknown) {
   try {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import { GLOSSARY_ZH } from "../../src/glossary.js";
-import { computeLevy, EXAMPLE_SCENARIO, inputProblems, isPoolingError, PoolingError, schemas, simulate } from "../../src/index.js";
+import { computeLevy, isPoolingError, PoolingError, simulate } from "../../src/index.js";
 import { csvCell, LEVY_COLUMNS, LEVY_CSV_ALIASES, levyCsvHeader, levyTotalsRow } from "../../src/report.js";
+import { inputProblems, schemas } from "../../src/schemas.js";
 
 describe("inputProblems: every shape problem, as the library reports each", () => {
   it("lists each field's problem, each the PoolingError the function throws for it alone", () => {

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeLevy, coverDeficit, EXAMPLE_SCENARIO, explain, initialState, settlePeriod, yearEndTrueUp } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { computeLevy, coverDeficit, explain, initialState, settlePeriod, yearEndTrueUp } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 import { runs } from "../support/fc.js";
 

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANALYSIS_SCHEMAS } from "../../src/analysis/schemas.js";
-import { apportionTopUp, EXAMPLE_SCENARIO, type SchemaName, SUZHOU_2020, schemas, toJSONSchema } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { apportionTopUp, SUZHOU_2020 } from "../../src/index.js";
+import { type SchemaName, schemas, toJSONSchema } from "../../src/schemas.js";
 import { expectPoolingError } from "../helpers.js";
 
 const dir = new URL("../../docs/schemas", import.meta.url).pathname;

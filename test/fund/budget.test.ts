@@ -4,7 +4,8 @@
  * the opening data, its own column) and the legacy fold-in as a transfer.
  */
 import { describe, expect, it } from "vitest";
-import { type Budget, type BudgetAdjustment, budgetExecution, consolidate, EXAMPLE_SCENARIO, fundStatements, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { type Budget, type BudgetAdjustment, budgetExecution, consolidate, fundStatements, simulate } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);

@@ -7,8 +7,9 @@
  */
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import * as lib from "../../src/index.js";
-import { EXAMPLE_SCENARIO, isPoolingError } from "../../src/index.js";
+import { isPoolingError } from "../../src/index.js";
 
 /** Out-of-range values, one per form. */
 const HUGE: [string, unknown][] = [

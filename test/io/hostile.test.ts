@@ -5,11 +5,18 @@
  */
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import * as lib from "../../src/index.js";
-import { EXAMPLE_SCENARIO, isPoolingError } from "../../src/index.js";
+import * as analysisEntry from "../../src/analysis.js";
+import * as examplesEntry from "../../src/examples.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import * as main from "../../src/index.js";
+import { isPoolingError } from "../../src/index.js";
+import * as schemasEntry from "../../src/schemas.js";
 import { expectPoolingError } from "../helpers.js";
 
-function poolingError(call: () => unknown): lib.PoolingError {
+/** The public entries but the presentation (`/report`, tested on its own): the main one, `/schemas`, `/analysis` and `/examples`. */
+const lib = { ...main, ...schemasEntry, ...analysisEntry, ...examplesEntry };
+
+function poolingError(call: () => unknown): main.PoolingError {
   let caught: unknown;
   try {
     call();
@@ -17,7 +24,7 @@ function poolingError(call: () => unknown): lib.PoolingError {
     caught = e;
   }
   expect(isPoolingError(caught), String(caught)).toBe(true);
-  return caught as lib.PoolingError;
+  return caught as main.PoolingError;
 }
 
 describe("huge and deep junk: a PoolingError at the first problem, not a RangeError", () => {
@@ -25,7 +32,7 @@ describe("huge and deep junk: a PoolingError at the first problem, not a RangeEr
 
   it("200,000 junk items in transfersIn (consolidate)", () => {
     const e = poolingError(() =>
-      lib.consolidate([{ entity: "pool", opening: "0", income: {}, expenditure: {}, closing: "0", transfersIn: junk } as unknown as lib.FundStatement]),
+      lib.consolidate([{ entity: "pool", opening: "0", income: {}, expenditure: {}, closing: "0", transfersIn: junk } as unknown as main.FundStatement]),
     );
     expect(e.path.slice(0, 2)).toEqual([0, "transfersIn"]);
   });

@@ -4,10 +4,16 @@
  * `explain` in Chinese names the members by their Chinese names.
  */
 import { describe, expect, it } from "vitest";
-import * as lib from "../../src/index.js";
-import { EXAMPLE_SCENARIO } from "../../src/index.js";
+import * as analysisEntry from "../../src/analysis.js";
+import * as examplesEntry from "../../src/examples.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import * as main from "../../src/index.js";
+import * as schemasEntry from "../../src/schemas.js";
 
-function caught(call: () => unknown): lib.PoolingError {
+/** The public entries but the presentation (`/report`, tested on its own): the main one, `/schemas`, `/analysis` and `/examples`. */
+const lib = { ...main, ...schemasEntry, ...analysisEntry, ...examplesEntry };
+
+function caught(call: () => unknown): main.PoolingError {
   try {
     call();
   } catch (e) {

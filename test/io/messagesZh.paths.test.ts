@@ -5,7 +5,9 @@
  * the policy data; a key without a term by itself, never an ancestor.
  */
 import { describe, expect, it } from "vitest";
-import { definePolicy, EXAMPLE_SCENARIO, inputProblems, isPoolingError, PoolingError, SUZHOU_2020, simulate, toJSONSchema } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, isPoolingError, PoolingError, SUZHOU_2020, simulate } from "../../src/index.js";
+import { inputProblems, toJSONSchema } from "../../src/schemas.js";
 
 function caughtZh(call: () => unknown): string {
   try {

@@ -7,12 +7,16 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import * as analysis from "../../src/analysis.js";
 import * as examples from "../../src/examples.js";
 import * as lib from "../../src/index.js";
+import * as schemas from "../../src/schemas.js";
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
   "suzhou-wi-pooling": lib,
   "suzhou-wi-pooling/examples": examples,
+  "suzhou-wi-pooling/schemas": schemas,
+  "suzhou-wi-pooling/analysis": analysis,
 };
 const IMPORT = /^import\s*\{([^}]*)\}\s*from\s*"([^"]+)";\s*$/;
 const CHECK = /^(\s*)(.+?);\s*\/\/ ("[^"]*")/;
@@ -77,7 +81,10 @@ describe("the README's code blocks run as written", () => {
   it("the policy-change recipe: a later clawback rate changes later periods only", () => {
     const recipe = blocks.find((b) => b.includes("definePolicy(json)"))!;
     const { checks } = program(recipe);
-    expect(checks).toEqual(['coverDeficit({ ...gap, period: "2020-09" }, policy).clawback', 'coverDeficit({ ...gap, period: "2023-03" }, policy).clawback']);
+    expect(checks).toEqual([
+      'coverDeficit({ ...gap, period: "2020-09" }, { policy }).clawback',
+      'coverDeficit({ ...gap, period: "2023-03" }, { policy }).clawback',
+    ]);
   });
 });
 

@@ -6,8 +6,8 @@
  * `"__proto__"` key of `subsidiesPaid`, its subsidy with it; a state's `__proto__` balance vanished).
  */
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import * as lib from "../../src/index.js";
-import { EXAMPLE_SCENARIO } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
 /** The same object with an own key `key` (a literal `{ __proto__: … }` would set the prototype instead). */

@@ -3,20 +3,19 @@
  * `parseLevyInput`, `parseInputAs` and `simulationYear`.
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import {
   computeLevy,
-  EXAMPLE_SCENARIO,
   type LevyInput,
   PoolingError,
-  parseInputAs,
   parseLevyInput,
   type Scenario,
   type SuzhouMemberId,
-  schemas,
   simulate,
   simulationYear,
   type YearSummary,
 } from "../../src/index.js";
+import { parseInputAs, schemas } from "../../src/schemas.js";
 import { expectPoolingError } from "../helpers.js";
 
 describe("parseLevyInput: a loosely typed row becomes a LevyInput", () => {

@@ -19,21 +19,10 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import type { LevyInput } from "../../src/index.js";
-import {
-  computeLevies,
-  computeLevy,
-  coverDeficit,
-  EXAMPLE_SCENARIO,
-  initialState,
-  isPoolingError,
-  openPooling,
-  type SchemaName,
-  schemas,
-  settlePeriod,
-  simulate,
-  toJSONSchema,
-} from "../../src/index.js";
+import { computeLevies, computeLevy, coverDeficit, initialState, isPoolingError, openPooling, settlePeriod, simulate } from "../../src/index.js";
+import { type SchemaName, schemas, toJSONSchema } from "../../src/schemas.js";
 import { runs } from "../support/fc.js";
 
 /** The codes of shape-level rejections: what the zod schemas report, and the member checks (for the member ids of SUZHOU_2020). */

@@ -14,12 +14,12 @@ import {
   type Levy,
   type LevyInput,
   type LevyOutcome,
-  MAX_LISTED_ERRORS,
   PoolingError,
   policyRef,
   SUZHOU_2020,
   streamLevies,
 } from "../../src/index.js";
+import { MAX_LISTED_ERRORS } from "../../src/schemas.js";
 import { expectPoolingError } from "../helpers.js";
 import { runs } from "../support/fc.js";
 

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { computeLevies, LevyBatchCollectedSchema, LevyBatchSchema, PoolingErrorJSONSchema, schemas, toJSONSchema } from "../../src/index.js";
+import { computeLevies } from "../../src/index.js";
+import { LevyBatchCollectedSchema, LevyBatchSchema, PoolingErrorJSONSchema, schemas, toJSONSchema } from "../../src/schemas.js";
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false });
 const GOOD = { employerId: "A", period: "2021-07", industryClass: 2, payroll: "5.00" } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeLevy, definePolicy, PolicySchema, RELIEF_2020, SUZHOU_2020, withReliefOverlays } from "../../src/index.js";
+import { computeLevy, definePolicy, RELIEF_2020, SUZHOU_2020, withReliefOverlays } from "../../src/index.js";
+import { PolicySchema } from "../../src/schemas.js";
 import { expectPoolingError } from "../helpers.js";
 
 const clone = () => ({ ...JSON.parse(JSON.stringify(SUZHOU_2020)), version: "1.0-test" });

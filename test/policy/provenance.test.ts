@@ -6,13 +6,13 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import {
   apportionTopUp,
   computeLevies,
   computeLevy,
   coverDeficit,
   definePolicy,
-  EXAMPLE_SCENARIO,
   explain,
   initialState,
   openPooling,

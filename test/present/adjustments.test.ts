@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { simulate } from "../../src/index.js";
 import { restatedFigures } from "../../src/present/adjustments.js";
 import { formatSummary, renderReport } from "../../src/report.js";
 

@@ -8,12 +8,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES } from "../../src/errors.js";
-import { computeLevies, computeLevy, LevySchema, SUZHOU_2020 } from "../../src/index.js";
+import { computeLevies, computeLevy, SUZHOU_2020 } from "../../src/index.js";
 import { encodeGb18030 } from "../../src/present/gb18030.js";
 import { LEVY_COLUMNS } from "../../src/present/levyCsv.js";
 import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../../src/present/levyCsvZh.js";
 import { LEVY_CODE_LABELS_ZH, LEVY_OUTPUT_FIELDS } from "../../src/present/levyFields.js";
 import { headerWithoutUnit, type NormalizeChange, normalizeCell, normalizeSummary } from "../../src/present/normalize.js";
+import { LevySchema } from "../../src/schemas.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 

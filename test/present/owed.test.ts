@@ -3,7 +3,8 @@
  * summary and the report, the month-end top-ups and the eligibility's reason.
  */
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, SUZHOU_2020, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { SUZHOU_2020, simulate } from "../../src/index.js";
 import { formatSummary, renderReport } from "../../src/report.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);

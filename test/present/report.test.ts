@@ -6,7 +6,8 @@
  * floor stays visible where the pool sits on it.
  */
 import { describe, expect, it } from "vitest";
-import { definePolicy, EXAMPLE_BUDGET, EXAMPLE_SCENARIO, SUZHOU_2020, simulate, simulationBudgetExecution } from "../../src/index.js";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, SUZHOU_2020, simulate, simulationBudgetExecution } from "../../src/index.js";
 import { formatSummary, renderReport } from "../../src/report.js";
 import { readings06 } from "../helpers.js";
 

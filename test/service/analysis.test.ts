@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compare, definePolicy, EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO, SUZHOU_2020, stressTest } from "../../src/index.js";
+import { compare, stressTest } from "../../src/analysis.js";
+import { EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, SUZHOU_2020 } from "../../src/index.js";
 import { startService } from "./helpers.js";
 
 let url: string;

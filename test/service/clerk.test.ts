@@ -6,7 +6,7 @@
  * the rows of the wrong length with the bad records.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import { startService } from "./helpers.js";
 
 let base = "";

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiTypes } from "../../scripts/openapi-types.js";
-import { computeLevy, EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO, SUZHOU_2020, simulate } from "../../src/index.js";
+import { EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { computeLevy, SUZHOU_2020, simulate } from "../../src/index.js";
 import { startService } from "./helpers.js";
 
 // A client generated from the OpenAPI document: openapi-typescript's types (an npm package that runs

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, levyCorrection, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { levyCorrection, simulate } from "../../src/index.js";
 import { startService } from "./helpers.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON read back in tests

@@ -11,7 +11,8 @@ import { request } from "node:http";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { computeLevy, coverDeficit, EXAMPLE_SCENARIO, type LevyInput, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { computeLevy, coverDeficit, type LevyInput, simulate } from "../../src/index.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON read back in tests
 type Json = Record<string, any>;

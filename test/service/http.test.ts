@@ -6,7 +6,8 @@
  */
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeLevies, EXAMPLE_SCENARIO, type LevyInput } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { computeLevies, type LevyInput } from "../../src/index.js";
 import { leviesWithErrors } from "../../src/service/batch.js";
 import { levyBatchCsv } from "../../src/service/csv.js";
 import { startService } from "./helpers.js";

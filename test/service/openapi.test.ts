@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import { compileErrors, validate } from "@readme/openapi-parser";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES, SUZHOU_2020, schemas } from "../../src/index.js";
+import { ERROR_CODES, SUZHOU_2020 } from "../../src/index.js";
+import { schemas } from "../../src/schemas.js";
 import { SERVICE_CODES } from "../../src/service/codes.js";
 import { openApiDocument, schemaByName, schemaNames } from "../../src/service/openapi.js";
 

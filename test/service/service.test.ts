@@ -4,21 +4,10 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEVY_COLUMNS } from "../../src/cli/levy.js";
-import type { LevyInput } from "../../src/index.js";
-import {
-  budgetExecution,
-  computeLevies,
-  computeLevy,
-  EXAMPLE_SCENARIO,
-  explain,
-  type PoolingError,
-  policyRef,
-  SUZHOU_2020,
-  schemas,
-  simulate,
-  toJSONSchema,
-} from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { budgetExecution, computeLevies, computeLevy, explain, type LevyInput, type PoolingError, policyRef, SUZHOU_2020, simulate } from "../../src/index.js";
 import { auditStatements } from "../../src/report.js";
+import { schemas, toJSONSchema } from "../../src/schemas.js";
 import { LEVY_CSV_COLUMNS } from "../../src/service/csv.js";
 import { EXAMPLES, openApiDocument } from "../../src/service/openapi.js";
 import { rawRequest, startService } from "./helpers.js";

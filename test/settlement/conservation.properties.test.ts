@@ -1,7 +1,8 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { accountKind, checkConservation, foldJournal, initialState, settlePeriod, simulate } from "../../src/index.js";
+import { checkConservation, foldJournal, initialState, settlePeriod, simulate } from "../../src/index.js";
+import { accountKind } from "../../src/schemas.js";
 import { noSelfTransfers } from "../helpers.js";
 import { runs } from "../support/fc.js";
 import { IDS, scenarioArb, TRIO } from "./arbitraries.js";

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { simulate } from "../../src/index.js";
 
 const rules = readFileSync(new URL("../../docs/rules.md", import.meta.url), "utf8");
 const table = rules.slice(rules.indexOf("| rule | where the example shows it |"));

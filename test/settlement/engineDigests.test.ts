@@ -9,7 +9,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_FLOW_MODEL, simulate, stressTest } from "../../src/index.js";
+import { stressTest } from "../../src/analysis.js";
+import { EXAMPLE_FLOW_MODEL } from "../../src/examples.js";
+import { simulate } from "../../src/index.js";
 import { digestCases, STRESS_CASES, sha256 } from "./engineDigests.js";
 
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/simulate-digests.json", import.meta.url), "utf8")) as { digests: Record<string, string> };

@@ -8,7 +8,9 @@
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { deficitScenario, simPolicyJson } from "../../bench/simScenario.js";
-import { definePolicy, EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO, type Policy, type Scenario, SUZHOU_2020, simulate, stressTest } from "../../src/index.js";
+import { stressTest } from "../../src/analysis.js";
+import { EXAMPLE_FLOW_MODEL, EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
 import { fixturePolicyJson, fixtureScenarios, starvedScenario } from "./figures.js";
 
 /** The cases: a name, a policy and a scenario. */

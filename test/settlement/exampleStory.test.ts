@@ -9,7 +9,8 @@
  * major-accident claim paid by the pool, and `EXAMPLE_BUDGET`'s execution.
  */
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO, SUZHOU_2020, simulate, simulationBudgetExecution } from "../../src/index.js";
+import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { SUZHOU_2020, simulate, simulationBudgetExecution } from "../../src/index.js";
 import { expectPoolingError } from "../helpers.js";
 
 const sim = simulate(EXAMPLE_SCENARIO);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNTS, checkConservation, definePolicy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
+import { checkConservation, definePolicy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
+import { ACCOUNTS } from "../../src/schemas.js";
 import { noSelfTransfers } from "../helpers.js";
 
 const MEMBERS = SUZHOU_2020.members[0]!.value.map((m) => m.id);

@@ -4,7 +4,8 @@
  * is kept as an option value, of that value too.
  */
 import { describe, expect, it } from "vitest";
-import { definePolicy, EXAMPLE_SCENARIO, type PeriodFlows, type PeriodInput, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, type PeriodFlows, type PeriodInput, type Policy, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
 import { noSelfTransfers, periodsFrom, readings06 } from "../helpers.js";
 import { trioPolicyJson } from "./arbitraries.js";
 

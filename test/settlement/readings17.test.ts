@@ -5,6 +5,7 @@
  * deficit, unpaid transfers as subsidies).
  */
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import { termZh } from "../../src/glossary.js";
 import {
   type BudgetAdjustment,
@@ -12,7 +13,6 @@ import {
   consolidate,
   cutGapGrantEligibility,
   definePolicy,
-  EXAMPLE_SCENARIO,
   explain,
   fundStatements,
   type PeriodFlows,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_SCENARIO, initialState, type PeriodFlows, type Restatement, type Scenario, settlePeriod, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { initialState, type PeriodFlows, type Restatement, type Scenario, settlePeriod, simulate } from "../../src/index.js";
 
 /** The scenario with a member's expenditure of one period replaced: the "replay" run, settled as if the figure had always been known. */
 function withExpenditure(s: Scenario, period: string, member: string, value: string): Scenario {

@@ -8,7 +8,8 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assessRisk, definePolicy, EXAMPLE_SCENARIO, type PeriodInput, poolFloor, reserveMonths, SUZHOU_2020, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { assessRisk, definePolicy, type PeriodInput, poolFloor, reserveMonths, SUZHOU_2020, simulate } from "../../src/index.js";
 import { runs } from "../support/fc.js";
 import { IDS, openingArb, periodFlowsArb, TRIO, withPeriods } from "./arbitraries.js";
 

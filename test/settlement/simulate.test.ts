@@ -1,21 +1,20 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import {
   checkConservation,
   consolidate,
   definePolicy,
-  EXAMPLE_SCENARIO,
   foldJournal,
   fundStatements,
   initialState,
   type PeriodFlows,
   type Scenario,
-  SettlementSchema,
-  SimulationSchema,
   SUZHOU_2020,
   settlePeriod,
   simulate,
 } from "../../src/index.js";
+import { SettlementSchema, SimulationSchema } from "../../src/schemas.js";
 import { deepFreeze, expectPoolingError, readings06 } from "../helpers.js";
 
 /** The 0.6 story to the fen, under its readings (kept as options); the 0.7 story: test/settlement/readings17.test.ts. */

@@ -5,7 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { definePolicy, EXAMPLE_SCENARIO, PoolingError, type Scenario, SimulationSummarySchema, simulate } from "../../src/index.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
+import { definePolicy, PoolingError, type Scenario, simulate } from "../../src/index.js";
+import { SimulationSummarySchema } from "../../src/schemas.js";
 import { summaryOfSimulation } from "../../src/settlement/summaryResult.js";
 import { runs } from "../support/fc.js";
 import { scenarioArb } from "./arbitraries.js";

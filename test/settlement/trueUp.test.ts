@@ -15,9 +15,9 @@ import {
   type SettlementState,
   SUZHOU_2020,
   simulate,
-  toJSONSchema,
   yearEndTrueUp,
 } from "../../src/index.js";
+import { toJSONSchema } from "../../src/schemas.js";
 import { settlePeriodTraced } from "../../src/settlement/settlePeriod.js";
 import { newEngineTrace } from "../../src/settlement/steps/trace.js";
 import { expectPoolingError, noSelfTransfers, periodsFrom, readings06 } from "../helpers.js";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { fieldDocs, outputDocsCurrent } from "../../scripts/field-docs.js";
-import { toJSONSchema } from "../../src/index.js";
+import { toJSONSchema } from "../../src/schemas.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const DTS = `${root}dist/index.d.ts`;

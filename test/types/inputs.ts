@@ -4,12 +4,12 @@
  * directive"). Nothing here runs.
  */
 import { Decimal } from "decimal.js";
+import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import {
   baseRate,
   computeLevies,
   computeLevy,
   definePolicy,
-  EXAMPLE_SCENARIO,
   type Explainable,
   explain,
   floatedRate,
