@@ -131,6 +131,21 @@ async function* jsonRecords(path: string, encoding: Encoding): AsyncIterable<{ i
   }
 }
 
+/**
+ * Every problem of a bad record, as reported. The errors built here only give
+ * their messages (none is thrown on), so they are built without a stack trace:
+ * capturing one per problem was most of the time of a file of bad rows.
+ */
+function problemsOf(error: PoolingError, input: unknown, where: string): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return everyProblem(recordError(error), "LevyInput", input, where, false);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** A batch error as the record's own (its path without the batch index: the record is named by its line or item). */
 function recordError(e: PoolingError): PoolingError {
   return new PoolingError(e.code, e.path.slice(1), e.detail);
@@ -272,7 +287,7 @@ async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, pol
     // the loop is synchronous: it lets the event loop turn now and then, so that a signal (SIGINT, SIGTERM) is handled
     if (n % 8192 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (o.ok) out.good(o.levy);
-    else out.error(everyProblem(recordError(o.error), "LevyInput", at.input, `line ${at.line}`, false));
+    else out.error(problemsOf(o.error, at.input, `line ${at.line}`));
     if (out.bad > 0) await stderrDrained();
   }
 }
@@ -293,7 +308,7 @@ async function levyStreamed(file: string, encoding: Encoding, policy: Policy, ou
     if (next.done) return next.value;
     const o = next.value;
     if (o.ok) out.good(o.levy);
-    else out.error(everyProblem(recordError(o.error), "LevyInput", current.input, current.where, false));
+    else out.error(problemsOf(o.error, current.input, current.where));
     if (out.bad > 0) await stderrDrained();
   }
 }
