@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { computeLevies } from "../dist/index.js";
@@ -107,7 +107,9 @@ export async function benchLevyCli(rows: number): Promise<void> {
     const cli = cliRun(["levy", csv, "--out", out], err, rss);
     if (cli.status !== 0 || quarter.status !== 0) throw new Error(`the CLI failed: ${readFileSync(err, "utf8").slice(0, 2000)}`);
     const cliRate = (rows / cli.ms) * 1000;
-    console.log(`\nCLI end to end (wi-pooling levy, CSV to CSV, ${fmt(rows)} rows, ${(statSync(csv).size / 1e6).toFixed(0)} MB):`);
+    console.log(
+      `\nCLI end to end (wi-pooling levy, CSV to CSV, ${fmt(rows)} rows, ${(statSync(csv).size / 1e6).toFixed(0)} MB; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores):`,
+    );
     console.log(`  CLI                 ${cli.ms.toFixed(0).padStart(6)} ms  ${fmt(cliRate).padStart(10)} rows/s`);
 
     const duckdb = await loadDuckdb();
@@ -126,6 +128,9 @@ export async function benchLevyCli(rows: number): Promise<void> {
       console.log(`  DuckDB (same job)   ${tDuck.toFixed(0).padStart(6)} ms  ${fmt((rows / tDuck) * 1000).padStart(10)} rows/s`);
       console.log(`  outputs byte-identical: ${identical ? "yes" : "NO"}`);
       console.log(`  target CLI ≤ 1.5× DuckDB's time: ${ratio.toFixed(2)}×, ${verdict(ratio <= 1.5 && identical)}`);
+      // DuckDB's threads wait on each other when other processes hold the cores: its time grows faster than the CLI's
+      if (loadavg()[0]! > availableParallelism())
+        console.log("  (the machine is loaded: DuckDB slows down more than the CLI under load; compare on a quiet machine)");
     }
     const flat = cli.rssMb <= quarter.rssMb * 1.25;
     console.log(
