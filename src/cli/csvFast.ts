@@ -56,21 +56,6 @@ function* chunks(path: string, encoding: Encoding, at?: { bytes: number }): Gene
   }
 }
 
-/** Yields the lines of a file (the BOM removed, CRs of CRLF endings removed), numbered from 1. */
-function* lines(path: string, crlf: boolean, encoding: Encoding, at?: { bytes: number }): Generator<string> {
-  let carry = "";
-  for (let text of chunks(path, encoding, at)) {
-    if (carry) text = carry + text;
-    let pos = 0;
-    for (let nl = text.indexOf("\n", pos); nl >= 0; nl = text.indexOf("\n", pos)) {
-      yield crlf ? text.slice(pos, nl - 1) : text.slice(pos, nl);
-      pos = nl + 1;
-    }
-    carry = text.slice(pos);
-  }
-  if (carry) yield crlf && carry.endsWith("\r") ? carry.slice(0, -1) : carry;
-}
-
 /** How the fast reader may read a file, or `null` when only csv-parse can. */
 export interface FastCsvPlan {
   crlf: boolean;
@@ -132,44 +117,76 @@ export interface FastCsvPosition {
 export function* fastCsvInputs(path: string, plan: FastCsvPlan, encoding: Encoding, at: FastCsvPosition, rows: CsvRows): Generator<LevyInput> {
   let lineNo = 0;
   let fields: string[] | null = null;
-  for (const line of lines(path, plan.crlf, encoding, at)) {
-    lineNo++;
-    if (blank(line)) {
-      rows.skipped++;
-      continue;
-    }
-    const cells = line.split(",");
-    if (fields === null) {
-      const names = cells.map(csvTrim);
-      if (names.every((c) => c === "")) {
-        rows.skipped++;
+  let carry = "";
+  const cut = plan.crlf ? 1 : 0;
+  // one loop over the lines of each chunk (a line split between chunks carried over), no generator per line
+  for (let text of chunks(path, encoding, at)) {
+    if (carry) text = carry + text;
+    let pos = 0;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", pos)) {
+      const line = text.slice(pos, nl - cut);
+      pos = nl + 1;
+      lineNo++;
+      if (fields === null) {
+        if (blank(line)) {
+          rows.skipped++;
+          continue;
+        }
+        const names = line.split(",").map(csvTrim);
+        if (names.every((c) => c === "")) {
+          rows.skipped++;
+          continue;
+        }
+        if (!rows.header(names, lineNo)) return;
+        fields = rows.fields!;
         continue;
       }
-      if (!rows.header(names, lineNo)) return;
-      fields = rows.fields!;
-      continue;
+      const input = record(line, lineNo, fields, rows);
+      if (input === undefined) continue;
+      at.line = lineNo;
+      at.input = input;
+      yield input;
     }
-    if (cells.length !== fields.length) {
-      if (cells.every((c) => csvTrim(c) === "")) rows.skipped++;
-      else rows.problem(rowLengthMessage(lineNo, fields.length, cells.length));
-      continue;
-    }
-    const input: Record<string, unknown> = {};
-    let given = 0;
-    for (let i = 0; i < fields.length; i++) {
-      const v = csvTrim(cells[i]!);
-      if (v === "") continue;
-      given++;
-      const k = fields[i]!;
-      input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
-    }
-    if (given === 0) {
-      rows.skipped++;
-      continue;
-    }
-    rows.rows++;
-    at.line = lineNo;
-    at.input = input as LevyInput;
-    yield input as LevyInput;
+    carry = text.slice(pos);
   }
+  if (carry && fields !== null) {
+    const line = plan.crlf && carry.endsWith("\r") ? carry.slice(0, -1) : carry;
+    lineNo++;
+    const input = record(line, lineNo, fields, rows);
+    if (input !== undefined) {
+      at.line = lineNo;
+      at.input = input;
+      yield input;
+    }
+  } else if (carry && !blank(carry)) {
+    // a header alone on the last line, without a line break
+    const names = (plan.crlf && carry.endsWith("\r") ? carry.slice(0, -1) : carry).split(",").map(csvTrim);
+    if (names.every((c) => c === "")) rows.skipped++;
+    else rows.header(names, lineNo + 1);
+  } else if (carry) rows.skipped++;
+}
+
+/** One data line as a levy input (empty cells absent, `employees` split on `;`); `undefined` for a row skipped (empty) or reported (wrong length). */
+function record(line: string, lineNo: number, fields: readonly string[], rows: CsvRows): LevyInput | undefined {
+  const cells = line.split(",");
+  if (cells.length !== fields.length) {
+    if (cells.every((c) => csvTrim(c) === "")) rows.skipped++;
+    else rows.problem(rowLengthMessage(lineNo, fields.length, cells.length));
+    return undefined;
+  }
+  const input: Record<string, unknown> = {};
+  let given = 0;
+  for (let i = 0; i < fields.length; i++) {
+    const v = csvTrim(cells[i]!);
+    if (v === "") continue;
+    given++;
+    const k = fields[i]!;
+    input[k] = k === "employees" ? v.split(";").map((s) => s.trim()) : v;
+  }
+  if (given === 0) {
+    rows.skipped++;
+    return undefined;
+  }
+  rows.rows++;
+  return input as LevyInput;
 }

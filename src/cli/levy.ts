@@ -145,6 +145,21 @@ async function* jsonRecords(path: string, encoding: Encoding): AsyncIterable<Rec
   }
 }
 
+/**
+ * Every problem of a bad record, as reported. The errors built here only give
+ * their messages (none is thrown on), so they are built without a stack trace:
+ * capturing one per problem was most of the time of a file of bad rows.
+ */
+function problemsOf(error: PoolingError, input: unknown, where: string): string {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return everyProblem(recordError(error), "LevyInput", input, where, false);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** A record read: its input, where it is (`line 3`, `item 2`), its line or index, and its cells as read (CSV). */
 interface Record_ {
   input: unknown;
@@ -314,7 +329,7 @@ async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, pol
     // the loop is synchronous: it lets the event loop turn now and then, so that a signal (SIGINT, SIGTERM) is handled
     if (n % 8192 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (o.ok) out.good(o.levy);
-    else out.error(everyProblem(recordError(o.error), "LevyInput", at.input, `line ${at.line}`, false));
+    else out.error(problemsOf(o.error, at.input, `line ${at.line}`));
     if (out.bad > 0) await stderrDrained();
   }
 }
@@ -339,7 +354,7 @@ async function levyStreamed(file: string, encoding: Encoding, policy: Policy, ou
     if (o.ok) out.good(o.levy);
     else {
       const error = recordError(o.error);
-      let text = everyProblem(error, "LevyInput", current.input, current.where, false);
+      let text = problemsOf(o.error, current.input, current.where);
       const hint = norm.on || current.cells === null ? null : normalizeHint(current.cells, current.line, rows.fields);
       if (hint !== null) text += `\n${" ".repeat(current.where.length + 2)}${hint}`;
       out.error(text);

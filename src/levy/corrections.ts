@@ -8,7 +8,6 @@
 import { isPoolingError, PoolingError, withPathPrefix } from "../errors.js";
 import { formatFen, parseFen } from "../money.js";
 import { type PolicyRef, policyRef } from "../policy/paramsAt.js";
-import { resolvePolicy } from "../policy/resolve.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
 import { batchOptions, type LevyBatchOptions, MAX_LISTED_ERRORS } from "./computeLevies.js";

@@ -147,6 +147,17 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
       }
     }
     const { period, industryClass, payroll, employerId, enterpriseSize, floatMultiplier, cutFraction, ownCutFraction, cityReserveMonths, ownReserveMonths } = r;
+    // The common case first: the rates of these exact values are cached (each value was checked when they were
+    // cached; a value that fails a check is never a key), no rare field, a string employer id, a payroll in fen.
+    if (typeof period === "string" && cityReserveMonths === undefined && ownReserveMonths === undefined && enterpriseSize === undefined) {
+      const cls = classOf(industryClass);
+      const rates = at(at(at(at(at(root.get(period), cls), floatMultiplier), cutFraction), ownCutFraction), "") as LevyRates | null | undefined;
+      if (rates != null && (employerId === undefined || typeof employerId === "string")) {
+        const payrollText = typeof payroll === "string" ? payroll : typeof payroll === "number" && Number.isFinite(payroll) ? String(payroll) : null;
+        const fen = payrollText === null ? -1 : payrollToFen(payrollText);
+        if (fen >= 0) return levyOf(employerId, period as Levy["period"], cls, payrollText!, fen, rates, totals);
+      }
+    }
     // each field is read once: the decimal path, when taken from here on, gets the values read, not the record again
     const read = {
       period,
@@ -163,11 +174,8 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
     if (typeof period !== "string" || !PERIOD_RE.test(period)) return slow(read as LevyInput, totals);
     if (employerId !== undefined && typeof employerId !== "string") return slow(read as LevyInput, totals);
     if (enterpriseSize !== undefined && (typeof enterpriseSize !== "string" || !SIZE_RE.test(enterpriseSize))) return slow(read as LevyInput, totals);
-    let cls: number;
-    if (typeof industryClass === "number") cls = industryClass;
-    else if (typeof industryClass === "string" && industryClass.length === 1) cls = industryClass.charCodeAt(0) - 48;
-    else return slow(read as LevyInput, totals);
-    if (!(cls >= 1 && cls <= 8 && Number.isInteger(cls))) return slow(read as LevyInput, totals);
+    const cls = classOf(industryClass);
+    if (cls < 0) return slow(read as LevyInput, totals);
     const payrollText = typeof payroll === "string" ? payroll : typeof payroll === "number" && Number.isFinite(payroll) ? String(payroll) : null;
     const fen = payrollText === null ? -1 : payrollToFen(payrollText);
     if (fen < 0) return slow(read as LevyInput, totals);
@@ -185,13 +193,36 @@ export function createLevyCalculator(policy: Policy): LevyCalculator {
       rare,
     );
     if (rates === null) return slow(read as LevyInput, totals);
-
-    // R4: the decimal path's own amounts and record, from the payroll in fen.
-    const amounts = levyAmounts(fen, 2, rates);
-    totals?.add(amounts, fen, 2);
-    // the payroll as given when it is already written with two decimals and no leading zero
-    const n = payrollText!.length;
-    const payrollOut = n >= 4 && payrollText!.charCodeAt(n - 3) === 46 && (payrollText!.charCodeAt(0) !== 48 || n === 4) ? payrollText! : fenToYuan(fen);
-    return levyRecord(employerId as string | undefined, period, cls as Levy["industryClass"], payrollOut, rates, amounts);
+    return levyOf(employerId as string | undefined, period, cls, payrollText!, fen, rates, totals);
   }
+}
+
+/** A node of the rates cache's nested maps, or undefined (a missing node, or a leaf that is not a map). */
+function at(node: unknown, key: unknown): unknown {
+  return (node as Map<unknown, unknown> | undefined)?.get(key);
+}
+
+/** An industry class given as a number or a one-digit string, as the number 1–8; −1 when it is anything else. */
+function classOf(industryClass: unknown): number {
+  const cls =
+    typeof industryClass === "number" ? industryClass : typeof industryClass === "string" && industryClass.length === 1 ? industryClass.charCodeAt(0) - 48 : -1;
+  return cls >= 1 && cls <= 8 && Number.isInteger(cls) ? cls : -1;
+}
+
+/** R4 on the fast path: the decimal path's own amounts and record, from the payroll in fen and the rates. */
+function levyOf(
+  employerId: string | undefined,
+  period: Levy["period"],
+  cls: number,
+  payrollText: string,
+  fen: number,
+  rates: LevyRates,
+  totals: LevyTotalsSum | undefined,
+): Levy {
+  const amounts = levyAmounts(fen, 2, rates);
+  totals?.add(amounts, fen, 2);
+  // the payroll as given when it is already written with two decimals and no leading zero
+  const n = payrollText.length;
+  const payrollOut = n >= 4 && payrollText.charCodeAt(n - 3) === 46 && (payrollText.charCodeAt(0) !== 48 || n === 4) ? payrollText : fenToYuan(fen);
+  return levyRecord(employerId, period, cls as Levy["industryClass"], payrollOut, rates, amounts);
 }
