@@ -11,7 +11,7 @@ declare const ERROR_CODES: {
     readonly INVALID_PERIOD: readonly ["a period must be a month written YYYY-MM", "费款所属期须为 YYYY-MM 格式的月份"];
     readonly INVALID_DATE: readonly ["a date must be a calendar date written YYYY-MM-DD", "日期须为 YYYY-MM-DD 格式的有效日期"];
     readonly INVALID_CLASS: readonly ["the industry class must be an integer from 1 to 8", "行业类别须为 1 至 8 的整数"];
-    readonly INVALID_AMOUNT: readonly ["an amount must be a finite decimal number (a plain decimal string, a finite number or a Decimal)", "金额须为有限的十进制数（十进制字符串、有限数值或 Decimal）"];
+    readonly INVALID_AMOUNT: readonly ["an amount must be a finite decimal number (a plain decimal string, a finite number or a Decimal)", "金额须为有限的十进制数（如 1234.50）"];
     readonly NEGATIVE_AMOUNT: readonly ["the amount must not be negative", "金额不得为负数"];
     readonly AMOUNT_NOT_IN_FEN: readonly ["the amount must be in whole fen (at most two decimals)", "金额须精确到分（最多两位小数）"];
     readonly AMOUNT_OUT_OF_RANGE: readonly ["the number is out of range (absolute value ≤ 10^15, ≤ 40 decimals, ≤ 64 characters)", "数值超出范围（绝对值不超过 10^15，最多 40 位小数、64 个字符）"];
@@ -25,8 +25,8 @@ declare const ERROR_CODES: {
     readonly NO_MATCHING_BAND: readonly ["no band of the caller's table matches the indicators", "调用方提供的档次表中没有与指标相符的档次"];
     readonly INVALID_RESERVE_MONTHS: readonly ["reserve months must be a non-negative decimal", "可支付月数须为非负数"];
     readonly POLICY_NOT_IN_FORCE: readonly ["the policy is not in force for this date or period (苏府办〔2020〕86号 applies from 2020-05-01)", "该日期或所属期不在政策施行期内（苏府办〔2020〕86号自 2020 年 5 月 1 日起施行）"];
-    readonly CUT_FRACTION_REQUIRED: readonly ["the period is in the rate-cut window and the policy does not fix the cut: pass cutFraction or cityReserveMonths", "所属期处于阶段性降费期内且政策未规定降费幅度：请提供降费比例或市区统筹基金可支付月数"];
-    readonly CUT_FRACTION_CONFLICT: readonly ["the cut fraction given contradicts the policy's fixed fraction or the reserve months given", "所给降费幅度与政策规定的幅度或所给可支付月数不一致"];
+    readonly CUT_FRACTION_REQUIRED: readonly ["the period is in the rate-cut window and the policy does not fix the cut: pass cutFraction or cityReserveMonths (wi-pooling levy: --cut-fraction or --city-reserve-months for the rows without them)", "所属期处于阶段性降费期内且政策未规定降费比例：请提供降费比例或市区统筹基金可支付月数（wi-pooling levy：对未填写的行使用 --cut-fraction 或 --city-reserve-months）"];
+    readonly CUT_FRACTION_CONFLICT: readonly ["the cut fraction given contradicts the policy's fixed fraction or the reserve months given", "所给降费比例与政策规定的降费比例或所给可支付月数不一致"];
     readonly ENTERPRISE_SIZE_REQUIRED: readonly ["a relief overlay of the policy applies to this period: pass enterpriseSize", "该所属期适用减免政策：请提供企业规模"];
     readonly PAYROLL_REQUIRED: readonly ["give payroll or employees", "须提供缴费工资总额或职工个人缴费基数"];
     readonly PAYROLL_CONFLICT: readonly ["give payroll or employees, not both", "缴费工资总额与职工个人缴费基数只能提供其一，不能同时提供"];
@@ -47,10 +47,10 @@ declare const ERROR_CODES: {
     readonly SCENARIO_STARTS_AFTER_OPENING: readonly ["the scenario starts after the pool's opening date (二（二）: 2020-06-30)", "测算起始期晚于统筹基金建立日期（二（二）：2020 年 6 月 30 日）"];
     readonly REMITTANCE_AMOUNT_REQUIRED: readonly ["the provincial reserve is due and neither an amount nor a policy rule gives it", "省级储备金应上解，但既未提供金额，政策也未规定计算办法"];
     readonly REMITTANCE_NOT_DUE: readonly ["provincial remittances are given for a period that is not the remittance month (June)", "非上解月份（6 月）不得提供省级储备金上解额"];
-    readonly STATEMENT_UNBALANCED: readonly ["a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing", "基金报表不平衡：年初余额 + 收入 − 支出 + 调入 − 调出 ≠ 年末余额"];
+    readonly STATEMENT_UNBALANCED: readonly ["a fund statement does not balance: opening + income − expenditure + transfers in − transfers out ≠ closing", "基金报表不平衡：年初余额 + 收入 - 支出 + 调入 - 调出 ≠ 年末余额"];
     readonly TRANSFER_MISMATCH: readonly ["a transfer between statements has no matching counterpart", "报表之间的调拨没有对应的另一方"];
     readonly INTERNAL_INVARIANT: readonly ["an invariant of the library's ledger failed (a defect of the library, not of the input)", "库内部账务不变量校验失败（属程序缺陷，与输入无关）"];
-    readonly INVALID_CUT_FRACTION: readonly ["the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)", "降费幅度不是国家政策规定的档次（政策 rateCut.fractions，如 0、0.2、0.5）"];
+    readonly INVALID_CUT_FRACTION: readonly ["the cut fraction is not one the national rule knows (the policy's rateCut.fractions, e.g. 0, 0.2 or 0.5)", "降费比例不是国家政策规定的档次（如 0、0.2、0.5）"];
     readonly INVALID_RESULT: readonly ["a figure of the result is not one the library writes (rates: plain decimals in [0, 1]; money: two-decimal yuan within ±10^15)", "结果中的数值不是本库输出的格式（费率为 [0, 1] 区间内的十进制数；金额为两位小数、绝对值不超过 10^15）"];
     readonly RESERVED_KEY: readonly ["a reserved name (`__proto__`, `constructor`, `prototype`, or another property of every object) cannot be an id or a key", "保留名称（__proto__、constructor、prototype 等所有对象共有的属性名）不能用作标识或键"];
     readonly AMOUNT_NOT_EXACT: readonly ["a JSON number has more significant digits than a double holds exactly (more than 15): send amounts as strings, e.g. \"100000000000000.01\"", "JSON 数值的有效数字超过双精度浮点数能精确表示的位数（超过 15 位）：请以字符串形式发送金额，如 \"100000000000000.01\""];
@@ -962,6 +962,14 @@ interface LibraryRef {
     readonly name: string;
     readonly version: string;
 }
+declare const ResultWarningSchema: z.ZodObject<{
+    code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+    period: z.ZodString;
+    reviewedThrough: z.ZodString;
+    message: z.ZodString;
+    messageZh: z.ZodString;
+}, z.core.$strict>;
+type ResultWarning = z.output<typeof ResultWarningSchema>;
 declare const LevyInputSchema: z.ZodObject<{
     employerId: z.ZodOptional<z.ZodString>;
     period: PeriodFieldSchema;
@@ -983,58 +991,31 @@ declare const LevyInputSchema: z.ZodObject<{
     }>>;
 }, z.core.$strict>;
 type LevyInput = z.input<typeof LevyInputSchema>;
-declare const LevySchema: z.ZodObject<{
-    employerId: z.ZodOptional<z.ZodString>;
-    period: z.ZodString;
-    industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
-    payroll: TextFieldSchema;
-    baseRate: TextFieldSchema;
-    floatMultiplier: TextFieldSchema;
-    floatedRate: TextFieldSchema;
-    cutFraction: TextFieldSchema;
-    cutSource: z.ZodEnum<{
-        policy: "policy";
-        reserveMonths: "reserveMonths";
-        outsideWindow: "outsideWindow";
-        caller: "caller";
-    }>;
-    ownCutFraction: z.ZodNullable<TextFieldSchema>;
-    ownCutSource: z.ZodEnum<{
-        ownCutFraction: "ownCutFraction";
-        ownReserveMonths: "ownReserveMonths";
-        notGiven: "notGiven";
-    }>;
-    effectiveRate: TextFieldSchema;
-    premiumBeforeCut: TextFieldSchema;
-    premium: TextFieldSchema;
-    cutRelief: TextFieldSchema;
-    syncInducedRelief: TextFieldSchema;
-    reliefFraction: TextFieldSchema;
-    reliefWaived: TextFieldSchema;
-    premiumDue: TextFieldSchema;
-    citations: z.ZodArray<z.ZodObject<{
-        doc: z.ZodString;
-        clause: z.ZodString;
-        note: z.ZodOptional<z.ZodString>;
-    }, z.core.$strict>>;
-    policy: z.ZodObject<{
-        id: z.ZodString;
-        version: z.ZodString;
-        hash: z.ZodString;
-    }, z.core.$strict>;
-    library: z.ZodObject<{
-        name: z.ZodString;
-        version: z.ZodString;
-    }, z.core.$strict>;
-    warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
-        code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
-        period: z.ZodString;
-        reviewedThrough: z.ZodString;
-        message: z.ZodString;
-        messageZh: z.ZodString;
-    }, z.core.$strict>>>;
-}, z.core.$strict>;
-type Levy = z.output<typeof LevySchema>;
+interface Levy {
+    employerId?: string | undefined;
+    period: string;
+    industryClass: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+    payroll: string;
+    baseRate: string;
+    floatMultiplier: string;
+    floatedRate: string;
+    cutFraction: string;
+    cutSource: "outsideWindow" | "policy" | "caller" | "reserveMonths";
+    ownCutFraction: string | null;
+    ownCutSource: "ownCutFraction" | "ownReserveMonths" | "notGiven";
+    effectiveRate: string;
+    premiumBeforeCut: string;
+    premium: string;
+    cutRelief: string;
+    syncInducedRelief: string;
+    reliefFraction: string;
+    reliefWaived: string;
+    premiumDue: string;
+    citations: Citation[];
+    policy: PolicyRef;
+    library: LibraryRef;
+    warnings?: ResultWarning[] | undefined;
+}
 interface LevyTotals {
     payroll: string;
     premiumBeforeCut: string;
@@ -4207,6 +4188,140 @@ declare function settlePeriod(state: SettlementState, flows: PeriodFlows, option
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, options?: PolicyOptions): Settlement;
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Suzhou2020Policy): Settlement<SuzhouMemberId>;
 declare function settlePeriod(state: SettlementState, flows: PeriodFlows, policy?: Policy): Settlement;
+declare const PeriodOutlineSchema: z.ZodObject<{
+    period: z.ZodString;
+    pool: z.ZodObject<{
+        open: z.ZodBoolean;
+        balance: z.ZodString;
+        floor: z.ZodString;
+        topUp: z.ZodString;
+        topUpReason: z.ZodNullable<z.ZodEnum<{
+            whenShort: "whenShort";
+            scheduled: "scheduled";
+        }>>;
+        shortfall: z.ZodString;
+        reserveMonths: z.ZodNullable<z.ZodString>;
+        risk: z.ZodNullable<z.ZodEnum<{
+            critical: "critical";
+            warning: "warning";
+            normal: "normal";
+            surplus: "surplus";
+        }>>;
+    }, z.core.$strict>;
+    claimants: z.ZodArray<z.ZodString>;
+}, z.core.$strict>;
+type PeriodOutline = z.output<typeof PeriodOutlineSchema>;
+declare const SimulationSummarySchema: z.ZodObject<{
+    name: z.ZodOptional<z.ZodString>;
+    policy: z.ZodObject<{
+        id: z.ZodString;
+        version: z.ZodString;
+        hash: z.ZodString;
+    }, z.core.$strict>;
+    library: z.ZodObject<{
+        name: z.ZodString;
+        version: z.ZodString;
+    }, z.core.$strict>;
+    warnings: z.ZodOptional<z.ZodArray<z.ZodObject<{
+        code: z.ZodLiteral<"POLICY_NOT_REVIEWED_FOR_PERIOD">;
+        period: z.ZodString;
+        reviewedThrough: z.ZodString;
+        message: z.ZodString;
+        messageZh: z.ZodString;
+    }, z.core.$strict>>>;
+    keep: z.ZodLiteral<"summary">;
+    periods: z.ZodArray<z.ZodObject<{
+        period: z.ZodString;
+        pool: z.ZodObject<{
+            open: z.ZodBoolean;
+            balance: z.ZodString;
+            floor: z.ZodString;
+            topUp: z.ZodString;
+            topUpReason: z.ZodNullable<z.ZodEnum<{
+                whenShort: "whenShort";
+                scheduled: "scheduled";
+            }>>;
+            shortfall: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodNullable<z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>>;
+        }, z.core.$strict>;
+        claimants: z.ZodArray<z.ZodString>;
+    }, z.core.$strict>>;
+    years: z.ZodArray<z.ZodObject<{
+        year: z.ZodNumber;
+        from: z.ZodString;
+        to: z.ZodString;
+        members: z.ZodRecord<z.ZodString, z.ZodObject<{
+            income: z.ZodString;
+            expenditure: z.ZodString;
+            cutRelief: z.ZodString;
+            extraction: z.ZodString;
+            provincialRemittance: z.ZodString;
+            topUp: z.ZodString;
+            grantPaid: z.ZodString;
+            subsidyPaid: z.ZodString;
+            deficitPaid: z.ZodString;
+            majorAccidentPaid: z.ZodString;
+            clawback: z.ZodString;
+            clawbackAccrued: z.ZodString;
+            trueUpReturned: z.ZodString;
+            trueUpReclassified: z.ZodString;
+            balance: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>;
+            warnings: z.ZodArray<z.ZodString>;
+        }, z.core.$strict>>;
+        pool: z.ZodObject<{
+            balance: z.ZodString;
+            floor: z.ZodString;
+            extractions: z.ZodString;
+            topUp: z.ZodString;
+            shortfall: z.ZodString;
+            trueUpReturned: z.ZodString;
+            paid: z.ZodObject<{
+                majorAccident: TextFieldSchema;
+                cutGapGrant: TextFieldSchema;
+                subsidy: TextFieldSchema;
+                recordedDeficit: TextFieldSchema;
+            }, z.core.$strict>;
+            pendingClaims: z.ZodString;
+            reserveMonths: z.ZodNullable<z.ZodString>;
+            risk: z.ZodNullable<z.ZodEnum<{
+                critical: "critical";
+                warning: "warning";
+                normal: "normal";
+                surplus: "surplus";
+            }>>;
+        }, z.core.$strict>;
+        clawbacks: z.ZodString;
+    }, z.core.$strict>>;
+    balances: z.ZodRecord<z.ZodString, z.ZodString>;
+    conservation: z.ZodObject<{
+        ok: z.ZodBoolean;
+        totalOfAllAccounts: z.ZodString;
+        funds: z.ZodString;
+        externalIn: z.ZodString;
+        benefitsOut: z.ZodString;
+        provincialOut: z.ZodString;
+        fiscalTotal: z.ZodString;
+        badEntries: z.ZodNumber;
+        balancesMatchFold: z.ZodBoolean;
+        failures: z.ZodArray<z.ZodString>;
+    }, z.core.$strict>;
+}, z.core.$strict>;
+type SimulationSummary<M extends string = string> = Omit<z.output<typeof SimulationSummarySchema>, "years"> & {
+    years: YearSummary<M>[];
+};
 declare function initialState(opening: z.input<typeof ScenarioOpeningSchema>, options?: SettlementOptions & PolicyOptions, policy?: Policy): {
     state: SettlementState;
     journal: JournalEntry[];
@@ -4219,13 +4334,35 @@ interface SimulationProgress {
 interface SimulateOptions extends PolicyOptions {
     onPeriod?: (progress: SimulationProgress) => void;
     asOf?: string;
+    keep?: "all" | "summary";
 }
+declare function simulate(scenario: Scenario, options: SimulateOptions & {
+    policy?: Suzhou2020Policy;
+    keep: "summary";
+}): SimulationSummary<SuzhouMemberId>;
+declare function simulate(scenario: Scenario, options: SimulateOptions & {
+    keep: "summary";
+}): SimulationSummary;
 declare function simulate(scenario: Scenario, options?: SimulateOptions & {
     policy?: Suzhou2020Policy;
+    keep?: "all";
 }): Simulation<SuzhouMemberId>;
-declare function simulate(scenario: Scenario, options?: SimulateOptions): Simulation;
-declare function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions): Simulation<SuzhouMemberId>;
-declare function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions): Simulation;
+declare function simulate(scenario: Scenario, options?: SimulateOptions & {
+    keep?: "all";
+}): Simulation;
+declare function simulate(scenario: Scenario, options?: SimulateOptions): Simulation | SimulationSummary;
+declare function simulate(scenario: Scenario, policy: Suzhou2020Policy | undefined, options: SimulateOptions & {
+    keep: "summary";
+}): SimulationSummary<SuzhouMemberId>;
+declare function simulate(scenario: Scenario, policy: Policy | undefined, options: SimulateOptions & {
+    keep: "summary";
+}): SimulationSummary;
+declare function simulate(scenario: Scenario, policy?: Suzhou2020Policy, options?: SimulateOptions & {
+    keep?: "all";
+}): Simulation<SuzhouMemberId>;
+declare function simulate(scenario: Scenario, policy?: Policy, options?: SimulateOptions & {
+    keep?: "all";
+}): Simulation;
 declare function simulationYear<M extends string>(simulation: {
     readonly years: readonly YearSummary<M>[];
 }, year: number): YearSummary<M>;
@@ -4435,4 +4572,4 @@ interface Consolidation {
 }
 declare function consolidate(statements: readonly FundStatement[], options?: PolicyOptions | Policy): Consolidation;
 declare function fundStatements(journal: readonly JournalEntry[], year: number, opening?: ScenarioOpening): FundStatement[];
-export { type AccountKind, type Budget, type BudgetAdjustment, type BudgetExecution, type BudgetExecutionInput, type BudgetExecutionLine, type BudgetsAndAdjustments, type Citation, type ClaimKind, type ClauseName, type ConservationReport, type Consolidation, type CoverDeficitInput, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, type CutSource, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, ERROR_CODES, type EffectiveRate, type EffectiveRateInput, type EnterpriseSize, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, type FloatTierReview, type FundStatement, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, type LateFee, type LateFeeInput, type LateFeeWaiver, type LateFees, type Levy, type LevyBatch, type LevyBatchOptions, type LevyBatchWithErrors, type LevyCorrection, type LevyCorrectionBatch, type LevyCorrectionError, type LevyCorrectionInput, type LevyCorrectionTotals, type LevyInput, type LevyOutcome, type LevyRecordError, type LevyTotals, type Member, type MemberFlows, type MemberPeriodReport, type MemberYearSummary, type Money, type MonthDigits, type MoveFloatTierInput, type Numeric, type NumericInput, type OpenPoolingInput, type OpeningMember, type ParamVersion, type Path, type PendingClaim, type Period, type PeriodFlows, type PeriodInput, type PeriodParameters, type PeriodReport, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, type PoolOpening, type PoolPeriodReport, PoolingError, type PoolingErrorContext, type PoolingErrorJSON, type PriorityClaimsInput, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, RELIEF_2020, type ReliefOverlay, type RestatedField, type Restatement, type ReviewFloatTierInput, type RiskLevel, SUZHOU_2020, type Scenario, type ScenarioOpening, type Settlement, type SettlementOptions, type SettlementState, type SimulateOptions, type Simulation, type SimulationProgress, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, type TopUp, type TopUpInput, type YearEndTrueUp, type YearEndTrueUpInput, type YearSummary, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, cutGapGrantEligibility, definePolicy, effectiveRate, explain, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, lateFee, levyCorrection, levyCorrections, moveFloatTier, nationalCutFraction, openPooling, paramsAt, parseLevyInput, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, settlePeriod, simulate, simulationBudgetExecution, simulationYear, streamLevies, syncInducedRelief, withReliefOverlays, yearEndTrueUp };
+export { type AccountKind, type Budget, type BudgetAdjustment, type BudgetExecution, type BudgetExecutionInput, type BudgetExecutionLine, type BudgetsAndAdjustments, type Citation, type ClaimKind, type ClauseName, type ConservationReport, type Consolidation, type CoverDeficitInput, type CutGapGrantEligibility, type CutGapGrantEligibilityInput, type CutSource, DOC, type DateWindow, type DatedParameterName, type DayDigits, type DeficitCoverage, ERROR_CODES, type EffectiveRate, type EffectiveRateInput, type EnterpriseSize, type EntityBudgetExecution, type EntryKind, type ErrorCode, type ExplainOptions, type Explainable, type Explanation, type ExplanationStep, type FinalAccounts, type FloatTierReview, type FundStatement, type IndustryClass, type IndustryClassInput, type IsoDate, type IsoDateInput, type JournalEntry, type LateFee, type LateFeeInput, type LateFeeWaiver, type LateFees, type Levy, type LevyBatch, type LevyBatchOptions, type LevyBatchWithErrors, type LevyCorrection, type LevyCorrectionBatch, type LevyCorrectionError, type LevyCorrectionInput, type LevyCorrectionTotals, type LevyInput, type LevyOutcome, type LevyRecordError, type LevyTotals, type Member, type MemberFlows, type MemberPeriodReport, type MemberYearSummary, type Money, type MonthDigits, type MoveFloatTierInput, type Numeric, type NumericInput, type OpenPoolingInput, type OpeningMember, type ParamVersion, type Path, type PendingClaim, type Period, type PeriodFlows, type PeriodInput, type PeriodOutline, type PeriodParameters, type PeriodReport, type Policy, type PolicyInput, type PolicyParams, type PolicyRef, type PoolOpening, type PoolPeriodReport, PoolingError, type PoolingErrorContext, type PoolingErrorJSON, type PriorityClaimsInput, type PriorityClass, type PriorityPayment, type PriorityPaymentLine, type ProvincialRemittance, type ProvincialRemittanceInput, RELIEF_2020, type ReliefOverlay, type RestatedField, type Restatement, type ReviewFloatTierInput, type RiskLevel, SUZHOU_2020, type Scenario, type ScenarioOpening, type Settlement, type SettlementOptions, type SettlementState, type SimulateOptions, type Simulation, type SimulationProgress, type SimulationSummary, type Suzhou2020Policy, type SuzhouMemberId, type SyncInducedReliefInput, type TopUp, type TopUpInput, type YearEndTrueUp, type YearEndTrueUpInput, type YearSummary, apportion, apportionTopUp, assessRisk, baseRate, budgetExecution, checkConservation, cite, clawback, computeLevies, computeLevy, consolidate, coverDeficit, cutGapGrantEligibility, definePolicy, effectiveRate, explain, floatTiers, floatedRate, foldJournal, formatCitation, fundStatements, initialState, isInRateCutWindow, isPoolingError, lateFee, levyCorrection, levyCorrections, moveFloatTier, nationalCutFraction, openPooling, paramsAt, parseLevyInput, payByPriority, policyRef, poolFloor, provincialRemittance, rateCutWindow, requiredReserveMonths, reserveMonths, reviewFloatTier, settlePeriod, simulate, simulationBudgetExecution, simulationYear, streamLevies, syncInducedRelief, withReliefOverlays, yearEndTrueUp };

@@ -17,6 +17,8 @@
 export { explainSettlementLine } from "./explain/settlementLine.js";
 export { type AuditYear, auditStatements } from "./present/auditData.js";
 export { renderComparisonReport } from "./present/compareReport.js";
+// the clerk's output: Chinese columns, GB18030, the common 社保 export forms
+export { encodeGb18030, encodeText, type OutputEncoding } from "./present/gb18030.js";
 export {
   csvCell,
   csvRowToLevyInput,
@@ -33,6 +35,9 @@ export {
   levyCsvRow,
   levyTotalsRow,
 } from "./present/levyCsv.js";
+export { type CsvLang, levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "./present/levyCsvZh.js";
+export { LEVY_CODE_LABELS_ZH, LEVY_OUTPUT_FIELDS, type LevyOutputField, levyHeaderZh } from "./present/levyFields.js";
+export { NORMALIZE_KINDS, type NormalizeChange, type NormalizeKind, normalizeCell, normalizeRecord, normalizeSummary } from "./present/normalize.js";
 export { renderReport } from "./present/report.js";
 export type { PresentationOptions } from "./present/story.js";
 export { renderStressReport } from "./present/stressReport.js";

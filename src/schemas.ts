@@ -26,6 +26,7 @@ export {
   SeriesModelSchema,
   SeveritySchema,
 } from "./analysis/flowModel.js";
+export { ANALYSIS_SCHEMAS, analysisJSONSchema } from "./analysis/schemas.js";
 export { type InputOf, parseInputAs } from "./explain/parseInputs.js";
 export { type InputName, type InputProblems, type InputProblemsOptions, inputProblems, type SchemaName, schemas, toJSONSchema } from "./explain/schemas.js";
 export { TopUpInputSchema } from "./fund/apportionTopUp.js";

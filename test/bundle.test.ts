@@ -76,10 +76,10 @@ describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", (
     // year-end true-up, the example's story and budgets, the report's new tables and the frozen validators:
     // 330.5 KB, 103.0 KB; 0.6.0: 320.1 KB, 102.9 KB; with the calendar on date-fns: 322.5 KB, 103.9 KB
     // this release (the stress tab, corrections, the readings): 361.2 KB, 119.8 KB; with the clerk's page (every
-    // problem of a scenario by the library's inputProblems, normalising, the output-field table): 378.3 KB, 126.5 KB:
-    // budgets 384 KB and 130 KB
-    expect(statSync(`${root}dist/playground/playground.js`).size).toBeLessThan(384 * KB);
-    expect(gzipSync(js).length).toBeLessThan(130 * KB);
+    // problem of a scenario by the library's inputProblems, normalising, the output-field table): 378.3 KB, 126.5 KB;
+    // with the restated figures and the auditor's statements: 388.6 KB, 129.9 KB: budgets 392 KB and 134 KB
+    expect(statSync(`${root}dist/playground/playground.js`).size).toBeLessThan(392 * KB);
+    expect(gzipSync(js).length).toBeLessThan(134 * KB);
   });
 });
 

@@ -153,6 +153,7 @@ const cases: [string, fc.Arbitrary<unknown[]>][] = [
   ["settlePeriod", fc.tuple(anyInput, anyInput)],
   ["explain", fc.tuple(anyInput, anyInput)],
   ["toJSONSchema", fc.tuple(anyInput)],
+  ["analysisJSONSchema", fc.tuple(fc.oneof(anyInput, fc.constantFrom("FlowModel", "FlowHistory", "Comparison", "StressResult")))],
   ["inputProblems", fc.tuple(fc.oneof(anyInput, fc.constantFrom("LevyInput", "Scenario", "Policy")), anyInput, anyInput)],
   ["formatCitation", fc.tuple(anyInput)],
   ["accountKind", fc.tuple(anyInput)],

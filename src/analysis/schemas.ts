@@ -6,13 +6,24 @@
  * @module
  */
 import type * as z from "zod";
+import { PoolingError } from "../errors.js";
 import { jsonSchemaOf } from "../explain/schemas.js";
 import { ComparisonSchema } from "./comparisonSchema.js";
 import { FlowHistorySchema } from "./fitFlowModel.js";
 import { FlowModelSchema } from "./flowModel.js";
 import { StressResultSchema } from "./stressResultSchema.js";
 
-/** The analysis's schemas by name, each with its side (`input`: what a function takes; `output`: what it returns). @internal */
+/**
+ * The analysis's zod schemas by name, each with its side (`input`: what a function takes; `output`: what
+ * it returns): `FlowModel`, `FlowHistory` (inputs of `stressTest` and `fitFlowModel`), `Comparison` and
+ * `StressResult` (outputs of `compare` and `stressTest`).
+ *
+ * @example
+ * ```ts
+ * Object.keys(ANALYSIS_SCHEMAS); // ["FlowModel", "FlowHistory", "Comparison", "StressResult"]
+ * ANALYSIS_SCHEMAS.FlowModel.io;  // "input"
+ * ```
+ */
 export const ANALYSIS_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; io: "input" | "output" }>> = Object.freeze({
   FlowModel: { schema: FlowModelSchema, io: "input" },
   FlowHistory: { schema: FlowHistorySchema, io: "input" },
@@ -23,9 +34,23 @@ export const ANALYSIS_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; io: 
 /**
  * The JSON Schema (draft 2020-12) of one of {@link ANALYSIS_SCHEMAS}, written as `toJSONSchema` writes
  * the others (descriptions with Chinese terms, `title`, `x-io`).
- * @internal
+ *
+ * @param name - `"FlowModel"`, `"FlowHistory"`, `"Comparison"` or `"StressResult"`
+ * @returns the JSON Schema, a plain object
+ * @throws PoolingError `INVALID_TYPE` at `name` for a name not in {@link ANALYSIS_SCHEMAS}
+ * @example
+ * ```ts
+ * analysisJSONSchema("FlowModel").title; // "FlowModel"
+ * ```
  */
 export function analysisJSONSchema(name: string): Record<string, unknown> {
+  if (typeof name !== "string" || !Object.hasOwn(ANALYSIS_SCHEMAS, name)) {
+    const shown = typeof name === "string" ? JSON.stringify(name.slice(0, 40)) : typeof name;
+    throw new PoolingError("INVALID_TYPE", ["name"], {
+      en: `unknown schema ${shown}; known: ${Object.keys(ANALYSIS_SCHEMAS).join(", ")}`,
+      zh: `没有名为 ${shown} 的结构；可用：${Object.keys(ANALYSIS_SCHEMAS).join("、")}`,
+    });
+  }
   const entry = ANALYSIS_SCHEMAS[name]!;
   return jsonSchemaOf(name, entry.schema, entry.io);
 }

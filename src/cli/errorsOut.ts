@@ -8,9 +8,8 @@
  * @module
  */
 import type { PoolingError } from "../index.js";
-import { encodeText, type OutputEncoding } from "../present/gb18030.js";
-import type { CsvLang } from "../present/levyCsvZh.js";
-import { csvCell, csvTextCell } from "../report.js";
+import type { CsvLang } from "../report.js";
+import { csvCell, csvTextCell, encodeText, type OutputEncoding } from "../report.js";
 import type { PendingOutput } from "./output.js";
 
 /** A problem of a bad row: its field (empty for a structural one), code and messages. */

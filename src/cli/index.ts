@@ -6,7 +6,6 @@
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { isMainThread } from "node:worker_threads";
-import { ANALYSIS_SCHEMAS, analysisJSONSchema } from "../analysis/schemas.js";
 import { EXAMPLE_BUDGET, EXAMPLE_SCENARIO } from "../examples.js";
 import {
   type BudgetExecution,
@@ -18,7 +17,7 @@ import {
   simulationBudgetExecution,
 } from "../index.js";
 import { auditStatements, formatSummary, renderReport } from "../report.js";
-import { type SchemaName, schemas, toJSONSchema } from "../schemas.js";
+import { ANALYSIS_SCHEMAS, analysisJSONSchema, type SchemaName, schemas, toJSONSchema } from "../schemas.js";
 import { COMPARE_HELP, runCompare } from "./compare.js";
 import { runCorrections } from "./corrections.js";
 import { ENCODINGS, encodingOf } from "./decode.js";

@@ -9,9 +9,8 @@
  * @module
  */
 
-import type { OutputEncoding } from "../present/gb18030.js";
-import type { CsvLang } from "../present/levyCsvZh.js";
-import { type NormalizeChange, normalizeCell, normalizeRecord, normalizeSummary } from "../present/normalize.js";
+import type { CsvLang, OutputEncoding } from "../report.js";
+import { type NormalizeChange, normalizeCell, normalizeRecord, normalizeSummary } from "../report.js";
 
 /** The cut fields a file may give a default for: the city's pair and the own district's pair. */
 export const CUT_DEFAULTS = [

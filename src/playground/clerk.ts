@@ -7,7 +7,7 @@
  * @module
  */
 import { type PoolingError, SUZHOU_2020 } from "../index.js";
-import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../present/levyCsvZh.js";
+import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../report.js";
 import { inputProblems } from "../schemas.js";
 import type { BatchError, CollectedBatch } from "../service/batch.js";
 import type { Lang } from "./i18n.js";

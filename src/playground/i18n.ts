@@ -7,7 +7,7 @@
 /** A language of the page. */
 export type Lang = "zh" | "en";
 
-import { LEVY_OUTPUT_FIELDS, levyHeaderZh } from "../present/levyFields.js";
+import { LEVY_OUTPUT_FIELDS, levyHeaderZh } from "../report.js";
 
 const zh = {
   title: "苏州工伤保险市区统筹（苏府办〔2020〕86号）",

@@ -11,8 +11,7 @@
 
 import { EXAMPLE_SCENARIO } from "../examples.js";
 import { computeLevy, explain, floatTiers, type Levy, type LevyInput, PoolingError, type Simulation, SUZHOU_2020, simulate } from "../index.js";
-import { type NormalizeChange, normalizeSummary } from "../present/normalize.js";
-import { renderReport } from "../report.js";
+import { type NormalizeChange, normalizeSummary, renderReport } from "../report.js";
 import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
 import { CsvFormatError, LEVY_CSV_COLUMNS, parseLevyCsv } from "../service/csv.js";
 import { decodeText, encodingOf, InvalidEncodingError } from "../service/decode.js";

@@ -9,7 +9,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import type { Policy, PoolingError } from "../index.js";
-import { NORMALIZE_KINDS, type NormalizeChange, type NormalizeKind, normalizeRecord } from "../present/normalize.js";
+import { NORMALIZE_KINDS, type NormalizeChange, type NormalizeKind, normalizeRecord } from "../report.js";
 import { inputProblems, type SchemaName } from "../schemas.js";
 import { serviceError } from "./httpError.js";
 

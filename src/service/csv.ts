@@ -9,8 +9,7 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import type { LevyBatch, LevyInput, LevyTotals } from "../index.js";
-import { type NormalizeChange, normalizeRecord } from "../present/normalize.js";
-import { csvCell, LEVY_COLUMNS, type LevyCsvOptions, levyCsvHeader, levyCsvRow, levyTotalsRow } from "../report.js";
+import { csvCell, LEVY_COLUMNS, type LevyCsvOptions, levyCsvHeader, levyCsvRow, levyTotalsRow, type NormalizeChange, normalizeRecord } from "../report.js";
 
 /**
  * The columns of the levy CSV output, in order: the same as `wi-pooling levy`

@@ -12,8 +12,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
-import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../present/levyCsvZh.js";
-import { levyCsvHeader } from "../report.js";
+import { levyCsvHeader, levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../report.js";
 import { MAX_LISTED_ERRORS } from "../schemas.js";
 import { type BatchError, batchError } from "./batch.js";
 import { CsvNormalizer } from "./clerk.js";
