@@ -60,12 +60,22 @@ const WORKERS = Number(process.env.VITEST_MAX_WORKERS) || 2;
 
 const setupFiles = ["test/support/setupFastCheck.ts"];
 
+/** The package's own name and subpaths, as the examples import them, resolved to the sources (as tsconfig's `paths` do). */
+const src = (f: string) => new URL(`./src/${f}`, import.meta.url).pathname;
+const resolve = {
+  alias: [
+    { find: /^suzhou-wi-pooling$/, replacement: src("index.ts") },
+    ...["report", "schemas", "analysis", "examples"].map((e) => ({ find: new RegExp(`^suzhou-wi-pooling/${e}$`), replacement: src(`${e}.ts`) })),
+  ],
+};
+
 export default defineConfig({
   test: {
     // the slowest tests print their names (a hint where the time goes), and the summary stays last
     slowTestThreshold: 2_000,
     projects: [
       {
+        resolve,
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
@@ -77,6 +87,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "property",
           include: PROPERTY_TESTS,
@@ -87,6 +98,7 @@ export default defineConfig({
         },
       },
       ...Object.entries(TIME_ZONES).map(([name, tz]) => ({
+        resolve,
         test: {
           name: `tz:${name}`,
           include: TIME_ZONE_TESTS,
@@ -98,6 +110,7 @@ export default defineConfig({
         },
       })),
       {
+        resolve,
         test: {
           name: "integration",
           include: INTEGRATION_TESTS,

@@ -55,6 +55,7 @@ export { definePolicy } from "./policy/define.js";
 export { withReliefOverlays } from "./policy/overlays.js";
 export { type DatedParameterName, type PolicyParams, type PolicyRef, paramsAt, policyRef } from "./policy/paramsAt.js";
 export { RELIEF_2020 } from "./policy/relief2020.js";
+export type { PeriodOptions, PolicyOptions } from "./policy/resolve.js";
 export type {
   ClauseName,
   EnterpriseSize,

@@ -106,7 +106,7 @@ export const ScenarioOpeningSchema = z
 /** Where a scenario starts. */
 export type ScenarioOpening = z.input<typeof ScenarioOpeningSchema>;
 
-/** A scenario for {@link simulate}: opening data and consecutive periods of flows. */
+/** A scenario for `simulate`: opening data and consecutive periods of flows. */
 export const ScenarioSchema = z
   .object({
     name: z.string().optional(),

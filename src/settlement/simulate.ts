@@ -100,7 +100,6 @@ const KeepSchema = z.enum(["all", "summary"]);
  * of the journal) and the conservation check of R13.
  *
  * @param scenario the opening data, the consecutive periods' flows and the options.
- * @param policy the policy (default `SUZHOU_2020`).
  * A scenario may carry `restatements` (figures of settled periods corrected
  * later): the books stay append-only; in the period each becomes known the
  * periods from the restated one are replayed on the corrected figures and the
@@ -108,7 +107,8 @@ const KeepSchema = z.enum(["all", "summary"]);
  * tagged `corrects`); `restated` then gives each period as restated beside
  * `periods`, as settled.
  *
- * @param options optional: `onPeriod`, called after each period is settled with the number of periods
+ * @param options optional: `policy` (default `SUZHOU_2020`; the 0.x form gave it as the second argument);
+ *   `onPeriod`, called after each period is settled with the number of periods
  *   settled, their total and the period (for a progress display; it must not throw). Omitted, nothing is called.
  *   `asOf`: the books as known at that period (restatements known later left out).
  *   `keep`: `"summary"` keeps only the yearly summaries (those of the full run), an outline of each period,

@@ -47,7 +47,7 @@ describe("the result types' fields are documented", () => {
     const levy = toJSONSchema("Levy") as { properties: Record<string, { description: string }> };
     for (const [key, field] of Object.entries(levy.properties)) expect(field.description.startsWith(docs[`Levy.${key}`] as string), key).toBe(true);
     expect(levy.properties.premiumDue?.description).toBe(
-      "What the employer is billed, in yuan: `premium − reliefWaived` (equal to `premium` without a relief overlay).",
+      "What the employer is billed, in yuan: `premium − reliefWaived` (equal to `premium` without a relief overlay). (应缴金额)",
     );
     const totals = toJSONSchema("LevyTotals") as { properties: Record<string, { description: string }> };
     for (const [key, field] of Object.entries(totals.properties)) expect(field.description.startsWith(docs[`LevyTotals.${key}`] as string), key).toBe(true);
