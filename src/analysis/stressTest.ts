@@ -157,7 +157,7 @@ export function runStressRange(prepared: PreparedStress, from: number, to: numbe
   const { model, policy, experiment } = prepared;
   for (let run = from; run < to; run++) {
     const scenario = drawScenario(model, policy, experiment.members, experiment.horizon, runRng(experiment.seed, run));
-    tallyRun(tally, simulate(scenario, policy, { keep: "summary" }), run);
+    tallyRun(tally, simulate(scenario, { policy, keep: "summary" }), run);
     onProgress?.({ done: run - from + 1, total: to - from });
   }
   return deriveResult(experiment, from, to, tally);

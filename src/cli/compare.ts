@@ -43,7 +43,7 @@ export async function runCompare(values: Record<string, string | boolean | undef
     [reform, values.reform],
   ] as const) {
     try {
-      runs.push(simulate(scenario, policy));
+      runs.push(simulate(scenario, { policy }));
     } catch (e) {
       if (isPoolingError(e)) {
         throw new CliError(EXIT.invalidInput, `${everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO", true, policy)}\n(under ${String(name)})`);

@@ -224,7 +224,7 @@ async function simulateCommand(args: string[]): Promise<number> {
   let sim: Simulation;
   try {
     const onPeriod = simulateProgress();
-    sim = simulate(scenario, policy, onPeriod ? { onPeriod } : undefined);
+    sim = simulate(scenario, onPeriod ? { policy, onPeriod } : { policy });
   } catch (e) {
     if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO", true, policy));
     throw e;

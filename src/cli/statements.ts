@@ -36,7 +36,7 @@ export async function runStatements(values: Record<string, string | boolean | un
   const scenario = file ? (parseJson(await readText(file), file) as Scenario) : EXAMPLE_SCENARIO;
   let sim: Simulation;
   try {
-    sim = simulate(scenario, policy);
+    sim = simulate(scenario, { policy });
   } catch (e) {
     if (isPoolingError(e)) throw new CliError(EXIT.invalidInput, everyProblem(e, "Scenario", scenario, file ?? "EXAMPLE_SCENARIO", true, policy));
     throw e;

@@ -251,7 +251,7 @@ function runSimulation(): void {
     lastSimInput = undefined;
     lastSimInput = JSON.parse($<HTMLTextAreaElement>("scenario").value);
     lastSimIsExample = JSON.stringify(lastSimInput) === JSON.stringify(EXAMPLE_SCENARIO);
-    lastSim = simulate(lastSimInput as never, policy);
+    lastSim = simulate(lastSimInput as never, { policy });
     showError("sim-error", null);
     renderSim(lastSim);
   } catch (e) {

@@ -28,7 +28,7 @@ import { wan } from "./summary.js";
  * @throws never
  * @example
  * ```ts
- * const a = simulate(EXAMPLE_SCENARIO), b = simulate(EXAMPLE_SCENARIO, reform);
+ * const a = simulate(EXAMPLE_SCENARIO), b = simulate(EXAMPLE_SCENARIO, { policy: reform });
  * writeFileSync("diff.html", renderComparisonReport(a, b, compareSimulations(a, b, SUZHOU_2020, reform)));
  * ```
  */

@@ -65,7 +65,7 @@ export function computeJson(route: Exclude<ComputeRoute, "levies">, value: unkno
     case "statements": {
       const periods = (value as { periods?: unknown } | null)?.periods;
       if (Array.isArray(periods) && periods.length > limits.maxPeriods) throw tooManyPeriods(limits.maxPeriods, periods.length);
-      const sim = simulate(value as never, policy, spec.asOf === null ? {} : { asOf: spec.asOf });
+      const sim = simulate(value as never, spec.asOf === null ? { policy } : { policy, asOf: spec.asOf });
       // 二（二）, 二（三）, 二（四）: the statements an auditor asks for, per year
       return route === "simulate" ? sim : { years: auditStatements(sim, (value as { opening: never }).opening) };
     }

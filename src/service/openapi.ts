@@ -86,7 +86,7 @@ function paths(policy: Policy, version: string): Json {
   const levyInputs: LevyInput[] = [EXAMPLES.levyInput, { employerId: "E005", period: "2021-07", industryClass: 2, payroll: "5.00" }];
   const batch = leviesWithErrors(levyInputs, policy);
   const { errors: _, errorsOmitted: __, ...plainBatch } = batch;
-  const sim = simulate(EXAMPLES.scenario, policy);
+  const sim = simulate(EXAMPLES.scenario, { policy });
   const computed = (extra400 = LIBRARY_400) => errorResponses("computed", { 400: { codes: extra400 } });
   const get = (operationId: string, summary: string, description: string, content: Json, more: Json = {}, errors = errorResponses("get")) => ({
     get: { operationId, summary, description, ...more, responses: { "200": { description: summary, content }, ...errors } },

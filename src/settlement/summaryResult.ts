@@ -40,7 +40,7 @@ export const PeriodOutlineSchema = z
 /** A period's outline in a summary-only run. */
 export type PeriodOutline = z.output<typeof PeriodOutlineSchema>;
 
-/** zod schema of the result of `simulate(scenario, policy, { keep: "summary" })`. */
+/** zod schema of the result of `simulate(scenario, { policy, keep: "summary" })`. */
 export const SimulationSummarySchema = z
   .object({
     name: z.string().optional(),
@@ -56,7 +56,7 @@ export const SimulationSummarySchema = z
     conservation: ConservationReportSchema,
   })
   .strict();
-/** Result of `simulate(scenario, policy, { keep: "summary" })`. */
+/** Result of `simulate(scenario, { policy, keep: "summary" })`. */
 export type SimulationSummary<M extends string = string> = Omit<z.output<typeof SimulationSummarySchema>, "years"> & {
   /** Yearly summaries; members keyed by the policy's member ids. */
   years: YearSummary<M>[];
