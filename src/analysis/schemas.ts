@@ -6,8 +6,7 @@
  * @module
  */
 import type * as z from "zod";
-import { PoolingError } from "../errors.js";
-import { jsonSchemaOf } from "../explain/schemas.js";
+import { checkSchemaName, jsonSchemaOf } from "../explain/schemas.js";
 import { ComparisonSchema } from "./comparisonSchema.js";
 import { FlowHistorySchema } from "./fitFlowModel.js";
 import { FlowModelSchema } from "./flowModel.js";
@@ -44,13 +43,7 @@ export const ANALYSIS_SCHEMAS: Readonly<Record<string, { schema: z.ZodType; io: 
  * ```
  */
 export function analysisJSONSchema(name: string): Record<string, unknown> {
-  if (typeof name !== "string" || !Object.hasOwn(ANALYSIS_SCHEMAS, name)) {
-    const shown = typeof name === "string" ? JSON.stringify(name.slice(0, 40)) : typeof name;
-    throw new PoolingError("INVALID_TYPE", ["name"], {
-      en: `unknown schema ${shown}; known: ${Object.keys(ANALYSIS_SCHEMAS).join(", ")}`,
-      zh: `没有名为 ${shown} 的结构；可用：${Object.keys(ANALYSIS_SCHEMAS).join("、")}`,
-    });
-  }
+  checkSchemaName(name, ANALYSIS_SCHEMAS);
   const entry = ANALYSIS_SCHEMAS[name]!;
   return jsonSchemaOf(name, entry.schema, entry.io);
 }

@@ -187,6 +187,19 @@ function memberConstraints(ids: string[], every: boolean) {
 }
 
 /**
+ * Throws `INVALID_TYPE` at `name` unless `name` is a key of `table` (a table of schemas by name): the
+ * check of every function that writes a schema by name. @internal
+ */
+export function checkSchemaName(name: unknown, table: object): asserts name is string {
+  if (typeof name === "string" && Object.hasOwn(table, name)) return;
+  const shown = typeof name === "string" ? JSON.stringify(name.slice(0, 40)) : typeof name;
+  throw new PoolingError("INVALID_TYPE", ["name"], {
+    en: `unknown schema ${shown}; known: ${Object.keys(table).join(", ")}`,
+    zh: `没有名为 ${shown} 的结构；可用：${Object.keys(table).join("、")}`,
+  });
+}
+
+/**
  * The JSON Schema (draft 2020-12) of an input or an output, generated from
  * the same zod schema the library validates with: inputs for the input side
  * (`io: "input"`: money, rates, periods and classes appear as the exact
@@ -202,13 +215,7 @@ function memberConstraints(ids: string[], every: boolean) {
  * ```
  */
 export function toJSONSchema(name: SchemaName): Record<string, unknown> {
-  if (typeof name !== "string" || !Object.hasOwn(schemas, name)) {
-    const shown = typeof name === "string" ? JSON.stringify(name.slice(0, 40)) : typeof name;
-    throw new PoolingError("INVALID_TYPE", ["name"], {
-      en: `unknown schema ${shown}; known: ${Object.keys(schemas).join(", ")}`,
-      zh: `没有名为 ${shown} 的结构；可用：${Object.keys(schemas).join("、")}`,
-    });
-  }
+  checkSchemaName(name, schemas);
   return jsonSchemaOf(name, schemas[name], Object.hasOwn(OUTPUTS, name) ? "output" : "input");
 }
 
