@@ -10,6 +10,7 @@ import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
+import { checkPeriodOrder } from "./periodOrder.js";
 import type { PeriodReport } from "./report.js";
 import { runWithRestatements } from "./restate/run.js";
 import type { Simulation } from "./results.js";
@@ -194,12 +195,7 @@ function simulateResolved(scenario: Scenario, resolved: Policy, options: Simulat
   const journal: JournalEntry[] = [...init.journal];
   const periods: PeriodReport[] = [];
   parsed.periods.forEach((flows, index) => {
-    if (flows.period !== state.nextPeriod) {
-      throw new PoolingError("PERIOD_OUT_OF_ORDER", ["periods", index, "period"], {
-        en: `expected ${state.nextPeriod}, got ${flows.period}`,
-        zh: `应为 ${state.nextPeriod}，收到 ${flows.period}`,
-      });
-    }
+    checkPeriodOrder(state.nextPeriod, flows.period, index);
     let settled: ReturnType<typeof settleParsed>;
     try {
       settled = settleParsed(resolved, state, flows, [], undefined, index === parsed.periods.length - 1);

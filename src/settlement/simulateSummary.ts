@@ -6,13 +6,15 @@
  *
  * @module
  */
+
 import type * as z from "zod";
-import { PoolingError, withPathPrefix } from "../errors.js";
+import { withPathPrefix } from "../errors.js";
 import { ConservationFold, foldedConservation, formatFenBalances } from "../ledger/fold.js";
 import { yearOf } from "../period.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { LIBRARY, reviewWarnings } from "../policy/provenance.js";
 import type { Policy } from "../policy/schema.js";
+import { checkPeriodOrder } from "./periodOrder.js";
 import type { ScenarioSchema } from "./schema.js";
 import { settleParsedSummary } from "./settlePeriod.js";
 import type { InternalState } from "./state.js";
@@ -38,12 +40,7 @@ export function simulateSummary(
   let warnings: SimulationSummary["warnings"];
   const total = parsed.periods.length;
   parsed.periods.forEach((flows, index) => {
-    if (flows.period !== state.nextPeriod) {
-      throw new PoolingError("PERIOD_OUT_OF_ORDER", ["periods", index, "period"], {
-        en: `expected ${state.nextPeriod}, got ${flows.period}`,
-        zh: `应为 ${state.nextPeriod}，收到 ${flows.period}`,
-      });
-    }
+    checkPeriodOrder(state.nextPeriod, flows.period, index);
     let settled: ReturnType<typeof settleParsedSummary>;
     try {
       settled = settleParsedSummary(resolved, state, flows, [], index === total - 1);

@@ -10,6 +10,7 @@
  *
  * @module
  */
+
 import type * as z from "zod";
 import { PoolingError, withPathPrefix } from "../../errors.js";
 import { checkMembers } from "../../fund/members.js";
@@ -18,6 +19,7 @@ import { JournalWriter } from "../../ledger/journal.js";
 import { formatFen, parseFen, toFen } from "../../money.js";
 import { paramsAt } from "../../policy/paramsAt.js";
 import type { Policy } from "../../policy/schema.js";
+import { checkPeriodOrder } from "../periodOrder.js";
 import type { PeriodReport } from "../report.js";
 import type { PeriodFlowsSchema, ScenarioSchema } from "../schema.js";
 import { settleParsed } from "../settlePeriod.js";
@@ -119,17 +121,12 @@ export function runWithRestatements(
   let knownReports: PeriodReport[] = [];
   let books = init.state;
 
+  const periodIndex = new Map(scenario.periods.map((f, i) => [f.period, i]));
   for (let k = 0; k < n; k++) {
     const flows = scenario.periods[k]!;
-    if (flows.period !== books.nextPeriod) {
-      throw new PoolingError("PERIOD_OUT_OF_ORDER", ["periods", k, "period"], {
-        en: `expected ${books.nextPeriod}, got ${flows.period}`,
-        zh: `应为 ${books.nextPeriod}，收到 ${flows.period}`,
-      });
-    }
+    checkPeriodOrder(books.nextPeriod, flows.period, k);
     const known = byKnown.get(flows.period);
     if (known !== undefined) {
-      const periodIndex = new Map(scenario.periods.map((f, i) => [f.period, i]));
       const newFlows = [...knownFlows];
       for (const r of known) {
         const p = periodIndex.get(r.period)!;
