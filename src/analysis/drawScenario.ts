@@ -57,20 +57,87 @@ function noiseFactor(noise: Noise, rng: Rng, common: number, rho: number): numbe
   return Math.exp(noise.sigma * z - (noise.sigma * noise.sigma) / 2);
 }
 
+/** A series' expected yuan in month `t` (from the start) of calendar month `month`: base × (1 + trend)^(t/12) × season. */
 function seriesYuan(series: Series, t: number, month: number): number {
   const base = series.base.toNumber();
   const season = series.seasonality?.[month - 1] ?? 1;
   return base * (1 + series.trend) ** (t / 12) * season;
 }
 
-function severityYuan(model: NonNullable<ParsedFlowModel["members"][string]["accidents"]>, rng: Rng): number {
-  const s = model.severity;
-  const cap = model.cap?.toNumber() ?? DEFAULT_CAP;
+type Accidents = NonNullable<ParsedFlowModel["members"][string]["accidents"]>;
+
+/** A member's accidents with the severity's figures as numbers (read once per experiment). */
+interface AccidentPlan {
+  rate: number;
+  paidBy: Accidents["paidBy"];
+  cap: number;
+  family: Accidents["severity"]["family"];
+  /** The fixed amount, the log-normal median or the Pareto scale (yuan). */
+  size: number;
+  /** The log-normal sigma or the Pareto shape. */
+  spread: number;
+}
+
+function severityYuan(a: AccidentPlan, rng: Rng): number {
   let x: number;
-  if (s.family === "fixed") x = s.amount.toNumber();
-  else if (s.family === "lognormal") x = logNormal(normal(rng), s.median.toNumber(), s.sigma);
-  else x = pareto(rng, s.scale.toNumber(), s.shape);
-  return Math.min(x, cap);
+  if (a.family === "fixed") x = a.size;
+  else if (a.family === "lognormal") x = logNormal(normal(rng), a.size, a.spread);
+  else x = pareto(rng, a.size, a.spread);
+  return Math.min(x, a.cap);
+}
+
+function accidentPlan(a: Accidents): AccidentPlan {
+  const s = a.severity;
+  const cap = a.cap?.toNumber() ?? DEFAULT_CAP;
+  if (s.family === "fixed") return { rate: a.rate, paidBy: a.paidBy, cap, family: s.family, size: s.amount.toNumber(), spread: 0 };
+  if (s.family === "lognormal") return { rate: a.rate, paidBy: a.paidBy, cap, family: s.family, size: s.median.toNumber(), spread: s.sigma };
+  return { rate: a.rate, paidBy: a.paidBy, cap, family: s.family, size: s.scale.toNumber(), spread: s.shape };
+}
+
+/**
+ * What every run of an experiment shares, computed once: the months (period,
+ * calendar month, year, whether a June remittance is drawn), each series'
+ * expected yuan by month, the accidents' figures as numbers and the openings'
+ * prior incomes in fen. A run then only draws. @internal
+ */
+export interface DrawPlan {
+  ids: readonly string[];
+  rho: number;
+  startYear: number;
+  months: { period: Period; month: number; year: number; remit: boolean }[];
+  members: {
+    contributions: { expected: number[]; noise: Noise };
+    benefits: { expected: number[]; noise: Noise };
+    accidents?: AccidentPlan;
+    remittanceRate: ParsedFlowModel["members"][string]["remittanceRate"];
+    priorYearIncome: bigint;
+    yearToDateIncome: bigint;
+  }[];
+}
+
+/** The plan of `horizon` months of draws from the model under the policy (see {@link DrawPlan}). @internal */
+export function drawPlan(model: ParsedFlowModel, policy: Policy, ids: readonly string[], horizon: number): DrawPlan {
+  const months: DrawPlan["months"] = [];
+  let period: Period = model.start as Period;
+  for (let t = 0; t < horizon; t++) {
+    const month = monthOf(period);
+    months.push({ period, month, year: yearOf(period), remit: month === 6 && paramsAt(policy, period).provincialReserve.value.rule === undefined });
+    period = nextPeriod(period);
+  }
+  const fen = (d: { times(n: number): { toFixed(dp: number): string } } | undefined) => BigInt(d?.times(100).toFixed(0) ?? "0");
+  const members = ids.map((id) => {
+    const m = model.members[id]!;
+    const series = (s: Series) => ({ expected: months.map((x, t) => seriesYuan(s, t, x.month)), noise: s.noise });
+    return {
+      contributions: series(m.contributions),
+      benefits: series(m.benefits),
+      ...(m.accidents ? { accidents: accidentPlan(m.accidents) } : {}),
+      remittanceRate: m.remittanceRate,
+      priorYearIncome: fen(m.opening.priorYearIncome),
+      yearToDateIncome: fen(m.opening.yearToDateIncome),
+    };
+  });
+  return { ids, rho: model.correlation, startYear: yearOf(model.start), months, members };
 }
 
 /** A parsed opening (decimals) back to plain JSON values. */
@@ -78,74 +145,100 @@ function plain(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isDecimalInstance(v) ? v.toFixed() : v]));
 }
 
+/** One month of a drawn run, in integer fen (each a safe integer ≥ 0), members in the policy's order. @internal */
+export interface DrawnPeriod {
+  period: Period;
+  income: number[];
+  expenditure: number[];
+  /** Major-accident claims on the pool, in the order drawn. */
+  claims: { member: string; fen: number }[];
+  /** In June when the policy has no provincial rule: each member's remittance. */
+  remittances?: number[];
+}
+
 /**
- * Draws one run's scenario: `horizon` months from the model's start, every
- * member's contributions, benefits, accidents and (in June, when the policy has
- * no provincial rule) remittance. The draws are taken in a fixed order (month
- * by month; the common factors, then each member in the policy's order:
- * contributions, benefits, accident count, severities), so a run's scenario
- * depends only on the model, the policy, the horizon and its generator.
+ * Draws one run's months of a plan: every member's contributions, benefits,
+ * accidents and (in June, when the policy has no provincial rule) remittance,
+ * in integer fen. The draws are taken in a
+ * fixed order (month by month; the common factors, then each member in the
+ * policy's order: contributions, benefits, accident count, severities), so a
+ * run's months depend only on the model, the policy, the horizon and its generator.
  * @internal
  */
-export function drawScenario(model: ParsedFlowModel, policy: Policy, ids: readonly string[], horizon: number, rng: Rng): Scenario {
-  const rho = model.correlation;
-  const periods: PeriodFlows[] = [];
-  const startYear = yearOf(model.start);
+export function drawPeriods(plan: DrawPlan, rng: Rng): DrawnPeriod[] {
+  const { ids, rho, startYear } = plan;
+  const periods: DrawnPeriod[] = [];
   // contributions by calendar year, in fen (the start year's months before the start from the opening)
   const yearIncome = new Map<number, number[]>();
-  let period: Period = model.start as Period;
-  for (let t = 0; t < horizon; t++) {
-    const month = monthOf(period);
-    const year = yearOf(period);
+  plan.months.forEach(({ period, year, remit }, t) => {
     const commonC = rho > 0 ? normal(rng) : 0;
     const commonB = rho > 0 ? normal(rng) : 0;
-    const members: Record<string, MemberFlows> = {};
-    const claims: { member: string; amount: string }[] = [];
+    const incomes: number[] = [];
+    const expenditures: number[] = [];
+    const claims: { member: string; fen: number }[] = [];
     const income = yearIncome.get(year) ?? ids.map(() => 0);
     ids.forEach((id, i) => {
-      const m = model.members[id]!;
-      const c = toFenNumber(seriesYuan(m.contributions, t, month) * noiseFactor(m.contributions.noise, rng, commonC, rho));
-      let b = toFenNumber(seriesYuan(m.benefits, t, month) * noiseFactor(m.benefits.noise, rng, commonB, rho));
+      const m = plan.members[i]!;
+      const c = toFenNumber(m.contributions.expected[t]! * noiseFactor(m.contributions.noise, rng, commonC, rho));
+      let b = toFenNumber(m.benefits.expected[t]! * noiseFactor(m.benefits.noise, rng, commonB, rho));
       if (m.accidents) {
         const n = poisson(rng, m.accidents.rate);
         for (let k = 0; k < n; k++) {
           const amount = toFenNumber(severityYuan(m.accidents, rng));
           if (amount === 0) continue;
           if (m.accidents.paidBy === "member") b = Math.min(b + amount, MAX_FEN);
-          else claims.push({ member: id, amount: fenString(amount) });
+          else claims.push({ member: id, fen: amount });
         }
       }
       income[i] = income[i]! + c;
-      members[id] = { income: fenString(c), expenditure: fenString(b) };
+      incomes.push(c);
+      expenditures.push(b);
     });
     yearIncome.set(year, income);
-    const flows: PeriodFlows = { period: period as PeriodInput, members };
-    if (claims.length > 0) flows.majorAccidentClaims = claims;
-    if (month === 6 && paramsAt(policy, period).provincialReserve.value.rule === undefined) {
-      const remittances: Record<string, string> = {};
-      ids.forEach((id, i) => {
-        const m = model.members[id]!;
-        const rate = m.remittanceRate;
+    const drawn: DrawnPeriod = { period, income: incomes, expenditure: expenditures, claims };
+    if (remit) {
+      drawn.remittances = plan.members.map((m, i) => {
         let prior: bigint;
-        if (year === startYear) prior = BigInt(m.opening.priorYearIncome?.times(100).toFixed(0) ?? "0");
+        if (year === startYear) prior = m.priorYearIncome;
         else {
-          const drawn = yearIncome.get(year - 1)?.[i] ?? 0;
-          const before = year - 1 === startYear ? BigInt(m.opening.yearToDateIncome?.times(100).toFixed(0) ?? "0") : 0n;
-          prior = BigInt(drawn) + before;
+          const drawnIncome = yearIncome.get(year - 1)?.[i] ?? 0;
+          prior = BigInt(drawnIncome) + (year - 1 === startYear ? m.yearToDateIncome : 0n);
         }
-        const fen = rate === undefined ? 0n : mulRoundFen(prior, rate);
-        remittances[id] = fenString(Number(fen));
+        return m.remittanceRate === undefined ? 0 : Number(mulRoundFen(prior, m.remittanceRate));
       });
-      flows.provincialRemittances = remittances;
     }
-    periods.push(flows);
-    period = nextPeriod(period);
-  }
+    periods.push(drawn);
+  });
+  return periods;
+}
+
+/** The scenario's opening from the model: its start and each member's opening data, as plain JSON. @internal */
+export function scenarioOpening(model: ParsedFlowModel, ids: readonly string[]): Scenario["opening"] {
   return {
-    opening: {
-      start: model.start as PeriodInput,
-      members: Object.fromEntries(ids.map((id) => [id, plain(model.members[id]!.opening as unknown as Record<string, unknown>)])),
-    },
-    periods,
-  } as Scenario;
+    start: model.start as PeriodInput,
+    members: Object.fromEntries(ids.map((id) => [id, plain(model.members[id]!.opening as unknown as Record<string, unknown>)])),
+  } as Scenario["opening"];
+}
+
+/** Drawn months as a scenario's periods: money as two-decimal strings (the input form of `simulate`). @internal */
+export function periodFlowsOf(drawn: readonly DrawnPeriod[], ids: readonly string[]): PeriodFlows[] {
+  return drawn.map((d) => {
+    const members: Record<string, MemberFlows> = {};
+    ids.forEach((id, i) => {
+      members[id] = { income: fenString(d.income[i]!), expenditure: fenString(d.expenditure[i]!) };
+    });
+    const flows: PeriodFlows = { period: d.period as PeriodInput, members };
+    if (d.claims.length > 0) flows.majorAccidentClaims = d.claims.map((c) => ({ member: c.member, amount: fenString(c.fen) }));
+    if (d.remittances) flows.provincialRemittances = Object.fromEntries(ids.map((id, i) => [id, fenString(d.remittances![i]!)]));
+    return flows;
+  });
+}
+
+/**
+ * Draws one run's scenario (see {@link drawPeriods}) as a plain scenario for
+ * `simulate`, which validates it.
+ * @internal
+ */
+export function drawScenario(model: ParsedFlowModel, policy: Policy, ids: readonly string[], horizon: number, rng: Rng): Scenario {
+  return { opening: scenarioOpening(model, ids), periods: periodFlowsOf(drawPeriods(drawPlan(model, policy, ids, horizon), rng), ids) } as Scenario;
 }
