@@ -78,7 +78,8 @@ export default defineConfig([
   },
   {
     // the playground page: the library bundled for the browser (one classic script, so that it opens from file://), with its HTML and CSS
-    entry: { playground: "src/playground/main.ts", "stress-worker": "src/playground/stressWorker.ts" },
+    // (the stress tab's worker and the compare tab's script are their own files, loaded on first use)
+    entry: { playground: "src/playground/main.ts", "stress-worker": "src/playground/stressWorker.ts", "compare-tab": "src/playground/compareTab.ts" },
     format: ["iife"],
     platform: "browser",
     outDir: "dist/playground",

@@ -18,7 +18,7 @@ import { type DrawPlan, drawPeriods, drawPlan, modelMembers } from "./drawScenar
 import { type FlowModel, FlowModelSchema, type ParsedFlowModel } from "./flowModel.js";
 import { MAX_SEED, runRng } from "./rng.js";
 import { deriveResult, type StressExperiment, type StressResult } from "./stressResult.js";
-import { emptyTally, tallyRun } from "./tally.js";
+import { finishTally, runningTally, tallyRun } from "./tally.js";
 
 /** Where a stress test is: passed to `onProgress` after each run. */
 export interface StressProgress {
@@ -159,7 +159,7 @@ export function prepareStress(
  * Runs `[from, to)` of a prepared experiment. @internal
  */
 export function runStressRange(prepared: PreparedStress, from: number, to: number, onProgress?: (p: StressProgress) => void): StressResult {
-  const tally = emptyTally();
+  const tally = runningTally();
   const { policy, experiment, opening, plan } = prepared;
   const ids = experiment.members;
   for (let run = from; run < to; run++) {
@@ -168,7 +168,7 @@ export function runStressRange(prepared: PreparedStress, from: number, to: numbe
     tallyRun(tally, settleDrawn(policy, opening, drawn, ids), run);
     onProgress?.({ done: run - from + 1, total: to - from });
   }
-  return deriveResult(experiment, from, to, tally);
+  return deriveResult(experiment, from, to, finishTally(tally));
 }
 
 /**

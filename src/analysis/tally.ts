@@ -33,18 +33,37 @@ export function emptyTally(): Tally {
   return { counts: {}, sums: {}, histograms: {} };
 }
 
-function count(t: Tally, key: string, yes: boolean): void {
+/** A tally being added to, run by run: its sums kept as integers (fen) until {@link finishTally}. @internal */
+export interface RunningTally {
+  counts: Record<string, number>;
+  sums: Map<string, bigint>;
+  histograms: Record<string, Histogram>;
+}
+
+/** An empty running tally. @internal */
+export function runningTally(): RunningTally {
+  return { counts: {}, sums: new Map(), histograms: {} };
+}
+
+/** A running tally as a tally (its sums as integer strings). @internal */
+export function finishTally(t: RunningTally): Tally {
+  const sums: Record<string, string> = {};
+  for (const [k, v] of t.sums) sums[k] = v.toString();
+  return { counts: t.counts, sums, histograms: t.histograms };
+}
+
+function count(t: RunningTally, key: string, yes: boolean): void {
   // every key is present (0 when the event never happened), so that the keys do not depend on the draws
   t.counts[key] = (t.counts[key] ?? 0) + (yes ? 1 : 0);
 }
 
 /** Adds money (fen) to an exact sum (reserve months are not summed: they may be unbounded). */
-function sum(t: Tally, key: string, figure: string | null): void {
+function sum(t: RunningTally, key: string, figure: string | null): void {
   if (figure === null) return;
-  t.sums[key] = (BigInt(t.sums[key] ?? "0") + parseFen(figure)).toString();
+  t.sums.set(key, (t.sums.get(key) ?? 0n) + parseFen(figure));
 }
 
-function hist(t: Tally, key: string, value: number | null): void {
+function hist(t: RunningTally, key: string, value: number | null): void {
   let h = t.histograms[key];
   if (!h) {
     h = emptyHistogram();
@@ -64,7 +83,7 @@ const nonZero = (s: string) => s !== "0.00";
  * Adds one run's simulation to a tally; throws `INTERNAL_INVARIANT` when the
  * run's journal does not conserve money (R13). @internal
  */
-export function tallyRun(t: Tally, sim: SimulationSummary, run: number): void {
+export function tallyRun(t: RunningTally, sim: SimulationSummary, run: number): void {
   if (!sim.conservation.ok) {
     throw new PoolingError("INTERNAL_INVARIANT", ["runs", run], { en: "a run's journal does not conserve money", zh: "某次运行的分录不守恒" });
   }

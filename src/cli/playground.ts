@@ -18,7 +18,7 @@ Writes the playground page to DIR (index.html, playground.js, style.css): open D
 in a browser, no server needed; the library runs in the page, nothing is sent anywhere.`;
 
 /** The files of the page. */
-export const PLAYGROUND_FILES = ["index.html", "playground.js", "style.css", "stress-worker.js"] as const;
+export const PLAYGROUND_FILES = ["index.html", "playground.js", "style.css", "stress-worker.js", "compare-tab.js"] as const;
 
 /**
  * Copies the built page to `out` (each file whole: see `writeFilesWhole`); returns the exit code.

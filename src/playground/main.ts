@@ -16,6 +16,7 @@ import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
 import { CsvFormatError, LEVY_CSV_COLUMNS, parseLevyCsv } from "../service/csv.js";
 import { decodeText, encodingOf, InvalidEncodingError } from "../service/decode.js";
 import { levyBatchCsvIn, problemLines, rowProblemText } from "./clerk.js";
+import { initCompareTab } from "./compareLoader.js";
 import { simulationCsv } from "./export.js";
 import { type Lang, TEXT } from "./i18n.js";
 import { initStressTab } from "./stressTab.js";
@@ -325,6 +326,7 @@ function init(): void {
   $("sim-csv").addEventListener("click", () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", `\uFEFF${simulationCsv(lastSim)}`));
   $("sim-json").addEventListener("click", () => lastSim && download("simulation.json", "application/json", JSON.stringify(lastSim)));
   initStressTab($, download);
+  initCompareTab();
   compute();
   applyLang();
 }

@@ -110,6 +110,7 @@ const STATIC: Record<string, [file: string, type: string]> = {
   "/playground.js": ["playground.js", "text/javascript; charset=utf-8"],
   "/style.css": ["style.css", "text/css; charset=utf-8"],
   "/stress-worker.js": ["stress-worker.js", "text/javascript; charset=utf-8"],
+  "/compare-tab.js": ["compare-tab.js", "text/javascript; charset=utf-8"],
 };
 
 /** A route's handler: its answer, or `null` when it answered itself (a computed route). */
