@@ -1,9 +1,11 @@
 /**
  * The stress test on worker threads: the runs of a shard are cut into
- * contiguous ranges, each worker runs ranges with the library's synchronous
- * `stressTest` (option `range`), and the results are merged. The merged result is the
- * same bytes for any number of workers (each run draws from its own
- * generator; the tally of a set of runs is the sum of its parts).
+ * contiguous ranges, each worker prepares the experiment once (the model
+ * validated, the draw's plan) and tallies the ranges it is sent, answering
+ * with the tally (counts, sums, histograms), not a derived result, and its
+ * progress a few runs at a time; the tallies are added and the result derived
+ * once. The result is the same bytes for any number of workers (each run draws
+ * from its own generator; the tally of a set of runs is the sum of its parts).
  *
  * This module is also the workers' entry: the CLI bundle starts workers on
  * its own file, which then runs {@link startStressWorker}.
@@ -12,7 +14,9 @@
  */
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { mergeStressResults, type StressOptions, type StressResult, stressTest } from "../analysis.js";
+import { type PreparedStress, prepareStress, resultOfParts, tallyRange } from "../analysis/stressTest.js";
+import type { Tally } from "../analysis/tally.js";
+import { type StressOptions, type StressResult, stressTest } from "../analysis.js";
 import type { FlowModel } from "../schemas.js";
 
 const KIND = "wi-pooling-stress-worker";
@@ -23,8 +27,12 @@ export function defaultWorkers(): number {
 }
 
 type Job = { from: number; to: number };
+type Part = Job & { tally: Tally };
 type ToWorker = { job: Job } | { stop: true };
-type FromWorker = { progress: number } | { result: StressResult } | { error: { name: string; message: string; json?: unknown } };
+type FromWorker = { progress: number } | { part: Part } | { error: { name: string; message: string; json?: unknown } };
+
+/** A worker reports its progress every this many runs (and at the end of each range). */
+const PROGRESS_EVERY = 16;
 
 /** Cuts `[from, to)` into contiguous chunks of about `size` runs. @internal */
 export function chunks(from: number, to: number, size: number): Job[] {
@@ -33,9 +41,10 @@ export function chunks(from: number, to: number, size: number): Job[] {
   return out;
 }
 
-/** The worker's side: runs the ranges it is sent. */
+/** The worker's side: prepares the experiment once, then tallies the ranges it is sent. */
 function startStressWorker(): void {
   const { model, options } = workerData as { model: FlowModel; options: StressOptions };
+  let prepared: PreparedStress | undefined;
   parentPort!.on("message", (message: ToWorker) => {
     if ("stop" in message) {
       parentPort!.close();
@@ -43,16 +52,14 @@ function startStressWorker(): void {
     }
     try {
       const { from, to } = message.job;
+      prepared ??= prepareStress(model, options);
       let last = 0;
-      const result = stressTest(model, {
-        ...options,
-        range: { from, to },
-        onProgress: ({ done }) => {
-          parentPort!.postMessage({ progress: done - last } satisfies FromWorker);
-          last = done;
-        },
+      const tally = tallyRange(prepared, from, to, ({ done, total }) => {
+        if (done - last < PROGRESS_EVERY && done < total) return;
+        parentPort!.postMessage({ progress: done - last } satisfies FromWorker);
+        last = done;
       });
-      parentPort!.postMessage({ result } satisfies FromWorker);
+      parentPort!.postMessage({ part: { from, to, tally } } satisfies FromWorker);
     } catch (e) {
       const err = e as Error & { toJSON?: () => unknown };
       parentPort!.postMessage({ error: { name: err.name, message: err.message, json: err.toJSON?.() } } satisfies FromWorker);
@@ -81,12 +88,14 @@ export async function runStressParallel(
   if (workers <= 1 || total < 2) {
     return stressTest(model, { ...options, ...(onRun ? { onProgress: ({ done }: { done: number }) => onRun(done, total) } : {}) });
   }
-  stressTest(model, { ...rest, range: { from, to: from + 1 } }); // validation, before any thread starts
-  const count = Math.min(workers, total);
+  // validation before any thread starts: the model and options, and the first run here (its tally kept)
+  const prepared = prepareStress(model, rest);
+  const parts: Part[] = [{ from, to: from + 1, tally: tallyRange(prepared, from, from + 1) }];
+  let done = 1;
+  onRun?.(done, total);
+  const count = Math.min(workers, total - 1);
   // small ranges shared out as workers finish: a slow run does not hold up the others
-  const queue = chunks(from, to, Math.max(1, Math.ceil(total / (count * 8))));
-  const results: StressResult[] = [];
-  let done = 0;
+  const queue = chunks(from + 1, to, Math.max(1, Math.ceil((total - 1) / (count * 8))));
   const workerOptions = rest;
   await new Promise<void>((resolve, reject) => {
     let running = count;
@@ -103,8 +112,8 @@ export async function runStressParallel(
         if ("progress" in m) {
           done += m.progress;
           onRun?.(done, total);
-        } else if ("result" in m) {
-          results.push(m.result);
+        } else if ("part" in m) {
+          parts.push(m.part);
           next(w);
         } else {
           failed = true;
@@ -124,5 +133,5 @@ export async function runStressParallel(
       next(w);
     }
   });
-  return mergeStressResults(results);
+  return resultOfParts(prepared, parts);
 }
