@@ -18,7 +18,7 @@ import { type DrawPlan, drawPeriods, drawPlan, modelMembers } from "./drawScenar
 import { type FlowModel, FlowModelSchema, type ParsedFlowModel } from "./flowModel.js";
 import { MAX_SEED, runRng } from "./rng.js";
 import { deriveResult, type StressExperiment, type StressResult } from "./stressResult.js";
-import { emptyTally, finishTally, mergeTally, runningTally, type Tally, tallyRun } from "./tally.js";
+import { finishTally, runningTally, type Tally, tallyRun } from "./tally.js";
 
 /** Where a stress test is: passed to `onProgress` after each run. */
 export interface StressProgress {
@@ -156,8 +156,7 @@ export function prepareStress(
 }
 
 /**
- * Tallies the runs `[from, to)` of a prepared experiment (what a worker sends back: a
- * tally, not a derived result). @internal
+ * Tallies the runs `[from, to)` of a prepared experiment. @internal
  */
 export function tallyRange(prepared: PreparedStress, from: number, to: number, onProgress?: (p: StressProgress) => void): Tally {
   const tally = runningTally();
@@ -175,22 +174,6 @@ export function tallyRange(prepared: PreparedStress, from: number, to: number, o
 /** Runs `[from, to)` of a prepared experiment. @internal */
 export function runStressRange(prepared: PreparedStress, from: number, to: number, onProgress?: (p: StressProgress) => void): StressResult {
   return deriveResult(prepared.experiment, from, to, tallyRange(prepared, from, to, onProgress));
-}
-
-/**
- * The result of contiguous parts `[from, to)` of one prepared experiment, each
- * tallied on its own (in any order): their tallies added, the result derived
- * once; the bytes of running the whole range at once. @internal
- */
-export function resultOfParts(prepared: PreparedStress, parts: readonly { from: number; to: number; tally: Tally }[]): StressResult {
-  const sorted = [...parts].sort((a, b) => a.from - b.from);
-  sorted.forEach((p, i) => {
-    if (i > 0 && p.from !== sorted[i - 1]!.to)
-      throw new PoolingError("INTERNAL_INVARIANT", ["runs", p.from], { en: "parts do not tile the runs", zh: "各部分运行区间不连续" });
-  });
-  const tally = emptyTally();
-  for (const p of sorted) mergeTally(tally, p.tally);
-  return deriveResult(prepared.experiment, sorted[0]!.from, sorted[sorted.length - 1]!.to, tally);
 }
 
 /**

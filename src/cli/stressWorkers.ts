@@ -1,10 +1,10 @@
 /**
  * The stress test on worker threads: the runs of a shard are cut into
- * contiguous ranges, each worker prepares the experiment once (the model
- * validated, the draw's plan) and tallies the ranges it is sent, answering
- * with the tally (counts, sums, histograms), not a derived result, and its
- * progress a few runs at a time; the tallies are added and the result derived
- * once. The result is the same bytes for any number of workers (each run draws
+ * contiguous ranges, each worker runs the ranges it is sent with the
+ * library's synchronous `stressTest` (option `range`), answering with the
+ * range's tally (counts, sums, histograms) only, not the derived result, and
+ * its progress a few runs at a time; `mergeStressResults` adds the tallies
+ * and derives the result once. The result is the same bytes for any number of workers (each run draws
  * from its own generator; the tally of a set of runs is the sum of its parts).
  *
  * This module is also the workers' entry: the CLI bundle starts workers on
@@ -14,9 +14,7 @@
  */
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { type PreparedStress, prepareStress, resultOfParts, tallyRange } from "../analysis/stressTest.js";
-import type { Tally } from "../analysis/tally.js";
-import { type StressOptions, type StressResult, stressTest } from "../analysis.js";
+import { mergeStressResults, type StressOptions, type StressResult, stressTest } from "../analysis.js";
 import type { FlowModel } from "../schemas.js";
 
 const KIND = "wi-pooling-stress-worker";
@@ -27,7 +25,7 @@ export function defaultWorkers(): number {
 }
 
 type Job = { from: number; to: number };
-type Part = Job & { tally: Tally };
+type Part = Job & { tally: StressResult["tally"] };
 type ToWorker = { job: Job } | { stop: true };
 type FromWorker = { progress: number } | { part: Part } | { error: { name: string; message: string; json?: unknown } };
 
@@ -41,10 +39,9 @@ export function chunks(from: number, to: number, size: number): Job[] {
   return out;
 }
 
-/** The worker's side: prepares the experiment once, then tallies the ranges it is sent. */
+/** The worker's side: runs the ranges it is sent, answering with their tallies. */
 function startStressWorker(): void {
   const { model, options } = workerData as { model: FlowModel; options: StressOptions };
-  let prepared: PreparedStress | undefined;
   parentPort!.on("message", (message: ToWorker) => {
     if ("stop" in message) {
       parentPort!.close();
@@ -52,12 +49,15 @@ function startStressWorker(): void {
     }
     try {
       const { from, to } = message.job;
-      prepared ??= prepareStress(model, options);
       let last = 0;
-      const tally = tallyRange(prepared, from, to, ({ done, total }) => {
-        if (done - last < PROGRESS_EVERY && done < total) return;
-        parentPort!.postMessage({ progress: done - last } satisfies FromWorker);
-        last = done;
+      const { tally } = stressTest(model, {
+        ...options,
+        range: { from, to },
+        onProgress: ({ done, total }) => {
+          if (done - last < PROGRESS_EVERY && done < total) return;
+          parentPort!.postMessage({ progress: done - last } satisfies FromWorker);
+          last = done;
+        },
       });
       parentPort!.postMessage({ part: { from, to, tally } } satisfies FromWorker);
     } catch (e) {
@@ -88,9 +88,9 @@ export async function runStressParallel(
   if (workers <= 1 || total < 2) {
     return stressTest(model, { ...options, ...(onRun ? { onProgress: ({ done }: { done: number }) => onRun(done, total) } : {}) });
   }
-  // validation before any thread starts: the model and options, and the first run here (its tally kept)
-  const prepared = prepareStress(model, rest);
-  const parts: Part[] = [{ from, to: from + 1, tally: tallyRange(prepared, from, from + 1) }];
+  // validation before any thread starts: the model and options, and the first run here (its result kept)
+  const first = stressTest(model, { ...rest, range: { from, to: from + 1 } });
+  const parts: Part[] = [];
   let done = 1;
   onRun?.(done, total);
   const count = Math.min(workers, total - 1);
@@ -133,5 +133,6 @@ export async function runStressParallel(
       next(w);
     }
   });
-  return resultOfParts(prepared, parts);
+  // each part as a result of its range (the experiment is the first run's): merged, derived once
+  return mergeStressResults([first, ...parts.map((p) => ({ ...first, runs: { from: p.from, to: p.to, count: p.to - p.from }, tally: p.tally }))]);
 }
