@@ -98,15 +98,27 @@ const MEMBER_SUMS = [
   "trueUpReclassified",
 ] as const;
 
-/** A report figure (the engine's own two-decimal money) as fen: zero, the commonest, without parsing. */
-function fenOfFigure(money: string): Fen {
+/** A report figure (the engine's own two-decimal money, or fen as a summary-only run keeps it) as fen. */
+function fenOfFigure(money: string | Fen): Fen {
+  if (typeof money === "bigint") return money;
   return money === "0.00" ? FEN_ZERO : parseFen(money);
 }
 
-/** What the yearly summaries read of a period's report (a full report, or a summary-only run's). @internal */
+/** A report figure as the summaries show it: two decimals. */
+function moneyOfFigure(money: string | Fen): string {
+  return typeof money === "bigint" ? formatFen(money) : money;
+}
+
+type MemberFigure = (typeof MEMBER_SUMS)[number] | "balance";
+
+/** What the yearly summaries read of a period's report (a full report, or a summary-only run's, whose amounts are fen). @internal */
 export interface YearInput {
   period: string;
-  members: Record<string, Pick<PeriodReport["members"][string], (typeof MEMBER_SUMS)[number] | "balance" | "reserveMonths" | "risk">>;
+  members: Record<
+    string,
+    | Pick<PeriodReport["members"][string], MemberFigure | "reserveMonths" | "risk">
+    | (Record<MemberFigure, Fen> & Pick<PeriodReport["members"][string], "reserveMonths" | "risk">)
+  >;
   pool: PeriodReport["pool"];
   clawbacks: string;
 }
@@ -134,7 +146,7 @@ export function summarizeYears(_policy: Policy, periods: readonly YearInput[]): 
       const end = last.members[id]!;
       members[id] = {
         ...(Object.fromEntries(MEMBER_SUMS.map((k) => [k, formatFen(sums[k]!)])) as Record<(typeof MEMBER_SUMS)[number], string>),
-        balance: end.balance,
+        balance: moneyOfFigure(end.balance),
         reserveMonths: end.reserveMonths,
         risk: end.risk,
         warnings: reports.filter((r) => ["critical", "warning"].includes(r.members[id]!.risk)).map((r) => r.period),
