@@ -70,6 +70,9 @@ export function flowsInFen(flows: z.output<typeof PeriodFlowsSchema>): EngineFlo
 const PLAIN_MONEY = /^(?:0|[1-9]\d{0,14})\.\d\d$/;
 const MONEY = moneyField({ fen: true });
 
+/** zod's own flag, as `parseInput` passes it: stop at the first problem (a huge bad input costs one item's work). */
+const FIRST_PROBLEM = { abortEarly: true } as z.core.ParseContext<z.core.$ZodIssue>;
+
 /** Thrown inside the fast path when it declines: the whole schema then decides. */
 const DECLINE = Symbol("decline");
 
@@ -87,7 +90,7 @@ function checkKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>)
 /** A money figure (≥ 0, whole fen) in fen: the plain form directly, any other through the figure's schema. */
 function money(value: unknown): Fen {
   if (typeof value === "string" && PLAIN_MONEY.test(value)) return BigInt(value.slice(0, -3) + value.slice(-2));
-  const parsed = MONEY.safeParse(value);
+  const parsed = MONEY.safeParse(value, FIRST_PROBLEM);
   if (!parsed.success) throw DECLINE;
   return toFen(parsed.data);
 }
@@ -110,7 +113,7 @@ function fastFlows(value: unknown): EngineFlows {
   const out: EngineFlows = { period, members: {} };
   for (const id of Object.keys(members)) {
     const m = members[id];
-    if (!isPlainObject(m)) throw DECLINE;
+    if (isReservedName(id) || !isPlainObject(m)) throw DECLINE;
     checkKeys(m, MEMBER_KEYS);
     if (m.levies !== undefined) return slowFlows(value);
     out.members[id] = {
@@ -152,7 +155,7 @@ function fastFlows(value: unknown): EngineFlows {
 
 /** A period through the period's schema (levy records, unusual forms). */
 function slowFlows(value: unknown): EngineFlows {
-  const parsed = PeriodFlowsSchema.safeParse(value);
+  const parsed = PeriodFlowsSchema.safeParse(value, FIRST_PROBLEM);
   if (!parsed.success) throw DECLINE;
   return flowsInFen(parsed.data);
 }
@@ -166,9 +169,9 @@ function fastScenario(scenario: unknown): EngineScenario | undefined {
     if ((name !== undefined && typeof name !== "string") || (description !== undefined && typeof description !== "string")) return undefined;
     // restatements are rare and replayed: the whole schema reads them
     if (restatements !== undefined || !Array.isArray(periods) || periods.length === 0) return undefined;
-    const parsedOpening = ScenarioOpeningSchema.safeParse(opening);
+    const parsedOpening = ScenarioOpeningSchema.safeParse(opening, FIRST_PROBLEM);
     if (!parsedOpening.success) return undefined;
-    const parsedOptions = options === undefined ? undefined : SettlementOptionsSchema.safeParse(options);
+    const parsedOptions = options === undefined ? undefined : SettlementOptionsSchema.safeParse(options, FIRST_PROBLEM);
     if (parsedOptions !== undefined && !parsedOptions.success) return undefined;
     const engineFlows: EngineFlows[] = new Array(periods.length);
     for (let i = 0; i < periods.length; i++) engineFlows[i] = fastFlows(periods[i]);
