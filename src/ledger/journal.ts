@@ -76,9 +76,10 @@ export class JournalWriter {
    * @param balances the balances to start from (copied).
    * @param nextSeq the sequence number of the first entry.
    * @param sink when given, each posting is folded into it and no entry is built (a summary-only run).
+   * @param adopt the writer takes `balances` over and changes it in place (its caller keeps no other use of it).
    */
-  constructor(balances: ReadonlyMap<string, Fen> = new Map(), nextSeq = 1, sink?: PostingSink) {
-    this.balances = new Map(balances);
+  constructor(balances: ReadonlyMap<string, Fen> = new Map(), nextSeq = 1, sink?: PostingSink, adopt = false) {
+    this.balances = adopt ? (balances as Map<string, Fen>) : new Map(balances);
     this.seq = nextSeq;
     this.sink = sink;
   }

@@ -75,7 +75,8 @@ export function settleParsed(
 
 /**
  * {@link settleParsed} keeping only the period's summary figures (a summary-only run of `simulate`): no
- * entries are built, each posting is folded into `sink` (the run's conservation check).
+ * entries are built, each posting is folded into `sink` (the run's conservation check). Not pure: `state`
+ * is taken over and changed in place (the caller owns it and keeps only the returned state).
  * @internal
  */
 export function settleParsedSummary(
@@ -86,7 +87,7 @@ export function settleParsedSummary(
   lastPeriod: boolean,
   sink: PostingSink,
 ): { state: InternalState; report: SummaryPeriodReport } {
-  const { context, outcome, state: next } = settleSteps(policy, state, flows, prefix, undefined, lastPeriod, sink);
+  const { context, outcome, state: next } = settleSteps(policy, state, flows, prefix, undefined, lastPeriod, sink, true);
   return { state: next, report: buildSummaryReport(context, outcome) };
 }
 
@@ -99,13 +100,18 @@ function settleSteps(
   trace: EngineTrace | undefined,
   lastPeriod: boolean,
   sink?: PostingSink,
+  inPlace = false,
 ): { context: PeriodContext; outcome: PoolOutcome; state: InternalState } {
   const params = paramsAt(policy, flows.period, [...prefix, "period"]);
   checkPeriod(policy, state, flows, prefix);
   const period = flows.period;
   const memberIds = membersInForce(policy, period);
-  const members = new Map<string, MemberFigures>();
-  for (const [id, figures] of state.members) members.set(id, { ...figures, yearSubsidies: new Map(figures.yearSubsidies), owed: { ...figures.owed } });
+  // a copy of the members' figures (the state given stays as it was), unless the caller handed the state over
+  let members = state.members;
+  if (!inPlace) {
+    members = new Map<string, MemberFigures>();
+    for (const [id, figures] of state.members) members.set(id, { ...figures, yearSubsidies: new Map(figures.yearSubsidies), owed: { ...figures.owed } });
+  }
   const context: PeriodContext = {
     policy,
     params,
@@ -113,7 +119,7 @@ function settleSteps(
     month: monthOf(period),
     prefix,
     memberIds,
-    writer: new JournalWriter(state.balances, state.nextSeq, sink),
+    writer: new JournalWriter(state.balances, state.nextSeq, sink, inPlace),
     members,
     figures: new Map(memberIds.map((id) => [id, emptyMemberPeriodFigures()])),
     options: state.options,
