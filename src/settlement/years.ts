@@ -137,20 +137,18 @@ export function summarizeYears(_policy: Policy, periods: readonly YearInput[]): 
     const last = reports[reports.length - 1]!;
     const members: Record<string, MemberYearSummary> = {};
     for (const id of Object.keys(last.members)) {
-      const sums: Record<string, Fen> = {};
-      for (const k of MEMBER_SUMS) {
-        let sum = FEN_ZERO;
-        for (const r of reports) sum += fenOfFigure(r.members[id]![k]);
-        sums[k] = sum;
+      // one pass over the year's reports per member: the sums in MEMBER_SUMS order, and the periods in warning
+      const sums: Fen[] = MEMBER_SUMS.map(() => FEN_ZERO);
+      const warnings: string[] = [];
+      for (const r of reports) {
+        const figures = r.members[id]!;
+        for (let k = 0; k < MEMBER_SUMS.length; k++) sums[k]! += fenOfFigure(figures[MEMBER_SUMS[k]!]);
+        if (figures.risk === "critical" || figures.risk === "warning") warnings.push(r.period);
       }
+      const summed = {} as Record<(typeof MEMBER_SUMS)[number], string>;
+      for (let k = 0; k < MEMBER_SUMS.length; k++) summed[MEMBER_SUMS[k]!] = formatFen(sums[k]!);
       const end = last.members[id]!;
-      members[id] = {
-        ...(Object.fromEntries(MEMBER_SUMS.map((k) => [k, formatFen(sums[k]!)])) as Record<(typeof MEMBER_SUMS)[number], string>),
-        balance: moneyOfFigure(end.balance),
-        reserveMonths: end.reserveMonths,
-        risk: end.risk,
-        warnings: reports.filter((r) => ["critical", "warning"].includes(r.members[id]!.risk)).map((r) => r.period),
-      };
+      members[id] = { ...summed, balance: moneyOfFigure(end.balance), reserveMonths: end.reserveMonths, risk: end.risk, warnings };
     }
     const sum = (f: (r: YearInput) => string) => {
       let total = FEN_ZERO;
