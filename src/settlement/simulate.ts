@@ -86,7 +86,7 @@ export interface SimulateOptions extends PolicyOptions {
   /**
    * What the run keeps: `"all"` (the default: every period's report, the journal, the final state) or
    * `"summary"`: only the yearly summaries, a short outline of each period, the final balances and the
-   * conservation check (folded as the entries are written), for analyses that run the engine many times.
+   * conservation check (each posting folded in as it is made; no entry is built), for analyses that run the engine many times.
    * The yearly figures are those of the full run.
    */
   keep?: "all" | "summary";
