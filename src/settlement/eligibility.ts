@@ -9,10 +9,10 @@
 import { type EligibilityDec, eligibilityDec } from "../fund/eligibility.js";
 import { reserveMonthsFen } from "../fund/reserveMonths.js";
 import { D, type Dec, dmax, ZERO } from "../money.js";
-import { nextPeriod } from "../period.js";
 import type { Policy } from "../policy/schema.js";
 import { cutWindowForPeriod } from "../rates/rateCutWindow.js";
 import { knownCutFractions } from "../rates/resolveCut.js";
+import { followingPeriod } from "./periodOrder.js";
 import type { MemberFigures } from "./state.js";
 
 /** A member's own reserve months (`null`: unbounded) and the cut they qualify for. @internal */
@@ -84,7 +84,7 @@ const ELIGIBILITY = new WeakMap<Policy, Map<string, { unbounded: Readonly<Eligib
  */
 export function rollEligibilityBase(policy: Policy, period: string, member: MemberFigures): void {
   const window = cutWindowForPeriod(policy, period);
-  if (window && window === cutWindowForPeriod(policy, nextPeriod(period))) return;
+  if (window && window === cutWindowForPeriod(policy, followingPeriod(period))) return;
   member.eligibilityBalance = member.priorYearBalance;
   member.eligibilityExpenditure = member.priorYearExpenditure;
 }

@@ -12,7 +12,7 @@ import { poolFloorFen } from "../fund/poolFloor.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
 import { type JournalEntry, JournalWriter, type PostingSink } from "../ledger/journal.js";
 import { FEN_ZERO, fenSum } from "../money.js";
-import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
+import { monthOf, periodOf, periodStart } from "../period.js";
 import { inPolicyTerms } from "../policy/names.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
 import { LIBRARY } from "../policy/provenance.js";
@@ -23,6 +23,7 @@ import { assertInForce } from "../rates/lookup.js";
 import { parseInput } from "../schema/parse.js";
 import { rollEligibilityBase } from "./eligibility.js";
 import { type EngineFlows, flowsInFen } from "./flowsInput.js";
+import { followingPeriod } from "./periodOrder.js";
 import { buildPeriodReport, type PoolOutcome } from "./periodReport.js";
 import type { PeriodReport } from "./report.js";
 import type { Settlement } from "./results.js";
@@ -193,7 +194,7 @@ function settleSteps(
   const extractions = openingPeriod ? fenSum(memberIds.map((id) => context.figures.get(id)!.extraction - context.figures.get(id)!.extractionOwed)) : FEN_ZERO;
   const outcome: PoolOutcome = { open: opening.poolOpen, floor, extractions, clawbacks, trueUpReturned, ...pool };
   const nextState: InternalState = {
-    nextPeriod: nextPeriod(period),
+    nextPeriod: followingPeriod(period),
     poolOpen: opening.poolOpen,
     nextSeq: writer.nextSeq,
     balances: writer.balances,
