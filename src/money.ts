@@ -224,10 +224,22 @@ export function fenSum(values: Iterable<Fen>): Fen {
 
 /** A decimal as an exact ratio of integers `numerator / denominator` (denominator a power of ten). @internal */
 export function decimalRatio(value: Dec | string): { numerator: bigint; denominator: bigint } {
+  // A policy holds a handful of factors (rates, fractions, months), each met once a member-period: the ratio of
+  // each distinct value is computed once (a bounded cache keyed by the value's text; the value itself is immutable).
+  const key = typeof value === "string" ? value : value.toString();
+  const cached = RATIOS.get(key);
+  if (cached !== undefined) return cached;
   const decimal = typeof value === "string" ? new D(value) : value;
   const places = decimal.decimalPlaces();
-  return { numerator: BigInt(decimal.times(new D(10).pow(places)).toFixed(0)), denominator: 10n ** BigInt(places) };
+  const ratio = Object.freeze({ numerator: BigInt(decimal.times(new D(10).pow(places)).toFixed(0)), denominator: 10n ** BigInt(places) });
+  if (RATIOS.size >= RATIO_CACHE_SIZE) RATIOS.clear();
+  RATIOS.set(key, ratio);
+  return ratio;
 }
+
+/** The ratios of {@link decimalRatio} by the value's text (a pure function's memo: no state a caller can see). */
+const RATIOS = new Map<string, Readonly<{ numerator: bigint; denominator: bigint }>>();
+const RATIO_CACHE_SIZE = 4096;
 
 /**
  * `numerator / denominator` rounded to the integer half-up (四舍五入: a half

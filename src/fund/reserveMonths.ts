@@ -1,4 +1,4 @@
-import { D, type Dec, FEN_ZERO, type Fen, formatFen, type Numeric, toFen } from "../money.js";
+import { D, type Dec, decimalRatio, FEN_ZERO, type Fen, formatFen, type Numeric, toFen } from "../money.js";
 import { paramFor } from "../policy/paramsAt.js";
 import { type PeriodOptions, periodOptions } from "../policy/resolve.js";
 import type { Policy, RiskLevel } from "../policy/schema.js";
@@ -24,11 +24,47 @@ export function reserveMonthsDec(balance: Dec, annualExpenditure: Dec): Dec | nu
  * @internal
  */
 export function reserveMonthsFen(balance: Fen, annualExpenditure: Fen): Dec | null {
-  if (annualExpenditure === FEN_ZERO) return balance < FEN_ZERO ? new D(0) : null;
+  const hundredths = reserveMonthsHundredths(balance, annualExpenditure);
+  return hundredths === null ? null : new D(formatFen(hundredths));
+}
+
+/**
+ * {@link reserveMonthsFen} in hundredths of a month (an integer: `"2.99"` months is 299), without a decimal:
+ * the same rounding (down, toward −∞) and the same `null` and `0`.
+ * @internal
+ */
+export function reserveMonthsHundredths(balance: Fen, annualExpenditure: Fen): bigint | null {
+  if (annualExpenditure === FEN_ZERO) return balance < FEN_ZERO ? 0n : null;
   const numerator = balance * 1200n;
   // bigint division truncates toward zero: one step down for a negative inexact quotient (a floor).
   const quotient = numerator / annualExpenditure;
-  return new D(formatFen(numerator < 0n && quotient * annualExpenditure !== numerator ? quotient - 1n : quotient));
+  return numerator < 0n && quotient * annualExpenditure !== numerator ? quotient - 1n : quotient;
+}
+
+/**
+ * {@link assessRiskDec} on reserve months in hundredths and a balance in fen: the same bands, the same
+ * comparisons (each band's lower bound read once as an exact ratio).
+ * @internal
+ */
+export function assessRiskHundredths(bands: Policy["riskBands"][number]["value"], hundredths: bigint | null, balance: Fen): RiskLevel {
+  if (balance < FEN_ZERO) return bands[0]!.level;
+  if (hundredths === null) return bands[bands.length - 1]!.level;
+  const bounds = ratiosOf(bands);
+  let level = bands[0]!.level;
+  // months ≥ bound ⇔ hundredths × denominator ≥ numerator × 100 (exact)
+  for (let i = 0; i < bands.length; i++) if (hundredths * bounds[i]!.denominator >= bounds[i]!.numerator * 100n) level = bands[i]!.level;
+  return level;
+}
+
+/** Each band's lower bound as an exact ratio, read once per (frozen) bands array. */
+const RATIOS = new WeakMap<object, { numerator: bigint; denominator: bigint }[]>();
+function ratiosOf(bands: Policy["riskBands"][number]["value"]): { numerator: bigint; denominator: bigint }[] {
+  let ratios = RATIOS.get(bands);
+  if (ratios === undefined) {
+    ratios = bands.map((band) => decimalRatio(String(band.fromMonths)));
+    RATIOS.set(bands, ratios);
+  }
+  return ratios;
 }
 
 /**

@@ -162,29 +162,36 @@ export class ConservationFold {
 
   /** Folds entries in (in order). */
   add(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[]): void {
-    const folded = this.folded;
     for (const e of journal) {
       if (!AMOUNT.test(e.amount)) {
         this.malformed = true;
         return;
       }
-      const amount = fenOf(e.amount);
-      folded.set(e.from, (folded.get(e.from) ?? 0n) - amount);
-      folded.set(e.to, (folded.get(e.to) ?? 0n) + amount);
-      const from = kindOf(e.from);
-      const to = kindOf(e.to);
-      if (from === to) continue;
-      if (to === "fund") {
-        if (from === "external") this.externalIn += amount;
-        // a remittance restated down: the province returns the difference (a prior-period adjustment)
-        else if (from === "province") this.provincialOut -= amount;
-        else this.other += amount;
-      } else if (from === "fund") {
-        if (e.to === ACCOUNTS.beneficiaries) this.benefitsOut += amount;
-        else if (to === "external") this.externalIn -= amount;
-        else if (to === "province") this.provincialOut += amount;
-        else this.other -= amount;
-      }
+      this.addPosting(e.from, e.to, fenOf(e.amount));
+    }
+  }
+
+  /**
+   * Folds in one posting of `amount` fen (> 0) from `from` to `to`: what {@link add} does for an entry, for a
+   * writer that keeps no entries (a summary-only run).
+   */
+  addPosting(fromAccount: string, toAccount: string, amount: Fen): void {
+    const folded = this.folded;
+    folded.set(fromAccount, (folded.get(fromAccount) ?? 0n) - amount);
+    folded.set(toAccount, (folded.get(toAccount) ?? 0n) + amount);
+    const from = kindOf(fromAccount);
+    const to = kindOf(toAccount);
+    if (from === to) return;
+    if (to === "fund") {
+      if (from === "external") this.externalIn += amount;
+      // a remittance restated down: the province returns the difference (a prior-period adjustment)
+      else if (from === "province") this.provincialOut -= amount;
+      else this.other += amount;
+    } else if (from === "fund") {
+      if (toAccount === ACCOUNTS.beneficiaries) this.benefitsOut += amount;
+      else if (to === "external") this.externalIn -= amount;
+      else if (to === "province") this.provincialOut += amount;
+      else this.other -= amount;
     }
   }
 

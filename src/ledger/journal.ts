@@ -65,14 +65,23 @@ export type JournalEntry = z.output<typeof JournalEntrySchema>;
  * @internal
  */
 export class JournalWriter {
+  /** The entries written (none when the writer folds into a sink instead). */
   readonly entries: JournalEntry[] = [];
   /** Every account's balance, in fen. */
   readonly balances: Map<string, Fen>;
   private seq: number;
+  private readonly sink: PostingSink | undefined;
 
-  constructor(balances: ReadonlyMap<string, Fen> = new Map(), nextSeq = 1) {
-    this.balances = new Map(balances);
+  /**
+   * @param balances the balances to start from (copied).
+   * @param nextSeq the sequence number of the first entry.
+   * @param sink when given, each posting is folded into it and no entry is built (a summary-only run).
+   * @param adopt the writer takes `balances` over and changes it in place (its caller keeps no other use of it).
+   */
+  constructor(balances: ReadonlyMap<string, Fen> = new Map(), nextSeq = 1, sink?: PostingSink, adopt = false) {
+    this.balances = adopt ? (balances as Map<string, Fen>) : new Map(balances);
     this.seq = nextSeq;
+    this.sink = sink;
   }
 
   /** The next sequence number. */
@@ -105,13 +114,24 @@ export class JournalWriter {
         zh: "内部记账错误：金额为负",
       });
     }
-    const entry: JournalEntry = { seq: this.seq++, period, from, to, amount: formatFen(amount), kind, citation };
-    if (member !== undefined) entry.member = member;
-    if (corrects !== undefined) entry.corrects = corrects;
-    this.entries.push(entry);
-    this.balances.set(from, this.balance(from) - amount);
-    this.balances.set(to, this.balance(to) + amount);
+    if (this.sink !== undefined) {
+      this.seq++;
+      this.sink.addPosting(from, to, amount);
+    } else {
+      const entry: JournalEntry = { seq: this.seq++, period, from, to, amount: formatFen(amount), kind, citation };
+      if (member !== undefined) entry.member = member;
+      if (corrects !== undefined) entry.corrects = corrects;
+      this.entries.push(entry);
+    }
+    const balances = this.balances;
+    balances.set(from, (balances.get(from) ?? FEN_ZERO) - amount);
+    balances.set(to, (balances.get(to) ?? FEN_ZERO) + amount);
   }
+}
+
+/** Where a writer that keeps no entries folds its postings (the conservation check's running fold). @internal */
+export interface PostingSink {
+  addPosting(from: string, to: string, amount: Fen): void;
 }
 
 // the validators are exported: nobody may change what they check

@@ -6,13 +6,13 @@
  *
  * @module
  */
-import { eligibilityDec } from "../fund/eligibility.js";
+import { type EligibilityDec, eligibilityDec } from "../fund/eligibility.js";
 import { reserveMonthsFen } from "../fund/reserveMonths.js";
 import { D, type Dec, dmax, ZERO } from "../money.js";
-import { nextPeriod } from "../period.js";
 import type { Policy } from "../policy/schema.js";
 import { cutWindowForPeriod } from "../rates/rateCutWindow.js";
 import { knownCutFractions } from "../rates/resolveCut.js";
+import { followingPeriod } from "./periodOrder.js";
 import type { MemberFigures } from "./state.js";
 
 /** A member's own reserve months (`null`: unbounded) and the cut they qualify for. @internal */
@@ -49,9 +49,33 @@ export function cityCutFor(policy: Policy, period: string, levyCuts: readonly De
 }
 
 /** The eligibility of a member in a period. @internal */
-export function memberEligibility(policy: Policy, period: string, member: MemberFigures, levyCuts: readonly Dec[]) {
-  return eligibilityDec(policy, period, ownReserveMonthsOf(member), cityCutFor(policy, period, levyCuts));
+export function memberEligibility(policy: Policy, period: string, member: MemberFigures, levyCuts: readonly Dec[]): Readonly<EligibilityDec> {
+  const months = ownReserveMonthsOf(member);
+  if (levyCuts.length > 0) return eligibilityDec(policy, period, months, cityCutFor(policy, period, levyCuts));
+  // Without levy records the answer depends on the policy, the period and the months only: each distinct
+  // (period, months) is decided once (the months are the shared, immutable decimals of ownReserveMonthsOf
+  // or the scenario's own), not once a member-period.
+  let byPeriod = ELIGIBILITY.get(policy);
+  if (byPeriod === undefined) {
+    byPeriod = new Map();
+    ELIGIBILITY.set(policy, byPeriod);
+  }
+  let byMonths = byPeriod.get(period);
+  if (byMonths === undefined) {
+    if (byPeriod.size >= 1024) byPeriod.clear();
+    byMonths = { unbounded: undefined, known: new WeakMap() };
+    byPeriod.set(period, byMonths);
+  }
+  const known = months === null ? byMonths.unbounded : byMonths.known.get(months);
+  if (known !== undefined) return known;
+  const decided = Object.freeze(eligibilityDec(policy, period, months, cityCutFor(policy, period, levyCuts)));
+  if (months === null) byMonths.unbounded = decided;
+  else byMonths.known.set(months, decided);
+  return decided;
 }
+
+/** The eligibility of each (policy, period, own months) without levy records. */
+const ELIGIBILITY = new WeakMap<Policy, Map<string, { unbounded: Readonly<EligibilityDec> | undefined; known: WeakMap<Dec, Readonly<EligibilityDec>> }>>();
 
 /**
  * At the year end: the measuring point moves to this year end, unless a cut window runs on into the next
@@ -60,7 +84,7 @@ export function memberEligibility(policy: Policy, period: string, member: Member
  */
 export function rollEligibilityBase(policy: Policy, period: string, member: MemberFigures): void {
   const window = cutWindowForPeriod(policy, period);
-  if (window && window === cutWindowForPeriod(policy, nextPeriod(period))) return;
+  if (window && window === cutWindowForPeriod(policy, followingPeriod(period))) return;
   member.eligibilityBalance = member.priorYearBalance;
   member.eligibilityExpenditure = member.priorYearExpenditure;
 }

@@ -5,7 +5,9 @@
  *
  * @module
  */
+
 import { PoolingError } from "../errors.js";
+import { nextPeriod } from "../period.js";
 
 /**
  * Throws `PERIOD_OUT_OF_ORDER` at `periods[index].period` unless `period` is `expected` (the state's next
@@ -17,4 +19,21 @@ export function checkPeriodOrder(expected: string, period: string, index: number
     en: `expected ${expected}, got ${period}`,
     zh: `应为 ${expected}，收到 ${period}`,
   });
+}
+
+/** The next period of each period seen (a handful per scenario): the calendar is asked once per period, not once a settlement. */
+const FOLLOWING = new Map<string, string>();
+
+/**
+ * `nextPeriod`, remembered: the settlement asks it each period (and the eligibility's roll each December).
+ * @internal
+ */
+export function followingPeriod(period: string): string {
+  let next = FOLLOWING.get(period);
+  if (next === undefined) {
+    next = nextPeriod(period);
+    if (FOLLOWING.size >= 4096) FOLLOWING.clear();
+    FOLLOWING.set(period, next);
+  }
+  return next;
 }

@@ -7,7 +7,7 @@
  */
 import { openingParams } from "../fund/openPooling.js";
 import { PRIORITY_CLASSES } from "../fund/payByPriority.js";
-import { assessRiskDec, reserveMonthsDec } from "../fund/reserveMonths.js";
+import { assessRiskDec, assessRiskHundredths, reserveMonthsDec, reserveMonthsHundredths } from "../fund/reserveMonths.js";
 import { trueUpCitation } from "../fund/trueUp.js";
 import { ACCOUNTS, carriedAccountOf, currentAccountOf, kindOf } from "../ledger/accounts.js";
 import { D, type Dec, FEN_ZERO, type Fen, fenMax, fenSum, fenToDec, formatFen, formatRate, ZERO } from "../money.js";
@@ -17,7 +17,7 @@ import type { Policy } from "../policy/schema.js";
 import type { Period } from "../schema/fields.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { Claim } from "./state.js";
-import { type ClassAmounts, type PeriodContext, reserveMonthsOfFen } from "./steps/context.js";
+import type { ClassAmounts, PeriodContext } from "./steps/context.js";
 import { owedTotal } from "./steps/owed.js";
 import type { TopUpReason } from "./steps/topUp.js";
 
@@ -73,8 +73,15 @@ export function memberStanding(context: PeriodContext, id: string) {
   const current = writer.balance(currentAccountOf(id));
   const carried = writer.balance(carriedAccountOf(id));
   const balance = current + carried;
-  const months = reserveMonthsOfFen(balance, context.members.get(id)!.priorYearExpenditure);
-  return { current, carried, balance, months, reserveMonths: formatMonths(months), risk: assessRiskDec(params.riskBands.value, months, fenToDec(balance)) };
+  // R11: in hundredths of a month, exactly as reserveMonthsFen rounds them (its two-decimal text is the report's)
+  const months = reserveMonthsHundredths(balance, context.members.get(id)!.priorYearExpenditure);
+  return {
+    current,
+    carried,
+    balance,
+    reserveMonths: months === null ? null : formatFen(months),
+    risk: assessRiskHundredths(params.riskBands.value, months, balance),
+  };
 }
 
 /** The report of one member. */

@@ -5,15 +5,14 @@
  *
  * @module
  */
-import type * as z from "zod";
 import { type Path, PoolingError } from "../errors.js";
 import { checkMembers, memberIds as membersInForce } from "../fund/members.js";
 import { openingParams } from "../fund/openPooling.js";
 import { poolFloorFen } from "../fund/poolFloor.js";
 import { carriedAccountOf, currentAccountOf } from "../ledger/accounts.js";
-import { type JournalEntry, JournalWriter } from "../ledger/journal.js";
+import { type JournalEntry, JournalWriter, type PostingSink } from "../ledger/journal.js";
 import { FEN_ZERO, fenSum } from "../money.js";
-import { monthOf, nextPeriod, periodOf, periodStart } from "../period.js";
+import { monthOf, periodOf, periodStart } from "../period.js";
 import { inPolicyTerms } from "../policy/names.js";
 import { paramsAt, policyRef } from "../policy/paramsAt.js";
 import { LIBRARY } from "../policy/provenance.js";
@@ -23,6 +22,8 @@ import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { assertInForce } from "../rates/lookup.js";
 import { parseInput } from "../schema/parse.js";
 import { rollEligibilityBase } from "./eligibility.js";
+import { type EngineFlows, flowsInFen } from "./flowsInput.js";
+import { followingPeriod } from "./periodOrder.js";
 import { buildPeriodReport, type PoolOutcome } from "./periodReport.js";
 import type { PeriodReport } from "./report.js";
 import type { Settlement } from "./results.js";
@@ -40,7 +41,7 @@ import type { EngineTrace } from "./steps/trace.js";
 import { closeYearWhenDue, settleClawbacksWhenDue, trueUpWhenDue } from "./steps/yearEnd.js";
 import { buildSummaryReport, type SummaryPeriodReport } from "./summaryReport.js";
 
-type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
+type ParsedFlows = EngineFlows;
 
 /** The checks before a period is settled: its members, its order, the policy in force. */
 function checkPeriod(policy: Policy, state: InternalState, flows: ParsedFlows, prefix: Path): void {
@@ -74,7 +75,9 @@ export function settleParsed(
 }
 
 /**
- * {@link settleParsed} keeping only the period's summary figures (a summary-only run of `simulate`).
+ * {@link settleParsed} keeping only the period's summary figures (a summary-only run of `simulate`): no
+ * entries are built, each posting is folded into `sink` (the run's conservation check). Not pure: `state`
+ * is taken over and changed in place (the caller owns it and keeps only the returned state).
  * @internal
  */
 export function settleParsedSummary(
@@ -83,9 +86,10 @@ export function settleParsedSummary(
   flows: ParsedFlows,
   prefix: Path,
   lastPeriod: boolean,
-): { state: InternalState; journal: JournalEntry[]; report: SummaryPeriodReport } {
-  const { context, outcome, state: next } = settleSteps(policy, state, flows, prefix, undefined, lastPeriod);
-  return { state: next, journal: context.writer.entries, report: buildSummaryReport(context, outcome) };
+  sink: PostingSink,
+): { state: InternalState; report: SummaryPeriodReport } {
+  const { context, outcome, state: next } = settleSteps(policy, state, flows, prefix, undefined, lastPeriod, sink, true);
+  return { state: next, report: buildSummaryReport(context, outcome) };
 }
 
 /** The steps of a period: what its report is built from, and the next state. */
@@ -96,13 +100,19 @@ function settleSteps(
   prefix: Path,
   trace: EngineTrace | undefined,
   lastPeriod: boolean,
+  sink?: PostingSink,
+  inPlace = false,
 ): { context: PeriodContext; outcome: PoolOutcome; state: InternalState } {
   const params = paramsAt(policy, flows.period, [...prefix, "period"]);
   checkPeriod(policy, state, flows, prefix);
   const period = flows.period;
   const memberIds = membersInForce(policy, period);
-  const members = new Map<string, MemberFigures>();
-  for (const [id, figures] of state.members) members.set(id, { ...figures, yearSubsidies: new Map(figures.yearSubsidies), owed: { ...figures.owed } });
+  // a copy of the members' figures (the state given stays as it was), unless the caller handed the state over
+  let members = state.members;
+  if (!inPlace) {
+    members = new Map<string, MemberFigures>();
+    for (const [id, figures] of state.members) members.set(id, { ...figures, yearSubsidies: new Map(figures.yearSubsidies), owed: { ...figures.owed } });
+  }
   const context: PeriodContext = {
     policy,
     params,
@@ -110,7 +120,7 @@ function settleSteps(
     month: monthOf(period),
     prefix,
     memberIds,
-    writer: new JournalWriter(state.balances, state.nextSeq),
+    writer: new JournalWriter(state.balances, state.nextSeq, sink, inPlace),
     members,
     figures: new Map(memberIds.map((id) => [id, emptyMemberPeriodFigures()])),
     options: state.options,
@@ -184,7 +194,7 @@ function settleSteps(
   const extractions = openingPeriod ? fenSum(memberIds.map((id) => context.figures.get(id)!.extraction - context.figures.get(id)!.extractionOwed)) : FEN_ZERO;
   const outcome: PoolOutcome = { open: opening.poolOpen, floor, extractions, clawbacks, trueUpReturned, ...pool };
   const nextState: InternalState = {
-    nextPeriod: nextPeriod(period),
+    nextPeriod: followingPeriod(period),
     poolOpen: opening.poolOpen,
     nextSeq: writer.nextSeq,
     balances: writer.balances,
@@ -260,7 +270,7 @@ export function settlePeriodTraced(state: SettlementState, flows: PeriodFlows, p
   const resolved = resolvePolicy(policy);
   return inPolicyTerms(resolved, () => {
     const internalState = fromJSONState(resolved, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
-    const parsedFlows = parseInput(PeriodFlowsSchema, flows, ["flows"]);
+    const parsedFlows = flowsInFen(parseInput(PeriodFlowsSchema, flows, ["flows"]));
     const settled = settleParsed(resolved, internalState, parsedFlows, ["flows"], trace);
     return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved), library: LIBRARY };
   });

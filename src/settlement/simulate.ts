@@ -10,11 +10,12 @@ import type { Policy } from "../policy/schema.js";
 import type { Suzhou2020Policy, SuzhouMemberId } from "../policy/suzhou2020.js";
 import { periodField } from "../schema/fields.js";
 import { parseInput } from "../schema/parse.js";
+import { parseScenario } from "./flowsInput.js";
 import { checkPeriodOrder } from "./periodOrder.js";
 import type { PeriodReport } from "./report.js";
 import { runWithRestatements } from "./restate/run.js";
 import type { Simulation } from "./results.js";
-import { type Scenario, ScenarioOpeningSchema, ScenarioSchema, type SettlementOptions, SettlementOptionsSchema, type SettlementState } from "./schema.js";
+import { type Scenario, ScenarioOpeningSchema, type SettlementOptions, SettlementOptionsSchema, type SettlementState } from "./schema.js";
 import { settleParsed } from "./settlePeriod.js";
 import { simulateSummary } from "./simulateSummary.js";
 import { initialInternalState, toJSONState } from "./state.js";
@@ -85,7 +86,7 @@ export interface SimulateOptions extends PolicyOptions {
   /**
    * What the run keeps: `"all"` (the default: every period's report, the journal, the final state) or
    * `"summary"`: only the yearly summaries, a short outline of each period, the final balances and the
-   * conservation check (folded as the entries are written), for analyses that run the engine many times.
+   * conservation check (each posting folded in as it is made; no entry is built), for analyses that run the engine many times.
    * The yearly figures are those of the full run.
    */
   keep?: "all" | "summary";
@@ -178,7 +179,7 @@ function simulateArgs(optionsOrPolicy: unknown, legacyOptions: SimulateOptions |
 
 /** {@link simulate} with its policy resolved. */
 function simulateResolved(scenario: Scenario, resolved: Policy, options: SimulateOptions | undefined): Simulation | SimulationSummary {
-  const parsed = parseInput(ScenarioSchema, scenario);
+  const parsed = parseScenario(scenario);
   const init = initialInternalState(resolved, parsed.opening, parsed.options, ["opening"]);
   const asOf = options?.asOf === undefined ? undefined : parseInput(AsOfSchema, options.asOf, ["options", "asOf"]);
   const keep = options?.keep === undefined ? "all" : parseInput(KeepSchema, options.keep, ["options", "keep"]);

@@ -1,21 +1,20 @@
 /**
  * `simulate`'s summary-only run (`keep: "summary"`): the same steps, period
  * by period, keeping only each period's summary figures until its year is
- * summarized; each period's entries are folded into the conservation check
- * as they are written, then dropped. Memory stays flat in periods and runs.
+ * summarized; each posting is folded into the conservation check as it is
+ * made, and no entry is built. Memory stays flat in periods and runs.
  *
  * @module
  */
 
-import type * as z from "zod";
 import { withPathPrefix } from "../errors.js";
 import { ConservationFold, foldedConservation, formatFenBalances } from "../ledger/fold.js";
 import { yearOf } from "../period.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { LIBRARY, reviewWarnings } from "../policy/provenance.js";
 import type { Policy } from "../policy/schema.js";
+import type { EngineScenario } from "./flowsInput.js";
 import { checkPeriodOrder } from "./periodOrder.js";
-import type { ScenarioSchema } from "./schema.js";
 import { settleParsedSummary } from "./settlePeriod.js";
 import type { InternalState } from "./state.js";
 import type { SummaryPeriodReport } from "./summaryReport.js";
@@ -27,7 +26,7 @@ import { summarizeYears, type YearSummary } from "./years.js";
  */
 export function simulateSummary(
   resolved: Policy,
-  parsed: z.output<typeof ScenarioSchema>,
+  parsed: EngineScenario,
   init: { state: InternalState; journal: Parameters<ConservationFold["add"]>[0] },
   onPeriod: (done: number, period: string) => void,
 ): SimulationSummary {
@@ -43,12 +42,11 @@ export function simulateSummary(
     checkPeriodOrder(state.nextPeriod, flows.period, index);
     let settled: ReturnType<typeof settleParsedSummary>;
     try {
-      settled = settleParsedSummary(resolved, state, flows, [], index === total - 1);
+      settled = settleParsedSummary(resolved, state, flows, [], index === total - 1, fold);
     } catch (error) {
       throw withPathPrefix(error, ["periods", index]);
     }
     state = settled.state;
-    fold.add(settled.journal);
     if (warnings === undefined) {
       const w = reviewWarnings(resolved, flows.period);
       if (w !== undefined) warnings = [...w];

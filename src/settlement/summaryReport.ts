@@ -1,41 +1,43 @@
 /**
  * A period's figures as a summary-only run keeps them: what the yearly
  * summaries sum and what an analysis reads of a period (no parameters, no
- * citations, 21 of a member's 39 figures), built by the same helpers as the
- * full report, so that each figure is the full report's.
+ * citations, 21 of a member's 39 figures, the amounts in fen), built by the same
+ * helpers as the full report, so that each figure is the full report's.
  *
  * @module
  */
-import { formatFen } from "../money.js";
+import { type Fen, formatFen } from "../money.js";
 import { memberStanding, type PoolOutcome, poolReport } from "./periodReport.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { PeriodContext } from "./steps/context.js";
 
-/** The member figures a summary-only run keeps of a period. @internal */
-export type SummaryMemberReport = Pick<
-  MemberPeriodReport,
-  | "income"
-  | "expenditure"
-  | "cutRelief"
-  | "grantClaimed"
-  | "subsidyClaimed"
-  | "unclaimed"
-  | "openingDeficitClaimed"
-  | "extraction"
-  | "provincialRemittance"
-  | "topUp"
-  | "grantPaid"
-  | "subsidyPaid"
-  | "deficitPaid"
-  | "majorAccidentPaid"
-  | "clawback"
-  | "clawbackAccrued"
-  | "trueUpReturned"
-  | "trueUpReclassified"
-  | "balance"
-  | "reserveMonths"
-  | "risk"
->;
+/** The member figures a summary-only run sums, kept in fen until its year is summarized. */
+const SUMMED = [
+  "income",
+  "expenditure",
+  "cutRelief",
+  "grantClaimed",
+  "subsidyClaimed",
+  "unclaimed",
+  "openingDeficitClaimed",
+  "extraction",
+  "provincialRemittance",
+  "topUp",
+  "grantPaid",
+  "subsidyPaid",
+  "deficitPaid",
+  "majorAccidentPaid",
+  "clawback",
+  "clawbackAccrued",
+  "trueUpReturned",
+  "trueUpReclassified",
+] as const;
+
+/**
+ * The member figures a summary-only run keeps of a period: 21 of a member's 39 figures, the amounts in fen
+ * (formatted only when a year is summarized, by the same formatting as the full report's). @internal
+ */
+export type SummaryMemberReport = Record<(typeof SUMMED)[number] | "balance", Fen> & Pick<MemberPeriodReport, "reserveMonths" | "risk">;
 
 /** A period as a summary-only run keeps it. @internal */
 export interface SummaryPeriodReport {
@@ -52,25 +54,25 @@ export function buildSummaryReport(context: PeriodContext, pool: PoolOutcome): S
     const f = context.figures.get(id)!;
     const { balance, reserveMonths, risk } = memberStanding(context, id);
     members[id] = {
-      income: formatFen(f.income),
-      expenditure: formatFen(f.expenditure),
-      cutRelief: formatFen(f.cutRelief),
-      grantClaimed: formatFen(f.grantClaimed),
-      subsidyClaimed: formatFen(f.subsidyClaimed),
-      unclaimed: formatFen(f.unclaimed),
-      openingDeficitClaimed: formatFen(f.openingDeficitClaimed),
-      extraction: formatFen(f.extraction),
-      provincialRemittance: formatFen(f.provincialRemittance),
-      topUp: formatFen(f.topUp),
-      grantPaid: formatFen(f.grantPaid),
-      subsidyPaid: formatFen(f.subsidyPaid),
-      deficitPaid: formatFen(f.deficitPaid),
-      majorAccidentPaid: formatFen(f.majorAccidentPaid),
-      clawback: formatFen(f.clawback),
-      clawbackAccrued: formatFen(f.clawbackAccrued),
-      trueUpReturned: formatFen(f.trueUpReturned),
-      trueUpReclassified: formatFen(f.trueUpReclassified),
-      balance: formatFen(balance),
+      income: f.income,
+      expenditure: f.expenditure,
+      cutRelief: f.cutRelief,
+      grantClaimed: f.grantClaimed,
+      subsidyClaimed: f.subsidyClaimed,
+      unclaimed: f.unclaimed,
+      openingDeficitClaimed: f.openingDeficitClaimed,
+      extraction: f.extraction,
+      provincialRemittance: f.provincialRemittance,
+      topUp: f.topUp,
+      grantPaid: f.grantPaid,
+      subsidyPaid: f.subsidyPaid,
+      deficitPaid: f.deficitPaid,
+      majorAccidentPaid: f.majorAccidentPaid,
+      clawback: f.clawback,
+      clawbackAccrued: f.clawbackAccrued,
+      trueUpReturned: f.trueUpReturned,
+      trueUpReclassified: f.trueUpReclassified,
+      balance,
       reserveMonths,
       risk,
     };

@@ -8,6 +8,7 @@
  */
 import * as z from "zod";
 import { ConservationReportSchema } from "../ledger/fold.js";
+import type { Fen } from "../money.js";
 import { LibraryRefSchema, PolicyRefSchema, ResultWarningSchema } from "../policy/provenance.js";
 import { RiskLevelSchema } from "../policy/schema.js";
 import { MoneyStringSchema } from "../schema/fields.js";
@@ -62,14 +63,21 @@ export type SimulationSummary<M extends string = string> = Omit<z.output<typeof 
   years: YearSummary<M>[];
 };
 
-type Claims = Pick<MemberPeriodReport, "grantClaimed" | "subsidyClaimed" | "unclaimed" | "openingDeficitClaimed">;
+type ClaimFigure = "grantClaimed" | "subsidyClaimed" | "unclaimed" | "openingDeficitClaimed";
+/** A period's claim figures: a full report's strings, or a summary-only run's fen. */
+type Claims = Pick<MemberPeriodReport, ClaimFigure> | Record<ClaimFigure, Fen>;
+
+/** A claim figure other than zero. */
+function nonZero(figure: string | Fen): boolean {
+  return typeof figure === "bigint" ? figure !== 0n : figure !== "0.00";
+}
 
 /** A period's outline, from its report (full, or a summary-only run's). @internal */
 export function outlineOf(report: { period: string; pool: PeriodReport["pool"]; members: Record<string, Claims> }): PeriodOutline {
   const { pool } = report;
   const claimants: string[] = [];
   for (const [id, r] of Object.entries(report.members)) {
-    if (r.grantClaimed !== "0.00" || r.subsidyClaimed !== "0.00" || r.unclaimed !== "0.00" || r.openingDeficitClaimed !== "0.00") claimants.push(id);
+    if (nonZero(r.grantClaimed) || nonZero(r.subsidyClaimed) || nonZero(r.unclaimed) || nonZero(r.openingDeficitClaimed)) claimants.push(id);
   }
   return {
     period: report.period,

@@ -98,15 +98,27 @@ const MEMBER_SUMS = [
   "trueUpReclassified",
 ] as const;
 
-/** A report figure (the engine's own two-decimal money) as fen: zero, the commonest, without parsing. */
-function fenOfFigure(money: string): Fen {
+/** A report figure (the engine's own two-decimal money, or fen as a summary-only run keeps it) as fen. */
+function fenOfFigure(money: string | Fen): Fen {
+  if (typeof money === "bigint") return money;
   return money === "0.00" ? FEN_ZERO : parseFen(money);
 }
 
-/** What the yearly summaries read of a period's report (a full report, or a summary-only run's). @internal */
+/** A report figure as the summaries show it: two decimals. */
+function moneyOfFigure(money: string | Fen): string {
+  return typeof money === "bigint" ? formatFen(money) : money;
+}
+
+type MemberFigure = (typeof MEMBER_SUMS)[number] | "balance";
+
+/** What the yearly summaries read of a period's report (a full report, or a summary-only run's, whose amounts are fen). @internal */
 export interface YearInput {
   period: string;
-  members: Record<string, Pick<PeriodReport["members"][string], (typeof MEMBER_SUMS)[number] | "balance" | "reserveMonths" | "risk">>;
+  members: Record<
+    string,
+    | Pick<PeriodReport["members"][string], MemberFigure | "reserveMonths" | "risk">
+    | (Record<MemberFigure, Fen> & Pick<PeriodReport["members"][string], "reserveMonths" | "risk">)
+  >;
   pool: PeriodReport["pool"];
   clawbacks: string;
 }
@@ -125,20 +137,18 @@ export function summarizeYears(_policy: Policy, periods: readonly YearInput[]): 
     const last = reports[reports.length - 1]!;
     const members: Record<string, MemberYearSummary> = {};
     for (const id of Object.keys(last.members)) {
-      const sums: Record<string, Fen> = {};
-      for (const k of MEMBER_SUMS) {
-        let sum = FEN_ZERO;
-        for (const r of reports) sum += fenOfFigure(r.members[id]![k]);
-        sums[k] = sum;
+      // one pass over the year's reports per member: the sums in MEMBER_SUMS order, and the periods in warning
+      const sums: Fen[] = MEMBER_SUMS.map(() => FEN_ZERO);
+      const warnings: string[] = [];
+      for (const r of reports) {
+        const figures = r.members[id]!;
+        for (let k = 0; k < MEMBER_SUMS.length; k++) sums[k]! += fenOfFigure(figures[MEMBER_SUMS[k]!]);
+        if (figures.risk === "critical" || figures.risk === "warning") warnings.push(r.period);
       }
+      const summed = {} as Record<(typeof MEMBER_SUMS)[number], string>;
+      for (let k = 0; k < MEMBER_SUMS.length; k++) summed[MEMBER_SUMS[k]!] = formatFen(sums[k]!);
       const end = last.members[id]!;
-      members[id] = {
-        ...(Object.fromEntries(MEMBER_SUMS.map((k) => [k, formatFen(sums[k]!)])) as Record<(typeof MEMBER_SUMS)[number], string>),
-        balance: end.balance,
-        reserveMonths: end.reserveMonths,
-        risk: end.risk,
-        warnings: reports.filter((r) => ["critical", "warning"].includes(r.members[id]!.risk)).map((r) => r.period),
-      };
+      members[id] = { ...summed, balance: moneyOfFigure(end.balance), reserveMonths: end.reserveMonths, risk: end.risk, warnings };
     }
     const sum = (f: (r: YearInput) => string) => {
       let total = FEN_ZERO;

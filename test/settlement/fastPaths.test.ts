@@ -4,10 +4,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reserveMonthsDec } from "../../src/fund/reserveMonths.js";
+import { assessRiskDec, assessRiskHundredths, reserveMonthsDec, reserveMonthsHundredths } from "../../src/fund/reserveMonths.js";
+import { SUZHOU_2020 } from "../../src/index.js";
 import { checkConservation, conservationOf } from "../../src/ledger/fold.js";
 import { D, fenToDec, formatFen, parseFen, toFen } from "../../src/money.js";
+import { paramsAt } from "../../src/policy/paramsAt.js";
 import { reserveMonthsOfFen } from "../../src/settlement/steps/context.js";
+import { runs } from "../support/fc.js";
 
 const fenArb = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n });
 
@@ -19,6 +22,40 @@ describe("integer shortcuts (issue 11)", () => {
         const slow = reserveMonthsDec(fenToDec(balance), fenToDec(expenditure));
         expect(fast === null ? null : fast.toFixed(2)).toBe(slow === null ? null : slow.toFixed(2));
       }),
+    );
+  });
+
+  it("risk from hundredths of a month and fen = assessRiskDec on the same months and balance, any bands", () => {
+    const policyBands = paramsAt(SUZHOU_2020, "2021-01").riskBands.value;
+    type Bands = typeof policyBands;
+    const odd = [
+      { level: "critical", fromMonths: "0" },
+      { level: "warning", fromMonths: "2.125" },
+      { level: "normal", fromMonths: "2.5" },
+      { level: "surplus", fromMonths: "7" },
+    ] as unknown as Bands;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(policyBands, odd),
+        fc.option(fc.bigInt({ min: -5000n, max: 5000n }), { nil: null }),
+        fc.bigInt({ min: -1000n, max: 1000n }),
+        (bands, hundredths, balance) => {
+          const months = hundredths === null ? null : new D(formatFen(hundredths));
+          expect(assessRiskHundredths(bands, hundredths, balance)).toBe(assessRiskDec(bands, months, fenToDec(balance)));
+        },
+      ),
+      runs(500),
+    );
+  });
+
+  it("reserve months in hundredths = reserveMonthsFen's two decimals", () => {
+    fc.assert(
+      fc.property(fenArb, fc.bigInt({ min: 0n, max: 10n ** 15n }), (balance, expenditure) => {
+        const h = reserveMonthsHundredths(balance, expenditure);
+        const d = reserveMonthsOfFen(balance, expenditure);
+        expect(h === null ? null : formatFen(h)).toBe(d === null ? null : d.toFixed(2));
+      }),
+      runs(500),
     );
   });
 

@@ -5,8 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { deficitScenario, simPolicyJson } from "../../bench/simScenario.js";
 import { EXAMPLE_SCENARIO } from "../../src/examples.js";
-import { definePolicy, PoolingError, type Scenario, simulate } from "../../src/index.js";
+import { definePolicy, PoolingError, type Scenario, SUZHOU_2020, simulate } from "../../src/index.js";
 import { SimulationSummarySchema } from "../../src/schemas.js";
 import { summaryOfSimulation } from "../../src/settlement/summaryResult.js";
 import { runs } from "../support/fc.js";
@@ -69,6 +70,13 @@ describe('simulate with keep: "summary"', () => {
       }),
       runs(40),
     );
+  });
+
+  it("deficit-heavy scenarios (grants, subsidies, claims, yearly 20% charges): the summary of the full run, byte for byte", { timeout: 120_000 }, () => {
+    const eight = definePolicy(simPolicyJson(SUZHOU_2020, 8) as never);
+    for (let seed = 1; seed <= 6; seed++) expectSameAsFull(deficitScenario(8, 40, seed) as unknown as Scenario, eight);
+    const five = definePolicy(simPolicyJson(SUZHOU_2020, 5) as never);
+    expectSameAsFull(deficitScenario(5, 36) as unknown as Scenario, five);
   });
 
   it("onPeriod is called for each period, as in the full run", () => {

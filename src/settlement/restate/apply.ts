@@ -7,11 +7,11 @@
  */
 import type * as z from "zod";
 import { PoolingError } from "../../errors.js";
-import { D, type Fen, fenToDec, toFen } from "../../money.js";
-import type { PeriodFlowsSchema } from "../schema.js";
+import { type Fen, fenToDec, toFen } from "../../money.js";
+import type { EngineFlows } from "../flowsInput.js";
 import type { RestatementSchema } from "./schema.js";
 
-type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
+type ParsedFlows = EngineFlows;
 /** A validated restatement, with its position in the scenario's list. @internal */
 export type ParsedRestatement = z.output<typeof RestatementSchema> & { index: number };
 
@@ -35,16 +35,16 @@ export function applyRestatement(flows: ParsedFlows, r: ParsedRestatement, levyP
           zh: `${r.member} 在 ${r.period} 的缴费记录应缴合计 ${fenToDec(levies).toFixed(2)}`,
         });
       }
-      return { ...flows, members: { ...flows.members, [r.member]: { ...member, income: fenToDec(income) } } };
+      return { ...flows, members: { ...flows.members, [r.member]: { ...member, income } } };
     }
     case "expenditure":
-      return { ...flows, members: { ...flows.members, [r.member]: { ...member, expenditure: new D(r.value) } } };
+      return { ...flows, members: { ...flows.members, [r.member]: { ...member, expenditure: toFen(r.value) } } };
     case "majorAccidentClaims": {
       const others = (flows.majorAccidentClaims ?? []).filter((c) => c.member !== r.member);
-      const claims = r.value.isZero() ? others : [...others, { member: r.member, amount: new D(r.value), note: "restated" }];
+      const claims = r.value.isZero() ? others : [...others, { member: r.member, amount: toFen(r.value), note: "restated" }];
       return { ...flows, majorAccidentClaims: claims };
     }
     case "provincialRemittance":
-      return { ...flows, provincialRemittances: { ...(flows.provincialRemittances ?? {}), [r.member]: new D(r.value) } };
+      return { ...flows, provincialRemittances: { ...(flows.provincialRemittances ?? {}), [r.member]: toFen(r.value) } };
   }
 }

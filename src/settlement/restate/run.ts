@@ -19,17 +19,17 @@ import { JournalWriter } from "../../ledger/journal.js";
 import { formatFen, parseFen, toFen } from "../../money.js";
 import { paramsAt } from "../../policy/paramsAt.js";
 import type { Policy } from "../../policy/schema.js";
+import type { EngineFlows, EngineScenario } from "../flowsInput.js";
 import { checkPeriodOrder } from "../periodOrder.js";
 import type { PeriodReport } from "../report.js";
-import type { PeriodFlowsSchema, ScenarioSchema } from "../schema.js";
 import { settleParsed } from "../settlePeriod.js";
 import type { InternalState } from "../state.js";
 import { periodDeltas, postAdjustments } from "./adjust.js";
 import { applyRestatement, type ParsedRestatement } from "./apply.js";
 import type { RestatedSchema } from "./schema.js";
 
-type ParsedScenario = z.output<typeof ScenarioSchema>;
-type ParsedFlows = z.output<typeof PeriodFlowsSchema>;
+type ParsedScenario = EngineScenario;
+type ParsedFlows = EngineFlows;
 type Restated = z.output<typeof RestatedSchema>;
 
 /** The restatements a run applies: validated against the scenario, those known after `asOf` left out. */
@@ -131,7 +131,7 @@ export function runWithRestatements(
       for (const r of known) {
         const p = periodIndex.get(r.period)!;
         const given = scenario.periods[p]!.members[r.member]!.income;
-        const levyPremiums = parseFen(settledReports[p]!.members[r.member]!.income) - (given === undefined ? 0n : toFen(given));
+        const levyPremiums = parseFen(settledReports[p]!.members[r.member]!.income) - (given ?? 0n);
         newFlows[p] = applyRestatement(newFlows[p]!, r, levyPremiums);
       }
       const from = Math.min(...known.map((r) => periodIndex.get(r.period)!));

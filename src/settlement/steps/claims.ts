@@ -6,13 +6,12 @@
  * @module
  */
 
-import type * as z from "zod";
 import { coverageSteps } from "../../fund/coverDeficit.js";
 import { checkMembers } from "../../fund/members.js";
 import { carriedAccountOf, currentAccountOf } from "../../ledger/accounts.js";
-import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen, toFen } from "../../money.js";
+import { FEN_ZERO, type Fen, fenMax, fenMin, formatFen } from "../../money.js";
 import type { PeriodInput } from "../../schema/fields.js";
-import type { PeriodFlowsSchema } from "../schema.js";
+import type { EngineFlows } from "../flowsInput.js";
 import type { Claim } from "../state.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { memberDeficit } from "./postings.js";
@@ -105,11 +104,11 @@ export function claimDeficitCoverage(context: PeriodContext, before: ReadonlyMap
  * @throws PoolingError `UNKNOWN_MEMBER` for a claim of a member not in force.
  * @internal
  */
-export function majorAccidentClaims(context: PeriodContext, given: z.output<typeof PeriodFlowsSchema>["majorAccidentClaims"]): Claim[] {
+export function majorAccidentClaims(context: PeriodContext, given: EngineFlows["majorAccidentClaims"]): Claim[] {
   const claims: Claim[] = [];
   (given ?? []).forEach((claim, index) => {
     checkMembers(context.policy, [claim.member], () => [...context.prefix, "majorAccidentClaims", index, "member"], false, [], context.period);
-    const amount = toFen(claim.amount);
+    const amount = claim.amount;
     if (amount > FEN_ZERO) claims.push({ member: claim.member, kind: "majorAccident", amount, period: context.period, recordedDeficit: false });
   });
   return claims;

@@ -6,24 +6,22 @@
  *
  * @module
  */
-import type * as z from "zod";
 import { PoolingError, withPathPrefix } from "../../errors.js";
 import { ACCOUNTS, currentAccountOf } from "../../ledger/accounts.js";
 import { computeParsedLevy } from "../../levy/computeLevy.js";
 import type { Levy } from "../../levy/schema.js";
-import { D, type Dec, FEN_ZERO, parseFen, toFen } from "../../money.js";
+import { D, type Dec, FEN_ZERO, parseFen } from "../../money.js";
 import { memberEligibility } from "../eligibility.js";
-import type { PeriodFlowsSchema } from "../schema.js";
+import type { EngineMemberFlows } from "../flowsInput.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 
-type ParsedMemberFlows = z.output<typeof PeriodFlowsSchema>["members"][string];
+type ParsedMemberFlows = EngineMemberFlows;
 
 /** A member's income, cut relief and sync-induced relief of the period: the totals given plus the levies'. */
 function memberIncome(context: PeriodContext, member: string, flows: ParsedMemberFlows) {
-  const fenOrZero = (value: Dec | undefined) => (value === undefined ? FEN_ZERO : toFen(value));
-  let income = fenOrZero(flows.income);
-  let cutRelief = fenOrZero(flows.cutRelief);
-  let syncInducedRelief = fenOrZero(flows.syncInducedRelief);
+  let income = flows.income ?? FEN_ZERO;
+  let cutRelief = flows.cutRelief ?? FEN_ZERO;
+  let syncInducedRelief = flows.syncInducedRelief ?? FEN_ZERO;
   // R8 (0.5): the member's own cut comes from its own reserve months, not from the levy records.
   const ownEligibility = memberEligibility(context.policy, context.period, memberOf(context, member), []);
   const ownCut = ownEligibility.ownCutFraction;
@@ -73,7 +71,7 @@ export function postMemberFlows(context: PeriodContext, flows: Readonly<Record<s
   for (const id of context.memberIds) {
     const memberFlows = flows[id]!;
     const { income, cutRelief, syncInducedRelief, eligibility } = memberIncome(context, id, memberFlows);
-    const expenditure = toFen(memberFlows.expenditure);
+    const expenditure = memberFlows.expenditure;
     context.writer.post(context.period, ACCOUNTS.employers, currentAccountOf(id), income, "income", incomeCitation, id);
     context.writer.post(context.period, currentAccountOf(id), ACCOUNTS.beneficiaries, expenditure, "benefit", incomeCitation, id);
     const member = memberOf(context, id);

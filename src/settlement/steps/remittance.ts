@@ -11,7 +11,7 @@
 import { checkMembers } from "../../fund/members.js";
 import { remittanceAmount } from "../../fund/provincialRemittance.js";
 import { ACCOUNTS } from "../../ledger/accounts.js";
-import { type Dec, FEN_ZERO, type Fen, fenMax, fenRatio, toFen } from "../../money.js";
+import { FEN_ZERO, type Fen, fenMax, fenRatio } from "../../money.js";
 import { figuresOf, memberOf, type PeriodContext } from "./context.js";
 import { debitMember } from "./postings.js";
 
@@ -44,7 +44,7 @@ function remit(context: PeriodContext, id: string, amount: Fen, overdue: boolean
  *   nor an earlier remittance this year).
  * @internal
  */
-export function remitProvincialReserve(context: PeriodContext, given: Readonly<Record<string, Dec>> | undefined): void {
+export function remitProvincialReserve(context: PeriodContext, given: Readonly<Record<string, Fen>> | undefined): void {
   const { params, period, prefix } = context;
   const provincial = params.provincialReserve;
   const dueMonth = Number(provincial.value.dueMonthDay.slice(0, 2));
@@ -54,7 +54,7 @@ export function remitProvincialReserve(context: PeriodContext, given: Readonly<R
   }
   for (const id of context.memberIds) {
     const member = memberOf(context, id);
-    const amountGiven = given?.[id] === undefined ? undefined : toFen(given[id]);
+    const amountGiven = given?.[id];
     if (context.month !== dueMonth) {
       if (amountGiven !== undefined) remit(context, id, amountGiven, context.month > dueMonth);
       continue;
