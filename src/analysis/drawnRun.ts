@@ -4,8 +4,8 @@
  * zod schema of a scenario, field by field): right for a caller's input, but
  * in a stress test the scenario is the library's own draw, built from a model
  * validated once, and its validation cost a fifth of a run. Here the drawn
- * months are built directly in the form the schema would return (each amount a
- * decimal read from its two-decimal string, as the money field reads it), and
+ * months are built directly in the form the engine reads after the schema
+ * (each amount integer fen, as the scenario's reading gives it), and
  * settled by the same summary-only engine `simulate(…, { keep: "summary" })`
  * runs. Internal: never reachable with a caller's data (the stress test's model
  * and options are validated before any run), and a test checks, run by run, that
@@ -14,19 +14,18 @@
  * @module
  */
 import type * as z from "zod";
-import { D } from "../money.js";
 import { inPolicyTerms } from "../policy/names.js";
 import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
+import type { EngineFlows, EngineScenario } from "../settlement/flowsInput.js";
 import { ScenarioOpeningSchema, type ScenarioSchema } from "../settlement/schema.js";
 import { simulateSummary } from "../settlement/simulateSummary.js";
 import { initialInternalState } from "../settlement/state.js";
 import type { SimulationSummary } from "../settlement/summaryResult.js";
-import { type DrawnPeriod, fenString, scenarioOpening } from "./drawScenario.js";
+import { type DrawnPeriod, scenarioOpening } from "./drawScenario.js";
 import type { ParsedFlowModel } from "./flowModel.js";
 
 type ParsedScenario = z.output<typeof ScenarioSchema>;
-type ParsedPeriod = ParsedScenario["periods"][number];
 /** A scenario's opening as the schema returns it. @internal */
 export type ParsedOpening = ParsedScenario["opening"];
 
@@ -35,17 +34,17 @@ export function parsedOpening(model: ParsedFlowModel, ids: readonly string[]): P
   return parseInput(ScenarioOpeningSchema, scenarioOpening(model, ids), ["opening"]);
 }
 
-/** Integer fen as the decimal the money field reads from its two-decimal string. */
-const money = (fen: number) => new D(fenString(fen));
+/** Integer fen (a safe integer) as the engine's fen. */
+const money = (fen: number) => BigInt(fen);
 
-/** Drawn months in the form the scenario schema returns (decimals for money). @internal */
-export function parsedPeriodsOf(drawn: readonly DrawnPeriod[], ids: readonly string[]): ParsedPeriod[] {
+/** Drawn months in the form the engine reads a validated scenario's flows (money in fen). @internal */
+export function parsedPeriodsOf(drawn: readonly DrawnPeriod[], ids: readonly string[]): EngineFlows[] {
   return drawn.map((d) => {
-    const members: ParsedPeriod["members"] = {};
+    const members: EngineFlows["members"] = {};
     ids.forEach((id, i) => {
       members[id] = { income: money(d.income[i]!), expenditure: money(d.expenditure[i]!) };
     });
-    const flows: ParsedPeriod = { period: d.period, members };
+    const flows: EngineFlows = { period: d.period, members };
     if (d.claims.length > 0) flows.majorAccidentClaims = d.claims.map((c) => ({ member: c.member, amount: money(c.fen) }));
     if (d.remittances) flows.provincialRemittances = Object.fromEntries(ids.map((id, i) => [id, money(d.remittances![i]!)]));
     return flows;
@@ -57,6 +56,6 @@ export function parsedPeriodsOf(drawn: readonly DrawnPeriod[], ids: readonly str
  * @internal
  */
 export function settleDrawn(policy: Policy, opening: ParsedOpening, drawn: readonly DrawnPeriod[], ids: readonly string[]): SimulationSummary {
-  const parsed: ParsedScenario = { opening, periods: parsedPeriodsOf(drawn, ids) };
+  const parsed: EngineScenario = { opening, periods: parsedPeriodsOf(drawn, ids) };
   return inPolicyTerms(policy, () => simulateSummary(policy, parsed, initialInternalState(policy, opening, undefined, ["opening"]), () => {}));
 }
