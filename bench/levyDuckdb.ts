@@ -103,6 +103,7 @@ export function duckdbLevySql(input: string, output: string): { setup: string[];
       `INSERT INTO rates VALUES ${rateRows().join(",\n")}`,
       // read_csv gives the planner no row count: without this it would build the join's hash table on the million rows, not the rates
       "SET disabled_optimizers = 'build_side_probe_side'",
+      `SET threads = ${process.env.DUCK_THREADS ?? 2}`,
       `CREATE TABLE rateKeys AS SELECT ${RATE_KEY("")} AS k, * FROM rates`,
       `CREATE VIEW computed AS ${COMPUTED(input)}`,
       `COPY (

@@ -72,6 +72,25 @@ export class LevyOutput {
     this.put(this.json ? `${this.count > 1 ? "," : ""}\n${JSON.stringify(levy)}` : levyCsvRowIn(levy, this.lang, this.options));
   }
 
+  /**
+   * Good records computed elsewhere (a worker thread): their count, warnings
+   * and CSV rows as bytes, as {@link good} would have written them one by one.
+   */
+  block(bytes: Uint8Array, good: number, warned: number, firstWarning: NonNullable<Levy["warnings"]>[number] | undefined): void {
+    const before = this.count;
+    this.count += good;
+    this.warned += warned;
+    if (warned > 0) this.firstWarning ??= firstWarning;
+    if (this.progress && Math.floor(this.count / 10_000) > Math.floor(before / 10_000)) this.showProgress();
+    if (this.bad > 0 && !this.keepGoing) return;
+    if (this.used + bytes.length > this.bytes.length) this.flush();
+    if (bytes.length > this.bytes.length) this.sink.write(bytes);
+    else {
+      this.bytes.set(bytes, this.used);
+      this.used += bytes.length;
+    }
+  }
+
   private put(text: string): void {
     if (this.gb) {
       const bytes = encodeGb18030(text);

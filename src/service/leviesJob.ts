@@ -5,10 +5,16 @@
  * first to validate every record (the answer is all or nothing: one bad
  * record is a 400 listing every bad one), then, when the batch stands, to
  * write each levy as it is computed, in order. Neither pass holds the
- * results; only the body's bytes are kept, for the second pass.
+ * results; a streamed body's bytes are spooled to a temporary file as the
+ * first pass reads them, and read back from it for the second, so that memory
+ * stays flat whatever the body's size.
  *
  * @module
  */
+import { readSync, writeSync } from "node:fs";
+import { type FileHandle, mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
@@ -32,10 +38,59 @@ export interface Sink {
   end(): Promise<void>;
 }
 
-/** A body's bytes: read as they arrive the first time, then again from what was kept. */
+/** A body's bytes: read as they arrive the first time, then again from what was kept (when it was kept: else from a spool). */
 export interface BodyBytes {
   first(): AsyncIterable<Uint8Array>;
-  again(): Iterable<Uint8Array>;
+  /** The bytes again, when they are held anyway (a body received whole); absent for a streamed body. */
+  again?: () => Iterable<Uint8Array>;
+}
+
+/**
+ * A streamed body's bytes in a temporary file: written as the first pass
+ * reads them, read back in 1 MB chunks for the second. The file is removed
+ * at once where the system allows (its data stays reachable through the open
+ * handle, and is freed when the handle closes, even if the worker is
+ * stopped), else when the job ends.
+ */
+class Spool {
+  private size = 0;
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly dir: string,
+  ) {}
+
+  static async open(): Promise<Spool> {
+    const dir = await mkdtemp(join(tmpdir(), "wi-levies-"));
+    const path = join(dir, "body");
+    const handle = await open(path, "w+");
+    if (process.platform !== "win32") await rm(dir, { recursive: true, force: true });
+    return new Spool(handle, dir);
+  }
+
+  /** The body's bytes as they arrive, each chunk appended to the file before it is passed on. */
+  async *tee(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    for await (const b of bytes) {
+      for (let done = 0; done < b.length; ) done += writeSync(this.handle.fd, b, done, b.length - done, this.size + done);
+      this.size += b.length;
+      yield b;
+    }
+  }
+
+  /** The bytes written, read back (each chunk decoded before the next is read: one buffer serves). */
+  *read(): Generator<Uint8Array> {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let at = 0; at < this.size; ) {
+      const n = readSync(this.handle.fd, buf, 0, Math.min(buf.length, this.size - at), at);
+      if (n === 0) return;
+      at += n;
+      yield buf.subarray(0, n);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+    if (process.platform === "win32") await rm(this.dir, { recursive: true, force: true });
+  }
 }
 
 /** The records of a batch, with the line of the last one read (CSV). */
@@ -63,7 +118,7 @@ function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
       const norm = new CsvNormalizer(spec.normalize === true, pass === 1);
       if (pass === 1) records.norm = norm;
       const decoder = createDecoder(spec.encoding);
-      const bytes = pass === 1 ? body.first() : body.again();
+      const bytes = pass === 1 ? body.first() : body.again!();
       async function* texts(): AsyncGenerator<string> {
         for await (const b of bytes) {
           const text = decoder.write(b);
@@ -170,7 +225,7 @@ async function validate(records: Records, policy: Policy): Promise<{ count: numb
  * byte for byte as `JSON.stringify` would write the whole.
  *
  * @param spec - the request (media type, encoding, `errors`, `csvOut`)
- * @param body - its bytes, readable twice
+ * @param body - its bytes (a streamed body is spooled to a temporary file for the second pass)
  * @param policy - the service's policy
  * @param maxRows - the row budget
  * @param sink - where the answer goes
@@ -182,6 +237,17 @@ async function validate(records: Records, policy: Policy): Promise<{ count: numb
  * ```
  */
 export async function leviesJob(spec: JobSpec, body: BodyBytes, policy: Policy, maxRows: number, sink: Sink): Promise<void> {
+  if (body.again !== undefined || spec.mediaType !== "text/csv") return answer(spec, body, policy, maxRows, sink);
+  const spool = await Spool.open();
+  try {
+    await answer(spec, { first: () => spool.tee(body.first()), again: () => spool.read() }, policy, maxRows, sink);
+  } finally {
+    await spool.close();
+  }
+}
+
+/** {@link leviesJob} with a body readable twice. */
+async function answer(spec: JobSpec, body: BodyBytes, policy: Policy, maxRows: number, sink: Sink): Promise<void> {
   const collect = spec.errors === "collect";
   const records = spec.mediaType === "text/csv" ? csvRecords(body, spec, maxRows) : await jsonRecords(body, spec, maxRows);
   const { count, errors, omitted } = await validate(records, policy);
