@@ -75,7 +75,9 @@ const INPUT_TYPES =
 const RATE_KEY = (p: string) => `hash(${p}period, ${p}industryClass, ${p}floatMultiplier, ${p}cutFraction, ${p}ownCutFraction)`;
 
 /** The input's rows with their rates and amounts (a view: the rows are read from the file by each query that uses it). */
-const COMPUTED = (input: string) => `SELECT i.employerId, i.period, i.industryClass, i.payroll, r.baseRate, r.floatMultiplierOut AS floatMultiplier, r.floatedRate,
+const COMPUTED = (
+  input: string,
+) => `SELECT i.employerId, i.period, i.industryClass, i.payroll, r.baseRate, r.floatMultiplierOut AS floatMultiplier, r.floatedRate,
           r.cutFractionOut AS cutFraction, r.cutSource, r.ownCutFractionOut AS ownCutFraction, r.ownCutSource, r.effectiveRate, r.reliefFraction,
           r.cutPositive, r.clauses, r.clausesWithSync,
           ROUND(i.payroll * r.floated, 2) AS premiumBeforeCut,
@@ -88,12 +90,16 @@ const COMPUTED = (input: string) => `SELECT i.employerId, i.period, i.industryCl
  * The SQL of the job: `input` CSV → `output` CSV (the rows), then the totals
  * (one row, appended by {@link duckdbLevy}). Written as a DuckDB user would:
  * read_csv with the columns' types, the rates a small table joined on one
- * integer key, no ORDER BY (DuckDB keeps the input's order:
- * `preserve_insertion_order` is its default), the totals one aggregate
+ * integer key, no ORDER BY. On one thread (the default here) DuckDB keeps
+ * the input's order; on several, its hash join does not (measured at a
+ * million rows), and the ways to keep the order on several threads cost more
+ * than they gain (measured under the same load: a row number and ORDER BY,
+ * three times the time; the rates as a list indexed by a key instead of a
+ * join, five times). The totals one aggregate
  * over the same view (DuckDB reads the file again: cheaper than keeping the
  * million computed rows in a table, measured).
  */
-export function duckdbLevySql(input: string, output: string): { setup: string[]; totals: string } {
+export function duckdbLevySql(input: string, output: string, threads: number): { setup: string[]; totals: string } {
   return {
     setup: [
       `CREATE TABLE rates (period VARCHAR, industryClass UTINYINT, floatMultiplier VARCHAR, cutFraction VARCHAR, ownCutFraction VARCHAR,
@@ -103,7 +109,7 @@ export function duckdbLevySql(input: string, output: string): { setup: string[];
       `INSERT INTO rates VALUES ${rateRows().join(",\n")}`,
       // read_csv gives the planner no row count: without this it would build the join's hash table on the million rows, not the rates
       "SET disabled_optimizers = 'build_side_probe_side'",
-      `SET threads = ${process.env.DUCK_THREADS ?? 2}`,
+      `SET threads = ${threads}`,
       `CREATE TABLE rateKeys AS SELECT ${RATE_KEY("")} AS k, * FROM rates`,
       `CREATE VIEW computed AS ${COMPUTED(input)}`,
       `COPY (
@@ -120,13 +126,14 @@ export function duckdbLevySql(input: string, output: string): { setup: string[];
 }
 
 /**
- * Runs the job in DuckDB; returns its wall time in ms: the database's start,
+ * Runs the job in DuckDB on `threads` threads (1: the rows in the input's
+ * order, the CLI's bytes); returns its wall time in ms: the database's start,
  * the rate table's load, the query, the totals row. The rate table's rows are
  * made by the library before the clock starts (reference data a SQL user
  * would already have; computing them is the library's first calls).
  */
-export async function duckdbLevy(duckdb: typeof import("@duckdb/node-api"), input: string, output: string): Promise<number> {
-  const { setup, totals } = duckdbLevySql(input, output);
+export async function duckdbLevy(duckdb: typeof import("@duckdb/node-api"), input: string, output: string, threads = 1): Promise<number> {
+  const { setup, totals } = duckdbLevySql(input, output, threads);
   const t = performance.now();
   const instance = await duckdb.DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
