@@ -22,7 +22,6 @@ import { createLevyCalculator } from "../levy/fastLevy.js";
 import { type LevyTotalsParts, LevyTotalsSum } from "../levy/totals.js";
 import { policyRef } from "../policy/paramsAt.js";
 import { levyCsvRow } from "../report.js";
-import { InvalidEncodingError } from "../service/decode.js";
 import { type FastCsvPlan, fastCsvHeader, record } from "./csvFast.js";
 import { CsvRows } from "./csvRows.js";
 import { type Encoding, encodingError } from "./decode.js";
@@ -142,7 +141,7 @@ async function startLevyWorker(): Promise<void> {
       parentPort!.postMessage({ done } satisfies FromWorker, [bytes.buffer]);
     } catch (e) {
       const exit = e instanceof CliError ? e.exitCode : undefined;
-      const message = e instanceof InvalidEncodingError ? encodingError(setup.path, setup.encoding).message : ((e as Error)?.stack ?? String(e));
+      const message = e instanceof CliError ? e.message : ((e as Error)?.stack ?? String(e));
       parentPort!.postMessage({ failed: { seq: job.seq, message, ...(exit !== undefined ? { exit } : {}) } } satisfies FromWorker);
     }
   });
