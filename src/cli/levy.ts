@@ -57,7 +57,7 @@ async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, pol
     if (n % 8192 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (o.ok) out.good(o.levy);
     else out.error(problemsOf(o.error, at.input, `line ${at.line}`));
-    // only when stderr holds a backlog: an await a row (a promise and a turn of the microtask queue) was a tenth of a file of bad rows' time
+    // only when stderr holds a backlog: not an await (a promise and a turn of the microtask queue) for every row after the first bad one
     if (out.bad > 0 && process.stderr.writableNeedDrain) await stderrDrained();
   }
 }
@@ -108,7 +108,7 @@ async function levyStreamed(file: string, encoding: Encoding, policy: Policy, ou
         );
       }
     }
-    // only when stderr holds a backlog: an await a row (a promise and a turn of the microtask queue) was a tenth of a file of bad rows' time
+    // only when stderr holds a backlog: not an await (a promise and a turn of the microtask queue) for every row after the first bad one
     if (out.bad > 0 && process.stderr.writableNeedDrain) await stderrDrained();
   }
 }
