@@ -111,6 +111,12 @@ export async function benchLevyCli(rows: number): Promise<void> {
       `\nCLI end to end (wi-pooling levy, CSV to CSV, ${fmt(rows)} rows, ${(statSync(csv).size / 1e6).toFixed(0)} MB; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores):`,
     );
     console.log(`  CLI                 ${cli.ms.toFixed(0).padStart(6)} ms  ${fmt(cliRate).padStart(10)} rows/s`);
+    const outW = join(dir, "out-workers.csv");
+    const cliW = cliRun(["levy", csv, "--out", outW, "--workers", "2"], err, rss);
+    const sameW = cliW.status === 0 && readFileSync(outW).equals(readFileSync(out));
+    console.log(
+      `  CLI --workers 2     ${cliW.ms.toFixed(0).padStart(6)} ms  ${fmt((rows / cliW.ms) * 1000).padStart(10)} rows/s  (max RSS ${cliW.rssMb.toFixed(0)} MB; the same bytes: ${sameW ? "yes" : "NO"}; not the default: see docs/cli.md)`,
+    );
 
     const duckdb = await loadDuckdb();
     if (typeof duckdb === "string") {
