@@ -143,7 +143,7 @@ export async function benchLevyCli(rows: number): Promise<void> {
       console.log(`  target CLI ≤ 1.5× DuckDB's time: ${ratio.toFixed(2)}×, ${verdict(ratio <= 1.5 && identical)}`);
       if (ratio > 1.5) {
         console.log(
-          "  what limits it (profiled, node --cpu-prof): per row the CLI builds an input object, a result record (20 fields) and its CSV line as a string, then encodes it (garbage collection 12%, Buffer.write 8%); start-up (the library's schemas and the built-in policy's parse) is a fixed 0.3–0.5 s; DuckDB works on columns, without a per-row object. --workers 2 splits the rows but, measured here, each worker's start-up and heap cost more than it saves on 2 shared cores",
+          "  what limits it (profiled, node --cpu-prof): per row the CLI builds an input object, a result record (20 fields) and its CSV line as a string, then encodes it (garbage collection 12%, Buffer.write 8%); start-up (the library's schemas and the built-in policy's parse) is a fixed 0.3–0.5 s; DuckDB works on columns, without a per-row object. --workers 2 (above) splits the rows over threads, but each worker loads the library and keeps a heap of its own: over the 200 MB memory target, so not the default",
         );
       }
       // DuckDB's threads wait on each other when other processes hold the cores: its time grows faster than the CLI's

@@ -32,12 +32,12 @@ import { problemsOf } from "./levyProblems.js";
 const KIND = "wi-pooling-levy-worker";
 
 /**
- * The default number of workers: one (this thread alone). Measured on a
- * 2-core machine shared with other work, two workers took more CPU in all
- * (each loads the library and warms up its own compiler: about a second of
- * CPU each) and 2.5 times the memory (about 300 MB for a million rows, over
- * the 200 MB the command keeps to), for no gain in time; `--workers N` asks
- * for them on a machine with cores to spare.
+ * The default number of workers: one (this thread alone). Each worker loads
+ * the library and keeps a heap of its own: measured on a 2-core machine
+ * shared with other work, a million rows on two workers took 280–310 MB
+ * (over the 200 MB the command keeps to; one thread: about 120 MB), and the
+ * time went from 1.2 times faster to 1.3 times slower with the load;
+ * `--workers N` asks for them on a machine with cores and memory to spare.
  */
 export function defaultLevyWorkers(): number {
   return 1;
