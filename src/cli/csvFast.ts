@@ -22,7 +22,7 @@ function trimmable(c: number): boolean {
 }
 
 /** A field trimmed as csv-parse trims an unquoted one. */
-function csvTrim(s: string): string {
+export function csvTrim(s: string): string {
   const n = s.length;
   if (n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32)) return s;
   let a = 0;
@@ -33,7 +33,7 @@ function csvTrim(s: string): string {
 }
 
 /** True when a line is empty for csv-parse (`skip_empty_lines` with `trim`): only trimmable characters. */
-function blank(line: string): boolean {
+export function blank(line: string): boolean {
   for (let i = 0; i < line.length; i++) if (!trimmable(line.charCodeAt(i))) return false;
   return true;
 }
@@ -167,7 +167,7 @@ export function* fastCsvInputs(path: string, plan: FastCsvPlan, encoding: Encodi
 }
 
 /** One data line as a levy input (empty cells absent, `employees` split on `;`); `undefined` for a row skipped (empty) or reported (wrong length). */
-function record(line: string, lineNo: number, fields: readonly string[], rows: CsvRows): LevyInput | undefined {
+export function record(line: string, lineNo: number, fields: readonly string[], rows: CsvRows): LevyInput | undefined {
   const cells = line.split(",");
   if (cells.length !== fields.length) {
     if (cells.every((c) => csvTrim(c) === "")) rows.skipped++;
@@ -189,4 +189,41 @@ function record(line: string, lineNo: number, fields: readonly string[], rows: C
   }
   rows.rows++;
   return input as LevyInput;
+}
+
+/**
+ * The header of an eligible file, read from its first MB as
+ * {@link fastCsvInputs} reads it (blank rows before it skipped and counted, a
+ * bad header reported through `rows`): the byte offset and the line after it
+ * (`{ offset, line }`), `"stop"` when the header is bad, or `null` when it is
+ * not found in the first MB followed by a line break (the caller then reads
+ * the file with {@link fastCsvInputs}; `rows` is left as it was).
+ */
+export function fastCsvHeader(path: string, plan: FastCsvPlan, encoding: Encoding, rows: CsvRows): { offset: number; line: number } | "stop" | null {
+  const fd = openSync(path, "r");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let n: number;
+  try {
+    n = readSync(fd, buf, 0, buf.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const decoder = createDecoder(path, encoding);
+  let skipped = 0;
+  for (let pos = 0, lineNo = 1, nl = buf.indexOf(10, 0); nl >= 0 && nl < n; pos = nl + 1, lineNo++, nl = buf.indexOf(10, pos)) {
+    const text = decoder.write(buf.subarray(pos, nl + 1));
+    const line = text.slice(0, text.length - 1 - (plan.crlf ? 1 : 0));
+    if (blank(line)) {
+      skipped++;
+      continue;
+    }
+    const names = line.split(",").map(csvTrim);
+    if (names.every((c) => c === "")) {
+      skipped++;
+      continue;
+    }
+    rows.skipped += skipped;
+    return rows.header(names, lineNo) ? { offset: nl + 1, line: lineNo } : "stop";
+  }
+  return null;
 }

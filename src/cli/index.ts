@@ -23,7 +23,7 @@ import { runCorrections } from "./corrections.js";
 import { ENCODINGS, encodingOf } from "./decode.js";
 import { CliError, describeError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
-import { LEVY_EXTRA_OPTIONS, readLevyExtras } from "./levyOptions.js";
+import { LEVY_EXTRA_OPTIONS, readLevyExtras, readLevyWorkers } from "./levyOptions.js";
 import { StdoutClosed, writeFilesWhole, writeFileWhole, writeStdout } from "./output.js";
 import { PLAYGROUND_HELP, writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
@@ -78,6 +78,8 @@ too ("no rows"). Files are streamed; progress shows on stderr at a terminal.
                        or a carriage return gets a ' before it, so that a spreadsheet never runs it as a formula
   --policy FILE        use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
   --relief-2020        apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)
+  --workers N          worker threads for a CSV file written as CSV (default 1; the output, the messages
+                       and the exit code are the same for any N; each worker costs memory: see docs/cli.md)
   --lang zh            Chinese headers (with units: 缴费工资总额（元）) and Chinese labels of the codes (CSV output)
   --out-encoding ENC   the output's encoding: utf-8 (default) or gb18030 (what Excel on Chinese Windows opens)
   --errors-out FILE    write the good rows to the output and every bad row to FILE (its line, fields, codes,
@@ -179,6 +181,7 @@ async function levy(args: string[]): Promise<number> {
     "no-totals": { type: "boolean" },
     "raw-cells": { type: "boolean" },
     corrections: { type: "boolean" },
+    workers: { type: "string" },
     ...LEVY_EXTRA_OPTIONS,
   });
   if (values.help) return print(HELP.levy!);
@@ -206,6 +209,8 @@ async function levy(args: string[]): Promise<number> {
     encoding,
     policy,
     extras,
+    workers: readLevyWorkers(values.workers, (m) => usage("levy", m)),
+    policySource: { path: values.policy as string | undefined, relief2020: Boolean(values["relief-2020"]) },
   });
 }
 

@@ -9,6 +9,15 @@ import type { LevyAmounts } from "./core.js";
 import { fenToYuan, type Int, IntSum, pow10 } from "./fen.js";
 import type { LevyTotals } from "./schema.js";
 
+/** The sums of a part of a batch, as {@link LevyTotalsSum.parts} gives them. @internal */
+export interface LevyTotalsParts {
+  /** premiumBeforeCut, premium, cutRelief, syncInducedRelief, reliefWaived and the payroll, in fen. */
+  fen: bigint[];
+  /** The payrolls with more than two decimals: a numerator over 10^payrollExp. */
+  payrollRest: bigint;
+  payrollExp: number;
+}
+
 /** Exact sums of a batch's amounts, fed by each computed record's amounts in fen. @internal */
 export class LevyTotalsSum {
   private readonly before = new IntSum();
@@ -40,6 +49,33 @@ export class LevyTotalsSum {
       }
       this.payrollRest += BigInt(payrollNum) * pow10(this.payrollExp - payrollExp);
     }
+  }
+
+  /**
+   * The sums as plain data (bigints and a number: they cross a worker
+   * thread's message as they are), to be added to another batch's with
+   * {@link addParts}: the totals of a batch cut into parts are the totals of
+   * its parts.
+   */
+  parts(): LevyTotalsParts {
+    return {
+      fen: [this.before, this.premium, this.relief, this.sync, this.waived, this.payrollFen].map((s) => s.value()),
+      payrollRest: this.payrollRest,
+      payrollExp: this.payrollExp,
+    };
+  }
+
+  /** Adds the sums of another part of the batch (its {@link parts}), exactly. */
+  addParts(p: LevyTotalsParts): void {
+    [this.before, this.premium, this.relief, this.sync, this.waived, this.payrollFen].forEach((s, i) => {
+      s.add(p.fen[i]!);
+    });
+    let rest = p.payrollRest;
+    if (p.payrollExp > this.payrollExp) {
+      this.payrollRest *= pow10(p.payrollExp - this.payrollExp);
+      this.payrollExp = p.payrollExp;
+    } else rest *= pow10(this.payrollExp - p.payrollExp);
+    this.payrollRest += rest;
   }
 
   /** The totals as two-decimal yuan (the payroll with every digit it has). */

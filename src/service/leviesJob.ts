@@ -5,7 +5,9 @@
  * first to validate every record (the answer is all or nothing: one bad
  * record is a 400 listing every bad one), then, when the batch stands, to
  * write each levy as it is computed, in order. Neither pass holds the
- * results; only the body's bytes are kept, for the second pass.
+ * results; a streamed body's bytes are spooled to a temporary file as the
+ * first pass reads them, and read back from it for the second, so that memory
+ * stays flat whatever the body's size.
  *
  * @module
  */
@@ -15,6 +17,7 @@ import { type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevie
 import { levyCsvHeader, levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../report.js";
 import { MAX_LISTED_ERRORS } from "../schemas.js";
 import { type BatchError, batchError } from "./batch.js";
+import { Spool } from "./bodySpool.js";
 import { CsvNormalizer } from "./clerk.js";
 import { decodeBody, invalidEncoding, parseJsonBody } from "./compute.js";
 import { CsvFormatError, csvParseError, LEVY_CSV_PARSE_OPTIONS, LevyCsvReader, NO_ROWS } from "./csv.js";
@@ -32,10 +35,11 @@ export interface Sink {
   end(): Promise<void>;
 }
 
-/** A body's bytes: read as they arrive the first time, then again from what was kept. */
+/** A body's bytes: read as they arrive the first time, then again from what was kept (when it was kept: else from a spool). */
 export interface BodyBytes {
   first(): AsyncIterable<Uint8Array>;
-  again(): Iterable<Uint8Array>;
+  /** The bytes again, when they are held anyway (a body received whole); absent for a streamed body. */
+  again?: () => Iterable<Uint8Array>;
 }
 
 /** The records of a batch, with the line of the last one read (CSV). */
@@ -63,7 +67,7 @@ function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
       const norm = new CsvNormalizer(spec.normalize === true, pass === 1);
       if (pass === 1) records.norm = norm;
       const decoder = createDecoder(spec.encoding);
-      const bytes = pass === 1 ? body.first() : body.again();
+      const bytes = pass === 1 ? body.first() : body.again!();
       async function* texts(): AsyncGenerator<string> {
         for await (const b of bytes) {
           const text = decoder.write(b);
@@ -170,7 +174,7 @@ async function validate(records: Records, policy: Policy): Promise<{ count: numb
  * byte for byte as `JSON.stringify` would write the whole.
  *
  * @param spec - the request (media type, encoding, `errors`, `csvOut`)
- * @param body - its bytes, readable twice
+ * @param body - its bytes (a streamed body is spooled to a temporary file for the second pass)
  * @param policy - the service's policy
  * @param maxRows - the row budget
  * @param sink - where the answer goes
@@ -182,6 +186,17 @@ async function validate(records: Records, policy: Policy): Promise<{ count: numb
  * ```
  */
 export async function leviesJob(spec: JobSpec, body: BodyBytes, policy: Policy, maxRows: number, sink: Sink): Promise<void> {
+  if (body.again !== undefined || spec.mediaType !== "text/csv") return answer(spec, body, policy, maxRows, sink);
+  const spool = await Spool.open();
+  try {
+    await answer(spec, { first: () => spool.tee(body.first()), again: () => spool.read() }, policy, maxRows, sink);
+  } finally {
+    await spool.close();
+  }
+}
+
+/** {@link leviesJob} with a body readable twice. */
+async function answer(spec: JobSpec, body: BodyBytes, policy: Policy, maxRows: number, sink: Sink): Promise<void> {
   const collect = spec.errors === "collect";
   const records = spec.mediaType === "text/csv" ? csvRecords(body, spec, maxRows) : await jsonRecords(body, spec, maxRows);
   const { count, errors, omitted } = await validate(records, policy);

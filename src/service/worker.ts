@@ -35,15 +35,13 @@ interface Current {
 }
 let current: Current | null = null;
 
-/** The body of a streamed job: chunks as they arrive (each one acknowledged), kept for a second reading. */
+/** The body of a streamed job: chunks as they arrive (each one acknowledged), not kept (the job spools them for its second reading). */
 function streamedBody(job: Current): BodyBytes {
-  const kept: Uint8Array[] = [];
   return {
     async *first() {
       for (;;) {
         const chunk = job.chunks.shift();
         if (chunk !== undefined) {
-          kept.push(chunk);
           post({ t: "credit", id: job.id });
           yield chunk;
           continue;
@@ -55,7 +53,6 @@ function streamedBody(job: Current): BodyBytes {
         job.wakeInput = null;
       }
     },
-    again: () => kept,
   };
 }
 
