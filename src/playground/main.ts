@@ -316,7 +316,10 @@ function init(): void {
     if (f) scenario.value = await f.text();
   });
   $("sim-run").addEventListener("click", runSimulation);
-  $("sim-csv").addEventListener("click", () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", `\uFEFF${simulationCsv(lastSim)}`));
+  $("sim-csv").addEventListener(
+    "click",
+    () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", `\uFEFF${simulationCsv(lastSim, lang, policy)}`),
+  );
   $("sim-json").addEventListener("click", () => lastSim && download("simulation.json", "application/json", JSON.stringify(lastSim)));
   initStressTab($, download);
   compute();

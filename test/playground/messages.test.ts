@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { EXAMPLE_SCENARIO } from "../../src/examples.js";
 import { computeLevy, type PoolingError, SUZHOU_2020, simulate } from "../../src/index.js";
 import { errorTextIn, problemLines, rowProblemText } from "../../src/playground/clerk.js";
+import { simulationCsv } from "../../src/playground/export.js";
 import { TEXT } from "../../src/playground/i18n.js";
+import { YEAR_CSV_FIELDS_ZH } from "../../src/present/yearCsvFields.js";
 import { CsvFormatError, parseLevyCsv } from "../../src/service/csv.js";
 import { InvalidEncodingError } from "../../src/service/decode.js";
 
@@ -105,5 +107,31 @@ describe("the page's Chinese messages", () => {
     const json = thrown(() => JSON.parse("{ nope"));
     expect(errorTextIn(json, "zh")).toBe("情景不是有效的 JSON");
     expect(errorTextIn(json, "en")).toMatch(/^The scenario is not valid JSON: /);
+  });
+});
+
+describe("the simulation's yearly CSV in Chinese", () => {
+  it("Chinese headers with units from one table (every column in it), members by their Chinese names, 统筹基金, warning levels in Chinese; the same figures", () => {
+    const sim = simulate(EXAMPLE_SCENARIO, { policy: SUZHOU_2020 });
+    const zh = simulationCsv(sim, "zh", SUZHOU_2020).split("\n");
+    const en = simulationCsv(sim).split("\n");
+    expect(zh[0]).toBe(
+      "年度,起始期,截止期,地区,基金收入（元）,基金支出（元）,降费减收额（元）,统筹基金计提上解（元）,省级储备金上解额（元）,统筹基金补足（元）,收到降费缺口弥补（元）,收到统筹基金补助（元）,收到赤字弥补（元）,收到重大工伤事故待遇（元）,补助额20%上解结算额（元）,补助额20%上解应计额（元）,年终清算退回（元）,年终清算转为降费缺口弥补（元）,年末累计结余（元）,可支付月数（月）,风险等级,严重或预警的结算期,统筹基金下限（元）,计提上解收入（元）,未能补足的金额（元）,支付重大工伤事故待遇（元）,支付降费缺口弥补（元）,支付统筹基金补助（元）,支付记录在案的赤字（元）,待支付申请（元）,补助额20%上解合计（元）",
+    );
+    expect(en[0]!.split(",").every((c) => Object.hasOwn(YEAR_CSV_FIELDS_ZH, c))).toBe(true);
+    expect(zh[2]).toBe(
+      "2020,2020-05,2020-12,吴江区,64160000.00,120000000.00,64160000.00,21000000.00,3840000.00,27793835.62,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,113526164.38,7.56,预警,2020-11;2020-12,,,,,,,,,",
+    );
+    expect(zh[6]).toBe(
+      "2020,2020-05,2020-12,统筹基金,,,,,,289850000.00,,,,,,,0.00,,251250000.00,3.00,预警,,251250000.00,219000000.00,0.00,120000000.00,28200000.00,109400000.00,0.00,0.00,4320000.00",
+    );
+    expect(zh.join("\n")).not.toMatch(FOREIGN);
+    // the same figures as the English file, row by row
+    const figures = (l: string) =>
+      l
+        .split(",")
+        .slice(4)
+        .filter((c) => /^-?\d/.test(c));
+    expect(zh.slice(1).map(figures)).toEqual(en.slice(1).map(figures));
   });
 });
