@@ -50,12 +50,13 @@ export function simulationCsv(sim: Simulation, lang: Lang = "en", policy?: Polic
   const zh = lang === "zh";
   const names = zh && policy !== undefined ? memberNamesZh(policy) : {};
   const risk = (r: unknown) => (zh && typeof r === "string" && Object.hasOwn(RISK_LABELS_ZH, r) ? RISK_LABELS_ZH[r as keyof typeof RISK_LABELS_ZH] : r);
+  const labelled = (f: Record<string, unknown>) => (Object.hasOwn(f, "risk") ? { ...f, risk: risk(f.risk) } : f);
   for (const y of sim.years) {
     for (const [id, m] of Object.entries(y.members)) {
       const who = zh && Object.hasOwn(names, id) ? names[id] : id;
-      rows.push({ year: y.year, from: y.from, to: y.to, who, ...flat(m as unknown as Record<string, unknown>), risk: risk(m.risk) });
+      rows.push({ year: y.year, from: y.from, to: y.to, who, ...labelled(flat(m as unknown as Record<string, unknown>)) });
     }
-    const pool = { ...flat(y.pool as unknown as Record<string, unknown>), risk: risk(y.pool.risk) };
+    const pool = labelled(flat(y.pool as unknown as Record<string, unknown>));
     rows.push({ year: y.year, from: y.from, to: y.to, who: zh ? "统筹基金" : "pool", ...pool, clawbacks: y.clawbacks });
   }
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
