@@ -42,6 +42,9 @@ export const RESULT_RECORDS: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType,
   [LevyCorrectionSchema, "LevyCorrection"],
 ]);
 
+/** The records by their definition, which a copy made by `.describe()` shares. */
+const RECORD_BY_DEF = new Map<unknown, string>([...RESULT_RECORDS].map(([schema, name]) => [(schema as unknown as { _zod: { def: unknown } })._zod.def, name]));
+
 /** Records whose fields repeat another's: `[the other record, the words before its field's doc]`. */
 const DERIVED: Readonly<Record<string, readonly [string, string]>> = {
   "LevyCorrection.difference": ["Levy", "corrected − original, in yuan, of:"],
@@ -76,7 +79,7 @@ export function recordsIn(schema: z.ZodType): Map<z.ZodType, string> {
     const def = (node as unknown as { _zod: { def: Def } })._zod.def;
     if (def.type === "object") {
       // an object inside a record's field is a record of its own when written inline there (the script found its fields' docs)
-      const name = RESULT_RECORDS.get(node) ?? (inline !== undefined && isInlineRecord(inline) ? inline : undefined);
+      const name = RECORD_BY_DEF.get(def) ?? (inline !== undefined && isInlineRecord(inline) ? inline : undefined);
       if (name !== undefined) out.set(node, name);
       for (const [k, v] of Object.entries(def.shape ?? {})) visit(v, name === undefined ? undefined : `${name}.${k}`);
     } else if (def.type === "array") visit(def.element, inline);
