@@ -10,28 +10,88 @@ import { readFileSync, writeFileSync } from "node:fs";
 import ts from "typescript";
 
 const root = new URL("..", import.meta.url).pathname;
-/** The interfaces whose fields describe the output schemas, and their files. */
-export const DOCUMENTED: Record<string, string> = {
+/**
+ * The result records whose fields describe the output schemas: an interface (`Levy`), or the zod
+ * object a type is derived from (`{ file, schema }`: its properties' doc comments, which the derived
+ * type carries too). A property whose value is an inline `z.object({...})` is a record of its own,
+ * `Type.field` (its fields `Type.field.key`).
+ */
+export const DOCUMENTED: Record<string, string | { file: string; schema: string }> = {
   Levy: "src/levy/schema.ts",
   LevyTotals: "src/levy/schema.ts",
+  Simulation: { file: "src/settlement/results.ts", schema: "SimulationSchema" },
+  Settlement: { file: "src/settlement/results.ts", schema: "SettlementSchema" },
+  SimulationSummary: { file: "src/settlement/summaryResult.ts", schema: "SimulationSummarySchema" },
+  PeriodOutline: { file: "src/settlement/summaryResult.ts", schema: "PeriodOutlineSchema" },
+  PeriodReport: { file: "src/settlement/report.ts", schema: "PeriodReportSchema" },
+  MemberPeriodReport: { file: "src/settlement/report.ts", schema: "MemberPeriodReportSchema" },
+  PoolPeriodReport: { file: "src/settlement/report.ts", schema: "PoolPeriodReportSchema" },
+  ClassAmounts: { file: "src/settlement/report.ts", schema: "ClassAmountsSchema" },
+  PeriodParameters: { file: "src/settlement/report.ts", schema: "PeriodParametersSchema" },
+  PeriodCitations: { file: "src/settlement/report.ts", schema: "PeriodCitationsSchema" },
+  YearSummary: { file: "src/settlement/years.ts", schema: "YearSummarySchema" },
+  MemberYearSummary: { file: "src/settlement/years.ts", schema: "MemberYearSummarySchema" },
+  LevyCorrection: { file: "src/levy/correction.ts", schema: "LevyCorrectionSchema" },
 };
 const OUT = `${root}src/schema/outputDocs.ts`;
 
-/** Each documented field's doc comment, `Interface.field` → text (one line). */
+/** The fields found without a doc comment by the last {@link fieldDocs} (it throws, naming them all). */
+const missing: string[] = [];
+
+/** A doc comment's text on one line ("" and the field noted as missing when it has none). */
+function docOf(node: ts.Node, where: string): string {
+  const doc = ts.getJSDocCommentsAndTags(node).find(ts.isJSDoc);
+  const text = typeof doc?.comment === "string" ? doc.comment : ts.getTextOfJSDocComment(doc?.comment);
+  if (!text) missing.push(where);
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** The first `z.object({...})` literal in an expression (depth first), if any. */
+function objectLiteralIn(node: ts.Node): ts.ObjectLiteralExpression | undefined {
+  const callee = ts.isCallExpression(node) ? node.expression : undefined;
+  const isZodObject = callee !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text === "object" && callee.expression.getText() === "z";
+  if (isZodObject && ts.isCallExpression(node) && node.arguments[0] && ts.isObjectLiteralExpression(node.arguments[0])) {
+    return node.arguments[0];
+  }
+  return ts.forEachChild(node, objectLiteralIn);
+}
+
+/** The doc comment of each property of a zod object literal, inline objects as records of their own. */
+function zodDocs(literal: ts.ObjectLiteralExpression, owner: string, out: Record<string, string>): void {
+  for (const p of literal.properties) {
+    if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
+    const key = p.name.getText();
+    out[`${owner}.${key}`] = docOf(p, `${owner}.${key}`);
+    const inner = ts.isPropertyAssignment(p) ? objectLiteralIn(p.initializer) : undefined;
+    if (inner) zodDocs(inner, `${owner}.${key}`, out);
+  }
+}
+
+/** Each documented field's doc comment, `Record.field` → text (one line). */
 export function fieldDocs(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, file] of Object.entries(DOCUMENTED)) {
+  missing.length = 0;
+  for (const [name, where] of Object.entries(DOCUMENTED)) {
+    const file = typeof where === "string" ? where : where.file;
     const source = ts.createSourceFile(file, readFileSync(`${root}${file}`, "utf8"), ts.ScriptTarget.Latest, true);
+    if (typeof where !== "string") {
+      const decl = source.statements
+        .filter(ts.isVariableStatement)
+        .flatMap((s) => [...s.declarationList.declarations])
+        .find((d) => d.name.getText() === where.schema);
+      const literal = decl?.initializer ? objectLiteralIn(decl.initializer) : undefined;
+      if (!literal) throw new Error(`no z.object ${where.schema} in ${file}`);
+      zodDocs(literal, name, out);
+      continue;
+    }
     const decl = source.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name);
     if (!decl) throw new Error(`no interface ${name} in ${file}`);
     for (const member of decl.members) {
       if (!ts.isPropertySignature(member) || !member.name) continue;
-      const doc = ts.getJSDocCommentsAndTags(member).find(ts.isJSDoc);
-      const text = typeof doc?.comment === "string" ? doc.comment : ts.getTextOfJSDocComment(doc?.comment);
-      if (!text) throw new Error(`${name}.${member.name.getText(source)} has no doc comment`);
-      out[`${name}.${member.name.getText(source)}`] = text.replace(/\s+/g, " ").trim();
+      out[`${name}.${member.name.getText(source)}`] = docOf(member, `${name}.${member.name.getText(source)}`);
     }
   }
+  if (missing.length > 0) throw new Error(`fields without a doc comment: ${missing.join(", ")}`);
   return out;
 }
 
@@ -41,7 +101,7 @@ export function outputDocsModule(): string {
     .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},`)
     .join("\n");
   return `/**
- * The doc comments of the result types' fields (\`Levy\`, \`LevyTotals\`, …),
+ * The doc comments of the result records' fields (\`Levy\`, \`Simulation\`, …),
  * generated from their TSDoc by scripts/field-docs.ts: do not edit (run
  * \`npx tsx scripts/field-docs.ts\` after changing a doc comment). The JSON
  * Schemas describe each output field in these words.

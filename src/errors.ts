@@ -224,7 +224,8 @@ export class PoolingError extends Error {
    * @param path - the path of the offending field in the input (`[]`: the input itself)
    * @param detail - what was wrong with this value, in English and Chinese
    * @param context - `employerId`: the employer of the levy record at fault; `memberNames`: the Chinese
-   *   names of the policy's members by id (without them a member is named by its id: `地区 sip`)
+   *   names of the policy's members by id (without them a member is named by its id: `地区 sip`), in the
+   *   path and in the Chinese detail
    */
   constructor(code: ErrorCode, path: Path = [], detail?: { en?: string; zh?: string }, context?: PoolingErrorContext) {
     const [en, zh] = ERROR_CODES[code];
@@ -236,7 +237,8 @@ export class PoolingError extends Error {
     this.detail = detail;
     // plain Chinese for end users: the field's Chinese name, never the code or the English path (they have their own fields)
     const field = fieldNameZh(path, context?.memberNames);
-    this.messageZh = `${field ? `${field}：` : ""}${zh}${detail?.zh ? `（${detail.zh}）` : ""}`;
+    const said = detail?.zh ? namedZh(detail.zh, context?.memberNames) : "";
+    this.messageZh = `${field ? `${field}：` : ""}${zh}${said ? `（${said}）` : ""}`;
     if (context?.employerId !== undefined) this.employerId = context.employerId;
     Object.defineProperty(this, BRAND, { value: true });
     if (context?.memberNames !== undefined) Object.defineProperty(this, NAMES, { value: context.memberNames });
@@ -268,6 +270,15 @@ export class PoolingError extends Error {
  */
 export function isPoolingError(x: unknown): x is PoolingError {
   return x instanceof PoolingError || (typeof x === "object" && x !== null && (x as { [BRAND]?: unknown })[BRAND] === true);
+}
+
+/**
+ * A Chinese detail with each member id of `names` (a whole word: `wujiang`, not `wujiang2`) written as the
+ * member's Chinese name: the Chinese messages name members as the policy in use does.
+ */
+function namedZh(text: string, names: Readonly<Record<string, string>> | undefined): string {
+  if (names === undefined) return text;
+  return text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => (Object.hasOwn(names, word) ? (names[word] as string) : word));
 }
 
 /** Prefixes an error's path (used when a batch reports the failing item). @internal */

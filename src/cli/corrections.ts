@@ -9,8 +9,9 @@
  */
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
-import { type LevyCorrection, type LevyCorrectionBatch, type LevyCorrectionInput, levyCorrections, type Policy } from "../index.js";
-import { csvCell } from "../report.js";
+import { type LevyCorrectionBatch, type LevyCorrectionInput, levyCorrections, type Policy } from "../index.js";
+import { correctionsCsv } from "../present/correctionsCsv.js";
+import { type CsvLang, encodeText, type OutputEncoding } from "../report.js";
 import { decodeStream, type Encoding } from "./decode.js";
 import { CliError, describeError, EXIT, parseJson } from "./io.js";
 import { writeFileWhole, writeStdout } from "./output.js";
@@ -94,44 +95,27 @@ async function readPairs(file: string, encoding: Encoding): Promise<{ pair: unkn
   }));
 }
 
-const OUT_COLUMNS = [
-  "employerId",
-  "period",
-  "kind",
-  "originalPremiumDue",
-  "correctedPremiumDue",
-  "arrears",
-  "refund",
-  "dueDate",
-  "lateFeeDays",
-  "lateFee",
-  "totalDue",
-];
-
-function csvRow(c: LevyCorrection): string {
-  return [
-    c.employerId ?? "",
-    c.period,
-    c.kind,
-    c.original.premiumDue,
-    c.corrected.premiumDue,
-    c.arrears,
-    c.refund,
-    c.lateFee?.dueDate ?? "",
-    c.lateFee === null ? "" : String(c.lateFee.days),
-    c.lateFee?.lateFee ?? "0.00",
-    c.totalDue,
-  ]
-    .map(csvCell)
-    .join(",");
+/** The output of a batch: JSON, or CSV with a totals row in the language asked for, in the encoding asked for (a BOM when asked). */
+function render(batch: LevyCorrectionBatch, o: CorrectionsRun): string | Uint8Array {
+  if (o.json) return `${JSON.stringify({ items: batch.items, totals: batch.totals }, null, 2)}\n`;
+  const csv = correctionsCsv(batch, o.lang ?? "en");
+  const encoding = o.outEncoding ?? "utf-8";
+  return encodeText(o.bom && encoding === "utf-8" ? `\uFEFF${csv}` : csv, encoding);
 }
 
-/** The output of a batch: JSON, or CSV with a totals row. */
-function render(batch: LevyCorrectionBatch, json: boolean): string {
-  if (json) return `${JSON.stringify({ items: batch.items, totals: batch.totals }, null, 2)}\n`;
-  const t = batch.totals;
-  const totals = ["", "", "total", "", "", t.arrears, t.refund, "", "", t.lateFee, t.totalDue].map(csvCell).join(",");
-  return `${[OUT_COLUMNS.join(","), ...batch.items.map(csvRow), totals].join("\n")}\n`;
+/** What `levy --corrections` was asked to do. */
+export interface CorrectionsRun {
+  file: string;
+  json: boolean;
+  out: string | undefined;
+  encoding: Encoding;
+  policy: Policy;
+  /** The CSV's headers and kinds: English (default) or Chinese. */
+  lang?: CsvLang;
+  /** The CSV's encoding (default UTF-8). */
+  outEncoding?: OutputEncoding;
+  /** A UTF-8 byte order mark before the CSV. */
+  bom?: boolean;
 }
 
 /**
@@ -139,7 +123,7 @@ function render(batch: LevyCorrectionBatch, json: boolean): string {
  * result only when every row is good.
  * @returns the exit code
  */
-export async function runCorrections(o: { file: string; json: boolean; out: string | undefined; encoding: Encoding; policy: Policy }): Promise<number> {
+export async function runCorrections(o: CorrectionsRun): Promise<number> {
   const read = await readPairs(o.file, o.encoding);
   const batch = levyCorrections(
     read.map((r) => r.pair as LevyCorrectionInput),
@@ -153,7 +137,7 @@ export async function runCorrections(o: { file: string; json: boolean; out: stri
     process.stderr.write(`${errors.length + more} bad row(s); nothing written / ${errors.length + more} 行有误，未输出任何内容\n`);
     return EXIT.invalidInput;
   }
-  const text = render(batch, o.json);
+  const text = render(batch, o);
   if (o.out === undefined) await writeStdout(text);
   else await writeFileWhole(o.out, text);
   return EXIT.ok;

@@ -38,7 +38,7 @@ Usage:
   wi-pooling levy <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--bom] [--no-totals]
                   [--raw-cells] [--policy FILE] [--relief-2020] [--lang zh] [--out-encoding gb18030]
                   [--errors-out FILE] [--normalize] [--cut-fraction F] [--own-cut-fraction F] [--own-reserve-months M]
-  wi-pooling levy --corrections <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--policy FILE]
+  wi-pooling levy --corrections <file.csv|file.json> [--json] [--out FILE] [--encoding utf-8|gb18030] [--lang en|zh] [--out-encoding utf-8|gb18030] [--bom] [--policy FILE]
   wi-pooling simulate [scenario.json] [--report FILE.html] [--json] [--policy FILE] [--budget FILE]
   wi-pooling statements [scenario.json] [--year YYYY] [--policy FILE] [--out FILE]
   wi-pooling compare [scenario.json] --reform B.json [--base A.json] [--report FILE.html] [--json]
@@ -190,7 +190,20 @@ async function levy(args: string[]): Promise<number> {
   if (encoding === null) usage("levy", `--encoding takes ${ENCODINGS.join(" or ")}, not ${values.encoding} / --encoding 只能为 ${ENCODINGS.join(" 或 ")}`);
   if (values.corrections) {
     const policy = await loadPolicy(values.policy as string | undefined, values["relief-2020"] as boolean | undefined);
-    return runCorrections({ file: positionals[0]!, json: Boolean(values.json), out: values.out as string | undefined, encoding, policy });
+    const { lang, outEncoding } = readLevyExtras(values, (m) => usage("levy", m));
+    if (values.json && (lang !== "en" || outEncoding !== "utf-8" || values.bom))
+      usage("levy", "--lang, --out-encoding and --bom are for CSV output, not --json / --lang、--out-encoding 与 --bom 仅用于 CSV 输出");
+    const bom = Boolean(values.bom);
+    return runCorrections({
+      file: positionals[0]!,
+      json: Boolean(values.json),
+      out: values.out as string | undefined,
+      encoding,
+      policy,
+      lang,
+      outEncoding,
+      bom,
+    });
   }
   if (values.bom && values.json) usage("levy", "--bom is for CSV output, not --json / --bom 仅用于 CSV 输出");
   if (values["raw-cells"] && values.json) usage("levy", "--raw-cells is for CSV output, not --json / --raw-cells 仅用于 CSV 输出");

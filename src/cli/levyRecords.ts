@@ -9,6 +9,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { isPoolingError } from "../index.js";
+import { StrayQuoteFilter } from "../present/csvLines.js";
 import type { CsvRows } from "./csvRows.js";
 import { lineMessage } from "./csvRows.js";
 import { decodeStream, type Encoding } from "./decode.js";
@@ -33,6 +34,16 @@ async function* textFrom(path: string, encoding: Encoding, skipLines: number): A
   }
 }
 
+/** A text's pieces through a stray-quote filter. */
+async function* filtered(texts: AsyncIterable<string>, quotes: StrayQuoteFilter): AsyncGenerator<string> {
+  for await (const text of texts) {
+    const out = quotes.push(text);
+    if (out) yield out;
+  }
+  const last = quotes.end();
+  if (last) yield last;
+}
+
 /** csv-parse's error of a record it skipped (`skip_records_with_error`). */
 type SkipError = Error & { code?: string; lines?: number };
 
@@ -48,7 +59,9 @@ export async function* csvRecords(path: string, encoding: Encoding, rows: CsvRow
   let offset = 0; // lines of the file before the current parser's text
   for (;;) {
     const parser = parse({ relax_column_count: true, skip_empty_lines: false, trim: true, info: true, skip_records_with_error: true });
-    const source = Readable.from(textFrom(path, encoding, offset));
+    // a line with stray quotes is one bad row (csv-parse would lose its way after it): taken out, reported where it stands
+    const quotes = new StrayQuoteFilter();
+    const source = Readable.from(filtered(textFrom(path, encoding, offset), quotes));
     source.on("error", (e) => parser.destroy(e));
     source.pipe(parser);
     const skips: SkipError[] = [];
@@ -70,6 +83,13 @@ export async function* csvRecords(path: string, encoding: Encoding, rows: CsvRow
         while (skips.length > 0 && offset + (skips[0]!.lines ?? 0) < line) reportSkip(skips.shift()!);
         end = line;
         lastWasSkip = false;
+        const stray = quotes.taken[0];
+        if (stray !== undefined && offset + stray.line === line) {
+          quotes.taken.shift();
+          rows.problem(lineMessage(line, stray.message, stray.messageZh));
+          rows.onStructural?.(line, [stray.text], stray.message, stray.messageZh);
+          continue;
+        }
         const header = rows.fields === null;
         const input = rows.take(norm.cells(record, line, rows.fields), line);
         if (input === "stop") {

@@ -30,7 +30,6 @@ import { MoveFloatTierInputSchema } from "../rates/moveFloatTier.js";
 import { ReviewFloatTierInputSchema } from "../rates/reviewFloatTier.js";
 import { FIELD_JSON_SCHEMA } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
-import { OUTPUT_FIELD_DOCS } from "../schema/outputDocs.js";
 import { PeriodReportSchema } from "../settlement/report.js";
 import { RestatementSchema } from "../settlement/restate/schema.js";
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
@@ -45,6 +44,7 @@ import {
   FinalAccountsSchema,
 } from "../statements/budget.js";
 import { FundStatementSchema } from "../statements/consolidate.js";
+import { recordFieldDoc, recordsIn } from "./fieldOwners.js";
 import { memberHooks, ProblemSink, walk } from "./problems.js";
 
 const INPUTS = {
@@ -128,30 +128,27 @@ const MEMBERS_CHECKED = ["OpenPoolingInput", "TopUpInput", "ProvincialRemittance
 type Node = Record<string, unknown>;
 
 /**
- * Calls `visit` on every property of a JSON Schema (its name, its schema and the property it is in, `parent` at
- * the top), then goes into it; a custom field's `$comment` is taken off.
+ * Calls `visit` on every property of a JSON Schema (its name, its schema, the property it is in, `parent` at
+ * the top, and the result record it is a field of, when the object holding it is one), then goes into it; a
+ * custom field's `$comment` and the record's mark are taken off.
  */
-function eachProperty(node: unknown, visit: (key: string, value: Node, parent: string) => void, parent: string): void {
+function eachProperty(node: unknown, visit: (key: string, value: Node, parent: string, record?: string) => void, parent: string): void {
   if (node === null || typeof node !== "object") return;
   delete (node as Node).$comment;
+  const record = (node as Node)[RECORD] as string | undefined;
+  delete (node as Node)[RECORD];
   for (const [key, value] of Object.entries(node)) {
     if (key === "properties" && value !== null && typeof value === "object") {
       for (const [k, v] of Object.entries(value as Record<string, Node>)) {
-        visit(k, v, parent);
+        visit(k, v, parent, record);
         eachProperty(v, visit, k);
       }
     } else eachProperty(value, visit, parent);
   }
 }
 
-/** The result types whose fields' doc comments describe a batch's `items` and `totals`. */
-const NESTED_DOCS: Readonly<Record<string, string>> = { items: "Levy", totals: "LevyTotals" };
-
-/** The doc comment of an output field (`OUTPUT_FIELD_DOCS`, from the result types' TSDoc), if it has one. */
-function fieldDoc(name: string, key: string, parent: string): string | undefined {
-  const owner = parent === name ? name : name.startsWith("LevyBatch") ? NESTED_DOCS[parent] : undefined;
-  return owner === undefined ? undefined : OUTPUT_FIELD_DOCS[`${owner}.${key}`];
-}
+/** The mark of a JSON Schema object that is a result record (its name), for {@link eachProperty}. */
+const RECORD = "x-result-record";
 
 /**
  * A property's description: its meaning (an output field's doc comment, else the schema's own `.describe()`, else
@@ -225,10 +222,13 @@ export function toJSONSchema(name: SchemaName): Record<string, unknown> {
  * @internal
  */
 export function jsonSchemaOf(name: string, schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const records = io === "output" ? recordsIn(schema) : new Map<z.ZodType, string>();
   const json = z.toJSONSchema(schema, {
     io,
     unrepresentable: "any",
     override: (ctx) => {
+      const record = records.get(ctx.zodSchema as unknown as z.ZodType);
+      if (record !== undefined) (ctx.jsonSchema as Record<string, unknown>)[RECORD] = record;
       const custom = FIELD_JSON_SCHEMA.get(ctx.zodSchema as unknown as z.ZodType);
       if (custom) {
         const target = ctx.jsonSchema as Record<string, unknown>;
@@ -244,8 +244,8 @@ export function jsonSchemaOf(name: string, schema: z.ZodType, io: "input" | "out
   const members = checked < 0 ? null : memberConstraints(ids, checked === 0);
   eachProperty(
     json,
-    (key, value, parent) => {
-      describeProperty(key, value, parent, io === "output" ? fieldDoc(name, key, parent) : undefined);
+    (key, value, parent, record) => {
+      describeProperty(key, value, parent, record === undefined ? undefined : recordFieldDoc(record, key));
       members?.(key, value);
     },
     name,

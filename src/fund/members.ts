@@ -4,6 +4,7 @@
  * @module
  */
 import { type Path, PoolingError } from "../errors.js";
+import { memberNamesZh } from "../policy/names.js";
 import { paramFor } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import type { Period } from "../schema/fields.js";
@@ -34,20 +35,27 @@ export function* memberProblems(
   period?: Period,
 ): Generator<PoolingError, void, undefined> {
   const known = policy === null ? null : new Set(memberIds(policy, period));
+  // the Chinese messages name the members as the policy does
+  const context = policy === null ? undefined : { memberNames: memberNamesZh(policy) };
   const seen = new Set<string>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as string;
     if (known !== null && !known.has(id)) {
-      yield new PoolingError("UNKNOWN_MEMBER", pathOf(i), {
-        en: `${id}; members are ${[...known].join(", ")}`,
-        zh: `${id}；纳入市区统筹的各地为 ${[...known].join("、")}`,
-      });
-    } else if (seen.has(id)) yield new PoolingError("DUPLICATE_ENTRY", pathOf(i), { en: id, zh: id });
+      yield new PoolingError(
+        "UNKNOWN_MEMBER",
+        pathOf(i),
+        {
+          en: `${id}; members are ${[...known].join(", ")}`,
+          zh: `${id}；纳入市区统筹的各地为 ${[...known].join("、")}`,
+        },
+        context,
+      );
+    } else if (seen.has(id)) yield new PoolingError("DUPLICATE_ENTRY", pathOf(i), { en: id, zh: id }, context);
     else seen.add(id);
   }
   if (complete && known !== null) {
     for (const id of known) {
-      if (!seen.has(id)) yield new PoolingError("MISSING_MEMBER", missingPath, { en: id, zh: id });
+      if (!seen.has(id)) yield new PoolingError("MISSING_MEMBER", missingPath, { en: id, zh: id }, context);
     }
   }
 }

@@ -43,17 +43,27 @@ const differenceShape = Object.fromEntries(LEVY_AMOUNT_FIELDS.map((k) => [k, mon
 /** zod schema of the result of {@link levyCorrection}. */
 export const LevyCorrectionSchema = z
   .object({
+    /** The employer's identifier, from the original record (else the corrected one); absent when neither has one. */
     employerId: z.string().optional(),
+    /** The month corrected (费款所属期), `YYYY-MM`. */
     period: z.string(),
     /** `"arrears"`: the corrected premium due is higher (补缴); `"refund"`: lower (退费); `"none"`: equal. */
     kind: z.enum(["arrears", "refund", "none"]),
     /** corrected − original, figure by figure (signed). */
-    difference: z.object({ payroll: z.string(), ...differenceShape }).strict(),
+    difference: z
+      .object({
+        /** corrected − original wage base (缴费工资总额), in yuan (every digit kept); the other fields are the levy's amounts, each corrected − original, in yuan. */
+        payroll: z.string(),
+        ...differenceShape,
+      })
+      .strict(),
     /** What the employer owes on top: the positive difference of `premiumDue` (else 0). */
     arrears: money,
     /** What the fund returns: the negative difference of `premiumDue`, as a positive amount (else 0). */
     refund: money,
+    /** The day the correction became known (发现日期), `YYYY-MM-DD`. */
     knownOn: z.string(),
+    /** The day the arrears were paid (补缴日期), `YYYY-MM-DD`, or null when not yet paid. */
     paidOn: z.string().nullable(),
     /** The late fee on the arrears through `paidOn` (or `knownOn` when not paid yet); `null` for a refund or no difference. */
     lateFee: LateFeeSchema.nullable(),
@@ -61,9 +71,13 @@ export const LevyCorrectionSchema = z
     lateFeeThrough: z.enum(["paidOn", "knownOn"]).nullable(),
     /** Arrears plus late fee: what the employer pays (0 for a refund). */
     totalDue: money,
+    /** The levy of the original record, as `computeLevy` computes it (see `Levy`). */
     original: LevySchema,
+    /** The levy of the corrected record (see `Levy`). */
     corrected: LevySchema,
+    /** The clauses the correction and its late fee rest on. */
     citations: z.array(CitationSchema),
+    /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,
   })
   .strict();

@@ -6,11 +6,32 @@
  *
  * @module
  */
-import { type PoolingError, SUZHOU_2020 } from "../index.js";
+import { isPoolingError, type PoolingError, SUZHOU_2020 } from "../index.js";
 import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../report.js";
 import { inputProblems } from "../schemas.js";
 import type { BatchError, CollectedBatch } from "../service/batch.js";
-import type { Lang } from "./i18n.js";
+import { CsvFormatError } from "../service/csv.js";
+import { InvalidEncodingError } from "../service/decode.js";
+import { type Lang, TEXT } from "./i18n.js";
+
+/**
+ * What the page says of an error, in its language: the library's message; a CSV the reader cannot
+ * read in Chinese words only (the reader's own English words stay in the English text); a file in
+ * another encoding, what to choose; a scenario that is not JSON (in English, the parser's words).
+ */
+export function errorTextIn(e: unknown, lang: Lang): string {
+  const t = TEXT[lang];
+  if (isPoolingError(e)) return lang === "zh" ? e.messageZh : e.message;
+  if (e instanceof CsvFormatError) {
+    if (lang === "en") return e.message;
+    // csv-parse's own words are English: the Chinese text says what it is, at its line
+    if (!(e.code === "INVALID_CSV" && /^CSV 格式错误：[ -~]/.test(e.messageZh))) return e.messageZh;
+    return e.line > 0 ? `第 ${e.line} 行：${t.badCsvQuotes}` : t.badCsvQuotes;
+  }
+  if (e instanceof InvalidEncodingError) return e.encoding === "utf-8" ? t.notUtf8 : t.notGb18030;
+  if (e instanceof SyntaxError) return lang === "zh" ? t.badJson.replace(/：$/, "") : `${t.badJson} ${e.message}`;
+  return String((e as Error)?.message ?? e);
+}
 
 /** The batch as CSV in a language (no BOM: the caller adds it). */
 export function levyBatchCsvIn(batch: CollectedBatch, lang: Lang): string {

@@ -13,9 +13,9 @@ import { EXAMPLE_SCENARIO } from "../examples.js";
 import { computeLevy, explain, floatTiers, type Levy, type LevyInput, PoolingError, type Simulation, SUZHOU_2020, simulate } from "../index.js";
 import { type NormalizeChange, normalizeSummary, renderReport } from "../report.js";
 import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
-import { CsvFormatError, LEVY_CSV_COLUMNS, parseLevyCsv } from "../service/csv.js";
-import { decodeText, encodingOf, InvalidEncodingError } from "../service/decode.js";
-import { levyBatchCsvIn, problemLines, rowProblemText } from "./clerk.js";
+import { LEVY_CSV_COLUMNS, parseLevyCsv } from "../service/csv.js";
+import { decodeText, encodingOf } from "../service/decode.js";
+import { errorTextIn, levyBatchCsvIn, problemLines, rowProblemText } from "./clerk.js";
 import { initCompareTab } from "./compareLoader.js";
 import { simulationCsv } from "./export.js";
 import { type Lang, TEXT } from "./i18n.js";
@@ -34,13 +34,7 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attrs:
 type Key = Exclude<keyof (typeof TEXT)["zh"], "fields">;
 const t = (key: Key): string => TEXT[lang][key];
 
-function errorText(e: unknown): string {
-  if (e instanceof PoolingError) return lang === "zh" ? e.messageZh : e.message;
-  if (e instanceof CsvFormatError) return lang === "zh" ? e.messageZh : e.message;
-  if (e instanceof InvalidEncodingError) return t(e.encoding === "utf-8" ? "notUtf8" : "notGb18030");
-  if (e instanceof SyntaxError) return `${t("badJson")} ${e.message}`;
-  return String((e as Error)?.message ?? e);
-}
+const errorText = (e: unknown): string => errorTextIn(e, lang);
 
 function showError(id: string, e: unknown | null): void {
   const box = $(id);
@@ -276,7 +270,7 @@ function renderSim(sim: Simulation): void {
   report.querySelector("table.years")?.setAttribute("id", "sim-years");
   const c = sim.conservation;
   $("sim-summary").textContent =
-    `${sim.name ?? ""} · ${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""} · ${t("units")} · ${t("conservation")}: ${c.ok ? "ok" : "FAILED"}`;
+    `${sim.name ?? ""} · ${sim.periods[0]?.period ?? ""} → ${sim.periods.at(-1)?.period ?? ""} · ${t("units")} · ${t("conservation")}: ${t(c.ok ? "passed" : "failed")}`;
   $("sim-example").hidden = !lastSimIsExample;
   $("sim-out").hidden = false;
 }
@@ -323,7 +317,10 @@ function init(): void {
     if (f) scenario.value = await f.text();
   });
   $("sim-run").addEventListener("click", runSimulation);
-  $("sim-csv").addEventListener("click", () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", `\uFEFF${simulationCsv(lastSim)}`));
+  $("sim-csv").addEventListener(
+    "click",
+    () => lastSim && download("simulation-years.csv", "text/csv;charset=utf-8", `\uFEFF${simulationCsv(lastSim, lang, policy)}`),
+  );
   $("sim-json").addEventListener("click", () => lastSim && download("simulation.json", "application/json", JSON.stringify(lastSim)));
   initStressTab($, download);
   initCompareTab();

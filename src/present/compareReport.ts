@@ -9,7 +9,7 @@ import type { Comparison } from "../analysis/compare.js";
 import { explainComparison } from "../analysis/explainComparison.js";
 import type { Simulation } from "../settlement/results.js";
 import { analysisPage } from "./analysisStyle.js";
-import { esc, groupedBars, lineChart, table, wanNumber } from "./report.js";
+import { esc, groupedBars, lineChart, table, wanNumber } from "./charts.js";
 import { ILLUSTRATIVE_BANNER } from "./story.js";
 import { wan } from "./summary.js";
 

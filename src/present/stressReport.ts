@@ -8,7 +8,7 @@
 import type { StressResult } from "../analysis/stressResult.js";
 import type { Probability } from "../analysis/summaries.js";
 import { analysisPage } from "./analysisStyle.js";
-import { esc, groupedBars, table } from "./report.js";
+import { esc, groupedBars, table } from "./charts.js";
 
 const W = 900;
 const H = 320;

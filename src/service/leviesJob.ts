@@ -14,6 +14,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
+import { StrayQuoteFilter } from "../present/csvLines.js";
 import { levyCsvHeader, levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../report.js";
 import { MAX_LISTED_ERRORS } from "../schemas.js";
 import { type BatchError, batchError } from "./batch.js";
@@ -68,12 +69,15 @@ function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
       if (pass === 1) records.norm = norm;
       const decoder = createDecoder(spec.encoding);
       const bytes = pass === 1 ? body.first() : body.again!();
+      // errors=collect: a line with stray quotes is one bad row, taken out before csv-parse (which would lose its way)
+      const quotes = spec.errors === "collect" ? new StrayQuoteFilter() : null;
       async function* texts(): AsyncGenerator<string> {
         for await (const b of bytes) {
           const text = decoder.write(b);
-          if (text) yield text;
+          const out = quotes === null ? text : quotes.push(text);
+          if (out) yield out;
         }
-        const rest = decoder.end();
+        const rest = quotes === null ? decoder.end() : quotes.push(decoder.end()) + quotes.end();
         if (rest) yield rest;
       }
       const parser = parse(LEVY_CSV_PARSE_OPTIONS);
@@ -82,8 +86,27 @@ function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
       source.pipe(parser);
       const reader = new LevyCsvReader();
       let count = 0;
+      /** The stray-quote lines before `line`, each standing in the batch at its index as a bad record. */
+      function* strays(line: number): Generator<LevyInput> {
+        while (quotes !== null && quotes.taken.length > 0 && quotes.taken[0]!.line < line) {
+          const { line: at, message, messageZh } = quotes.taken.shift()!;
+          structural.set(count, {
+            name: "ServiceError",
+            code: "INVALID_CSV",
+            path: [count],
+            message,
+            messageZh,
+            index: count,
+            line: at,
+          } as unknown as BatchError);
+          if (++count > maxRows) throw tooManyRows(maxRows);
+          records.line = at;
+          yield WRONG_LENGTH as LevyInput;
+        }
+      }
       try {
         for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          yield* strays(info.lines);
           let input: LevyInput | undefined;
           try {
             input = reader.take(
@@ -109,6 +132,7 @@ function csvRecords(body: BodyBytes, spec: JobSpec, maxRows: number): Records {
           records.line = info.lines;
           yield input;
         }
+        yield* strays(Number.POSITIVE_INFINITY);
       } catch (e) {
         if (e instanceof InvalidEncodingError) throw invalidEncoding(spec);
         if (e instanceof CsvFormatError) {

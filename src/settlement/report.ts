@@ -18,15 +18,30 @@ const money = ResultMoneySchema;
 /** Reserve months, two decimals, or null when unbounded. */
 const months = ResultMonthsSchema.nullable();
 /** Amounts by class of claim on the pool (R10). @internal */
-export const ClassAmountsSchema = z.object({ majorAccident: money, cutGapGrant: money, subsidy: money, recordedDeficit: money }).strict();
+export const ClassAmountsSchema = z
+  .object({
+    /** Major-accident benefits (重大工伤事故待遇, 二（二）), in yuan. */
+    majorAccident: money,
+    /** Cut-gap grants (降费缺口弥补, 二（三）), in yuan: no 20% clawback on them. */
+    cutGapGrant: money,
+    /** Subsidies (统筹基金补助, 二（三）), in yuan: 20% clawed back at year end. */
+    subsidy: money,
+    /** Recorded deficits covered (弥补基金累计结余赤字, 二（二）), in yuan. */
+    recordedDeficit: money,
+  })
+  .strict();
 const byClass = ClassAmountsSchema;
 
 /** zod schema of one member's figures in a period. */
 export const MemberPeriodReportSchema = z
   .object({
+    /** The member fund's contribution income for the period (基金收入), in yuan, as given in the scenario. */
     income: money,
+    /** The member fund's benefit expenditure for the period (基金支出), in yuan, as given. */
     expenditure: money,
+    /** The revenue the phased cut gave up this period (降费减收额, 二（一）), in yuan, as given. */
     cutRelief: money,
+    /** The part of `cutRelief` caused by the city-wide cut exceeding the member's own (同步降费减收额, 二（三）), in yuan: what a cut-gap grant may cover. */
     syncInducedRelief: money,
     /**
      * The period's gap: max(0, expenditure + provincial remittance − income), or the growth of the member's deficit
@@ -46,8 +61,11 @@ export const MemberPeriodReportSchema = z
     unclaimed: money,
     /** Paid by the pool this period, all classes (R10). */
     grantPaid: money,
+    /** The subsidy (统筹基金补助, 二（三）) the pool paid the member this period, in yuan; 20% of it is clawed back at year end. */
     subsidyPaid: money,
+    /** The recorded deficit the pool paid this period (弥补基金累计结余赤字, 二（二）), in yuan. */
     deficitPaid: money,
+    /** The major-accident benefits the pool paid for the member this period (重大工伤事故待遇, 二（二）), in yuan. */
     majorAccidentPaid: money,
     /**
      * R9: the clawback settled this period: the year's fiscal transfer from the member's government to municipal
@@ -90,6 +108,7 @@ export const MemberPeriodReportSchema = z
     remittanceOverdue: z.boolean(),
     /** Balances at the end of the period. */
     current: money,
+    /** The member's balance carried from before the period (累计结余), in yuan, at the end of the period. */
     carried: money,
     /** current + carried. */
     balance: money,
@@ -123,6 +142,7 @@ export type MemberPeriodReport = z.output<typeof MemberPeriodReportSchema>;
 /** zod schema of the pool's figures in a period. */
 export const PoolPeriodReportSchema = z
   .object({
+    /** Whether the pool (市区统筹基金, 二（二）) is open at the end of the period (it opens with the extraction). */
     open: z.boolean(),
     /** Pool balance at the end of the period. */
     balance: money,
@@ -175,7 +195,22 @@ export const PeriodParametersSchema = z
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
     /** R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split over 姑苏区 and 苏州高新区. */
-    clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.object({ gusu: ResultRateSchema, snd: ResultRateSchema }).strict() }).strict()]),
+    clawbackMunicipal: z.union([
+      z.literal("none"),
+      z
+        .object({
+          /** The weights (fractions summing to 1) by which 姑苏区 and 苏州高新区 bear 市本级's clawback. */
+          split: z
+            .object({
+              /** 姑苏区's weight, a fraction in [0, 1]. */
+              gusu: ResultRateSchema,
+              /** 苏州高新区's weight, a fraction in [0, 1]. */
+              snd: ResultRateSchema,
+            })
+            .strict(),
+        })
+        .strict(),
+    ]),
     /** R7: the top-up schedule in force (`"monthEnd"`, `"yearly"` or `"monthly"`). */
     topUpSchedule: z.enum(["monthEnd", "yearly", "monthly"]),
     /** R7 (0.7): the months a `"monthEnd"` top-up restores (the floor's months unless `topUp.targetMonths`). */
@@ -212,17 +247,29 @@ export const PeriodParametersSchema = z
  */
 export const PeriodCitationsSchema = z
   .object({
+    /** The clause cited for the opening: the 10% extraction and the legacy funds (二（二）): `{ doc, clause, note }`. */
     opening: CitationSchema,
+    /** The clause cited for the provincial reserve remittance, due by 06-20 (二（二）): `{ doc, clause, note }`. */
     provincialRemittance: CitationSchema,
+    /** The clause cited for a gap paid first from the member's own current surplus, then its balance (二（三）): `{ doc, clause, note }`. */
     localCoverage: CitationSchema,
+    /** The clause cited for the cut-gap grant (二（三）): `{ doc, clause, note }`. */
     cutGapGrant: CitationSchema,
+    /** The clause cited for the subsidy (二（三）): `{ doc, clause, note }`. */
     subsidy: CitationSchema,
+    /** The clause cited for covering a recorded deficit (二（二）): `{ doc, clause, note }`. */
     recordedDeficit: CitationSchema,
+    /** The clause cited for major-accident benefits paid by the pool (二（二）): `{ doc, clause, note }`. */
     majorAccident: CitationSchema,
+    /** The clause cited for the pool's 3-month floor (二（二）): `{ doc, clause, note }`. */
     poolFloor: CitationSchema,
+    /** The clause cited for the members' top-up of the pool by their share of balances (二（二）): `{ doc, clause, note }`. */
     topUp: CitationSchema,
+    /** The clause cited for when the pool is topped up (the library's reading of 二（二）): `{ doc, clause, note }`. */
     topUpSchedule: CitationSchema,
+    /** The clause cited for the order the pool pays its classes of claims (a library default): `{ doc, clause, note }`. */
     priority: CitationSchema,
+    /** The clause cited for the 20% clawback of subsidies (二（三）): `{ doc, clause, note }`. */
     clawback: CitationSchema,
     /** R8: the year-end true-up's clause (the subsidy clause when the policy names none). */
     trueUp: CitationSchema,
@@ -267,6 +314,7 @@ export interface PeriodParameters {
 /** zod schema of the report of one settled period. */
 export const PeriodReportSchema = z
   .object({
+    /** The settled month, `YYYY-MM` (its rules are those in force on its first day). */
     period: PeriodStringSchema,
     /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,
@@ -278,7 +326,9 @@ export const PeriodReportSchema = z
     parameters: PeriodParametersSchema,
     /** The clauses the period's steps cite. */
     citations: PeriodCitationsSchema,
+    /** Each member's figures for the period, keyed by the policy's member id (see `MemberPeriodReport`). */
     members: namedRecord(MemberPeriodReportSchema, "RESERVED_KEY"),
+    /** The city-district pool's figures for the period (市区统筹基金, 二（二）; see `PoolPeriodReport`). */
     pool: PoolPeriodReportSchema,
     /** Clawbacks settled this period, total (fiscal accounts; the year's, in its last period). */
     clawbacks: money,

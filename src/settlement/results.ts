@@ -22,6 +22,7 @@ export const SettlementSchema = z
     state: SettlementStateSchema,
     /** The entries posted in this period (sequence numbers continue the state's). */
     journal: z.array(JournalEntrySchema),
+    /** The period's report: every member's figures and the pool's (see `PeriodReport`). */
     report: PeriodReportSchema,
     /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,
@@ -38,6 +39,7 @@ export type Settlement<M extends string = string> = Omit<z.output<typeof Settlem
 /** zod schema of the result of `simulate`. */
 export const SimulationSchema = z
   .object({
+    /** The scenario's `name`, echoed; absent when it has none. */
     name: z.string().optional(),
     /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,

@@ -20,17 +20,26 @@ import { type YearSummary, YearSummarySchema } from "./years.js";
 /** zod schema of a period's outline in a summary-only run. */
 export const PeriodOutlineSchema = z
   .object({
+    /** The settled month, `YYYY-MM`. */
     period: z.string(),
     /** The pool's figures read by analyses: open, balance, floor, the top-up and why, reserve months, risk. */
     pool: z
       .object({
+        /** Whether the city-district pool (市区统筹基金, 二（二）) is open at the end of the period. */
         open: z.boolean(),
+        /** The pool's balance at the end of the period, in yuan. */
         balance: MoneyStringSchema,
+        /** The pool's floor, 3 months of city-district payouts (备付期 3 个月, 二（二）), in yuan. */
         floor: MoneyStringSchema,
+        /** The top-up raised from the members this period (上划, 二（二）), in yuan. */
         topUp: MoneyStringSchema,
+        /** Why it was raised: `"scheduled"`, `"whenShort"` (the pool could not pay its claims) or null (none). */
         topUpReason: z.enum(["scheduled", "whenShort"]).nullable(),
+        /** What the members could not pay of the top-up needed, in yuan. */
         shortfall: MoneyStringSchema,
+        /** The pool's reserve months (two decimals, truncated); null before it opens. */
         reserveMonths: MoneyStringSchema.nullable(),
+        /** The pool's warning level; null before it opens. */
         risk: RiskLevelSchema.nullable(),
       })
       .strict(),
@@ -44,14 +53,21 @@ export type PeriodOutline = z.output<typeof PeriodOutlineSchema>;
 /** zod schema of the result of `simulate(scenario, { policy, keep: "summary" })`. */
 export const SimulationSummarySchema = z
   .object({
+    /** The scenario's `name`, echoed; absent when it has none. */
     name: z.string().optional(),
+    /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,
+    /** The library that produced them: `{ name, version }`. */
     library: LibraryRefSchema,
+    /** `POLICY_NOT_REVIEWED_FOR_PERIOD` from the first period after the policy's `reviewedThrough` (absent when none is). */
     warnings: z.array(ResultWarningSchema).optional(),
+    /** `"summary"`: this is a summary-only run (no journal, no period reports, no final state). */
     keep: z.literal("summary"),
-    /** Yearly summaries: those of the full run. */
+    /** An outline of each settled period (the pool's figures an analysis reads, and the members that claimed; see `PeriodOutline`). */
     periods: z.array(PeriodOutlineSchema),
+    /** Yearly summaries, those of the full run byte for byte (see `YearSummary`). */
     years: z.array(YearSummarySchema),
+    /** Final balance of every account, in yuan (two-decimal strings): the fold of every entry from zero. */
     balances: z.record(z.string(), MoneyStringSchema),
     /** R13's invariants, folded over every entry as it was written (the entries are not kept). */
     conservation: ConservationReportSchema,

@@ -19,15 +19,25 @@ const months = money.nullable();
 /** zod schema of one member's figures over a year. */
 export const MemberYearSummarySchema = z
   .object({
+    /** The fund's contribution income over the year (基金收入), in yuan. */
     income: money,
+    /** The fund's benefit expenditure over the year (基金支出), in yuan. */
     expenditure: money,
+    /** The revenue the phased cut gave up over the year (降费减收额, 二（一）), in yuan. */
     cutRelief: money,
+    /** The opening extraction paid in the year (10% of the 2019 balance, 二（二）), in yuan. */
     extraction: money,
+    /** The provincial reserve remittance of the year (省级储备金, 二（二）), in yuan. */
     provincialRemittance: money,
+    /** The member's share of the year's top-ups of the pool (上划, 二（二）), in yuan. */
     topUp: money,
+    /** The cut-gap grants received in the year (降费缺口弥补, 二（三）), in yuan. */
     grantPaid: money,
+    /** The subsidies received in the year (统筹基金补助, 二（三）), in yuan. */
     subsidyPaid: money,
+    /** The recorded deficit the pool covered in the year (二（二）), in yuan. */
     deficitPaid: money,
+    /** The major-accident benefits the pool paid for the member in the year (二（二）), in yuan. */
     majorAccidentPaid: money,
     /** R9: the clawback settled for the year (one fiscal transfer, in the year's last period). */
     clawback: money,
@@ -39,7 +49,9 @@ export const MemberYearSummarySchema = z
     trueUpReclassified: money,
     /** Balance (current + carried) at the end of the year's last period. */
     balance: money,
+    /** Reserve months at year end: balance ÷ (prior-year expenditure ÷ 12), two decimals, truncated; null when unbounded. */
     reserveMonths: months,
+    /** The warning level at year end; a balance below zero is `critical`. */
     risk: RiskLevelSchema,
     /** Periods of the year whose risk was `critical` or `warning`. */
     warnings: z.array(z.string()),
@@ -51,23 +63,36 @@ export type MemberYearSummary = z.output<typeof MemberYearSummarySchema>;
 /** zod schema of a year of a simulation. */
 export const YearSummarySchema = z
   .object({
+    /** The fiscal year. */
     year: z.number().int(),
     /** The first and last periods of the year the scenario covers. */
     from: z.string(),
+    /** The last period of the year the scenario covers, `YYYY-MM`. */
     to: z.string(),
+    /** Each member's year, keyed by the policy's member id (see `MemberYearSummary`). */
     members: z.record(z.string(), MemberYearSummarySchema),
+    /** The pool's year (市区统筹基金, 二（二）). */
     pool: z
       .object({
+        /** The pool's balance at the end of the year's last period, in yuan. */
         balance: money,
+        /** The pool's floor at year end (3 months of payouts, 二（二）), in yuan. */
         floor: money,
+        /** The extractions received in the year (10% of the 2019 balances, 二（二）), in yuan. */
         extractions: money,
+        /** The top-ups raised from the members in the year (二（二）), in yuan. */
         topUp: money,
+        /** What the members could not pay of the top-ups needed in the year, in yuan. */
         shortfall: money,
         /** R8, option `deficitCoverage.yearEndTrueUp`: returned by the members at the year's true-up. */
         trueUpReturned: money,
+        /** What the pool paid in the year, by class of claim, in yuan. */
         paid: ClassAmountsSchema,
+        /** Claims left unpaid at the end of the year, in yuan. */
         pendingClaims: money,
+        /** The pool's reserve months at year end (two decimals, truncated); null before it opens. */
         reserveMonths: months,
+        /** The pool's warning level at year end; null before it opens. */
         risk: RiskLevelSchema.nullable(),
       })
       .strict(),

@@ -168,6 +168,8 @@ describe("--errors-out", () => {
       fc.constant("E,2021-07,2"), // too few cells
       fc.constant("E,2021-07,2,5.00,1"), // too many
       fc.constant("E,2021-07,2,-1"), // negative
+      fc.constant('E,2021-07,"2,5.00'), // a quote never closed
+      fc.constant('E,2021-07,2,"5"0.00'), // text after a closing quote
     );
     let n = 0;
     fc.assert(
@@ -187,6 +189,32 @@ describe("--errors-out", () => {
       }),
       runs(8),
     );
+  });
+});
+
+describe("stray quotes with --errors-out", () => {
+  it("a row with a stray quote is one bad row at its line, with the row as read; the rows after it are computed", () => {
+    writeFileSync(
+      join(dir, "quotes.csv"),
+      'employerId,period,industryClass,payroll\nA,2021-07,2,100.00\nB,2021-07,2,"1"00.00\nC,2021-07,2,200.00\nD,2021-07,"2,300.00\nE,2021-07,2,400.00\n',
+    );
+    const r = run(["levy", "quotes.csv", "--errors-out", "quotes-bad.csv", "--out", "quotes-out.csv", "--no-totals"]);
+    expect(r.status).toBe(5);
+    expect(
+      read("quotes-out.csv")
+        .toString()
+        .split("\n")
+        .map((l) => l.split(",").slice(0, 4).join(",")),
+    ).toEqual(["employerId,period,industryClass,payroll", "A,2021-07,2,100.00", "C,2021-07,2,200.00", "E,2021-07,2,400.00", ""]);
+    expect(read("quotes-bad.csv").toString()).toBe(
+      [
+        "line,field,code,messageZh,message,employerId,period,industryClass,payroll",
+        '3,,INVALID_CSV,CSV 格式错误：引号闭合后还有其他字符,malformed CSV: text after a closing quote,"B,2021-07,2,""1""00.00"',
+        '5,,INVALID_CSV,CSV 格式错误：本行的引号未闭合,malformed CSV: a quote opened in this row is never closed,"D,2021-07,""2,300.00"',
+        "",
+      ].join("\n"),
+    );
+    expect(r.stderr).toContain("第 3 行：CSV 格式错误：引号闭合后还有其他字符");
   });
 });
 

@@ -32,6 +32,29 @@ describe("wi-pooling levy --corrections", { timeout: 120_000 }, () => {
     ]);
   });
 
+  it("--lang zh --out-encoding gb18030: Chinese headers with units, Chinese kinds, 合计, in GB18030 (the same figures)", () => {
+    const csv = file(
+      "czh.csv",
+      "单位编号,费款所属期,行业类别,浮动费率档次,降费比例,原缴费工资总额,更正后缴费工资总额,发现日期,补缴日期\nE1,2020-09,3,1,0.5,1000000.00,1200000.00,2022-03-10,2022-03-31\nE2,2020-09,3,1,0.5,1000000.00,900000.00,2022-03-10,\n",
+    );
+    const out = join(dir, "czh-out.csv");
+    const r = run("levy", "--corrections", csv, "--lang", "zh", "--out-encoding", "gb18030", "--out", out);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xb5, 0xa5])); // 单 in GB18030
+    expect(new TextDecoder("gb18030").decode(bytes).split("\n")).toEqual([
+      "单位编号,费款所属期,更正类型,原应缴金额（元）,更正后应缴金额（元）,补缴金额（元）,退费金额（元）,缴费截止日期,滞纳天数（天）,滞纳金（元）,合计应缴（元）",
+      "E1,2020-09,补缴,2500.00,3000.00,500.00,0.00,2020-10-15,532,133.00,633.00",
+      "E2,2020-09,退费,2500.00,2250.00,0.00,250.00,,,0.00,0.00",
+      ",,合计,,,500.00,250.00,,,133.00,633.00",
+      "",
+    ]);
+    const bom = run("levy", "--corrections", csv, "--lang", "zh", "--bom");
+    expect(bom.stdout.startsWith("\uFEFF单位编号,费款所属期,更正类型,")).toBe(true);
+    expect(run("levy", "--corrections", csv, "--lang", "zh", "--json").status).toBe(3);
+  });
+
   it("takes JSON pairs and writes JSON to --out through a temporary file", () => {
     const pairs = [
       {

@@ -277,10 +277,11 @@ describe("structural CSV errors hide nothing", () => {
     ]);
     expect(r.status).toBe(2);
     expect(r.stderr.match(/^line \d+: [^\n]*/gm)).toEqual([
-      'line 2: malformed CSV: Invalid Opening Quote: a quote is found on field 0, value is "A x"',
-      'line 3: malformed CSV: Invalid Closing Quote: got "c" instead of delimiter, record delimiter, trimable character (if activated) or comment',
+      "line 2: malformed CSV: a quote inside an unquoted cell",
+      "line 3: malformed CSV: text after a closing quote",
       "line 4: NEGATIVE_AMOUNT at payroll: the amount must not be negative (got -1)",
     ]);
+    expect(r.stderr).toContain("第 2 行：CSV 格式错误：未加引号的单元格中含有引号");
     expect(r.stderr).toContain("3 invalid record(s); nothing was written.");
   });
   it("a malformed header is an error of its own (its next row is never taken for the header)", () => {

@@ -33,18 +33,18 @@ describe("inputProblems: the member checks of the library", () => {
     const { problems, more } = inputProblems("Scenario", s);
     expect(more).toBe(0);
     expect(problems.map((p) => [p.code, p.path, p.messageZh])).toEqual([
-      ["MISSING_MEMBER", ["opening", "members"], "期初数据的各地：缺少政策规定的纳入市区统筹的某一地区（wuzhong）"],
+      ["MISSING_MEMBER", ["opening", "members"], "期初数据的各地：缺少政策规定的纳入市区统筹的某一地区（吴中区）"],
       [
         "UNKNOWN_MEMBER",
         ["periods", 2, "members", "nowhere"],
-        "第 3 个结算期的地区 nowhere：该地区不在政策规定的纳入市区统筹的各地之列（nowhere；纳入市区统筹的各地为 municipal、wujiang、wuzhong、xiangcheng、sip）",
+        "第 3 个结算期的地区 nowhere：该地区不在政策规定的纳入市区统筹的各地之列（nowhere；纳入市区统筹的各地为 市本级（含姑苏区、苏州高新区）、吴江区、吴中区、相城区、苏州工业园区）",
       ],
-      ["MISSING_MEMBER", ["periods", 2, "members"], "第 3 个结算期的各地：缺少政策规定的纳入市区统筹的某一地区（sip）"],
+      ["MISSING_MEMBER", ["periods", 2, "members"], "第 3 个结算期的各地：缺少政策规定的纳入市区统筹的某一地区（苏州工业园区）"],
       ["NEGATIVE_AMOUNT", ["periods", 5, "members", "sip", "income"], "第 6 个结算期的苏州工业园区的基金收入：金额不得为负数（收到 -1）"],
       [
         "UNKNOWN_MEMBER",
         ["periods", 13, "majorAccidentClaims", 0, "member"],
-        "第 14 个结算期的重大工伤事故待遇第 1 项的地区：该地区不在政策规定的纳入市区统筹的各地之列（gusu；纳入市区统筹的各地为 municipal、wujiang、wuzhong、xiangcheng、sip）",
+        "第 14 个结算期的重大工伤事故待遇第 1 项的地区：该地区不在政策规定的纳入市区统筹的各地之列（gusu；纳入市区统筹的各地为 市本级（含姑苏区、苏州高新区）、吴江区、吴中区、相城区、苏州工业园区）",
       ],
     ]);
     expect(inputProblems("Scenario", s, { max: 2 }).more).toBe(3);

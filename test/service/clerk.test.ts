@@ -99,4 +99,24 @@ describe("one error behaviour: every problem listed", () => {
     // without errors=collect a row of the wrong length still refuses the batch
     expect((await fetch(`${base}/levies`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv })).status).toBe(400);
   });
+  it("/levies?errors=collect with stray quotes: each such row one bad record at its line, the rows after it computed", async () => {
+    const csv =
+      'employerId,period,industryClass,payroll\nA,2021-07,2,100.00\nB,2021-07,2,"1"00.00\nC,2021-07,2,200.00\nD,2021-07,"2,300.00\nE,2021-07,2,"4,00.00"\n';
+    const r = await fetch(`${base}/levies?errors=collect`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as {
+      items: { employerId: string }[];
+      totals: { premiumDue: string };
+      errors: { code: string; line: number; index: number; messageZh: string }[];
+    };
+    expect(body.items.map((i) => i.employerId)).toEqual(["A", "C"]);
+    expect(body.totals.premiumDue).toBe("0.90");
+    expect(body.errors.map((e) => [e.line, e.index, e.code, e.messageZh])).toEqual([
+      [3, 1, "INVALID_CSV", "CSV 格式错误：引号闭合后还有其他字符"],
+      [5, 3, "INVALID_CSV", "CSV 格式错误：本行的引号未闭合"],
+      [6, 4, "INVALID_AMOUNT", expect.stringContaining("4,00.00")],
+    ]);
+    // without errors=collect the batch is refused, as before
+    expect((await fetch(`${base}/levies`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv })).status).toBe(400);
+  });
 });

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { fieldDocs, outputDocsCurrent } from "../../scripts/field-docs.js";
+import type * as z from "zod";
+import { DOCUMENTED, fieldDocs, outputDocsCurrent } from "../../scripts/field-docs.js";
+import { RESULT_RECORDS, recordFieldDoc, recordsIn } from "../../src/explain/fieldOwners.js";
 import { toJSONSchema } from "../../src/schemas.js";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -51,5 +53,43 @@ describe("the result types' fields are documented", () => {
     );
     const totals = toJSONSchema("LevyTotals") as { properties: Record<string, { description: string }> };
     for (const [key, field] of Object.entries(totals.properties)) expect(field.description.startsWith(docs[`LevyTotals.${key}`] as string), key).toBe(true);
+  });
+
+  it("every field of every documented result record has a doc comment (scripts/field-docs.ts names each one without: a field added bare fails here)", () => {
+    expect(() => fieldDocs()).not.toThrow();
+    expect([...RESULT_RECORDS.values()].sort()).toEqual(Object.keys(DOCUMENTED).sort());
+    const missing: string[] = [];
+    for (const schema of RESULT_RECORDS.keys()) {
+      for (const [object, record] of recordsIn(schema)) {
+        const shape = (object as unknown as { _zod: { def: { shape: Record<string, z.ZodType> } } })._zod.def.shape;
+        for (const key of Object.keys(shape)) if (recordFieldDoc(record, key) === undefined) missing.push(`${record}.${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("the simulation's, the period report's, the year's and the correction's JSON Schemas describe every field of theirs in those words", () => {
+    const docs = fieldDocs();
+    const sim = toJSONSchema("Simulation") as { properties: Record<string, { description: string; items?: { properties: Record<string, Node> } }> };
+    type Node = { description: string; properties?: Record<string, Node>; additionalProperties?: Node; items?: Node };
+    const period = sim.properties.periods?.items as Node;
+    const member = period.properties?.members?.additionalProperties as Node;
+    for (const [key, field] of Object.entries(member.properties ?? {})) {
+      expect(field.description.startsWith(docs[`MemberPeriodReport.${key}`] as string), key).toBe(true);
+    }
+    expect(member.properties?.syncInducedRelief?.description).toBe(
+      "The part of `cutRelief` caused by the city-wide cut exceeding the member's own (同步降费减收额, 二（三）), in yuan: what a cut-gap grant may cover.",
+    );
+    for (const [key, field] of Object.entries(period.properties?.pool?.properties ?? {})) {
+      expect(field.description.startsWith(docs[`PoolPeriodReport.${key}`] as string), key).toBe(true);
+    }
+    const year = toJSONSchema("YearSummary") as Node;
+    for (const [key, field] of Object.entries(year.properties?.pool?.properties ?? {})) {
+      expect(field.description.startsWith(docs[`YearSummary.pool.${key}`] as string), key).toBe(true);
+    }
+    const correction = toJSONSchema("LevyCorrection") as Node;
+    expect(correction.properties?.difference?.properties?.premiumDue?.description).toBe(
+      "corrected − original, in yuan, of: What the employer is billed, in yuan: `premium − reliefWaived` (equal to `premium` without a relief overlay). (应缴金额)",
+    );
   });
 });
