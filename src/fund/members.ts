@@ -4,6 +4,7 @@
  * @module
  */
 import { type Path, PoolingError } from "../errors.js";
+import { memberNamesZh } from "../policy/names.js";
 import { paramFor } from "../policy/paramsAt.js";
 import type { Policy } from "../policy/schema.js";
 import type { Period } from "../schema/fields.js";
@@ -20,7 +21,8 @@ export function memberIds(policy: Policy, period?: Period): string[] {
  * Every problem of `ids` (found at `pathOf(i)`) against the policy's members,
  * in the order {@link checkMembers} meets them: an id that is not a member
  * (`UNKNOWN_MEMBER`), an id given twice (`DUPLICATE_ENTRY`) and, when
- * `complete`, each member not given (`MISSING_MEMBER`, at `missingPath`).
+ * `complete`, each member not given (`MISSING_MEMBER`, at `missingPath`; in
+ * Chinese named as the policy names it: `吴中区 wuzhong`).
  * With `policy` null, only the duplicates (ids of the caller's own choosing).
  * Lazy: each error is made when asked for.
  * @internal
@@ -46,8 +48,9 @@ export function* memberProblems(
     else seen.add(id);
   }
   if (complete && known !== null) {
+    const names = memberNamesZh(policy as Policy);
     for (const id of known) {
-      if (!seen.has(id)) yield new PoolingError("MISSING_MEMBER", missingPath, { en: id, zh: id });
+      if (!seen.has(id)) yield new PoolingError("MISSING_MEMBER", missingPath, { en: id, zh: Object.hasOwn(names, id) ? `${names[id]} ${id}` : id });
     }
   }
 }

@@ -174,8 +174,11 @@ export const PeriodParametersSchema = z
     openingExtractionRate: ResultRateSchema,
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
-    /** R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split over 姑苏区 and 苏州高新区. */
-    clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.object({ gusu: ResultRateSchema, snd: ResultRateSchema }).strict() }).strict()]),
+    /**
+     * R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split over the
+     * governments the policy charges, by fiscal account name (for 苏州: 姑苏区 `gusu`, 苏州高新区 `snd`) → weight.
+     */
+    clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.record(z.string(), ResultRateSchema) }).strict()]),
     /** R7: the top-up schedule in force (`"monthEnd"`, `"yearly"` or `"monthly"`). */
     topUpSchedule: z.enum(["monthEnd", "yearly", "monthly"]),
     /** R7 (0.7): the months a `"monthEnd"` top-up restores (the floor's months unless `topUp.targetMonths`). */
@@ -240,8 +243,8 @@ export interface PeriodParameters {
   openingExtractionRate: string;
   /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
   openingBalanceYear: number;
-  /** R9: 市本级's clawback: `"none"` or a split over 姑苏区 and 苏州高新区. */
-  clawbackMunicipal: "none" | { split: { gusu: string; snd: string } };
+  /** R9: 市本级's clawback: `"none"` or a split, fiscal account name → weight (for 苏州: `gusu`, `snd`). */
+  clawbackMunicipal: "none" | { split: Readonly<Record<string, string>> };
   /** R7: the top-up schedule in force. */
   topUpSchedule: "monthEnd" | "yearly" | "monthly";
   /** R7 (0.7): the months a `"monthEnd"` top-up restores. */

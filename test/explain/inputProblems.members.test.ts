@@ -33,13 +33,13 @@ describe("inputProblems: the member checks of the library", () => {
     const { problems, more } = inputProblems("Scenario", s);
     expect(more).toBe(0);
     expect(problems.map((p) => [p.code, p.path, p.messageZh])).toEqual([
-      ["MISSING_MEMBER", ["opening", "members"], "期初数据的各地：缺少政策规定的纳入市区统筹的某一地区（wuzhong）"],
+      ["MISSING_MEMBER", ["opening", "members"], "期初数据的各地：缺少政策规定的纳入市区统筹的某一地区（吴中区 wuzhong）"],
       [
         "UNKNOWN_MEMBER",
         ["periods", 2, "members", "nowhere"],
         "第 3 个结算期的地区 nowhere：该地区不在政策规定的纳入市区统筹的各地之列（nowhere；纳入市区统筹的各地为 municipal、wujiang、wuzhong、xiangcheng、sip）",
       ],
-      ["MISSING_MEMBER", ["periods", 2, "members"], "第 3 个结算期的各地：缺少政策规定的纳入市区统筹的某一地区（sip）"],
+      ["MISSING_MEMBER", ["periods", 2, "members"], "第 3 个结算期的各地：缺少政策规定的纳入市区统筹的某一地区（苏州工业园区 sip）"],
       ["NEGATIVE_AMOUNT", ["periods", 5, "members", "sip", "income"], "第 6 个结算期的苏州工业园区的基金收入：金额不得为负数（收到 -1）"],
       [
         "UNKNOWN_MEMBER",
@@ -73,9 +73,9 @@ describe("inputProblems: the member checks of the library", () => {
     expect(problems.map((p) => [p.code, p.path, p.detail?.zh])).toEqual([
       ["UNKNOWN_MEMBER", ["members", 1, "id"], "gusu；纳入市区统筹的各地为 municipal、wujiang、wuzhong、xiangcheng、sip"],
       ["DUPLICATE_ENTRY", ["members", 2, "id"], "municipal"],
-      ["MISSING_MEMBER", ["members"], "wujiang"],
-      ["MISSING_MEMBER", ["members"], "wuzhong"],
-      ["MISSING_MEMBER", ["members"], "xiangcheng"],
+      ["MISSING_MEMBER", ["members"], "吴江区 wujiang"],
+      ["MISSING_MEMBER", ["members"], "吴中区 wuzhong"],
+      ["MISSING_MEMBER", ["members"], "相城区 xiangcheng"],
     ]);
     expect(thrown(() => openPooling(input))).toEqual(problems[0]!.toJSON());
   });
