@@ -1,3 +1,11 @@
+/**
+ * The OpenAPI 3.1 document of the service, generated from the library's own
+ * schemas: request bodies from `toJSONSchema`, responses from the exported zod
+ * schemas through zod's `z.toJSONSchema`; every example is computed by the
+ * library when the document is built.
+ *
+ * @module
+ */
 import { type LevyInput, type Policy, SUZHOU_2020 } from "../index.js";
 import { type SchemaName, schemas, toJSONSchema } from "../schemas.js";
 import { leviesWithErrors } from "./batch.js";
