@@ -174,10 +174,7 @@ export const PeriodParametersSchema = z
     openingExtractionRate: ResultRateSchema,
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
-    /**
-     * R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split over the
-     * governments the policy charges, by fiscal account name (for 苏州: 姑苏区 `gusu`, 苏州高新区 `snd`) → weight.
-     */
+    /** R9: 市本级's clawback: `"none"` (its government is municipal finance) or a split, fiscal account name → weight (苏州: `gusu`, `snd`). */
     clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.record(z.string(), ResultRateSchema) }).strict()]),
     /** R7: the top-up schedule in force (`"monthEnd"`, `"yearly"` or `"monthly"`). */
     topUpSchedule: z.enum(["monthEnd", "yearly", "monthly"]),
