@@ -18,7 +18,7 @@ import type { Policy } from "../policy/schema.js";
 import { parseInput } from "../schema/parse.js";
 import type { PeriodReport } from "../settlement/report.js";
 import { PeriodReportSchema } from "../settlement/report.js";
-import type { Settlement } from "../settlement/results.js";
+import { type Settlement, SettlementSchema } from "../settlement/results.js";
 import { explainCorrection } from "./correction.js";
 import { explainCoverage, explainTrueUp } from "./fund.js";
 import { explainLevy } from "./levy.js";
@@ -27,6 +27,9 @@ import { citationText, type Explanation, type ExplanationStep, finish, formatCit
 import { withWarnings } from "./warnings.js";
 
 export { citationText, type Explanation, type ExplanationStep, finish, formatCitation, type Lang, rounded, t };
+
+/** The kinds of result explain accounts for (a levy correction's by its direction). */
+const EXPLAINED = ["levy", "arrears", "refund", "none", "deficitCoverage", "yearEndTrueUp", "settlement", "periodReport"];
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
 
@@ -52,7 +55,8 @@ export interface ExplainOptions {
  * @param result - a result of `computeLevy`, `levyCorrection`, `coverDeficit`, `yearEndTrueUp` or `settlePeriod` (or one of `simulate(...).periods`)
  * @param options - `{ lang: "zh" | "en", policy? }`, Chinese by default; in Chinese, a settlement names the members by their Chinese names (市本级, 吴江区, …) from `policy` (default `SUZHOU_2020` when the result was produced by it)
  * @returns the title, the steps with their clauses, and the same as numbered text
- * @throws PoolingError `INVALID_TYPE` for anything else, and the schema codes of a malformed result
+ * @throws PoolingError `INVALID_TYPE` at `result` for a non-object and at `result.kind` for a kind it does not explain, `MISSING_FIELD`
+ *   at `result.kind` for a result without one, and the schema codes of a malformed result
  * @example
  * ```ts
  * const levy = computeLevy({ period: "2020-09", industryClass: 3, floatMultiplier: "0.8",
@@ -67,22 +71,37 @@ export function explain(result: Explainable, options: ExplainOptions = {}): Expl
   const opts = parseInput(ExplainOptionsSchema, options, ["options"]);
   const lang = opts.lang ?? "zh";
   const policy = opts.policy === undefined ? undefined : resolvePolicy(opts.policy);
-  if (isObject(result)) {
-    if ("corrected" in result && "arrears" in result) return explainCorrection(parseInput(LevyCorrectionSchema, result, ["result"]), lang);
-    if ("premiumBeforeCut" in result) {
+  if (!isObject(result)) {
+    throw new PoolingError("INVALID_TYPE", ["result"], {
+      en: "explain takes a result of the library (an object with its kind)",
+      zh: "explain 仅接受本库的计算结果（带 kind 的对象）",
+    });
+  }
+  // dispatch on the result's kind, never on which properties it has (a levy correction's kind is its direction)
+  const kind: unknown = result.kind;
+  switch (kind) {
+    case "levy": {
       const levy = parseInput(LevySchema, result, ["result"]);
       return withWarnings(explainLevy(levy, lang), levy.warnings, lang);
     }
-    if ("fromCurrentSurplus" in result) return explainCoverage(parseInput(DeficitCoverageSchema, result, ["result"]), lang);
-    if ("subsidiesSettled" in result) return explainTrueUp(parseInput(YearEndTrueUpSchema, result, ["result"]), lang);
-    if ("report" in result || "pool" in result) {
-      const report =
-        "report" in result ? parseInput(PeriodReportSchema, result.report, ["result", "report"]) : parseInput(PeriodReportSchema, result, ["result"]);
+    case "arrears":
+    case "refund":
+    case "none":
+      return explainCorrection(parseInput(LevyCorrectionSchema, result, ["result"]), lang);
+    case "deficitCoverage":
+      return explainCoverage(parseInput(DeficitCoverageSchema, result, ["result"]), lang);
+    case "yearEndTrueUp":
+      return explainTrueUp(parseInput(YearEndTrueUpSchema, result, ["result"]), lang);
+    case "settlement":
+    case "periodReport": {
+      const report = kind === "settlement" ? parseInput(SettlementSchema, result, ["result"]).report : parseInput(PeriodReportSchema, result, ["result"]);
       return withWarnings(explainReport(report, lang, policy), report.warnings, lang);
     }
+    case undefined:
+      throw new PoolingError("MISSING_FIELD", ["result", "kind"], { en: `one of ${EXPLAINED.join(", ")}`, zh: `取值为 ${EXPLAINED.join("、")} 之一` });
   }
-  throw new PoolingError("INVALID_TYPE", ["result"], {
-    en: "explain takes a levy, a deficit coverage, a year-end true-up or a settlement result",
-    zh: "explain 仅接受缴费、缺口弥补、年终清算或结算结果",
+  throw new PoolingError("INVALID_TYPE", ["result", "kind"], {
+    en: `explain takes one of ${EXPLAINED.join(", ")} (got ${JSON.stringify(String(kind).slice(0, 40))})`,
+    zh: `explain 仅接受 ${EXPLAINED.join("、")}（收到 ${JSON.stringify(String(kind).slice(0, 40))}）`,
   });
 }

@@ -267,6 +267,8 @@ export interface PeriodParameters {
 /** zod schema of the report of one settled period. */
 export const PeriodReportSchema = z
   .object({
+    /** What the result is: `"periodReport"`. */
+    kind: z.literal("periodReport"),
     period: PeriodStringSchema,
     /** The policy that produced the figures: `{ id, version, hash }`. */
     policy: PolicyRefSchema,

@@ -43,6 +43,8 @@ export type PeriodOutline = z.output<typeof PeriodOutlineSchema>;
 /** zod schema of the result of `simulate(scenario, { policy, keep: "summary" })`. */
 export const SimulationSummarySchema = z
   .object({
+    /** What the result is: `"simulationSummary"`. */
+    kind: z.literal("simulationSummary"),
     name: z.string().optional(),
     policy: PolicyRefSchema,
     library: LibraryRefSchema,
@@ -88,8 +90,9 @@ export function outlineOf(report: { period: string; pool: PeriodReport["pool"]; 
 }
 
 /** The summary-only result from its parts (the order of its fields fixed here). @internal */
-export function assembleSummary(parts: Omit<SimulationSummary, "keep">): SimulationSummary {
+export function assembleSummary(parts: Omit<SimulationSummary, "keep" | "kind">): SimulationSummary {
   return {
+    kind: "simulationSummary",
     ...(parts.name === undefined ? {} : { name: parts.name }),
     policy: parts.policy,
     library: parts.library,
