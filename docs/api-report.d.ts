@@ -104,6 +104,8 @@ type Dec = InstanceType<typeof D>;
 type Numeric = string | number | Decimal;
 type NumericInput = `${number}` | number | Decimal;
 type Money = string;
+interface DecimalFieldSchema extends z.ZodType<Dec, Numeric> {
+}
 type Period = string;
 type IsoDate = string;
 type IndustryClass = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -115,8 +117,6 @@ type IsoDateInput = `${number}-${MonthDigits}-${DayDigits}`;
 interface PeriodFieldSchema extends z.ZodType<Period, PeriodInput> {
 }
 interface DateFieldSchema extends z.ZodType<IsoDate, IsoDateInput> {
-}
-interface DecimalFieldSchema extends z.ZodType<Dec, Numeric> {
 }
 declare const MemberSchema: z.ZodObject<{
     id: z.ZodString;
@@ -393,10 +393,7 @@ declare const PolicySchema: z.ZodObject<{
         value: z.ZodObject<{
             rate: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
             municipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
-                split: z.ZodObject<{
-                    gusu: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                    snd: z.ZodType<string, Numeric, z.core.$ZodTypeInternals<string, Numeric>>;
-                }, z.core.$strict>;
+                split: z.ZodType<Record<string, string>, Record<string, Numeric>, z.core.$ZodTypeInternals<Record<string, string>, Record<string, Numeric>>>;
             }, z.core.$strict>]>;
         }, z.core.$strict>;
         citation: z.ZodObject<{
@@ -657,6 +654,7 @@ declare const CoverDeficitInputSchema: z.ZodObject<{
 }, z.core.$strict>;
 type CoverDeficitInput = z.input<typeof CoverDeficitInputSchema>;
 declare const DeficitCoverageSchema: z.ZodObject<{
+    kind: z.ZodLiteral<"deficitCoverage">;
     gap: TextFieldSchema;
     fromCurrentSurplus: TextFieldSchema;
     fromCumulativeBalance: TextFieldSchema;
@@ -715,6 +713,7 @@ declare const YearEndTrueUpInputSchema: z.ZodObject<{
 }, z.core.$strict>;
 type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
 declare const YearEndTrueUpSchema: z.ZodObject<{
+    kind: z.ZodLiteral<"yearEndTrueUp">;
     grantsPaid: TextFieldSchema;
     subsidiesPaid: TextFieldSchema;
     returned: TextFieldSchema;
@@ -844,6 +843,7 @@ declare const LevyCorrectionSchema: z.ZodObject<{
     }>>;
     totalDue: z.ZodString;
     original: z.ZodObject<{
+        kind: z.ZodLiteral<"levy">;
         employerId: z.ZodOptional<z.ZodString>;
         period: z.ZodString;
         industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
@@ -895,6 +895,7 @@ declare const LevyCorrectionSchema: z.ZodObject<{
         }, z.core.$strict>>>;
     }, z.core.$strict>;
     corrected: z.ZodObject<{
+        kind: z.ZodLiteral<"levy">;
         employerId: z.ZodOptional<z.ZodString>;
         period: z.ZodString;
         industryClass: z.ZodUnion<readonly [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>, z.ZodLiteral<6>, z.ZodLiteral<7>, z.ZodLiteral<8>]>;
@@ -992,6 +993,7 @@ declare const LevyInputSchema: z.ZodObject<{
 }, z.core.$strict>;
 type LevyInput = z.input<typeof LevyInputSchema>;
 interface Levy {
+    kind: "levy";
     employerId?: string | undefined;
     period: string;
     industryClass: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -1120,10 +1122,7 @@ interface PeriodParameters {
     openingExtractionRate: string;
     openingBalanceYear: number;
     clawbackMunicipal: "none" | {
-        split: {
-            gusu: string;
-            snd: string;
-        };
+        split: Readonly<Record<string, string>>;
     };
     topUpSchedule: "monthEnd" | "yearly" | "monthly";
     topUpTargetMonths: string;
@@ -1137,6 +1136,7 @@ interface PeriodParameters {
     memberRiskBandsSource: string;
 }
 declare const PeriodReportSchema: z.ZodObject<{
+    kind: z.ZodLiteral<"periodReport">;
     period: z.ZodString;
     policy: z.ZodObject<{
         id: z.ZodString;
@@ -1160,10 +1160,7 @@ declare const PeriodReportSchema: z.ZodObject<{
         openingExtractionRate: TextFieldSchema;
         openingBalanceYear: z.ZodNumber;
         clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
-            split: z.ZodObject<{
-                gusu: TextFieldSchema;
-                snd: TextFieldSchema;
-            }, z.core.$strict>;
+            split: z.ZodRecord<z.ZodString, TextFieldSchema>;
         }, z.core.$strict>]>;
         topUpSchedule: z.ZodEnum<{
             monthEnd: "monthEnd";
@@ -1492,6 +1489,7 @@ declare const RestatedSchema: z.ZodObject<{
         note: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
     periods: z.ZodArray<z.ZodObject<{
+        kind: z.ZodLiteral<"periodReport">;
         period: z.ZodString;
         policy: z.ZodObject<{
             id: z.ZodString;
@@ -1515,10 +1513,7 @@ declare const RestatedSchema: z.ZodObject<{
             openingExtractionRate: TextFieldSchema;
             openingBalanceYear: z.ZodNumber;
             clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
-                split: z.ZodObject<{
-                    gusu: TextFieldSchema;
-                    snd: TextFieldSchema;
-                }, z.core.$strict>;
+                split: z.ZodRecord<z.ZodString, TextFieldSchema>;
             }, z.core.$strict>]>;
             topUpSchedule: z.ZodEnum<{
                 monthEnd: "monthEnd";
@@ -1935,6 +1930,7 @@ type YearSummary<M extends string = string> = Omit<z.output<typeof YearSummarySc
     members: Record<M, MemberYearSummary>;
 };
 declare const SettlementSchema: z.ZodObject<{
+    kind: z.ZodLiteral<"settlement">;
     state: z.ZodObject<{
         nextPeriod: z.ZodString;
         poolOpen: z.ZodBoolean;
@@ -2075,6 +2071,7 @@ declare const SettlementSchema: z.ZodObject<{
         corrects: z.ZodOptional<z.ZodString>;
     }, z.core.$strict>>;
     report: z.ZodObject<{
+        kind: z.ZodLiteral<"periodReport">;
         period: z.ZodString;
         policy: z.ZodObject<{
             id: z.ZodString;
@@ -2098,10 +2095,7 @@ declare const SettlementSchema: z.ZodObject<{
             openingExtractionRate: TextFieldSchema;
             openingBalanceYear: z.ZodNumber;
             clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
-                split: z.ZodObject<{
-                    gusu: TextFieldSchema;
-                    snd: TextFieldSchema;
-                }, z.core.$strict>;
+                split: z.ZodRecord<z.ZodString, TextFieldSchema>;
             }, z.core.$strict>]>;
             topUpSchedule: z.ZodEnum<{
                 monthEnd: "monthEnd";
@@ -2410,6 +2404,7 @@ type Settlement<M extends string = string> = Omit<z.output<typeof SettlementSche
     report: PeriodReport<M>;
 };
 declare const SimulationSchema: z.ZodObject<{
+    kind: z.ZodLiteral<"simulation">;
     name: z.ZodOptional<z.ZodString>;
     policy: z.ZodObject<{
         id: z.ZodString;
@@ -2428,6 +2423,7 @@ declare const SimulationSchema: z.ZodObject<{
         messageZh: z.ZodString;
     }, z.core.$strict>>>;
     periods: z.ZodArray<z.ZodObject<{
+        kind: z.ZodLiteral<"periodReport">;
         period: z.ZodString;
         policy: z.ZodObject<{
             id: z.ZodString;
@@ -2451,10 +2447,7 @@ declare const SimulationSchema: z.ZodObject<{
             openingExtractionRate: TextFieldSchema;
             openingBalanceYear: z.ZodNumber;
             clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
-                split: z.ZodObject<{
-                    gusu: TextFieldSchema;
-                    snd: TextFieldSchema;
-                }, z.core.$strict>;
+                split: z.ZodRecord<z.ZodString, TextFieldSchema>;
             }, z.core.$strict>]>;
             topUpSchedule: z.ZodEnum<{
                 monthEnd: "monthEnd";
@@ -2969,6 +2962,7 @@ declare const SimulationSchema: z.ZodObject<{
             note: z.ZodOptional<z.ZodString>;
         }, z.core.$strict>>;
         periods: z.ZodArray<z.ZodObject<{
+            kind: z.ZodLiteral<"periodReport">;
             period: z.ZodString;
             policy: z.ZodObject<{
                 id: z.ZodString;
@@ -2992,10 +2986,7 @@ declare const SimulationSchema: z.ZodObject<{
                 openingExtractionRate: TextFieldSchema;
                 openingBalanceYear: z.ZodNumber;
                 clawbackMunicipal: z.ZodUnion<readonly [z.ZodLiteral<"none">, z.ZodObject<{
-                    split: z.ZodObject<{
-                        gusu: TextFieldSchema;
-                        snd: TextFieldSchema;
-                    }, z.core.$strict>;
+                    split: z.ZodRecord<z.ZodString, TextFieldSchema>;
                 }, z.core.$strict>]>;
                 topUpSchedule: z.ZodEnum<{
                     monthEnd: "monthEnd";
@@ -4212,6 +4203,7 @@ declare const PeriodOutlineSchema: z.ZodObject<{
 }, z.core.$strict>;
 type PeriodOutline = z.output<typeof PeriodOutlineSchema>;
 declare const SimulationSummarySchema: z.ZodObject<{
+    kind: z.ZodLiteral<"simulationSummary">;
     name: z.ZodOptional<z.ZodString>;
     policy: z.ZodObject<{
         id: z.ZodString;
@@ -4505,11 +4497,11 @@ interface BudgetExecution {
     rounding: string;
     citations: Citation[];
 }
-declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
 interface BudgetsAndAdjustments {
     budget: readonly Budget[];
     adjustments: readonly BudgetAdjustment[];
 }
+declare function budgetExecution(budget: readonly Budget[], adjustments: readonly BudgetAdjustment[], finalAccounts: FinalAccounts, policy?: Policy): BudgetExecution;
 declare function simulationBudgetExecution(sim: {
     readonly journal: readonly JournalEntry[];
     readonly years: readonly {

@@ -16,6 +16,6 @@
  * @packageDocumentation
  */
 
-export { EXAMPLE_FLOW_MODEL } from "./analysis/exampleFlowModel.js";
 export { EXAMPLE_BUDGET } from "./examples/exampleBudget.js";
+export { EXAMPLE_FLOW_MODEL } from "./examples/exampleFlowModel.js";
 export { EXAMPLE_SCENARIO } from "./examples/exampleScenario.js";

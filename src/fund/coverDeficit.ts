@@ -62,6 +62,8 @@ const moneyOut = ResultMoneySchema;
 /** zod schema of the result of {@link coverDeficit}: each step's amount, in the document's order. */
 export const DeficitCoverageSchema = z
   .object({
+    /** What the result is: `"deficitCoverage"`. */
+    kind: z.literal("deficitCoverage"),
     gap: moneyOut,
     /** Step 1: this year's surplus (当期结余). */
     fromCurrentSurplus: moneyOut,
@@ -193,6 +195,7 @@ export function coverDeficit(input: CoverDeficitInput, options?: PolicyOptions |
   if (poolSubsidy > FEN_ZERO) citations.push(clauses.subsidy, clawbackVersion.citation);
   if (uncovered > FEN_ZERO) citations.push(clauses.recordedDeficit);
   return {
+    kind: "deficitCoverage",
     gap: formatMoney(v.gap),
     fromCurrentSurplus: formatFen(steps.fromCurrentSurplus),
     fromCumulativeBalance: formatFen(steps.fromCumulativeBalance),

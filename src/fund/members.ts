@@ -21,7 +21,8 @@ export function memberIds(policy: Policy, period?: Period): string[] {
  * Every problem of `ids` (found at `pathOf(i)`) against the policy's members,
  * in the order {@link checkMembers} meets them: an id that is not a member
  * (`UNKNOWN_MEMBER`), an id given twice (`DUPLICATE_ENTRY`) and, when
- * `complete`, each member not given (`MISSING_MEMBER`, at `missingPath`).
+ * `complete`, each member not given (`MISSING_MEMBER`, at `missingPath`; in
+ * Chinese named as the policy names it: `吴中区 wuzhong`).
  * With `policy` null, only the duplicates (ids of the caller's own choosing).
  * Lazy: each error is made when asked for.
  * @internal

@@ -77,6 +77,8 @@ export type YearEndTrueUpInput = z.input<typeof YearEndTrueUpInputSchema>;
 /** zod schema of the result of {@link yearEndTrueUp}. */
 export const YearEndTrueUpSchema = z
   .object({
+    /** What the result is: `"yearEndTrueUp"`. */
+    kind: z.literal("yearEndTrueUp"),
     grantsPaid: ResultMoneySchema,
     subsidiesPaid: ResultMoneySchema,
     /** Step 1: what goes back to the pool: min(advances, the year-end balance if positive). */
@@ -255,6 +257,7 @@ export function yearEndTrueUp(input: YearEndTrueUpInput, options?: PolicyOptions
   if (t.reclassified > FEN_ZERO) citations.push(clauses.cutGapGrant);
   if (t.subsidiesSettled > FEN_ZERO) citations.push(clawbackVersion.citation);
   return {
+    kind: "yearEndTrueUp",
     grantsPaid: formatFen(grantsPaid),
     subsidiesPaid: formatFen(subsidiesPaid),
     returned: formatFen(t.returned),

@@ -212,6 +212,7 @@ export function levyRecord(employerId: string | undefined, period: Period, indus
   const levy: Levy =
     employerId === undefined
       ? {
+          kind: "levy",
           period,
           industryClass: cls,
           payroll,
@@ -235,6 +236,7 @@ export function levyRecord(employerId: string | undefined, period: Period, indus
           library: LIBRARY,
         }
       : {
+          kind: "levy",
           employerId,
           period,
           industryClass: cls,

@@ -70,6 +70,8 @@ const decimalOut = z.string().regex(/^-?\d+(\.\d+)?$/);
 /** zod schema of one employer's levy ({@link Levy}), the result of `computeLevy`. */
 export const LevySchema = z
   .object({
+    /** What the result is: `"levy"`. */
+    kind: z.literal("levy"),
     employerId: z.string().optional(),
     period: PeriodStringSchema,
     industryClass: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7), z.literal(8)]),
@@ -114,6 +116,8 @@ export const LevySchema = z
  * strings; money is two-decimal yuan. **What to bill is `premiumDue`.**
  */
 export interface Levy {
+  /** What the result is (the discriminant every result carries first): `"levy"`. */
+  kind: "levy";
   /** The caller's identifier of the employer (单位编号), echoed from the input; absent when none was given. */
   employerId?: string | undefined;
   /** The month the contributions are for (费款所属期), `YYYY-MM`; its rules are those in force on its first day. */

@@ -1,262 +1,46 @@
 /**
  * The `Policy` schema: the rules' parameters as plain, dated, cited data
  * (the OpenFisca lesson), validated strictly so that no misplaced key is ever
- * silently dropped.
+ * silently dropped. Its building blocks are in `dated.ts` and `records.ts`.
  *
  * @module
  */
 import * as z from "zod";
-import { addOneDay } from "../calendar.js";
 import { D } from "../money.js";
-import { asRateString, dateField, fractionField, type IsoDate, integerField, nonNegativeField, positiveField, rateField } from "../schema/fields.js";
+import { dateField, type IsoDate, integerField } from "../schema/fields.js";
 import { freezeSchemas } from "../schema/freeze.js";
-import { RESERVED_NAMES } from "../schema/names.js";
 import { CitationSchema } from "./citation.js";
+import { CLASS_KEYS, checkNoGaps, checkOverlaps, codedIssue, dated, fraction, months, multiplier, perClass, rate, version } from "./dated.js";
+import {
+  ClausesSchema,
+  DATED_PARAMETERS,
+  DeficitCoverageSchema,
+  EnterpriseSizeSchema,
+  LateFeesSchema,
+  MemberSchema,
+  MunicipalSplitSchema,
+  ReliefOverlaySchema,
+  RiskLevelSchema,
+} from "./records.js";
 
-type RefineCtx = z.core.$RefinementCtx<unknown>;
-
-function codedIssue(ctx: RefineCtx, path: (string | number)[], code: string, en: string, zh: string): void {
-  ctx.addIssue({ code: "custom", path, message: en, params: { code, en, zh } });
-}
-
-function checkReversed(ctx: RefineCtx, path: (string | number)[], w: { from: IsoDate; to?: IsoDate | undefined }): void {
-  if (w.to !== undefined && w.to < w.from) {
-    codedIssue(ctx, [...path, "to"], "POLICY_WINDOW_REVERSED", `${w.from} > ${w.to}`, `${w.from} 晚于 ${w.to}`);
-  }
-}
-
-/** Reports versions whose windows overlap (after sorting by `from`). @internal */
-function checkOverlaps(
-  ctx: RefineCtx,
-  versions: ReadonlyArray<{ from: IsoDate; to?: IsoDate | undefined }>,
-  pathOf: (index: number) => (string | number)[],
-): void {
-  const order = versions.map((v, i) => ({ v, i })).sort((a, b) => (a.v.from < b.v.from ? -1 : a.v.from > b.v.from ? 1 : a.i - b.i));
-  for (let k = 1; k < order.length; k++) {
-    const prev = order[k - 1]!;
-    const cur = order[k]!;
-    if (prev.v.to === undefined || cur.v.from <= prev.v.to) {
-      codedIssue(
-        ctx,
-        [...pathOf(cur.i), "from"],
-        "POLICY_WINDOWS_OVERLAP",
-        `starts ${cur.v.from}, inside the window of version ${prev.i} (from ${prev.v.from}${prev.v.to ? ` to ${prev.v.to}` : ", open-ended"})`,
-        `起始于 ${cur.v.from}，与第 ${prev.i} 个版本的施行期间重叠`,
-      );
-    }
-  }
-}
-
-/** One dated, cited version of a parameter. */
-function version<T extends z.ZodType>(value: T) {
-  return z
-    .object({
-      from: dateField(),
-      to: dateField().optional(),
-      value,
-      citation: CitationSchema,
-      note: z.string().optional(),
-    })
-    .strict()
-    .superRefine((v, ctx) => checkReversed(ctx, [], v));
-}
-
-/** A parameter that may change over time: versions whose windows do not overlap. */
-function dated<T extends z.ZodType>(value: T) {
-  return z
-    .array(version(value))
-    .min(1)
-    .superRefine((versions, ctx) => checkOverlaps(ctx, versions, (i) => [i]));
-}
-
-const rate = () => asRateString(rateField());
-const fraction = () => asRateString(fractionField());
-const months = () => asRateString(nonNegativeField("INVALID_RESERVE_MONTHS", "A number of months, ≥ 0"));
-const multiplier = () => asRateString(positiveField("INVALID_MULTIPLIER", "A floating multiplier, > 0"));
-
-const CLASS_KEYS = ["1", "2", "3", "4", "5", "6", "7", "8"] as const;
-
-function perClass<T extends z.ZodType>(schema: () => T) {
-  const shape = Object.fromEntries(CLASS_KEYS.map((k) => [k, schema()])) as Record<(typeof CLASS_KEYS)[number], T>;
-  return z.object(shape).strict();
-}
-
-/** Names a member id may not take: every property of a plain object (they would shadow it in a lookup), and `prototype`. */
-const RESERVED_IDS = RESERVED_NAMES;
-
-/** A pooling member (各地之一; the 统筹地区 is the city-district as a whole) of the city-district. */
-export const MemberSchema = z
-  .object({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+$/, "ids are letters, digits, _ and -")
-      .refine((id) => !RESERVED_IDS.has(id) && id !== "city", { message: "a reserved name (an Object property, or `city`: municipal finance's account)" }),
-    nameZh: z.string().min(1),
-    nameEn: z.string().min(1),
-  })
-  .strict();
-/** A pooling member. */
-export type Member = z.output<typeof MemberSchema>;
-
-/** Enterprise sizes used by relief overlays (企业规模). */
-export const EnterpriseSizeSchema = z.enum(["large", "medium", "small", "micro"]);
-/** An enterprise size: `"large" | "medium" | "small" | "micro"`. */
-export type EnterpriseSize = z.output<typeof EnterpriseSizeSchema>;
-
-/** A relief overlay (R4): a dated waiver or halving of contributions by enterprise size. */
-export const ReliefOverlaySchema = z
-  .object({
-    id: z.string().min(1),
-    from: dateField(),
-    to: dateField(),
-    enterpriseSizes: z.array(EnterpriseSizeSchema).min(1),
-    fraction: asRateString(fractionField({ inclusiveOne: true })),
-    citation: CitationSchema,
-    note: z.string().optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => checkReversed(ctx, [], v));
-/** A relief overlay. */
-export type ReliefOverlay = z.output<typeof ReliefOverlaySchema>;
-
-/** The early-warning levels of R11. */
-export const RiskLevelSchema = z.enum(["critical", "warning", "normal", "surplus"]);
-
-/**
- * The named clauses the rules cite where no parameter carries the quote
- * (a rule that reads a parameter cites that parameter's own citation).
- * Keeping the quotes here, beside the values, keeps them out of the code.
- */
-export const CLAUSE_NAMES = Object.freeze([
-  "income",
-  "majorAccident",
-  "rollover",
-  "localCoverage",
-  "cutGapGrant",
-  "subsidy",
-  "recordedDeficit",
-  "legacyFoldIn",
-  "balancesHeld",
-  "topUp",
-  "priority",
-  "consolidation",
-  "budget",
-  "syncInducedRelief",
-  "floatReview",
-] as const);
-/** The name of a clause the rules cite (see {@link CLAUSE_NAMES}). */
-export type ClauseName = (typeof CLAUSE_NAMES)[number];
-
-const ClausesSchema = z
-  .object({
-    ...(Object.fromEntries(CLAUSE_NAMES.map((k) => [k, CitationSchema])) as Record<ClauseName, typeof CitationSchema>),
-    /** The year-end true-up's clause (option `deficitCoverage.yearEndTrueUp`); without it the true-up cites `subsidy`. */
-    trueUp: CitationSchema.optional(),
-    /** The clause of prior-period adjustments (restated figures); without it they cite `income`. */
-    restatement: CitationSchema.optional(),
-  })
-  .strict();
-
-/**
- * The parameters that must cover the policy's whole life without a gap: one
- * version in force on every day (the rate-cut windows and relief overlays are
- * windows, not such parameters).
- *
- * @example
- * ```ts
- * DATED_PARAMETERS.includes("clawback"); // true
- * ```
- */
-export const DATED_PARAMETERS = Object.freeze([
-  "members",
-  "baseRates",
-  "floatTiers",
-  "nationalCutBands",
-  "provincialReserve",
-  "opening",
-  "poolFloor",
-  "clawback",
-  "riskBands",
-  "deficitCoverage",
-  "topUp",
-  "pool",
-  "clauses",
-] as const);
-
-/** Reports a parameter whose versions leave a day of the policy's life uncovered. @internal */
-function checkNoGaps(
-  ctx: RefineCtx,
-  name: string,
-  versions: ReadonlyArray<{ from: IsoDate; to?: IsoDate | undefined }>,
-  start: IsoDate,
-  until: IsoDate | undefined,
-): void {
-  const sorted = [...versions].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  let covered: IsoDate = start;
-  for (const v of sorted) {
-    if (v.from > covered) {
-      codedIssue(
-        ctx,
-        [name],
-        "POLICY_PARAMETER_GAP",
-        `no version covers ${covered} to the day before ${v.from}`,
-        `${covered} 起至 ${v.from} 前没有施行中的版本`,
-      );
-      return;
-    }
-    if (v.to === undefined) return;
-    if (v.to >= covered) covered = addOneDay(v.to);
-  }
-  if (until === undefined || covered <= until) {
-    codedIssue(ctx, [name], "POLICY_PARAMETER_GAP", `no version covers ${covered} onwards`, `${covered} 起没有施行中的版本`);
-  }
-}
-
-/**
- * A waiver window of late fees (e.g. a deferral granted without late fees):
- * the calendar days from `from` to `to` (inclusive) bear no late fee.
- */
-export const LateFeeWaiverSchema = z
-  .object({
-    id: z.string().min(1),
-    from: dateField(),
-    to: dateField(),
-    citation: CitationSchema,
-    note: z.string().optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => checkReversed(ctx, [], v));
-/** A late-fee waiver window. */
-export type LateFeeWaiver = z.output<typeof LateFeeWaiverSchema>;
-
-/**
- * The parameters of late fees on unpaid premiums (滞纳金): the daily rate, the
- * due date of a period's premium, and the waiver windows. Each is dated and
- * cited; the version in force on the first day of the premium's own period applies.
- */
-export const LateFeesSchema = z
-  .object({
-    /** The daily rate on the unpaid premium (万分之五 = `"0.0005"`). */
-    dailyRate: dated(rate()),
-    /**
-     * When a period's premium falls due: the `day` of the month `monthsAfter` months after the period (a day past
-     * the month's end is its last day). `source`: the document set's own rule, or the library's default.
-     */
-    dueDate: dated(
-      z
-        .object({
-          monthsAfter: z.number().int().min(0).max(12),
-          day: z.number().int().min(1).max(31),
-          source: z.enum(["document", "library default"]),
-        })
-        .strict(),
-    ),
-    /** Windows of calendar days on which no late fee accrues (none by default). */
-    waivers: z.array(LateFeeWaiverSchema),
-  })
-  .strict();
-/** The late-fee parameters of a policy. */
-export type LateFees = z.output<typeof LateFeesSchema>;
+export {
+  CLAUSE_NAMES,
+  type ClauseName,
+  DATED_PARAMETERS,
+  type EnterpriseSize,
+  EnterpriseSizeSchema,
+  type LateFees,
+  LateFeesSchema,
+  type LateFeeWaiver,
+  LateFeeWaiverSchema,
+  type Member,
+  MemberSchema,
+  type MunicipalSplit,
+  MunicipalSplitSchema,
+  type ReliefOverlay,
+  ReliefOverlaySchema,
+  RiskLevelSchema,
+} from "./records.js";
 
 /** zod schema of a {@link Policy}. */
 export const PolicySchema = z
@@ -395,21 +179,11 @@ export const PolicySchema = z
       z
         .object({
           rate: fraction(),
-          /** 市本级's government is municipal finance itself: `"none"` (owes no clawback) or a split charging the districts it contains. */
-          municipal: z.union([
-            z.literal("none"),
-            z
-              .object({
-                split: z
-                  .object({
-                    gusu: asRateString(nonNegativeField("INVALID_POLICY", "A weight, ≥ 0")),
-                    snd: asRateString(nonNegativeField("INVALID_POLICY", "A weight, ≥ 0")),
-                  })
-                  .strict()
-                  .refine((w) => !(new D(w.gusu).isZero() && new D(w.snd).isZero()), { message: "the weights may not both be zero" }),
-              })
-              .strict(),
-          ]),
+          /**
+           * 市本级's government is municipal finance itself: `"none"` (owes no clawback) or a split charging the
+           * governments it answers for, by the name of each one's fiscal account (`fiscal:<name>`) → its weight.
+           */
+          municipal: z.union([z.literal("none"), z.object({ split: MunicipalSplitSchema }).strict()]),
         })
         .strict(),
     ),
@@ -442,25 +216,7 @@ export const PolicySchema = z
           });
         }),
     ),
-    deficitCoverage: dated(
-      z
-        .object({
-          autoClaimSubsidy: z.boolean(),
-          /**
-           * At year end, settle the year's grants and subsidies on the year's net gap (预拨 then 清算): what a member
-           * still holds of them goes back to the pool, kept subsidies become grants within the year's unused
-           * sync-induced relief, and the clawback is taken on the settled subsidies (see `yearEndTrueUp`).
-           */
-          yearEndTrueUp: z.boolean(),
-          /**
-           * An opening extraction or provincial remittance a member's fund cannot pay: `"owed"` (absent: owed) is an
-           * amount it owes (应上解未上解), paid first from its later surpluses; `"subsidy"` is the 0.6 reading (its
-           * fund goes into deficit and the pool covers it as a subsidy, with the 20%).
-           */
-          unpaidTransfers: z.enum(["owed", "subsidy"]).optional(),
-        })
-        .strict(),
-    ),
+    deficitCoverage: dated(DeficitCoverageSchema),
     topUp: dated(
       z
         .object({
@@ -541,4 +297,4 @@ export interface ParamVersion<T> {
 }
 
 // the validators are exported: nobody may change what they check
-freezeSchemas(MemberSchema, EnterpriseSizeSchema, ReliefOverlaySchema, RiskLevelSchema, LateFeeWaiverSchema, LateFeesSchema, PolicySchema);
+freezeSchemas(PolicySchema);

@@ -45,9 +45,11 @@ export function issueToError(issue: Issue, prefix: Path = []): PoolingError {
       });
     }
     case "invalid_key": {
-      // the only records with checked keys are keyed by period (`yearSubsidies`, `subsidiesPaid`)
       const key = String(issue.input);
       const at = path.at(-1) === key ? path : [...path, key];
+      // a key schema that reports its own code (a policy's names); the other checked keys are periods
+      const own = issue.issues[0]?.code === "custom" ? (issue.issues[0].params as { code?: unknown; en?: string; zh?: string } | undefined) : undefined;
+      if (own && isErrorCode(own.code)) return new PoolingError(own.code, at, { en: own.en, zh: own.zh });
       return new PoolingError("INVALID_PERIOD", at, {
         en: `a key must be a period written YYYY-MM (got "${key}")`,
         zh: `键应为 YYYY-MM 格式的费款所属期（收到 "${key}"）`,

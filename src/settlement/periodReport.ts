@@ -151,6 +151,7 @@ export function buildPeriodReport(context: PeriodContext, pool: PoolOutcome): Pe
   const opening = openingParams(context.policy).opening;
   const clauses = params.clauses.value;
   return {
+    kind: "periodReport",
     period: context.period,
     policy: policyRef(context.policy),
     library: LIBRARY,

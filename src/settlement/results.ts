@@ -18,6 +18,8 @@ import { type YearSummary, YearSummarySchema } from "./years.js";
 /** zod schema of the result of `settlePeriod`. */
 export const SettlementSchema = z
   .object({
+    /** What the result is: `"settlement"`. */
+    kind: z.literal("settlement"),
     /** The state after the period, to pass to the next call. */
     state: SettlementStateSchema,
     /** The entries posted in this period (sequence numbers continue the state's). */
@@ -39,6 +41,8 @@ export type Settlement<M extends string = string> = Omit<z.output<typeof Settlem
 /** zod schema of the result of `simulate`. */
 export const SimulationSchema = z
   .object({
+    /** What the result is: `"simulation"`. */
+    kind: z.literal("simulation"),
     /** The scenario's `name`, echoed; absent when it has none. */
     name: z.string().optional(),
     /** The policy that produced the figures: `{ id, version, hash }`. */

@@ -272,6 +272,13 @@ export function settlePeriodTraced(state: SettlementState, flows: PeriodFlows, p
     const internalState = fromJSONState(resolved, parseInput(SettlementStateSchema, state, ["state"]), ["state"]);
     const parsedFlows = flowsInFen(parseInput(PeriodFlowsSchema, flows, ["flows"]));
     const settled = settleParsed(resolved, internalState, parsedFlows, ["flows"], trace);
-    return { state: toJSONState(settled.state), journal: settled.journal, report: settled.report, policy: policyRef(resolved), library: LIBRARY };
+    return {
+      kind: "settlement",
+      state: toJSONState(settled.state),
+      journal: settled.journal,
+      report: settled.report,
+      policy: policyRef(resolved),
+      library: LIBRARY,
+    };
   });
 }

@@ -223,6 +223,7 @@ function assembled(
   const balances = formatFenBalances(state.balances);
   const unreviewed = periods.find((r) => r.warnings !== undefined);
   const result: Simulation = {
+    kind: "simulation",
     policy: policyRef(resolved),
     library: LIBRARY,
     ...(unreviewed?.warnings === undefined ? {} : { warnings: unreviewed.warnings }),
@@ -234,5 +235,7 @@ function assembled(
     conservation: conservationOf(journal, balances),
     ...(restated === undefined ? {} : { restated }),
   };
-  return name === undefined ? result : { name, ...result };
+  if (name === undefined) return result;
+  const { kind, ...rest } = result;
+  return { kind, name, ...rest };
 }

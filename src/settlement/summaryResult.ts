@@ -53,6 +53,8 @@ export type PeriodOutline = z.output<typeof PeriodOutlineSchema>;
 /** zod schema of the result of `simulate(scenario, { policy, keep: "summary" })`. */
 export const SimulationSummarySchema = z
   .object({
+    /** What the result is: `"simulationSummary"`. */
+    kind: z.literal("simulationSummary"),
     /** The scenario's `name`, echoed; absent when it has none. */
     name: z.string().optional(),
     /** The policy that produced the figures: `{ id, version, hash }`. */
@@ -112,8 +114,9 @@ export function outlineOf(report: { period: string; pool: PeriodReport["pool"]; 
 }
 
 /** The summary-only result from its parts (the order of its fields fixed here). @internal */
-export function assembleSummary(parts: Omit<SimulationSummary, "keep">): SimulationSummary {
+export function assembleSummary(parts: Omit<SimulationSummary, "keep" | "kind">): SimulationSummary {
   return {
+    kind: "simulationSummary",
     ...(parts.name === undefined ? {} : { name: parts.name }),
     policy: parts.policy,
     library: parts.library,

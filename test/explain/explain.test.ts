@@ -109,8 +109,16 @@ describe("explain", () => {
     expect(e.text).toContain("xiangcheng: income 3525000.00");
   });
   it("refuses what it cannot explain", () => {
-    expectPoolingError(() => explain({} as never), "INVALID_TYPE", ["result"]);
+    expectPoolingError(() => explain(null as never), "INVALID_TYPE", ["result"]);
+    expectPoolingError(() => explain("levy" as never), "INVALID_TYPE", ["result"]);
     expectPoolingError(() => explain(levy, { lang: "fr" as never }), "INVALID_TYPE", ["options", "lang"]);
-    expectPoolingError(() => explain({ premiumBeforeCut: "1.00" } as never), "MISSING_FIELD", ["result", "period"]);
+    // explain reads the result's kind, never which properties it has
+    expectPoolingError(() => explain({} as never), "MISSING_FIELD", ["result", "kind"]);
+    expectPoolingError(() => explain({ ...levy, kind: undefined } as never), "MISSING_FIELD", ["result", "kind"]);
+    expectPoolingError(() => explain({ ...levy, kind: "stress" } as never), "INVALID_TYPE", ["result", "kind"]);
+    expectPoolingError(() => explain({ ...levy, kind: 7 } as never), "INVALID_TYPE", ["result", "kind"]);
+    expectPoolingError(() => explain({ kind: "levy", premiumBeforeCut: "1.00" } as never), "MISSING_FIELD", ["result", "period"]);
+    // a report given as a settlement is checked as a settlement
+    expectPoolingError(() => explain({ ...simulate(EXAMPLE_SCENARIO).periods[0]!, kind: "settlement" } as never), "MISSING_FIELD", ["result", "state"]);
   });
 });

@@ -14,13 +14,29 @@ import { EXAMPLE_FLOW_MODEL } from "../../src/examples.js";
 import { simulate } from "../../src/index.js";
 import { digestCases, STRESS_CASES, sha256 } from "./engineDigests.js";
 
+/**
+ * The result without the `kind` discriminants 1.0 added (the simulation's, and each period report's, in
+ * `periods` and `restated.periods`): the fixture was made before them and must stay byte-identical for the
+ * engine's speed work, so the digest is taken of the figures as they were (never regenerate the fixture for this).
+ */
+function withoutKinds(sim: ReturnType<typeof simulate>): unknown {
+  const strip = <T extends { kind?: unknown }>(o: T): Omit<T, "kind"> => {
+    const { kind: _, ...rest } = o;
+    return rest;
+  };
+  const out: Record<string, unknown> = { ...strip(sim), periods: sim.periods.map(strip) };
+  if (sim.restated !== undefined) out.restated = { ...sim.restated, periods: sim.restated.periods.map(strip) };
+  // the key order of the whole result as before: `periods` and `restated` back in their places
+  return Object.fromEntries(Object.keys(strip(sim)).map((k) => [k, out[k]]));
+}
+
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/simulate-digests.json", import.meta.url), "utf8")) as { digests: Record<string, string> };
 
 describe("the engine's results are byte-identical to those before its speed work", () => {
   it("every simulate result, whole, on 128 scenarios", { timeout: 120_000 }, () => {
     const cases = digestCases();
     expect(cases.length).toBeGreaterThanOrEqual(128);
-    for (const c of cases) expect(sha256(JSON.stringify(simulate(c.scenario, c.policy))), c.name).toBe(fixture.digests[c.name]);
+    for (const c of cases) expect(sha256(JSON.stringify(withoutKinds(simulate(c.scenario, c.policy)))), c.name).toBe(fixture.digests[c.name]);
   });
 
   it("whole stress-test results for fixed seeds", { timeout: 120_000 }, () => {

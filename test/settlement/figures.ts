@@ -46,6 +46,8 @@ function withoutLaterFields(key: string, value: unknown): unknown {
   // so that the digests of 0.5 still prove the figures unchanged
   if (key === "hash" && typeof value === "string" && /^[0-9a-f]{64}$/.test(value)) return undefined;
   if (key === "library" && typeof value === "object") return undefined;
+  // a period report's `kind` (1.0), not a figure (a journal entry's kind names its posting and stays)
+  if (key === "kind" && value === "periodReport") return undefined;
   if (key === "warnings" && Array.isArray(value) && value.length > 0 && value.every((w) => w?.code === "POLICY_NOT_REVIEWED_FOR_PERIOD")) return undefined;
   if ((key === "trueUpReturned" || key === "trueUpReclassified") && value === "0.00") return undefined;
   if (key === "yearEndTrueUp" && value === false) return undefined;

@@ -33,6 +33,7 @@ describe('simulate with keep: "summary"', () => {
     expect(summary.balances).toEqual(full.balances);
     expect(summary.conservation).toEqual(full.conservation);
     expect(Object.keys(summary).filter((k) => k !== "name" && k !== "warnings")).toEqual([
+      "kind",
       "policy",
       "library",
       "keep",

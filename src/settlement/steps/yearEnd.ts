@@ -90,7 +90,7 @@ export function trueUpWhenDue(context: PeriodContext, pending: readonly Claim[])
  * R9: in the year's last period (December, or the last period a simulation
  * settles), one fiscal transfer per member of the year's clawback, from its
  * government to municipal finance; 市本级's follows `clawback.municipal`
- * (none, or split between `fiscal:gusu` and `fiscal:snd`). Returns the total settled.
+ * (none, or split over the fiscal accounts its `split` names, by weight). Returns the total settled.
  * @internal
  */
 export function settleClawbacksWhenDue(context: PeriodContext): Fen {
@@ -112,9 +112,11 @@ export function settleClawbacksWhenDue(context: PeriodContext): Fen {
     total += amount;
     if (amount === FEN_ZERO) continue;
     if (id === MUNICIPAL_MEMBER && municipal !== "none") {
-      const [gusu, snd] = apportionFenCore(amount, integerWeights([new D(municipal.split.gusu), new D(municipal.split.snd)]));
-      writer.post(period, fiscalAccountOf("gusu"), ACCOUNTS.municipalFinance, gusu!, "clawback", citation, id);
-      writer.post(period, fiscalAccountOf("snd"), ACCOUNTS.municipalFinance, snd!, "clawback", citation, id);
+      const payers = Object.entries(municipal.split);
+      const shares = apportionFenCore(amount, integerWeights(payers.map(([, weight]) => new D(weight))));
+      payers.forEach(([payer], i) => {
+        writer.post(period, fiscalAccountOf(payer), ACCOUNTS.municipalFinance, shares[i]!, "clawback", citation, id);
+      });
     } else {
       writer.post(period, fiscalAccountOf(id), ACCOUNTS.municipalFinance, amount, "clawback", citation, id);
     }

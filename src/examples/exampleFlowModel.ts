@@ -12,9 +12,9 @@
  * @module
  */
 
-import { EXAMPLE_OPENING } from "../examples/exampleScenarioData.js";
+import type { FlowModel } from "../analysis/flowModel.js";
 import { deepFreeze } from "../policy/define.js";
-import type { FlowModel } from "./flowModel.js";
+import { EXAMPLE_OPENING } from "./exampleScenarioData.js";
 
 const SEASON = [0.98, 0.96, 1.0, 1.0, 1.0, 1.02, 1.0, 1.0, 1.0, 1.0, 1.0, 1.04];
 
