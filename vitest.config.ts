@@ -41,6 +41,7 @@ const PROPERTY_TESTS = [
 const INTEGRATION_TESTS = [
   "test/bundle.test.ts",
   "test/consumer-types.test.ts",
+  "test/errors.dist.test.ts", // the ESM and CJS builds side by side
   "test/examples.test.ts",
   "test/package.test.ts",
   "test/packaging.test.ts",
@@ -115,6 +116,8 @@ export default defineConfig({
           name: "integration",
           include: INTEGRATION_TESTS,
           setupFiles,
+          // dist/ checked fresh (built once when it is not) before any file runs
+          globalSetup: ["test/support/dist.ts"],
           testTimeout: 240_000,
           hookTimeout: 240_000,
           maxWorkers: WORKERS,
