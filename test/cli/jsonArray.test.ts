@@ -3,7 +3,7 @@
  * stream: items one at a time (a source that would exhaust memory if
  * collected), and a large file under 300 MB max RSS.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,26 @@ import { JsonArrayError, jsonArrayItems } from "../../src/cli/jsonArray.js";
 
 /** A preload that prints the child's peak RSS on exit (no /usr/bin/time needed). */
 const MAXRSS = join(import.meta.dirname, "maxrss.cjs");
+
+/**
+ * Runs the built CLI with the peak-RSS preload, asynchronously: a synchronous spawn blocked the test's
+ * worker for the whole run (a minute on a loaded machine), so that its timeout could only be
+ * reported after the fact; awaited, the worker stays responsive and the test's own timeout holds.
+ */
+function runCli(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--require", MAXRSS, "dist/cli.js", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.stderr.on("data", (c: Buffer) => err.push(c));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
+
+/** The CLI runs below read tens of MB: about 6 s of CPU each, over a minute of wall time on a loaded 2-core machine. */
+const HEAVY = { timeout: 600_000 };
 
 async function collect(text: string, chunk = 3): Promise<unknown[]> {
   const bytes = Buffer.from(text, "utf8");
@@ -52,7 +72,7 @@ describe("JSON array as a stream (issue 11)", () => {
     expect(n).toBe(100_000);
   });
 
-  it("bad rows are streamed to stderr, not held: 150,000 bad CSV rows stay under 200 MB max RSS (0.4: about 2 KB a row held)", () => {
+  it("bad rows are streamed to stderr, not held: 150,000 bad CSV rows stay under 200 MB max RSS (0.4: about 2 KB a row held)", HEAVY, async () => {
     const dir = mkdtempSync(join(tmpdir(), "wi-bad-"));
     try {
       const path = join(dir, "bad.csv");
@@ -65,7 +85,7 @@ describe("JSON array as a stream (issue 11)", () => {
       }
       writeSync(fd, rows.join(""));
       closeSync(fd);
-      const r = spawnSync(process.execPath, ["--require", MAXRSS, "dist/cli.js", "levy", path], { encoding: "utf8", maxBuffer: 1 << 30 });
+      const r = await runCli(["levy", path]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain("line 150001");
@@ -77,7 +97,7 @@ describe("JSON array as a stream (issue 11)", () => {
     }
   });
 
-  it("wi-pooling levy on a ~50 MB JSON array stays under 300 MB max RSS", () => {
+  it("wi-pooling levy on a ~50 MB JSON array stays under 300 MB max RSS", HEAVY, async () => {
     const dir = mkdtempSync(join(tmpdir(), "wi-json-"));
     try {
       const path = join(dir, "big.json");
@@ -93,7 +113,7 @@ describe("JSON array as a stream (issue 11)", () => {
       }
       writeSync(fd, `${rows.join("")}]\n`);
       closeSync(fd);
-      const r = spawnSync(process.execPath, ["--require", MAXRSS, "dist/cli.js", "levy", path, "--out", join(dir, "out.csv")], { encoding: "utf8" });
+      const r = await runCli(["levy", path, "--out", join(dir, "out.csv")]);
       expect(r.status, r.stderr).toBe(0);
       const rssKb = Number(/MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1]);
       expect(rssKb).toBeGreaterThan(0);
