@@ -2,7 +2,6 @@
 import * as z from 'zod';
 import * as decimal_js from 'decimal.js';
 import { Decimal } from 'decimal.js';
-type Path = ReadonlyArray<string | number>;
 declare const ERROR_CODES: {
     readonly NOT_AN_OBJECT: readonly ["the input must be a JSON object", "输入必须是对象"];
     readonly INVALID_TYPE: readonly ["the value has the wrong type", "取值类型错误"];
@@ -70,6 +69,7 @@ declare const ERROR_CODES: {
     readonly BUDGET_ADJUSTMENT_OUT_OF_YEAR: readonly ["a budget adjustment must be approved within its budget year: after the year it is no adjustment of that year's budget", "预算调整须在预算年度内报批：年度结束后不再调整该年度预算"];
 };
 type ErrorCode = keyof typeof ERROR_CODES;
+type Path = ReadonlyArray<string | number>;
 interface PoolingErrorJSON {
     name: "PoolingError";
     code: ErrorCode;
@@ -1029,6 +1029,25 @@ interface LevyTotals {
     policy: PolicyRef;
     library: LibraryRef;
 }
+interface PeriodParameters {
+    clawbackRate: string;
+    poolFloorMonths: string;
+    openingExtractionRate: string;
+    openingBalanceYear: number;
+    clawbackMunicipal: "none" | {
+        split: Readonly<Record<string, string>>;
+    };
+    topUpSchedule: "monthEnd" | "yearly" | "monthly";
+    topUpTargetMonths: string;
+    topUpWhenShort: boolean;
+    priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
+    coverOpeningDeficits: boolean;
+    deficitCoverageCharged: boolean;
+    unpaidTransfers: "owed" | "subsidy";
+    yearEndTrueUp: boolean;
+    riskBandsSource: string;
+    memberRiskBandsSource: string;
+}
 declare const MemberPeriodReportSchema: z.ZodObject<{
     income: TextFieldSchema;
     expenditure: TextFieldSchema;
@@ -1116,25 +1135,6 @@ declare const PoolPeriodReportSchema: z.ZodObject<{
     }>>;
 }, z.core.$strict>;
 type PoolPeriodReport = z.output<typeof PoolPeriodReportSchema>;
-interface PeriodParameters {
-    clawbackRate: string;
-    poolFloorMonths: string;
-    openingExtractionRate: string;
-    openingBalanceYear: number;
-    clawbackMunicipal: "none" | {
-        split: Readonly<Record<string, string>>;
-    };
-    topUpSchedule: "monthEnd" | "yearly" | "monthly";
-    topUpTargetMonths: string;
-    topUpWhenShort: boolean;
-    priority: ("majorAccident" | "cutGapGrant" | "subsidy" | "recordedDeficit")[];
-    coverOpeningDeficits: boolean;
-    deficitCoverageCharged: boolean;
-    unpaidTransfers: "owed" | "subsidy";
-    yearEndTrueUp: boolean;
-    riskBandsSource: string;
-    memberRiskBandsSource: string;
-}
 declare const PeriodReportSchema: z.ZodObject<{
     kind: z.ZodLiteral<"periodReport">;
     period: z.ZodString;
@@ -1465,8 +1465,8 @@ declare const RestatementSchema: z.ZodObject<{
     member: z.ZodString;
     field: z.ZodEnum<{
         income: "income";
-        expenditure: "expenditure";
         provincialRemittance: "provincialRemittance";
+        expenditure: "expenditure";
         majorAccidentClaims: "majorAccidentClaims";
     }>;
     value: DecimalFieldSchema;
@@ -1480,8 +1480,8 @@ declare const RestatedSchema: z.ZodObject<{
         member: z.ZodString;
         field: z.ZodEnum<{
             income: "income";
-            expenditure: "expenditure";
             provincialRemittance: "provincialRemittance";
+            expenditure: "expenditure";
             majorAccidentClaims: "majorAccidentClaims";
         }>;
         value: z.ZodString;
@@ -2953,8 +2953,8 @@ declare const SimulationSchema: z.ZodObject<{
             member: z.ZodString;
             field: z.ZodEnum<{
                 income: "income";
-                expenditure: "expenditure";
                 provincialRemittance: "provincialRemittance";
+                expenditure: "expenditure";
                 majorAccidentClaims: "majorAccidentClaims";
             }>;
             value: z.ZodString;
@@ -3527,6 +3527,7 @@ declare const ConservationReportSchema: z.ZodObject<{
 }, z.core.$strict>;
 type ConservationReport = z.output<typeof ConservationReportSchema>;
 declare function checkConservation(journal: readonly Pick<JournalEntry, "from" | "to" | "amount">[], balances?: Readonly<Record<string, string>>): ConservationReport;
+type CutSource = "outsideWindow" | "policy" | "caller" | "reserveMonths";
 interface LevyBatch {
     items: Levy[];
     totals: LevyTotals;
@@ -3575,7 +3576,6 @@ declare function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchO
 }, policy?: Policy): LevyBatch;
 declare function computeLevies(inputs: Iterable<LevyInput>, options?: LevyBatchOptions, policy?: Policy): LevyBatch | LevyBatchWithErrors;
 declare function computeLevies(inputs: Iterable<LevyInput>, policy?: Policy): LevyBatch;
-type CutSource = "outsideWindow" | "policy" | "caller" | "reserveMonths";
 declare function computeLevy(input: LevyInput, options?: PolicyOptions | Policy): Levy;
 interface LevyCorrectionTotals {
     arrears: string;
@@ -4036,8 +4036,8 @@ declare const ScenarioSchema: z.ZodObject<{
         member: z.ZodString;
         field: z.ZodEnum<{
             income: "income";
-            expenditure: "expenditure";
             provincialRemittance: "provincialRemittance";
+            expenditure: "expenditure";
             majorAccidentClaims: "majorAccidentClaims";
         }>;
         value: DecimalFieldSchema;

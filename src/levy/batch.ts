@@ -35,7 +35,7 @@ export interface LevyRecordError {
 }
 
 /**
- * The most bad records {@link computeLevies} lists in `{ errors: "collect" }` mode (1,000): the
+ * The most bad records `computeLevies` lists in `{ errors: "collect" }` mode (1,000): the
  * first ones in input order; the rest are counted in `errorsOmitted`, so that a file of a million
  * bad rows does not become a million error objects.
  */
@@ -55,7 +55,7 @@ export interface LevyBatchWithErrors extends LevyBatch {
 /** One record's outcome, as {@link streamLevies} yields it with `{ errors: "collect" }`. */
 export type LevyOutcome = { ok: true; index: number; levy: Levy } | ({ ok: false } & LevyRecordError);
 
-/** zod schema of the options of {@link computeLevies} and {@link streamLevies}. */
+/** zod schema of the options of `computeLevies` and `streamLevies`. */
 export const LevyBatchOptionsSchema = z
   .object({
     /** `"throw"` (default): the first bad record throws. `"collect"`: bad records are listed, the good ones computed. */

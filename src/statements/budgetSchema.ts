@@ -65,7 +65,7 @@ export const BudgetAdjustmentSchema = z
 /** An approved budget adjustment (预算调整): `{ member, year, changes, approval: { ref, date } }`. */
 export type BudgetAdjustment = z.input<typeof BudgetAdjustmentSchema>;
 
-/** zod schema of the final accounts {@link budgetExecution} compares with: a year's fund statements. */
+/** zod schema of the final accounts `budgetExecution` compares with: a year's fund statements. */
 export const FinalAccountsSchema = z
   .object({
     /** The fiscal year of the statements. */
@@ -78,12 +78,12 @@ export const FinalAccountsSchema = z
 /** The final accounts (决算) of a fiscal year: its fund statements. */
 export type FinalAccounts = z.input<typeof FinalAccountsSchema>;
 
-/** zod schema of the whole input of {@link budgetExecution}, as the service takes it. */
+/** zod schema of the whole input of `budgetExecution`, as the service takes it. */
 export const BudgetExecutionInputSchema = z
   .object({ budget: z.array(BudgetSchema), adjustments: z.array(BudgetAdjustmentSchema), finalAccounts: FinalAccountsSchema })
   .strict();
 
-/** The input of {@link budgetExecution} as one object (the service's body). */
+/** The input of `budgetExecution` as one object (the service's body). */
 export type BudgetExecutionInput = z.input<typeof BudgetExecutionInputSchema>;
 
 const lineOut = z
@@ -97,7 +97,7 @@ const lineOut = z
   })
   .strict();
 
-/** zod schema of the result of {@link budgetExecution} (for its JSON Schema). */
+/** zod schema of the result of `budgetExecution` (for its JSON Schema). */
 export const BudgetExecutionSchema = z
   .object({
     year: z.number().int(),
@@ -146,7 +146,7 @@ export interface EntityBudgetExecution {
   adjustments: { ref: string; date: string }[];
 }
 
-/** The result of {@link budgetExecution}. */
+/** The result of `budgetExecution`. */
 export interface BudgetExecution {
   year: number;
   /** Per member (and the pool), in budget order. */
