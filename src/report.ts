@@ -15,8 +15,11 @@
 
 // the statements an auditor asks for (二（二）, 二（三）, 二（四）)
 export { explainSettlementLine } from "./explain/settlementLine.js";
+export { memberNamesZh, type PolicyMembers } from "./policy/names.js";
 export { type AuditYear, auditStatements } from "./present/auditData.js";
 export { renderComparisonReport } from "./present/compareReport.js";
+export { CORRECTION_KIND_LABELS_ZH, CORRECTION_OUTPUT_FIELDS, type CorrectionColumn, correctionsCsv } from "./present/correctionsCsv.js";
+export { quoteProblem, StrayQuoteFilter, type StrayQuoteLine } from "./present/csvLines.js";
 // the clerk's output: Chinese columns, GB18030, the common 社保 export forms
 export { encodeGb18030, encodeText, type OutputEncoding } from "./present/gb18030.js";
 export {
@@ -43,6 +46,7 @@ export type { PresentationOptions } from "./present/story.js";
 export { renderStressReport } from "./present/stressReport.js";
 export { formatStressSummary } from "./present/stressText.js";
 export { formatSummary } from "./present/summary.js";
+export { RISK_LABELS_ZH, YEAR_CSV_FIELDS_ZH, yearCsvHeaderZh } from "./present/yearCsvFields.js";
 export { type FiscalSettlementDistrict, type FiscalSettlementStatement, fiscalSettlementStatement } from "./statements/fiscalSettlement.js";
 export { type TopUpMemberLine, type TopUpPaper, type TopUpWorkingPapers, topUpWorkingPapers } from "./statements/topUpPapers.js";
 export {

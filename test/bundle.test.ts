@@ -44,7 +44,9 @@ describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", (
     console.log(`computeLevy only: ${fmt(m)}`);
     // this release (provenance with its SHA-256, late-fee data, results read back, the 2.0 readings' data and
     // error texts): 191.3 KB, 62.3 KB: the budget raised to 64 KB; the 1.0 reshape is to bring it back under 60
-    expect(m.gzip).toBeLessThanOrEqual(64 * KB);
+    // with results' kind, the engine's fen reading of a scenario and the policy's member names in messages: 66.3 KB
+    // gzip (measured after the merge): the budget raised to 68 KB
+    expect(m.gzip).toBeLessThanOrEqual(68 * KB);
     // measured with the per-module build: 171.5 KB minified, 55.9 KB gzip (0.5.0: 582.1 KB, 133.3 KB gzip);
     // 0.6.0: 176.6 KB, 56.5 KB; with the calendar on date-fns: 178.8 KB, 57.5 KB
     // what makes it small: no zod locale but the default English one, only the calendar's few date-fns
@@ -78,7 +80,9 @@ describe("browser bundle budget (esbuild, minified, with zod and decimal.js)", (
     // this release (the stress tab, corrections, the readings): 361.2 KB, 119.8 KB; with the clerk's page (every
     // problem of a scenario by the library's inputProblems, normalising, the output-field table): 378.3 KB, 126.5 KB;
     // with the restated figures and the auditor's statements: 388.6 KB, 129.9 KB: budgets 392 KB and 134 KB
-    expect(statSync(`${root}dist/playground/playground.js`).size).toBeLessThan(392 * KB);
+    // with the Chinese simulation CSV, the page's Chinese messages, the compare tab's loader and results' kind:
+    // 396.6 KB, 133.0 KB: budget 400 KB (gzip stays 134 KB)
+    expect(statSync(`${root}dist/playground/playground.js`).size).toBeLessThan(400 * KB);
     expect(gzipSync(js).length).toBeLessThan(134 * KB);
   });
 
@@ -104,7 +108,9 @@ describe("declaration budgets (each entry's dist/<entry>.d.ts, as tsup rolls it 
     ["index", 300],
     ["schemas", 512],
     ["analysis", 160],
-    ["report", 160],
+    // report: 159.9 KB before the clerk's writers (the corrections' CSV, the stray-quote filter, the yearly CSV's
+    // Chinese headers, the members' names) moved onto it for the adapters: 188.6 KB: budget 200 KB
+    ["report", 200],
     ["examples", 32],
   ] as const)("dist/%s.d.ts ≤ %i KB, and its CommonJS twin the same", (entry, budget) => {
     const esm = statSync(`${root}dist/${entry}.d.ts`).size;

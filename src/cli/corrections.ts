@@ -10,8 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { type LevyCorrectionBatch, type LevyCorrectionInput, levyCorrections, type Policy } from "../index.js";
-import { correctionsCsv } from "../present/correctionsCsv.js";
-import { type CsvLang, encodeText, type OutputEncoding } from "../report.js";
+import { type CsvLang, correctionsCsv, encodeText, type OutputEncoding } from "../report.js";
 import { decodeStream, type Encoding } from "./decode.js";
 import { CliError, describeError, EXIT, parseJson } from "./io.js";
 import { writeFileWhole, writeStdout } from "./output.js";

@@ -58,8 +58,6 @@ too ("no rows"). Files are streamed; progress shows on stderr at a terminal.
                        or a carriage return gets a ' before it, so that a spreadsheet never runs it as a formula
   --policy FILE        use a policy from a JSON file (definePolicy) instead of SUZHOU_2020
   --relief-2020        apply the opt-in 2020 national relief overlay (人社部发〔2020〕11号, 49号)
-  --workers N          worker threads for a CSV file written as CSV (default 1; the output, the messages
-                       and the exit code are the same for any N; each worker costs memory: see docs/cli.md)
   --lang zh            Chinese headers (with units: 缴费工资总额（元）) and Chinese labels of the codes (CSV output)
   --out-encoding ENC   the output's encoding: utf-8 (default) or gb18030 (what Excel on Chinese Windows opens)
   --errors-out FILE    write the good rows to the output and every bad row to FILE (its line, fields, codes,

@@ -24,7 +24,7 @@ import { ENCODINGS, encodingOf } from "./decode.js";
 import { HELP } from "./help.js";
 import { CliError, describeError, EXIT, everyProblem, loadPolicy, parseJson, readText } from "./io.js";
 import { runLevy } from "./levy.js";
-import { LEVY_EXTRA_OPTIONS, readLevyExtras, readLevyWorkers } from "./levyOptions.js";
+import { LEVY_EXTRA_OPTIONS, readLevyExtras } from "./levyOptions.js";
 import { StdoutClosed, writeFilesWhole, writeFileWhole, writeStdout } from "./output.js";
 import { writePlayground } from "./playground.js";
 import { simulateProgress } from "./progress.js";
@@ -84,7 +84,6 @@ async function levy(args: string[]): Promise<number> {
     "no-totals": { type: "boolean" },
     "raw-cells": { type: "boolean" },
     corrections: { type: "boolean" },
-    workers: { type: "string" },
     ...LEVY_EXTRA_OPTIONS,
   });
   if (values.help) return print(HELP.levy!);
@@ -116,8 +115,6 @@ async function levy(args: string[]): Promise<number> {
     encoding,
     policy,
     extras,
-    workers: readLevyWorkers(values.workers, (m) => usage("levy", m)),
-    policySource: { path: values.policy as string | undefined, relief2020: Boolean(values["relief-2020"]) },
   });
 }
 

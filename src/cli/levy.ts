@@ -21,7 +21,6 @@ import { type LevyExtras, needsGeneralReader, normalizeHint, RowNormalizer, with
 import { LevyOutput, type LevyOutputOptions } from "./levyOutput.js";
 import { problemsOf, recordError } from "./levyProblems.js";
 import { csvRecords, jsonRecords, type Record_ } from "./levyRecords.js";
-import { defaultLevyWorkers, levyOnWorkers, type PolicySource } from "./levyWorkers.js";
 import { PendingOutput } from "./output.js";
 
 export type { LevyOutputOptions };
@@ -60,19 +59,6 @@ async function levyFast(file: string, plan: FastCsvPlan, encoding: Encoding, pol
     // only when stderr holds a backlog: not an await (a promise and a turn of the microtask queue) for every row after the first bad one
     if (out.bad > 0 && process.stderr.writableNeedDrain) await stderrDrained();
   }
-}
-
-/** An eligible CSV file to CSV on worker threads when there are several (and the header is found), else on this thread. */
-async function levyFastest(opts: LevyOptions, plan: FastCsvPlan, out: LevyOutput, rows: CsvRows): Promise<LevyTotals> {
-  const { file, encoding, policy } = opts;
-  const size = statSync(file).size;
-  const workers = opts.workers ?? defaultLevyWorkers();
-  if (workers > 1 && !opts.json && opts.policySource !== undefined) {
-    out.input.size = size;
-    const totals = await levyOnWorkers({ file, plan, encoding, policy, source: opts.policySource, rawCells: opts.rawCells === true, workers }, out, rows, size);
-    if (totals !== null) return totals;
-  }
-  return levyFast(file, plan, encoding, policy, out, rows);
 }
 
 /** The general path: csv-parse (quoted fields, other line endings) or a JSON array, records through the library's async stream. */
@@ -126,10 +112,6 @@ export interface LevyOptions extends LevyOutputOptions {
   out?: string | undefined;
   encoding: Encoding;
   policy: Policy;
-  /** Worker threads for an eligible CSV file written as CSV (default 1: this thread alone). */
-  workers?: number | undefined;
-  /** Where `policy` came from: the workers load it the same way (no workers without it). */
-  policySource?: PolicySource | undefined;
 }
 
 /** Runs the levy command. Returns the exit code. */
@@ -161,7 +143,7 @@ export async function runLevy(opts: LevyOptions): Promise<number> {
     const clerk: Clerk = { norm: new RowNormalizer(extras?.normalize === true), errors, defaults: extras?.defaults ?? {} };
     let totals: LevyTotals;
     try {
-      totals = plan ? await levyFastest(opts, plan, levyOut, rows) : await levyStreamed(file, encoding, policy, levyOut, rows, clerk);
+      totals = plan ? await levyFast(file, plan, encoding, policy, levyOut, rows) : await levyStreamed(file, encoding, policy, levyOut, rows, clerk);
     } catch (e) {
       throw readError(e, file);
     } finally {

@@ -145,12 +145,3 @@ export function normalizeHint(cells: string[], line: number, fields: readonly st
     .join(", ");
   return `hint: --normalize would read ${shown} / 提示：加上 --normalize 可读作 ${shown}`;
 }
-
-/** `--workers N`: a whole number ≥ 1, or undefined when not given; `usage` ends the command (exit 3) on a bad one. */
-export function readLevyWorkers(value: string | boolean | undefined, usage: (message: string) => never): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string" || !/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
-    usage(`--workers takes a whole number from 1 to 256, not ${String(value)} / --workers 须为 1 到 256 的整数`);
-  }
-  return Number(value);
-}

@@ -9,7 +9,7 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { isPoolingError } from "../index.js";
-import { StrayQuoteFilter } from "../present/csvLines.js";
+import { StrayQuoteFilter } from "../report.js";
 import type { CsvRows } from "./csvRows.js";
 import { lineMessage } from "./csvRows.js";
 import { decodeStream, type Encoding } from "./decode.js";

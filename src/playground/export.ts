@@ -5,9 +5,7 @@
  * @module
  */
 import type { Policy, Simulation } from "../index.js";
-import { memberNamesZh } from "../policy/names.js";
-import { RISK_LABELS_ZH, yearCsvHeaderZh } from "../present/yearCsvFields.js";
-import { csvTextCell } from "../report.js";
+import { csvTextCell, memberNamesZh, RISK_LABELS_ZH, yearCsvHeaderZh } from "../report.js";
 import type { Lang } from "./i18n.js";
 
 /** The text columns: the year and its dates, and who (a member's id, the caller's text). */

@@ -8,10 +8,27 @@
 import { withMemberNames } from "../errors.js";
 import type { Policy } from "./schema.js";
 
-const cache = new WeakMap<Policy, Readonly<Record<string, string>>>();
+/** What the names are read from: a policy's dated member lists (any policy, or its plain JSON form). */
+export interface PolicyMembers {
+  readonly members: readonly { readonly value: readonly { readonly id: string; readonly nameZh: string }[] }[];
+}
 
-/** Every member id of `policy` (any version) → its Chinese name; computed once per policy object. @internal */
-export function memberNamesZh(policy: Policy): Readonly<Record<string, string>> {
+const cache = new WeakMap<PolicyMembers, Readonly<Record<string, string>>>();
+
+/**
+ * Every member id of `policy` (any version) → its Chinese name, as the
+ * policy names it (for messages, headers and tables in Chinese); computed once
+ * per policy object.
+ *
+ * @param policy - a policy (e.g. `SUZHOU_2020`, or one from `definePolicy`)
+ * @returns a frozen map of member id → Chinese name
+ * @throws nothing
+ * @example
+ * ```ts
+ * memberNamesZh(SUZHOU_2020).wujiang; // "吴江区"
+ * ```
+ */
+export function memberNamesZh(policy: PolicyMembers): Readonly<Record<string, string>> {
   let names = cache.get(policy);
   if (names === undefined) {
     const out: Record<string, string> = Object.create(null);

@@ -14,8 +14,7 @@
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { type LevyInput, type LevyTotals, type Policy, PoolingError, streamLevies } from "../index.js";
-import { StrayQuoteFilter } from "../present/csvLines.js";
-import { levyCsvHeader, levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../report.js";
+import { levyCsvHeader, levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn, StrayQuoteFilter } from "../report.js";
 import { MAX_LISTED_ERRORS } from "../schemas.js";
 import { type BatchError, batchError } from "./batch.js";
 import { Spool } from "./bodySpool.js";

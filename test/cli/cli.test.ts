@@ -81,9 +81,11 @@ describe("wi-pooling levy", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(existsSync(out)).toBe(false);
-    expect(r.stderr).toContain("3 invalid record(s); nothing was written.");
+    // a levy record is one line: the quote opened on line 4 and the one on line 5 are each a bad row of their own
+    expect(r.stderr).toContain("4 invalid record(s); nothing was written.");
     expect(r.stderr).toContain("line 3: POLICY_NOT_IN_FORCE at period");
-    expect(r.stderr).toContain("line 5: INVALID_CLASS at industryClass"); // the quoted field spans lines 4–5
+    expect(r.stderr).toContain("line 4: malformed CSV: a quote opened in this row is never closed");
+    expect(r.stderr).toContain("line 5: malformed CSV: a quote inside an unquoted cell");
     expect(r.stderr).toContain("line 6: NEGATIVE_AMOUNT at payroll");
     expect(r.stderr).toContain("金额不得为负数");
   });

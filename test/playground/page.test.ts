@@ -265,7 +265,7 @@ describe("the playground page in headless Chromium", () => {
     const sim = simulate({ ...EXAMPLE_SCENARIO, restatements });
     expect(rows.length - 1).toBe(sim.restated!.adjustments.length);
     expect(await page.textContent("#sim-report .restatements")).toBe("更正 restated: 2020-11 wujiang expenditure → 30000000.00 (发现于 known in 2021-02)");
-    expect(await page.textContent("#sim-summary")).toContain("ok");
+    expect(await page.textContent("#sim-summary")).toContain("守恒检查: 通过");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#sim-json")]);
     expect(readFileSync((await download.path())!, "utf8")).toBe(JSON.stringify(sim));
     await page.screenshot({ path: join(artifacts, "6-restatement.png"), fullPage: true });
