@@ -9,6 +9,7 @@
 
 /** `Interface.field` → the field's doc comment. @internal */
 export const OUTPUT_FIELD_DOCS: Readonly<Record<string, string>> = Object.freeze({
+  "Levy.kind": 'What the result is (the discriminant every result carries first): `"levy"`.',
   "Levy.employerId": "The caller's identifier of the employer (单位编号), echoed from the input; absent when none was given.",
   "Levy.period": "The month the contributions are for (费款所属期), `YYYY-MM`; its rules are those in force on its first day.",
   "Levy.industryClass": "The industry class (行业类别), 1 (lowest risk) to 8, which sets the base rate (二（一）).",
@@ -45,6 +46,7 @@ export const OUTPUT_FIELD_DOCS: Readonly<Record<string, string>> = Object.freeze
   "LevyTotals.premiumDue": "Sum of the items' `premiumDue`: what the batch bills, in yuan, exact.",
   "LevyTotals.policy": "The policy that produced the figures: its `id`, `version` and `hash`.",
   "LevyTotals.library": "The library that produced them: `{ name, version }`.",
+  "Simulation.kind": 'What the result is: `"simulation"`.',
   "Simulation.name": "The scenario's `name`, echoed; absent when it has none.",
   "Simulation.policy": "The policy that produced the figures: `{ id, version, hash }`.",
   "Simulation.library": "The library that produced them: `{ name, version }`.",
@@ -56,11 +58,13 @@ export const OUTPUT_FIELD_DOCS: Readonly<Record<string, string>> = Object.freeze
   "Simulation.finalState": "The state after the last period, to continue with `settlePeriod`.",
   "Simulation.conservation": "R13's invariants, checked by the library over the whole journal.",
   "Simulation.restated": "Present when restatements apply: each period as restated, the adjustments posted and their entries.",
+  "Settlement.kind": 'What the result is: `"settlement"`.',
   "Settlement.state": "The state after the period, to pass to the next call.",
   "Settlement.journal": "The entries posted in this period (sequence numbers continue the state's).",
   "Settlement.report": "The period's report: every member's figures and the pool's (see `PeriodReport`).",
   "Settlement.policy": "The policy that produced the figures: `{ id, version, hash }`.",
   "Settlement.library": "The library that produced them: `{ name, version }`.",
+  "SimulationSummary.kind": 'What the result is: `"simulationSummary"`.',
   "SimulationSummary.name": "The scenario's `name`, echoed; absent when it has none.",
   "SimulationSummary.policy": "The policy that produced the figures: `{ id, version, hash }`.",
   "SimulationSummary.library": "The library that produced them: `{ name, version }`.",
@@ -82,6 +86,7 @@ export const OUTPUT_FIELD_DOCS: Readonly<Record<string, string>> = Object.freeze
   "PeriodOutline.pool.risk": "The pool's warning level; null before it opens.",
   "PeriodOutline.claimants":
     "The members whose fund needed the pool this period: a cut-gap grant, a subsidy or an opening deficit claimed, or a gap left unclaimed.",
+  "PeriodReport.kind": 'What the result is: `"periodReport"`.',
   "PeriodReport.period": "The settled month, `YYYY-MM` (its rules are those in force on its first day).",
   "PeriodReport.policy": "The policy that produced the figures: `{ id, version, hash }`.",
   "PeriodReport.library": "The library that produced them: `{ name, version }`.",
@@ -168,10 +173,9 @@ export const OUTPUT_FIELD_DOCS: Readonly<Record<string, string>> = Object.freeze
   "PeriodParameters.openingExtractionRate": 'R5: the opening extraction rate (of the opening\'s version, e.g. `"0.1"`).',
   "PeriodParameters.openingBalanceYear": "R5: the year whose year-end balance is the extraction's base (e.g. `2019`).",
   "PeriodParameters.clawbackMunicipal":
-    'R9: 市本级\'s clawback: `"none"` (its government is municipal finance: it owes none) or a split over 姑苏区 and 苏州高新区.',
-  "PeriodParameters.clawbackMunicipal.split": "The weights (fractions summing to 1) by which 姑苏区 and 苏州高新区 bear 市本级's clawback.",
-  "PeriodParameters.clawbackMunicipal.split.gusu": "姑苏区's weight, a fraction in [0, 1].",
-  "PeriodParameters.clawbackMunicipal.split.snd": "苏州高新区's weight, a fraction in [0, 1].",
+    "R9: 市本级's clawback: `\"none\"` (its government is municipal finance: it owes none) or a split, fiscal account name → weight (a fraction; 苏州: `gusu` 姑苏区, `snd` 苏州高新区), by which those accounts bear 市本级's clawback.",
+  "PeriodParameters.clawbackMunicipal.split":
+    "Fiscal account name → weight (a fraction; the weights sum to 1), by which those accounts bear 市本级's clawback (R9, 二（三）).",
   "PeriodParameters.topUpSchedule": 'R7: the top-up schedule in force (`"monthEnd"`, `"yearly"` or `"monthly"`).',
   "PeriodParameters.topUpTargetMonths": 'R7 (0.7): the months a `"monthEnd"` top-up restores (the floor\'s months unless `topUp.targetMonths`).',
   "PeriodParameters.topUpWhenShort": "R7: whether the pool is also topped up when it cannot pay a period's claims.",
@@ -251,4 +255,17 @@ export const OUTPUT_FIELD_DOCS: Readonly<Record<string, string>> = Object.freeze
   "LevyCorrection.corrected": "The levy of the corrected record (see `Levy`).",
   "LevyCorrection.citations": "The clauses the correction and its late fee rest on.",
   "LevyCorrection.policy": "The policy that produced the figures: `{ id, version, hash }`.",
+  "FundStatement.entity": 'Who files it, e.g. `"member:wujiang"` or `"pool"` (the fund whose final accounts these are, 二（四）).',
+  "FundStatement.opening": "The fund's balance at the start of the year (年初结余), in yuan; negative for a fund in deficit.",
+  "FundStatement.income": "The year's income by category (contributions, legacy funds, …), in yuan (基金收入, 二（四）).",
+  "FundStatement.expenditure": "The year's expenditure by category (benefits, …), in yuan (基金支出, 二（四）).",
+  "FundStatement.transfersIn": "Transfers received from another fund, each with its sender, amount in yuan and kind (上级补助, top-ups, 二（二）–二（三）).",
+  "FundStatement.transfersOut": "Transfers paid to another fund, each with its recipient, amount in yuan and kind (上解, the clawback, 二（二）–二（三）).",
+  "FundStatement.closing": "The fund's balance at the end of the year (年末结余), in yuan: opening + income − expenditure + transfers in − transfers out.",
+  "FundStatement.beforePooling":
+    "R12 (0.5): the months of the year before pooling (2020: January to April), from the opening data, as their own column: income and expenditure by category. Present only in the pooling's first year.",
+  "FundStatement.beforePooling.from": "The first period the column covers, `YYYY-MM`.",
+  "FundStatement.beforePooling.to": "The last period the column covers, `YYYY-MM` (the month before pooling began).",
+  "FundStatement.beforePooling.income": "Income by category in those months, in yuan, from the opening data.",
+  "FundStatement.beforePooling.expenditure": "Expenditure by category in those months, in yuan, from the opening data.",
 });

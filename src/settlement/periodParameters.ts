@@ -24,7 +24,15 @@ export const PeriodParametersSchema = z
     /** R5: the year whose year-end balance is the extraction's base (e.g. `2019`). */
     openingBalanceYear: z.number().int(),
     /** R9: 市本级's clawback: `"none"` (its government is municipal finance: it owes none) or a split, fiscal account name → weight (a fraction; 苏州: `gusu` 姑苏区, `snd` 苏州高新区), by which those accounts bear 市本级's clawback. */
-    clawbackMunicipal: z.union([z.literal("none"), z.object({ split: z.record(z.string(), ResultRateSchema) }).strict()]),
+    clawbackMunicipal: z.union([
+      z.literal("none"),
+      z
+        .object({
+          /** Fiscal account name → weight (a fraction; the weights sum to 1), by which those accounts bear 市本级's clawback (R9, 二（三）). */
+          split: z.record(z.string(), ResultRateSchema),
+        })
+        .strict(),
+    ]),
     /** R7: the top-up schedule in force (`"monthEnd"`, `"yearly"` or `"monthly"`). */
     topUpSchedule: z.enum(["monthEnd", "yearly", "monthly"]),
     /** R7 (0.7): the months a `"monthEnd"` top-up restores (the floor's months unless `topUp.targetMonths`). */
