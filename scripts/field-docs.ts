@@ -32,6 +32,7 @@ export const DOCUMENTED: Record<string, string | { file: string; schema: string 
   YearSummary: { file: "src/settlement/years.ts", schema: "YearSummarySchema" },
   MemberYearSummary: { file: "src/settlement/years.ts", schema: "MemberYearSummarySchema" },
   LevyCorrection: { file: "src/levy/correction.ts", schema: "LevyCorrectionSchema" },
+  FundStatement: { file: "src/statements/consolidate.ts", schema: "FundStatementSchema" },
 };
 const OUT = `${root}src/schema/outputDocs.ts`;
 

@@ -22,6 +22,7 @@ import {
 import { SettlementSchema, SimulationSchema } from "../settlement/results.js";
 import { PeriodOutlineSchema, SimulationSummarySchema } from "../settlement/summaryResult.js";
 import { MemberYearSummarySchema, YearSummarySchema } from "../settlement/years.js";
+import { FundStatementSchema } from "../statements/consolidate.js";
 
 /** The documented result records, by their zod schema (the names of scripts/field-docs.ts's `DOCUMENTED`). @internal */
 export const RESULT_RECORDS: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType, string>([
@@ -40,6 +41,7 @@ export const RESULT_RECORDS: ReadonlyMap<z.ZodType, string> = new Map<z.ZodType,
   [YearSummarySchema, "YearSummary"],
   [MemberYearSummarySchema, "MemberYearSummary"],
   [LevyCorrectionSchema, "LevyCorrection"],
+  [FundStatementSchema, "FundStatement"],
 ]);
 
 /** The records by their definition, which a copy made by `.describe()` shares. */

@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { isPoolingError, type PoolingError, SUZHOU_2020 } from "../index.js";
-import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn } from "../report.js";
+import { isPoolingError, type Policy, type PoolingError, SUZHOU_2020 } from "../index.js";
+import type { StrayQuoteLine } from "../present/csvLines.js";
+import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn, type NormalizeChange } from "../report.js";
 import { inputProblems } from "../schemas.js";
-import type { BatchError, CollectedBatch } from "../service/batch.js";
-import { CsvFormatError } from "../service/csv.js";
+import { type BatchError, type CollectedBatch, leviesWithErrors } from "../service/batch.js";
+import { CsvFormatError, parseLevyCsv } from "../service/csv.js";
 import { InvalidEncodingError } from "../service/decode.js";
 import { type Lang, TEXT } from "./i18n.js";
 
@@ -22,12 +23,7 @@ import { type Lang, TEXT } from "./i18n.js";
 export function errorTextIn(e: unknown, lang: Lang): string {
   const t = TEXT[lang];
   if (isPoolingError(e)) return lang === "zh" ? e.messageZh : e.message;
-  if (e instanceof CsvFormatError) {
-    if (lang === "en") return e.message;
-    // csv-parse's own words are English: the Chinese text says what it is, at its line
-    if (!(e.code === "INVALID_CSV" && /^CSV 格式错误：[ -~]/.test(e.messageZh))) return e.messageZh;
-    return e.line > 0 ? `第 ${e.line} 行：${t.badCsvQuotes}` : t.badCsvQuotes;
-  }
+  if (e instanceof CsvFormatError) return lang === "en" ? e.message : e.messageZh;
   if (e instanceof InvalidEncodingError) return e.encoding === "utf-8" ? t.notUtf8 : t.notGb18030;
   if (e instanceof SyntaxError) return lang === "zh" ? t.badJson.replace(/：$/, "") : `${t.badJson} ${e.message}`;
   return String((e as Error)?.message ?? e);
@@ -61,4 +57,32 @@ export function problemLines(e: PoolingError, input: unknown, lang: Lang): strin
   if (!problems.some((p) => p.code === e.code && JSON.stringify(p.path) === JSON.stringify(e.path))) lines.unshift(own);
   if (more > 0) lines.push(lang === "zh" ? `另有 ${more} 个问题未列出` : `… and ${more} more problem(s)`);
   return lines.join("\n");
+}
+
+/**
+ * The page's batch of a CSV text: every record computed, the bad ones listed
+ * (`leviesWithErrors`); a line with stray quotes is one bad record
+ * (`INVALID_CSV`) at its line and its place in the batch, as `wi-pooling levy`
+ * and the service's `?errors=collect` list it, the other rows computed.
+ * Throws a {@link CsvFormatError} for what refuses the whole file (a bad
+ * header, no record).
+ */
+export function levyCsvBatch(text: string, policy: Policy, normalize?: NormalizeChange[]): CollectedBatch {
+  const strays: StrayQuoteLine[] = [];
+  const records = parseLevyCsv(text, normalize, strays);
+  const rows: { input: unknown; line: number; stray?: StrayQuoteLine }[] = [...records, ...strays.map((s) => ({ input: {}, line: s.line, stray: s }))];
+  rows.sort((a, b) => a.line - b.line);
+  const batch = leviesWithErrors(
+    rows.map((r) => r.input),
+    policy,
+    rows.map((r) => r.line),
+  );
+  if (strays.length === 0) return batch;
+  const errors = batch.errors.map((e): BatchError => {
+    const stray = rows[e.index]?.stray;
+    if (stray === undefined) return e;
+    const { line, message, messageZh } = stray;
+    return { name: "ServiceError", code: "INVALID_CSV", path: [e.index], message, messageZh, index: e.index, line } as unknown as BatchError;
+  });
+  return { ...batch, errors };
 }

@@ -62,7 +62,6 @@ const zh = {
   conservation: "守恒检查",
   passed: "通过",
   failed: "未通过",
-  badCsvQuotes: "CSV 格式错误（引号使用有误）",
   badJson: "情景不是有效的 JSON：",
   fields: {} as Record<string, string>,
 };
@@ -145,7 +144,6 @@ const en: typeof zh = {
   conservation: "conservation",
   passed: "ok",
   failed: "FAILED",
-  badCsvQuotes: "malformed CSV (quotes)",
   badJson: "The scenario is not valid JSON:",
   fields: FIELDS_EN,
 };

@@ -12,10 +12,10 @@
 import { EXAMPLE_SCENARIO } from "../examples.js";
 import { computeLevy, explain, floatTiers, type Levy, type LevyInput, PoolingError, type Simulation, SUZHOU_2020, simulate } from "../index.js";
 import { type NormalizeChange, normalizeSummary, renderReport } from "../report.js";
-import { type CollectedBatch, leviesWithErrors } from "../service/batch.js";
-import { LEVY_CSV_COLUMNS, parseLevyCsv } from "../service/csv.js";
+import type { CollectedBatch } from "../service/batch.js";
+import { LEVY_CSV_COLUMNS } from "../service/csv.js";
 import { decodeText, encodingOf } from "../service/decode.js";
-import { errorTextIn, levyBatchCsvIn, problemLines, rowProblemText } from "./clerk.js";
+import { errorTextIn, levyBatchCsvIn, levyCsvBatch, problemLines, rowProblemText } from "./clerk.js";
 import { initCompareTab } from "./compareLoader.js";
 import { simulationCsv } from "./export.js";
 import { type Lang, TEXT } from "./i18n.js";
@@ -169,13 +169,9 @@ async function loadCsv(file: File): Promise<void> {
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (load !== loads) return;
     const changes: NormalizeChange[] | undefined = $<HTMLInputElement>("csv-normalize").checked ? [] : undefined;
-    const records = parseLevyCsv(decodeText(bytes, encoding), changes);
+    const batch = levyCsvBatch(decodeText(bytes, encoding), policy, changes);
     lastNormalized = changes === undefined ? null : normalizeSummary(changes);
-    lastBatch = leviesWithErrors(
-      records.map((r) => r.input),
-      policy,
-      records.map((r) => r.line),
-    );
+    lastBatch = batch;
     showError("batch-error", null);
     renderBatch(lastBatch);
   } catch (e) {

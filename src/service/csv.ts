@@ -9,6 +9,7 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import type { LevyBatch, LevyInput, LevyTotals } from "../index.js";
+import { StrayQuoteFilter, type StrayQuoteLine } from "../present/csvLines.js";
 import { csvCell, LEVY_COLUMNS, type LevyCsvOptions, levyCsvHeader, levyCsvRow, levyTotalsRow, type NormalizeChange, normalizeRecord } from "../report.js";
 
 /**
@@ -45,8 +46,11 @@ export const NO_ROWS = ["no rows: the batch has no records", "没有数据行（
  * lines: the header names input fields or their Chinese aliases (the library's
  * `levyCsvHeader`), rows whose cells are all empty (Excel's `,,,`) are
  * skipped. With `normalize`, the common 社保 export forms are read (see
- * present/normalize.ts) and each change is pushed to it. Throws a {@link CsvFormatError} for malformed CSV, a row of the
- * wrong length, an unknown or duplicate column, or no record at all (`NO_ROWS`).
+ * present/normalize.ts) and each change is pushed to it. With `strays`, a
+ * line whose quotes cannot be read (the header excepted) is taken out and
+ * pushed to it with its line, as `wi-pooling levy` lists it as one bad row;
+ * without, it refuses the file. Throws a {@link CsvFormatError} for malformed CSV, a row of the
+ * wrong length, an unknown or duplicate column, or no record at all (`NO_ROWS`; a line in `strays` is a record).
  *
  * @example
  * ```ts
@@ -54,10 +58,17 @@ export const NO_ROWS = ["no rows: the batch has no records", "没有数据行（
  * records[0]; // { input: { employerId: "E1", period: "2020-09", industryClass: "3", payroll: "1000.00", cutFraction: "0.2" }, line: 2 }
  * ```
  */
-export function parseLevyCsv(text: string, normalize?: NormalizeChange[]): CsvRecord[] {
+export function parseLevyCsv(text: string, normalize?: NormalizeChange[], strays?: StrayQuoteLine[]): CsvRecord[] {
   let rows: { record: string[]; info: { lines: number } }[];
+  let read = text;
+  if (strays !== undefined) {
+    // a line with stray quotes is taken out (left empty: the other lines keep their numbers) and listed
+    const quotes = new StrayQuoteFilter();
+    read = quotes.push(text) + quotes.end();
+    strays.push(...quotes.taken);
+  }
   try {
-    rows = parse(text, LEVY_CSV_PARSE_OPTIONS) as unknown as typeof rows;
+    rows = parse(read, LEVY_CSV_PARSE_OPTIONS) as unknown as typeof rows;
   } catch (e) {
     throw csvParseError(e);
   }
@@ -74,17 +85,31 @@ export function parseLevyCsv(text: string, normalize?: NormalizeChange[]): CsvRe
     const input = reader.take(record, info.lines);
     if (input !== undefined) out.push({ input, line: info.lines });
   }
-  if (out.length === 0) throw new CsvFormatError("NO_ROWS", 0, NO_ROWS[0], NO_ROWS[1]);
+  if (out.length === 0 && (strays === undefined || strays.length === 0)) throw new CsvFormatError("NO_ROWS", 0, NO_ROWS[0], NO_ROWS[1]);
   return out;
 }
 
 /** csv-parse's options for a levy CSV: the same for the whole text and for a stream of it. */
 export const LEVY_CSV_PARSE_OPTIONS = { bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: true } as const;
 
-/** csv-parse's error as a {@link CsvFormatError} (`INVALID_CSV` at its line). */
+/** What is wrong, in Chinese, by csv-parse's error code: the words of the stray-quote filter (present/csvLines.ts). */
+const CSV_PARSE_ZH: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: "引号未闭合，直至文件末尾",
+  CSV_INVALID_CLOSING_QUOTE: "引号闭合后还有其他字符",
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "引号闭合后还有其他字符",
+  INVALID_OPENING_QUOTE: "未加引号的单元格中含有引号",
+};
+
+/**
+ * csv-parse's error as a {@link CsvFormatError} (`INVALID_CSV` at its line):
+ * its English words in `message`, a Chinese `messageZh` by the kind of error
+ * (`CSV 格式错误（第 2 行：引号闭合后还有其他字符）`; any other kind: 无法按 CSV 读取).
+ */
 export function csvParseError(e: unknown): CsvFormatError {
-  const err = e as Error & { lines?: number };
-  return new CsvFormatError("INVALID_CSV", err.lines ?? 0, `malformed CSV: ${err.message}`, `CSV 格式错误：${err.message}`);
+  const err = e as Error & { lines?: number; code?: string };
+  const line = err.lines ?? 0;
+  const what = CSV_PARSE_ZH[err.code ?? ""] ?? "无法按 CSV 读取";
+  return new CsvFormatError("INVALID_CSV", line, `malformed CSV: ${err.message}`, `CSV 格式错误（${line > 0 ? `第 ${line} 行：` : ""}${what}）`);
 }
 
 /**

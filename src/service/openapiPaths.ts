@@ -6,7 +6,8 @@
  */
 import { stressTest } from "../analysis.js";
 import { EXAMPLE_SCENARIO } from "../examples.js";
-import { budgetExecution, computeLevy, explain, type LevyInput, levyCorrection, type Policy, simulate } from "../index.js";
+import { budgetExecution, computeLevy, explain, type LevyInput, levyCorrection, levyCorrections, type Policy, simulate } from "../index.js";
+import { correctionsCsv } from "../present/correctionsCsv.js";
 import { auditStatements } from "../report.js";
 import { toJSONSchema } from "../schemas.js";
 import { STRESS_BUDGET } from "./analysis.js";
@@ -17,7 +18,7 @@ import { errorResponses } from "./openapiErrors.js";
 import { CSV_IN, compareExample, EXAMPLES, exampleOf, type Json, json, LEVIES_400, LIBRARY_400, STRESS_EXAMPLE } from "./openapiExamples.js";
 import { ref, schemaNames } from "./openapiSchemas.js";
 
-/** The clerk's query parameters of POST /levies (see docs/service.md): Chinese output, a byte-order mark, the common 社保 export forms. */
+/** The clerk's query parameters of POST /levies (see docs/service.md): Chinese output, a byte-order mark, the common 社保 export forms (the first two also of POST /levy-corrections). */
 const CLERK_PARAMETERS = [
   {
     name: "lang",
@@ -132,11 +133,14 @@ export function paths(policy: Policy, version: string): Json {
     "/levy-corrections": post(
       "levyCorrections",
       "Levy corrections (levyCorrection, or levyCorrections for an array)",
-      "A levy corrected after the fact: arrears or refund under the record's own period's rules, and the late fee (《社会保险法》第八十六条) from the due day to paidOn.",
+      "A levy corrected after the fact: arrears or refund under the record's own period's rules, and the late fee (《社会保险法》第八十六条) from the due day to paidOn. An array answered with Accept: text/csv (without errors=collect) is the CLI's corrections CSV (wi-pooling levy --corrections), with a totals row.",
       { content: json({ oneOf: [ref("LevyCorrectionInput"), { type: "array", items: ref("LevyCorrectionInput") }] }, correctionInput) },
       {
-        description: "the correction (or { items, totals } for an array)",
-        content: json({ anyOf: [ref("LevyCorrection"), { type: "object", additionalProperties: true }] }, levyCorrection(correctionInput, policy)),
+        description: "the correction (or { items, totals } for an array); an array with Accept: text/csv: the CLI's corrections CSV",
+        content: {
+          ...json({ anyOf: [ref("LevyCorrection"), { type: "object", additionalProperties: true }] }, levyCorrection(correctionInput, policy)),
+          "text/csv": { schema: { type: "string" }, example: correctionsCsv(levyCorrections([correctionInput], undefined, policy), "en") },
+        },
       },
       computed(),
       {
@@ -148,6 +152,7 @@ export function paths(policy: Policy, version: string): Json {
             schema: { enum: ["collect"] },
             description: "collect (arrays): answer 200 with the good pairs' corrections and totals and every bad pair (index, codes)",
           },
+          ...CLERK_PARAMETERS.slice(0, 2),
         ],
       },
     ),

@@ -11,6 +11,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { definePolicy, type Policy, PoolingError, SUZHOU_2020 } from "../index.js";
 import { refusedBody } from "./clerk.js";
 import { computeJson, decodeBody, parseJsonBody } from "./compute.js";
+import { levyCorrectionsCsvAnswer } from "./corrections.js";
 import { HttpError } from "./httpError.js";
 import { type BodyBytes, leviesJob, type Sink } from "./leviesJob.js";
 import { type FromWorker, type JobSpec, type ToWorker, WINDOW, type WorkerSetup } from "./protocol.js";
@@ -106,7 +107,9 @@ async function run(job: Current, spec: JobSpec, body: Uint8Array | undefined): P
     }
     value = parseJsonBody(decodeBody(body ?? new Uint8Array(), spec));
     const result = computeJson(spec.route, value, spec, policy, setup.limits);
-    post({ t: "reply", id: job.id, status: 200, type: JSON_TYPE, headers: {}, body: JSON.stringify(result) });
+    const csv = spec.route === "levy-corrections" ? levyCorrectionsCsvAnswer(result, spec) : null;
+    if (csv !== null) post({ t: "reply", id: job.id, status: 200, type: "text/csv; charset=utf-8", headers: {}, body: csv });
+    else post({ t: "reply", id: job.id, status: 200, type: JSON_TYPE, headers: {}, body: JSON.stringify(result) });
   } catch (e) {
     if (e instanceof HttpError) post({ t: "reply", id: job.id, status: e.status, type: JSON_TYPE, headers: e.headers, body: JSON.stringify(e.body) });
     else if (e instanceof PoolingError) {

@@ -16,19 +16,19 @@ const TransferOutSchema = z.object({ to: z.string().min(1), amount: moneyField({
 /** zod schema of one fund statement (a member's fund or the pool, for one year). */
 export const FundStatementSchema = z
   .object({
-    /** Who files it, e.g. `"member:wujiang"` or `"pool"`. */
+    /** Who files it, e.g. `"member:wujiang"` or `"pool"` (the fund whose final accounts these are, 二（四）). */
     entity: z.string().min(1),
-    /** Balance at the start of the year. */
+    /** The fund's balance at the start of the year (年初结余), in yuan; negative for a fund in deficit. */
     opening: moneyField({ fen: true, allowNegative: true }),
-    /** Income by category (contributions, legacy funds, …). */
+    /** The year's income by category (contributions, legacy funds, …), in yuan (基金收入, 二（四）). */
     income: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
-    /** Expenditure by category (benefits, …). */
+    /** The year's expenditure by category (benefits, …), in yuan (基金支出, 二（四）). */
     expenditure: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
-    /** Transfers received, with their sender. */
+    /** Transfers received from another fund, each with its sender, amount in yuan and kind (上级补助, top-ups, 二（二）–二（三）). */
     transfersIn: z.array(TransferInSchema),
-    /** Transfers paid, with their recipient. */
+    /** Transfers paid to another fund, each with its recipient, amount in yuan and kind (上解, the clawback, 二（二）–二（三）). */
     transfersOut: z.array(TransferOutSchema),
-    /** Balance at the end of the year. */
+    /** The fund's balance at the end of the year (年末结余), in yuan: opening + income − expenditure + transfers in − transfers out. */
     closing: moneyField({ fen: true, allowNegative: true }),
     /**
      * R12 (0.5): the months of the year before pooling (2020: January to April), from the opening data, as
@@ -36,10 +36,13 @@ export const FundStatementSchema = z
      */
     beforePooling: z
       .object({
-        /** The first and last period the column covers, `YYYY-MM`. */
+        /** The first period the column covers, `YYYY-MM`. */
         from: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+        /** The last period the column covers, `YYYY-MM` (the month before pooling began). */
         to: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+        /** Income by category in those months, in yuan, from the opening data. */
         income: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
+        /** Expenditure by category in those months, in yuan, from the opening data. */
         expenditure: namedRecord(moneyField({ fen: true }), "RESERVED_KEY"),
       })
       .strict()

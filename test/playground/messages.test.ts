@@ -95,7 +95,7 @@ describe("the page's Chinese messages", () => {
   it("a CSV the reader cannot read: Chinese words only, at its line; the reader's English in the English text", () => {
     const e = thrown(() => parseLevyCsv('period,payroll\n2021-07,"1"0\n')) as CsvFormatError;
     expect(e).toBeInstanceOf(CsvFormatError);
-    expect(errorTextIn(e, "zh")).toBe("第 2 行：CSV 格式错误（引号使用有误）");
+    expect(errorTextIn(e, "zh")).toBe("CSV 格式错误（第 2 行：引号闭合后还有其他字符）");
     expect(errorTextIn(e, "en")).toMatch(/^malformed CSV: Invalid Closing Quote/);
     const unknown = thrown(() => parseLevyCsv("period,bogus\n2021-07,1\n")) as CsvFormatError;
     expect(errorTextIn(unknown, "zh")).toMatch(/^第 1 行：未定义的列 bogus；列名须为：单位编号、/);

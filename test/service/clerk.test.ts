@@ -119,4 +119,19 @@ describe("one error behaviour: every problem listed", () => {
     // without errors=collect the batch is refused, as before
     expect((await fetch(`${base}/levies`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv })).status).toBe(400);
   });
+  it("/levies refusing a CSV the reader cannot read: messageZh in Chinese by the kind of error, the reader's English in message", async () => {
+    const head = "employerId,period,industryClass,payroll\n";
+    const cases = [
+      [`${head}A,2021-07,2,"1"00.00\n`, 2, "CSV 格式错误（第 2 行：引号闭合后还有其他字符）", /^malformed CSV: Invalid Closing Quote/],
+      [`${head}A,2021-07,2,1"00.00\n`, 2, "CSV 格式错误（第 2 行：未加引号的单元格中含有引号）", /^malformed CSV: Invalid Opening Quote/],
+      [`${head}A,2021-07,"2,100.00\nB,2021-07,2,1.00\n`, 3, "CSV 格式错误（第 3 行：引号未闭合，直至文件末尾）", /^malformed CSV: Quote Not Closed/],
+    ] as const;
+    for (const [csv, line, messageZh, message] of cases) {
+      const r = await fetch(`${base}/levies`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: csv });
+      expect(r.status).toBe(400);
+      const body = (await r.json()) as { code: string; line: number; message: string; messageZh: string };
+      expect([body.code, body.line, body.messageZh]).toEqual(["INVALID_CSV", line, messageZh]);
+      expect(body.message).toMatch(message);
+    }
+  });
 });

@@ -48,6 +48,41 @@ describe("POST /levy-corrections and restatements in POST /simulate", { timeout:
     expect(collected.body.errors).toEqual([expect.objectContaining({ index: 1, code: "INVALID_DATE", path: [1, "knownOn"] })]);
   });
 
+  it("an array with Accept: text/csv: the CLI's CSV (?lang=zh, Accept-Language, ?bom=1); one pair and ?errors=collect: JSON", async () => {
+    const E2 = { ...PAIR, original: { ...PAIR.original, employerId: "E2" }, corrected: { ...PAIR.corrected, employerId: "E2", payroll: "900000.00" } };
+    const csv = (query: string, headers: Record<string, string> = {}, body: unknown = [PAIR, E2]) =>
+      fetch(`${url}/levy-corrections${query}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/csv", ...headers },
+        body: JSON.stringify(body),
+      });
+    const en = await csv("");
+    expect(en.status).toBe(200);
+    expect(en.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(await en.text()).toBe(
+      "employerId,period,kind,originalPremiumDue,correctedPremiumDue,arrears,refund,dueDate,lateFeeDays,lateFee,totalDue\n" +
+        ",2020-09,arrears,2500.00,3000.00,500.00,0.00,2020-10-15,532,133.00,633.00\n" +
+        "E2,2020-09,refund,2500.00,2250.00,0.00,250.00,,,0.00,0.00\n" +
+        ",,total,,,500.00,250.00,,,133.00,633.00\n",
+    );
+    const zh =
+      "单位编号,费款所属期,更正类型,原应缴金额（元）,更正后应缴金额（元）,补缴金额（元）,退费金额（元）,缴费截止日期,滞纳天数（天）,滞纳金（元）,合计应缴（元）\n" +
+      ",2020-09,补缴,2500.00,3000.00,500.00,0.00,2020-10-15,532,133.00,633.00\n" +
+      "E2,2020-09,退费,2500.00,2250.00,0.00,250.00,,,0.00,0.00\n" +
+      ",,合计,,,500.00,250.00,,,133.00,633.00\n";
+    expect(await (await csv("?lang=zh")).text()).toBe(zh);
+    expect(await (await csv("", { "accept-language": "zh-CN,zh;q=0.9" })).text()).toBe(zh);
+    const bom = new Uint8Array(await (await csv("?lang=zh&bom=1")).arrayBuffer());
+    expect([...bom.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bom)).toBe(`\uFEFF${zh}`);
+    const one = await csv("", {}, PAIR);
+    expect(one.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(((await one.json()) as Json).arrears).toBe("500.00");
+    const collected = await csv("?errors=collect");
+    expect(collected.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(((await collected.json()) as Json).totals.arrears).toBe("500.00");
+  });
+
   it("a scenario's restatements, and asOf in the query", async () => {
     const restatements = [{ period: "2020-11", member: "wujiang", field: "expenditure", value: "30000000.00", knownIn: "2021-02" }];
     const r = await post("/simulate", { ...EXAMPLE_SCENARIO, restatements });
