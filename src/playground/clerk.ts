@@ -7,7 +7,7 @@
  * @module
  */
 import { isPoolingError, type Policy, type PoolingError, SUZHOU_2020 } from "../index.js";
-import type { StrayQuoteLine } from "../present/csvLines.js";
+import type { StrayQuoteLine } from "../report.js";
 import { levyCsvHeaderIn, levyCsvRowIn, levyCsvTotalsIn, type NormalizeChange } from "../report.js";
 import { inputProblems } from "../schemas.js";
 import { type BatchError, type CollectedBatch, leviesWithErrors } from "../service/batch.js";

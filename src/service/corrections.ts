@@ -6,9 +6,10 @@
  *
  * @module
  */
+
+import type { LevyCorrectionBatch } from "../index.js";
 import { levyCorrection, levyCorrections, type Policy, PoolingError } from "../index.js";
-import type { LevyCorrectionBatch } from "../levy/corrections.js";
-import { correctionsCsv } from "../present/correctionsCsv.js";
+import { correctionsCsv } from "../report.js";
 import type { JobSpec } from "./protocol.js";
 
 /**

@@ -9,8 +9,18 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import type { LevyBatch, LevyInput, LevyTotals } from "../index.js";
-import { StrayQuoteFilter, type StrayQuoteLine } from "../present/csvLines.js";
-import { csvCell, LEVY_COLUMNS, type LevyCsvOptions, levyCsvHeader, levyCsvRow, levyTotalsRow, type NormalizeChange, normalizeRecord } from "../report.js";
+import {
+  csvCell,
+  LEVY_COLUMNS,
+  type LevyCsvOptions,
+  levyCsvHeader,
+  levyCsvRow,
+  levyTotalsRow,
+  type NormalizeChange,
+  normalizeRecord,
+  StrayQuoteFilter,
+  type StrayQuoteLine,
+} from "../report.js";
 
 /**
  * The columns of the levy CSV output, in order: the same as `wi-pooling levy`

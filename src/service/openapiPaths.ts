@@ -7,8 +7,7 @@
 import { stressTest } from "../analysis.js";
 import { EXAMPLE_SCENARIO } from "../examples.js";
 import { budgetExecution, computeLevy, explain, type LevyInput, levyCorrection, levyCorrections, type Policy, simulate } from "../index.js";
-import { correctionsCsv } from "../present/correctionsCsv.js";
-import { auditStatements } from "../report.js";
+import { auditStatements, correctionsCsv } from "../report.js";
 import { toJSONSchema } from "../schemas.js";
 import { STRESS_BUDGET } from "./analysis.js";
 import { leviesWithErrors } from "./batch.js";
