@@ -235,8 +235,9 @@ describe("SIGTERM", () => {
             ),
           );
           let text = "";
-          socket.on("data", (d) => {
-            text += d.toString();
+          socket.setEncoding("utf8"); // decoded across chunks: a character split between two chunks stays whole
+          socket.on("data", (d: string) => {
+            text += d;
           });
           socket.on("close", () => resolve(text));
           socket.on("error", reject);

@@ -37,6 +37,7 @@ const raw = (base: string, bytes: string) =>
     const { port } = new URL(base);
     const socket = connect(Number(port), "127.0.0.1", () => socket.write(bytes));
     let text = "";
+    socket.setEncoding("utf8"); // a character split between two chunks stays whole
     socket.on("data", (d) => {
       text += d.toString();
     });

@@ -375,6 +375,7 @@ describe("errors", () => {
           socket.write("POST /levy HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"),
         );
         let text = "";
+        socket.setEncoding("utf8"); // a character split between two chunks stays whole
         socket.on("data", (d) => {
           text += d.toString();
         });
@@ -451,6 +452,7 @@ describe("wi-pooling serve (the built CLI)", () => {
         }, 100);
       });
       let text = "";
+      socket.setEncoding("utf8"); // a character split between two chunks stays whole
       socket.on("data", (d) => {
         text += d.toString();
       });
