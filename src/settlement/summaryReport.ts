@@ -10,34 +10,17 @@ import { type Fen, formatFen } from "../money.js";
 import { memberStanding, type PoolOutcome, poolReport } from "./periodReport.js";
 import type { MemberPeriodReport, PeriodReport } from "./report.js";
 import type { PeriodContext } from "./steps/context.js";
+import type { MemberSum } from "./years.js";
 
 /** The member figures a summary-only run sums, kept in fen until its year is summarized. */
-const SUMMED = [
-  "income",
-  "expenditure",
-  "cutRelief",
-  "grantClaimed",
-  "subsidyClaimed",
-  "unclaimed",
-  "openingDeficitClaimed",
-  "extraction",
-  "provincialRemittance",
-  "topUp",
-  "grantPaid",
-  "subsidyPaid",
-  "deficitPaid",
-  "majorAccidentPaid",
-  "clawback",
-  "clawbackAccrued",
-  "trueUpReturned",
-  "trueUpReclassified",
-] as const;
+/** The figures a summary-only run sums over a year: those of the year's summary, and the claims on the pool. */
+type Summed = MemberSum | "grantClaimed" | "subsidyClaimed" | "unclaimed" | "openingDeficitClaimed";
 
 /**
  * The member figures a summary-only run keeps of a period: 21 of a member's 39 figures, the amounts in fen
  * (formatted only when a year is summarized, by the same formatting as the full report's). @internal
  */
-export type SummaryMemberReport = Record<(typeof SUMMED)[number] | "balance", Fen> & Pick<MemberPeriodReport, "reserveMonths" | "risk">;
+export type SummaryMemberReport = Record<Summed | "balance", Fen> & Pick<MemberPeriodReport, "reserveMonths" | "risk">;
 
 /** A period as a summary-only run keeps it. @internal */
 export interface SummaryPeriodReport {

@@ -134,7 +134,9 @@ function moneyOfFigure(money: string | Fen): string {
   return typeof money === "bigint" ? formatFen(money) : money;
 }
 
-type MemberFigure = (typeof MEMBER_SUMS)[number] | "balance";
+/** A member figure a year sums. @internal */
+export type MemberSum = (typeof MEMBER_SUMS)[number];
+type MemberFigure = MemberSum | "balance";
 
 /** What the yearly summaries read of a period's report (a full report, or a summary-only run's, whose amounts are fen). @internal */
 export interface YearInput {
